@@ -1,0 +1,130 @@
+package dev.bulwark.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Finds and reads {@code bulwark.yaml}. Discovery walks up from the scanned path and stops at the
+ * first directory holding a {@code .git} entry, so that a scan inside one repository never picks
+ * up a configuration from outside it.
+ */
+public final class ConfigLoader {
+  public static final String FILE_NAME = "bulwark.yaml";
+  private static final Set<String> CORE_KEYS =
+      Set.of("include", "exclude", "fail-on", "analyzers", "suppress");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private ConfigLoader() {}
+
+  /** The nearest {@code bulwark.yaml} at or above {@code start}, if any. */
+  public static Optional<Path> discover(Path start) {
+    Path dir = start.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      dir = dir.getParent();
+    }
+    while (dir != null) {
+      Path candidate = dir.resolve(FILE_NAME);
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+      if (Files.exists(dir.resolve(".git"))) {
+        return Optional.empty();
+      }
+      dir = dir.getParent();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Loads a configuration file. Unknown top-level keys that are not a capability's section are
+   * reported through {@code warnings}, not rejected, so that newer files work with older builds.
+   */
+  public static BulwarkConfig load(Path file, Set<String> knownSections, Consumer<String> warnings)
+      throws InputException {
+    JsonNode root;
+    try {
+      root = YAML.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw new InputException(
+          file + ": invalid YAML" + where + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return BulwarkConfig.empty(file.getParent());
+    }
+    if (!root.isObject()) {
+      throw new InputException(file + ": expected a mapping at the top level");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!CORE_KEYS.contains(key) && !knownSections.contains(key)) {
+        warnings.accept(file + ": unknown key '" + key + "' ignored");
+      }
+    }
+    try {
+      Severity failOn =
+          root.hasNonNull("fail-on") ? Severity.parse(root.get("fail-on").asText()) : null;
+      List<BulwarkConfig.SuppressionRule> suppress = new ArrayList<>();
+      for (JsonNode s : root.path("suppress")) {
+        suppress.add(
+            new BulwarkConfig.SuppressionRule(
+                s.path("rule").asText("*"), s.path("path").asText("**"), s.path("reason").asText()));
+      }
+      return new BulwarkConfig(
+          file,
+          file.toAbsolutePath().getParent(),
+          strings(root.path("include"), file, "include"),
+          strings(root.path("exclude"), file, "exclude"),
+          failOn,
+          strings(root.path("analyzers").path("disable"), file, "analyzers.disable"),
+          suppress,
+          root);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a list of strings, also accepting a single string. */
+  public static List<String> strings(JsonNode node, Path file, String key) throws InputException {
+    if (node.isMissingNode() || node.isNull()) {
+      return List.of();
+    }
+    if (node.isTextual()) {
+      return List.of(node.asText());
+    }
+    if (!node.isArray()) {
+      throw new InputException(file + ": '" + key + "' must be a list of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : node) {
+      if (!n.isValueNode()) {
+        throw new InputException(file + ": '" + key + "' must be a list of strings");
+      }
+      out.add(n.asText());
+    }
+    return out;
+  }
+
+  /** The shared mapper for module sections: {@code mapper().treeToValue(section, MyConfig.class)}. */
+  public static ObjectMapper mapper() {
+    return YAML;
+  }
+}

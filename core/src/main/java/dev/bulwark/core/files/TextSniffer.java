@@ -1,0 +1,92 @@
+package dev.bulwark.core.files;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Tells text from binary by looking at the first bytes of a file, and decodes text leniently:
+ * malformed UTF-8 becomes U+FFFD instead of failing, so a stray Latin-1 byte never hides a file.
+ */
+public final class TextSniffer {
+
+  /** What the first bytes say a file is. */
+  public enum Kind {
+    TEXT_UTF8,
+    TEXT_UTF16LE,
+    TEXT_UTF16BE,
+    ZIP,
+    BINARY
+  }
+
+  /** Bytes to read before deciding. */
+  public static final int SNIFF_BYTES = 8192;
+
+  private static final Set<String> BINARY_EXTENSIONS =
+      Set.of(
+          "png", "jpg", "jpeg", "gif", "bmp", "ico", "webp", "tif", "tiff", "psd", "mp3", "mp4",
+          "mov", "avi", "mkv", "wav", "flac", "ogg", "woff", "woff2", "ttf", "otf", "eot", "class",
+          "so", "dll", "dylib", "exe", "o", "a", "lib", "obj", "pyc", "pyo", "bin", "dat", "db",
+          "sqlite", "iso", "img", "dmg", "gz", "bz2", "xz", "zst", "7z", "rar", "tgz", "pdf");
+
+  private TextSniffer() {}
+
+  /** Extensions that are never worth reading as text. */
+  public static boolean isBinaryExtension(String extension) {
+    return BINARY_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT));
+  }
+
+  public static Kind sniff(byte[] head, int length) {
+    if (length >= 4
+        && head[0] == 'P'
+        && head[1] == 'K'
+        && (head[2] == 3 || head[2] == 5)
+        && (head[3] == 4 || head[3] == 6)) {
+      return Kind.ZIP;
+    }
+    if (length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+      return Kind.TEXT_UTF16LE;
+    }
+    if (length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+      return Kind.TEXT_UTF16BE;
+    }
+    int control = 0;
+    for (int i = 0; i < length; i++) {
+      int b = head[i] & 0xff;
+      if (b == 0) {
+        return Kind.BINARY;
+      }
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b)) {
+        control++;
+      }
+    }
+    // Text has almost no control characters; a few percent means some binary format.
+    return length > 0 && control * 100 / length > 10 ? Kind.BINARY : Kind.TEXT_UTF8;
+  }
+
+  /** Decodes UTF-8 leniently: malformed input becomes U+FFFD. */
+  public static String decode(byte[] bytes, int offset, int length) {
+    return decode(bytes, offset, length, StandardCharsets.UTF_8);
+  }
+
+  public static String decode(byte[] bytes, int offset, int length, Charset charset) {
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try {
+      CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, length));
+      return chars.toString();
+    } catch (CharacterCodingException e) {
+      // Unreachable with REPLACE actions; keep the contract explicit.
+      throw new IllegalStateException("lenient decoder failed", e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.bulwark.secrets;
+
+import dev.bulwark.core.model.Confidence;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Location;
+import dev.bulwark.core.model.Region;
+import dev.bulwark.secrets.engine.Entropy;
+import dev.bulwark.secrets.engine.SecretMatch;
+import dev.bulwark.secrets.rules.SecretRule;
+import java.util.Locale;
+
+/** Turns engine matches into findings; the secret appears only in redacted form. */
+final class SecretFindings {
+  static final String ANALYZER = "secrets";
+
+  private SecretFindings() {}
+
+  static Region region(SecretMatch m) {
+    return new Region(m.startLine(), m.startColumn(), m.endLine(), m.endColumn());
+  }
+
+  static Finding.Builder builder(SecretMatch m, String path, Location location, boolean testPath) {
+    SecretRule rule = m.rule();
+    Confidence confidence = testPath ? Confidence.LOW : rule.confidence();
+    String redacted = m.secret().redacted();
+    Finding.Builder b =
+        Finding.builder(ANALYZER, rule.id())
+            .title(rule.name())
+            .message(
+                rule.name()
+                    + " "
+                    + redacted
+                    + " is hard-coded in "
+                    + path
+                    + (testPath ? " (a test path: probably a throwaway value, but verify)." : "."))
+            .severity(rule.severity())
+            .confidence(confidence)
+            .location(location)
+            .taxa(rule.taxa())
+            .remediation(rule.remediation())
+            .identity(m.secret().sha256())
+            .property("category", rule.category().label())
+            .property("provider", rule.provider())
+            .property("secretHash", m.secret().sha256().substring(0, 8))
+            .property("entropy", String.format(Locale.ROOT, "%.2f", Entropy.shannon(m.secret().reveal())))
+            .property("key", m.key());
+    if (testPath) {
+      b.property("context", "test");
+    }
+    return b;
+  }
+
+  static Finding finding(SecretMatch m, String path, boolean testPath) {
+    return builder(m, path, new Location.File(path, region(m), m.snippet()), testPath).build();
+  }
+}

@@ -1,0 +1,504 @@
+package dev.bulwark.secrets.engine;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.bulwark.secrets.rules.SecretRule;
+import dev.bulwark.secrets.rules.Validator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds secrets in a byte stream. Input is read in chunks of {@value #CHUNK} bytes that overlap by
+ * {@value #OVERLAP} bytes, so memory stays bounded whatever the file size. In each chunk a keyword
+ * automaton finds where rules could match; only the lines around those keywords are decoded and
+ * handed to the rules' RE2 patterns, which run in linear time. Candidates then pass entropy,
+ * placeholder, allowlist and validator checks; of overlapping candidates the most specific rule
+ * wins. Every snippet is redacted before it leaves the engine.
+ *
+ * <p>The engine is immutable and thread-safe.
+ */
+public final class SecretEngine {
+  static final int CHUNK = 4 << 20;
+  static final int OVERLAP = 64 << 10;
+  private static final int MAX_LINE_REACH = 2048;
+  private static final int MAX_CANDIDATES_PER_CHUNK = 2000;
+  private static final int SNIPPET_CONTEXT = 120;
+  private static final Pattern LEFTOVER_TOKEN = Pattern.compile("[A-Za-z0-9+/_=.~-]{20,}");
+
+  /** Receives matches in file order. */
+  @FunctionalInterface
+  public interface MatchSink {
+    void accept(SecretMatch match);
+  }
+
+  private final List<SecretRule> rules;
+  private final KeywordAutomaton automaton;
+  private final int[][] rulesByKeyword;
+  private final Allowlist allowlist;
+
+  private SecretEngine(
+      List<SecretRule> rules, KeywordAutomaton automaton, int[][] rulesByKeyword, Allowlist allowlist) {
+    this.rules = rules;
+    this.automaton = automaton;
+    this.rulesByKeyword = rulesByKeyword;
+    this.allowlist = allowlist;
+  }
+
+  public static SecretEngine create(List<SecretRule> rules, Allowlist allowlist) {
+    if (rules.isEmpty()) {
+      throw new IllegalArgumentException("no secret rules to run");
+    }
+    Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+    for (int r = 0; r < rules.size(); r++) {
+      for (String kw : rules.get(r).keywords()) {
+        byKeyword.computeIfAbsent(kw.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<String> keywords = new ArrayList<>(byKeyword.keySet());
+    int[][] map = new int[keywords.size()][];
+    for (int k = 0; k < keywords.size(); k++) {
+      map[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
+    }
+    return new SecretEngine(List.copyOf(rules), KeywordAutomaton.build(keywords), map, allowlist);
+  }
+
+  public List<SecretRule> rules() {
+    return rules;
+  }
+
+  /** Scans a whole byte array; convenient for small inputs and tests. */
+  public List<SecretMatch> scan(String path, byte[] data) {
+    List<SecretMatch> out = new ArrayList<>();
+    try {
+      scan(path, new ByteArrayInputStream(data), out::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a byte array cannot fail", e);
+    }
+    return out;
+  }
+
+  private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
+
+  /**
+   * Scans a stream in bounded memory; the caller owns and closes the stream. {@code path} selects
+   * the rules that apply to the file (null: all rules).
+   */
+  public void scan(String path, InputStream in, MatchSink sink) throws IOException {
+    boolean[] active = new boolean[rules.size()];
+    boolean any = false;
+    for (int r = 0; r < rules.size(); r++) {
+      active[r] = rules.get(r).appliesTo(path);
+      any |= active[r];
+    }
+    if (!any) {
+      return;
+    }
+    // One chunk buffer per thread, reused across files; taken out while in use so that a nested
+    // call (an archive inside a scan) gets its own.
+    byte[] buf = BUFFERS.get();
+    BUFFERS.remove();
+    if (buf == null) {
+      buf = new byte[CHUNK + OVERLAP];
+    }
+    try {
+      scan(in, sink, buf, active);
+    } finally {
+      BUFFERS.set(buf);
+    }
+  }
+
+  private void scan(InputStream in, MatchSink sink, byte[] buf, boolean[] active)
+      throws IOException {
+    int len = 0;
+    int baseLine = 1;
+    while (true) {
+      int n = readFully(in, buf, len, buf.length - len);
+      len += n;
+      boolean last = len < buf.length;
+      int owned = last ? len : ownedEnd(buf, len);
+      if (len > 0) {
+        scanChunk(buf, len, owned, last, baseLine, sink, active);
+      }
+      if (last) {
+        return;
+      }
+      baseLine += countNewlines(buf, 0, owned);
+      System.arraycopy(buf, owned, buf, 0, len - owned);
+      len -= owned;
+    }
+  }
+
+  private static int readFully(InputStream in, byte[] buf, int off, int max) throws IOException {
+    int total = 0;
+    while (total < max) {
+      int r = in.read(buf, off + total, max - total);
+      if (r < 0) {
+        break;
+      }
+      total += r;
+    }
+    return total;
+  }
+
+  /** Where this chunk's responsibility ends: the start of a line about OVERLAP before the end. */
+  private static int ownedEnd(byte[] buf, int len) {
+    int target = len - OVERLAP;
+    for (int i = target - 1; i > target - MAX_LINE_REACH * 8 && i > 0; i--) {
+      if (buf[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return target;
+  }
+
+  private static int countNewlines(byte[] buf, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A candidate secret in chunk coordinates. */
+  private record Candidate(
+      SecretRule rule, int ruleIndex, Secret secret, int start, int end, String key) {}
+
+  private void scanChunk(
+      byte[] buf, int len, int owned, boolean last, int baseLine, MatchSink sink, boolean[] active) {
+    // 1. keyword hits → per-rule windows (start, end pairs, merged while they overlap)
+    int[][] windows = new int[rules.size()][];
+    int[] windowCount = new int[rules.size()];
+    automaton.scan(
+        buf,
+        0,
+        len,
+        (kw, endOffset) -> {
+          int kwStart = endOffset - automaton.keywordLength(kw) + 1;
+          int lineStart = lineStart(buf, kwStart);
+          int lineEnd = lineEnd(buf, endOffset, len);
+          for (int r : rulesByKeyword[kw]) {
+            if (!active[r]) {
+              continue;
+            }
+            int span = rules.get(r).span();
+            int end = span > 0 ? Math.max(lineEnd, Math.min(len, kwStart + span)) : lineEnd;
+            addWindow(windows, windowCount, r, lineStart, end);
+          }
+        });
+    // 2. rules over their windows
+    Map<Long, String> decoded = new HashMap<>();
+    List<Candidate> candidates = new ArrayList<>();
+    List<Candidate> vetoes = new ArrayList<>();
+    for (int r = 0; r < rules.size() && candidates.size() < MAX_CANDIDATES_PER_CHUNK; r++) {
+      int[] w = windows[r];
+      if (w == null) {
+        continue;
+      }
+      SecretRule rule = rules.get(r);
+      for (int i = 0; i < windowCount[r]; i++) {
+        int ws = w[2 * i];
+        int we = w[2 * i + 1];
+        long key = ((long) ws << 32) | we;
+        String text = decoded.computeIfAbsent(key, k -> decode(buf, ws, we));
+        collect(rule, r, text, ws, owned, last, candidates, vetoes);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    // 3. of overlapping candidates keep the most specific rule; a specific rule that recognised
+    //    a span and rejected it (a placeholder, a bad checksum) vetoes less specific rules there
+    candidates.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end));
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (vetoed(c, vetoes)) {
+        continue;
+      }
+      List<Candidate> overlapping =
+          kept.stream().filter(k -> k.start() < c.end() && c.start() < k.end()).toList();
+      if (overlapping.stream().anyMatch(k -> better(k, c))) {
+        continue;
+      }
+      kept.removeAll(overlapping);
+      kept.add(c);
+    }
+    kept.sort(Comparator.comparingInt(Candidate::start));
+    // 4. positions and redacted snippets
+    int[] newlines = newlineIndex(buf, len);
+    for (Candidate c : kept) {
+      int startLine = lineOf(newlines, c.start());
+      int endLine = lineOf(newlines, Math.max(c.start(), c.end() - 1));
+      int startLineBegin = startLine == 0 ? 0 : newlines[startLine - 1] + 1;
+      int endLineBegin = endLine == 0 ? 0 : newlines[endLine - 1] + 1;
+      int startCol = utf16Length(buf, startLineBegin, c.start()) + 1;
+      int endCol = utf16Length(buf, endLineBegin, c.end()) + 1;
+      String snippet = snippet(buf, len, newlines, startLine, c, kept);
+      sink.accept(
+          new SecretMatch(
+              c.rule(),
+              c.secret(),
+              baseLine + startLine,
+              startCol,
+              baseLine + endLine,
+              endCol,
+              snippet,
+              c.key()));
+    }
+  }
+
+  private static boolean better(Candidate a, Candidate b) {
+    if (a.rule().priority() != b.rule().priority()) {
+      return a.rule().priority() < b.rule().priority();
+    }
+    int la = a.end() - a.start();
+    int lb = b.end() - b.start();
+    if (la != lb) {
+      return la > lb;
+    }
+    return a.ruleIndex() <= b.ruleIndex();
+  }
+
+  private static boolean vetoed(Candidate c, List<Candidate> vetoes) {
+    for (Candidate v : vetoes) {
+      if (v.rule().priority() < c.rule().priority() && v.start() < c.end() && c.start() < v.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void collect(
+      SecretRule rule,
+      int ruleIndex,
+      String text,
+      int windowStart,
+      int owned,
+      boolean last,
+      List<Candidate> out,
+      List<Candidate> vetoes) {
+    Matcher m = rule.pattern().matcher(text);
+    int from = 0;
+    while (from <= text.length() && m.find(from)) {
+      int matchEnd = m.end();
+      from = matchEnd > m.start() ? matchEnd : matchEnd + 1;
+      int g = secretGroup(rule, m);
+      if (g < 0) {
+        continue;
+      }
+      String value = m.group(g);
+      int secretStart = windowStart + utf8Length(text, 0, m.start(g));
+      if (!last && secretStart >= owned) {
+        continue;
+      }
+      int secretEnd = secretStart + utf8Length(text, m.start(g), m.end(g));
+      String key = rule.keyGroup() > 0 ? m.group(rule.keyGroup()) : null;
+      Candidate c = new Candidate(rule, ruleIndex, new Secret(value), secretStart, secretEnd, key);
+      if (accept(rule, value, m.group(), key)) {
+        out.add(c);
+      } else {
+        vetoes.add(c);
+      }
+    }
+  }
+
+  /** The rule's secret group when it took part in the match, else the first group that did. */
+  private static int secretGroup(SecretRule rule, Matcher m) {
+    if (rule.secretGroup() >= 0 && m.start(rule.secretGroup()) >= 0) {
+      return rule.secretGroup();
+    }
+    for (int g = 1; g <= m.groupCount(); g++) {
+      if (g != rule.keyGroup() && m.start(g) >= 0) {
+        return g;
+      }
+    }
+    return m.groupCount() == 0 ? 0 : -1;
+  }
+
+  /** The checks every candidate must pass, cheapest first. */
+  boolean accept(SecretRule rule, String value, String matched, String key) {
+    if (value == null || value.isEmpty()) {
+      return false;
+    }
+    if (rule.minEntropy() > 0 && Entropy.shannon(value) < rule.minEntropy()) {
+      return false;
+    }
+    if (Placeholders.isPlaceholder(value)) {
+      return false;
+    }
+    for (Pattern p : rule.allow()) {
+      if (p.matcher(value).find()) {
+        return false;
+      }
+    }
+    Secret secret = new Secret(value);
+    if (allowlist.allows(secret)) {
+      return false;
+    }
+    Validator v = rule.validator();
+    return v == null || v.reject(new Validator.Candidate(value, matched, key)) == null;
+  }
+
+  // ---- windows ----
+
+  private static void addWindow(int[][] windows, int[] counts, int rule, int start, int end) {
+    int[] w = windows[rule];
+    int n = counts[rule];
+    if (w == null) {
+      w = new int[8];
+      windows[rule] = w;
+    } else if (n > 0 && start <= w[2 * n - 1]) {
+      if (start >= w[2 * n - 2]) {
+        w[2 * n - 1] = Math.max(w[2 * n - 1], end);
+        return;
+      }
+    }
+    if (2 * n + 2 > w.length) {
+      w = Arrays.copyOf(w, w.length * 2);
+      windows[rule] = w;
+    }
+    w[2 * n] = start;
+    w[2 * n + 1] = end;
+    counts[rule] = n + 1;
+  }
+
+  private static int lineStart(byte[] buf, int pos) {
+    int limit = Math.max(0, pos - MAX_LINE_REACH);
+    for (int i = pos - 1; i >= limit; i--) {
+      if (buf[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return limit;
+  }
+
+  private static int lineEnd(byte[] buf, int pos, int len) {
+    int limit = Math.min(len, pos + MAX_LINE_REACH);
+    for (int i = pos; i < limit; i++) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return limit;
+  }
+
+  private static String decode(byte[] buf, int from, int to) {
+    return dev.bulwark.core.files.TextSniffer.decode(buf, from, to - from);
+  }
+
+  /** UTF-8 byte length of text[from, to). Malformed input was decoded to U+FFFD (3 bytes). */
+  static int utf8Length(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < to) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  /** Number of UTF-16 code units the UTF-8 bytes buf[from, to) decode to. */
+  private static int utf16Length(byte[] buf, int from, int to) {
+    if (to <= from) {
+      return 0;
+    }
+    return decode(buf, from, to).length();
+  }
+
+  private static int[] newlineIndex(byte[] buf, int len) {
+    int[] idx = new int[64];
+    int n = 0;
+    for (int i = 0; i < len; i++) {
+      if (buf[i] == '\n') {
+        if (n == idx.length) {
+          idx = Arrays.copyOf(idx, n * 2);
+        }
+        idx[n++] = i;
+      }
+    }
+    return Arrays.copyOf(idx, n);
+  }
+
+  /** 0-based line (within the chunk) of a byte offset. */
+  private static int lineOf(int[] newlines, int offset) {
+    int i = Arrays.binarySearch(newlines, offset);
+    return i >= 0 ? i : -i - 1;
+  }
+
+  private String snippet(
+      byte[] buf, int len, int[] newlines, int line, Candidate c, List<Candidate> all) {
+    int begin = line == 0 ? 0 : newlines[line - 1] + 1;
+    int end = line < newlines.length ? newlines[line] : len;
+    if (end > begin && buf[end - 1] == '\r') {
+      end--;
+    }
+    int from = Math.max(begin, c.start() - SNIPPET_CONTEXT);
+    int to = Math.min(end, Math.max(c.start(), Math.min(c.end(), end)) + SNIPPET_CONTEXT);
+    while (from > begin && (buf[from] & 0xC0) == 0x80) {
+      from--;
+    }
+    while (to < end && (buf[to] & 0xC0) == 0x80) {
+      to++;
+    }
+    StringBuilder sb = new StringBuilder();
+    int pos = from;
+    for (Candidate o : all) {
+      if (o.end() <= from || o.start() >= to) {
+        continue;
+      }
+      int s = Math.max(o.start(), pos);
+      if (s > pos) {
+        sb.append(new String(buf, pos, s - pos, StandardCharsets.UTF_8));
+      }
+      sb.append(o.secret().redacted());
+      pos = Math.max(pos, Math.min(o.end(), to));
+    }
+    if (pos < to) {
+      sb.append(new String(buf, pos, to - pos, StandardCharsets.UTF_8));
+    }
+    String text = sb.toString();
+    if (from > begin) {
+      text = "…" + text;
+    }
+    if (to < end) {
+      text = text + "…";
+    }
+    return maskLeftovers(text);
+  }
+
+  /** Masks any other long high-entropy token on the line, so no secret leaks through context. */
+  static String maskLeftovers(String text) {
+    Matcher m = LEFTOVER_TOKEN.matcher(text);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      String token = m.group();
+      if (token.contains("…#") || Entropy.shannon(token) < 4.0) {
+        continue;
+      }
+      out.append(text, last, m.start()).append(token, 0, 4).append("…");
+      last = m.end();
+    }
+    out.append(text.substring(last));
+    return out.toString();
+  }
+}
