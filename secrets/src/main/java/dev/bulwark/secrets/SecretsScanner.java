@@ -7,10 +7,10 @@ import dev.bulwark.core.files.ArchiveReader;
 import dev.bulwark.core.files.TextSniffer;
 import dev.bulwark.secrets.engine.SecretEngine;
 import dev.bulwark.secrets.engine.SecretMatch;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -42,10 +42,10 @@ final class SecretsScanner {
     String name = path.substring(path.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
     String ext = dot > 0 ? name.substring(dot + 1) : "";
-    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-    in.mark(TextSniffer.SNIFF_BYTES);
-    byte[] head = in.readNBytes(TextSniffer.SNIFF_BYTES);
-    in.reset();
+    // Sniff the first bytes, then hand the engine those bytes followed by the rest of the
+    // stream: no buffering layer, so large reads go straight into the engine's chunk buffer.
+    byte[] head = raw.readNBytes(TextSniffer.SNIFF_BYTES);
+    InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), raw);
     TextSniffer.Kind kind = TextSniffer.sniff(head, head.length);
     if (kind == TextSniffer.Kind.ZIP || (ArchiveReader.isArchiveName(name) && kind != TextSniffer.Kind.TEXT_UTF8)) {
       new ArchiveReader(limits, diagnostics, SecretFindings.ANALYZER)

@@ -132,6 +132,15 @@ public final class Glob {
     return java.util.Optional.empty();
   }
 
+  /** The java.util.regex form of this glob (directory-only globs excepted), for combining. */
+  public String regex() {
+    return regex.pattern();
+  }
+
+  public boolean directoryOnly() {
+    return directoryOnly;
+  }
+
   public String source() {
     return source;
   }

@@ -151,6 +151,33 @@ public final class KeywordAutomaton {
     }
   }
 
+  /**
+   * Scans {@code buf[from, to)} and writes every occurrence as a pair (keyword, offset of its last
+   * byte) into {@code out}, growing it as needed; returns the array and sets {@code count[0]} to
+   * the number of pairs. Collecting first and acting later keeps the scanning loop tight.
+   */
+  public int[] collect(byte[] buf, int from, int to, int[] out, int[] count) {
+    final int[] d = delta;
+    final int accept = acceptFrom;
+    int[] hits = out;
+    int n = 0;
+    int s = 0;
+    for (int i = from; i < to; i++) {
+      s = d[(s << 8) | (buf[i] & 0xff)];
+      if (s >= accept) {
+        for (int k : outputs[s]) {
+          if (n + 2 > hits.length) {
+            hits = Arrays.copyOf(hits, hits.length * 2);
+          }
+          hits[n++] = k;
+          hits[n++] = i;
+        }
+      }
+    }
+    count[0] = n / 2;
+    return hits;
+  }
+
   /** Whether any keyword occurs in the bytes. */
   public boolean anyMatch(byte[] buf, int from, int to) {
     final int[] d = delta;

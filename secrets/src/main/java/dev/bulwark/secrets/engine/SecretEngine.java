@@ -42,16 +42,31 @@ public final class SecretEngine {
   }
 
   private final List<SecretRule> rules;
+  private final SecretRule[] ruleArray;
   private final KeywordAutomaton automaton;
   private final int[][] rulesByKeyword;
   private final Allowlist allowlist;
+  private final RuleProfile profile;
+  private final boolean nameOnlyPaths;
+  private final java.util.concurrent.ConcurrentHashMap<String, boolean[]> activeByName =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final boolean[] NONE_ACTIVE = new boolean[0];
 
   private SecretEngine(
       List<SecretRule> rules, KeywordAutomaton automaton, int[][] rulesByKeyword, Allowlist allowlist) {
     this.rules = rules;
+    this.ruleArray = rules.toArray(SecretRule[]::new);
     this.automaton = automaton;
     this.rulesByKeyword = rulesByKeyword;
     this.allowlist = allowlist;
+    this.profile = new RuleProfile(rules);
+    this.nameOnlyPaths =
+        rules.stream().flatMap(r -> r.paths().stream()).noneMatch(g -> g.source().contains("/"));
+  }
+
+  /** Per-rule counts of regex runs and their time, for finding slow rules. */
+  public RuleProfile profile() {
+    return profile;
   }
 
   public static SecretEngine create(List<SecretRule> rules, Allowlist allowlist) {
@@ -88,19 +103,36 @@ public final class SecretEngine {
   }
 
   private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
+  private static final ThreadLocal<int[]> HITS = ThreadLocal.withInitial(() -> new int[4096]);
 
-  /**
-   * Scans a stream in bounded memory; the caller owns and closes the stream. {@code path} selects
-   * the rules that apply to the file (null: all rules).
-   */
-  public void scan(String path, InputStream in, MatchSink sink) throws IOException {
+  /** Which rules apply to a path; null when none does. Cached by file name where that decides. */
+  private boolean[] activeRules(String path) {
+    String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+    if (nameOnlyPaths && path != null) {
+      boolean[] cached = activeByName.get(name);
+      if (cached != null) {
+        return cached == NONE_ACTIVE ? null : cached;
+      }
+    }
     boolean[] active = new boolean[rules.size()];
     boolean any = false;
     for (int r = 0; r < rules.size(); r++) {
       active[r] = rules.get(r).appliesTo(path);
       any |= active[r];
     }
-    if (!any) {
+    if (nameOnlyPaths && path != null && activeByName.size() < 10_000) {
+      activeByName.put(name, any ? active : NONE_ACTIVE);
+    }
+    return any ? active : null;
+  }
+
+  /**
+   * Scans a stream in bounded memory; the caller owns and closes the stream. {@code path} selects
+   * the rules that apply to the file (null: all rules).
+   */
+  public void scan(String path, InputStream in, MatchSink sink) throws IOException {
+    boolean[] active = activeRules(path);
+    if (active == null) {
       return;
     }
     // One chunk buffer per thread, reused across files; taken out while in use so that a nested
@@ -177,26 +209,55 @@ public final class SecretEngine {
 
   private void scanChunk(
       byte[] buf, int len, int owned, boolean last, int baseLine, MatchSink sink, boolean[] active) {
-    // 1. keyword hits → per-rule windows (start, end pairs, merged while they overlap)
+    // 1. keyword hits → per-rule windows (start, end pairs; merged for unanchored rules)
     int[][] windows = new int[rules.size()][];
     int[] windowCount = new int[rules.size()];
-    automaton.scan(
-        buf,
-        0,
-        len,
-        (kw, endOffset) -> {
-          int kwStart = endOffset - automaton.keywordLength(kw) + 1;
-          int lineStart = lineStart(buf, kwStart);
-          int lineEnd = lineEnd(buf, endOffset, len);
-          for (int r : rulesByKeyword[kw]) {
-            if (!active[r]) {
-              continue;
-            }
-            int span = rules.get(r).span();
-            int end = span > 0 ? Math.max(lineEnd, Math.min(len, kwStart + span)) : lineEnd;
-            addWindow(windows, windowCount, r, lineStart, end);
-          }
-        });
+    int[] count = new int[1];
+    int[] hits = automaton.collect(buf, 0, len, HITS.get(), count);
+    HITS.set(hits);
+    for (int h = 0; h < count[0]; h++) {
+      int kw = hits[2 * h];
+      int endOffset = hits[2 * h + 1];
+      int kwStart = endOffset - automaton.keywordLength(kw) + 1;
+      int lineStart = -1;
+      int lineEnd = -1;
+      for (int r : rulesByKeyword[kw]) {
+        if (!active[r]) {
+          continue;
+        }
+        SecretRule rule = ruleArray[r];
+        if (!rule.shape()
+            .test(
+                buf,
+                Math.max(0, kwStart - MAX_LINE_REACH),
+                Math.min(len, endOffset + 1 + MAX_LINE_REACH),
+                kwStart,
+                endOffset + 1,
+                rule.minValue())) {
+          continue;
+        }
+        if (lineEnd < 0) {
+          lineStart = lineStart(buf, kwStart);
+          lineEnd = lineEnd(buf, endOffset, len);
+        }
+        int span = rule.span();
+        int end = span > 0 ? Math.max(lineEnd, Math.min(len, kwStart + span)) : lineEnd;
+        switch (rule.anchor()) {
+          case NONE -> addWindow(windows, windowCount, r, lineStart, end, true);
+          case PREFIX ->
+              addWindow(
+                  windows,
+                  windowCount,
+                  r,
+                  Math.max(lineStart, kwStart - 1),
+                  (int) Math.min(end, (long) kwStart + rule.maxLength() + 2),
+                  false);
+          case KEY ->
+              addWindow(
+                  windows, windowCount, r, identifierStart(buf, kwStart, lineStart), end, false);
+        }
+      }
+    }
     // 2. rules over their windows
     Map<Long, String> decoded = new HashMap<>();
     List<Candidate> candidates = new ArrayList<>();
@@ -212,7 +273,14 @@ public final class SecretEngine {
         int we = w[2 * i + 1];
         long key = ((long) ws << 32) | we;
         String text = decoded.computeIfAbsent(key, k -> decode(buf, ws, we));
+        if (!rule.requires().isEmpty() && !containsAny(text, rule.requires())) {
+          continue;
+        }
+        long t0 = profile.enabled() ? System.nanoTime() : 0;
         collect(rule, r, text, ws, owned, last, candidates, vetoes);
+        if (t0 != 0) {
+          profile.record(r, System.nanoTime() - t0);
+        }
       }
     }
     if (candidates.isEmpty()) {
@@ -289,10 +357,11 @@ public final class SecretEngine {
       List<Candidate> out,
       List<Candidate> vetoes) {
     Matcher m = rule.pattern().matcher(text);
+    boolean anchored = rule.anchor() == SecretRule.Anchor.KEY;
     int from = 0;
-    while (from <= text.length() && m.find(from)) {
+    while (from <= text.length() && (anchored ? from == 0 && m.lookingAt() : m.find(from))) {
       int matchEnd = m.end();
-      from = matchEnd > m.start() ? matchEnd : matchEnd + 1;
+      from = anchored ? text.length() + 1 : matchEnd > m.start() ? matchEnd : matchEnd + 1;
       int g = secretGroup(rule, m);
       if (g < 0) {
         continue;
@@ -328,7 +397,7 @@ public final class SecretEngine {
 
   /** The checks every candidate must pass, cheapest first. */
   boolean accept(SecretRule rule, String value, String matched, String key) {
-    if (value == null || value.isEmpty()) {
+    if (value == null || value.isEmpty() || value.length() > rule.maxLength()) {
       return false;
     }
     if (rule.minEntropy() > 0 && Entropy.shannon(value) < rule.minEntropy()) {
@@ -352,14 +421,20 @@ public final class SecretEngine {
 
   // ---- windows ----
 
-  private static void addWindow(int[][] windows, int[] counts, int rule, int start, int end) {
+  private static void addWindow(
+      int[][] windows, int[] counts, int rule, int start, int end, boolean merge) {
     int[] w = windows[rule];
     int n = counts[rule];
     if (w == null) {
       w = new int[8];
       windows[rule] = w;
-    } else if (n > 0 && start <= w[2 * n - 1]) {
-      if (start >= w[2 * n - 2]) {
+    } else if (n > 0) {
+      int lastStart = w[2 * n - 2];
+      if (merge && start <= w[2 * n - 1] && start >= lastStart) {
+        w[2 * n - 1] = Math.max(w[2 * n - 1], end);
+        return;
+      }
+      if (!merge && start == lastStart) {
         w[2 * n - 1] = Math.max(w[2 * n - 1], end);
         return;
       }
@@ -371,6 +446,33 @@ public final class SecretEngine {
     w[2 * n] = start;
     w[2 * n + 1] = end;
     counts[rule] = n + 1;
+  }
+
+  private static boolean containsAny(String text, List<String> words) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    for (String w : words) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Start of the identifier (an assignment key) that contains the keyword at {@code pos}. */
+  private static int identifierStart(byte[] buf, int pos, int lineStart) {
+    int limit = Math.max(lineStart, pos - 64);
+    int i = pos;
+    while (i > limit) {
+      int c = buf[i - 1] & 0xff;
+      boolean ident =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+              || c == '_' || c == '-' || c == '.';
+      if (!ident) {
+        break;
+      }
+      i--;
+    }
+    return i;
   }
 
   private static int lineStart(byte[] buf, int pos) {

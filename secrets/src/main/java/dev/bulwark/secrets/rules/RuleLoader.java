@@ -196,6 +196,23 @@ public final class RuleLoader {
     if (span < 0 || span > 1 << 16) {
       throw new IllegalArgumentException("span must be between 0 and 65536 bytes, got " + span);
     }
+    SecretRule.Anchor anchor;
+    try {
+      anchor = SecretRule.Anchor.valueOf(n.path("anchor").asText("none").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("anchor must be none, prefix or key", e);
+    }
+    Shape shape;
+    try {
+      shape = Shape.parse(n.path("shape").asText("any"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "shape must be any, quoted-assignment, assignment, line-assignment, call, url-userinfo, token or xml-element", e);
+    }
+    List<String> requires = new ArrayList<>();
+    for (JsonNode r : n.path("requires")) {
+      requires.add(r.asText().toLowerCase(Locale.ROOT));
+    }
     int priority =
         n.path("priority").asInt(category == SecretRule.Category.GENERIC ? 10 : 0);
     return new SecretRule(
@@ -211,8 +228,13 @@ public final class RuleLoader {
         secretGroup,
         keyGroup,
         n.path("entropy").asDouble(0),
+        n.path("max-length").asInt(span > 0 ? 1 << 16 : 1024),
         validator,
         span,
+        anchor,
+        shape,
+        n.path("min-value").asInt(1),
+        requires,
         allow,
         paths,
         priority,

@@ -14,7 +14,11 @@ import java.util.Objects;
  * pattern whose {@code secret} group (or first group) is the secret, and the checks a candidate
  * must pass — entropy, a format validator, allow patterns.
  *
- * <p>{@code secretGroup} is the index of the group named {@code secret} (-1: the first group that
+ * <p>{@code shape} is a precondition on the bytes around a keyword, and {@code requires} a list
+ * of words of which one must occur in the window (case-insensitive); both only decide whether
+ * the regex runs, never what it matches. {@code maxLength} bounds the secret's length, so that patterns can use unbounded
+ * repetition (much cheaper for the regex engine than {@code {0,40}}) without swallowing blobs.
+ * {@code secretGroup} is the index of the group named {@code secret} (-1: the first group that
  * took part in the match); {@code keyGroup} that of the group named {@code key}, the name in an
  * assignment (-1: none). {@code span} is how many bytes after a keyword a match may reach, for secrets that run over
  * several lines such as PEM blocks; 0 means the keyword's line. {@code priority} decides which of
@@ -36,14 +40,36 @@ public record SecretRule(
     int secretGroup,
     int keyGroup,
     double minEntropy,
+    int maxLength,
     Validator validator,
     int span,
+    Anchor anchor,
+    Shape shape,
+    int minValue,
+    List<String> requires,
     List<Pattern> allow,
     List<Glob> paths,
     int priority,
     List<TaxonomyRef> taxa,
     String remediation,
     String pack) {
+
+  /**
+   * Where a match can start relative to a keyword, which decides how much text the regex sees.
+   * RE2/J simulates an NFA, so the cost of a rule is the length of text it is run on times the
+   * threads its pattern keeps alive; anchoring keeps both small.
+   */
+  public enum Anchor {
+    /** Anywhere on the keyword's line (or span): the pattern is searched for. */
+    NONE,
+    /** At the keyword: the pattern is searched from one character before it. */
+    PREFIX,
+    /**
+     * At the start of the identifier that contains the keyword (an assignment key such as
+     * {@code db_password}): the pattern must match there.
+     */
+    KEY
+  }
 
   /** The families rules belong to; the eval corpus reports per family. */
   public enum Category {
@@ -75,6 +101,7 @@ public record SecretRule(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(pattern, "pattern of " + id);
     keywords = List.copyOf(keywords);
+    requires = List.copyOf(requires);
     allow = List.copyOf(allow);
     paths = List.copyOf(paths);
     taxa = List.copyOf(taxa);
@@ -85,13 +112,27 @@ public record SecretRule(
     if (paths.isEmpty() || path == null) {
       return true;
     }
-    for (Glob g : paths) {
-      if (g.matches(path, false)) {
-        return true;
-      }
-    }
-    return false;
+    return pathRegex().matcher(path).matches();
   }
+
+  /** All path globs as one alternation: one regex run per file instead of one per glob. */
+  private java.util.regex.Pattern pathRegex() {
+    return PATH_REGEX.computeIfAbsent(
+        paths,
+        ps -> {
+          StringBuilder sb = new StringBuilder();
+          for (Glob g : ps) {
+            if (g.directoryOnly()) {
+              throw new IllegalArgumentException("rule paths must name files, not directories: " + g);
+            }
+            sb.append(sb.isEmpty() ? "" : "|").append("(?:").append(g.regex()).append(')');
+          }
+          return java.util.regex.Pattern.compile(sb.toString(), java.util.regex.Pattern.DOTALL);
+        });
+  }
+
+  private static final java.util.Map<List<Glob>, java.util.regex.Pattern> PATH_REGEX =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public boolean isGeneric() {
     return category == Category.GENERIC;

@@ -1,0 +1,52 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.eval.bench.SecretsBenchmark;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bulwark bench}: throughput benchmarks that print figures, never pass/fail timings. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Run a throughput benchmark and print its figures.",
+    subcommands = {BenchCommand.Secrets.class})
+final class BenchCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(
+      name = "secrets",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Secrets scanning throughput over a generated source tree.",
+        "The tree is generated once (deterministically) and reused; run with",
+        "BULWARK_JAVA_OPTS=-Xmx512m to hold the scan to a 512 MB heap."
+      })
+  static final class Secrets implements Callable<Integer> {
+    @Option(names = "--size-mb", paramLabel = "MB", description = "Size of the generated tree (default ${DEFAULT-VALUE}).")
+    int sizeMb = 512;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to generate the tree (default: target/bench/secrets under Bulwark's home).")
+    Path dir;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Timed scans after generation (default ${DEFAULT-VALUE}).")
+    int runs = 3;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws Exception {
+      Path target = dir != null ? dir : dev.bulwark.eval.Home.dir().resolve("target/bench/secrets");
+      SecretsBenchmark.Result r = new SecretsBenchmark(target, sizeMb, threads).run(runs, System.out);
+      System.out.println(r.summary());
+      return ExitCodes.OK;
+    }
+  }
+}

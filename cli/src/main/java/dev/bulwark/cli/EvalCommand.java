@@ -1,0 +1,80 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.eval.Scorecard;
+import dev.bulwark.eval.ScorecardWriter;
+import dev.bulwark.eval.Suite;
+import dev.bulwark.eval.Suites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bulwark eval SUITE}: measures a capability on a labeled corpus and prints a scorecard. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure Bulwark's capabilities on labeled corpora.",
+      "The scorecard is printed as Markdown; its last line is <suite>_score=NN.N."
+    },
+    subcommands = {EvalCommand.Secrets.class})
+final class EvalCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Options every suite understands. */
+  abstract static class SuiteCommand implements Callable<Integer> {
+    @Option(names = "--corpus", paramLabel = "DIR", description = "The labeled corpus (default: the one shipped with Bulwark).")
+    Path corpus;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the scorecard as JSON.")
+    Path json;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the Markdown scorecard to a file.")
+    Path markdown;
+
+    abstract String suiteName();
+
+    Map<String, String> params() {
+      return Map.of();
+    }
+
+    @Override
+    public Integer call() throws InputException, IOException, InterruptedException {
+      Suite suite =
+          Suites.named(suiteName()).orElseThrow(() -> new InputException("no suite named " + suiteName()));
+      Path dir = corpus != null ? corpus : suite.defaultCorpus();
+      if (!Files.exists(dir)) {
+        throw new InputException(dir + ": corpus not found (give one with --corpus)");
+      }
+      Scorecard card = suite.run(new Suite.Options(dir, params()));
+      String md = ScorecardWriter.markdown(card);
+      if (json != null) {
+        Files.writeString(json, ScorecardWriter.json(card), StandardCharsets.UTF_8);
+      }
+      if (markdown != null) {
+        Files.writeString(markdown, md, StandardCharsets.UTF_8);
+      }
+      System.out.print(md);
+      System.out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "secrets", mixinStandardHelpOptions = true, description = "Precision and recall of the secrets analyzer.")
+  static final class Secrets extends SuiteCommand {
+    @Override
+    String suiteName() {
+      return "secrets";
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.core.errors.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The one place where failures become exit statuses: 0 clean, 1 findings at or above {@code
+ * --fail-on}, 2 usage or input error, 3 internal error.
+ */
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
+  static final int OK = 0;
+  static final int FINDINGS = 1;
+  static final int USAGE = 2;
+  static final int INTERNAL = 3;
+
+  @Override
+  public int handleExecutionException(
+      Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    if (ex instanceof InputException) {
+      err.println("bulwark: " + ex.getMessage());
+      return USAGE;
+    }
+    if (ex instanceof CommandLine.ParameterException) {
+      err.println("bulwark: " + ex.getMessage());
+      return USAGE;
+    }
+    if (ex instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      err.println("bulwark: interrupted");
+      return 130;
+    }
+    err.println("bulwark: internal error: " + ex);
+    if (System.getenv("BULWARK_DEBUG") != null) {
+      ex.printStackTrace(err);
+    } else {
+      err.println("(set BULWARK_DEBUG=1 for the stack trace)");
+    }
+    return INTERNAL;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.bulwark.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code bulwark} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit status; used by tests as well. */
+  public static int run(String... args) {
+    return BulwarkCommand.commandLine().execute(args);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.core.analysis.Analyzer;
+import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.analysis.ScanOptions;
+import dev.bulwark.core.analysis.ScanRequest;
+import dev.bulwark.core.analysis.Scanner;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.WalkOptions;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.suppress.Baseline;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark scan PATH…}: runs every applicable analyzer and writes the reports. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan files and directories with every analyzer that applies.",
+      "",
+      "Examples:",
+      "  bulwark scan .",
+      "  bulwark scan app --format sarif -o app.sarif --format html -o app.html",
+      "  bulwark scan . --fail-on high --baseline previous.json",
+      "  bulwark scan . --history        # also every commit of the git repository"
+    })
+final class ScanCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
+  List<Path> paths;
+
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  List<ReportOutput> outputs = new ArrayList<>();
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      converter = Converters.SeverityConverter.class,
+      description = "Exit with status 1 when a finding is at least this severe (critical, high, medium, low, info).")
+  Severity failOn;
+
+  @Option(names = "--include", paramLabel = "GLOB", description = "Only scan paths matching a glob (repeatable).")
+  List<String> include = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching a glob (repeatable).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--no-ignore", description = "Do not honour .gitignore and .bulwarkignore files.")
+  boolean noIgnore;
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not in this earlier JSON or SARIF report.")
+  Path baseline;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml instead of discovering one above PATH.")
+  Path config;
+
+  @Option(names = "--history", description = "Also scan every commit of the enclosing git repository for secrets.")
+  boolean history;
+
+  @Option(names = "--analyzer", paramLabel = "ID", description = "Run only these analyzers (repeatable); see 'bulwark rules'.")
+  List<String> analyzers = new ArrayList<>();
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--no-progress", description = "Never draw a progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Analyzer> all = BuiltInAnalyzers.all();
+    Set<String> known = new HashSet<>();
+    all.forEach(a -> known.add(a.info().id()));
+    for (String id : analyzers) {
+      if (!known.contains(id)) {
+        throw new InputException("unknown analyzer '" + id + "' (known: " + String.join(", ", known) + ")");
+      }
+    }
+    if (threads < 1) {
+      throw new InputException("--threads must be at least 1, got " + threads);
+    }
+    ReportOutput.checkAtMostOneOnStdout(outputs);
+    BulwarkConfig cfg = Configs.load(config, paths.get(0));
+    Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(Baseline.load(baseline));
+    ScanOptions options =
+        ScanOptions.defaults()
+            .withWalk(new WalkOptions(include, exclude, !noIgnore, true))
+            .withHistory(history)
+            .withThreads(threads)
+            .withOnlyAnalyzers(Set.copyOf(analyzers));
+    ScanRequest request = new ScanRequest(paths, options, cfg, base);
+    Cancellation cancellation = new Cancellation();
+    Thread hook = new Thread(cancellation::cancel, "bulwark-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ScanReport report;
+    try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
+      report = new Scanner(all).scan(request, progress.progress(), cancellation);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // already shutting down
+      }
+    }
+    ReportOutput.writeAll(report, outputs);
+    Severity threshold = failOn != null ? failOn : cfg.failOnSeverity().orElse(null);
+    return threshold != null && report.hasFindingsAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.bulwark.eval;
+
+import dev.bulwark.eval.secrets.SecretsSuite;
+import java.util.List;
+import java.util.Optional;
+
+/** The suites Bulwark can run, listed in one place. */
+public final class Suites {
+  private Suites() {}
+
+  public static List<Suite> all() {
+    return List.of(new SecretsSuite());
+  }
+
+  public static Optional<Suite> named(String name) {
+    return all().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+}
