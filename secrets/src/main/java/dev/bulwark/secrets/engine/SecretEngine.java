@@ -48,6 +48,7 @@ public final class SecretEngine {
   private final Allowlist allowlist;
   private final RuleProfile profile;
   private final boolean nameOnlyPaths;
+  private final List<String> tokenPrefixes;
   private final java.util.concurrent.ConcurrentHashMap<String, boolean[]> activeByName =
       new java.util.concurrent.ConcurrentHashMap<>();
   private static final boolean[] NONE_ACTIVE = new boolean[0];
@@ -60,6 +61,13 @@ public final class SecretEngine {
     this.rulesByKeyword = rulesByKeyword;
     this.allowlist = allowlist;
     this.profile = new RuleProfile(rules);
+    this.tokenPrefixes =
+        rules.stream()
+            .filter(r -> !r.isGeneric() && r.anchor() == SecretRule.Anchor.PREFIX)
+            .flatMap(r -> r.keywords().stream())
+            .filter(k -> k.length() >= 3 && (k.contains("_") || k.contains("-") || k.contains(".")))
+            .distinct()
+            .toList();
     this.nameOnlyPaths =
         rules.stream().flatMap(r -> r.paths().stream()).noneMatch(g -> g.source().contains("/"));
   }
@@ -406,6 +414,10 @@ public final class SecretEngine {
     if (Placeholders.isPlaceholder(value)) {
       return false;
     }
+    if (rule.isGeneric() && hasTokenPrefix(value)) {
+      // A provider rule owns this format; if it did not report the value, it is not one.
+      return false;
+    }
     for (Pattern p : rule.allow()) {
       if (p.matcher(value).find()) {
         return false;
@@ -417,6 +429,16 @@ public final class SecretEngine {
     }
     Validator v = rule.validator();
     return v == null || v.reject(new Validator.Candidate(value, matched, key)) == null;
+  }
+
+  private boolean hasTokenPrefix(String value) {
+    String lower = value.toLowerCase(java.util.Locale.ROOT);
+    for (String p : tokenPrefixes) {
+      if (lower.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- windows ----

@@ -312,15 +312,14 @@ public final class Validators {
           "md5", "checksum", "digest", "cache", "length", "len", "min", "max", "count", "label",
           "hint", "placeholder", "prompt", "field", "regex", "pattern", "policy", "format",
           "type", "name", "path", "file", "url", "uri", "endpoint", "header", "param", "question",
-          "reset", "expiry", "expires", "expiration", "ttl", "timeout", "version", "mode",
+          "expiry", "expires", "expiration", "ttl", "timeout", "version", "mode",
           "strategy", "provider", "enabled", "required", "validator", "encoder", "algorithm",
-          "algo", "id", "ref", "env", "var", "variable", "location", "store", "storage", "prefix",
+          "algo", "id", "ref", "env", "var", "variable", "location", "prefix",
           "suffix", "description", "title", "message", "msg", "error", "text", "confirm",
           "confirmation", "input", "column", "col", "attribute", "attr", "salt", "iterations",
-          "rounds", "size", "bits", "limit", "lifetime", "duration", "cookie", "generator",
-          "manager", "service_name", "class", "method", "dir", "directory", "arn", "secretsmanager",
-          "kind", "ssm", "vault", "doc", "docs", "example", "sample", "test", "mock", "fake",
-          "dummy", "lock", "separator", "delimiter", "char", "chars", "encoding", "scheme",
+          "rounds", "size", "bits", "limit", "lifetime", "duration", "generator",
+          "class", "method", "dir", "directory", "arn", "secretsmanager",
+          "kind", "ssm", "doc", "docs", "example", "sample", "separator", "delimiter", "char", "chars", "encoding", "scheme",
           "index", "idx", "key_id", "keyid", "kid", "old_password", "strength", "complexity",
           // verbs: a call that checks, looks up or derives a credential does not hold one
           "get", "has", "is", "find", "load", "read", "fetch", "lookup", "remove", "delete",
@@ -367,7 +366,10 @@ public final class Validators {
 
   private static String referenceProblem(String value) {
     String v = value.strip();
-    if (v.startsWith("$") || v.startsWith("%") || v.startsWith("{") || v.startsWith("#{")
+    if (v.matches("%[A-Za-z_][A-Za-z0-9_]*%.*") || v.startsWith("%(")) {
+      return "value refers to an environment variable";
+    }
+    if (v.startsWith("$") || v.startsWith("{") || v.startsWith("#{")
         || v.startsWith("@") || v.startsWith("<") || v.startsWith("env:") || v.startsWith("ENV[")
         || v.startsWith("vault:") || v.startsWith("secret:") || v.startsWith("ref+")
         || v.startsWith("arn:") || v.startsWith("projects/") || v.startsWith("sm://")

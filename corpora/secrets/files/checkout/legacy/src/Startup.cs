@@ -1,0 +1,3 @@
+public class Startup {
+    private const string AuthScheme = "Bearer";
+}

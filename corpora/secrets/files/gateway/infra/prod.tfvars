@@ -1,0 +1,5 @@
+region = "eu-central-1"
+environment = "prod"
+cloudflare_api_token = "95rYlUssWCuKfa0jZVCtexc5e9jdblRQjaAlLyI3"
+vpc_id = "vpc-fb941d53edb87c680"
+kms_key_id = "arn:aws:kms:eu-central-1:659616899304:key/b7a88d68-8a3e-4279-bff3-d45b1f7e4278"

@@ -1,0 +1,5 @@
+region = "eu-central-1"
+environment = "prod"
+cloudflare_api_token = "9qCdX-0OhMeCUWu5KUtD19ytdez0NcwxGbZ7j36w"
+vpc_id = "vpc-321f575579c33e78b"
+kms_key_id = "arn:aws:kms:eu-central-1:837169031888:key/2243abf0-5543-4a6f-b585-e2bd2001deab"

@@ -1,0 +1,2 @@
+Stripe.api_key = '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'
+Stripe.api_version = '2024-06-20'

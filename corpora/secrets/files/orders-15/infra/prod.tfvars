@@ -1,0 +1,5 @@
+region = "eu-central-1"
+environment = "staging"
+db_password = "f2arxX02tGpQAWxxyUMRUx"
+vpc_id = "vpc-8a190c5e43e9c4a5d"
+kms_key_id = "arn:aws:kms:eu-central-1:825065174289:key/60233441-0f13-4620-a258-1f297306cab1"

@@ -1,0 +1,16 @@
+package main
+
+import (
+	"os"
+)
+
+const (
+	defaultTokenTTL = 3600
+)
+
+func config() Config {
+	return Config{
+		APIKey:   os.Getenv("API_KEY"),
+		Password: "Copper@56copper",
+	}
+}

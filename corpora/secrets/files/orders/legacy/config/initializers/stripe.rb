@@ -1,0 +1,2 @@
+Stripe.api_key = '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'
+Stripe.api_version = '2024-06-20'

@@ -1,0 +1,5 @@
+region = "eu-central-1"
+environment = "prod"
+cloudflare_api_token = "_uARh6KQdGKGgKd0Xu47ClnnJQzI1oAFDH0NaXjt"
+vpc_id = "vpc-f0587e85b4a5ef875"
+kms_key_id = "arn:aws:kms:eu-central-1:350463857121:key/e8e75e9c-fa25-402e-9cde-e65f879c7d6d"

@@ -1,0 +1,6 @@
+region = "eu-central-1"
+environment = "staging"
+db_password = "wQtRSt82YhQtHH6cc#s"
+cloudflare_api_token = "8MtpSjD1C3UqxoGzWrLgeGna0rMewh9xgVaW4aV2"
+vpc_id = "vpc-a48066f3492d42f4a"
+kms_key_id = "arn:aws:kms:eu-central-1:048919778555:key/0ba57077-b05b-484a-8900-95130b881f50"
