@@ -29,22 +29,36 @@ final class BenchCommand implements Runnable {
         "BULWARK_JAVA_OPTS=-Xmx512m to hold the scan to a 512 MB heap."
       })
   static final class Secrets implements Callable<Integer> {
-    @Option(names = "--size-mb", paramLabel = "MB", description = "Size of the generated tree (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--size-mb",
+        paramLabel = "MB",
+        description = "Size of the generated tree (default ${DEFAULT-VALUE}).")
     int sizeMb = 512;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to generate the tree (default: target/bench/secrets under Bulwark's home).")
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description =
+            "Where to generate the tree (default: target/bench/secrets under Bulwark's home).")
     Path dir;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Timed scans after generation (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--runs",
+        paramLabel = "N",
+        description = "Timed scans after generation (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Worker threads (default: number of processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws Exception {
       Path target = dir != null ? dir : dev.bulwark.eval.Home.dir().resolve("target/bench/secrets");
-      SecretsBenchmark.Result r = new SecretsBenchmark(target, sizeMb, threads).run(runs, System.out);
+      SecretsBenchmark.Result r =
+          new SecretsBenchmark(target, sizeMb, threads).run(runs, System.out);
       System.out.println(r.summary());
       return ExitCodes.OK;
     }

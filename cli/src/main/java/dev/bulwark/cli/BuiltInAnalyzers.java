@@ -9,8 +9,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * Every analyzer that ships with Bulwark, listed here and nowhere else; third-party packs are
- * added through {@link ServiceLoader}.
+ * Every analyzer that ships with Bulwark, listed here and nowhere else; third-party packs are added
+ * through {@link ServiceLoader}.
  */
 final class BuiltInAnalyzers {
   private BuiltInAnalyzers() {}
@@ -25,6 +25,7 @@ final class BuiltInAnalyzers {
 
   /** Top-level sections of bulwark.yaml that capabilities read. */
   static Set<String> configSections() {
-    return Set.of("secrets", "code", "deps", "logs", "mail", "ai", "llm", "server", "assets", "mcp");
+    return Set.of(
+        "secrets", "code", "deps", "logs", "mail", "ai", "llm", "server", "assets", "mcp");
   }
 }

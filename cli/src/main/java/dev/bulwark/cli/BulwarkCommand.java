@@ -33,15 +33,14 @@ public final class BulwarkCommand implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new BulwarkCommand());
     cl.setExecutionExceptionHandler(new ExitCodes());
-    cl.setParameterExceptionHandler(
-        (ex, args) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("bulwark: " + ex.getMessage());
-          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr())) {
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-          }
-          return ExitCodes.USAGE;
-        });
+    cl.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("bulwark: " + ex.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr())) {
+        c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      }
+      return ExitCodes.USAGE;
+    });
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
@@ -51,7 +50,8 @@ public final class BulwarkCommand implements Runnable {
     public String[] getVersion() {
       ToolInfo t = ToolInfo.current();
       return new String[] {
-        t.name() + " " + t.version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+        t.name() + " " + t.version(),
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
       };
     }
   }

@@ -33,13 +33,22 @@ final class EvalCommand implements Runnable {
 
   /** Options every suite understands. */
   abstract static class SuiteCommand implements Callable<Integer> {
-    @Option(names = "--corpus", paramLabel = "DIR", description = "The labeled corpus (default: the one shipped with Bulwark).")
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description = "The labeled corpus (default: the one shipped with Bulwark).")
     Path corpus;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the scorecard as JSON.")
+    @Option(
+        names = "--json",
+        paramLabel = "FILE",
+        description = "Also write the scorecard as JSON.")
     Path json;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the Markdown scorecard to a file.")
+    @Option(
+        names = "--markdown",
+        paramLabel = "FILE",
+        description = "Also write the Markdown scorecard to a file.")
     Path markdown;
 
     abstract String suiteName();
@@ -51,7 +60,8 @@ final class EvalCommand implements Runnable {
     @Override
     public Integer call() throws InputException, IOException, InterruptedException {
       Suite suite =
-          Suites.named(suiteName()).orElseThrow(() -> new InputException("no suite named " + suiteName()));
+          Suites.named(suiteName())
+              .orElseThrow(() -> new InputException("no suite named " + suiteName()));
       Path dir = corpus != null ? corpus : suite.defaultCorpus();
       if (!Files.exists(dir)) {
         throw new InputException(dir + ": corpus not found (give one with --corpus)");
@@ -70,7 +80,10 @@ final class EvalCommand implements Runnable {
     }
   }
 
-  @Command(name = "secrets", mixinStandardHelpOptions = true, description = "Precision and recall of the secrets analyzer.")
+  @Command(
+      name = "secrets",
+      mixinStandardHelpOptions = true,
+      description = "Precision and recall of the secrets analyzer.")
   static final class Secrets extends SuiteCommand {
     @Override
     String suiteName() {

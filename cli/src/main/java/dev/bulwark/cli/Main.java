@@ -1,7 +1,5 @@
 package dev.bulwark.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code bulwark} command. */
 public final class Main {
   private Main() {}

@@ -21,16 +21,21 @@ final class ReportOutput {
       required = true,
       paramLabel = "FORMAT",
       converter = Converters.FormatConverter.class,
-      description = "Report format: terminal, json, sarif, markdown or html (repeatable, each with its own -o).")
+      description =
+          "Report format: terminal, json, sarif, markdown or html (repeatable, each with its own -o).")
   ReportFormat format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the report of the preceding --format.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Where to write the report of the preceding --format.")
   Path file;
 
   static void checkAtMostOneOnStdout(List<ReportOutput> outputs) throws InputException {
     long onStdout = outputs.stream().filter(o -> o.file == null).count();
     if (onStdout > 1) {
-      throw new InputException("only one --format can go to standard output; give the others -o FILE");
+      throw new InputException(
+          "only one --format can go to standard output; give the others -o FILE");
     }
   }
 
@@ -52,8 +57,10 @@ final class ReportOutput {
         try (OutputStream os = Files.newOutputStream(tmp)) {
           write(report, o.format, os, new Terminal(false, false, true, terminal.width()));
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.err.println("wrote " + o.format.name().toLowerCase(java.util.Locale.ROOT) + " report to " + o.file);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.err.println(
+            "wrote " + o.format.name().toLowerCase(java.util.Locale.ROOT) + " report to " + o.file);
       }
     }
     if (!stdoutUsed) {

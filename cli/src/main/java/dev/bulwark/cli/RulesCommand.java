@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bulwark rules}: lists analyzers and the rules they report. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List analyzers and their rules.")
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description = "List analyzers and their rules.")
 final class RulesCommand implements Callable<Integer> {
   @Option(names = "--analyzer", paramLabel = "ID", description = "Only this analyzer's rules.")
   String analyzer;
@@ -32,7 +35,10 @@ final class RulesCommand implements Callable<Integer> {
             "  %-40s %-8s %-14s %s%n",
             r.id(),
             r.defaultSeverity().label(),
-            r.taxa().stream().map(TaxonomyRef::display).filter(s -> s.startsWith("CWE")).collect(Collectors.joining(",")),
+            r.taxa().stream()
+                .map(TaxonomyRef::display)
+                .filter(s -> s.startsWith("CWE"))
+                .collect(Collectors.joining(",")),
             r.name());
       }
     }

@@ -2,7 +2,6 @@ package dev.bulwark.cli;
 
 import dev.bulwark.core.analysis.Analyzer;
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.analysis.ScanRequest;
 import dev.bulwark.core.analysis.Scanner;
@@ -49,31 +48,52 @@ final class ScanCommand implements Callable<Integer> {
       names = "--fail-on",
       paramLabel = "SEVERITY",
       converter = Converters.SeverityConverter.class,
-      description = "Exit with status 1 when a finding is at least this severe (critical, high, medium, low, info).")
+      description =
+          "Exit with status 1 when a finding is at least this severe (critical, high, medium, low, info).")
   Severity failOn;
 
-  @Option(names = "--include", paramLabel = "GLOB", description = "Only scan paths matching a glob (repeatable).")
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description = "Only scan paths matching a glob (repeatable).")
   List<String> include = new ArrayList<>();
 
-  @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching a glob (repeatable).")
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description = "Skip paths matching a glob (repeatable).")
   List<String> exclude = new ArrayList<>();
 
   @Option(names = "--no-ignore", description = "Do not honour .gitignore and .bulwarkignore files.")
   boolean noIgnore;
 
-  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not in this earlier JSON or SARIF report.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Report only findings not in this earlier JSON or SARIF report.")
   Path baseline;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml instead of discovering one above PATH.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Use this bulwark.yaml instead of discovering one above PATH.")
   Path config;
 
-  @Option(names = "--history", description = "Also scan every commit of the enclosing git repository for secrets.")
+  @Option(
+      names = "--history",
+      description = "Also scan every commit of the enclosing git repository for secrets.")
   boolean history;
 
-  @Option(names = "--analyzer", paramLabel = "ID", description = "Run only these analyzers (repeatable); see 'bulwark rules'.")
+  @Option(
+      names = "--analyzer",
+      paramLabel = "ID",
+      description = "Run only these analyzers (repeatable); see 'bulwark rules'.")
   List<String> analyzers = new ArrayList<>();
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
@@ -86,7 +106,8 @@ final class ScanCommand implements Callable<Integer> {
     all.forEach(a -> known.add(a.info().id()));
     for (String id : analyzers) {
       if (!known.contains(id)) {
-        throw new InputException("unknown analyzer '" + id + "' (known: " + String.join(", ", known) + ")");
+        throw new InputException(
+            "unknown analyzer '" + id + "' (known: " + String.join(", ", known) + ")");
       }
     }
     if (threads < 1) {
@@ -94,7 +115,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     ReportOutput.checkAtMostOneOnStdout(outputs);
     BulwarkConfig cfg = Configs.load(config, paths.get(0));
-    Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(Baseline.load(baseline));
+    Optional<Baseline> base =
+        baseline == null ? Optional.empty() : Optional.of(Baseline.load(baseline));
     ScanOptions options =
         ScanOptions.defaults()
             .withWalk(new WalkOptions(include, exclude, !noIgnore, true))
@@ -117,6 +139,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     ReportOutput.writeAll(report, outputs);
     Severity threshold = failOn != null ? failOn : cfg.failOnSeverity().orElse(null);
-    return threshold != null && report.hasFindingsAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return threshold != null && report.hasFindingsAtLeast(threshold)
+        ? ExitCodes.FINDINGS
+        : ExitCodes.OK;
   }
 }

@@ -2,7 +2,10 @@ package dev.bulwark.eval;
 
 import java.nio.file.Path;
 
-/** Where Bulwark is installed: the launcher passes {@code -Dbulwark.home}; else the working directory. */
+/**
+ * Where Bulwark is installed: the launcher passes {@code -Dbulwark.home}; else the working
+ * directory.
+ */
 public final class Home {
   private Home() {}
 

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads simple comma-separated label files with a header row; fields may be double-quoted, with
- * "" for a quote inside. Errors name the file and line.
+ * Reads simple comma-separated label files with a header row; fields may be double-quoted, with ""
+ * for a quote inside. Errors name the file and line.
  */
 public final class LabelsCsv {
   private LabelsCsv() {}
@@ -42,7 +42,14 @@ public final class LabelsCsv {
       }
       List<String> fields = split(l, file, i + 1);
       if (fields.size() < minColumns) {
-        throw new InputException(file + ":" + (i + 1) + ": expected at least " + minColumns + " columns, got " + fields.size());
+        throw new InputException(
+            file
+                + ":"
+                + (i + 1)
+                + ": expected at least "
+                + minColumns
+                + " columns, got "
+                + fields.size());
       }
       rows.add(new Row(i + 1, fields));
     }

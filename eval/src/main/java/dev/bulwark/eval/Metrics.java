@@ -1,13 +1,14 @@
 package dev.bulwark.eval;
 
 /**
- * A confusion matrix and the rates derived from it. Rates with an empty denominator are reported
- * as NaN rather than a flattering 1.0.
+ * A confusion matrix and the rates derived from it. Rates with an empty denominator are reported as
+ * NaN rather than a flattering 1.0.
  */
 public record Metrics(int tp, int fp, int fn, int tn) {
   public Metrics {
     if (tp < 0 || fp < 0 || fn < 0 || tn < 0) {
-      throw new IllegalArgumentException("counts must not be negative: " + tp + "/" + fp + "/" + fn + "/" + tn);
+      throw new IllegalArgumentException(
+          "counts must not be negative: " + tp + "/" + fp + "/" + fn + "/" + tn);
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /** Scorecards as Markdown (for people) and JSON (for tracking over time). */
 public final class ScorecardWriter {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ScorecardWriter() {}
 
@@ -35,19 +36,29 @@ public final class ScorecardWriter {
     }
     md.append('\n');
     if (!s.categories().isEmpty()) {
-      md.append("| category | positives | TP | FN | recall | negatives | FP | FP rate | precision |\n");
+      md.append(
+          "| category | positives | TP | FN | recall | negatives | FP | FP rate | precision |\n");
       md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Scorecard.Category c : s.categories()) {
         Metrics m = c.metrics();
-        md.append("| ").append(c.name())
-            .append(" | ").append(m.positives())
-            .append(" | ").append(m.tp())
-            .append(" | ").append(m.fn())
-            .append(" | ").append(pct(m.recall()))
-            .append(" | ").append(m.negatives())
-            .append(" | ").append(m.fp())
-            .append(" | ").append(pct(m.falsePositiveRate()))
-            .append(" | ").append(pct(m.precision()))
+        md.append("| ")
+            .append(c.name())
+            .append(" | ")
+            .append(m.positives())
+            .append(" | ")
+            .append(m.tp())
+            .append(" | ")
+            .append(m.fn())
+            .append(" | ")
+            .append(pct(m.recall()))
+            .append(" | ")
+            .append(m.negatives())
+            .append(" | ")
+            .append(m.fp())
+            .append(" | ")
+            .append(pct(m.falsePositiveRate()))
+            .append(" | ")
+            .append(pct(m.precision()))
             .append(" |\n");
       }
       md.append('\n');

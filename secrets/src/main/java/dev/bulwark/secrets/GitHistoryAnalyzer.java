@@ -18,8 +18,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Finds secrets in every commit of the git repository around the scanned tree: each one reported
- * once, at the commit that introduced it, saying whether it is still in HEAD. Runs only with
- * {@code --history}.
+ * once, at the commit that introduced it, saying whether it is still in HEAD. Runs only with {@code
+ * --history}.
  */
 public final class GitHistoryAnalyzer implements Analyzer {
   private static final AnalyzerInfo INFO =
@@ -56,15 +56,19 @@ public final class GitHistoryAnalyzer implements Analyzer {
       throws AnalysisException, InterruptedException {
     File gitDir =
         gitDir(ctx.tree().baseDir().toFile())
-            .orElseThrow(() -> new AnalysisException("no git repository at " + ctx.tree().baseDir()));
-    try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
+            .orElseThrow(
+                () -> new AnalysisException("no git repository at " + ctx.tree().baseDir()));
+    try (Repository repo =
+        new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
       HistoryWalker walker = new HistoryWalker(repo, ctx, sink);
       try (Progress.Task task = ctx.progress().start("git history", -1, Progress.Unit.ITEMS)) {
         walker.walk(task);
       }
     } catch (IOException e) {
       ctx.diagnostics()
-          .report(Diagnostic.error(INFO.id(), gitDir.toString(), "cannot read git history: " + e.getMessage()));
+          .report(
+              Diagnostic.error(
+                  INFO.id(), gitDir.toString(), "cannot read git history: " + e.getMessage()));
     }
   }
 }

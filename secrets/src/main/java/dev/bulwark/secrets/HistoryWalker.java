@@ -40,9 +40,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
- * Walks every commit reachable from any ref, oldest first, and scans the lines each commit added.
- * A secret is reported at the first commit that added it; later commits that touch it again are
- * not reported twice. Merge commits are skipped: what they bring was added by the merged commits.
+ * Walks every commit reachable from any ref, oldest first, and scans the lines each commit added. A
+ * secret is reported at the first commit that added it; later commits that touch it again are not
+ * reported twice. Merge commits are skipped: what they bring was added by the merged commits.
  */
 final class HistoryWalker {
   private static final String SOURCE = "secrets-history";
@@ -63,7 +63,8 @@ final class HistoryWalker {
     SecretEngine engine;
     try {
       config = SecretsConfig.from(ctx.config());
-      engine = SecretEngine.create(
+      engine =
+          SecretEngine.create(
               SecretsAnalyzer.activeRules(config),
               Allowlist.documentationExamples().merge(config.allowlist()));
     } catch (InputException e) {
@@ -135,7 +136,9 @@ final class HistoryWalker {
     ObjectLoader loader = reader.open(entry.getNewId().toObjectId());
     if (loader.getSize() > MAX_BLOB) {
       ctx.diagnostics()
-          .report(Diagnostic.note(SOURCE, path + "@" + commit.abbreviate(12).name(), "blob over 50 MB skipped"));
+          .report(
+              Diagnostic.note(
+                  SOURCE, path + "@" + commit.abbreviate(12).name(), "blob over 50 MB skipped"));
       return;
     }
     byte[] content = loader.getBytes();
@@ -177,7 +180,10 @@ final class HistoryWalker {
                   m.snippet());
           sink.accept(
               SecretFindings.builder(
-                      m, path, location, test && config.testPaths() == SecretsConfig.TestPathPolicy.LOWER)
+                      m,
+                      path,
+                      location,
+                      test && config.testPaths() == SecretsConfig.TestPathPolicy.LOWER)
                   .message(
                       m.rule().name()
                           + " "

@@ -30,9 +30,9 @@ final class SecretFindings {
                 rule.name()
                     + " "
                     + redacted
-                    + " is hard-coded in "
-                    + path
-                    + (testPath ? " (a test path: probably a throwaway value, but verify)." : "."))
+                    + (testPath
+                        ? " is hard-coded in a test path: probably a throwaway value, but verify."
+                        : " is hard-coded."))
             .severity(rule.severity())
             .confidence(confidence)
             .location(location)
@@ -42,7 +42,8 @@ final class SecretFindings {
             .property("category", rule.category().label())
             .property("provider", rule.provider())
             .property("secretHash", m.secret().sha256().substring(0, 8))
-            .property("entropy", String.format(Locale.ROOT, "%.2f", Entropy.shannon(m.secret().reveal())))
+            .property(
+                "entropy", String.format(Locale.ROOT, "%.2f", Entropy.shannon(m.secret().reveal())))
             .property("key", m.key());
     if (testPath) {
       b.property("context", "test");

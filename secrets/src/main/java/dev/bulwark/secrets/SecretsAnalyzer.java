@@ -77,7 +77,9 @@ public final class SecretsAnalyzer implements Analyzer {
     SecretEngine engine;
     try {
       config = SecretsConfig.from(ctx.config());
-      engine = SecretEngine.create(activeRules(config), Allowlist.documentationExamples().merge(config.allowlist()));
+      engine =
+          SecretEngine.create(
+              activeRules(config), Allowlist.documentationExamples().merge(config.allowlist()));
     } catch (InputException e) {
       throw new AnalysisException(e.getMessage(), e);
     }
@@ -149,14 +151,22 @@ public final class SecretsAnalyzer implements Analyzer {
                 Diagnostic.warning(
                     INFO.id(),
                     file.relativePath(),
-                    count.get() + " secrets found; only the first " + MAX_FINDINGS_PER_FILE + " reported"));
+                    count.get()
+                        + " secrets found; only the first "
+                        + MAX_FINDINGS_PER_FILE
+                        + " reported"));
       }
     } catch (AccessDeniedException e) {
-      ctx.diagnostics().report(Diagnostic.error(INFO.id(), file.relativePath(), "not readable (access denied)"));
+      ctx.diagnostics()
+          .report(Diagnostic.error(INFO.id(), file.relativePath(), "not readable (access denied)"));
     } catch (NoSuchFileException e) {
-      ctx.diagnostics().report(Diagnostic.warning(INFO.id(), file.relativePath(), "disappeared during the scan"));
+      ctx.diagnostics()
+          .report(
+              Diagnostic.warning(INFO.id(), file.relativePath(), "disappeared during the scan"));
     } catch (IOException e) {
-      ctx.diagnostics().report(Diagnostic.error(INFO.id(), file.relativePath(), "cannot read: " + e.getMessage()));
+      ctx.diagnostics()
+          .report(
+              Diagnostic.error(INFO.id(), file.relativePath(), "cannot read: " + e.getMessage()));
     }
   }
 }

@@ -49,7 +49,8 @@ public record SecretsConfig(
   public static SecretsConfig from(BulwarkConfig config) throws InputException {
     JsonNode s = config.section("secrets");
     Path file = config.sourceFile().orElse(Path.of(ConfigLoader.FILE_NAME));
-    Set<String> disabled = new HashSet<>(ConfigLoader.strings(s.path("disable"), file, "secrets.disable"));
+    Set<String> disabled =
+        new HashSet<>(ConfigLoader.strings(s.path("disable"), file, "secrets.disable"));
     List<Path> dirs = new ArrayList<>();
     for (String d : ConfigLoader.strings(s.path("rules"), file, "secrets.rules")) {
       dirs.add(config.baseDir().resolve(d).normalize());
@@ -69,12 +70,15 @@ public record SecretsConfig(
       try {
         patterns.add(Pattern.compile(r));
       } catch (PatternSyntaxException e) {
-        throw new InputException(file + ": secrets.allowlist.regexes: invalid pattern '" + r + "': " + e.getMessage(), e);
+        throw new InputException(
+            file + ": secrets.allowlist.regexes: invalid pattern '" + r + "': " + e.getMessage(),
+            e);
       }
     }
     TestPathPolicy policy;
     try {
-      policy = TestPathPolicy.valueOf(s.path("test-paths").asText("lower").toUpperCase(Locale.ROOT));
+      policy =
+          TestPathPolicy.valueOf(s.path("test-paths").asText("lower").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InputException(file + ": secrets.test-paths must be lower, keep or ignore", e);
     }
@@ -91,6 +95,7 @@ public record SecretsConfig(
   }
 
   public static SecretsConfig defaults() {
-    return new SecretsConfig(Set.of(), List.of(), List.of(), Allowlist.empty(), TestPathPolicy.LOWER);
+    return new SecretsConfig(
+        Set.of(), List.of(), List.of(), Allowlist.empty(), TestPathPolicy.LOWER);
   }
 }

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one input — a file or an archive entry — and hands text to the engine: binary content is
- * skipped, UTF-16 is re-encoded, zip-family archives are opened within their limits, and
- * everything else streams through in bounded memory.
+ * skipped, UTF-16 is re-encoded, zip-family archives are opened within their limits, and everything
+ * else streams through in bounded memory.
  */
 final class SecretsScanner {
   /** Receives a match and the display path of the input it came from. */
@@ -47,7 +47,8 @@ final class SecretsScanner {
     byte[] head = raw.readNBytes(TextSniffer.SNIFF_BYTES);
     InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), raw);
     TextSniffer.Kind kind = TextSniffer.sniff(head, head.length);
-    if (kind == TextSniffer.Kind.ZIP || (ArchiveReader.isArchiveName(name) && kind != TextSniffer.Kind.TEXT_UTF8)) {
+    if (kind == TextSniffer.Kind.ZIP
+        || (ArchiveReader.isArchiveName(name) && kind != TextSniffer.Kind.TEXT_UTF8)) {
       new ArchiveReader(limits, diagnostics, SecretFindings.ANALYZER)
           .read(path, in, (entryPath, content, size) -> scan(entryPath, content, sink));
       return true;
@@ -59,7 +60,10 @@ final class SecretsScanner {
       byte[] all = in.readNBytes((int) MAX_UTF16_BYTES);
       if (in.read() >= 0) {
         diagnostics.report(
-            Diagnostic.note(SecretFindings.ANALYZER, path, "UTF-16 file larger than 64 MB; only its start was scanned"));
+            Diagnostic.note(
+                SecretFindings.ANALYZER,
+                path,
+                "UTF-16 file larger than 64 MB; only its start was scanned"));
       }
       String text =
           TextSniffer.decode(

@@ -7,8 +7,21 @@ import java.util.Set;
 final class TestPaths {
   private static final Set<String> DIRS =
       Set.of(
-          "test", "tests", "__tests__", "spec", "specs", "testdata", "test-data", "test_data",
-          "fixtures", "__fixtures__", "__mocks__", "mocks", "e2e", "testing", "it");
+          "test",
+          "tests",
+          "__tests__",
+          "spec",
+          "specs",
+          "testdata",
+          "test-data",
+          "test_data",
+          "fixtures",
+          "__fixtures__",
+          "__mocks__",
+          "mocks",
+          "e2e",
+          "testing",
+          "it");
 
   private TestPaths() {}
 

@@ -51,7 +51,8 @@ class RuleFixtureTest {
   }
 
   /** Expectations parsed from one fixture file. */
-  record Expectations(Map<Integer, Set<String>> mustFire, Map<Integer, Set<String>> mustNotFire, String path) {}
+  record Expectations(
+      Map<Integer, Set<String>> mustFire, Map<Integer, Set<String>> mustNotFire, String path) {}
 
   static Expectations parse(Path fixture) throws IOException {
     List<String> lines = Files.readAllLines(fixture, StandardCharsets.UTF_8);
@@ -93,46 +94,48 @@ class RuleFixtureTest {
       fixtures = s.sorted().toList();
     }
     return fixtures.stream()
-        .map(
-            f ->
-                DynamicTest.dynamicTest(
-                    f.getFileName().toString(),
-                    () -> {
-                      Expectations e = parse(f);
-                      List<SecretMatch> matches = engine.scan(e.path(), Files.readAllBytes(f));
-                      Map<Integer, Set<String>> fired = new HashMap<>();
-                      for (SecretMatch m : matches) {
-                        fired.computeIfAbsent(m.startLine(), k -> new TreeSet<>()).add(m.rule().id());
+        .map(f ->
+            DynamicTest.dynamicTest(
+                f.getFileName().toString(),
+                () -> {
+                  Expectations e = parse(f);
+                  List<SecretMatch> matches = engine.scan(e.path(), Files.readAllBytes(f));
+                  Map<Integer, Set<String>> fired = new HashMap<>();
+                  for (SecretMatch m : matches) {
+                    fired.computeIfAbsent(m.startLine(), k -> new TreeSet<>()).add(m.rule().id());
+                  }
+                  List<String> problems = new ArrayList<>();
+                  e.mustFire()
+                      .forEach((line, ids) -> {
+                        for (String id : ids) {
+                          if (!fired.getOrDefault(line, Set.of()).contains(id)) {
+                            problems.add(
+                                "line "
+                                    + line
+                                    + ": expected "
+                                    + id
+                                    + ", got "
+                                    + fired.getOrDefault(line, Set.of()));
+                          }
+                        }
+                      });
+                  fired.forEach((line, ids) -> {
+                    for (String id : ids) {
+                      if (!e.mustFire().getOrDefault(line, Set.of()).contains(id)) {
+                        problems.add("line " + line + ": unexpected " + id);
                       }
-                      List<String> problems = new ArrayList<>();
-                      e.mustFire()
-                          .forEach(
-                              (line, ids) -> {
-                                for (String id : ids) {
-                                  if (!fired.getOrDefault(line, Set.of()).contains(id)) {
-                                    problems.add("line " + line + ": expected " + id + ", got " + fired.getOrDefault(line, Set.of()));
-                                  }
-                                }
-                              });
-                      fired.forEach(
-                          (line, ids) -> {
-                            for (String id : ids) {
-                              if (!e.mustFire().getOrDefault(line, Set.of()).contains(id)) {
-                                problems.add("line " + line + ": unexpected " + id);
-                              }
-                            }
-                          });
-                      e.mustNotFire()
-                          .forEach(
-                              (line, ids) -> {
-                                for (String id : ids) {
-                                  if (fired.getOrDefault(line, Set.of()).contains(id)) {
-                                    problems.add("line " + line + ": " + id + " fired on an ok case");
-                                  }
-                                }
-                              });
-                      assertThat(problems).as(f.getFileName().toString()).isEmpty();
-                    }));
+                    }
+                  });
+                  e.mustNotFire()
+                      .forEach((line, ids) -> {
+                        for (String id : ids) {
+                          if (fired.getOrDefault(line, Set.of()).contains(id)) {
+                            problems.add("line " + line + ": " + id + " fired on an ok case");
+                          }
+                        }
+                      });
+                  assertThat(problems).as(f.getFileName().toString()).isEmpty();
+                }));
   }
 
   @Test

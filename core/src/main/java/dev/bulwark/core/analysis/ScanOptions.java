@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How a scan runs: which files, which analyzers ({@code onlyAnalyzers} empty means all that
- * apply), whether git history is read, how many threads, which archive limits, and the size above
- * which a file is streamed in chunks instead of read whole.
+ * How a scan runs: which files, which analyzers ({@code onlyAnalyzers} empty means all that apply),
+ * whether git history is read, how many threads, which archive limits, and the size above which a
+ * file is streamed in chunks instead of read whole.
  */
 public record ScanOptions(
     WalkOptions walk,

@@ -68,7 +68,8 @@ public final class Scanner {
     include.addAll(cli.include());
     List<String> exclude = new ArrayList<>(rebase(config.exclude(), prefix));
     exclude.addAll(cli.exclude());
-    WalkOptions walk = new WalkOptions(include, exclude, cli.honourIgnoreFiles(), cli.followLinks());
+    WalkOptions walk =
+        new WalkOptions(include, exclude, cli.honourIgnoreFiles(), cli.followLinks());
     SourceTree tree;
     Progress.Task listing = progress.start("listing files", -1, Progress.Unit.FILES);
     try {
@@ -139,7 +140,8 @@ public final class Scanner {
       }
       Optional<InlineSuppressions.Verdict> v = inline.check(f);
       if (v.isPresent() && v.get().suppressed()) {
-        suppressed.add(new SuppressedFinding(f, SuppressedFinding.Kind.IN_SOURCE, v.get().reason()));
+        suppressed.add(
+            new SuppressedFinding(f, SuppressedFinding.Kind.IN_SOURCE, v.get().reason()));
         continue;
       }
       if (v.isPresent() && v.get().problem() != null) {
@@ -226,8 +228,8 @@ public final class Scanner {
   }
 
   /**
-   * Gives repeated occurrences of the same issue (same fingerprint) distinct, still stable ids:
-   * the second occurrence in document order gets a hash of the first id and its ordinal.
+   * Gives repeated occurrences of the same issue (same fingerprint) distinct, still stable ids: the
+   * second occurrence in document order gets a hash of the first id and its ordinal.
    */
   static List<Finding> disambiguate(List<Finding> findings) {
     findings.sort(ORDER);

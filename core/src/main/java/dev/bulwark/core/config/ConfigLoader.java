@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Finds and reads {@code bulwark.yaml}. Discovery walks up from the scanned path and stops at the
- * first directory holding a {@code .git} entry, so that a scan inside one repository never picks
- * up a configuration from outside it.
+ * first directory holding a {@code .git} entry, so that a scan inside one repository never picks up
+ * a configuration from outside it.
  */
 public final class ConfigLoader {
   public static final String FILE_NAME = "bulwark.yaml";
@@ -61,9 +61,9 @@ public final class ConfigLoader {
       root = YAML.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new InputException(
-          file + ": invalid YAML" + where + ": " + e.getOriginalMessage(), e);
+      String where =
+          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw new InputException(file + ": invalid YAML" + where + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -86,7 +86,9 @@ public final class ConfigLoader {
       for (JsonNode s : root.path("suppress")) {
         suppress.add(
             new BulwarkConfig.SuppressionRule(
-                s.path("rule").asText("*"), s.path("path").asText("**"), s.path("reason").asText()));
+                s.path("rule").asText("*"),
+                s.path("path").asText("**"),
+                s.path("reason").asText()));
       }
       return new BulwarkConfig(
           file,
@@ -123,7 +125,9 @@ public final class ConfigLoader {
     return out;
   }
 
-  /** The shared mapper for module sections: {@code mapper().treeToValue(section, MyConfig.class)}. */
+  /**
+   * The shared mapper for module sections: {@code mapper().treeToValue(section, MyConfig.class)}.
+   */
   public static ObjectMapper mapper() {
     return YAML;
   }

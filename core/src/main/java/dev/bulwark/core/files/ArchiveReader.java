@@ -92,32 +92,15 @@ public final class ArchiveReader {
       String entryPath = displayPath + "!/" + name;
       CountingInputStream bounded = new CountingInputStream(zip, limits.maxEntryBytes());
       try {
-        if (isArchiveName(name)) {
-          if (depth >= limits.maxDepth()) {
-            diagnostics.report(
-                Diagnostic.note(
-                    source,
-                    entryPath,
-                    "nested archive deeper than " + limits.maxDepth() + " levels; not opened"));
-          } else {
-            readZip(entryPath, bounded, outermost, visitor, depth + 1, budget);
-          }
-        } else {
-          visitor.visit(entryPath, bounded, entry.getSize());
-        }
-        bounded.drain();
-      } catch (EntryTooLarge e) {
+        readEntry(name, entry.getSize(), entryPath, bounded, outermost, visitor, depth, budget);
+      } catch (ZipException | java.io.EOFException e) {
         diagnostics.report(
-            Diagnostic.note(
-                source,
-                entryPath,
-                "entry larger than " + (limits.maxEntryBytes() >> 20) + " MB; rest skipped"));
-        bounded.skipToEnd(limits.maxTotalBytes() - budget.total);
+            Diagnostic.warning(source, entryPath, "malformed archive entry: " + e.getMessage()));
+        return;
       }
       budget.total += bounded.count;
       if (budget.total > limits.maxTotalBytes()) {
-        throw new LimitExceeded(
-            "archive expands beyond " + (limits.maxTotalBytes() >> 20) + " MB");
+        throw new LimitExceeded("archive expands beyond " + (limits.maxTotalBytes() >> 20) + " MB");
       }
       long compressed = Math.max(outermost.count, 1);
       if (budget.total > (1 << 20) && budget.total / compressed > limits.maxRatio()) {
@@ -126,6 +109,41 @@ public final class ArchiveReader {
                 + limits.maxRatio()
                 + "x its compressed size (possible zip bomb)");
       }
+    }
+  }
+
+  private void readEntry(
+      String name,
+      long declaredSize,
+      String entryPath,
+      CountingInputStream bounded,
+      CountingInputStream outermost,
+      EntryVisitor visitor,
+      int depth,
+      Budget budget)
+      throws IOException {
+    try {
+      if (isArchiveName(name)) {
+        if (depth >= limits.maxDepth()) {
+          diagnostics.report(
+              Diagnostic.note(
+                  source,
+                  entryPath,
+                  "nested archive deeper than " + limits.maxDepth() + " levels; not opened"));
+        } else {
+          readZip(entryPath, bounded, outermost, visitor, depth + 1, budget);
+        }
+      } else {
+        visitor.visit(entryPath, bounded, declaredSize);
+      }
+      bounded.drain();
+    } catch (EntryTooLarge e) {
+      diagnostics.report(
+          Diagnostic.note(
+              source,
+              entryPath,
+              "entry larger than " + (limits.maxEntryBytes() >> 20) + " MB; rest skipped"));
+      bounded.skipToEnd(limits.maxTotalBytes() - budget.total);
     }
   }
 

@@ -142,7 +142,8 @@ public final class SourceTree {
                 ignores.add(IgnoreFile.read(f, rel(dir.path())));
               } catch (IOException | RuntimeException e) {
                 diagnostics.report(
-                    Diagnostic.warning(SOURCE, rel(f), "cannot read ignore file: " + e.getMessage()));
+                    Diagnostic.warning(
+                        SOURCE, rel(f), "cannot read ignore file: " + e.getMessage()));
               }
             }
           }

@@ -29,7 +29,9 @@ public record Fix(
     }
   }
 
-  /** Replace the text in {@code deleted} (empty region for a pure insertion) with {@code inserted}. */
+  /**
+   * Replace the text in {@code deleted} (empty region for a pure insertion) with {@code inserted}.
+   */
   public record Replacement(Region deleted, String inserted) {
     public Replacement {
       Objects.requireNonNull(deleted, "deleted");

@@ -13,7 +13,11 @@ public record Region(int startLine, int startColumn, int endLine, int endColumn)
     }
     if (startColumn < 0 || endColumn < 0) {
       throw new IllegalArgumentException(
-          "invalid columns " + startColumn + ".." + endColumn + " (columns are 1-based, 0 unknown)");
+          "invalid columns "
+              + startColumn
+              + ".."
+              + endColumn
+              + " (columns are 1-based, 0 unknown)");
     }
     if ((startColumn == 0) != (endColumn == 0)) {
       throw new IllegalArgumentException(

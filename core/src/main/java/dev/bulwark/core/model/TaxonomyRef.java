@@ -45,7 +45,9 @@ public record TaxonomyRef(Taxonomy taxonomy, String id) {
     return new TaxonomyRef(Taxonomy.ATTACK, technique.toUpperCase(Locale.ROOT));
   }
 
-  /** Parses forms such as {@code CWE-798}, {@code cwe:798}, {@code CVE-2021-44228}, {@code T1552}. */
+  /**
+   * Parses forms such as {@code CWE-798}, {@code cwe:798}, {@code CVE-2021-44228}, {@code T1552}.
+   */
   public static TaxonomyRef parse(String text) {
     String t = text.trim();
     String upper = t.toUpperCase(Locale.ROOT);

@@ -242,7 +242,8 @@ public final class FindingJson {
   private static Location readLocation(JsonNode l) {
     String kind = l.path("kind").asText();
     return switch (kind) {
-      case "file" -> new Location.File(text(l, "path"), readRegion(l.get("region")), text(l, "snippet"));
+      case "file" ->
+          new Location.File(text(l, "path"), readRegion(l.get("region")), text(l, "snippet"));
       case "git-blob" ->
           new Location.GitBlob(
               text(l, "commit"), text(l, "path"), readRegion(l.get("region")), text(l, "snippet"));

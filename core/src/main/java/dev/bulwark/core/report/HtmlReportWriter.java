@@ -105,7 +105,9 @@ public final class HtmlReportWriter implements ReportWriter {
         .append(Text.duration(s.duration()))
         .append("</div>");
     h.append("<div class=\"cards\">");
-    h.append("<div class=\"card\"><b>").append(report.findings().size()).append("</b>findings</div>");
+    h.append("<div class=\"card\"><b>")
+        .append(report.findings().size())
+        .append("</b>findings</div>");
     for (Map.Entry<Severity, Integer> e : report.countsBySeverity().entrySet()) {
       h.append("<div class=\"card\"><b>")
           .append(e.getValue())
@@ -135,7 +137,8 @@ public final class HtmlReportWriter implements ReportWriter {
     for (String a : analyzers) {
       h.append("<option>").append(esc(a)).append("</option>");
     }
-    h.append("</select><input id=\"q\" type=\"search\" placeholder=\"Filter (press /)\" aria-label=\"filter\">")
+    h.append(
+            "</select><input id=\"q\" type=\"search\" placeholder=\"Filter (press /)\" aria-label=\"filter\">")
         .append("<button type=\"button\" id=\"expand\">expand all</button>")
         .append("<span class=\"meta\"><span id=\"shown\">")
         .append(report.findings().size())
@@ -184,7 +187,8 @@ public final class HtmlReportWriter implements ReportWriter {
     if (!report.rules().isEmpty()) {
       TreeSet<String> used = new TreeSet<>();
       report.findings().forEach(f -> used.add(f.ruleId()));
-      h.append("<h2>Rules that fired</h2><table><tr><th>Rule</th><th>Severity</th><th>Description</th></tr>");
+      h.append(
+          "<h2>Rules that fired</h2><table><tr><th>Rule</th><th>Severity</th><th>Description</th></tr>");
       for (RuleDescriptor r : report.rules()) {
         if (!used.contains(r.id())) {
           continue;
@@ -252,29 +256,32 @@ public final class HtmlReportWriter implements ReportWriter {
       h.append("<p><b>Remediation.</b> ").append(esc(f.remediation())).append("</p>");
     }
     f.fix()
-        .ifPresent(
-            fix -> {
-              h.append("<p><b>Fix</b> (")
-                  .append(fix.status().name().toLowerCase(Locale.ROOT))
-                  .append("): ")
-                  .append(esc(fix.description()))
-                  .append("</p>");
-              if (fix.unifiedDiff() != null) {
-                h.append("<pre class=\"diff\">");
-                for (String line : fix.unifiedDiff().split("\n", -1)) {
-                  String cls =
-                      line.startsWith("+") && !line.startsWith("+++")
-                          ? "add"
-                          : line.startsWith("-") && !line.startsWith("---") ? "del" : null;
-                  if (cls == null) {
-                    h.append(esc(line)).append('\n');
-                  } else {
-                    h.append("<span class=\"").append(cls).append("\">").append(esc(line)).append("</span>");
-                  }
-                }
-                h.append("</pre>");
+        .ifPresent(fix -> {
+          h.append("<p><b>Fix</b> (")
+              .append(fix.status().name().toLowerCase(Locale.ROOT))
+              .append("): ")
+              .append(esc(fix.description()))
+              .append("</p>");
+          if (fix.unifiedDiff() != null) {
+            h.append("<pre class=\"diff\">");
+            for (String line : fix.unifiedDiff().split("\n", -1)) {
+              String cls =
+                  line.startsWith("+") && !line.startsWith("+++")
+                      ? "add"
+                      : line.startsWith("-") && !line.startsWith("---") ? "del" : null;
+              if (cls == null) {
+                h.append(esc(line)).append('\n');
+              } else {
+                h.append("<span class=\"")
+                    .append(cls)
+                    .append("\">")
+                    .append(esc(line))
+                    .append("</span>");
               }
-            });
+            }
+            h.append("</pre>");
+          }
+        });
     h.append("<table>");
     row(h, "Confidence", esc(f.confidence().label()));
     row(h, "Analyzer", esc(f.analyzer()));
@@ -288,7 +295,11 @@ public final class HtmlReportWriter implements ReportWriter {
         if (url == null) {
           refs.append(esc(t.display()));
         } else {
-          refs.append("<a href=\"").append(esc(url)).append("\" rel=\"noreferrer\">").append(esc(t.display())).append("</a>");
+          refs.append("<a href=\"")
+              .append(esc(url))
+              .append("\" rel=\"noreferrer\">")
+              .append(esc(t.display()))
+              .append("</a>");
         }
       }
       row(h, "References", refs.toString());

@@ -97,17 +97,16 @@ public final class MarkdownReportWriter implements ReportWriter {
         md.append("**Remediation:** ").append(escape(f.remediation())).append("\n\n");
       }
       f.fix()
-          .ifPresent(
-              fix -> {
-                md.append("**Fix** (")
-                    .append(fix.status().name().toLowerCase(java.util.Locale.ROOT))
-                    .append("): ")
-                    .append(escape(fix.description()))
-                    .append("\n\n");
-                if (fix.unifiedDiff() != null) {
-                  md.append(fence(fix.unifiedDiff(), "diff")).append('\n');
-                }
-              });
+          .ifPresent(fix -> {
+            md.append("**Fix** (")
+                .append(fix.status().name().toLowerCase(java.util.Locale.ROOT))
+                .append("): ")
+                .append(escape(fix.description()))
+                .append("\n\n");
+            if (fix.unifiedDiff() != null) {
+              md.append(fence(fix.unifiedDiff(), "diff")).append('\n');
+            }
+          });
     }
 
     if (!report.suppressed().isEmpty()) {

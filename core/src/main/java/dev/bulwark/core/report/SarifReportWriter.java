@@ -65,8 +65,12 @@ public final class SarifReportWriter implements ReportWriter {
                   id, f.title(), f.title(), f.remediation(), f.severity(), f.taxa(), List.of()));
     }
     Set<String> cwes = new LinkedHashSet<>();
-    rules.values().forEach(r -> r.taxa().stream().filter(SarifReportWriter::isCwe).forEach(t -> cwes.add(t.id())));
-    everything.forEach(f -> f.taxa().stream().filter(SarifReportWriter::isCwe).forEach(t -> cwes.add(t.id())));
+    rules
+        .values()
+        .forEach(
+            r -> r.taxa().stream().filter(SarifReportWriter::isCwe).forEach(t -> cwes.add(t.id())));
+    everything.forEach(
+        f -> f.taxa().stream().filter(SarifReportWriter::isCwe).forEach(t -> cwes.add(t.id())));
 
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", report.tool().name());
@@ -174,7 +178,8 @@ public final class SarifReportWriter implements ReportWriter {
       }
     }
     props.put(
-        "security-severity", String.format(Locale.ROOT, "%.1f", r.defaultSeverity().securitySeverity()));
+        "security-severity",
+        String.format(Locale.ROOT, "%.1f", r.defaultSeverity().securitySeverity()));
     List<TaxonomyRef> cwes = r.taxa().stream().filter(SarifReportWriter::isCwe).toList();
     if (!cwes.isEmpty()) {
       ArrayNode rel = n.putArray("relationships");

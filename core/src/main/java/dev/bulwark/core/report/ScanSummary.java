@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Facts about the scan itself: where, when, how long, what was read and which analyzers ran;
- * {@code baselineMatched} counts findings hidden because a baseline already knew them.
+ * Facts about the scan itself: where, when, how long, what was read and which analyzers ran; {@code
+ * baselineMatched} counts findings hidden because a baseline already knew them.
  */
 public record ScanSummary(
     String baseDir,

@@ -43,7 +43,8 @@ public final class TerminalReportWriter implements ReportWriter {
         .append(Text.duration(s.duration()))
         .append("\n\n");
     for (Finding f : report.findings()) {
-      String sev = String.format(Locale.ROOT, "%-8s", f.severity().label().toUpperCase(Locale.ROOT));
+      String sev =
+          String.format(Locale.ROOT, "%-8s", f.severity().label().toUpperCase(Locale.ROOT));
       sb.append(' ')
           .append(style(color(f.severity()) + BOLD, sev))
           .append(' ')
@@ -56,14 +57,19 @@ public final class TerminalReportWriter implements ReportWriter {
       String snippet = Text.snippet(f.primaryLocation());
       if (snippet != null && !snippet.isBlank()) {
         for (String line : snippet.strip().lines().limit(4).toList()) {
-          sb.append(indent).append(style(DIM, "│ " + clip(line, options.width() - 12))).append('\n');
+          sb.append(indent)
+              .append(style(DIM, "│ " + clip(line, options.width() - 12)))
+              .append('\n');
         }
       }
       for (CodeFlow cf : f.codeFlows()) {
         int n = 1;
         for (CodeFlow.Step step : cf.steps()) {
           sb.append(indent)
-              .append(style(DIM, n++ + ". " + String.format(Locale.ROOT, "%-9s", Text.stepLabel(step.kind()))))
+              .append(
+                  style(
+                      DIM,
+                      n++ + ". " + String.format(Locale.ROOT, "%-9s", Text.stepLabel(step.kind()))))
               .append(step.location().display());
           if (step.message() != null) {
             sb.append(style(DIM, "  " + clip(step.message(), options.width() / 2)));
@@ -73,7 +79,9 @@ public final class TerminalReportWriter implements ReportWriter {
       }
       if (f.fix().isPresent()) {
         sb.append(indent)
-            .append(style(DIM, "fix (" + f.fix().get().status().name().toLowerCase(Locale.ROOT) + "): "))
+            .append(
+                style(
+                    DIM, "fix (" + f.fix().get().status().name().toLowerCase(Locale.ROOT) + "): "))
             .append(f.fix().get().description())
             .append('\n');
       }
@@ -109,13 +117,15 @@ public final class TerminalReportWriter implements ReportWriter {
       report.diagnostics().stream()
           .filter(d -> d.level() != Diagnostic.Level.NOTE)
           .limit(20)
-          .forEach(
-              d ->
-                  sb.append("  ")
-                      .append(d.level() == Diagnostic.Level.ERROR ? style("\u001b[31m", "error") : style("\u001b[33m", "warning"))
-                      .append(' ')
-                      .append(d.display())
-                      .append('\n'));
+          .forEach(d ->
+              sb.append("  ")
+                  .append(
+                      d.level() == Diagnostic.Level.ERROR
+                          ? style("\u001b[31m", "error")
+                          : style("\u001b[33m", "warning"))
+                  .append(' ')
+                  .append(d.display())
+                  .append('\n'));
       if (problems > 20) {
         sb.append(style(DIM, "  … " + (problems - 20) + " more in the JSON or SARIF report\n"));
       }

@@ -16,7 +16,8 @@ public record ToolInfo(String name, String version, String informationUri) {
 
   private static ToolInfo load() {
     Properties p = new Properties();
-    try (InputStream in = ToolInfo.class.getResourceAsStream("/dev/bulwark/core/version.properties")) {
+    try (InputStream in =
+        ToolInfo.class.getResourceAsStream("/dev/bulwark/core/version.properties")) {
       if (in != null) {
         p.load(in);
       }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class InlineSuppressions {
   private static final Pattern MARKER =
-      Pattern.compile("bulwark:ignore\\s+([A-Za-z0-9_.*-]+)(?:[ \\t]+([^\\r\\n]*?))?\\s*(?:\\*/|-->)?\\s*$");
+      Pattern.compile(
+          "bulwark:ignore\\s+([A-Za-z0-9_.*-]+)(?:[ \\t]+([^\\r\\n]*?))?\\s*(?:\\*/|-->)?\\s*$");
 
   /** The outcome for one finding: suppressed with a reason, or a marker missing its reason. */
   public record Verdict(boolean suppressed, String reason, String problem) {}

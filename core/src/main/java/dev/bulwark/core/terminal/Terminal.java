@@ -3,8 +3,8 @@ package dev.bulwark.core.terminal;
 import java.util.Map;
 
 /**
- * What Bulwark knows about where its output goes. The JVM cannot ask whether stderr is a
- * terminal, so the {@code bulwark} launcher tells it through {@code BULWARK_STDOUT_TTY} and {@code
+ * What Bulwark knows about where its output goes. The JVM cannot ask whether stderr is a terminal,
+ * so the {@code bulwark} launcher tells it through {@code BULWARK_STDOUT_TTY} and {@code
  * BULWARK_STDERR_TTY}; without the launcher, a console means both are terminals.
  */
 public record Terminal(boolean stdoutTty, boolean stderrTty, boolean noColor, int width) {

@@ -65,7 +65,10 @@ public final class TerminalProgress implements Progress, AutoCloseable {
       double ratio = Math.min(1.0, done / (double) t.total);
       int barWidth = Math.max(10, Math.min(30, width - 60));
       int filled = (int) Math.round(ratio * barWidth);
-      line.append(" ▕").append("█".repeat(filled)).append("░".repeat(barWidth - filled)).append("▏ ");
+      line.append(" ▕")
+          .append("█".repeat(filled))
+          .append("░".repeat(barWidth - filled))
+          .append("▏ ");
       line.append(String.format(Locale.ROOT, "%3d%% ", (int) (ratio * 100)));
       line.append(amount(done, t.unit)).append(" / ").append(amount(t.total, t.unit));
     } else {

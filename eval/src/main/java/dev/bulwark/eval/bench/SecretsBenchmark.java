@@ -22,14 +22,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Measures working-tree secrets scanning: generates a source tree once, then times full scans of
- * it and records the peak heap of each (the sum of the heap pools' peaks, an upper bound).
+ * Measures working-tree secrets scanning: generates a source tree once, then times full scans of it
+ * and records the peak heap of each (the sum of the heap pools' peaks, an upper bound).
  */
 public final class SecretsBenchmark {
   private static final long SEED = 20261125L;
 
   /** The figures of a benchmark run. */
-  public record Result(long bytes, int files, List<Double> mbPerSecond, long peakHeapBytes, long maxHeapBytes, int findings) {
+  public record Result(
+      long bytes,
+      int files,
+      List<Double> mbPerSecond,
+      long peakHeapBytes,
+      long maxHeapBytes,
+      int findings) {
     public double best() {
       return mbPerSecond.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
@@ -64,18 +70,29 @@ public final class SecretsBenchmark {
     this.threads = threads;
   }
 
-  public Result run(int runs, PrintStream out) throws IOException, InterruptedException, AnalysisException {
+  public Result run(int runs, PrintStream out)
+      throws IOException, InterruptedException, AnalysisException {
     ensureTree(out);
     SourceTree tree =
-        SourceTree.walk(List.of(dir.resolve("tree")), new WalkOptions(List.of(), List.of(), false, false), d -> {});
-    out.printf(Locale.ROOT, "tree: %d files, %.1f MB (%s)%n", tree.files().size(), tree.totalBytes() / 1048576.0, dir);
+        SourceTree.walk(
+            List.of(dir.resolve("tree")),
+            new WalkOptions(List.of(), List.of(), false, false),
+            d -> {});
+    out.printf(
+        Locale.ROOT,
+        "tree: %d files, %.1f MB (%s)%n",
+        tree.files().size(),
+        tree.totalBytes() / 1048576.0,
+        dir);
     List<Double> rates = new ArrayList<>();
     long peak = 0;
     int findings = 0;
     for (int i = 1; i <= runs; i++) {
       System.gc();
       List<MemoryPoolMXBean> heap =
-          ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+          ManagementFactory.getMemoryPoolMXBeans().stream()
+              .filter(p -> p.getType() == MemoryType.HEAP)
+              .toList();
       heap.forEach(MemoryPoolMXBean::resetPeakUsage);
       AtomicInteger count = new AtomicInteger();
       long t0 = System.nanoTime();
@@ -89,15 +106,29 @@ public final class SecretsBenchmark {
       double rate = tree.totalBytes() / 1048576.0 / seconds;
       rates.add(rate);
       findings = count.get();
-      out.printf(Locale.ROOT, "run %d: %.2f s, %.1f MB/s, %d findings, peak heap %d MB%n", i, seconds, rate, findings, runPeak >> 20);
+      out.printf(
+          Locale.ROOT,
+          "run %d: %.2f s, %.1f MB/s, %d findings, peak heap %d MB%n",
+          i,
+          seconds,
+          rate,
+          findings,
+          runPeak >> 20);
     }
-    return new Result(tree.totalBytes(), tree.files().size(), rates, peak, Runtime.getRuntime().maxMemory(), findings);
+    return new Result(
+        tree.totalBytes(),
+        tree.files().size(),
+        rates,
+        peak,
+        Runtime.getRuntime().maxMemory(),
+        findings);
   }
 
   private void ensureTree(PrintStream out) throws IOException {
     Path marker = dir.resolve("tree.properties");
     String expected = "seed=" + SEED + "\nbytes=" + bytes + "\n";
-    if (Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(expected)) {
+    if (Files.isRegularFile(marker)
+        && Files.readString(marker, StandardCharsets.UTF_8).equals(expected)) {
       return;
     }
     Path tree = dir.resolve("tree");
@@ -111,7 +142,12 @@ public final class SecretsBenchmark {
     Files.createDirectories(tree);
     long t0 = System.nanoTime();
     int files = new SourceTreeGenerator(SEED).generate(tree, bytes);
-    out.printf(Locale.ROOT, "generated %d files (%d MB) in %.1f s%n", files, bytes >> 20, (System.nanoTime() - t0) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "generated %d files (%d MB) in %.1f s%n",
+        files,
+        bytes >> 20,
+        (System.nanoTime() - t0) / 1e9);
     Files.writeString(marker, expected, StandardCharsets.UTF_8);
   }
 }

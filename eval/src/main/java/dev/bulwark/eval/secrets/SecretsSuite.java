@@ -31,9 +31,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Measures the secrets analyzer on a labeled corpus: {@code files/} holds realistic files and
  * {@code labels.csv} ({@code file,line,label,category,note}) marks each line that holds a secret
- * ({@code label=secret}, category = rule family) or a hard negative ({@code label=benign},
- * category = kind of look-alike). A finding on a secret line is a true positive; on a benign line
- * or on any unlabeled line, a false positive. Score: F1 × 100.
+ * ({@code label=secret}, category = rule family) or a hard negative ({@code label=benign}, category
+ * = kind of look-alike). A finding on a secret line is a true positive; on a benign line or on any
+ * unlabeled line, a false positive. Score: F1 × 100.
  */
 public final class SecretsSuite implements Suite {
 
@@ -68,7 +68,13 @@ public final class SecretsSuite implements Suite {
     for (LabelsCsv.Row row : LabelsCsv.read(labelsFile, 4)) {
       String label = row.get(2).toLowerCase(Locale.ROOT);
       if (!label.equals("secret") && !label.equals("benign")) {
-        throw new InputException(labelsFile + ":" + row.line() + ": label must be secret or benign, got '" + label + "'");
+        throw new InputException(
+            labelsFile
+                + ":"
+                + row.line()
+                + ": label must be secret or benign, got '"
+                + label
+                + "'");
       }
       int line;
       try {
@@ -78,18 +84,22 @@ public final class SecretsSuite implements Suite {
       }
       Label l = new Label(row.get(0), line, label.equals("secret"), row.get(3), row.get(4));
       if (labels.put(l.file() + ":" + l.line(), l) != null) {
-        throw new InputException(labelsFile + ":" + row.line() + ": " + l.file() + ":" + l.line() + " is labeled twice");
+        throw new InputException(
+            labelsFile + ":" + row.line() + ": " + l.file() + ":" + l.line() + " is labeled twice");
       }
     }
 
     long start = System.nanoTime();
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
     SourceTree tree =
-        SourceTree.walk(List.of(files), new WalkOptions(List.of(), List.of(), false, false), diagnostics::add);
+        SourceTree.walk(
+            List.of(files), new WalkOptions(List.of(), List.of(), false, false), diagnostics::add);
     ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
     try {
       new SecretsAnalyzer()
-          .analyze(ScanContext.standalone(tree, ScanOptions.defaults(), diagnostics::add), findings::add);
+          .analyze(
+              ScanContext.standalone(tree, ScanOptions.defaults(), diagnostics::add),
+              findings::add);
     } catch (AnalysisException e) {
       throw new InputException("secrets analyzer failed on " + corpus + ": " + e.getMessage(), e);
     }
@@ -98,7 +108,9 @@ public final class SecretsSuite implements Suite {
     Map<String, List<Finding>> byLine = new HashMap<>();
     for (Finding f : findings) {
       if (f.primaryLocation() instanceof Location.File loc && loc.region() != null) {
-        byLine.computeIfAbsent(loc.path() + ":" + loc.region().startLine(), k -> new ArrayList<>()).add(f);
+        byLine
+            .computeIfAbsent(loc.path() + ":" + loc.region().startLine(), k -> new ArrayList<>())
+            .add(f);
       }
     }
     Map<String, Metrics> categories = new TreeMap<>();
@@ -123,7 +135,17 @@ public final class SecretsSuite implements Suite {
       } else {
         m = hit ? new Metrics(0, 1, 0, 0) : new Metrics(0, 0, 0, 1);
         if (hit) {
-          errors.add("false positive " + l.file() + ":" + l.line() + " (" + l.category() + ") by " + hits.get(0).ruleId() + " — " + l.note());
+          errors.add(
+              "false positive "
+                  + l.file()
+                  + ":"
+                  + l.line()
+                  + " ("
+                  + l.category()
+                  + ") by "
+                  + hits.get(0).ruleId()
+                  + " — "
+                  + l.note());
         }
       }
       categories.merge((l.secret() ? "secret/" : "benign/") + l.category(), m, Metrics::plus);
@@ -145,14 +167,32 @@ public final class SecretsSuite implements Suite {
     }
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("files", Integer.toString(tree.files().size()));
-    facts.put("labeled secrets", Long.toString(labels.values().stream().filter(Label::secret).count()));
-    facts.put("labeled hard negatives", Long.toString(labels.values().stream().filter(l -> !l.secret()).count()));
+    facts.put(
+        "labeled secrets", Long.toString(labels.values().stream().filter(Label::secret).count()));
+    facts.put(
+        "labeled hard negatives",
+        Long.toString(labels.values().stream().filter(l -> !l.secret()).count()));
     facts.put(
         "rule family agreement",
-        familyChecked == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100.0 * familyMatches / familyChecked, familyMatches, familyChecked));
+        familyChecked == 0
+            ? "n/a"
+            : String.format(
+                Locale.ROOT,
+                "%.1f%% (%d/%d)",
+                100.0 * familyMatches / familyChecked,
+                familyMatches,
+                familyChecked));
     List<Scorecard.Category> cats = new ArrayList<>();
     categories.forEach((k, v) -> cats.add(new Scorecard.Category(k, v)));
     return new Scorecard(
-        name(), description(), name() + "_score", overall.f1() * 100, overall, cats, facts, wall, errors);
+        name(),
+        description(),
+        name() + "_score",
+        overall.f1() * 100,
+        overall,
+        cats,
+        facts,
+        wall,
+        errors);
   }
 }

@@ -48,7 +48,8 @@ public record Allowlist(
       if (in == null) {
         throw new IllegalStateException("rules/secrets/known-examples.txt is missing");
       }
-      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+      for (String line :
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
         String l = line.strip();
         if (!l.isEmpty() && !l.startsWith("#")) {
           values.add(l);

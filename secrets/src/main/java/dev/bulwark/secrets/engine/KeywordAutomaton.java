@@ -206,7 +206,12 @@ public final class KeywordAutomaton {
 
   @Override
   public String toString() {
-    return "KeywordAutomaton[" + keywords.size() + " keywords, " + states() + " states, "
-        + Arrays.stream(outputs).filter(o -> o != null).count() + " accepting]";
+    return "KeywordAutomaton["
+        + keywords.size()
+        + " keywords, "
+        + states()
+        + " states, "
+        + Arrays.stream(outputs).filter(o -> o != null).count()
+        + " accepting]";
   }
 }

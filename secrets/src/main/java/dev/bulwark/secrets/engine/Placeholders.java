@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Recognises values that only stand in for a secret: templates ({@code ${DB_PASSWORD}}, {@code
- * {{ token }}}, {@code <api-key>}), masks ({@code ****}, {@code xxxx}), documentation words
+ * Recognises values that only stand in for a secret: templates ({@code ${DB_PASSWORD}}, {@code {{
+ * token }}}, {@code <api-key>}), masks ({@code ****}, {@code xxxx}), documentation words
  * ("example", "changeme", "your-token-here") and trivially sequential strings. Applied to every
  * rule: a real random token practically never contains these.
  */
@@ -14,28 +14,151 @@ public final class Placeholders {
     "${", "{{", "}}", "%(", "$(", "#{", "<%", "%>", "[[", "]]"
   };
   private static final String[] WORDS_INSIDE = {
-    "example", "sample", "placeholder", "dummy", "redacted", "changeme", "change_me", "change-me",
-    "xxxxx", "*****", ".....", "your_", "your-", "yourkey", "yourtoken", "yoursecret",
-    "yourpassword", "insert_", "insert-", "replace_", "replace-", "replaceme", "notreal",
-    "not_real", "not-real", "fakekey", "fake_key", "fake-key", "faketoken", "fake_token",
-    "fake-token", "secret_here", "token_here", "key_here", "here_", "_here", "<", ">",
-    "0123456789", "123456789", "abcdefghij", "abcdefghijk", "qwertyuiop", "1234567890abcdef",
-    "0000000000", "1111111111", "deadbeefdeadbeef", "testtesttest", "lorem", "ipsum"
+    "example",
+    "sample",
+    "placeholder",
+    "dummy",
+    "redacted",
+    "changeme",
+    "change_me",
+    "change-me",
+    "xxxxx",
+    "*****",
+    ".....",
+    "your_",
+    "your-",
+    "yourkey",
+    "yourtoken",
+    "yoursecret",
+    "yourpassword",
+    "insert_",
+    "insert-",
+    "replace_",
+    "replace-",
+    "replaceme",
+    "notreal",
+    "not_real",
+    "not-real",
+    "fakekey",
+    "fake_key",
+    "fake-key",
+    "faketoken",
+    "fake_token",
+    "fake-token",
+    "secret_here",
+    "token_here",
+    "key_here",
+    "here_",
+    "_here",
+    "<",
+    ">",
+    "0123456789",
+    "123456789",
+    "abcdefghij",
+    "abcdefghijk",
+    "qwertyuiop",
+    "1234567890abcdef",
+    "0000000000",
+    "1111111111",
+    "deadbeefdeadbeef",
+    "testtesttest",
+    "lorem",
+    "ipsum"
   };
   private static final Set<String> WHOLE_WORDS =
       Set.of(
-          "password", "passwd", "pass", "passphrase", "secret", "token", "apikey", "api_key",
-          "api-key", "key", "changeit", "changeme", "change_me", "test", "testing", "test123",
-          "example", "sample", "placeholder", "dummy", "none", "null", "nil", "undefined", "empty",
-          "string", "value", "default", "todo", "tbd", "fixme", "xxx", "foo", "bar", "baz",
-          "foobar", "mypassword", "mysecret", "mytoken", "yourpassword", "your_password",
-          "secretpassword", "supersecret", "s3cr3t", "p@ssw0rd", "passw0rd", "password1",
-          "password123", "secret123", "admin", "root", "user", "username", "guest", "demo", "redacted",
-          "hidden", "masked", "removed", "required", "optional", "<password>", "<secret>", "<token>",
-          "notasecret", "not-a-secret", "not_a_secret", "abc123", "123456", "12345678", "qwerty",
-          "letmein", "welcome", "pwd", "pw", "your-token", "your_token", "token123", "apikey123",
-          "secretkey", "secret_key", "accesskey", "access_key", "privatekey", "private_key",
-          "credentials", "credential", "auth", "bearer", "basic", "true", "false");
+          "password",
+          "passwd",
+          "pass",
+          "passphrase",
+          "secret",
+          "token",
+          "apikey",
+          "api_key",
+          "api-key",
+          "key",
+          "changeit",
+          "changeme",
+          "change_me",
+          "test",
+          "testing",
+          "test123",
+          "example",
+          "sample",
+          "placeholder",
+          "dummy",
+          "none",
+          "null",
+          "nil",
+          "undefined",
+          "empty",
+          "string",
+          "value",
+          "default",
+          "todo",
+          "tbd",
+          "fixme",
+          "xxx",
+          "foo",
+          "bar",
+          "baz",
+          "foobar",
+          "mypassword",
+          "mysecret",
+          "mytoken",
+          "yourpassword",
+          "your_password",
+          "secretpassword",
+          "supersecret",
+          "s3cr3t",
+          "p@ssw0rd",
+          "passw0rd",
+          "password1",
+          "password123",
+          "secret123",
+          "admin",
+          "root",
+          "user",
+          "username",
+          "guest",
+          "demo",
+          "redacted",
+          "hidden",
+          "masked",
+          "removed",
+          "required",
+          "optional",
+          "<password>",
+          "<secret>",
+          "<token>",
+          "notasecret",
+          "not-a-secret",
+          "not_a_secret",
+          "abc123",
+          "123456",
+          "12345678",
+          "qwerty",
+          "letmein",
+          "welcome",
+          "pwd",
+          "pw",
+          "your-token",
+          "your_token",
+          "token123",
+          "apikey123",
+          "secretkey",
+          "secret_key",
+          "accesskey",
+          "access_key",
+          "privatekey",
+          "private_key",
+          "credentials",
+          "credential",
+          "auth",
+          "bearer",
+          "basic",
+          "true",
+          "false");
 
   private Placeholders() {}
 
@@ -70,8 +193,11 @@ public final class Placeholders {
     if (WHOLE_WORDS.contains(lower)) {
       return true;
     }
-    return lower.startsWith("your") || lower.startsWith("my_") || lower.startsWith("<")
-        || lower.endsWith("_here") || lower.endsWith("-here");
+    return lower.startsWith("your")
+        || lower.startsWith("my_")
+        || lower.startsWith("<")
+        || lower.endsWith("_here")
+        || lower.endsWith("-here");
   }
 
   private static boolean allSameChar(String value) {

@@ -54,8 +54,14 @@ public final class RuleProfile {
       if (n == 0) {
         break;
       }
-      sb.append(String.format(Locale.ROOT, "  %-34s %9d windows %9.1f ms %7.2f us/window%n",
-          rules.get(i).id(), n, nanos[i].sum() / 1e6, nanos[i].sum() / 1e3 / n));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-34s %9d windows %9.1f ms %7.2f us/window%n",
+              rules.get(i).id(),
+              n,
+              nanos[i].sum() / 1e6,
+              nanos[i].sum() / 1e3 / n));
     }
     return sb.toString();
   }

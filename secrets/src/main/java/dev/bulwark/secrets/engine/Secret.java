@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
- * A secret value found in a file. Its {@code toString} is redacted — a short prefix and a hash —
- * so that it cannot leak into a log or report by accident; the raw value is only reachable through
+ * A secret value found in a file. Its {@code toString} is redacted — a short prefix and a hash — so
+ * that it cannot leak into a log or report by accident; the raw value is only reachable through
  * {@link #reveal()}.
  */
 public final class Secret {
@@ -34,17 +34,33 @@ public final class Secret {
   }
 
   /**
-   * The redacted form shown in every output: up to four leading characters (fewer for short
-   * values) and the first eight hex digits of the SHA-256, e.g. {@code ghp_…#3fa2c1d0}.
+   * The redacted form shown in every output: up to four leading characters (fewer for short values)
+   * and the first eight hex digits of the SHA-256, e.g. {@code ghp_…#3fa2c1d0}.
    */
   public String redacted() {
     return redact(value, sha256);
   }
 
   static String redact(String value, String sha256) {
+    String hash = "…#" + sha256.substring(0, 8);
+    // Parts that are not secret make the redacted form recognisable: a PEM block's header line,
+    // a URL's scheme and host.
+    if (value.startsWith("-----BEGIN ")) {
+      int end = value.indexOf("-----", 11);
+      if (end > 0) {
+        return value.substring(0, end + 5) + hash;
+      }
+    }
+    java.util.regex.Matcher url = URL_HOST.matcher(value);
+    if (url.lookingAt()) {
+      return url.group() + hash;
+    }
     int keep = Math.min(4, value.length() / 4);
-    return value.substring(0, keep) + "…#" + sha256.substring(0, 8);
+    return value.substring(0, keep) + hash;
   }
+
+  private static final java.util.regex.Pattern URL_HOST =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]+/");
 
   @Override
   public boolean equals(Object o) {

@@ -54,7 +54,10 @@ public final class SecretEngine {
   private static final boolean[] NONE_ACTIVE = new boolean[0];
 
   private SecretEngine(
-      List<SecretRule> rules, KeywordAutomaton automaton, int[][] rulesByKeyword, Allowlist allowlist) {
+      List<SecretRule> rules,
+      KeywordAutomaton automaton,
+      int[][] rulesByKeyword,
+      Allowlist allowlist) {
     this.rules = rules;
     this.ruleArray = rules.toArray(SecretRule[]::new);
     this.automaton = automaton;
@@ -84,7 +87,9 @@ public final class SecretEngine {
     Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
     for (int r = 0; r < rules.size(); r++) {
       for (String kw : rules.get(r).keywords()) {
-        byKeyword.computeIfAbsent(kw.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(r);
+        byKeyword
+            .computeIfAbsent(kw.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+            .add(r);
       }
     }
     List<String> keywords = new ArrayList<>(byKeyword.keySet());
@@ -216,7 +221,13 @@ public final class SecretEngine {
       SecretRule rule, int ruleIndex, Secret secret, int start, int end, String key) {}
 
   private void scanChunk(
-      byte[] buf, int len, int owned, boolean last, int baseLine, MatchSink sink, boolean[] active) {
+      byte[] buf,
+      int len,
+      int owned,
+      boolean last,
+      int baseLine,
+      MatchSink sink,
+      boolean[] active) {
     // 1. keyword hits → per-rule windows (start, end pairs; merged for unanchored rules)
     int[][] windows = new int[rules.size()][];
     int[] windowCount = new int[rules.size()];
@@ -487,8 +498,12 @@ public final class SecretEngine {
     while (i > limit) {
       int c = buf[i - 1] & 0xff;
       boolean ident =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-              || c == '_' || c == '-' || c == '.';
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-'
+              || c == '.';
       if (!ident) {
         break;
       }

@@ -27,15 +27,16 @@ import java.util.stream.Stream;
 /**
  * Reads secret rule packs — YAML files, one per provider family — and lints them as it goes: ids
  * unique and kebab-case, keywords present and lower-case, patterns valid RE2 with a {@code secret}
- * group where a {@code key} group exists, validators known, a name, description and remediation
- * for every rule. A pack that fails lint is an input error naming the pack and the rule.
+ * group where a {@code key} group exists, validators known, a name, description and remediation for
+ * every rule. A pack that fails lint is an input error naming the pack and the rule.
  */
 public final class RuleLoader {
   /** Classpath directory of the built-in packs, listed in its {@code index.txt}. */
   public static final String BUILT_IN_DIR = "rules/secrets/";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private RuleLoader() {}
 
@@ -64,7 +65,8 @@ public final class RuleLoader {
         throw new InputException(index + ": missing from the classpath");
       }
       List<String> names = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           String l = line.strip();
@@ -84,7 +86,10 @@ public final class RuleLoader {
     List<SecretRule> rules = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+      files =
+          s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new InputException(dir + ": cannot list rule packs: " + e.getMessage(), e);
     }
@@ -145,7 +150,8 @@ public final class RuleLoader {
     String remediation = required(n, "remediation");
     SecretRule.Category category =
         SecretRule.Category.parse(n.path("category").asText(pack.path("category").asText("")));
-    Severity severity = Severity.parse(n.path("severity").asText(pack.path("severity").asText("high")));
+    Severity severity =
+        Severity.parse(n.path("severity").asText(pack.path("severity").asText("high")));
     Confidence confidence =
         Confidence.parse(
             n.path("confidence")
@@ -173,7 +179,8 @@ public final class RuleLoader {
     if (keyGroup > 0 && secretGroup < 0) {
       throw new IllegalArgumentException("a pattern with a 'key' group needs a 'secret' group");
     }
-    Validator validator = n.hasNonNull("validate") ? Validators.named(n.get("validate").asText()) : null;
+    Validator validator =
+        n.hasNonNull("validate") ? Validators.named(n.get("validate").asText()) : null;
     List<Pattern> allow = new ArrayList<>();
     for (JsonNode a : n.path("allow")) {
       allow.add(Pattern.compile(a.asText()));
@@ -207,14 +214,14 @@ public final class RuleLoader {
       shape = Shape.parse(n.path("shape").asText("any"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "shape must be any, quoted-assignment, assignment, line-assignment, call, url-userinfo, token or xml-element", e);
+          "shape must be any, quoted-assignment, assignment, line-assignment, call, url-userinfo, token or xml-element",
+          e);
     }
     List<String> requires = new ArrayList<>();
     for (JsonNode r : n.path("requires")) {
       requires.add(r.asText().toLowerCase(Locale.ROOT));
     }
-    int priority =
-        n.path("priority").asInt(category == SecretRule.Category.GENERIC ? 10 : 0);
+    int priority = n.path("priority").asInt(category == SecretRule.Category.GENERIC ? 10 : 0);
     return new SecretRule(
         id,
         name,

@@ -14,16 +14,16 @@ import java.util.Objects;
  * pattern whose {@code secret} group (or first group) is the secret, and the checks a candidate
  * must pass — entropy, a format validator, allow patterns.
  *
- * <p>{@code shape} is a precondition on the bytes around a keyword, and {@code requires} a list
- * of words of which one must occur in the window (case-insensitive); both only decide whether
- * the regex runs, never what it matches. {@code maxLength} bounds the secret's length, so that patterns can use unbounded
- * repetition (much cheaper for the regex engine than {@code {0,40}}) without swallowing blobs.
- * {@code secretGroup} is the index of the group named {@code secret} (-1: the first group that
- * took part in the match); {@code keyGroup} that of the group named {@code key}, the name in an
- * assignment (-1: none). {@code span} is how many bytes after a keyword a match may reach, for secrets that run over
- * several lines such as PEM blocks; 0 means the keyword's line. {@code priority} decides which of
- * two overlapping matches is kept; {@code paths} limits a rule to files whose path matches one of
- * its globs (empty: all files).
+ * <p>{@code shape} is a precondition on the bytes around a keyword, and {@code requires} a list of
+ * words of which one must occur in the window (case-insensitive); both only decide whether the
+ * regex runs, never what it matches. {@code maxLength} bounds the secret's length, so that patterns
+ * can use unbounded repetition (much cheaper for the regex engine than {@code {0,40}}) without
+ * swallowing blobs. {@code secretGroup} is the index of the group named {@code secret} (-1: the
+ * first group that took part in the match); {@code keyGroup} that of the group named {@code key},
+ * the name in an assignment (-1: none). {@code span} is how many bytes after a keyword a match may
+ * reach, for secrets that run over several lines such as PEM blocks; 0 means the keyword's line.
+ * {@code priority} decides which of two overlapping matches is kept; {@code paths} limits a rule to
+ * files whose path matches one of its globs (empty: all files).
  *
  * <p>Of two overlapping matches, the one kept: lower wins, so a provider rule beats a generic one.
  */
@@ -65,8 +65,8 @@ public record SecretRule(
     /** At the keyword: the pattern is searched from one character before it. */
     PREFIX,
     /**
-     * At the start of the identifier that contains the keyword (an assignment key such as
-     * {@code db_password}): the pattern must match there.
+     * At the start of the identifier that contains the keyword (an assignment key such as {@code
+     * db_password}): the pattern must match there.
      */
     KEY
   }
@@ -123,7 +123,8 @@ public record SecretRule(
           StringBuilder sb = new StringBuilder();
           for (Glob g : ps) {
             if (g.directoryOnly()) {
-              throw new IllegalArgumentException("rule paths must name files, not directories: " + g);
+              throw new IllegalArgumentException(
+                  "rule paths must name files, not directories: " + g);
             }
             sb.append(sb.isEmpty() ? "" : "|").append("(?:").append(g.regex()).append(')');
           }
@@ -141,7 +142,11 @@ public record SecretRule(
   public RuleDescriptor descriptor() {
     StringBuilder help = new StringBuilder(description);
     help.append("\n\n**Remediation.** ").append(remediation);
-    help.append("\n\nRule pack: `").append(pack).append("` (provider: ").append(provider).append(").");
+    help.append("\n\nRule pack: `")
+        .append(pack)
+        .append("` (provider: ")
+        .append(provider)
+        .append(").");
     return new RuleDescriptor(
         id,
         name,

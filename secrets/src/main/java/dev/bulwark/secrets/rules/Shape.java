@@ -3,8 +3,8 @@ package dev.bulwark.secrets.rules;
 /**
  * What must surround a keyword before a rule's regex is worth running. Checked on raw bytes in a
  * few nanoseconds, a shape turns away the many lines where a common word ("key", "token",
- * "password") is not being assigned a value — which is most of them — and keeps the linear but
- * slow NFA of RE2/J for lines that can match.
+ * "password") is not being assigned a value — which is most of them — and keeps the linear but slow
+ * NFA of RE2/J for lines that can match.
  */
 public enum Shape {
   /** No precondition. */
@@ -34,16 +34,25 @@ public enum Shape {
    * {@code minValue} is the shortest value worth a regex run (the value after the operator, the
    * token after the keyword, the element's text).
    */
-  public boolean test(byte[] buf, int lineStart, int lineEnd, int kwStart, int kwEnd, int minValue) {
+  public boolean test(
+      byte[] buf, int lineStart, int lineEnd, int kwStart, int kwEnd, int minValue) {
     return switch (this) {
       case ANY -> true;
       case QUOTED_ASSIGNMENT ->
-          valueLength(buf, lineEnd, afterOperator(buf, lineEnd, identEnd(buf, kwEnd, lineEnd), true)) >= minValue;
+          valueLength(
+                  buf, lineEnd, afterOperator(buf, lineEnd, identEnd(buf, kwEnd, lineEnd), true))
+              >= minValue;
       case ASSIGNMENT ->
-          valueLength(buf, lineEnd, afterOperator(buf, lineEnd, identEnd(buf, kwEnd, lineEnd), false)) >= minValue;
+          valueLength(
+                  buf, lineEnd, afterOperator(buf, lineEnd, identEnd(buf, kwEnd, lineEnd), false))
+              >= minValue;
       case LINE_ASSIGNMENT ->
           firstOnLine(buf, lineStart, identStart(buf, kwStart, lineStart))
-              && valueLength(buf, lineEnd, afterOperator(buf, lineEnd, identEnd(buf, kwEnd, lineEnd), false)) >= minValue;
+              && valueLength(
+                      buf,
+                      lineEnd,
+                      afterOperator(buf, lineEnd, identEnd(buf, kwEnd, lineEnd), false))
+                  >= minValue;
       case CALL -> call(buf, lineEnd, identEnd(buf, kwEnd, lineEnd));
       case URL_USERINFO -> userinfo(buf, kwEnd, lineEnd);
       case TOKEN -> tokenRun(buf, kwEnd, lineEnd) >= minValue;
@@ -52,8 +61,16 @@ public enum Shape {
   }
 
   private static boolean tokenChar(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '_' || c == '-' || c == '+' || c == '/' || c == '=' || c == '.' || c == '~';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '-'
+        || c == '+'
+        || c == '/'
+        || c == '='
+        || c == '.'
+        || c == '~';
   }
 
   /** Length of the run of token characters at {@code i}, after any spaces. */
@@ -85,7 +102,8 @@ public enum Shape {
     return i - start;
   }
 
-  private static boolean xmlElement(byte[] buf, int lineStart, int lineEnd, int kwStart, int kwEnd, int minValue) {
+  private static boolean xmlElement(
+      byte[] buf, int lineStart, int lineEnd, int kwStart, int kwEnd, int minValue) {
     int start = identStart(buf, kwStart, lineStart);
     while (start > lineStart && buf[start - 1] == ':') {
       start = identStart(buf, start - 1, lineStart);
@@ -106,8 +124,12 @@ public enum Shape {
   }
 
   private static boolean identChar(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '_' || c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '-'
+        || c == '.';
   }
 
   private static int identEnd(byte[] buf, int pos, int lineEnd) {
@@ -171,7 +193,9 @@ public enum Shape {
     }
     c = buf[i] & 0xff;
     if (quoted) {
-      if (i + 1 < lineEnd && (c == 'r' || c == 'b' || c == 'u' || c == 'f') && isQuote(buf[i + 1] & 0xff)) {
+      if (i + 1 < lineEnd
+          && (c == 'r' || c == 'b' || c == 'u' || c == 'f')
+          && isQuote(buf[i + 1] & 0xff)) {
         return i + 1;
       }
       if (c == 'n' && i + 11 < lineEnd && buf[i + 3] == ' ' && buf[i + 4] == 'S') {

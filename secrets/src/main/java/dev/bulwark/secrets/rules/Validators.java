@@ -218,8 +218,8 @@ public final class Validators {
   }
 
   /**
-   * True when the bytes are exactly one DER SEQUENCE: tag, length, and that many bytes. Made-up
-   * or truncated bodies in documentation fail this.
+   * True when the bytes are exactly one DER SEQUENCE: tag, length, and that many bytes. Made-up or
+   * truncated bodies in documentation fail this.
    */
   static boolean derComplete(byte[] der) {
     if (der.length < 8 || (der[0] & 0xff) != 0x30) {
@@ -295,37 +295,217 @@ public final class Validators {
 
   private static final Set<String> CREDENTIAL_WORDS =
       Set.of(
-          "password", "passwd", "passwrd", "pwd", "pass", "passphrase", "passcode", "secret",
-          "token", "apikey", "credential", "credentials", "auth", "pw");
+          "password",
+          "passwd",
+          "passwrd",
+          "pwd",
+          "pass",
+          "passphrase",
+          "passcode",
+          "secret",
+          "token",
+          "apikey",
+          "credential",
+          "credentials",
+          "auth",
+          "pw");
   private static final Set<String> KEY_QUALIFIERS =
       Set.of(
-          "api", "secret", "access", "private", "signing", "encryption", "master", "app", "auth",
-          "client", "license", "webhook", "service", "admin", "write", "consumer", "sdk", "server",
-          "account", "subscription", "hmac", "jwt", "session", "crypt", "cipher", "aes", "shared");
+          "api",
+          "secret",
+          "access",
+          "private",
+          "signing",
+          "encryption",
+          "master",
+          "app",
+          "auth",
+          "client",
+          "license",
+          "webhook",
+          "service",
+          "admin",
+          "write",
+          "consumer",
+          "sdk",
+          "server",
+          "account",
+          "subscription",
+          "hmac",
+          "jwt",
+          "session",
+          "crypt",
+          "cipher",
+          "aes",
+          "shared");
   private static final Set<String> TRAILING_QUALIFIERS =
       Set.of(
-          "value", "str", "string", "b64", "base64", "hex", "raw", "prod", "production", "live",
-          "dev", "staging", "stage", "default", "v1", "v2", "new", "old", "enc", "plain");
+          "value",
+          "str",
+          "string",
+          "b64",
+          "base64",
+          "hex",
+          "raw",
+          "prod",
+          "production",
+          "live",
+          "dev",
+          "staging",
+          "stage",
+          "default",
+          "v1",
+          "v2",
+          "new",
+          "old",
+          "enc",
+          "plain");
   private static final Set<String> NON_CREDENTIAL_WORDS =
       Set.of(
-          "public", "publishable", "pub", "site", "hash", "hashed", "sha", "sha1", "sha256",
-          "md5", "checksum", "digest", "cache", "length", "len", "min", "max", "count", "label",
-          "hint", "placeholder", "prompt", "field", "regex", "pattern", "policy", "format",
-          "type", "name", "path", "file", "url", "uri", "endpoint", "header", "param", "question",
-          "expiry", "expires", "expiration", "ttl", "timeout", "version", "mode",
-          "strategy", "provider", "enabled", "required", "validator", "encoder", "algorithm",
-          "algo", "id", "ref", "env", "var", "variable", "location", "prefix",
-          "suffix", "description", "title", "message", "msg", "error", "text", "confirm",
-          "confirmation", "input", "column", "col", "attribute", "attr", "salt", "iterations",
-          "rounds", "size", "bits", "limit", "lifetime", "duration", "generator",
-          "class", "method", "dir", "directory", "arn", "secretsmanager",
-          "kind", "ssm", "doc", "docs", "example", "sample", "separator", "delimiter", "char", "chars", "encoding", "scheme",
-          "index", "idx", "key_id", "keyid", "kid", "old_password", "strength", "complexity",
+          "public",
+          "publishable",
+          "pub",
+          "site",
+          "hash",
+          "hashed",
+          "sha",
+          "sha1",
+          "sha256",
+          "md5",
+          "checksum",
+          "digest",
+          "cache",
+          "length",
+          "len",
+          "min",
+          "max",
+          "count",
+          "label",
+          "hint",
+          "placeholder",
+          "prompt",
+          "field",
+          "regex",
+          "pattern",
+          "policy",
+          "format",
+          "type",
+          "name",
+          "path",
+          "file",
+          "url",
+          "uri",
+          "endpoint",
+          "header",
+          "param",
+          "question",
+          "expiry",
+          "expires",
+          "expiration",
+          "ttl",
+          "timeout",
+          "version",
+          "mode",
+          "strategy",
+          "provider",
+          "enabled",
+          "required",
+          "validator",
+          "encoder",
+          "algorithm",
+          "algo",
+          "id",
+          "ref",
+          "env",
+          "var",
+          "variable",
+          "location",
+          "prefix",
+          "suffix",
+          "description",
+          "title",
+          "message",
+          "msg",
+          "error",
+          "text",
+          "confirm",
+          "confirmation",
+          "input",
+          "column",
+          "col",
+          "attribute",
+          "attr",
+          "salt",
+          "iterations",
+          "rounds",
+          "size",
+          "bits",
+          "limit",
+          "lifetime",
+          "duration",
+          "generator",
+          "class",
+          "method",
+          "dir",
+          "directory",
+          "arn",
+          "secretsmanager",
+          "kind",
+          "ssm",
+          "doc",
+          "docs",
+          "example",
+          "sample",
+          "separator",
+          "delimiter",
+          "char",
+          "chars",
+          "encoding",
+          "scheme",
+          "index",
+          "idx",
+          "key_id",
+          "keyid",
+          "kid",
+          "old_password",
+          "strength",
+          "complexity",
           // verbs: a call that checks, looks up or derives a credential does not hold one
-          "get", "has", "is", "find", "load", "read", "fetch", "lookup", "remove", "delete",
-          "validate", "verify", "check", "parse", "encode", "decode", "generate", "create",
-          "compare", "matches", "mask", "sanitize", "invalid", "wrong", "bad", "incorrect",
-          "missing", "forgot", "forgotten", "show", "toggle", "display", "render", "i18n", "t");
+          "get",
+          "has",
+          "is",
+          "find",
+          "load",
+          "read",
+          "fetch",
+          "lookup",
+          "remove",
+          "delete",
+          "validate",
+          "verify",
+          "check",
+          "parse",
+          "encode",
+          "decode",
+          "generate",
+          "create",
+          "compare",
+          "matches",
+          "mask",
+          "sanitize",
+          "invalid",
+          "wrong",
+          "bad",
+          "incorrect",
+          "missing",
+          "forgot",
+          "forgotten",
+          "show",
+          "toggle",
+          "display",
+          "render",
+          "i18n",
+          "t");
 
   /** Splits an assignment key into lower-case words: camelCase, snake_case, dots and dashes. */
   static List<String> words(String key) {
@@ -342,7 +522,8 @@ public final class Validators {
   static boolean namesCredential(String key) {
     List<String> w = words(key);
     int end = w.size();
-    while (end > 0 && (TRAILING_QUALIFIERS.contains(w.get(end - 1)) || w.get(end - 1).matches("\\d+"))) {
+    while (end > 0
+        && (TRAILING_QUALIFIERS.contains(w.get(end - 1)) || w.get(end - 1).matches("\\d+"))) {
       end--;
     }
     if (end == 0) {
@@ -360,8 +541,11 @@ public final class Validators {
     if (last.equals("key") || last.equals("keys")) {
       return end >= 2 && KEY_QUALIFIERS.contains(w.get(end - 2));
     }
-    return last.endsWith("password") || last.endsWith("secret") || last.endsWith("token")
-        || last.endsWith("apikey") || last.endsWith("passwd");
+    return last.endsWith("password")
+        || last.endsWith("secret")
+        || last.endsWith("token")
+        || last.endsWith("apikey")
+        || last.endsWith("passwd");
   }
 
   private static String referenceProblem(String value) {
@@ -369,12 +553,24 @@ public final class Validators {
     if (v.matches("%[A-Za-z_][A-Za-z0-9_]*%.*") || v.startsWith("%(")) {
       return "value refers to an environment variable";
     }
-    if (v.startsWith("$") || v.startsWith("{") || v.startsWith("#{")
-        || v.startsWith("@") || v.startsWith("<") || v.startsWith("env:") || v.startsWith("ENV[")
-        || v.startsWith("vault:") || v.startsWith("secret:") || v.startsWith("ref+")
-        || v.startsWith("arn:") || v.startsWith("projects/") || v.startsWith("sm://")
-        || v.startsWith("op://") || v.startsWith("azurekeyvault") || v.contains("://")
-        || v.startsWith("file:") || v.startsWith("classpath:")) {
+    if (v.startsWith("$")
+        || v.startsWith("{")
+        || v.startsWith("#{")
+        || v.startsWith("@")
+        || v.startsWith("<")
+        || v.startsWith("env:")
+        || v.startsWith("ENV[")
+        || v.startsWith("vault:")
+        || v.startsWith("secret:")
+        || v.startsWith("ref+")
+        || v.startsWith("arn:")
+        || v.startsWith("projects/")
+        || v.startsWith("sm://")
+        || v.startsWith("op://")
+        || v.startsWith("azurekeyvault")
+        || v.contains("://")
+        || v.startsWith("file:")
+        || v.startsWith("classpath:")) {
       return "value refers to another source";
     }
     if (v.matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_.]*") && !v.matches(".*\\d.*")) {
@@ -470,9 +666,15 @@ public final class Validators {
       return "password refers to another source";
     }
     String host = m.substring(at + 1).replaceAll("[:/?#].*$", "").toLowerCase(Locale.ROOT);
-    if (host.endsWith("example.com") || host.endsWith("example.org") || host.endsWith("example.net")
-        || host.equals("host") || host.equals("hostname") || host.equals("server")
-        || host.startsWith("your") || host.equals("domain") || host.endsWith(".example")) {
+    if (host.endsWith("example.com")
+        || host.endsWith("example.org")
+        || host.endsWith("example.net")
+        || host.equals("host")
+        || host.equals("hostname")
+        || host.equals("server")
+        || host.startsWith("your")
+        || host.equals("domain")
+        || host.endsWith(".example")) {
       return "documentation host";
     }
     return null;
