@@ -22,29 +22,40 @@ class RulesDocTest {
     List<SecretRule> rules = RuleLoader.builtIn();
     StringBuilder md = new StringBuilder();
     md.append("# Secret rules\n\n");
-    md.append("Generated from `secrets/src/main/resources/rules/secrets/*.yaml` by `RulesDocTest`; ")
+    md.append(
+            "Generated from `secrets/src/main/resources/rules/secrets/*.yaml` by `RulesDocTest`; ")
         .append(rules.size())
         .append(" rules in ")
         .append(RuleLoader.builtInPackNames().size())
-        .append(" packs. Every rule has annotated fixtures under `secrets/src/test/resources/fixtures/secrets/`.\n\n");
+        .append(
+            " packs. Every rule has annotated fixtures under `secrets/src/test/resources/fixtures/secrets/`.\n\n");
     String pack = null;
     for (SecretRule r : rules) {
       if (!r.pack().equals(pack)) {
         pack = r.pack();
         md.append("\n## ").append(r.provider()).append(" (`").append(pack).append("`)\n\n");
-        md.append("| id | severity | category | validation | description |\n|---|---|---|---|---|\n");
+        md.append(
+            "| id | severity | category | validation | description |\n|---|---|---|---|---|\n");
       }
-      md.append("| `").append(r.id()).append("` | ")
-          .append(r.severity().label()).append(" | ")
-          .append(r.category().label()).append(" | ")
-          .append(r.validator() == null ? (r.minEntropy() > 0 ? "entropy ≥ " + r.minEntropy() : "pattern") : "structure/checksum")
+      md.append("| `")
+          .append(r.id())
+          .append("` | ")
+          .append(r.severity().label())
+          .append(" | ")
+          .append(r.category().label())
+          .append(" | ")
+          .append(
+              r.validator() == null
+                  ? (r.minEntropy() > 0 ? "entropy ≥ " + r.minEntropy() : "pattern")
+                  : "structure/checksum")
           .append(" | ")
           .append(r.description().replace("|", "\\|").replace("\n", " "))
           .append(" ")
           .append(r.taxa().stream().map(TaxonomyRef::display).collect(Collectors.joining(", ")))
           .append(" |\n");
     }
-    Path doc = Path.of(System.getProperty("basedir", ".")).resolve("../docs/rules/secrets.md").normalize();
+    Path doc =
+        Path.of(System.getProperty("basedir", ".")).resolve("../docs/rules/secrets.md").normalize();
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(doc, md.toString(), StandardCharsets.UTF_8);
     }
