@@ -1,11 +1,6 @@
 package dev.bulwark.core.files;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -76,17 +71,7 @@ public final class TextSniffer {
   }
 
   public static String decode(byte[] bytes, int offset, int length, Charset charset) {
-    CharsetDecoder decoder =
-        charset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try {
-      CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, length));
-      return chars.toString();
-    } catch (CharacterCodingException e) {
-      // Unreachable with REPLACE actions; keep the contract explicit.
-      throw new IllegalStateException("lenient decoder failed", e);
-    }
+    // The String constructor replaces malformed input with U+FFFD, and is intrinsified.
+    return new String(bytes, offset, length, charset);
   }
 }
