@@ -75,9 +75,12 @@ class LauncherTest {
     Run r =
         run(
             Map.of(
-                "PATH", old.resolve("bin") + ":/usr/bin:/bin",
-                "BULWARK_JDK_DIRS", jvms.toString(),
-                "BULWARK_PRINT_JDK", "1"),
+                "PATH",
+                old.resolve("bin") + ":/usr/bin:/bin",
+                "BULWARK_JDK_DIRS",
+                jvms.toString(),
+                "BULWARK_PRINT_JDK",
+                "1"),
             "--version");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out().strip()).isEqualTo(jvms.resolve("jdk-current").toString());
