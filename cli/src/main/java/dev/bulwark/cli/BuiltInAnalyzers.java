@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.core.analysis.Analyzer;
 import dev.bulwark.secrets.GitHistoryAnalyzer;
 import dev.bulwark.secrets.SecretsAnalyzer;
@@ -16,7 +17,9 @@ final class BuiltInAnalyzers {
   private BuiltInAnalyzers() {}
 
   static List<Analyzer> all() {
-    List<Analyzer> list = new ArrayList<>(List.of(new SecretsAnalyzer(), new GitHistoryAnalyzer()));
+    List<Analyzer> list =
+        new ArrayList<>(
+            List.of(new SecretsAnalyzer(), new GitHistoryAnalyzer(), new CodeAnalyzer()));
     for (Analyzer a : ServiceLoader.load(Analyzer.class)) {
       list.add(a);
     }

@@ -2,25 +2,22 @@ package dev.bulwark.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.testing.FixtureMarkers;
+import dev.bulwark.core.testing.FixtureMarkers.Expectations;
 import dev.bulwark.secrets.engine.Allowlist;
 import dev.bulwark.secrets.engine.SecretEngine;
 import dev.bulwark.secrets.engine.SecretMatch;
 import dev.bulwark.secrets.rules.RuleLoader;
 import dev.bulwark.secrets.rules.SecretRule;
-import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -33,10 +30,6 @@ import org.junit.jupiter.api.TestFactory;
  * that is not marked for it.
  */
 class RuleFixtureTest {
-  private static final Pattern MARKER =
-      Pattern.compile("(?:#|//|<!--|--|;)\\s*(ruleid|ok):\\s*([a-z0-9][a-z0-9, -]*?)\\s*(?:-->)?$");
-  private static final Pattern PATH_DIRECTIVE = Pattern.compile("#\\s*fixture-path:\\s*(\\S+)");
-
   private static List<SecretRule> rules;
   private static SecretEngine engine;
 
@@ -50,43 +43,6 @@ class RuleFixtureTest {
     return Path.of(RuleFixtureTest.class.getResource("/fixtures/secrets").toURI());
   }
 
-  /** Expectations parsed from one fixture file. */
-  record Expectations(
-      Map<Integer, Set<String>> mustFire, Map<Integer, Set<String>> mustNotFire, String path) {}
-
-  static Expectations parse(Path fixture) throws IOException {
-    List<String> lines = Files.readAllLines(fixture, StandardCharsets.UTF_8);
-    Map<Integer, Set<String>> fire = new HashMap<>();
-    Map<Integer, Set<String>> quiet = new HashMap<>();
-    String path = fixture.getFileName().toString();
-    Set<String> pendingFire = new HashSet<>();
-    Set<String> pendingQuiet = new HashSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      Matcher d = PATH_DIRECTIVE.matcher(line);
-      if (i == 0 && d.find()) {
-        path = d.group(1);
-        continue;
-      }
-      Matcher m = MARKER.matcher(line.strip());
-      if (m.find() && m.start() == 0) {
-        for (String id : m.group(2).split("[,\\s]+")) {
-          (m.group(1).equals("ruleid") ? pendingFire : pendingQuiet).add(id);
-        }
-        continue;
-      }
-      if (!pendingFire.isEmpty()) {
-        fire.put(i + 1, pendingFire);
-        pendingFire = new HashSet<>();
-      }
-      if (!pendingQuiet.isEmpty()) {
-        quiet.put(i + 1, pendingQuiet);
-        pendingQuiet = new HashSet<>();
-      }
-    }
-    return new Expectations(fire, quiet, path);
-  }
-
   @TestFactory
   Stream<DynamicTest> everyFixture_matchesItsMarkers() throws Exception {
     List<Path> fixtures;
@@ -98,42 +54,13 @@ class RuleFixtureTest {
             DynamicTest.dynamicTest(
                 f.getFileName().toString(),
                 () -> {
-                  Expectations e = parse(f);
+                  Expectations e = FixtureMarkers.parse(f);
                   List<SecretMatch> matches = engine.scan(e.path(), Files.readAllBytes(f));
                   Map<Integer, Set<String>> fired = new HashMap<>();
                   for (SecretMatch m : matches) {
                     fired.computeIfAbsent(m.startLine(), k -> new TreeSet<>()).add(m.rule().id());
                   }
-                  List<String> problems = new ArrayList<>();
-                  e.mustFire()
-                      .forEach((line, ids) -> {
-                        for (String id : ids) {
-                          if (!fired.getOrDefault(line, Set.of()).contains(id)) {
-                            problems.add(
-                                "line "
-                                    + line
-                                    + ": expected "
-                                    + id
-                                    + ", got "
-                                    + fired.getOrDefault(line, Set.of()));
-                          }
-                        }
-                      });
-                  fired.forEach((line, ids) -> {
-                    for (String id : ids) {
-                      if (!e.mustFire().getOrDefault(line, Set.of()).contains(id)) {
-                        problems.add("line " + line + ": unexpected " + id);
-                      }
-                    }
-                  });
-                  e.mustNotFire()
-                      .forEach((line, ids) -> {
-                        for (String id : ids) {
-                          if (fired.getOrDefault(line, Set.of()).contains(id)) {
-                            problems.add("line " + line + ": " + id + " fired on an ok case");
-                          }
-                        }
-                      });
+                  List<String> problems = FixtureMarkers.problems(e, fired);
                   assertThat(problems).as(f.getFileName().toString()).isEmpty();
                 }));
   }
@@ -144,7 +71,7 @@ class RuleFixtureTest {
     Set<String> negative = new HashSet<>();
     try (Stream<Path> s = Files.list(fixtureDir())) {
       for (Path f : s.toList()) {
-        Expectations e = parse(f);
+        Expectations e = FixtureMarkers.parse(f);
         e.mustFire().values().forEach(positive::addAll);
         e.mustNotFire().values().forEach(negative::addAll);
       }

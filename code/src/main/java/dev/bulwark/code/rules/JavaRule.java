@@ -1,0 +1,75 @@
+package dev.bulwark.code.rules;
+
+import dev.bulwark.core.model.RuleDescriptor;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.TaxonomyRef;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One code rule and the sinks that trigger it. {@link Kind#TAINT} rules fire when untrusted data
+ * not cleansed for their {@link Category} reaches a sink argument; the other kinds look at constant
+ * arguments, at a call itself, at the flags an object collected, or at declarations.
+ */
+public record JavaRule(
+    String id,
+    String name,
+    int cwe,
+    Severity severity,
+    Kind kind,
+    Category category,
+    String message,
+    String remediation,
+    String help,
+    List<Sink> sinks,
+    String pack) {
+
+  /** How a rule decides. */
+  public enum Kind {
+    /** Untrusted data reaches a sink argument (or receiver). */
+    TAINT,
+    /** A sink argument is a constant that matches a pattern (e.g. "MD5"). */
+    CONSTANT_ARG,
+    /** Calling the sink at all is the problem (e.g. java.util.Random). */
+    CALL,
+    /** The object passed to the sink lacks a flag set elsewhere (e.g. Cookie.setSecure(true)). */
+    OBJECT_FLAG,
+    /** A declaration has a dangerous shape (e.g. a trust manager that trusts everything). */
+    STRUCTURAL
+  }
+
+  /**
+   * A sink: a method, which arguments matter ({@code -1} is the receiver), and for the non-taint
+   * kinds the pattern, flag or minimum the arguments are checked against. {@code receiverTag}
+   * requires the receiver to carry a tag (a response writer, not any PrintWriter).
+   */
+  public record Sink(
+      MethodSpec method,
+      List<Integer> args,
+      Pattern matches,
+      String receiverTag,
+      String flag,
+      Long below,
+      String receiverFlag) {
+    public Sink {
+      Objects.requireNonNull(method, "method");
+      args = List.copyOf(args);
+    }
+  }
+
+  public JavaRule {
+    sinks = List.copyOf(sinks);
+  }
+
+  public RuleDescriptor descriptor() {
+    return new RuleDescriptor(
+        id,
+        name,
+        name + " (CWE-" + cwe + ")",
+        help,
+        severity,
+        List.of(TaxonomyRef.cwe(cwe)),
+        List.of("code", "java", kind.name().toLowerCase(java.util.Locale.ROOT)));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.bulwark.code.taint;
+
+import dev.bulwark.code.project.ClassInfo;
+import dev.bulwark.code.project.ProjectModel;
+import dev.bulwark.code.rules.RulePacks;
+import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.Parallel;
+import dev.bulwark.core.model.Finding;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs the analysis over a parsed project: every class on a worker thread with its own interpreter
+ * (interpreters keep per-run state; the project model is shared and read-only), then the structural
+ * checks.
+ */
+public final class Analysis {
+  private Analysis() {}
+
+  public static Collection<Finding> run(
+      ProjectModel project,
+      RulePacks.Loaded rules,
+      int threads,
+      Cancellation cancellation,
+      Consumer<ClassInfo> done)
+      throws InterruptedException {
+    Findings findings = new Findings(project.sourceLines());
+    ThreadLocal<Interpreter> interpreters =
+        ThreadLocal.withInitial(() -> new Interpreter(project, rules, findings));
+    List<ClassInfo> classes = new ArrayList<>(project.classes());
+    Parallel.forEach(
+        classes,
+        threads,
+        cancellation,
+        c -> {
+          interpreters.get().analyzeClass(c);
+          done.accept(c);
+        });
+    StructuralChecks.run(project, rules.rules(), findings);
+    return findings.findings();
+  }
+}

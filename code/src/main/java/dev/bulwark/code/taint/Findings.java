@@ -1,0 +1,113 @@
+package dev.bulwark.code.taint;
+
+import com.github.javaparser.ast.Node;
+import dev.bulwark.code.project.SourceUnit;
+import dev.bulwark.code.rules.JavaRule;
+import dev.bulwark.core.model.CodeFlow;
+import dev.bulwark.core.model.Confidence;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Location;
+import dev.bulwark.core.model.Region;
+import dev.bulwark.core.model.TaxonomyRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Collects findings from all analyses, one per rule and sink location: the same sink reached
+ * through several callers is one issue, reported with its shortest and most certain path.
+ */
+public final class Findings {
+  static final String ANALYZER = "code";
+
+  private record Key(String rule, String path, int line, int column) {}
+
+  private record Hit(JavaRule rule, Location.File sink, Taint taint, String detail) {}
+
+  private final Map<Key, Hit> hits = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> lines;
+
+  Findings(Map<String, List<String>> sourceLines) {
+    this.lines = sourceLines;
+  }
+
+  /** The location of a node as a finding location with the source line as its snippet. */
+  Location.File location(SourceUnit unit, Node node) {
+    var range = node.getRange().orElse(null);
+    if (range == null) {
+      return new Location.File(unit.path(), null);
+    }
+    Region r =
+        new Region(range.begin.line, range.begin.column, range.end.line, range.end.column + 1);
+    List<String> src = lines.get(unit.path());
+    String snippet =
+        src != null && range.begin.line <= src.size()
+            ? src.get(range.begin.line - 1).strip()
+            : null;
+    return new Location.File(unit.path(), r, snippet);
+  }
+
+  void report(JavaRule rule, SourceUnit unit, Node site, Taint taint, String detail) {
+    Location.File loc = location(unit, site);
+    Key key =
+        new Key(
+            rule.id(),
+            loc.path(),
+            loc.region() == null ? 0 : loc.region().startLine(),
+            loc.region() == null ? 0 : loc.region().startColumn());
+    hits.merge(key, new Hit(rule, loc, taint, detail), Findings::better);
+  }
+
+  private static Hit better(Hit a, Hit b) {
+    if (a.taint == null || b.taint == null) {
+      return a;
+    }
+    if (a.taint.approximate() != b.taint.approximate()) {
+      return a.taint.approximate() ? b : a;
+    }
+    return a.taint.trace().length() <= b.taint.trace().length() ? a : b;
+  }
+
+  public Collection<Finding> findings() {
+    List<Finding> out = new ArrayList<>();
+    for (Hit h : hits.values()) {
+      out.add(toFinding(h));
+    }
+    return out;
+  }
+
+  private static Finding toFinding(Hit h) {
+    JavaRule rule = h.rule;
+    Finding.Builder b =
+        Finding.builder(ANALYZER, rule.id())
+            .title(rule.name())
+            .severity(rule.severity())
+            .location(h.sink)
+            .taxon(TaxonomyRef.cwe(rule.cwe()))
+            .remediation(rule.remediation())
+            .property("cwe", Integer.toString(rule.cwe()))
+            .identity(h.sink.snippet() == null ? "" : h.sink.snippet());
+    String message = rule.message();
+    if (h.taint != null) {
+      List<CodeFlow.Step> steps = new ArrayList<>(h.taint.trace().steps());
+      steps.add(new CodeFlow.Step(h.sink, h.detail, CodeFlow.Kind.SINK));
+      b.codeFlow(new CodeFlow(h.taint.trace().sourceDescription() + " → " + h.detail, steps));
+      message =
+          message
+              + " Source: "
+              + h.taint.trace().sourceDescription()
+              + " at line "
+              + h.taint.trace().sourceLocation().region().startLine()
+              + "; sink: "
+              + h.detail
+              + ".";
+      b.confidence(h.taint.approximate() ? Confidence.MEDIUM : Confidence.HIGH);
+    } else {
+      message = message + " (" + h.detail + ")";
+      b.confidence(Confidence.HIGH);
+    }
+    return b.message(message).build();
+  }
+}

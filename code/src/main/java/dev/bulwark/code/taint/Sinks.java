@@ -1,0 +1,215 @@
+package dev.bulwark.code.taint;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.bulwark.code.rules.JavaRule;
+import dev.bulwark.code.taint.Interpreter.Frame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks every call against the sinks of the rules: untrusted arguments for taint rules, constant
+ * arguments for algorithm and key-size rules, the call itself for weak randomness, and the flags an
+ * object collected for cookie and XML-parser rules.
+ */
+final class Sinks {
+  /** Argument index meaning "every argument". */
+  static final int ALL_ARGS = 99;
+
+  private record Entry(JavaRule rule, JavaRule.Sink sink) {}
+
+  private final Interpreter in;
+  private final Map<String, List<Entry>> byName = new HashMap<>();
+
+  Sinks(Interpreter in, List<JavaRule> rules) {
+    this.in = in;
+    for (JavaRule r : rules) {
+      for (JavaRule.Sink s : r.sinks()) {
+        for (String n : s.method().names()) {
+          byName.computeIfAbsent(n, k -> new ArrayList<>()).add(new Entry(r, s));
+        }
+      }
+    }
+  }
+
+  void check(
+      String owner,
+      String name,
+      Value recv,
+      List<Value> args,
+      Node site,
+      State st,
+      Frame f,
+      boolean constructor) {
+    List<Entry> entries = byName.get(name);
+    if (entries == null || owner == null) {
+      return;
+    }
+    for (Entry e : entries) {
+      JavaRule.Sink s = e.sink;
+      if (!s.method().matchesName(name, args.size())) {
+        continue;
+      }
+      // a constructor names exactly one class: new SecureRandom() is not new Random()
+      boolean ownerMatches =
+          constructor
+              ? owner.equals(s.method().owner())
+                  || LibraryCalls.simpleNameMatch(owner, s.method().owner())
+              : in.types.isSubtype(owner, s.method().owner())
+                  || LibraryCalls.simpleNameMatch(owner, s.method().owner());
+      if (!ownerMatches) {
+        continue;
+      }
+      Obj ro = recv.obj() == 0 ? null : st.read(recv.obj());
+      if (s.receiverTag() != null && (ro == null || !ro.tags.contains(s.receiverTag()))) {
+        continue;
+      }
+      switch (e.rule.kind()) {
+        case TAINT -> {
+          if (s.receiverFlag() == null || ro == null || !satisfied(s.receiverFlag(), ro.tags)) {
+            taint(e, recv, args, site, st, f);
+          }
+        }
+        case CONSTANT_ARG -> {
+          if (s.receiverFlag() == null || ro != null && satisfied(s.receiverFlag(), ro.tags)) {
+            constant(e, recv, args, site, f, name);
+          }
+        }
+        case CALL ->
+            in.findings.report(
+                e.rule,
+                f.unit,
+                site,
+                null,
+                "call to " + shortOwner(s.method().owner()) + "." + name);
+        case OBJECT_FLAG -> flags(e, recv, ro, args, site, st, f);
+        case STRUCTURAL -> structuralArg(e, args, site, st, f);
+      }
+    }
+  }
+
+  private static String shortOwner(String fqn) {
+    return fqn.substring(fqn.lastIndexOf('.') + 1);
+  }
+
+  private void taint(Entry e, Value recv, List<Value> args, Node site, State st, Frame f) {
+    for (int idx : e.sink.args()) {
+      List<Value> vs = new ArrayList<>();
+      if (idx == -1) {
+        vs.add(recv);
+      } else if (idx == ALL_ARGS) {
+        vs.addAll(args);
+      } else if (idx < args.size()) {
+        vs.add(args.get(idx));
+      }
+      for (Value v : vs) {
+        Taint t = in.deepTaint(v, st);
+        if (t != null && t.dangerousFor(e.rule.category())) {
+          in.findings.report(e.rule, f.unit, site, t, Interpreter.describe(site));
+          return;
+        }
+      }
+    }
+  }
+
+  private void constant(Entry e, Value recv, List<Value> args, Node site, Frame f, String name) {
+    if (e.sink.matches() == null && e.sink.below() == null) {
+      // no condition on the arguments: the API itself is the weakness (DigestUtils.md5Hex)
+      in.findings.report(
+          e.rule,
+          f.unit,
+          site,
+          null,
+          "call to " + shortOwner(e.sink.method().owner()) + "." + name);
+      return;
+    }
+    for (int idx : e.sink.args()) {
+      Value v = idx == -1 ? recv : idx < args.size() ? args.get(idx) : null;
+      if (v == null || v.constant() == null) {
+        continue;
+      }
+      Object c = v.constant();
+      if (e.sink.matches() != null && c instanceof String s && e.sink.matches().matcher(s).find()) {
+        in.findings.report(
+            e.rule, f.unit, site, null, "constant \"" + abbreviate(s, e.rule.cwe()) + "\"");
+        return;
+      }
+      if (e.sink.below() != null && Constants.numeric(c) && Constants.num(c) < e.sink.below()) {
+        in.findings.report(
+            e.rule,
+            f.unit,
+            site,
+            null,
+            "size " + (long) Constants.num(c) + " below " + e.sink.below());
+        return;
+      }
+    }
+  }
+
+  /** Literal passwords are shown only by length. */
+  private static String abbreviate(String s, int cwe) {
+    if (cwe == 798 || cwe == 259 || cwe == 321) {
+      return "*".repeat(Math.min(8, s.length()));
+    }
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+  }
+
+  private void flags(Entry e, Value recv, Obj ro, List<Value> args, Node site, State st, Frame f) {
+    if (e.sink.receiverFlag() != null) {
+      if (ro != null && !satisfied(e.sink.receiverFlag(), ro.tags)) {
+        in.findings.report(
+            e.rule,
+            f.unit,
+            site,
+            null,
+            "configured without " + e.sink.receiverFlag().replace(" ", ""));
+      }
+      return;
+    }
+    for (int idx : e.sink.args()) {
+      Value v = idx == -1 ? recv : idx < args.size() ? args.get(idx) : null;
+      Obj o = v == null || v.obj() == 0 ? null : st.read(v.obj());
+      if (o != null && e.sink.flag() != null && !satisfied(e.sink.flag(), o.tags)) {
+        in.findings.report(e.rule, f.unit, site, null, "object lacks " + e.sink.flag());
+        return;
+      }
+    }
+  }
+
+  /** Flag expressions: alternatives separated by '|', each a conjunction separated by '&'. */
+  static boolean satisfied(String expr, Set<String> tags) {
+    for (String alt : expr.split("\\|")) {
+      boolean all = true;
+      for (String f : alt.split("&")) {
+        all &= tags.contains(f.strip());
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Structural sinks: a functional argument that accepts everything (a verifier returning true).
+   */
+  private void structuralArg(Entry e, List<Value> args, Node site, State st, Frame f) {
+    for (int idx : e.sink.args()) {
+      Value v = idx < args.size() ? args.get(idx) : null;
+      Obj o = v == null || v.obj() == 0 ? null : st.read(v.obj());
+      if (o != null
+          && o.lambda != null
+          && o.lambda.body() != null
+          && StructuralChecks.alwaysTrue(o.lambda.body())) {
+        in.findings.report(e.rule, f.unit, site, null, "verifier accepts every host");
+      }
+    }
+  }
+
+  void returned(Value v, ReturnStmt r, State st, Frame f) {
+    // return values become sinks only through framework models (none yet)
+  }
+}

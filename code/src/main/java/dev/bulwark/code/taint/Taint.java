@@ -1,0 +1,55 @@
+package dev.bulwark.code.taint;
+
+import dev.bulwark.code.rules.Category;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The mark on untrusted data: the categories it has been cleansed for, and its trace. A value
+ * without a taint is trusted. {@code approximate} records that the path crossed code Bulwark could
+ * only guess about, which lowers the confidence of a finding.
+ */
+public record Taint(Set<Category> cleansed, Trace trace, boolean approximate) {
+
+  public Taint {
+    cleansed = cleansed.isEmpty() ? Set.of() : Set.copyOf(cleansed);
+  }
+
+  public static Taint of(Trace trace) {
+    return new Taint(Set.of(), trace, false);
+  }
+
+  public boolean dangerousFor(Category c) {
+    return !cleansed.contains(c);
+  }
+
+  public Taint cleanse(Set<Category> categories) {
+    EnumSet<Category> c = EnumSet.noneOf(Category.class);
+    c.addAll(cleansed);
+    c.addAll(categories);
+    return new Taint(c, trace, approximate);
+  }
+
+  public Taint withTrace(Trace t) {
+    return new Taint(cleansed, t, approximate);
+  }
+
+  public Taint approximated() {
+    return approximate ? this : new Taint(cleansed, trace, true);
+  }
+
+  /** The join of two taints: dangerous wherever either is, with the shorter trace. */
+  public static Taint join(Taint a, Taint b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null || a == b) {
+      return a;
+    }
+    EnumSet<Category> c = EnumSet.noneOf(Category.class);
+    c.addAll(a.cleansed);
+    c.retainAll(b.cleansed);
+    Trace t = a.trace.length() <= b.trace.length() ? a.trace : b.trace;
+    return new Taint(c, t, a.approximate || b.approximate);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.bulwark.code.taint;
+
+import dev.bulwark.core.model.CodeFlow;
+import dev.bulwark.core.model.Location;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How untrusted data got where it is: an immutable chain of steps back to its source, shared
+ * between values. Chains are capped so that loops cannot grow them without bound.
+ */
+public final class Trace {
+  private static final int MAX = 24;
+
+  final Trace previous;
+  final Location.File location;
+  final String message;
+  final CodeFlow.Kind kind;
+  final int length;
+
+  private Trace(Trace previous, Location.File location, String message, CodeFlow.Kind kind) {
+    this.previous = previous;
+    this.location = location;
+    this.message = message;
+    this.kind = kind;
+    this.length = previous == null ? 1 : previous.length + 1;
+  }
+
+  public static Trace source(Location.File location, String message) {
+    return new Trace(null, location, message, CodeFlow.Kind.SOURCE);
+  }
+
+  public Trace then(Location.File location, String message, CodeFlow.Kind kind) {
+    if (location == null
+        || length >= MAX
+        || (this.location != null
+            && kind == CodeFlow.Kind.STEP
+            && (this.location.equals(location)
+                || sameLine(this.location, location) && message.equals(this.message)))) {
+      return this;
+    }
+    return new Trace(this, location, message, kind);
+  }
+
+  private static boolean sameLine(Location.File a, Location.File b) {
+    return a.path().equals(b.path())
+        && a.region() != null
+        && b.region() != null
+        && a.region().startLine() == b.region().startLine();
+  }
+
+  public int length() {
+    return length;
+  }
+
+  /** The steps from source to here, in order. */
+  public List<CodeFlow.Step> steps() {
+    List<CodeFlow.Step> out = new ArrayList<>();
+    for (Trace t = this; t != null; t = t.previous) {
+      out.add(0, new CodeFlow.Step(t.location, t.message, t.kind));
+    }
+    return out;
+  }
+
+  public Location.File sourceLocation() {
+    Trace t = this;
+    while (t.previous != null) {
+      t = t.previous;
+    }
+    return t.location;
+  }
+
+  public String sourceDescription() {
+    Trace t = this;
+    while (t.previous != null) {
+      t = t.previous;
+    }
+    return t.message;
+  }
+}

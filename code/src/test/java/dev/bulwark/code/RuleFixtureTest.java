@@ -1,0 +1,79 @@
+package dev.bulwark.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.code.rules.JavaRule;
+import dev.bulwark.code.rules.RulePacks;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Location;
+import dev.bulwark.core.testing.FixtureMarkers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every Java rule against its annotated fixture, {@code rules/java/checks/<id>.java} beside
+ * the rule's path: marked lines must fire, lines marked {@code ok} and unmarked lines must not.
+ */
+class RuleFixtureTest {
+
+  static Path fixture(String id) throws Exception {
+    var url = RuleFixtureTest.class.getResource("/" + RulePacks.DIR + "checks/" + id + ".java");
+    return url == null ? null : Path.of(url.toURI());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRule_matchesItsFixture() throws Exception {
+    return RulePacks.builtIn().rules().stream()
+        .map(JavaRule::id)
+        .map(id ->
+            DynamicTest.dynamicTest(
+                id,
+                () -> {
+                  Path f = fixture(id);
+                  assertThat(f).as("fixture for " + id).isNotNull();
+                  FixtureMarkers.Expectations e = FixtureMarkers.parse(f);
+                  JavaScan.Result r = JavaScan.files(f.getParent(), List.of(f));
+                  assertThat(r.diagnostics()).as("diagnostics").isEmpty();
+                  Map<Integer, Set<String>> fired = new HashMap<>();
+                  for (Finding finding : r.findings()) {
+                    if (finding.primaryLocation() instanceof Location.File loc
+                        && loc.region() != null) {
+                      fired
+                          .computeIfAbsent(loc.region().startLine(), k -> new TreeSet<>())
+                          .add(finding.ruleId());
+                    }
+                  }
+                  assertThat(FixtureMarkers.problems(e, fired)).as(id).isEmpty();
+                }));
+  }
+
+  @Test
+  void everyRule_hasPositiveAndNegativeCases() throws Exception {
+    Set<String> missing = new TreeSet<>();
+    for (JavaRule rule : RulePacks.builtIn().rules()) {
+      Path f = fixture(rule.id());
+      if (f == null) {
+        missing.add(rule.id() + " (no fixture)");
+        continue;
+      }
+      FixtureMarkers.Expectations e = FixtureMarkers.parse(f);
+      if (e.mustFire().values().stream().noneMatch(s -> s.contains(rule.id()))) {
+        missing.add(rule.id() + " (no ruleid case)");
+      }
+      if (e.mustNotFire().values().stream().noneMatch(s -> s.contains(rule.id()))) {
+        missing.add(rule.id() + " (no ok case)");
+      }
+      assertThat(Files.readString(f)).isNotBlank();
+    }
+    assertThat(missing).isEmpty();
+  }
+}
