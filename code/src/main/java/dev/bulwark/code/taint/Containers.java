@@ -57,6 +57,29 @@ final class Containers {
     if (BUILDERS.contains(owner) || BUILDERS.contains(ro.type)) {
       return builder(c, name, recv, ro, args, st, f, site);
     }
+    // Properties is a Map too, but getProperty has defaults and the project's .properties files
+    if (is(c, owner, "java.util.Properties")) {
+      if (name.equals("getProperty")
+          && !args.isEmpty()
+          && args.get(0).constant() instanceof String key) {
+        Value stored = ro.entries.get(key);
+        if (stored != null) {
+          return stored;
+        }
+        String value = in.project.property(key);
+        if (value != null) {
+          return Value.constant(value);
+        }
+        return args.size() > 1 ? args.get(1) : Value.ofType("java.lang.String");
+      }
+      if (name.equals("setProperty") && args.size() == 2 && args.get(0).constant() != null) {
+        st.write(ro.id).entries.put(args.get(0).constant(), args.get(1));
+        return Value.UNKNOWN;
+      }
+      if (name.equals("load")) {
+        return Value.UNKNOWN;
+      }
+    }
     if (is(c, owner, "java.util.Map") || (ro.type != null && is(c, ro.type, "java.util.Map"))) {
       return map(c, name, recv, ro, args, st, f, site);
     }
@@ -87,28 +110,6 @@ final class Containers {
     }
     if (is(c, owner, "java.util.Optional")) {
       return optional(c, name, recv, ro, args, st, f, site);
-    }
-    if (is(c, owner, "java.util.Properties")) {
-      if (name.equals("getProperty")
-          && !args.isEmpty()
-          && args.get(0).constant() instanceof String key) {
-        Value stored = ro.entries.get(key);
-        if (stored != null) {
-          return stored;
-        }
-        String value = in.project.property(key);
-        if (value != null) {
-          return Value.constant(value);
-        }
-        return args.size() > 1 ? args.get(1) : Value.ofType("java.lang.String");
-      }
-      if (name.equals("setProperty") && args.size() == 2 && args.get(0).constant() != null) {
-        st.write(ro.id).entries.put(args.get(0).constant(), args.get(1));
-        return Value.UNKNOWN;
-      }
-      if (name.equals("load")) {
-        return Value.UNKNOWN;
-      }
     }
     return null;
   }

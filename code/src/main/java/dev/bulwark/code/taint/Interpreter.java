@@ -833,7 +833,7 @@ public final class Interpreter {
     if (o != null) {
       Value v = o.fields.get(fi.name());
       if (v != null) {
-        return v;
+        return withDeclaredType(v, type);
       }
       if (fi.decl() != null && fi.variable() >= 0) {
         var init = fi.decl().getVariable(fi.variable()).getInitializer();
@@ -844,13 +844,33 @@ public final class Interpreter {
           if (w != null) {
             w.fields.put(fi.name(), iv);
           }
-          return iv.type() == null ? iv.withType(type) : iv;
+          return withDeclaredType(iv, type);
         }
       }
     }
     Value v = Value.ofType(type);
     if (target.tainted() && !TypeHierarchy.isValueType(type)) {
       v = v.withTaint(target.taint().approximated());
+    }
+    return v;
+  }
+
+  /**
+   * The declared type where the value's own type says less: unknown, or a library class whose
+   * ancestors Bulwark cannot see (a field of type ExpressionParser holding a SpelExpressionParser).
+   * The object keeps its dynamic type for dispatch.
+   */
+  Value withDeclaredType(Value v, String declared) {
+    if (declared == null || "var".equals(declared)) {
+      return v;
+    }
+    if (v.type() == null || "null".equals(v.type()) || TypeHierarchy.isValueType(declared)) {
+      return v.withType(declared);
+    }
+    if (!v.type().equals(declared)
+        && project.classNamed(v.type()) == null
+        && !types.isSubtype(v.type(), declared)) {
+      return v.withType(declared);
     }
     return v;
   }
@@ -905,7 +925,7 @@ public final class Interpreter {
   private Value fieldAccess(FieldAccessExpr fa, State st, Frame f) {
     String name = fa.getNameAsString();
     Expression scope = fa.getScope();
-    String qualified = qualifiedTypeName(fa);
+    String qualified = qualifiedTypeName(fa, st, f);
     if (qualified != null) {
       return new Value(qualified, new Constants.TypeRef(qualified), 0, null);
     }
@@ -935,8 +955,11 @@ public final class Interpreter {
         : Value.UNKNOWN;
   }
 
-  /** {@code java.io.File} written as a field-access chain, when it names a type. */
-  private String qualifiedTypeName(FieldAccessExpr fa) {
+  /**
+   * {@code java.io.File} written as a field-access chain, when it names a type: a known one, or
+   * lower-case package segments ending in a capitalised name that is no variable or field.
+   */
+  private String qualifiedTypeName(FieldAccessExpr fa, State st, Frame f) {
     String text = fa.toString();
     if (!text.matches("[a-z][a-zA-Z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
       return null;
@@ -944,6 +967,16 @@ public final class Interpreter {
     if (project.classNamed(text) != null
         || TypeHierarchy.jdkClass(text) != null
         || !library.supertypesOf(text).isEmpty()) {
+      return text;
+    }
+    String first = text.substring(0, text.indexOf('.'));
+    String last = text.substring(text.lastIndexOf('.') + 1);
+    boolean packages =
+        text.substring(0, text.lastIndexOf('.')).matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+    if (packages
+        && Character.isUpperCase(last.charAt(0))
+        && !st.vars.containsKey(first)
+        && fieldOwner(f.cls.fqn(), first) == null) {
       return text;
     }
     return null;
@@ -1151,11 +1184,7 @@ public final class Interpreter {
       String declared = resolveType(typeName(d.getType()), f);
       Value init = d.getInitializer().map(i -> eval(i, st, f)).orElse(Value.ofType(declared));
       if (!"var".equals(declared)) {
-        if (init.type() == null
-            || "null".equals(init.type())
-            || TypeHierarchy.isValueType(declared)) {
-          init = init.withType(declared);
-        }
+        init = withDeclaredType(init, declared);
         if (init.tainted() && TypeHierarchy.isValueType(declared)) {
           init = init.untainted();
         }

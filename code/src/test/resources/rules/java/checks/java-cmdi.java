@@ -1,0 +1,50 @@
+package fixtures.cmdi;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+public class CommandServlet extends HttpServlet {
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String host = request.getHeader("X-Host");
+    Runtime rt = Runtime.getRuntime();
+    // ruleid: java-cmdi
+    rt.exec("ping -c 1 " + host);
+    // ok: java-cmdi
+    rt.exec("uptime");
+
+    String[] argv = {"sh", "-c", "nslookup " + host};
+    // ruleid: java-cmdi
+    rt.exec(argv);
+
+    List<String> cmd = new ArrayList<>();
+    cmd.add("ls");
+    cmd.add(host);
+    // ruleid: java-cmdi
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.start();
+
+    ProcessBuilder fixed = new ProcessBuilder();
+    // ok: java-cmdi
+    fixed.command("date", "+%s");
+
+    String[] env = {"TARGET=" + host};
+    // ruleid: java-cmdi
+    rt.exec("printenv", env);
+
+    String safe = new Chooser().pick(host);
+    // ok: java-cmdi
+    rt.exec("echo " + safe);
+  }
+}
+
+class Chooser {
+  String pick(String ignored) {
+    String[] allowed = {"alpha", "beta"};
+    return allowed[1];
+  }
+}

@@ -1,0 +1,29 @@
+package fixtures.credential;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+public class Db {
+  private static final String PASSWORD = "s3cr3t-Passw0rd";
+
+  Connection open() throws SQLException {
+    // ruleid: java-hardcoded-credential
+    return DriverManager.getConnection("jdbc:postgresql://db/app", "app", PASSWORD);
+  }
+
+  Connection fromEnvironment() throws SQLException {
+    // ok: java-hardcoded-credential
+    return DriverManager.getConnection("jdbc:postgresql://db/app", "app", System.getenv("DB_PASSWORD"));
+  }
+
+  Connection embedded() throws SQLException {
+    // ok: java-hardcoded-credential
+    return DriverManager.getConnection("jdbc:h2:mem:test", "sa", "");
+  }
+
+  javax.crypto.spec.SecretKeySpec key() {
+    // ruleid: java-hardcoded-credential
+    return new javax.crypto.spec.SecretKeySpec("0123456789abcdef".getBytes(), "AES");
+  }
+}

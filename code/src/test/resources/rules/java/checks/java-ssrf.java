@@ -1,0 +1,34 @@
+package fixtures.ssrf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestTemplate;
+
+@RestController
+public class PreviewController {
+  private final RestTemplate rest = new RestTemplate();
+
+  @GetMapping("/preview")
+  public String preview(@RequestParam("url") String url) throws IOException {
+    // ruleid: java-ssrf
+    try (InputStream in = new URL(url).openStream()) {
+      return new String(in.readNBytes(1024));
+    }
+  }
+
+  @GetMapping("/proxy")
+  public String proxy(@RequestParam String path) {
+    // ruleid: java-ssrf
+    return rest.getForObject("http://" + path, String.class);
+  }
+
+  @GetMapping("/status")
+  public String status(@RequestParam String service) {
+    // ok: java-ssrf
+    return rest.getForObject("https://status.example.org/api", String.class);
+  }
+}
