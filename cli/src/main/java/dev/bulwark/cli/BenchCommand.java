@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.eval.bench.CodeBenchmark;
 import dev.bulwark.eval.bench.SecretsBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a throughput benchmark and print its figures.",
-    subcommands = {BenchCommand.Secrets.class})
+    subcommands = {BenchCommand.Secrets.class, BenchCommand.Code.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,6 +60,59 @@ final class BenchCommand implements Runnable {
       Path target = dir != null ? dir : dev.bulwark.eval.Home.dir().resolve("target/bench/secrets");
       SecretsBenchmark.Result r =
           new SecretsBenchmark(target, sizeMb, threads).run(runs, System.out);
+      System.out.println(r.summary());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "code",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Java analysis speed: replicates a suite's sources to the requested size and times",
+        "full analyses. Run with BULWARK_JAVA_OPTS=-Xmx4g to hold the analysis to 4 GB."
+      })
+  static final class Code implements Callable<Integer> {
+    @Option(
+        names = "--suite",
+        paramLabel = "DIR",
+        description = "The suite to replicate (default: corpora/sast under Bulwark's home).")
+    Path suite;
+
+    @Option(
+        names = "--lines",
+        paramLabel = "N",
+        description = "Lines of Java to analyse (default ${DEFAULT-VALUE}).")
+    long lines = 300_000;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description = "Where to build the tree (default: target/bench/code under Bulwark's home).")
+    Path dir;
+
+    @Option(
+        names = "--runs",
+        paramLabel = "N",
+        description = "Timed analyses (default ${DEFAULT-VALUE}).")
+    int runs = 3;
+
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Worker threads (default: number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws Exception {
+      Path home = dev.bulwark.eval.Home.dir();
+      CodeBenchmark.Result r =
+          new CodeBenchmark(
+                  suite != null ? suite : home.resolve("corpora/sast"),
+                  dir != null ? dir : home.resolve("target/bench/code"),
+                  lines,
+                  threads)
+              .run(runs, System.out);
       System.out.println(r.summary());
       return ExitCodes.OK;
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
       "Measure Bulwark's capabilities on labeled corpora.",
       "The scorecard is printed as Markdown; its last line is <suite>_score=NN.N."
     },
-    subcommands = {EvalCommand.Secrets.class})
+    subcommands = {EvalCommand.Secrets.class, EvalCommand.Sast.class})
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -88,6 +88,42 @@ final class EvalCommand implements Runnable {
     @Override
     String suiteName() {
       return "secrets";
+    }
+  }
+
+  @Command(
+      name = "sast",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Java code analysis scored like OWASP Benchmark: per category TPR - FPR, averaged.",
+        "A suite is a source tree with one file per test case and an expected-results CSV",
+        "(# test name, category, real vulnerability, cwe)."
+      })
+  static final class Sast extends SuiteCommand {
+    @Option(
+        names = "--suite",
+        paramLabel = "DIR",
+        description = "The test suite's source tree (same as --corpus).")
+    void suite(Path dir) {
+      corpus = dir;
+    }
+
+    @Option(
+        names = "--expected",
+        paramLabel = "FILE.csv",
+        description = "Expected results (default: expectedresults*.csv in the suite).")
+    Path expected;
+
+    @Override
+    String suiteName() {
+      return "sast";
+    }
+
+    @Override
+    Map<String, String> params() {
+      return expected == null
+          ? Map.of()
+          : Map.of(dev.bulwark.eval.sast.SastSuite.EXPECTED, expected.toAbsolutePath().toString());
     }
   }
 }

@@ -84,7 +84,12 @@ public final class CodeAnalyzer implements Analyzer {
         ctx.progress().start("taint analysis", project.classes().size(), Progress.Unit.ITEMS)) {
       found =
           Analysis.run(
-              project, rules, ctx.options().threads(), ctx.cancellation(), c -> task.advance(1));
+              project,
+              rules,
+              ctx.options().threads(),
+              ctx.cancellation(),
+              c -> task.advance(1),
+              ctx.diagnostics());
     }
     found.forEach(sink::accept);
   }

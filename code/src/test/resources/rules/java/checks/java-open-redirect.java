@@ -17,6 +17,10 @@ public class RedirectServlet extends HttpServlet {
     // ok: java-open-redirect
     response.sendRedirect("/login");
     // ok: java-open-redirect
+    response.sendRedirect("/account?tab=" + next);
+    // ruleid: java-open-redirect
+    response.sendRedirect("/" + next);
+    // ok: java-open-redirect
     response.sendRedirect(TARGETS.getOrDefault("home", "/"));
   }
 }

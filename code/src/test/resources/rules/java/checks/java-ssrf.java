@@ -31,4 +31,10 @@ public class PreviewController {
     // ok: java-ssrf
     return rest.getForObject("https://status.example.org/api", String.class);
   }
+
+  @GetMapping("/search")
+  public String search(@RequestParam String q) {
+    // ok: java-ssrf
+    return rest.getForObject("https://search.example.org/api?q=" + q, String.class);
+  }
 }

@@ -21,8 +21,15 @@ public record Scorecard(
     Duration wallTime,
     List<String> errors) {
 
-  /** Metrics for one category of items, e.g. one rule family or one kind of hard negative. */
-  public record Category(String name, Metrics metrics) {}
+  /**
+   * Metrics for one category of items, e.g. one rule family or one kind of hard negative; {@code
+   * score} is the category's own score where the suite defines one (NaN otherwise).
+   */
+  public record Category(String name, Metrics metrics, double score) {
+    public Category(String name, Metrics metrics) {
+      this(name, metrics, Double.NaN);
+    }
+  }
 
   public Scorecard {
     Objects.requireNonNull(suite, "suite");

@@ -35,10 +35,13 @@ public final class ScorecardWriter {
       row(md, f.getKey(), f.getValue());
     }
     md.append('\n');
+    boolean scored = s.categories().stream().anyMatch(c -> !Double.isNaN(c.score()));
     if (!s.categories().isEmpty()) {
       md.append(
-          "| category | positives | TP | FN | recall | negatives | FP | FP rate | precision |\n");
-      md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+          "| category | positives | TP | FN | recall | negatives | FP | FP rate | precision |"
+              + (scored ? " score |" : "")
+              + "\n");
+      md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (scored ? "---:|" : "") + "\n");
       for (Scorecard.Category c : s.categories()) {
         Metrics m = c.metrics();
         md.append("| ")
@@ -59,7 +62,9 @@ public final class ScorecardWriter {
             .append(pct(m.falsePositiveRate()))
             .append(" | ")
             .append(pct(m.precision()))
-            .append(" |\n");
+            .append(" |")
+            .append(scored ? " " + pct(c.score()) + " |" : "")
+            .append("\n");
       }
       md.append('\n');
     }
@@ -90,6 +95,9 @@ public final class ScorecardWriter {
     for (Scorecard.Category c : s.categories()) {
       ObjectNode n = metrics(c.metrics());
       n.put("name", c.name());
+      if (!Double.isNaN(c.score())) {
+        putRate(n, "score", c.score());
+      }
       cats.add(n);
     }
     ObjectNode facts = root.putObject("facts");

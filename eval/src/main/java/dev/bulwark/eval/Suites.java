@@ -1,5 +1,6 @@
 package dev.bulwark.eval;
 
+import dev.bulwark.eval.sast.SastSuite;
 import dev.bulwark.eval.secrets.SecretsSuite;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ public final class Suites {
   private Suites() {}
 
   public static List<Suite> all() {
-    return List.of(new SecretsSuite());
+    return List.of(new SecretsSuite(), new SastSuite());
   }
 
   public static Optional<Suite> named(String name) {

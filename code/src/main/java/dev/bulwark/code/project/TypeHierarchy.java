@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TypeHierarchy {
   private static final Map<String, Optional<Class<?>>> JDK = new ConcurrentHashMap<>();
+  private static final Map<String, Optional<String>> RETURNS = new ConcurrentHashMap<>();
+  private static final Map<String, Boolean> STATICS = new ConcurrentHashMap<>();
 
   private final ProjectModel project;
   private final LibraryModel library;
@@ -109,6 +111,17 @@ public final class TypeHierarchy {
    * Primitive results matter most: a number or boolean computed from untrusted text is safe.
    */
   public static String jdkReturnType(String owner, String method, int arity) {
+    if (jdkClass(owner) == null) {
+      return null;
+    }
+    return RETURNS
+        .computeIfAbsent(
+            owner + "#" + method + "/" + arity,
+            k -> Optional.ofNullable(computeReturnType(owner, method, arity)))
+        .orElse(null);
+  }
+
+  private static String computeReturnType(String owner, String method, int arity) {
     Class<?> k = jdkClass(owner);
     if (k == null) {
       return null;
@@ -116,7 +129,10 @@ public final class TypeHierarchy {
     String found = null;
     Set<Class<?>> seen = new HashSet<>();
     for (Method m : k.getMethods()) {
+      // bridge methods repeat an override with its erased return type (Appendable for
+      // PrintWriter.append) and would make every covariant return look ambiguous
       if (!m.getName().equals(method)
+          || m.isBridge()
           || (m.getParameterCount() != arity && !m.isVarArgs())
           || !seen.add(m.getReturnType())) {
         continue;
@@ -136,6 +152,10 @@ public final class TypeHierarchy {
 
   /** Whether the JDK method is static (for calls through a type name). */
   public static boolean jdkIsStatic(String owner, String method) {
+    return STATICS.computeIfAbsent(owner + "#" + method, k -> computeIsStatic(owner, method));
+  }
+
+  private static boolean computeIsStatic(String owner, String method) {
     Class<?> k = jdkClass(owner);
     if (k == null) {
       return false;

@@ -4,6 +4,8 @@ import dev.bulwark.code.project.ClassInfo;
 import dev.bulwark.code.project.ProjectModel;
 import dev.bulwark.code.rules.RulePacks;
 import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.model.Finding;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ public final class Analysis {
       RulePacks.Loaded rules,
       int threads,
       Cancellation cancellation,
-      Consumer<ClassInfo> done)
+      Consumer<ClassInfo> done,
+      DiagnosticSink diagnostics)
       throws InterruptedException {
     Findings findings = new Findings(project.sourceLines());
     ThreadLocal<Interpreter> interpreters =
@@ -39,6 +42,9 @@ public final class Analysis {
           done.accept(c);
         });
     StructuralChecks.run(project, rules.rules(), findings);
+    for (Findings.Failure failure : findings.failures()) {
+      diagnostics.report(Diagnostic.warning("code", failure.path(), failure.message()));
+    }
     return findings.findings();
   }
 }

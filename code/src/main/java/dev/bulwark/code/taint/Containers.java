@@ -51,18 +51,13 @@ final class Containers {
     if (recv.constant() instanceof Constants.TypeRef) {
       return staticCall(c, owner, name, args, site, st, f);
     }
-    if (ro == null) {
-      return null;
-    }
-    if (BUILDERS.contains(owner) || BUILDERS.contains(ro.type)) {
-      return builder(c, name, recv, ro, args, st, f, site);
-    }
-    // Properties is a Map too, but getProperty has defaults and the project's .properties files
+    // Properties: a Map, but getProperty has defaults and the project's .properties files, and
+    // the object itself may be out of sight (a static field loaded elsewhere)
     if (is(c, owner, "java.util.Properties")) {
       if (name.equals("getProperty")
           && !args.isEmpty()
           && args.get(0).constant() instanceof String key) {
-        Value stored = ro.entries.get(key);
+        Value stored = ro == null ? null : ro.entries.get(key);
         if (stored != null) {
           return stored;
         }
@@ -72,13 +67,22 @@ final class Containers {
         }
         return args.size() > 1 ? args.get(1) : Value.ofType("java.lang.String");
       }
-      if (name.equals("setProperty") && args.size() == 2 && args.get(0).constant() != null) {
+      if (name.equals("setProperty")
+          && ro != null
+          && args.size() == 2
+          && args.get(0).constant() != null) {
         st.write(ro.id).entries.put(args.get(0).constant(), args.get(1));
         return Value.UNKNOWN;
       }
       if (name.equals("load")) {
         return Value.UNKNOWN;
       }
+    }
+    if (ro == null) {
+      return null;
+    }
+    if (BUILDERS.contains(owner) || BUILDERS.contains(ro.type)) {
+      return builder(c, name, recv, ro, args, st, f, site);
     }
     if (is(c, owner, "java.util.Map") || (ro.type != null && is(c, ro.type, "java.util.Map"))) {
       return map(c, name, recv, ro, args, st, f, site);
@@ -447,7 +451,9 @@ final class Containers {
         left.constant() != null && b.constant() != null
             ? Constants.str(left.constant()) + Constants.str(b.constant())
             : null;
-    Taint t = Taint.join(left.taint(), c.interpreter().deepTaint(b, st));
+    Taint added = c.interpreter().deepTaint(b, st);
+    Taint t =
+        Taint.join(left.taint(), added == null ? null : added.afterConstantPrefix(left.constant()));
     if (t != null && b.tainted()) {
       t =
           t.withTrace(

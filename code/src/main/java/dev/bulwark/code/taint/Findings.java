@@ -27,6 +27,8 @@ public final class Findings {
   private record Hit(JavaRule rule, Location.File sink, Taint taint, String detail) {}
 
   private final Map<Key, Hit> hits = new ConcurrentHashMap<>();
+  private final java.util.Queue<Failure> failures =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Map<String, List<String>> lines;
 
   Findings(Map<String, List<String>> sourceLines) {
@@ -68,6 +70,21 @@ public final class Findings {
       return a.taint.approximate() ? b : a;
     }
     return a.taint.trace().length() <= b.taint.trace().length() ? a : b;
+  }
+
+  /** Records that the analysis of one entry point failed; reported as a diagnostic. */
+  void failed(SourceUnit unit, Node where, RuntimeException e) {
+    int line = where.getRange().map(r -> r.begin.line).orElse(0);
+    failures.add(
+        new Failure(
+            unit.path(), "line " + line + ": analysis of this method stopped early (" + e + ")"));
+  }
+
+  /** A method whose analysis failed. */
+  public record Failure(String path, String message) {}
+
+  public List<Failure> failures() {
+    return List.copyOf(failures);
   }
 
   public Collection<Finding> findings() {

@@ -168,6 +168,9 @@ public final class Interpreter {
       exec(m.body(), st, f);
     } catch (BudgetExceeded | StackOverflowError e) {
       // analysed as far as the budget allowed; findings made so far stand
+    } catch (RuntimeException e) {
+      // a construct the interpreter mishandles must cost one method, not the scan
+      findings.failed(m.owner().unit(), m.decl(), e);
     } finally {
       stack.clear();
     }
@@ -1081,7 +1084,9 @@ public final class Interpreter {
                 || l.constant() instanceof String
                 || r.constant() instanceof String);
     if (stringConcat) {
-      Taint t = Taint.join(l.taint(), r.taint());
+      Taint t =
+          Taint.join(
+              l.taint(), r.taint() == null ? null : r.taint().afterConstantPrefix(l.constant()));
       if (t != null) {
         t =
             t.withTrace(
@@ -1115,10 +1120,8 @@ public final class Interpreter {
     switch (op) {
       case "PREFIX_INCREMENT", "POSTFIX_INCREMENT", "PREFIX_DECREMENT", "POSTFIX_DECREMENT" -> {
         Object delta = op.contains("INCREMENT") ? 1L : -1L;
-        Value next = Value.constant(Constants.binary("PLUS", v.constant(), delta));
-        if (next.constant() == null) {
-          next = Value.ofType(v.type());
-        }
+        Object sum = Constants.binary("PLUS", v.constant(), delta);
+        Value next = sum == null ? Value.ofType(v.type()) : Value.constant(sum);
         store(u.getExpression(), next, st, f, u);
         return op.startsWith("PREFIX") ? next : v;
       }

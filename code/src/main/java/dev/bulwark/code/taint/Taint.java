@@ -30,6 +30,29 @@ public record Taint(Set<Category> cleansed, Trace trace, boolean approximate) {
     return new Taint(c, trace, approximate);
   }
 
+  private static final java.util.regex.Pattern FIXED_ORIGIN =
+      java.util.regex.Pattern.compile(
+          "^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#\\\\@]+[/?#].*", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern SITE_PATH =
+      java.util.regex.Pattern.compile("^/[^/\\\\].*", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * This taint appended after a constant prefix. After {@code https://host/} the data can no longer
+   * choose the host a request goes to; after {@code /path} a redirect stays on the site.
+   */
+  public Taint afterConstantPrefix(Object prefix) {
+    if (!(prefix instanceof String p) || p.isEmpty()) {
+      return this;
+    }
+    if (FIXED_ORIGIN.matcher(p).matches()) {
+      return cleanse(EnumSet.of(Category.SSRF, Category.REDIRECT));
+    }
+    if (SITE_PATH.matcher(p).matches()) {
+      return cleanse(EnumSet.of(Category.REDIRECT));
+    }
+    return this;
+  }
+
   public Taint withTrace(Trace t) {
     return new Taint(cleansed, t, approximate);
   }

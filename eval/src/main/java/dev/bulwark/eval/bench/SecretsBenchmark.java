@@ -8,9 +8,6 @@ import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,13 +86,9 @@ public final class SecretsBenchmark {
     List<Double> rates = new ArrayList<>();
     long peak = 0;
     int findings = 0;
+    HeapMeter heap = new HeapMeter();
     for (int i = 1; i <= runs; i++) {
-      System.gc();
-      List<MemoryPoolMXBean> heap =
-          ManagementFactory.getMemoryPoolMXBeans().stream()
-              .filter(p -> p.getType() == MemoryType.HEAP)
-              .toList();
-      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      heap.reset();
       AtomicInteger count = new AtomicInteger();
       long t0 = System.nanoTime();
       new SecretsAnalyzer()
@@ -103,7 +96,7 @@ public final class SecretsBenchmark {
               ScanContext.standalone(tree, ScanOptions.defaults().withThreads(threads), d -> {}),
               f -> count.incrementAndGet());
       double seconds = (System.nanoTime() - t0) / 1e9;
-      long runPeak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+      long runPeak = heap.peakBytes();
       peak = Math.max(peak, runPeak);
       double rate = tree.totalBytes() / 1048576.0 / seconds;
       rates.add(rate);

@@ -1,0 +1,6 @@
+package dev.bulwark.suite.helpers;
+
+/** Something that turns one string into another. */
+public interface Thing {
+  String process(String input);
+}

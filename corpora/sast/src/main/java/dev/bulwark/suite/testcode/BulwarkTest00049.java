@@ -1,0 +1,67 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import dev.bulwark.suite.helpers.Processes;
+
+@WebServlet(value = "/cmdi-00/BulwarkTest00049")
+public class BulwarkTest00049 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = request.getReader().readLine();
+      if (param == null) param = "";
+      String bar = doSomething(request, param);
+      List<String> command = new ArrayList<>();
+      command.add("sh");
+      command.add("-c");
+      command.add("ls " + bar);
+      ProcessBuilder pb = new ProcessBuilder();
+      pb.command(command);
+      Processes.drain(pb.start(), response);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  private static String doSomething(HttpServletRequest request, String param) throws Exception {
+    String guess = "ABC";
+    char target = guess.charAt(0);
+    String bar;
+    switch (target) {
+      case 'A':
+        bar = param;
+        break;
+      case 'B':
+        bar = "bob";
+        break;
+      case 'C':
+      case 'D':
+        bar = param;
+        break;
+      default:
+        bar = "default";
+        break;
+    }
+    return bar;
+  }
+}

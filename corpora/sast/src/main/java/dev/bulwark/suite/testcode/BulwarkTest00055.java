@@ -1,0 +1,37 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.*;
+import jakarta.servlet.annotation.*;
+import jakarta.servlet.http.*;
+import java.io.*;
+import dev.bulwark.suite.helpers.*;
+
+@WebServlet(value = "/cmdi-00/BulwarkTest00055")
+public class BulwarkTest00055 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      // vulnerable? the value comes straight from the client
+      String[] values = request.getParameterValues("BulwarkTest00055");
+      String param = values != null && values.length > 0 ? values[0] : "";
+      String bar = param.split(" ")[0];
+      ProcessBuilder pb = new ProcessBuilder("sh", "-c", "cat " + bar);
+      Processes.drain(pb.start(), response);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

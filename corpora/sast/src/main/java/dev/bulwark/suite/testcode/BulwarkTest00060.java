@@ -1,0 +1,32 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.http.*;
+import java.util.*;
+import org.springframework.web.bind.annotation.*;
+import dev.bulwark.suite.helpers.*;
+
+@RestController
+@RequestMapping("/spring")
+public class BulwarkTest00060 {
+
+  @PostMapping("/cmdi/BulwarkTest00060")
+  public void handle(@RequestBody String param, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    response.setContentType("text/html;charset=UTF-8");
+    String bar = new Test().doSomething(request, param);
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", "cat " + bar);
+    Processes.drain(pb.start(), response);
+  }
+
+  private class Test {
+    public String doSomething(HttpServletRequest request, String param) throws Exception {
+      List<String> values = new ArrayList<>();
+      values.add("safe");
+      values.add(param);
+      values.add("moresafe");
+      values.remove(0);
+      String bar = values.get(1);
+      return bar;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import dev.bulwark.suite.helpers.BaseFormatter;
+import dev.bulwark.suite.helpers.Files2;
+import dev.bulwark.suite.helpers.LoudFormatter;
+
+@WebServlet(value = "/pathtraver-00/BulwarkTest00063")
+public class BulwarkTest00063 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String[] values = request.getParameterValues("BulwarkTest00063");
+      String param = values != null && values.length > 0 ? values[0] : "";
+      String bar = Step.apply(param);
+      Path path = Paths.get(Files2.ROOT, bar);
+      response.getWriter().println(Files.size(path));
+      // this is the bad case
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  static final class Step {
+    static String apply(String param) throws Exception {
+      BaseFormatter formatter = new LoudFormatter();
+      String bar = formatter.format(param);
+      return bar;
+    }
+  }
+}

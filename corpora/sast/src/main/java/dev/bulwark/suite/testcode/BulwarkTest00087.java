@@ -1,0 +1,58 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import dev.bulwark.suite.helpers.Files2;
+
+@WebServlet(value = "/pathtraver-00/BulwarkTest00087")
+public class BulwarkTest00087 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = request.getReader().readLine();
+      if (param == null) param = "";
+      String bar = Step.apply(param);
+      Path path = Paths.get(Files2.ROOT, bar);
+      response.getWriter().println(Files.size(path));
+      /* input is trusted here */
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  static final class Step {
+    static String apply(String param) throws Exception {
+      List<String> items = new ArrayList<>(List.of("start"));
+      items.add(param);
+      String bar = "";
+      Iterator<String> it = items.iterator();
+      while (it.hasNext()) {
+        bar = bar + it.next();
+      }
+      return bar;
+    }
+  }
+}

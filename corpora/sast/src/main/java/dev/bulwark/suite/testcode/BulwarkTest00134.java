@@ -1,0 +1,60 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import javax.naming.NamingEnumeration;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.SearchControls;
+import javax.naming.directory.SearchResult;
+import dev.bulwark.suite.helpers.Ldap;
+
+@WebServlet(value = "/ldapi-01/BulwarkTest00134")
+public class BulwarkTest00134 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String queryString = request.getQueryString();
+      String paramKey = "BulwarkTest00134=";
+      int start = queryString == null ? -1 : queryString.indexOf(paramKey);
+      String param = "";
+      if (start >= 0) {
+        param = queryString.substring(start + paramKey.length());
+        int end = param.indexOf('&');
+        if (end >= 0) param = param.substring(0, end);
+        param = URLDecoder.decode(param, "UTF-8");
+      }
+      String bar = Step.apply(param);
+      DirContext ctx = Ldap.context();
+      SearchControls sc = new SearchControls();
+      NamingEnumeration<SearchResult> results = ctx.search("ou=users,ou=system", "(uid=" + bar + ")", new Object[0], sc);
+      Ldap.print(results, response);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  static final class Step {
+    static String apply(String param) throws Exception {
+      String bar = param.isEmpty() ? "empty" : "filled";
+      return bar;
+    }
+  }
+}

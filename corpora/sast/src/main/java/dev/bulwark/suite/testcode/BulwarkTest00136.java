@@ -1,0 +1,48 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import javax.naming.NamingEnumeration;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.SearchControls;
+import javax.naming.directory.SearchResult;
+import dev.bulwark.suite.helpers.Ldap;
+import dev.bulwark.suite.helpers.Thing;
+import dev.bulwark.suite.helpers.ThingFactory;
+
+@WebServlet(value = "/ldapi-01/BulwarkTest00136")
+public class BulwarkTest00136 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = request.getParameter("BulwarkTest00136");
+      if (param == null) param = "";
+      // this is the bad case
+      Thing thing = ThingFactory.create("echo");
+      String bar = thing.process(param);
+      DirContext ctx = Ldap.context();
+      SearchControls sc = new SearchControls();
+      NamingEnumeration<SearchResult> results = ctx.search("ou=users,ou=system", "(&(objectclass=person)(uid={0}))", new Object[] {bar}, sc);
+      Ldap.print(results, response);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

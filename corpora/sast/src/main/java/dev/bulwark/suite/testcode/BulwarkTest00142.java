@@ -1,0 +1,53 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import javax.naming.NamingEnumeration;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.SearchControls;
+import javax.naming.directory.SearchResult;
+import dev.bulwark.suite.helpers.Ldap;
+
+@WebServlet(value = "/ldapi-01/BulwarkTest00142")
+public class BulwarkTest00142 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = request.getReader().readLine();
+      if (param == null) param = "";
+      String bar = Step.apply(param);
+      DirContext ctx = Ldap.context();
+      SearchControls sc = new SearchControls();
+      String filter = "(&(objectclass=person)(uid=" + bar + "))";
+      // FIXME potential security issue
+      NamingEnumeration<SearchResult> results = ctx.search("ou=users,ou=system", filter, sc);
+      Ldap.print(results, response);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  static final class Step {
+    static String apply(String param) throws Exception {
+      String bar = String.format("%d_tail", param.length());
+      return bar;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Enumeration;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathFactory;
+import dev.bulwark.suite.helpers.Thing;
+import dev.bulwark.suite.helpers.ThingFactory;
+import dev.bulwark.suite.helpers.Xml;
+
+@WebServlet(value = "/xpathi-01/BulwarkTest00173")
+public class BulwarkTest00173 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = "";
+      Enumeration<String> headers = request.getHeaders("BulwarkTest00173");
+      if (headers != null && headers.hasMoreElements()) {
+        param = headers.nextElement();
+      }
+      String bar = doSomething(request, param);
+      XPath xp = XPathFactory.newInstance().newXPath();
+      String expression = "/Employees/Employee[@emplid='" + bar + "']";
+      String result = xp.evaluate(expression, Xml.employees());
+      response.getWriter().println(result);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  private static String doSomething(HttpServletRequest request, String param) throws Exception {
+    Thing thing = ThingFactory.create("echo");
+    String bar = thing.process(param);
+    return bar;
+  }
+}

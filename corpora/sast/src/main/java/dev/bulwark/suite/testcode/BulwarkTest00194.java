@@ -1,0 +1,41 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import dev.bulwark.suite.helpers.RequestWrapper;
+
+@WebServlet(value = "/trustbound-01/BulwarkTest00194")
+public class BulwarkTest00194 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      RequestWrapper wrapper = new RequestWrapper(request);
+      String param = wrapper.parameter("BulwarkTest00194");
+      // TODO: review this for injection
+      StringBuilder sbuf = new StringBuilder(param);
+      sbuf.setLength(0);
+      sbuf.append("prefix-");
+      String bar = sbuf.toString();
+      request.getSession(true).setAttribute("profile", "name=" + bar);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+
+@WebServlet(value = "/ssrf-02/BulwarkTest00239")
+public class BulwarkTest00239 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      // sanitized upstream
+      String param = request.getReader().readLine();
+      if (param == null) param = "";
+      String bar = new Test().doSomething(request, param);
+      URL url = new URL(bar);
+      try (InputStream in = url.openStream()) {
+        response.getWriter().println(in.available());
+      }
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  private class Test {
+    public String doSomething(HttpServletRequest request, String param) throws Exception {
+      String bar = param;
+      return bar;
+    }
+  }
+}

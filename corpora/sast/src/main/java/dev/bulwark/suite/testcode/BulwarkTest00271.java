@@ -1,0 +1,53 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.util.function.Function;
+import org.springframework.expression.ExpressionParser;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+
+@WebServlet(value = "/elinjection-02/BulwarkTest00271")
+public class BulwarkTest00271 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = "";
+      if (request.getHeader("BulwarkTest00271") != null) {
+        param = request.getHeader("BulwarkTest00271");
+      }
+      param = URLDecoder.decode(param, "UTF-8");
+      String bar = Step.apply(param);
+      ExpressionParser parser = new SpelExpressionParser();
+      Object value = parser.parseExpression(bar).getValue();
+      response.getWriter().println(value);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  static final class Step {
+    static String apply(String param) throws Exception {
+      Function<String, String> f = s -> s.trim();
+      String bar = f.apply(param);
+      return bar;
+    }
+  }
+}

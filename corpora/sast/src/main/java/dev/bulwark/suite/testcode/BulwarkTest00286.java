@@ -1,0 +1,51 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.expression.ExpressionParser;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+import dev.bulwark.suite.helpers.Strings;
+
+@WebServlet(value = "/elinjection-02/BulwarkTest00286")
+public class BulwarkTest00286 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String[] values = request.getParameterValues("BulwarkTest00286");
+      String param = values != null && values.length > 0 ? values[0] : "";
+      String bar = new Test().doSomething(request, param);
+      ExpressionParser parser = new SpelExpressionParser();
+      StandardEvaluationContext context = new StandardEvaluationContext();
+      context.setVariable("input", bar);
+      Object value = parser.parseExpression("#input.length()").getValue(context);
+      response.getWriter().println(value);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  private class Test {
+    public String doSomething(HttpServletRequest request, String param) throws Exception {
+      String bar = Strings.firstOf(param, "second");
+      return bar;
+    }
+  }
+}

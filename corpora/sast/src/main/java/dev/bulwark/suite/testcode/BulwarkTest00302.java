@@ -1,0 +1,47 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+
+@WebServlet(value = "/deserialization-03/BulwarkTest00302")
+public class BulwarkTest00302 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = request.getReader().readLine();
+      if (param == null) param = "";
+      String bar = Step.apply(param);
+      ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(bar.getBytes()));
+      Object o = ois.readUnshared();
+      response.getWriter().println(o.hashCode());
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  static final class Step {
+    static String apply(String param) throws Exception {
+      String bar = "alpha beta".split(" ")[0];
+      return bar;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.*;
+import jakarta.servlet.annotation.*;
+import jakarta.servlet.http.*;
+import java.io.*;
+import java.util.*;
+
+@WebServlet(value = "/deserialization-03/BulwarkTest00305")
+public class BulwarkTest00305 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = "";
+      boolean matched = false;
+      Enumeration<String> names = request.getParameterNames();
+      while (names.hasMoreElements() && !matched) {
+        String name = names.nextElement();
+        String[] values = request.getParameterValues(name);
+        if (values != null) {
+          for (String value : values) {
+            if (value.equals("BulwarkTest00305")) {
+              param = name;
+              matched = true;
+            }
+          }
+        }
+      }
+      String bar = doSomething(request, param);
+      byte[] data = Base64.getDecoder().decode(bar);
+      try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(data))) {
+        response.getWriter().println(ois.readObject() != null);
+      }
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  private static String doSomething(HttpServletRequest request, String param) throws Exception {
+    String bar = Optional.ofNullable(param).map(String::trim).orElse("none");
+    return bar;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.util.Base64;
+import dev.bulwark.suite.helpers.Holder;
+
+@WebServlet(value = "/deserialization-03/BulwarkTest00308")
+public class BulwarkTest00308 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String[] values = request.getParameterValues("BulwarkTest00308");
+      String param = values != null && values.length > 0 ? values[0] : "";
+      String bar = new Test().doSomething(request, param);
+      byte[] data = Base64.getDecoder().decode(bar);
+      try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(data))) {
+        ois.setObjectInputFilter(ObjectInputFilter.Config.createFilter("java.lang.String;!*"));
+        response.getWriter().println(ois.readObject() != null);
+      }
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  private class Test {
+    public String doSomething(HttpServletRequest request, String param) throws Exception {
+      Holder holder = new Holder();
+      holder.value = param;
+      String bar = holder.value;
+      return bar;
+    }
+  }
+}

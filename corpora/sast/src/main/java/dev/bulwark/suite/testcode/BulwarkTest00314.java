@@ -1,0 +1,58 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.net.URLDecoder;
+import java.util.HashMap;
+
+@WebServlet(value = "/deserialization-03/BulwarkTest00314")
+public class BulwarkTest00314 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String queryString = request.getQueryString();
+      String paramKey = "BulwarkTest00314=";
+      int start = queryString == null ? -1 : queryString.indexOf(paramKey);
+      String param = "";
+      if (start >= 0) {
+        param = queryString.substring(start + paramKey.length());
+        int end = param.indexOf('&');
+        if (end >= 0) param = param.substring(0, end);
+        param = URLDecoder.decode(param, "UTF-8");
+      }
+      String bar = doSomething(request, param);
+      ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(bar.getBytes()));
+      Object o = ois.readUnshared();
+      response.getWriter().println(o.hashCode());
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  private static String doSomething(HttpServletRequest request, String param) throws Exception {
+    HashMap<String, Object> map = new HashMap<>();
+    map.put("keyA", "a-value");
+    map.put("keyB", param);
+    String bar = (String) map.get("keyA");
+    return bar;
+  }
+}

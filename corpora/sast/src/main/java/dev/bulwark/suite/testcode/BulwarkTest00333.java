@@ -1,0 +1,44 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Enumeration;
+import javax.crypto.Cipher;
+import dev.bulwark.suite.helpers.Settings;
+
+@WebServlet(value = "/crypto-03/BulwarkTest00333")
+public class BulwarkTest00333 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = "";
+      Enumeration<String> headers = request.getHeaders("BulwarkTest00333");
+      if (headers != null && headers.hasMoreElements()) {
+        param = headers.nextElement();
+      }
+      String alg = Settings.get("cipher.legacy", "AES/GCM/NoPadding");
+      Cipher c = Cipher.getInstance(alg, "SunJCE");
+      /* input is trusted here */
+      response.getWriter().println(c.getBlockSize());
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import javax.crypto.Cipher;
+
+@WebServlet(value = "/crypto-03/BulwarkTest00351")
+public class BulwarkTest00351 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      // vulnerable? the value comes straight from the client
+      String[] values = request.getParameterValues("BulwarkTest00351");
+      String param = values != null && values.length > 0 ? values[0] : "";
+      String alg = pick(true);
+      Cipher c = Cipher.getInstance(alg);
+      response.getWriter().println(c.getAlgorithm() + param.length());
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+
+  private static String pick(boolean legacy) {
+    return legacy ? "AES/ECB/PKCS5Padding" : "AES/CTR/NoPadding";
+  }
+}

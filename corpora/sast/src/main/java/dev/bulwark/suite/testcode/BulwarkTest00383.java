@@ -1,0 +1,43 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+@WebServlet(value = "/hash-03/BulwarkTest00383")
+public class BulwarkTest00383 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = request.getParameter("BulwarkTest00383");
+      if (param == null) param = "";
+      StringBuilder name = new StringBuilder();
+      name.append("SH");
+      name.append("A1");
+      String alg = name.toString();
+      MessageDigest md = MessageDigest.getInstance(alg);
+      byte[] digest = md.digest(param.getBytes());
+      response.getWriter().println(HexFormat.of().formatHex(digest));
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

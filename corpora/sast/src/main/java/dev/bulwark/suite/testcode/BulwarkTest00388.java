@@ -1,0 +1,50 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+@WebServlet(value = "/hash-03/BulwarkTest00388")
+public class BulwarkTest00388 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      Map<String, String[]> parameters = request.getParameterMap();
+      String param = "";
+      if (!parameters.isEmpty()) {
+        String[] values = parameters.get("BulwarkTest00388");
+        if (values != null) param = values[0];
+      }
+      Map<String, String> algs = new HashMap<>();
+      algs.put("a", "SHA-512");
+      algs.put("b", "MD5");
+      String alg = algs.get("a");
+      MessageDigest md = MessageDigest.getInstance(alg);
+      // safe: only administrators can call this endpoint
+      byte[] digest = md.digest(param.getBytes());
+      response.getWriter().println(HexFormat.of().formatHex(digest));
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

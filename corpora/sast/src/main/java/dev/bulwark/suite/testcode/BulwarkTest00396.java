@@ -1,0 +1,52 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.security.SecureRandom;
+
+@WebServlet(value = "/weakrand-03/BulwarkTest00396")
+public class BulwarkTest00396 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = "noCookieValueSupplied";
+      Cookie[] cookies = request.getCookies();
+      if (cookies != null) {
+        for (Cookie cookie : cookies) {
+          if (cookie.getName().equals("BulwarkTest00396")) {
+            param = URLDecoder.decode(cookie.getValue(), "UTF-8");
+            break;
+          }
+        }
+      }
+      long value = SecureRandom.getInstance("SHA1PRNG").nextLong();
+      String rememberMe = "token-" + value;
+      Cookie cookie = new Cookie("rememberMe", rememberMe);
+      cookie.setSecure(true);
+      cookie.setHttpOnly(true);
+      request.getSession().setAttribute("who", "user-" + param.length());
+      response.addCookie(cookie);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.util.Random;
+
+@WebServlet(value = "/weakrand-04/BulwarkTest00403")
+public class BulwarkTest00403 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String queryString = request.getQueryString();
+      String paramKey = "BulwarkTest00403=";
+      int start = queryString == null ? -1 : queryString.indexOf(paramKey);
+      String param = "";
+      if (start >= 0) {
+        param = queryString.substring(start + paramKey.length());
+        int end = param.indexOf('&');
+        if (end >= 0) param = param.substring(0, end);
+        param = URLDecoder.decode(param, "UTF-8");
+      }
+      Random generator = new Random();
+      int value = generator.nextInt(99);
+      String rememberMe = "token-" + value;
+      Cookie cookie = new Cookie("rememberMe", rememberMe);
+      cookie.setSecure(true);
+      cookie.setHttpOnly(true);
+      request.getSession().setAttribute("who", "user-" + param.length());
+      response.addCookie(cookie);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

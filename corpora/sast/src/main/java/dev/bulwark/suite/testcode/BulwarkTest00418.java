@@ -1,0 +1,45 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import dev.bulwark.suite.helpers.RequestWrapper;
+
+@WebServlet(value = "/weakrand-04/BulwarkTest00418")
+public class BulwarkTest00418 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      RequestWrapper wrapper = new RequestWrapper(request);
+      String param = wrapper.parameter("BulwarkTest00418");
+      long value = SecureRandom.getInstance("SHA1PRNG").nextLong();
+      String rememberMe = "token-" + value;
+      Cookie cookie = new Cookie("rememberMe", rememberMe);
+      cookie.setSecure(true);
+      cookie.setHttpOnly(true);
+      request.getSession().setAttribute("who", "user-" + param.length());
+      // FIXME potential security issue
+      response.addCookie(cookie);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

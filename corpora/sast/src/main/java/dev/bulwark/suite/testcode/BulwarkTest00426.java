@@ -1,0 +1,56 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.util.Enumeration;
+import dev.bulwark.suite.helpers.Settings;
+
+@WebServlet(value = "/securecookie-04/BulwarkTest00426")
+public class BulwarkTest00426 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = "";
+      boolean matched = false;
+      Enumeration<String> names = request.getParameterNames();
+      while (names.hasMoreElements() && !matched) {
+        String name = names.nextElement();
+        String[] values = request.getParameterValues(name);
+        if (values != null) {
+          for (String value : values) {
+            if (value.equals("BulwarkTest00426")) {
+              param = name;
+              matched = true;
+            }
+          }
+        }
+      }
+      Cookie cookie = new Cookie("SomeCookie", URLEncoder.encode(param, "UTF-8"));
+      cookie.setSecure(Boolean.parseBoolean(Settings.get("cookie.secure", "false")));
+      cookie.setHttpOnly(true);
+      cookie.setPath(request.getRequestURI());
+      response.addCookie(cookie);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}

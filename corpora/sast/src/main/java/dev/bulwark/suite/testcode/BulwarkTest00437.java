@@ -1,0 +1,43 @@
+package dev.bulwark.suite.testcode;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import dev.bulwark.suite.helpers.Cookies;
+
+@WebServlet(value = "/securecookie-04/BulwarkTest00437")
+public class BulwarkTest00437 extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    doPost(request, response);
+  }
+
+  @Override
+  public void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    try {
+      String param = request.getParameter("BulwarkTest00437");
+      if (param == null) param = "";
+      Cookie cookie = new Cookie("SomeCookie", URLEncoder.encode(param, "UTF-8"));
+      cookie.setSecure(Cookies.secure(false));
+      cookie.setHttpOnly(true);
+      cookie.setPath(request.getRequestURI());
+      response.addCookie(cookie);
+      // validated by the gateway before it reaches this handler
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new ServletException(e);
+    }
+  }
+}
