@@ -48,3 +48,30 @@ class Chooser {
     return allowed[1];
   }
 }
+
+class Validated extends javax.servlet.http.HttpServlet {
+  private static final java.util.Set<String> TOOLS = java.util.Set.of("ping", "dig");
+
+  @Override
+  protected void doGet(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    String host = request.getParameter("host");
+    if (!host.matches("[A-Za-z0-9.-]+")) {
+      throw new IllegalArgumentException("bad host");
+    }
+    // ok: java-cmdi
+    Runtime.getRuntime().exec("ping -c 1 " + host);
+    String tool = request.getParameter("tool");
+    if (TOOLS.contains(tool)) {
+      // ok: java-cmdi
+      Runtime.getRuntime().exec(tool + " localhost");
+    }
+    // ruleid: java-cmdi
+    Runtime.getRuntime().exec(tool + " localhost");
+    String loose = request.getParameter("loose");
+    if (!loose.matches(".+")) {
+      return;
+    }
+    // ruleid: java-cmdi
+    Runtime.getRuntime().exec("echo " + loose);
+  }
+}

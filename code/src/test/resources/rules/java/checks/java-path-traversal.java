@@ -63,3 +63,25 @@ public class DownloadServlet extends HttpServlet {
     return bar;
   }
 }
+
+class Confined {
+  static String confine(String base, String name) {
+    java.nio.file.Path root = java.nio.file.Paths.get(base).toAbsolutePath().normalize();
+    java.nio.file.Path resolved = root.resolve(name).normalize();
+    if (!resolved.startsWith(root)) {
+      throw new IllegalArgumentException("escapes");
+    }
+    return resolved.toString();
+  }
+
+  void read(javax.servlet.http.HttpServletRequest request) throws java.io.IOException {
+    String name = request.getParameter("name");
+    // ok: java-path-traversal
+    new java.io.FileInputStream(confine("/srv/data", name)).close();
+    if (name.contains("..")) {
+      return;
+    }
+    // ok: java-path-traversal
+    new java.io.File("/srv/data", name).delete();
+  }
+}

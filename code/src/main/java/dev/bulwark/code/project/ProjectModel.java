@@ -65,6 +65,7 @@ public final class ProjectModel {
   private final TypeHierarchy hierarchy;
   private final int lines;
   private final Map<String, List<String>> sourceLines;
+  private final LibraryModel library;
 
   private ProjectModel(
       List<SourceUnit> units,
@@ -73,6 +74,7 @@ public final class ProjectModel {
       int lines,
       Map<String, List<String>> sourceLines) {
     this.units = units;
+    this.library = library;
     this.sourceLines = sourceLines;
     this.properties = properties;
     this.lines = lines;
@@ -183,6 +185,32 @@ public final class ProjectModel {
     String msg = p.getMessage();
     int nl = msg.indexOf('\n');
     return (nl > 0 ? msg.substring(0, nl) : msg) + where;
+  }
+
+  /**
+   * This project with one file's source replaced (or added): the other files keep their parsed
+   * trees, so re-checking a patched file costs one parse. Empty when the new source does not parse.
+   */
+  public java.util.Optional<ProjectModel> withSource(String path, String source) {
+    ParseResult<CompilationUnit> r =
+        new JavaParser(
+                new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                    .setAttributeComments(false))
+            .parse(source);
+    if (r.getResult().isEmpty() || !r.isSuccessful()) {
+      return java.util.Optional.empty();
+    }
+    List<SourceUnit> next = new ArrayList<>();
+    for (SourceUnit u : units) {
+      if (!u.path().equals(path)) {
+        next.add(u);
+      }
+    }
+    next.add(unit(path, r.getResult().get()));
+    Map<String, List<String>> lines = new HashMap<>(sourceLines);
+    lines.put(path, source.lines().toList());
+    return java.util.Optional.of(new ProjectModel(next, properties, library, this.lines, lines));
   }
 
   /** Indexes one source text that is not on disk; for tests. */

@@ -29,10 +29,26 @@ public final class Analysis {
       Consumer<ClassInfo> done,
       DiagnosticSink diagnostics)
       throws InterruptedException {
+    return run(project, rules, threads, cancellation, done, diagnostics, c -> true);
+  }
+
+  /**
+   * Analyses only the entry points of the selected classes (calls still follow into every class):
+   * what re-checking one changed file needs.
+   */
+  public static Collection<Finding> run(
+      ProjectModel project,
+      RulePacks.Loaded rules,
+      int threads,
+      Cancellation cancellation,
+      Consumer<ClassInfo> done,
+      DiagnosticSink diagnostics,
+      java.util.function.Predicate<ClassInfo> entries)
+      throws InterruptedException {
     Findings findings = new Findings(project.sourceLines());
     ThreadLocal<Interpreter> interpreters =
         ThreadLocal.withInitial(() -> new Interpreter(project, rules, findings));
-    List<ClassInfo> classes = new ArrayList<>(project.classes());
+    List<ClassInfo> classes = new ArrayList<>(project.classes().stream().filter(entries).toList());
     Parallel.forEach(
         classes,
         threads,

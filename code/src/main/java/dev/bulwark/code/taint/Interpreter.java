@@ -401,8 +401,10 @@ public final class Interpreter {
       return;
     }
     State then = st.copy();
+    Guards.refine(this, i.getCondition(), true, then, f);
     exec(i.getThenStmt(), then, f);
     State other = st.copy();
+    Guards.refine(this, i.getCondition(), false, other, f);
     i.getElseStmt().ifPresent(e -> exec(e, other, f));
     State joined = State.join(then, other);
     copyInto(joined, st);
@@ -1140,8 +1142,10 @@ public final class Interpreter {
       return eval(b ? c.getThenExpr() : c.getElseExpr(), st, f);
     }
     State a = st.copy();
+    Guards.refine(this, c.getCondition(), true, a, f);
     Value x = eval(c.getThenExpr(), a, f);
     State b = st.copy();
+    Guards.refine(this, c.getCondition(), false, b, f);
     Value y = eval(c.getElseExpr(), b, f);
     copyInto(State.join(a, b), st);
     return Value.join(x, y);

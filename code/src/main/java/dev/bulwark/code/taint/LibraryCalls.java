@@ -373,7 +373,21 @@ final class LibraryCalls {
       Node site,
       State st,
       Frame f) {
-    in.sinks.check(owner, name, recv, args, site, st, f, false);
+    Set<dev.bulwark.code.rules.Category> reported =
+        in.sinks.check(owner, name, recv, args, site, st, f, false);
+    return reportedOnce(libraryResult(owner, name, recv, args, site, st, f), reported);
+  }
+
+  /**
+   * A result built from data a sink just reported carries that report: no second finding
+   * downstream.
+   */
+  private static Value reportedOnce(Value v, Set<dev.bulwark.code.rules.Category> reported) {
+    return reported.isEmpty() || !v.tainted() ? v : v.withTaint(v.taint().cleanse(reported));
+  }
+
+  private Value libraryResult(
+      String owner, String name, Value recv, List<Value> args, Node site, State st, Frame f) {
     Obj ro = recv.obj() == 0 ? null : st.read(recv.obj());
     Value special = Containers.call(this, owner, name, recv, ro, args, site, st, f);
     if (special != null) {
@@ -659,10 +673,11 @@ final class LibraryCalls {
       }
       return v;
     }
-    in.sinks.check(type, "<init>", Value.ofType(type), args, o, st, f, true);
+    Set<dev.bulwark.code.rules.Category> reported =
+        in.sinks.check(type, "<init>", Value.ofType(type), args, o, st, f, true);
     Value special = Containers.construct(this, type, args, o, st, f);
     if (special != null) {
-      return special;
+      return reportedOnce(special, reported);
     }
     Value modeled = modeled(type, "<init>", Value.ofType(type), null, args, o, st, f);
     Value v = in.newObject(type, st);
@@ -671,6 +686,9 @@ final class LibraryCalls {
       for (Value a : args) {
         t = Taint.join(t, in.deepTaint(a, st));
       }
+    }
+    if (t != null && !reported.isEmpty()) {
+      t = t.cleanse(reported);
     }
     if (t != null) {
       st.write(v.obj()).content = Value.UNKNOWN.withTaint(t);

@@ -35,7 +35,12 @@ final class Sinks {
     }
   }
 
-  void check(
+  /**
+   * Checks one call against every sink and returns the categories of the taint findings it made:
+   * the caller marks the call's result as reported for them, so one flow through {@code Paths.get}
+   * and then {@code Files.readAllBytes} is one finding, not two.
+   */
+  java.util.Set<dev.bulwark.code.rules.Category> check(
       String owner,
       String name,
       Value recv,
@@ -45,8 +50,10 @@ final class Sinks {
       Frame f,
       boolean constructor) {
     List<Entry> entries = byName.get(name);
+    java.util.EnumSet<dev.bulwark.code.rules.Category> reported =
+        java.util.EnumSet.noneOf(dev.bulwark.code.rules.Category.class);
     if (entries == null || owner == null) {
-      return;
+      return reported;
     }
     for (Entry e : entries) {
       JavaRule.Sink s = e.sink;
@@ -69,8 +76,9 @@ final class Sinks {
       }
       switch (e.rule.kind()) {
         case TAINT -> {
-          if (s.receiverFlag() == null || ro == null || !satisfied(s.receiverFlag(), ro.tags)) {
-            taint(e, recv, args, site, st, f);
+          if ((s.receiverFlag() == null || ro == null || !satisfied(s.receiverFlag(), ro.tags))
+              && taint(e, recv, args, site, st, f)) {
+            reported.add(e.rule.category());
           }
         }
         case CONSTANT_ARG -> {
@@ -89,13 +97,14 @@ final class Sinks {
         case STRUCTURAL -> structuralArg(e, args, site, st, f);
       }
     }
+    return reported;
   }
 
   private static String shortOwner(String fqn) {
     return fqn.substring(fqn.lastIndexOf('.') + 1);
   }
 
-  private void taint(Entry e, Value recv, List<Value> args, Node site, State st, Frame f) {
+  private boolean taint(Entry e, Value recv, List<Value> args, Node site, State st, Frame f) {
     for (int idx : e.sink.args()) {
       List<Value> vs = new ArrayList<>();
       if (idx == -1) {
@@ -109,10 +118,11 @@ final class Sinks {
         Taint t = in.deepTaint(v, st);
         if (t != null && t.dangerousFor(e.rule.category())) {
           in.findings.report(e.rule, f.unit, site, t, Interpreter.describe(site));
-          return;
+          return true;
         }
       }
     }
+    return false;
   }
 
   private void constant(Entry e, Value recv, List<Value> args, Node site, Frame f, String name) {

@@ -1,0 +1,397 @@
+package dev.bulwark.code.taint;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.bulwark.code.rules.Category;
+import dev.bulwark.code.taint.Interpreter.Frame;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validators: what a branch condition proves about a local variable. On the path where {@code
+ * name.matches("[a-z0-9]+")} held, the value cannot carry a quote, a shell metacharacter or a path
+ * separator; where {@code ALLOWED.contains(name)} held, it is one of the application's own
+ * constants; where a normalised path {@code startsWith} its base directory, it cannot escape it.
+ * The refined variable is cleansed for the categories the check rules out.
+ */
+final class Guards {
+  private Guards() {}
+
+  /** Refines {@code st} with what {@code cond} evaluating to {@code truth} proves. */
+  static void refine(Interpreter in, Expression cond, boolean truth, State st, Frame f) {
+    List<Expression> facts = new ArrayList<>();
+    List<Expression> negated = new ArrayList<>();
+    collect(cond, truth, facts, negated);
+    for (Expression e : facts) {
+      proven(in, e, facts, negated, st, f);
+    }
+    for (Expression e : negated) {
+      disproven(e, st);
+    }
+  }
+
+  /** Splits a condition into atoms known true and atoms known false on this branch. */
+  private static void collect(
+      Expression e, boolean truth, List<Expression> facts, List<Expression> negated) {
+    if (e instanceof EnclosedExpr en) {
+      collect(en.getInner(), truth, facts, negated);
+    } else if (e instanceof UnaryExpr u
+        && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      collect(u.getExpression(), !truth, facts, negated);
+    } else if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.AND && truth) {
+      collect(b.getLeft(), true, facts, negated);
+      collect(b.getRight(), true, facts, negated);
+    } else if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.OR && !truth) {
+      collect(b.getLeft(), false, facts, negated);
+      collect(b.getRight(), false, facts, negated);
+    } else if (truth) {
+      facts.add(e);
+    } else {
+      negated.add(e);
+    }
+  }
+
+  private static void proven(
+      Interpreter in,
+      Expression e,
+      List<Expression> facts,
+      List<Expression> negated,
+      State st,
+      Frame f) {
+    if (!(e instanceof MethodCallExpr m) || m.getScope().isEmpty()) {
+      return;
+    }
+    String method = m.getNameAsString();
+    Expression scope = m.getScope().get();
+    Expression arg = m.getArguments().size() == 1 ? m.getArgument(0) : null;
+    switch (method) {
+      case "matches" -> {
+        if (scope instanceof NameExpr v && arg instanceof StringLiteralExpr regex) {
+          cleanse(st, v.getNameAsString(), regexCleanses(regex.asString()));
+        }
+      }
+      case "equals", "equalsIgnoreCase", "contentEquals" -> {
+        if (scope instanceof NameExpr v && arg != null && isConstant(in, arg, st, f)) {
+          cleanse(st, v.getNameAsString(), EnumSet.allOf(Category.class));
+        } else if (arg instanceof NameExpr v && isConstant(in, scope, st, f)) {
+          cleanse(st, v.getNameAsString(), EnumSet.allOf(Category.class));
+        }
+      }
+      case "contains", "containsKey" -> {
+        if (arg instanceof NameExpr v && allowlist(in, scope, st, f)) {
+          cleanse(st, v.getNameAsString(), EnumSet.allOf(Category.class));
+        }
+      }
+      case "startsWith" -> {
+        if (!(scope instanceof NameExpr v) || arg == null) {
+          return;
+        }
+        String name = v.getNameAsString();
+        if (arg instanceof StringLiteralExpr lit) {
+          String prefix = lit.asString();
+          Value val = st.vars.get(name);
+          if (val != null && val.tainted()) {
+            Taint t = val.taint().afterConstantPrefix(prefix);
+            if (prefix.equals("/")
+                && refutes(negated, name, "//")
+                && refutes(negated, name, "/\\")) {
+              t = t.cleanse(EnumSet.of(Category.REDIRECT));
+            }
+            st.vars.put(name, val.withTaint(t));
+          }
+        } else if (normalized(v) && !in.eval(arg, st.copy(), f).tainted()) {
+          cleanse(st, name, EnumSet.of(Category.PATH));
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * An atom known false: {@code name.contains("..")} being false rules out climbing directories.
+   */
+  private static void disproven(Expression e, State st) {
+    if (e instanceof MethodCallExpr m
+        && m.getNameAsString().equals("contains")
+        && m.getScope().orElse(null) instanceof NameExpr v
+        && m.getArguments().size() == 1
+        && m.getArgument(0) instanceof StringLiteralExpr lit
+        && lit.asString().equals("..")) {
+      cleanse(st, v.getNameAsString(), EnumSet.of(Category.PATH));
+    }
+  }
+
+  private static boolean refutes(List<Expression> negated, String name, String prefix) {
+    for (Expression e : negated) {
+      if (e instanceof MethodCallExpr m
+          && m.getNameAsString().equals("startsWith")
+          && m.getScope().orElse(null) instanceof NameExpr v
+          && v.getNameAsString().equals(name)
+          && m.getArguments().size() == 1
+          && m.getArgument(0) instanceof StringLiteralExpr lit
+          && lit.asString().equals(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isConstant(Interpreter in, Expression e, State st, Frame f) {
+    if (e instanceof StringLiteralExpr) {
+      return true;
+    }
+    Value v = in.eval(e, st.copy(), f);
+    return v.constant() != null && !v.tainted();
+  }
+
+  /** A collection whose every element is an untainted constant: an allowlist. */
+  private static boolean allowlist(Interpreter in, Expression scope, State st, Frame f) {
+    State probe = st.copy();
+    Value c = in.eval(scope, probe, f);
+    if (c.tainted() || c.obj() == 0) {
+      return false;
+    }
+    Obj o = probe.read(c.obj());
+    if (o == null) {
+      return false;
+    }
+    Value all = o.everything();
+    return all != null
+        && !all.tainted()
+        && (all.constant() != null || o.elements != null || !o.entries.isEmpty());
+  }
+
+  /**
+   * Whether the variable was declared from a normalising call (normalize, toRealPath, canonical).
+   */
+  private static boolean normalized(NameExpr v) {
+    Node n = v;
+    while (n.getParentNode().isPresent()) {
+      n = n.getParentNode().get();
+      if (n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
+          || n instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+        break;
+      }
+    }
+    for (VariableDeclarator d : n.findAll(VariableDeclarator.class)) {
+      if (d.getNameAsString().equals(v.getNameAsString()) && d.getInitializer().isPresent()) {
+        String init = d.getInitializer().get().toString();
+        return init.contains(".normalize()")
+            || init.contains(".toRealPath(")
+            || init.contains("getCanonical");
+      }
+    }
+    return false;
+  }
+
+  private static void cleanse(State st, String name, Set<Category> categories) {
+    Value v = st.vars.get(name);
+    if (v != null && v.tainted() && !categories.isEmpty()) {
+      st.vars.put(name, v.withTaint(v.taint().cleanse(categories)));
+    }
+  }
+
+  /**
+   * What a whole-string regex match rules out, from the characters it admits: a pattern made of
+   * character classes, escapes and quantifiers. Anything else only proves the value was checked.
+   */
+  static Set<Category> regexCleanses(String regex) {
+    BitSet allowed = allowedCharacters(regex);
+    EnumSet<Category> out = EnumSet.of(Category.TRUST_BOUNDARY);
+    if (allowed == null) {
+      return out;
+    }
+    if (none(allowed, "<>\"'&`")) {
+      out.add(Category.XSS);
+    }
+    if (none(allowed, "'\"\\; \t\r\n")) {
+      out.add(Category.SQL);
+    }
+    if (none(allowed, ";&|$`'\"\\<>(){}*?!~#[] \t\r\n")) {
+      out.add(Category.COMMAND);
+    }
+    if (none(allowed, "/\\.")) {
+      out.add(Category.PATH);
+    }
+    if (none(allowed, "*()\\=&|!\0")) {
+      out.add(Category.LDAP);
+    }
+    if (none(allowed, "'\"[]()=/@*|")) {
+      out.add(Category.XPATH);
+    }
+    if (none(allowed, "\r\n")) {
+      out.add(Category.HEADER);
+      out.add(Category.LOG);
+    }
+    BitSet word = new BitSet(128);
+    word.set('a', 'z' + 1);
+    word.set('A', 'Z' + 1);
+    word.set('0', '9' + 1);
+    word.set('_');
+    BitSet extra = (BitSet) allowed.clone();
+    extra.andNot(word);
+    if (extra.isEmpty()) {
+      out.add(Category.EXPRESSION);
+      out.add(Category.CODE);
+    }
+    return out;
+  }
+
+  private static boolean none(BitSet allowed, String chars) {
+    for (char c : chars.toCharArray()) {
+      if (allowed.get(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The ASCII characters a simple regex admits, or null when the regex is not that simple. */
+  static BitSet allowedCharacters(String regex) {
+    String r = regex;
+    if (r.startsWith("^")) {
+      r = r.substring(1);
+    }
+    if (r.endsWith("$") && !r.endsWith("\\$")) {
+      r = r.substring(0, r.length() - 1);
+    }
+    BitSet out = new BitSet(128);
+    int i = 0;
+    while (i < r.length()) {
+      char c = r.charAt(i);
+      if (c == '[') {
+        int end = classEnd(r, i);
+        if (end < 0 || !charClass(r.substring(i + 1, end), out)) {
+          return null;
+        }
+        i = end + 1;
+      } else if (c == '\\') {
+        if (i + 1 >= r.length() || !escape(r.charAt(i + 1), out)) {
+          return null;
+        }
+        i += 2;
+      } else if (Character.isLetterOrDigit(c)
+          || c == '_'
+          || c == '-'
+          || c == ' '
+          || c == '@'
+          || c == ':'
+          || c == ','
+          || c == '=') {
+        out.set(c);
+        i++;
+      } else {
+        return null;
+      }
+      // quantifier
+      if (i < r.length() && "*+?".indexOf(r.charAt(i)) >= 0) {
+        i++;
+      } else if (i < r.length() && r.charAt(i) == '{') {
+        int close = r.indexOf('}', i);
+        if (close < 0 || !r.substring(i + 1, close).matches("\\d+(,\\d*)?")) {
+          return null;
+        }
+        i = close + 1;
+      }
+    }
+    return out;
+  }
+
+  private static int classEnd(String r, int open) {
+    for (int i = open + 1; i < r.length(); i++) {
+      if (r.charAt(i) == '\\') {
+        i++;
+      } else if (r.charAt(i) == ']' && i > open + 1) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean charClass(String body, BitSet out) {
+    if (body.startsWith("^")) {
+      return false; // a negated class admits nearly everything
+    }
+    int i = 0;
+    while (i < body.length()) {
+      char c = body.charAt(i);
+      char lo;
+      if (c == '\\') {
+        if (i + 1 >= body.length()) {
+          return false;
+        }
+        char e = body.charAt(i + 1);
+        if ("wdsWDS".indexOf(e) >= 0) {
+          if (!escape(e, out)) {
+            return false;
+          }
+          i += 2;
+          continue;
+        }
+        lo = e;
+        i += 2;
+      } else {
+        lo = c;
+        i++;
+      }
+      if (i + 1 < body.length() && body.charAt(i) == '-') {
+        char hi = body.charAt(i + 1);
+        if (hi == '\\' && i + 2 < body.length()) {
+          hi = body.charAt(i + 2);
+          i++;
+        }
+        if (hi < lo || hi > 127) {
+          return false;
+        }
+        out.set(lo, hi + 1);
+        i += 2;
+      } else {
+        if (lo > 127) {
+          return false;
+        }
+        out.set(lo);
+      }
+    }
+    return true;
+  }
+
+  private static boolean escape(char e, BitSet out) {
+    switch (e) {
+      case 'w' -> {
+        out.set('a', 'z' + 1);
+        out.set('A', 'Z' + 1);
+        out.set('0', '9' + 1);
+        out.set('_');
+      }
+      case 'd' -> out.set('0', '9' + 1);
+      case 's' -> {
+        out.set(' ');
+        out.set('\t');
+        out.set('\n');
+        out.set('\r');
+        out.set(0x0b);
+        out.set('\f');
+      }
+      case 'W', 'D', 'S' -> {
+        return false;
+      }
+      default -> {
+        if (Character.isLetterOrDigit(e)) {
+          return false; // \b, \p{..} and friends: not a plain character
+        }
+        out.set(e);
+      }
+    }
+    return true;
+  }
+}
