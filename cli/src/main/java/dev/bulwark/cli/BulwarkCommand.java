@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "An AI-assisted toolkit for cyber defenders.",
     subcommands = {
       ScanCommand.class,
+      FixCommand.class,
       RulesCommand.class,
       EvalCommand.class,
       BenchCommand.class,

@@ -27,3 +27,12 @@ public class Db {
     return new javax.crypto.spec.SecretKeySpec("0123456789abcdef".getBytes(), "AES");
   }
 }
+
+class FromConfiguration {
+  private final java.util.Properties settings = new java.util.Properties();
+
+  java.sql.Connection open() throws java.sql.SQLException {
+    // ok: java-hardcoded-credential
+    return java.sql.DriverManager.getConnection("jdbc:h2:mem:x", "sa", settings.getProperty("db.password"));
+  }
+}

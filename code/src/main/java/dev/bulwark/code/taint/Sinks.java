@@ -141,6 +141,9 @@ final class Sinks {
       if (v == null || v.constant() == null) {
         continue;
       }
+      if (e.rule.cwe() == 798 && fromConfiguration(site, idx)) {
+        continue; // read from configuration: the secrets analyzer judges the configuration file
+      }
       Object c = v.constant();
       if (e.sink.matches() != null && c instanceof String s && e.sink.matches().matcher(s).find()) {
         in.findings.report(
@@ -157,6 +160,28 @@ final class Sinks {
         return;
       }
     }
+  }
+
+  /** Whether the argument is read from configuration at run time (getProperty and friends). */
+  private static boolean fromConfiguration(Node site, int idx) {
+    com.github.javaparser.ast.NodeList<com.github.javaparser.ast.expr.Expression> args =
+        site instanceof com.github.javaparser.ast.expr.MethodCallExpr m
+            ? m.getArguments()
+            : site instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
+                ? o.getArguments()
+                : null;
+    if (args == null || idx < 0 || idx >= args.size()) {
+      return false;
+    }
+    com.github.javaparser.ast.expr.Expression a = args.get(idx);
+    while (a instanceof com.github.javaparser.ast.expr.MethodCallExpr m
+        && (m.getNameAsString().equals("toCharArray") || m.getNameAsString().equals("getBytes"))
+        && m.getScope().isPresent()) {
+      a = m.getScope().get();
+    }
+    return a instanceof com.github.javaparser.ast.expr.MethodCallExpr m
+        && java.util.Set.of("getProperty", "getenv", "getString", "getValue", "getRequiredProperty")
+            .contains(m.getNameAsString());
   }
 
   /** Literal passwords are shown only by length. */

@@ -22,5 +22,9 @@ class ProductRepositoryTest {
     var all = new ProductRepository(db).all();
     assertEquals(2, all.size());
     assertEquals("Cup", all.get(0).name());
+    var found = new ProductRepository(db).search("eap");
+    assertEquals(1, found.size());
+    assertEquals("Teapot", found.get(0).name());
+    assertEquals(0, new ProductRepository(db).search("x' or '1'='1").size());
   }
 }

@@ -1,0 +1,312 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.ai.llm.LlmSettings;
+import dev.bulwark.code.CodeAnalyzer;
+import dev.bulwark.code.fix.Candidate;
+import dev.bulwark.code.fix.FixEngine;
+import dev.bulwark.code.fix.LlmProposals;
+import dev.bulwark.code.fix.Patches;
+import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.SourceTree;
+import dev.bulwark.core.files.WalkOptions;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Fix;
+import dev.bulwark.core.model.Location;
+import dev.bulwark.core.report.AnalyzerRun;
+import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.report.ScanSummary;
+import dev.bulwark.core.report.ToolInfo;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bulwark fix PATH}: proposes a patch for each fixable code finding, verifies it (it parses,
+ * compiles, the finding is gone, nothing new appears, and the tests pass when a test command is
+ * given), prints the diffs, and with {@code --apply} writes the verified ones.
+ */
+@Command(
+    name = "fix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Propose and verify patches for code findings.",
+      "Every patch is checked before it is called verified: it compiles, the finding is gone and",
+      "no new finding appears. Only verified patches are ever applied."
+    })
+final class FixCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "PATH", description = "The project to fix.")
+  Path path;
+
+  @Option(
+      names = "--rule",
+      paramLabel = "ID",
+      description = "Only findings of this rule (repeatable).")
+  List<String> rules = new ArrayList<>();
+
+  @Option(
+      names = "--finding",
+      paramLabel = "FINGERPRINT",
+      description = "Only this finding (repeatable).")
+  List<String> findings = new ArrayList<>();
+
+  static final class Mode {
+    @Option(names = "--diff", description = "Print the patches as diffs (the default).")
+    boolean diff;
+
+    @Option(names = "--apply", description = "Write the verified patches into the project.")
+    boolean apply;
+  }
+
+  @ArgGroup(exclusive = true)
+  Mode mode = new Mode();
+
+  @Option(
+      names = "--llm",
+      description =
+          "Ask the configured LLM (bulwark.yaml llm: or BULWARK_LLM_*) where no template fits or verifies.")
+  boolean llm;
+
+  @Option(
+      names = "--test-cmd",
+      paramLabel = "CMD",
+      description =
+          "Run the project's tests (e.g. 'mvn -q test') on a patched copy; patches that break them are rejected.")
+  String testCommand;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
+  Path config;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: number of processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  List<ReportOutput> outputs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(path)) {
+      throw new InputException(path + ": not a directory");
+    }
+    ReportOutput.checkAtMostOneOnStdout(outputs);
+    Path root = path.toAbsolutePath().normalize();
+    BulwarkConfig cfg = Configs.load(config, root);
+    ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
+    Optional<FixEngine.ProposalSource> proposals = Optional.empty();
+    if (llm) {
+      LlmSettings settings =
+          LlmSettings.resolve(cfg.section("llm"), System.getenv(), cfg.baseDir())
+              .orElseThrow(() ->
+                  new InputException(
+                      "--llm needs a model: set llm.endpoint and llm.model in bulwark.yaml, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL"));
+      proposals = Optional.of(new LlmProposals(settings.client(), diagnostics::add));
+    }
+    Instant started = Instant.now();
+    SourceTree tree = SourceTree.walk(List.of(root), WalkOptions.defaults(), diagnostics::add);
+    FixEngine.Result result =
+        new FixEngine(
+                root,
+                tree,
+                new FixEngine.Options(Set.copyOf(rules), Set.copyOf(findings), proposals, threads),
+                diagnostics::add)
+            .run();
+
+    Map<String, String> accepted = new LinkedHashMap<>(result.patchedFiles());
+    List<FixEngine.Outcome> outcomes = new ArrayList<>(result.outcomes());
+    if (testCommand != null && !accepted.isEmpty()) {
+      Set<String> broken = failingFiles(root, accepted, result.dependencies());
+      if (!broken.isEmpty()) {
+        for (String b : broken) {
+          accepted.remove(b);
+        }
+        outcomes = rejectIn(outcomes, broken);
+      }
+    }
+    PrintStream out = System.out;
+    boolean showDiffs = !mode.apply || mode.diff;
+    int verified = 0;
+    int unverified = 0;
+    int none = 0;
+    for (FixEngine.Outcome o : outcomes) {
+      String where =
+          o.finding().primaryLocation() instanceof Location.File f && f.region() != null
+              ? f.path() + ":" + f.region().startLine()
+              : "";
+      String status =
+          o.fix().isEmpty()
+              ? (o.status() == Fix.Status.VERIFIED ? "fixed" : "no fix")
+              : o.fix().get().status().name().toLowerCase(java.util.Locale.ROOT);
+      switch (status) {
+        case "verified", "fixed" -> verified++;
+        case "no fix" -> none++;
+        default -> unverified++;
+      }
+      out.printf("%-10s %s  %s%n", status, o.finding().ruleId(), where);
+      o.fix().ifPresent(fx -> out.println("           " + fx.description()));
+      if (!o.reason().isBlank()) {
+        out.println("           " + o.reason());
+      }
+      if (showDiffs && o.fix().isPresent() && o.fix().get().unifiedDiff() != null) {
+        out.println(o.fix().get().unifiedDiff().stripTrailing());
+      }
+      out.println();
+    }
+    if (mode.apply && !accepted.isEmpty()) {
+      Map<String, Set<Candidate.Dependency>> deps = new HashMap<>(result.dependencies());
+      Patches.write(root, accepted, deps);
+    }
+    out.printf(
+        "%d finding%s: %d verified patch%s%s, %d unverified, %d without a fix%s%n",
+        outcomes.size(),
+        outcomes.size() == 1 ? "" : "s",
+        verified,
+        verified == 1 ? "" : "es",
+        mode.apply ? " applied" : "",
+        unverified,
+        none,
+        result.stats().classpathResolved()
+            ? ""
+            : " (class path not resolved: library references were not compiled)");
+    for (Diagnostic d : diagnostics) {
+      if (d.level() != Diagnostic.Level.NOTE) {
+        System.err.println(
+            "bulwark: "
+                + d.level().name().toLowerCase(java.util.Locale.ROOT)
+                + ": "
+                + d.path()
+                + ": "
+                + d.message());
+      }
+    }
+    if (!outputs.isEmpty()) {
+      ReportOutput.writeAll(report(root, started, tree, result, outcomes, diagnostics), outputs);
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Runs the tests with all accepted patches; when they fail, file by file, to find the culprits.
+   */
+  private Set<String> failingFiles(
+      Path root, Map<String, String> accepted, Map<String, Set<Candidate.Dependency>> deps)
+      throws Exception {
+    if (testsPass(root, accepted, deps, "all")) {
+      return Set.of();
+    }
+    Set<String> broken = new HashSet<>();
+    for (Map.Entry<String, String> e : accepted.entrySet()) {
+      if (!testsPass(root, Map.of(e.getKey(), e.getValue()), deps, e.getKey().replace('/', '_'))) {
+        broken.add(e.getKey());
+      }
+    }
+    return broken.isEmpty() ? accepted.keySet() : broken;
+  }
+
+  private boolean testsPass(
+      Path root,
+      Map<String, String> files,
+      Map<String, Set<Candidate.Dependency>> deps,
+      String label)
+      throws Exception {
+    Path copy = Patches.scratchCopy(root);
+    try {
+      Patches.write(copy, files, deps);
+      Path log = Files.createTempFile("bulwark-fix-tests-" + label + "-", ".log");
+      boolean ok = Patches.runTests(copy, testCommand, log, 30);
+      System.err.println(
+          "bulwark: tests with "
+              + (label.equals("all") ? "all patches" : label)
+              + ": "
+              + (ok ? "passed" : "FAILED, see " + log));
+      return ok;
+    } finally {
+      Patches.delete(copy);
+    }
+  }
+
+  private static List<FixEngine.Outcome> rejectIn(
+      List<FixEngine.Outcome> outcomes, Set<String> broken) {
+    List<FixEngine.Outcome> out = new ArrayList<>();
+    for (FixEngine.Outcome o : outcomes) {
+      String p = o.finding().primaryLocation() instanceof Location.File f ? f.path() : "";
+      if (broken.contains(p)
+          && o.fix().isPresent()
+          && o.fix().get().status() == Fix.Status.VERIFIED) {
+        Fix f = o.fix().get();
+        Fix rejected =
+            new Fix(
+                f.description(),
+                f.changes(),
+                f.unifiedDiff(),
+                Fix.Status.REJECTED,
+                f.provenance() + "; the project's tests fail with the patches to this file");
+        out.add(
+            new FixEngine.Outcome(
+                o.finding(),
+                Fix.Status.REJECTED,
+                Optional.of(rejected),
+                "rejected: the project's tests fail with the patches to this file"));
+      } else {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private static ScanReport report(
+      Path root,
+      Instant started,
+      SourceTree tree,
+      FixEngine.Result result,
+      List<FixEngine.Outcome> outcomes,
+      ConcurrentLinkedQueue<Diagnostic> diagnostics) {
+    Map<String, Finding> byFingerprint = new LinkedHashMap<>();
+    for (Finding f : result.findingsBefore()) {
+      byFingerprint.put(f.fingerprint(), f);
+    }
+    for (FixEngine.Outcome o : outcomes) {
+      byFingerprint.put(o.finding().fingerprint(), o.withFix());
+    }
+    CodeAnalyzer analyzer = new CodeAnalyzer();
+    List<Finding> all = new ArrayList<>(byFingerprint.values());
+    ScanSummary summary =
+        new ScanSummary(
+            root.toString(),
+            List.of(root.toString()),
+            started,
+            Duration.between(started, Instant.now()),
+            tree.files().size(),
+            tree.totalBytes(),
+            List.of(
+                new AnalyzerRun(
+                    analyzer.info().id(),
+                    analyzer.info().name(),
+                    Duration.between(started, Instant.now()).toMillis(),
+                    all.size(),
+                    AnalyzerRun.Status.COMPLETED)),
+            false,
+            0);
+    return new ScanReport(
+        ToolInfo.current(), summary, analyzer.rules(), all, List.of(), List.copyOf(diagnostics));
+  }
+}
