@@ -50,6 +50,8 @@ public final class FixContext {
     }
     int line = loc.region().startLine();
     int col = loc.region().startColumn();
+    int endLine = loc.region().endLine();
+    int endCol = loc.region().endColumn() - 1;
     Node best = null;
     for (Node n :
         cu.findAll(
@@ -59,11 +61,13 @@ public final class FixContext {
                     || n instanceof ObjectCreationExpr
                     || n instanceof SimpleName)) {
       Optional<Range> r = n.getRange();
-      if (r.isPresent() && r.get().begin.line == line && r.get().begin.column == col) {
-        if (best == null
-            || !(best instanceof MethodCallExpr || best instanceof ObjectCreationExpr)) {
-          best = n;
-        }
+      if (r.isEmpty() || r.get().begin.line != line || r.get().begin.column != col) {
+        continue;
+      }
+      // a call and its receiver start at the same place (new Random().nextInt()): the end decides
+      boolean exact = r.get().end.line == endLine && r.get().end.column == endCol;
+      if (best == null || exact) {
+        best = n;
       }
     }
     return best == null
@@ -281,11 +285,32 @@ public final class FixContext {
         return Optional.of(p.getType().asString());
       }
     }
+    // several declarations of one name (in different blocks) count only when they agree
+    java.util.Set<String> types = new java.util.HashSet<>();
     for (VariableDeclarator d :
         m.get().findAll(VariableDeclarator.class, d -> d.getNameAsString().equals(name))) {
-      return Optional.of(d.getType().asString());
+      types.add(d.getType().asString());
     }
-    return Optional.empty();
+    return types.size() == 1 ? Optional.of(types.iterator().next()) : Optional.empty();
+  }
+
+  /**
+   * An array variable followed to its initializer ({@code Object[] args = {...}}), else the
+   * expression.
+   */
+  public Expression resolveArray(Expression e) {
+    if (e instanceof NameExpr n
+        && declaredType(n.getNameAsString()).map(t -> t.endsWith("[]")).orElse(false)) {
+      Expression init = resolve(e);
+      if (init instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr) {
+        return init;
+      }
+      if (init instanceof com.github.javaparser.ast.expr.ArrayCreationExpr ac
+          && ac.getInitializer().isPresent()) {
+        return ac.getInitializer().get();
+      }
+    }
+    return e;
   }
 
   /** Follows a simple name to the expression it was initialised with, once. */

@@ -4,12 +4,14 @@ import dev.bulwark.code.fix.templates.CommandInjectionFix;
 import dev.bulwark.code.fix.templates.CookieFlagsFix;
 import dev.bulwark.code.fix.templates.CryptoFix;
 import dev.bulwark.code.fix.templates.DeserializationFix;
+import dev.bulwark.code.fix.templates.ExpressionInjectionFix;
 import dev.bulwark.code.fix.templates.HardcodedCredentialFix;
 import dev.bulwark.code.fix.templates.LdapInjectionFix;
 import dev.bulwark.code.fix.templates.NewlineFix;
 import dev.bulwark.code.fix.templates.OpenRedirectFix;
 import dev.bulwark.code.fix.templates.PathTraversalFix;
 import dev.bulwark.code.fix.templates.SqlInjectionFix;
+import dev.bulwark.code.fix.templates.SsrfFix;
 import dev.bulwark.code.fix.templates.TrustBoundaryFix;
 import dev.bulwark.code.fix.templates.WeakRandomFix;
 import dev.bulwark.code.fix.templates.XPathInjectionFix;
@@ -38,7 +40,9 @@ public final class Templates {
         new DeserializationFix(),
         new TrustBoundaryFix(),
         new NewlineFix(),
-        new HardcodedCredentialFix());
+        new HardcodedCredentialFix(),
+        new SsrfFix(),
+        new ExpressionInjectionFix());
   }
 
   public static List<FixTemplate> forRule(String ruleId) {

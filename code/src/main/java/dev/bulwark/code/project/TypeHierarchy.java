@@ -137,7 +137,7 @@ public final class TypeHierarchy {
           || !seen.add(m.getReturnType())) {
         continue;
       }
-      String r = m.getReturnType().getName().replace('$', '.');
+      String r = m.getReturnType().getTypeName().replace('$', '.');
       if (m.getGenericReturnType() instanceof java.lang.reflect.TypeVariable<?>) {
         r = "java.lang.Object";
       }

@@ -111,10 +111,74 @@ final class Guards {
           }
         } else if (normalized(v) && !in.eval(arg, st.copy(), f).tainted()) {
           cleanse(st, name, EnumSet.of(Category.PATH));
+        } else {
+          Set<Category> common = prefixesCleanse(in, arg, st, f);
+          if (!common.isEmpty()) {
+            cleanse(st, name, common);
+          }
         }
       }
       default -> {}
     }
+  }
+
+  /**
+   * What a prefix drawn from a list of constants proves: {@code for (String origin :
+   * ALLOWED_ORIGINS) if (url.startsWith(origin))} — what every listed prefix proves on its own.
+   */
+  private static Set<Category> prefixesCleanse(Interpreter in, Expression arg, State st, Frame f) {
+    List<String> prefixes = new ArrayList<>();
+    State probe = st.copy();
+    Value v = in.eval(arg, probe, f);
+    if (v.tainted()) {
+      return Set.of();
+    }
+    if (v.constant() instanceof String s) {
+      prefixes.add(s);
+    } else if (arg instanceof NameExpr n) {
+      com.github.javaparser.ast.stmt.ForEachStmt loop = enclosingLoopOver(n);
+      if (loop == null) {
+        return Set.of();
+      }
+      Value list = in.eval(loop.getIterable(), probe, f);
+      Obj o = list.obj() == 0 ? null : probe.read(list.obj());
+      if (o == null || o.elements == null || o.elements.isEmpty()) {
+        return Set.of();
+      }
+      for (Value e : o.elements) {
+        if (!(e.constant() instanceof String s) || e.tainted()) {
+          return Set.of();
+        }
+        prefixes.add(s);
+      }
+    }
+    EnumSet<Category> common = null;
+    for (String p : prefixes) {
+      Taint probeTaint = Taint.of(null).afterConstantPrefix(p);
+      EnumSet<Category> c =
+          probeTaint.cleansed().isEmpty()
+              ? EnumSet.noneOf(Category.class)
+              : EnumSet.copyOf(probeTaint.cleansed());
+      if (common == null) {
+        common = c;
+      } else {
+        common.retainAll(c);
+      }
+    }
+    return common == null ? Set.of() : common;
+  }
+
+  private static com.github.javaparser.ast.stmt.ForEachStmt enclosingLoopOver(NameExpr n) {
+    Node p = n.getParentNode().orElse(null);
+    while (p != null) {
+      if (p instanceof com.github.javaparser.ast.stmt.ForEachStmt fe
+          && fe.getVariable().getVariables().stream()
+              .anyMatch(d -> d.getNameAsString().equals(n.getNameAsString()))) {
+        return fe;
+      }
+      p = p.getParentNode().orElse(null);
+    }
+    return null;
   }
 
   /**

@@ -52,6 +52,7 @@ public final class Interpreter {
   private long steps;
   private final Deque<MethodInfo> stack = new ArrayDeque<>();
   private final Map<String, Value> staticConstants = new HashMap<>();
+  private final Map<String, List<Obj>> staticObjects = new HashMap<>();
   private final Set<String> evaluatingStatics = new HashSet<>();
 
   /** Thrown when an entry point exceeds its step budget; the analysis moves on. */
@@ -900,6 +901,12 @@ public final class Interpreter {
     }
     Value cached = staticConstants.get(key);
     if (cached != null) {
+      // a constant's objects (a List.of allowlist) must be visible in every state that reads it
+      for (Obj o : staticObjects.getOrDefault(key, List.of())) {
+        if (st.read(o.id) == null) {
+          st.add(o);
+        }
+      }
       return cached;
     }
     var init = fi.decl().getVariable(fi.variable()).getInitializer();
@@ -914,8 +921,9 @@ public final class Interpreter {
         v = v.withType(type);
       }
       if (fi.isFinal()) {
-        staticConstants.put(key, v.obj() == 0 ? v : v);
+        staticConstants.put(key, v);
         if (v.obj() != 0) {
+          staticObjects.put(key, List.copyOf(tmp.heap.values()));
           for (Obj o : tmp.heap.values()) {
             st.add(o);
           }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * OS command injection → an argument list without a shell. {@code exec("ping -c 1 " + host)}
@@ -34,11 +33,9 @@ public final class CommandInjectionFix implements FixTemplate {
 
   @Override
   public List<Candidate> propose(FixContext ctx) {
-    Optional<String> traced = ctx.taintedName();
-    if (traced.isEmpty()) {
+    if (ctx.tracedNames().isEmpty()) {
       return List.of();
     }
-    String name = traced.get();
     EditSet e = ctx.edits();
     NodeList<Expression> args;
     if (ctx.sinkCall().isPresent()) {
@@ -52,13 +49,12 @@ public final class CommandInjectionFix implements FixTemplate {
     boolean varargs =
         ctx.sinkCreation().isPresent()
             || ctx.sinkCall().map(m -> m.getNameAsString().equals("command")).orElse(false);
-    // a shell command line as separate varargs: ("sh", "-c", "cmd " + x)
     if (varargs
         && args.size() == 3
         && isShell(args.get(0))
-        && args.get(2).findAll(NameExpr.class).stream()
-            .anyMatch(n -> n.getNameAsString().equals(name))) {
-      List<String> argv = argv(ctx, e, args.get(2), name);
+        && ctx.usesTraced(ctx.resolve(args.get(2)))) {
+      // a shell command line as separate varargs: ("sh", "-c", "cmd " + x)
+      List<String> argv = argv(ctx, e, ctx.resolve(args.get(2)));
       if (argv == null) {
         return List.of();
       }
@@ -72,35 +68,36 @@ public final class CommandInjectionFix implements FixTemplate {
       changed = true;
     } else {
       for (Expression a : args) {
-        if (a.findAll(NameExpr.class).stream().noneMatch(n -> n.getNameAsString().equals(name))
-            && !(a instanceof NameExpr)) {
+        Expression value = ctx.resolve(a);
+        if (!ctx.usesTraced(value) && !ctx.usesTraced(a)) {
           continue;
         }
-        Expression value = ctx.resolve(a);
         if (value instanceof ArrayCreationExpr ac && ac.getInitializer().isPresent()) {
           value = ac.getInitializer().get();
         }
         if (value instanceof ArrayInitializerExpr init) {
-          List<String> elements = elements(ctx, e, init.getValues(), name);
+          List<String> elements = elements(ctx, e, init.getValues());
           if (elements == null) {
             return List.of();
           }
           e.replace(init, "{" + String.join(", ", elements) + "}");
           changed = true;
-        } else if (value.findAll(NameExpr.class).stream()
-                .anyMatch(n -> n.getNameAsString().equals(name))
-            && a == args.get(0)
-            && ctx.sinkCall().isPresent()) {
-          List<String> argv = argv(ctx, e, value, name);
+        } else if (a == args.get(0)
+            && ctx.sinkCall().isPresent()
+            && ctx.sinkCall().get().getNameAsString().equals("exec")) {
+          List<String> argv = argv(ctx, e, value);
           if (argv == null) {
             return List.of();
           }
           String array = "new String[] {" + String.join(", ", argv) + "}";
           if (value != a) {
-            e.replace(value, array);
-            String declared = ctx.declaredType(((NameExpr) a).getNameAsString()).orElse("");
+            String declared =
+                a instanceof NameExpr n ? ctx.declaredType(n.getNameAsString()).orElse("") : "";
             if (!declared.equals("String[]")) {
-              return List.of(); // a String variable would need its type changed too
+              // the command line lives in a String variable: build the list at the call instead
+              e.replace(a, array);
+            } else {
+              e.replace(value, array);
             }
           } else {
             e.replace(a, array);
@@ -112,14 +109,12 @@ public final class CommandInjectionFix implements FixTemplate {
     if (!changed) {
       return List.of();
     }
-    EditSet withHelper = e;
     ctx.topType()
-        .ifPresent(
-            t -> withHelper.addMember(t, "requireSafeArgument", Helpers.REQUIRE_SAFE_ARGUMENT));
+        .ifPresent(t -> e.addMember(t, "requireSafeArgument", Helpers.REQUIRE_SAFE_ARGUMENT));
     return List.of(
         new Candidate(
             "Runs the program with an argument list instead of a shell command line, and passes untrusted arguments through an allowlist (requireSafeArgument).",
-            withHelper.apply(),
+            e.apply(),
             List.of(),
             "template:argument-list"));
   }
@@ -129,44 +124,60 @@ public final class CommandInjectionFix implements FixTemplate {
   }
 
   /** Array elements with a shell wrapper removed and untrusted parts guarded. */
-  private static List<String> elements(
-      FixContext ctx, EditSet e, List<Expression> values, String name) {
+  private static List<String> elements(FixContext ctx, EditSet e, List<Expression> values) {
     List<Expression> vs = new ArrayList<>(values);
     if (vs.size() == 3
         && isShell(vs.get(0))
         && vs.get(1) instanceof StringLiteralExpr flag
         && (flag.asString().equals("-c") || flag.asString().equals("/c"))) {
-      return argv(ctx, e, vs.get(2), name);
+      return argv(ctx, e, vs.get(2));
     }
     List<String> out = new ArrayList<>();
     for (Expression v : vs) {
-      out.add(guarded(ctx, e, v, name));
+      out.add(guarded(ctx, e, v));
     }
     return out;
   }
 
-  private static String guarded(FixContext ctx, EditSet e, Expression v, String name) {
+  /** An argument with its untrusted operands passed through the allowlist hook. */
+  private static String guarded(FixContext ctx, EditSet e, Expression v) {
+    if (!ctx.usesTraced(v)) {
+      return e.text(v);
+    }
+    List<Concat.Part> parts = Concat.parts(v);
+    if (parts.size() < 2) {
+      return "requireSafeArgument(" + asString(ctx, v) + ")";
+    }
     Map<Node, String> repl = new HashMap<>();
-    for (NameExpr n : FixContext.uses(v, name)) {
-      repl.put(n, "requireSafeArgument(" + name + ")");
+    for (Concat.Part p : parts) {
+      if (!p.isLiteral() && ctx.usesTraced(p.expr())) {
+        repl.put(p.expr(), "requireSafeArgument(" + asString(ctx, p.expr()) + ")");
+      }
     }
     return e.textWith(v, repl);
   }
 
+  private static String asString(FixContext ctx, Expression v) {
+    String t = ctx.text(v);
+    if (v instanceof NameExpr n
+        && ctx.declaredType(n.getNameAsString()).map(x -> x.equals("String")).orElse(false)) {
+      return t;
+    }
+    return "String.valueOf(" + t + ")";
+  }
+
   /** Splits a command line written as a concatenation into arguments, untrusted parts guarded. */
-  private static List<String> argv(FixContext ctx, EditSet e, Expression commandLine, String name) {
+  private static List<String> argv(FixContext ctx, EditSet e, Expression commandLine) {
     List<Concat.Part> parts = Concat.parts(commandLine);
     List<String> argv = new ArrayList<>();
     List<Object> current = new ArrayList<>();
     for (Concat.Part p : parts) {
       if (p.isLiteral()) {
         String text = p.literal();
-        if (text.contains("'") || text.contains("\"") || text.matches(".*[|;&$<>`].*")) {
+        if (text.contains("'") || text.contains("\"") || text.matches("(?s).*[|;&$<>`].*")) {
           return null; // shell syntax: not a plain argument list
         }
-        int i = 0;
-        while (i < text.length()) {
-          char c = text.charAt(i);
+        for (char c : text.toCharArray()) {
           if (Character.isWhitespace(c)) {
             flush(current, argv);
           } else {
@@ -175,10 +186,9 @@ public final class CommandInjectionFix implements FixTemplate {
             }
             ((StringBuilder) current.get(current.size() - 1)).append(c);
           }
-          i++;
         }
       } else {
-        current.add(new Concat.Code(guarded(ctx, e, p.expr(), name)));
+        current.add(new Concat.Code(guarded(ctx, e, p.expr())));
       }
     }
     flush(current, argv);

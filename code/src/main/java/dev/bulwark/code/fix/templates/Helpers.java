@@ -31,6 +31,22 @@ final class Helpers {
       }\
       """;
 
+  static final String ALLOWED_URL =
+      """
+      /** Outgoing requests may go only to these origins: list the services this code must reach. */
+      private static final java.util.List<String> ALLOWED_ORIGINS = java.util.List.of("https://api.example.org/");
+
+      /** Refuses a destination outside ALLOWED_ORIGINS. */
+      private static String allowedUrl(String url) {
+        for (String origin : ALLOWED_ORIGINS) {
+          if (url != null && url.startsWith(origin)) {
+            return url;
+          }
+        }
+        throw new IllegalArgumentException("destination not allowed");
+      }\
+      """;
+
   static final String SITE_LOCAL_REDIRECT =
       """
       /** Only paths on this site are redirect targets; anything else goes to the start page. */

@@ -10,7 +10,9 @@ import dev.bulwark.code.fix.EditSet;
 import dev.bulwark.code.fix.FixContext;
 import dev.bulwark.code.fix.FixTemplate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,12 +29,21 @@ public final class LdapInjectionFix implements FixTemplate {
   @Override
   public List<Candidate> propose(FixContext ctx) {
     Optional<MethodCallExpr> call = ctx.sinkCall();
-    Optional<String> traced = ctx.taintedName();
-    if (call.isEmpty()
-        || traced.isEmpty()
-        || !call.get().getNameAsString().equals("search")
-        || call.get().getArguments().size() != 3) {
+    if (call.isEmpty() || ctx.tracedNames().isEmpty()) {
       return List.of();
+    }
+    boolean withArgs =
+        call.get().getArguments().size() == 4
+            && call.get().getArgument(2)
+                instanceof com.github.javaparser.ast.expr.ArrayCreationExpr a
+            && (a.getInitializer().map(i -> i.getValues().isEmpty()).orElse(false)
+                || a.getLevels().size() == 1
+                    && "0"
+                        .equals(
+                            a.getLevels().get(0).getDimension().map(Object::toString).orElse("")));
+    if (!call.get().getNameAsString().equals("search")
+        || (call.get().getArguments().size() != 3 && !withArgs)) {
+      return escapedName(ctx, call.get());
     }
     MethodCallExpr m = call.get();
     Expression filterArg = m.getArgument(1);
@@ -41,7 +52,7 @@ public final class LdapInjectionFix implements FixTemplate {
             ? ctx.singleAssignment(n.getNameAsString())
             : Optional.empty();
     Expression filter = filterVar.map(d -> d.getInitializer().get()).orElse(filterArg);
-    if (!FixContext.uses(m.getArgument(0), traced.get()).isEmpty()) {
+    if (ctx.usesTraced(m.getArgument(0))) {
       return List.of(); // the untrusted value is in the name, not the filter
     }
     List<Concat.Part> parts = Concat.parts(filter);
@@ -53,8 +64,7 @@ public final class LdapInjectionFix implements FixTemplate {
     for (Concat.Part p : parts) {
       if (p.isLiteral()) {
         pieces.add(p.literal().replace("{", "'{'"));
-      } else if (!FixContext.uses(p.expr(), traced.get()).isEmpty()
-          || p.expr() instanceof NameExpr n && n.getNameAsString().equals(traced.get())) {
+      } else if (ctx.usesTraced(p.expr())) {
         pieces.add("{" + values.size() + "}");
         values.add(ctx.text(p.expr()));
       } else {
@@ -83,11 +93,39 @@ public final class LdapInjectionFix implements FixTemplate {
             + ", new Object[] {"
             + String.join(", ", values)
             + "}, "
-            + ctx.text(m.getArgument(2))
+            + ctx.text(m.getArgument(m.getArguments().size() - 1))
             + ")");
     return List.of(
         new Candidate(
             "Passes the untrusted values as LDAP filter arguments ({0}), which JNDI escapes, instead of concatenating them into the filter.",
             e.apply(), List.of(), "template:ldap-filter-args"));
+  }
+
+  /**
+   * A distinguished name built from untrusted text: each untrusted part escaped as an RDN value.
+   */
+  private static List<Candidate> escapedName(FixContext ctx, MethodCallExpr m) {
+    if (m.getArguments().isEmpty() || !ctx.usesTraced(m.getArgument(0))) {
+      return List.of();
+    }
+    Expression name = m.getArgument(0);
+    List<Concat.Part> parts = Concat.parts(name);
+    if (parts.size() < 2 || !Concat.hasLiteral(parts)) {
+      return List.of();
+    }
+    Map<com.github.javaparser.ast.Node, String> repl = new HashMap<>();
+    for (Concat.Part p : parts) {
+      if (!p.isLiteral() && ctx.usesTraced(p.expr())) {
+        repl.put(p.expr(), "javax.naming.ldap.Rdn.escapeValue(" + ctx.text(p.expr()) + ")");
+      }
+    }
+    EditSet e = ctx.edits();
+    e.replace(name, e.textWith(name, repl));
+    return List.of(
+        new Candidate(
+            "Escapes the untrusted value as an RDN value (Rdn.escapeValue) so it cannot change the name's structure.",
+            e.apply(),
+            List.of(),
+            "template:ldap-escape-rdn"));
   }
 }

@@ -28,10 +28,9 @@ public final class XPathInjectionFix implements FixTemplate {
   @Override
   public List<Candidate> propose(FixContext ctx) {
     Optional<MethodCallExpr> call = ctx.sinkCall();
-    Optional<String> traced = ctx.taintedName();
     Optional<Statement> stmt = ctx.statement();
     if (call.isEmpty()
-        || traced.isEmpty()
+        || ctx.tracedNames().isEmpty()
         || stmt.isEmpty()
         || call.get().getArguments().isEmpty()) {
       return List.of();
@@ -56,8 +55,7 @@ public final class XPathInjectionFix implements FixTemplate {
         pieces.add(p.literal());
         continue;
       }
-      if (FixContext.uses(p.expr(), traced.get()).isEmpty()
-          && !(p.expr() instanceof NameExpr n && n.getNameAsString().equals(traced.get()))) {
+      if (!ctx.usesTraced(p.expr())) {
         pieces.add(new Concat.Code(ctx.text(p.expr())));
         continue;
       }

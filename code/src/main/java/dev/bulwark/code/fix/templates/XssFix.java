@@ -4,7 +4,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.bulwark.code.fix.Candidate;
 import dev.bulwark.code.fix.Concat;
 import dev.bulwark.code.fix.EditSet;
@@ -54,30 +53,75 @@ public final class XssFix implements FixTemplate {
     }
     Map<Node, String> repl = new HashMap<>();
     for (Expression a : m.getArguments()) {
-      if (traced.isPresent()) {
-        for (NameExpr n : FixContext.uses(a, traced.get())) {
-          repl.put(n, encode + "(" + wrapValue(n, ctx) + ")");
-        }
-      } else {
-        for (Concat.Part p : Concat.parts(a)) {
-          if (!p.isLiteral() && !(p.expr() instanceof StringLiteralExpr) && p.expr() != a) {
-            repl.put(p.expr(), encode + "(String.valueOf(" + ctx.text(p.expr()) + "))");
-          }
-        }
+      Expression target = ctx.resolveArray(a);
+      if (ctx.usesTraced(a) || target != a && ctx.usesTraced(target)) {
+        wrap(ctx, target, encode, repl);
       }
     }
     if (repl.isEmpty()) {
       return List.of();
     }
-    e.replace(m, e.textWith(m, repl));
+    Map<Node, String> inside = new HashMap<>();
+    for (Map.Entry<Node, String> r : repl.entrySet()) {
+      if (m.isAncestorOf(r.getKey())) {
+        inside.put(r.getKey(), r.getValue());
+      } else {
+        e.replace(
+            r.getKey(), r.getValue()); // an element of a format-argument array declared earlier
+      }
+    }
+    if (!inside.isEmpty()) {
+      e.replace(m, e.textWith(m, inside));
+    }
     return result(e);
   }
 
-  private static String wrapValue(NameExpr n, FixContext ctx) {
-    String type = ctx.declaredType(n.getNameAsString()).orElse("String");
-    return type.equals("String") || type.equals("java.lang.String")
-        ? n.getNameAsString()
-        : "String.valueOf(" + n.getNameAsString() + ")";
+  /**
+   * Encodes where the value enters the text: the untrusted operands of a concatenation, the
+   * receiver of {@code toCharArray()}/{@code getBytes()}, the elements of a format-argument array,
+   * or else the whole argument.
+   */
+  private static void wrap(FixContext ctx, Expression a, String encode, Map<Node, String> repl) {
+    if (a instanceof com.github.javaparser.ast.expr.EnclosedExpr en) {
+      wrap(ctx, en.getInner(), encode, repl);
+      return;
+    }
+    if (a instanceof MethodCallExpr call
+        && (call.getNameAsString().equals("toCharArray")
+            || call.getNameAsString().equals("getBytes"))
+        && call.getScope().isPresent()) {
+      wrap(ctx, call.getScope().get(), encode, repl);
+      return;
+    }
+    if (a instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr init) {
+      for (Expression v : init.getValues()) {
+        if (ctx.usesTraced(v)) {
+          wrap(ctx, v, encode, repl);
+        }
+      }
+      return;
+    }
+    List<Concat.Part> parts = Concat.parts(a);
+    if (parts.size() >= 2 && Concat.hasLiteral(parts)) {
+      for (Concat.Part p : parts) {
+        if (!p.isLiteral() && ctx.usesTraced(p.expr())) {
+          repl.put(p.expr(), encode + "(" + asString(ctx, p.expr()) + ")");
+        }
+      }
+      return;
+    }
+    repl.put(a, encode + "(" + asString(ctx, a) + ")");
+  }
+
+  private static String asString(FixContext ctx, Expression e) {
+    String t = ctx.text(e);
+    if (e instanceof NameExpr n
+        && ctx.declaredType(n.getNameAsString())
+            .map(x -> x.equals("String") || x.equals("java.lang.String"))
+            .orElse(false)) {
+      return t;
+    }
+    return "String.valueOf(" + t + ")";
   }
 
   private static List<Candidate> result(EditSet e) {
