@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
       "Measure Bulwark's capabilities on labeled corpora.",
       "The scorecard is printed as Markdown; its last line is <suite>_score=NN.N."
     },
-    subcommands = {EvalCommand.Secrets.class, EvalCommand.Sast.class})
+    subcommands = {EvalCommand.Secrets.class, EvalCommand.Sast.class, EvalCommand.FixEval.class})
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -117,6 +117,41 @@ final class EvalCommand implements Runnable {
     @Override
     String suiteName() {
       return "sast";
+    }
+
+    @Override
+    Map<String, String> params() {
+      return expected == null
+          ? Map.of()
+          : Map.of(dev.bulwark.eval.sast.SastSuite.EXPECTED, expected.toAbsolutePath().toString());
+    }
+  }
+
+  @Command(
+      name = "fix",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Verified patches on a suite in the OWASP Benchmark layout: share of true findings with a",
+        "verified patch, patches that compile, new findings, detection after applying them all."
+      })
+  static final class FixEval extends SuiteCommand {
+    @Option(
+        names = "--suite",
+        paramLabel = "DIR",
+        description = "The test suite's source tree (same as --corpus).")
+    void suite(Path dir) {
+      corpus = dir;
+    }
+
+    @Option(
+        names = "--expected",
+        paramLabel = "FILE.csv",
+        description = "Expected results (default: expectedresults*.csv in the suite).")
+    Path expected;
+
+    @Override
+    String suiteName() {
+      return "fix";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.eval;
 
+import dev.bulwark.eval.fix.FixSuite;
 import dev.bulwark.eval.sast.SastSuite;
 import dev.bulwark.eval.secrets.SecretsSuite;
 import java.util.List;
@@ -10,7 +11,7 @@ public final class Suites {
   private Suites() {}
 
   public static List<Suite> all() {
-    return List.of(new SecretsSuite(), new SastSuite());
+    return List.of(new SecretsSuite(), new SastSuite(), new FixSuite());
   }
 
   public static Optional<Suite> named(String name) {

@@ -62,11 +62,42 @@ public final class CompileCheck {
       int n = before.getOrDefault(key, 0);
       if (n > 0) {
         before.put(key, n - 1);
-      } else {
+      } else if (!(classpathResolved == false && unresolvedLibrary(e, patched))) {
         added.add(e);
       }
     }
     return added;
+  }
+
+  private static final java.util.regex.Pattern MISSING_PACKAGE =
+      java.util.regex.Pattern.compile("package ([\\w.]+) does not exist");
+  private static final java.util.regex.Pattern MISSING_CLASS =
+      java.util.regex.Pattern.compile("cannot find symbol\\s+symbol:\\s+(?:class|variable) (\\w+)");
+
+  /**
+   * Without the project's class path, a library the patch newly imports cannot be found; that says
+   * nothing about the patch, so it is not held against it. JDK packages are always checked.
+   */
+  private static boolean unresolvedLibrary(String error, String patched) {
+    java.util.regex.Matcher p = MISSING_PACKAGE.matcher(error);
+    if (p.find()) {
+      return !jdkPackage(p.group(1));
+    }
+    java.util.regex.Matcher c = MISSING_CLASS.matcher(error);
+    if (c.find()) {
+      java.util.regex.Matcher imp =
+          java.util.regex.Pattern.compile(
+                  "(?m)^import\\s+([\\w.]+)\\."
+                      + java.util.regex.Pattern.quote(c.group(1))
+                      + "\\s*;")
+              .matcher(patched);
+      return imp.find() && !jdkPackage(imp.group(1));
+    }
+    return false;
+  }
+
+  private static boolean jdkPackage(String pkg) {
+    return ModuleLayer.boot().modules().stream().anyMatch(m -> m.getPackages().contains(pkg));
   }
 
   private static Map<String, Integer> counts(List<String> errors) {
@@ -80,6 +111,49 @@ public final class CompileCheck {
   /** An error without its position, so that shifted lines still match. */
   private static String key(String error) {
     return error.replaceFirst("^[^:]*:\\d+: ", "");
+  }
+
+  /** Compiles a whole set of files together and counts the errors. */
+  public static int compileTree(List<Path> files, List<Path> classpath) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IOException("no Java compiler in this runtime (a JDK, not a JRE, is needed)");
+    }
+    Path out = Files.createTempDirectory("bulwark-compile");
+    try {
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "-proc:none",
+                  "-nowarn",
+                  "-Xlint:none",
+                  "-encoding",
+                  "UTF-8",
+                  "-d",
+                  out.toString()));
+      if (!classpath.isEmpty()) {
+        options.add("-classpath");
+        options.add(
+            String.join(
+                java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+      }
+      DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+      try (StandardJavaFileManager fm =
+          javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
+        javac
+            .getTask(
+                new StringWriter(), fm, diags, options, null, fm.getJavaFileObjectsFromPaths(files))
+            .call();
+      }
+      return (int)
+          diags.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
+    } finally {
+      try (Stream<Path> s = Files.walk(out)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 
   public Result compile(
