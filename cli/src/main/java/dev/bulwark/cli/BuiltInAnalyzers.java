@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.core.analysis.Analyzer;
+import dev.bulwark.deps.DepsAnalyzer;
 import dev.bulwark.secrets.GitHistoryAnalyzer;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import java.util.ArrayList;
@@ -19,7 +20,11 @@ final class BuiltInAnalyzers {
   static List<Analyzer> all() {
     List<Analyzer> list =
         new ArrayList<>(
-            List.of(new SecretsAnalyzer(), new GitHistoryAnalyzer(), new CodeAnalyzer()));
+            List.of(
+                new SecretsAnalyzer(),
+                new GitHistoryAnalyzer(),
+                new CodeAnalyzer(),
+                new DepsAnalyzer()));
     for (Analyzer a : ServiceLoader.load(Analyzer.class)) {
       list.add(a);
     }

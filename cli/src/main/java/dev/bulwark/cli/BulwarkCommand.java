@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScanCommand.class,
       FixCommand.class,
+      DepsCommand.class,
+      DbCommand.class,
       RulesCommand.class,
       EvalCommand.class,
       BenchCommand.class,

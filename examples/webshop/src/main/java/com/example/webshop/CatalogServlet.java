@@ -13,10 +13,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /** Lists the catalog, or the products matching ?q=, as a small HTML page. */
 @WebServlet("/catalog")
 public class CatalogServlet extends HttpServlet {
+  private static final Logger LOG = LogManager.getLogger(CatalogServlet.class);
   private final ProductRepository products = new ProductRepository(new Database(Database.load()));
 
   @Override
@@ -38,6 +41,7 @@ public class CatalogServlet extends HttpServlet {
       }
       out.println("</ul>");
     } catch (SQLException e) {
+      LOG.error("catalog query failed", e);
       resp.sendError(500, "catalog unavailable");
     }
   }

@@ -1,0 +1,19 @@
+package dev.bulwark.deps.db;
+
+import java.nio.file.Path;
+
+/** Where Bulwark keeps its data: {@code BULWARK_DATA_DIR}, else {@code ~/.bulwark}. */
+public final class DataDir {
+  private DataDir() {}
+
+  public static Path resolve(Path explicit) {
+    if (explicit != null) {
+      return explicit.toAbsolutePath();
+    }
+    String env = System.getenv("BULWARK_DATA_DIR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env).toAbsolutePath();
+    }
+    return Path.of(System.getProperty("user.home"), ".bulwark");
+  }
+}
