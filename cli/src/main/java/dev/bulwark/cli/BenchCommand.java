@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.eval.bench.CodeBenchmark;
+import dev.bulwark.eval.bench.DepsBenchmark;
 import dev.bulwark.eval.bench.SecretsBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a throughput benchmark and print its figures.",
-    subcommands = {BenchCommand.Secrets.class, BenchCommand.Code.class})
+    subcommands = {BenchCommand.Secrets.class, BenchCommand.Code.class, BenchCommand.Deps.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -113,6 +114,47 @@ final class BenchCommand implements Runnable {
                   lines,
                   threads)
               .run(runs, System.out);
+      System.out.println(r.summary());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "deps",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Advisory import and dependency matching speed: imports a directory of OSV advisories into a",
+        "fresh database, then matches an inventory of packages drawn from them."
+      })
+  static final class Deps implements Callable<Integer> {
+    @Option(
+        names = "--advisories",
+        paramLabel = "DIR",
+        description =
+            "OSV advisories to import (default: ../shared/data/osv beside Bulwark's home).")
+    Path advisories;
+
+    @Option(
+        names = "--packages",
+        paramLabel = "N",
+        description = "Inventory size (default ${DEFAULT-VALUE}).")
+    int packages = 10_000;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description = "Work directory (default: target/bench/deps under Bulwark's home).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      Path home = dev.bulwark.eval.Home.dir();
+      DepsBenchmark.Result r =
+          new DepsBenchmark(
+                  advisories != null ? advisories : home.resolve("../shared/data/osv").normalize(),
+                  dir != null ? dir : home.resolve("target/bench/deps"),
+                  packages)
+              .run(System.out);
       System.out.println(r.summary());
       return ExitCodes.OK;
     }

@@ -84,7 +84,10 @@ public final class DepsAnalyzer implements Analyzer {
                     "",
                     "no advisory database imported: matched against the small built-in seed; run 'bulwark db import' or 'bulwark db update'"));
       }
-      List<VulnMatch> matches = new Matcher(db.db()).match(components);
+      // many packages: one pass over the database beats one query per package
+      Matcher matcher =
+          components.size() > 1000 ? Matcher.preloaded(db.db()) : new Matcher(db.db());
+      List<VulnMatch> matches = matcher.match(components);
       Optional<CodeReferences> refs = Optional.empty();
       Optional<CodeReferences.Indexer> indexer = CodeReferences.indexer();
       if (indexer.isPresent()) {

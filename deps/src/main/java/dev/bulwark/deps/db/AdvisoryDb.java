@@ -71,8 +71,10 @@ public final class AdvisoryDb implements AutoCloseable {
       s.execute(
           "create table if not exists affected(ecosystem varchar, name varchar, advisory_id varchar)");
       s.execute("create index if not exists affected_pkg on affected(ecosystem, name)");
+      s.execute("create index if not exists affected_adv on affected(advisory_id)");
       s.execute("create table if not exists alias(alias varchar, advisory_id varchar)");
       s.execute("create index if not exists alias_idx on alias(alias)");
+      s.execute("create index if not exists alias_adv on alias(advisory_id)");
       s.execute(
           "create table if not exists kev(cve varchar primary key, name varchar, date_added varchar, due_date varchar, ransomware varchar)");
       s.execute(
@@ -218,6 +220,71 @@ public final class AdvisoryDb implements AutoCloseable {
                 ex);
           }
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every advisory, indexed by ecosystem and normalised package name: for matching large
+   * inventories from memory instead of one query per package.
+   */
+  public Map<String, List<Advisory>> loadAll() throws SQLException, InputException {
+    Map<String, Advisory> byId = new java.util.HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select id, doc from advisory")) {
+      while (rs.next()) {
+        try {
+          byId.put(
+              rs.getString(1), OsvReader.from(rs.getString(1), JSON.readTree(rs.getString(2))));
+        } catch (IOException ex) {
+          throw new InputException(
+              "advisory " + rs.getString(1) + " in the database is corrupt: " + ex.getMessage(),
+              ex);
+        }
+      }
+    }
+    Map<String, List<Advisory>> out = new java.util.HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select ecosystem, name, advisory_id from affected")) {
+      while (rs.next()) {
+        Advisory a = byId.get(rs.getString(3));
+        if (a != null) {
+          out.computeIfAbsent(rs.getString(1) + ":" + rs.getString(2), k -> new ArrayList<>())
+              .add(a);
+        }
+      }
+    }
+    return out;
+  }
+
+  public Map<String, Kev> loadKev() throws SQLException {
+    Map<String, Kev> out = new java.util.HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("select cve, name, date_added, due_date, ransomware from kev")) {
+      while (rs.next()) {
+        out.put(
+            rs.getString(1),
+            new Kev(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)));
+      }
+    }
+    return out;
+  }
+
+  public Map<String, Epss> loadEpss() throws SQLException {
+    Map<String, Epss> out = new java.util.HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select cve, score, percentile, score_date from epss")) {
+      while (rs.next()) {
+        out.put(
+            rs.getString(1),
+            new Epss(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4)));
       }
     }
     return out;

@@ -218,7 +218,11 @@ public final class Feeds {
             s.name()
                 + ": the download does not match the server's MD5; the old database is unchanged");
       }
-      validate(s, Files.readAllBytes(tmp));
+      try {
+        validate(s, Files.readAllBytes(tmp));
+      } catch (InputException e) {
+        throw new InputException(e.getMessage() + "; the old database is unchanged", e);
+      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       r.headers()
           .firstValue("ETag")

@@ -34,6 +34,20 @@ public final class Matcher {
     this.db = db;
   }
 
+  /** Loads every advisory into memory first: the faster way for large inventories. */
+  public static Matcher preloaded(AdvisoryDb db) throws SQLException, InputException {
+    Matcher m = new Matcher(db);
+    m.cache.putAll(db.loadAll());
+    m.kev = db.loadKev();
+    m.epss = db.loadEpss();
+    m.complete = true;
+    return m;
+  }
+
+  private boolean complete;
+  private Map<String, AdvisoryDb.Kev> kev;
+  private Map<String, AdvisoryDb.Epss> epss;
+
   public List<VulnMatch> match(List<Component> components) throws SQLException, InputException {
     List<VulnMatch> out = new ArrayList<>();
     for (Component c : components) {
@@ -48,6 +62,9 @@ public final class Matcher {
     }
     String key = c.ecosystem() + ":" + c.ecosystem().normalise(c.name());
     List<Advisory> candidates = cache.get(key);
+    if (candidates == null && complete) {
+      candidates = List.of();
+    }
     if (candidates == null) {
       candidates = db.forPackage(c.ecosystem(), c.name());
       cache.put(key, candidates);
@@ -160,8 +177,12 @@ public final class Matcher {
         group,
         fixed,
         best,
-        cve.isPresent() ? db.kev(cve.get()) : Optional.empty(),
-        cve.isPresent() ? db.epss(cve.get()) : Optional.empty(),
+        cve.isEmpty()
+            ? Optional.empty()
+            : kev != null ? Optional.ofNullable(kev.get(cve.get())) : db.kev(cve.get()),
+        cve.isEmpty()
+            ? Optional.empty()
+            : epss != null ? Optional.ofNullable(epss.get(cve.get())) : db.epss(cve.get()),
         summary,
         new ArrayList<>(cwes),
         new ArrayList<>(functions));

@@ -8,7 +8,22 @@ import java.util.Map;
 public record Cvss(String version, String vector, double score) {
 
   /** Parses and scores {@code CVSS:3.1/AV:N/...}, {@code CVSS:4.0/...} or a bare v2 vector. */
+  private static final java.util.Map<String, Cvss> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public static Cvss parse(String vector) throws InputException {
+    Cvss known = PARSED.get(vector);
+    if (known != null) {
+      return known;
+    }
+    Cvss c = parseUncached(vector);
+    if (PARSED.size() < 100_000) {
+      PARSED.put(vector, c);
+    }
+    return c;
+  }
+
+  private static Cvss parseUncached(String vector) throws InputException {
     try {
       return parseVector(vector.strip());
     } catch (InputException e) {

@@ -37,7 +37,21 @@ public final class Pep440 {
 
   private Pep440() {}
 
+  private static final java.util.Map<String, java.util.Optional<Parsed>> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static Parsed parse(String v) {
+    java.util.Optional<Parsed> p = PARSED.get(v);
+    if (p == null) {
+      p = java.util.Optional.ofNullable(parseUncached(v));
+      if (PARSED.size() < 200_000) {
+        PARSED.put(v, p);
+      }
+    }
+    return p.orElse(null);
+  }
+
+  private static Parsed parseUncached(String v) {
     Matcher m = VERSION.matcher(v.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       return null;

@@ -23,10 +23,6 @@ final class RubyGemsVersions {
         }
       }
     }
-    // trailing zeros do not matter: 1.0 == 1
-    while (out.size() > 1 && out.get(out.size() - 1).matches("0+")) {
-      out.remove(out.size() - 1);
-    }
     return out;
   }
 
@@ -34,14 +30,9 @@ final class RubyGemsVersions {
     List<String> x = segments(a);
     List<String> y = segments(b);
     for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
-      String p = i < x.size() ? x.get(i) : null;
-      String q = i < y.size() ? y.get(i) : null;
-      if (p == null) {
-        return q.matches("\\d+") ? -1 : 1;
-      }
-      if (q == null) {
-        return p.matches("\\d+") ? 1 : -1;
-      }
+      // a missing segment counts as 0, so 1.0 == 1 and 1.0 > 1.0.a
+      String p = i < x.size() ? x.get(i) : "0";
+      String q = i < y.size() ? y.get(i) : "0";
       boolean np = p.matches("\\d+");
       boolean nq = q.matches("\\d+");
       int c;

@@ -64,11 +64,27 @@ public final class SemVer {
     return Integer.compare(x.length, y.length);
   }
 
+  static boolean digits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Numeric identifiers compare as numbers and sort before alphanumeric ones. */
   static int compareIdentifier(String p, String q) {
-    boolean np = p.matches("\\d+");
-    boolean nq = q.matches("\\d+");
+    boolean np = digits(p);
+    boolean nq = digits(q);
     if (np && nq) {
+      if (p.length() < 19 && q.length() < 19) {
+        return Long.compare(Long.parseLong(p), Long.parseLong(q));
+      }
       return new java.math.BigInteger(p).compareTo(new java.math.BigInteger(q));
     }
     if (np != nq) {
