@@ -1,0 +1,147 @@
+package dev.bulwark.logs.hunt;
+
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.logs.event.Event;
+import dev.bulwark.logs.sigma.Correlation;
+import dev.bulwark.logs.sigma.Logsource;
+import dev.bulwark.logs.sigma.Logsources;
+import dev.bulwark.logs.sigma.RuleSet;
+import dev.bulwark.logs.sigma.SigmaRule;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a rule set over events: routes each event to its log sources, evaluates only the rules of
+ * those sources (the rule list per routing is computed once and cached), keeps detections, and at
+ * the end runs the correlations over the recorded matches. Thread-safe: readers may feed events
+ * from several threads.
+ */
+public final class Hunter {
+  /** What to keep: a minimum rule level and an optional time window. */
+  public record Options(Severity minLevel, Instant since, Instant until, int maxPerRule) {
+    public static Options defaults() {
+      return new Options(Severity.INFO, null, null, 10_000);
+    }
+  }
+
+  private final Logsources logsources;
+  private final Options options;
+  private final Map<Logsource, List<SigmaRule>> byLogsource = new HashMap<>();
+  private final Map<List<Logsource>, SigmaRule[]> dispatch = new ConcurrentHashMap<>();
+  private final Set<SigmaRule> correlated = new HashSet<>();
+  private final List<Correlation> correlations;
+  private final List<Detection> detections = new ArrayList<>();
+  private final Map<SigmaRule, List<Detection>> correlationInputs = new HashMap<>();
+  private final Map<String, AtomicLong> hitsByRule = new ConcurrentHashMap<>();
+  private final AtomicLong events = new AtomicLong();
+  private final AtomicLong routed = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+
+  public Hunter(RuleSet rules, Logsources logsources, Options options) {
+    this.logsources = logsources;
+    this.options = options;
+    this.correlations = rules.correlations();
+    for (SigmaRule r : rules.rules()) {
+      boolean inCorrelation =
+          correlations.stream().anyMatch(c -> c.rules().stream().anyMatch(r.meta()::answersTo));
+      if (inCorrelation) {
+        correlated.add(r);
+      }
+      if (!inCorrelation && !Detection.severity(r.meta().level()).atLeast(options.minLevel())) {
+        continue;
+      }
+      byLogsource.computeIfAbsent(r.logsource(), k -> new ArrayList<>()).add(r);
+    }
+  }
+
+  /** Evaluates one event. */
+  public void accept(Event e) {
+    events.incrementAndGet();
+    if (e.time() != null
+        && ((options.since() != null && e.time().isBefore(options.since()))
+            || (options.until() != null && e.time().isAfter(options.until())))) {
+      return;
+    }
+    List<Logsource> sources = logsources.route(e);
+    if (sources.isEmpty()) {
+      return;
+    }
+    routed.incrementAndGet();
+    SigmaRule[] candidates = dispatch.computeIfAbsent(List.copyOf(sources), this::rulesFor);
+    for (SigmaRule r : candidates) {
+      if (r.matches(e)) {
+        record(r, e);
+      }
+    }
+  }
+
+  private void record(SigmaRule r, Event e) {
+    Detection d = Detection.of(r, e);
+    long n = hitsByRule.computeIfAbsent(key(r.meta()), k -> new AtomicLong()).incrementAndGet();
+    synchronized (this) {
+      if (correlated.contains(r)) {
+        correlationInputs.computeIfAbsent(r, k -> new ArrayList<>()).add(d);
+      }
+      if (r.emits() && Detection.severity(r.meta().level()).atLeast(options.minLevel())) {
+        if (n <= options.maxPerRule()) {
+          detections.add(d);
+        } else {
+          dropped.incrementAndGet();
+        }
+      }
+    }
+  }
+
+  private static String key(SigmaRule.Meta m) {
+    return m.id() != null ? m.id() : m.path() + ":" + m.title();
+  }
+
+  private SigmaRule[] rulesFor(List<Logsource> sources) {
+    Set<SigmaRule> out = new LinkedHashSet<>();
+    for (Map.Entry<Logsource, List<SigmaRule>> e : byLogsource.entrySet()) {
+      for (Logsource s : sources) {
+        if (e.getKey().covers(s)) {
+          out.addAll(e.getValue());
+          break;
+        }
+      }
+    }
+    return out.toArray(SigmaRule[]::new);
+  }
+
+  /** Runs correlations and returns everything found, in time order. */
+  public synchronized HuntResult finish() {
+    List<Detection> all = new ArrayList<>(detections);
+    Correlator correlator = new Correlator(correlations, correlationInputs);
+    for (Detection d : correlator.run()) {
+      if (d.severity().atLeast(options.minLevel())) {
+        all.add(d);
+      }
+    }
+    all.sort(
+        java.util.Comparator.comparing(
+                Detection::time,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparing(Detection::source)
+            .thenComparing(d -> d.recordId() == null ? "" : d.recordId()));
+    Map<String, Long> hits = new HashMap<>();
+    hitsByRule.forEach((k, v) -> hits.put(k, v.get()));
+    return new HuntResult(all, events.get(), routed.get(), dropped.get(), hits);
+  }
+
+  /** Everything a hunt found. */
+  public record HuntResult(
+      List<Detection> detections,
+      long events,
+      long routedEvents,
+      long droppedDetections,
+      Map<String, Long> hitsByRule) {}
+}

@@ -1,0 +1,405 @@
+package dev.bulwark.logs.sigma;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Sigma rules, meta filters and correlations loaded from YAML files (several documents per file
+ * allowed). A rule that cannot be used is listed with the reason — invalid, unsupported, needing
+ * placeholder values or routed to no known log source — and loading goes on.
+ */
+public final class RuleSet {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** Why a rule document is not (fully) in use. */
+  public enum ProblemKind {
+    INVALID,
+    UNSUPPORTED,
+    NEEDS_VALUES,
+    UNROUTED
+  }
+
+  /** A rule document that was skipped or cannot fire, with the reason. */
+  public record Problem(String path, String id, String title, ProblemKind kind, String message) {}
+
+  private record Filter(SigmaRule.Meta meta, Logsource logsource, List<String> rules, Expr expr) {}
+
+  private final List<SigmaRule> rules = new ArrayList<>();
+  private final List<Correlation> correlations = new ArrayList<>();
+  private final List<Filter> filters = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private final DetectionCompiler compiler;
+  private int documents;
+
+  private RuleSet(Map<String, List<String>> placeholders) {
+    this.compiler = new DetectionCompiler(placeholders);
+  }
+
+  /** Loads every .yml/.yaml file under the paths, then applies filters and links correlations. */
+  public static RuleSet load(
+      List<Path> paths, Map<String, List<String>> placeholders, Logsources logsources)
+      throws IOException {
+    RuleSet set = new RuleSet(placeholders);
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new IOException(p + ": no such rule file or directory");
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(p)) {
+        files =
+            s.filter(Files::isRegularFile)
+                .filter(f -> {
+                  String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                  return n.endsWith(".yml") || n.endsWith(".yaml");
+                })
+                .sorted()
+                .toList();
+      }
+      for (Path f : files) {
+        try (InputStream in = Files.newInputStream(f)) {
+          set.read(f.toString(), in);
+        }
+      }
+    }
+    set.link(logsources);
+    return set;
+  }
+
+  /** Loads the rule pack shipped inside Bulwark. */
+  public static RuleSet builtIn(Map<String, List<String>> placeholders, Logsources logsources) {
+    RuleSet set = new RuleSet(placeholders);
+    try (InputStream index = RuleSet.class.getResourceAsStream("rules/index.txt")) {
+      for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (name.isBlank()) {
+          continue;
+        }
+        try (InputStream in = RuleSet.class.getResourceAsStream("rules/" + name.strip())) {
+          set.read("builtin:" + name.strip(), in);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    set.link(logsources);
+    return set;
+  }
+
+  /** Reads one YAML file's documents. */
+  void read(String path, InputStream in) {
+    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(in)) {
+      while (docs.hasNext()) {
+        JsonNode doc = docs.next();
+        if (doc == null || doc.isNull() || doc.isEmpty()) {
+          continue;
+        }
+        documents++;
+        add(path, doc);
+      }
+    } catch (IOException | RuntimeException e) {
+      problems.add(
+          new Problem(path, null, null, ProblemKind.INVALID, "not valid YAML: " + firstLine(e)));
+    }
+  }
+
+  private void add(String path, JsonNode doc) {
+    SigmaRule.Meta meta = meta(path, doc);
+    try {
+      if (!doc.isObject()) {
+        throw new SigmaException("a rule document must be a map");
+      }
+      if (doc.has("action")) {
+        throw new SigmaUnsupported("'action' (global/repeat) multi-document rules are retired");
+      }
+      Logsource ls = logsource(doc.get("logsource"));
+      if (doc.has("correlation")) {
+        correlations.add(correlation(meta, doc.get("correlation")));
+      } else if (doc.has("filter")) {
+        JsonNode f = doc.get("filter");
+        List<String> refs = new ArrayList<>();
+        if (f.has("rules")) {
+          for (JsonNode r : f.get("rules").isArray() ? f.get("rules") : List.of(f.get("rules"))) {
+            refs.add(r.asText());
+          }
+        }
+        filters.add(new Filter(meta, ls, refs, compiler.compile(f)));
+      } else if (doc.has("detection")) {
+        if (meta.title() == null) {
+          throw new SigmaException("rule has no title");
+        }
+        rules.add(new SigmaRule(meta, ls, compiler.compile(doc.get("detection"))));
+      } else {
+        throw new SigmaException("no detection, correlation or filter section");
+      }
+    } catch (DetectionCompiler.MissingPlaceholder e) {
+      problems.add(
+          new Problem(path, meta.id(), meta.title(), ProblemKind.NEEDS_VALUES, e.getMessage()));
+    } catch (SigmaUnsupported e) {
+      problems.add(
+          new Problem(path, meta.id(), meta.title(), ProblemKind.UNSUPPORTED, e.getMessage()));
+    } catch (SigmaException e) {
+      ProblemKind kind =
+          e.getMessage().startsWith("condition uses the retired")
+                  || e.getMessage().startsWith("unsupported modifier")
+              ? ProblemKind.UNSUPPORTED
+              : ProblemKind.INVALID;
+      problems.add(new Problem(path, meta.id(), meta.title(), kind, e.getMessage()));
+    }
+  }
+
+  /** A construct Bulwark knows but does not run. */
+  static final class SigmaUnsupported extends SigmaException {
+    private static final long serialVersionUID = 1L;
+
+    SigmaUnsupported(String message) {
+      super(message);
+    }
+  }
+
+  private static Logsource logsource(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      return new Logsource(null, null, null);
+    }
+    return new Logsource(text(n, "product"), text(n, "category"), text(n, "service"));
+  }
+
+  private Correlation correlation(SigmaRule.Meta meta, JsonNode c) throws SigmaException {
+    Correlation.Type type = Correlation.Type.parse(required(c, "type"));
+    List<String> refs = new ArrayList<>();
+    JsonNode r = c.get("rules");
+    if (r == null) {
+      throw new SigmaException("correlation has no rules");
+    }
+    for (JsonNode x : r.isArray() ? r : List.of(r)) {
+      refs.add(x.asText());
+    }
+    List<String> groupBy = new ArrayList<>();
+    JsonNode g = c.get("group-by");
+    if (g != null) {
+      for (JsonNode x : g.isArray() ? g : List.of(g)) {
+        groupBy.add(x.asText());
+      }
+    }
+    Duration span = timespan(required(c, "timespan"));
+    Map<String, Double> cmp = new LinkedHashMap<>();
+    String field = null;
+    double percentile = 50;
+    JsonNode cond = c.get("condition");
+    if (cond != null) {
+      for (Map.Entry<String, JsonNode> e : cond.properties()) {
+        switch (e.getKey()) {
+          case "field" -> field = e.getValue().asText();
+          case "percentile" -> percentile = e.getValue().asDouble();
+          case "gt", "gte", "lt", "lte", "eq", "neq" -> {
+            if (!e.getValue().isNumber()) {
+              throw new SigmaException("correlation condition " + e.getKey() + " needs a number");
+            }
+            cmp.put(e.getKey(), e.getValue().asDouble());
+          }
+          default -> throw new SigmaException("unknown correlation condition '" + e.getKey() + "'");
+        }
+      }
+    }
+    boolean temporal =
+        type == Correlation.Type.TEMPORAL || type == Correlation.Type.TEMPORAL_ORDERED;
+    if (cmp.isEmpty()) {
+      if (!temporal) {
+        throw new SigmaException("correlation " + type + " needs a condition");
+      }
+      cmp.put("gte", (double) refs.size());
+    }
+    boolean needsField = type != Correlation.Type.EVENT_COUNT && !temporal;
+    if (needsField && field == null) {
+      throw new SigmaException("correlation " + type + " needs condition.field");
+    }
+    Map<String, Map<String, String>> aliases = new LinkedHashMap<>();
+    JsonNode a = c.get("aliases");
+    if (a != null) {
+      for (Map.Entry<String, JsonNode> e : a.properties()) {
+        Map<String, String> m = new LinkedHashMap<>();
+        e.getValue().properties().forEach(x -> m.put(x.getKey(), x.getValue().asText()));
+        aliases.put(e.getKey(), m);
+      }
+    }
+    JsonNode gen = c.get("generate");
+    return new Correlation(
+        meta,
+        type,
+        refs,
+        groupBy,
+        span,
+        new Correlation.Threshold(field, cmp, percentile),
+        aliases,
+        gen != null && gen.asBoolean());
+  }
+
+  static Duration timespan(String s) throws SigmaException {
+    var m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhdwMy])").matcher(s.strip());
+    if (!m.matches()) {
+      throw new SigmaException("invalid timespan '" + s + "' (expected e.g. 30s, 5m, 1h, 2d)");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
+      case "w" -> Duration.ofDays(7 * n);
+      case "M" -> Duration.ofDays(30 * n);
+      default -> Duration.ofDays(365 * n);
+    };
+  }
+
+  private static String required(JsonNode n, String field) throws SigmaException {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      throw new SigmaException("correlation has no " + field);
+    }
+    return v.asText();
+  }
+
+  private void link(Logsources logsources) {
+    for (Filter f : filters) {
+      int applied = 0;
+      for (SigmaRule r : rules) {
+        boolean named = f.rules.stream().anyMatch(ref -> r.meta().answersTo(ref));
+        if (named || (f.rules.isEmpty() && f.logsource.covers(r.logsource()))) {
+          r.restrict(f.expr);
+          applied++;
+        }
+      }
+      if (applied == 0) {
+        problems.add(
+            new Problem(
+                f.meta.path(),
+                f.meta.id(),
+                f.meta.title(),
+                ProblemKind.INVALID,
+                "filter names no loaded rule: " + f.rules));
+      }
+    }
+    Set<String> generating = new HashSet<>();
+    List<Correlation> linked = new ArrayList<>();
+    for (Correlation c : correlations) {
+      List<String> missing = new ArrayList<>();
+      for (String ref : c.rules()) {
+        boolean found =
+            rules.stream().anyMatch(r -> r.meta().answersTo(ref))
+                || correlations.stream().anyMatch(o -> o != c && o.meta().answersTo(ref));
+        if (!found) {
+          missing.add(ref);
+        }
+      }
+      if (!missing.isEmpty()) {
+        problems.add(
+            new Problem(
+                c.meta().path(),
+                c.meta().id(),
+                c.meta().title(),
+                ProblemKind.INVALID,
+                "correlation refers to rules that are not loaded: " + missing));
+        continue;
+      }
+      linked.add(c);
+      if (c.generate()) {
+        generating.addAll(c.rules());
+      }
+    }
+    correlations.clear();
+    correlations.addAll(linked);
+    for (SigmaRule r : rules) {
+      boolean used =
+          correlations.stream().anyMatch(c -> c.rules().stream().anyMatch(r.meta()::answersTo));
+      if (used && generating.stream().noneMatch(r.meta()::answersTo)) {
+        r.emits(false);
+      }
+      if (!logsources.routable(r.logsource())) {
+        problems.add(
+            new Problem(
+                r.meta().path(),
+                r.meta().id(),
+                r.meta().title(),
+                ProblemKind.UNROUTED,
+                "no reader produces events for log source "
+                    + r.logsource()
+                    + " (add a pipeline mapping to route them)"));
+      }
+    }
+  }
+
+  private static SigmaRule.Meta meta(String path, JsonNode doc) {
+    return new SigmaRule.Meta(
+        text(doc, "id"),
+        text(doc, "name"),
+        text(doc, "title"),
+        text(doc, "description"),
+        text(doc, "status"),
+        text(doc, "level"),
+        text(doc, "author"),
+        text(doc, "date"),
+        list(doc, "tags"),
+        list(doc, "references"),
+        list(doc, "falsepositives"),
+        path);
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n == null ? null : n.get(field);
+    return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+  }
+
+  private static List<String> list(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode x : v.isArray() ? v : List.of(v)) {
+      out.add(x.asText());
+    }
+    return List.copyOf(out);
+  }
+
+  private static String firstLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  public List<SigmaRule> rules() {
+    return rules;
+  }
+
+  public List<Correlation> correlations() {
+    return correlations;
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** Rule documents read, including the ones with problems. */
+  public int documents() {
+    return documents;
+  }
+
+  public int filterCount() {
+    return filters.size();
+  }
+}

@@ -1,0 +1,266 @@
+package dev.bulwark.logs.sigma;
+
+import com.google.re2j.Pattern;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.util.regex.PatternSyntaxException;
+
+/** Tests one event value against one rule value. {@code lower} is the value in lower case. */
+sealed interface ValueMatcher {
+
+  boolean test(String value, String lower);
+
+  /** A literal the value must contain for this matcher to succeed, for prefiltering; or null. */
+  default String requiredLiteral() {
+    return null;
+  }
+
+  record Exact(String needle, boolean cased) implements ValueMatcher {
+    @Override
+    public boolean test(String value, String lower) {
+      if (cased ? value.equals(needle) : lower.equals(needle)) {
+        return true;
+      }
+      // Sigma compares integers as numbers: EventID 0x10 or 016 is rare, but "4688" vs "4688.0"
+      // happens in JSON exports.
+      return !needle.isEmpty()
+          && Character.isDigit(needle.charAt(0))
+          && !value.isEmpty()
+          && Character.isDigit(value.charAt(0))
+          && numericEquals(value, needle);
+    }
+
+    @Override
+    public String requiredLiteral() {
+      return cased ? null : needle;
+    }
+
+    private static boolean numericEquals(String a, String b) {
+      try {
+        return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+  }
+
+  record Contains(String needle, boolean cased) implements ValueMatcher {
+    @Override
+    public boolean test(String value, String lower) {
+      return cased ? value.contains(needle) : lower.contains(needle);
+    }
+
+    @Override
+    public String requiredLiteral() {
+      return cased ? null : needle;
+    }
+  }
+
+  record StartsWith(String needle, boolean cased) implements ValueMatcher {
+    @Override
+    public boolean test(String value, String lower) {
+      return cased ? value.startsWith(needle) : lower.startsWith(needle);
+    }
+
+    @Override
+    public String requiredLiteral() {
+      return cased ? null : needle;
+    }
+  }
+
+  record EndsWith(String needle, boolean cased) implements ValueMatcher {
+    @Override
+    public boolean test(String value, String lower) {
+      return cased ? value.endsWith(needle) : lower.endsWith(needle);
+    }
+
+    @Override
+    public String requiredLiteral() {
+      return cased ? null : needle;
+    }
+  }
+
+  /** Wildcards inside the value: compiled to a regular expression over the lower-cased value. */
+  record Glob(java.util.regex.Pattern pattern, boolean cased, String longestLiteral)
+      implements ValueMatcher {
+    @Override
+    public boolean test(String value, String lower) {
+      return pattern.matcher(cased ? value : lower).matches();
+    }
+
+    @Override
+    public String requiredLiteral() {
+      return cased || longestLiteral.isEmpty() ? null : longestLiteral;
+    }
+  }
+
+  /**
+   * The {@code re} modifier: RE2 (linear time) when it accepts the pattern, else java.util.regex.
+   */
+  record Regex(Pattern re2, java.util.regex.Pattern jdk, String source) implements ValueMatcher {
+    static Regex compile(String source, boolean ignoreCase, boolean multiline, boolean dotall)
+        throws SigmaException {
+      int f2 =
+          (ignoreCase ? Pattern.CASE_INSENSITIVE : 0)
+              | (multiline ? Pattern.MULTILINE : 0)
+              | (dotall ? Pattern.DOTALL : 0);
+      try {
+        return new Regex(Pattern.compile(source, f2), null, source);
+      } catch (com.google.re2j.PatternSyntaxException e) {
+        int fj =
+            (ignoreCase
+                    ? java.util.regex.Pattern.CASE_INSENSITIVE
+                        | java.util.regex.Pattern.UNICODE_CASE
+                    : 0)
+                | (multiline ? java.util.regex.Pattern.MULTILINE : 0)
+                | (dotall ? java.util.regex.Pattern.DOTALL : 0);
+        try {
+          return new Regex(null, java.util.regex.Pattern.compile(source, fj), source);
+        } catch (PatternSyntaxException e2) {
+          throw new SigmaException(
+              "invalid regular expression " + source + ": " + e2.getDescription());
+        }
+      }
+    }
+
+    @Override
+    public boolean test(String value, String lower) {
+      return re2 != null ? re2.matcher(value).find() : jdk.matcher(value).find();
+    }
+  }
+
+  /** The {@code cidr} modifier, for IPv4 and IPv6 networks. */
+  record Cidr(BigInteger network, int prefix, int bits) implements ValueMatcher {
+    static Cidr parse(String text) throws SigmaException {
+      int slash = text.indexOf('/');
+      String addr = slash < 0 ? text : text.substring(0, slash);
+      byte[] b = address(addr);
+      if (b == null) {
+        throw new SigmaException("invalid cidr network " + text);
+      }
+      int bits = b.length * 8;
+      int prefix;
+      try {
+        prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
+      } catch (NumberFormatException e) {
+        throw new SigmaException("invalid cidr prefix " + text);
+      }
+      if (prefix < 0 || prefix > bits) {
+        throw new SigmaException("invalid cidr prefix " + text);
+      }
+      return new Cidr(new BigInteger(1, b).shiftRight(bits - prefix), prefix, bits);
+    }
+
+    @Override
+    public boolean test(String value, String lower) {
+      byte[] b = address(value);
+      if (b == null || b.length * 8 != bits) {
+        return false;
+      }
+      return new BigInteger(1, b).shiftRight(bits - prefix).equals(network);
+    }
+
+    /** Parses a literal address without name lookups; null when it is not one. */
+    static byte[] address(String text) {
+      String t = text.strip();
+      if (t.startsWith("[") && t.endsWith("]")) {
+        t = t.substring(1, t.length() - 1);
+      }
+      int pct = t.indexOf('%');
+      if (pct >= 0) {
+        t = t.substring(0, pct);
+      }
+      if (t.isEmpty()
+          || !(t.indexOf(':') >= 0 || t.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
+        return null;
+      }
+      if (t.indexOf(':') < 0) {
+        String[] parts = t.split("\\.", -1);
+        if (parts.length != 4) {
+          return null;
+        }
+        byte[] out = new byte[4];
+        for (int i = 0; i < 4; i++) {
+          if (parts[i].isEmpty() || parts[i].length() > 3) {
+            return null;
+          }
+          int v = Integer.parseInt(parts[i]);
+          if (v > 255) {
+            return null;
+          }
+          out[i] = (byte) v;
+        }
+        return out;
+      }
+      if (!t.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+        return null;
+      }
+      try {
+        // A literal IPv6 address never triggers a lookup.
+        return InetAddress.getByName(t).getAddress();
+      } catch (UnknownHostException e) {
+        return null;
+      }
+    }
+  }
+
+  /** gt, gte, lt, lte (and neq on numbers) against a number. */
+  record Numeric(String op, double operand) implements ValueMatcher {
+    @Override
+    public boolean test(String value, String lower) {
+      double v;
+      try {
+        v = Double.parseDouble(value.strip());
+      } catch (NumberFormatException e) {
+        return false;
+      }
+      return compare(op, v, operand);
+    }
+
+    static boolean compare(String op, double v, double operand) {
+      return switch (op) {
+        case "gt" -> v > operand;
+        case "gte" -> v >= operand;
+        case "lt" -> v < operand;
+        case "lte" -> v <= operand;
+        case "neq" -> v != operand;
+        default -> v == operand;
+      };
+    }
+  }
+
+  /** Sigma 2.1 time modifiers: a component of a timestamp value compared with a number. */
+  record TimePart(String unit, String op, double operand) implements ValueMatcher {
+    @Override
+    public boolean test(String value, String lower) {
+      Instant t = dev.bulwark.logs.event.Times.parse(value);
+      if (t == null) {
+        return false;
+      }
+      ZonedDateTime z = t.atZone(ZoneOffset.UTC);
+      int part =
+          switch (unit) {
+            case "minute" -> z.getMinute();
+            case "hour" -> z.getHour();
+            case "day" -> z.getDayOfMonth();
+            case "week" -> z.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case "month" -> z.getMonthValue();
+            default -> z.getYear();
+          };
+      return Numeric.compare(op, part, operand);
+    }
+  }
+
+  /** neq on a string: the value differs (case-insensitively unless cased). */
+  record NotEqual(ValueMatcher inner) implements ValueMatcher {
+    @Override
+    public boolean test(String value, String lower) {
+      return !inner.test(value, lower);
+    }
+  }
+}
