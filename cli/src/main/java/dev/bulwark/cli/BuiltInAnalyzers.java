@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.core.analysis.Analyzer;
 import dev.bulwark.deps.DepsAnalyzer;
+import dev.bulwark.logs.LogsAnalyzer;
 import dev.bulwark.secrets.GitHistoryAnalyzer;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ final class BuiltInAnalyzers {
                 new SecretsAnalyzer(),
                 new GitHistoryAnalyzer(),
                 new CodeAnalyzer(),
-                new DepsAnalyzer()));
+                new DepsAnalyzer(),
+                new LogsAnalyzer()));
     for (Analyzer a : ServiceLoader.load(Analyzer.class)) {
       list.add(a);
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       FixCommand.class,
       DepsCommand.class,
       DbCommand.class,
+      LogsCommand.class,
       RulesCommand.class,
       EvalCommand.class,
       BenchCommand.class,

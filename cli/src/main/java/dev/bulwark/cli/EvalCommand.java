@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +23,12 @@ import picocli.CommandLine.Option;
       "Measure Bulwark's capabilities on labeled corpora.",
       "The scorecard is printed as Markdown; its last line is <suite>_score=NN.N."
     },
-    subcommands = {EvalCommand.Secrets.class, EvalCommand.Sast.class, EvalCommand.FixEval.class})
+    subcommands = {
+      EvalCommand.Secrets.class,
+      EvalCommand.Sast.class,
+      EvalCommand.FixEval.class,
+      EvalCommand.Logs.class
+    })
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -159,6 +165,49 @@ final class EvalCommand implements Runnable {
       return expected == null
           ? Map.of()
           : Map.of(dev.bulwark.eval.sast.SastSuite.EXPECTED, expected.toAbsolutePath().toString());
+    }
+  }
+
+  @Command(
+      name = "logs",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Sigma hunting on attack recordings in folders named by ATT&CK tactic (default",
+        "../shared/data/evtx/EVTX-ATTACK-SAMPLES): detection coverage, tactic match, and the",
+        "pass rate of Sigma's regression data."
+      })
+  static final class Logs extends SuiteCommand {
+    @Option(
+        names = "--rules",
+        paramLabel = "DIR",
+        description = "Sigma rules (repeatable; default ../shared/data/sigma/rules*).")
+    List<Path> rules = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--regression",
+        paramLabel = "DIR",
+        description = "Sigma regression data (default ../shared/data/sigma/regression_data).")
+    Path regression;
+
+    @Override
+    String suiteName() {
+      return "logs";
+    }
+
+    @Override
+    Map<String, String> params() {
+      Map<String, String> p = new java.util.HashMap<>();
+      if (!rules.isEmpty()) {
+        p.put(
+            dev.bulwark.eval.logs.LogsSuite.RULES,
+            String.join(
+                java.io.File.pathSeparator,
+                rules.stream().map(r -> r.toAbsolutePath().toString()).toList()));
+      }
+      if (regression != null) {
+        p.put(dev.bulwark.eval.logs.LogsSuite.REGRESSION, regression.toAbsolutePath().toString());
+      }
+      return p;
     }
   }
 }

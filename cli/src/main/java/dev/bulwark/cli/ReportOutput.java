@@ -40,6 +40,20 @@ final class ReportOutput {
   }
 
   static void writeAll(ScanReport report, List<ReportOutput> outputs) throws IOException {
+    writeAll(report, outputs, true);
+  }
+
+  /** Whether some output goes to standard output. */
+  static boolean anyOnStdout(List<ReportOutput> outputs) {
+    return outputs.stream().anyMatch(o -> o.file == null);
+  }
+
+  /**
+   * Writes every output; when none goes to standard output, a terminal report does unless {@code
+   * terminalByDefault} is false (the command prints its own).
+   */
+  static void writeAll(ScanReport report, List<ReportOutput> outputs, boolean terminalByDefault)
+      throws IOException {
     Terminal terminal = Terminal.detect();
     boolean stdoutUsed = false;
     PrintStream out = System.out;
@@ -63,7 +77,7 @@ final class ReportOutput {
             "wrote " + o.format.name().toLowerCase(java.util.Locale.ROOT) + " report to " + o.file);
       }
     }
-    if (!stdoutUsed) {
+    if (!stdoutUsed && terminalByDefault) {
       write(report, ReportFormat.TERMINAL, out, terminal);
       out.flush();
     }

@@ -11,7 +11,8 @@ public final class Suites {
   private Suites() {}
 
   public static List<Suite> all() {
-    return List.of(new SecretsSuite(), new SastSuite(), new FixSuite());
+    return List.of(
+        new SecretsSuite(), new SastSuite(), new FixSuite(), new dev.bulwark.eval.logs.LogsSuite());
   }
 
   public static Optional<Suite> named(String name) {

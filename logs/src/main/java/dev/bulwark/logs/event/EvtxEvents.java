@@ -26,6 +26,7 @@ public final class EvtxEvents {
         default -> leaves(section, e);
       }
     }
+    renderMessageCodes(e);
     String t = e.get("TimeCreated_SystemTime");
     if (t != null) {
       try {
@@ -61,6 +62,62 @@ public final class EvtxEvents {
       }
     }
   }
+
+  /**
+   * Security events store access rights as message codes ("%%4417") that Event Viewer renders from
+   * msobjs.dll ("WriteData (or AddFile)"). Rules are written against either form, so the rendered
+   * text is added as a second value of the same field.
+   */
+  static void renderMessageCodes(Event e) {
+    int n = e.size();
+    for (int i = 0; i < n; i++) {
+      String v = e.value(i);
+      if (v == null || !v.contains("%%")) {
+        continue;
+      }
+      java.util.regex.Matcher m = CODE.matcher(v);
+      StringBuilder out = new StringBuilder();
+      boolean changed = false;
+      while (m.find()) {
+        String name = MESSAGES.get(Integer.parseInt(m.group(1)));
+        changed |= name != null;
+        m.appendReplacement(
+            out, java.util.regex.Matcher.quoteReplacement(name == null ? m.group() : name));
+      }
+      m.appendTail(out);
+      if (changed) {
+        e.put(e.name(i), out.toString());
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern CODE =
+      java.util.regex.Pattern.compile("%%(\\d{3,5})");
+  private static final Map<Integer, String> MESSAGES =
+      Map.ofEntries(
+          Map.entry(1537, "DELETE"),
+          Map.entry(1538, "READ_CONTROL"),
+          Map.entry(1539, "WRITE_DAC"),
+          Map.entry(1540, "WRITE_OWNER"),
+          Map.entry(1541, "SYNCHRONIZE"),
+          Map.entry(1542, "ACCESS_SYS_SEC"),
+          Map.entry(1842, "Yes"),
+          Map.entry(1843, "No"),
+          Map.entry(4416, "ReadData (or ListDirectory)"),
+          Map.entry(4417, "WriteData (or AddFile)"),
+          Map.entry(4418, "AppendData (or AddSubdirectory or CreatePipeInstance)"),
+          Map.entry(4419, "ReadEA"),
+          Map.entry(4420, "WriteEA"),
+          Map.entry(4421, "Execute/Traverse"),
+          Map.entry(4422, "DeleteChild"),
+          Map.entry(4423, "ReadAttributes"),
+          Map.entry(4424, "WriteAttributes"),
+          Map.entry(4432, "Query key value"),
+          Map.entry(4433, "Set key value"),
+          Map.entry(4434, "Create sub-key"),
+          Map.entry(4435, "Enumerate sub-keys"),
+          Map.entry(4436, "Notify about changes to keys"),
+          Map.entry(4437, "Create Link"));
 
   /**
    * Defender and a few other providers name data "Threat Name"; rules write ThreatName. Both names

@@ -62,6 +62,7 @@ public final class JsonEvents {
         default -> leaves(section.getValue(), e);
       }
     }
+    EvtxEvents.renderMessageCodes(e);
     String t = e.get("TimeCreated_SystemTime");
     e.time(t == null ? null : parseTime(t));
     return e;

@@ -174,7 +174,7 @@ public final class EvtxReader {
         XmlNode root = Render.root(xml.fragment(pos + 24, pos + size - 4));
         records.accept(new EvtxRecord(id, BinXml.instant(written), root, index));
         ok++;
-      } catch (BinXml.FormatException | IndexOutOfBoundsException e) {
+      } catch (RuntimeException e) {
         problems.accept(
             new Problem(where + " record " + id, "unreadable binary XML: " + e.getMessage()));
         bad++;

@@ -9,8 +9,9 @@ final class Render {
   /** The root element of a record's fragment. */
   static XmlNode root(List<BinXml.Content> fragment) {
     XmlNode holder = new XmlNode("#document");
+    int[] budget = {MAX_NODES};
     for (BinXml.Content c : fragment) {
-      content(c, null, holder);
+      content(c, null, holder, budget);
     }
     if (holder.children.isEmpty()) {
       throw new BinXml.FormatException("record has no root element");
@@ -18,14 +19,23 @@ final class Render {
     return holder.children.get(0);
   }
 
-  private static void content(BinXml.Content c, Object[] values, XmlNode parent) {
+  /**
+   * Templates nest and share substitutions, so a crafted record could expand exponentially; a real
+   * event has a few hundred nodes.
+   */
+  private static final int MAX_NODES = 200_000;
+
+  private static void content(BinXml.Content c, Object[] values, XmlNode parent, int[] budget) {
+    if (--budget[0] < 0) {
+      throw new BinXml.FormatException("record expands to more than " + MAX_NODES + " nodes");
+    }
     switch (c) {
       case BinXml.Text t -> parent.appendText(t.value());
       case BinXml.Subst s -> {
         Object v = values == null || s.index() >= values.length ? null : values[s.index()];
         if (v instanceof List<?> nested) {
           for (Object n : nested) {
-            content((BinXml.Content) n, null, parent);
+            content((BinXml.Content) n, null, parent, budget);
           }
         } else if (v != null) {
           parent.appendText(v.toString());
@@ -46,13 +56,13 @@ final class Render {
         }
         XmlNode n = element(e, values);
         for (BinXml.Content child : e.content()) {
-          content(child, values, n);
+          content(child, values, n, budget);
         }
         parent.children.add(n);
       }
       case BinXml.Instance i -> {
         for (BinXml.Content child : i.template()) {
-          content(child, i.values(), parent);
+          content(child, i.values(), parent, budget);
         }
       }
     }

@@ -196,7 +196,7 @@ public final class RuleSet {
         groupBy.add(x.asText());
       }
     }
-    Duration span = timespan(required(c, "timespan"));
+    Duration span = Timespans.parse(required(c, "timespan"));
     Map<String, Double> cmp = new LinkedHashMap<>();
     String field = null;
     double percentile = 50;
@@ -247,23 +247,6 @@ public final class RuleSet {
         new Correlation.Threshold(field, cmp, percentile),
         aliases,
         gen != null && gen.asBoolean());
-  }
-
-  static Duration timespan(String s) throws SigmaException {
-    var m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhdwMy])").matcher(s.strip());
-    if (!m.matches()) {
-      throw new SigmaException("invalid timespan '" + s + "' (expected e.g. 30s, 5m, 1h, 2d)");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      case "w" -> Duration.ofDays(7 * n);
-      case "M" -> Duration.ofDays(30 * n);
-      default -> Duration.ofDays(365 * n);
-    };
   }
 
   private static String required(JsonNode n, String field) throws SigmaException {

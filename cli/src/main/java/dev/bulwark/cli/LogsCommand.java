@@ -1,0 +1,363 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.report.AnalyzerRun;
+import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.report.ScanSummary;
+import dev.bulwark.core.report.ToolInfo;
+import dev.bulwark.core.terminal.Terminal;
+import dev.bulwark.logs.LogHunt;
+import dev.bulwark.logs.event.Times;
+import dev.bulwark.logs.hunt.Findings;
+import dev.bulwark.logs.hunt.Hunter;
+import dev.bulwark.logs.hunt.Incident;
+import dev.bulwark.logs.hunt.Incidents;
+import dev.bulwark.logs.hunt.Timeline;
+import dev.bulwark.logs.sigma.Logsources;
+import dev.bulwark.logs.sigma.RuleSet;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark logs}: hunt in logs with Sigma rules, and inspect rule sets. */
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    description = "Triage incidents from logs: EVTX, JSON lines, syslog, CSV; Sigma rules.",
+    subcommands = {LogsCommand.Hunt.class, LogsCommand.Rules.class})
+final class LogsCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Options shared by hunt and rules. */
+  static final class RuleOptions {
+    @Option(
+        names = "--rules",
+        paramLabel = "PATH",
+        description =
+            "Sigma rule file or directory (repeatable). Default: logs.rules in bulwark.yaml, else"
+                + " Bulwark's built-in pack.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(
+        names = "--pipeline",
+        paramLabel = "FILE",
+        description = "Extra log source and field mapping pipeline (YAML, repeatable).")
+    List<Path> pipelines = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
+    Path config;
+
+    LogHunt.Settings settings(Path scanned) throws InputException {
+      BulwarkConfig cfg = Configs.load(config, scanned);
+      LogHunt.Settings s =
+          LogHunt.Settings.fromConfig(cfg.section("logs"), cfg.section("assets"), cfg.baseDir());
+      if (!rules.isEmpty()) {
+        s = s.withRules(rules);
+      }
+      if (!pipelines.isEmpty()) {
+        List<Path> all = new ArrayList<>(s.pipelines());
+        all.addAll(pipelines);
+        s = s.withPipelines(all);
+      }
+      return s;
+    }
+  }
+
+  @Command(
+      name = "hunt",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run Sigma rules and correlations over log files and directories (also .gz and .zip),",
+        "group detections into incidents and write a timeline."
+      })
+  static final class Hunt implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories.")
+    List<Path> paths;
+
+    @picocli.CommandLine.Mixin RuleOptions ruleOptions;
+
+    @Option(
+        names = "--min-level",
+        paramLabel = "LEVEL",
+        converter = Converters.SeverityConverter.class,
+        description = "Report rules of this level or worse: info, low, medium, high, critical.")
+    Severity minLevel;
+
+    @Option(
+        names = "--since",
+        paramLabel = "TIME",
+        description = "Ignore events before TIME (ISO-8601).")
+    String since;
+
+    @Option(
+        names = "--until",
+        paramLabel = "TIME",
+        description = "Ignore events after TIME (ISO-8601).")
+    String until;
+
+    @Option(
+        names = "--window",
+        paramLabel = "SPAN",
+        description = "How close detections must be to join an incident (default 30m).")
+    String window;
+
+    @Option(
+        names = "--timeline",
+        paramLabel = "FILE",
+        description =
+            "Write the timeline and incidents to FILE (.csv, .json or .html; repeatable).")
+    List<Path> timelines = new ArrayList<>();
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<ReportOutput> outputs = new ArrayList<>();
+
+    @Option(
+        names = "--fail-on",
+        paramLabel = "LEVEL",
+        converter = Converters.SeverityConverter.class,
+        description = "Exit with status 1 when a detection is at this level or worse.")
+    Severity failOn;
+
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Files read at once (default: cores).")
+    Integer threads;
+
+    @Option(names = "--no-progress", description = "Never draw a progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+      ReportOutput.checkAtMostOneOnStdout(outputs);
+      for (Path t : timelines) {
+        try {
+          Timeline.formatFor(t.getFileName().toString());
+        } catch (IllegalArgumentException e) {
+          throw new InputException(e.getMessage());
+        }
+      }
+      LogHunt.Settings s = ruleOptions.settings(paths.get(0));
+      Hunter.Options h = s.hunter();
+      s =
+          s.withHunter(
+              new Hunter.Options(
+                  minLevel != null ? minLevel : h.minLevel(),
+                  time("--since", since),
+                  time("--until", until),
+                  h.maxPerRule()));
+      if (window != null) {
+        s =
+            s.withIncidents(
+                new Incidents.Options(
+                    LogHunt.duration("--window", window), s.incidents().assetCriticality()));
+      }
+      if (threads != null) {
+        if (threads < 1) {
+          throw new InputException("--threads must be at least 1, got " + threads);
+        }
+        s = s.withThreads(threads);
+      }
+      List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+      Instant started = Instant.now();
+      LogHunt.Result r;
+      try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
+        r = LogHunt.run(paths, s, progress.progress(), diagnostics::add, new Cancellation());
+      }
+      for (Path t : timelines) {
+        String fmt = Timeline.formatFor(t.getFileName().toString());
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        switch (fmt) {
+          case "csv" -> Timeline.writeCsv(r.detections(), r.incidents(), buf);
+          case "json" -> Timeline.writeJson(r.detections(), r.incidents(), buf);
+          default -> Timeline.writeHtml(r.detections(), r.incidents(), buf);
+        }
+        DepsCommand.write(t, buf.toString(StandardCharsets.UTF_8));
+      }
+      ScanReport report = report(r, started, diagnostics);
+      ReportOutput.writeAll(report, outputs, false);
+      if (!ReportOutput.anyOnStdout(outputs)) {
+        printHunt(r, diagnostics, System.out, Terminal.detect());
+      }
+      Severity threshold = failOn;
+      return threshold != null && report.hasFindingsAtLeast(threshold)
+          ? ExitCodes.FINDINGS
+          : ExitCodes.OK;
+    }
+
+    private static Instant time(String option, String text) throws InputException {
+      if (text == null) {
+        return null;
+      }
+      String t = text.length() == 10 ? text + "T00:00:00Z" : text;
+      Instant i = Times.parse(t);
+      if (i == null) {
+        throw new InputException(
+            option + ": not a time: " + text + " (use e.g. 2026-03-01T12:00:00Z)");
+      }
+      return i;
+    }
+
+    static ScanReport report(LogHunt.Result r, Instant started, List<Diagnostic> diagnostics) {
+      var findings = r.findings();
+      ScanSummary summary =
+          new ScanSummary(
+              "logs",
+              List.of(),
+              started,
+              r.elapsed(),
+              (int) r.read().files(),
+              r.read().bytes(),
+              List.of(
+                  new AnalyzerRun(
+                      "logs",
+                      "Log hunting",
+                      r.elapsed().toMillis(),
+                      findings.size(),
+                      AnalyzerRun.Status.COMPLETED)),
+              false,
+              0);
+      return new ScanReport(
+          ToolInfo.current(),
+          summary,
+          Findings.descriptors(r.detections()),
+          findings,
+          List.of(),
+          List.copyOf(diagnostics));
+    }
+  }
+
+  static void printHunt(
+      LogHunt.Result r, List<Diagnostic> diagnostics, PrintStream out, Terminal t) {
+    out.printf(
+        "Read %,d events from %,d files (%,d routed to rules) in %.1f s; %,d rules loaded.%n",
+        r.hunt().events(),
+        r.read().files(),
+        r.hunt().routedEvents(),
+        r.elapsed().toMillis() / 1000.0,
+        r.rules().rules().size());
+    Timeline.Summary s = Timeline.summary(r.detections());
+    out.print("Detections: " + r.detections().size());
+    StringBuilder levels = new StringBuilder();
+    s.byLevel()
+        .forEach((k, v) -> {
+          if (v > 0) {
+            levels.append(levels.isEmpty() ? " (" : ", ").append(v).append(' ').append(k);
+          }
+        });
+    out.println(levels.isEmpty() ? "" : levels + ")");
+    if (r.hunt().droppedDetections() > 0) {
+      out.printf(
+          "  (%,d further matches of very noisy rules were counted but not listed)%n",
+          r.hunt().droppedDetections());
+    }
+    if (!s.byHost().isEmpty()) {
+      out.println("Hosts: " + top(s.byHost(), 8));
+    }
+    if (!s.byTechnique().isEmpty()) {
+      out.println("Techniques: " + top(s.byTechnique(), 10));
+    }
+    out.println();
+    int shown = 0;
+    for (Incident i : r.incidents()) {
+      if (shown++ == 10) {
+        out.println(
+            "… " + (r.incidents().size() - 10) + " more incidents (use --timeline FILE.html)");
+        break;
+      }
+      out.println(i.id() + "  score " + i.score() + "  " + i.title());
+      for (String line : i.narrative().split("\n")) {
+        out.println("  " + line);
+      }
+      out.println();
+    }
+    long errors = diagnostics.stream().filter(d -> d.level() == Diagnostic.Level.ERROR).count();
+    if (errors > 0) {
+      out.println(errors + " files could not be read:");
+      diagnostics.stream()
+          .filter(d -> d.level() == Diagnostic.Level.ERROR)
+          .limit(10)
+          .forEach(d -> out.println("  " + d.display()));
+    }
+    List<String> problems = new ArrayList<>();
+    Map<RuleSet.ProblemKind, Long> kinds = new TreeMap<>();
+    r.rules().problems().forEach(p -> kinds.merge(p.kind(), 1L, Long::sum));
+    kinds.forEach((k, v) ->
+        problems.add(v + " " + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+    if (!problems.isEmpty()) {
+      out.println("Rules not in use: " + String.join(", ", problems) + " (see bulwark logs rules)");
+    }
+  }
+
+  private static String top(Map<String, Long> m, int n) {
+    List<String> out = new ArrayList<>();
+    m.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(n)
+        .forEach(e -> out.add(e.getKey() + " " + e.getValue()));
+    return String.join(", ", out) + (m.size() > n ? ", …" : "");
+  }
+
+  @Command(
+      name = "rules",
+      mixinStandardHelpOptions = true,
+      description = "Load a rule set and list what cannot run, and why.")
+  static final class Rules implements Callable<Integer> {
+    @picocli.CommandLine.Mixin RuleOptions ruleOptions;
+
+    @Option(names = "--all", description = "List every problem, not only counts per reason.")
+    boolean all;
+
+    @Override
+    public Integer call() throws Exception {
+      LogHunt.Settings s = ruleOptions.settings(Path.of("."));
+      Logsources ls = LogHunt.logsources(s);
+      RuleSet set = LogHunt.loadRules(s, ls);
+      PrintStream out = System.out;
+      out.printf(
+          "%d rule documents: %d detection rules, %d correlations, %d filters loaded; %d problems.%n",
+          set.documents(),
+          set.rules().size(),
+          set.correlations().size(),
+          set.filterCount(),
+          set.problems().size());
+      Map<String, List<RuleSet.Problem>> byReason = new TreeMap<>();
+      for (RuleSet.Problem p : set.problems()) {
+        String reason =
+            p.kind() + ": " + p.message().replaceAll("'[^']*'", "'…'").replaceAll("%[^%]*%", "%…%");
+        byReason.computeIfAbsent(all ? p.kind() + "" : reason, k -> new ArrayList<>()).add(p);
+      }
+      for (Map.Entry<String, List<RuleSet.Problem>> e : byReason.entrySet()) {
+        if (all) {
+          for (RuleSet.Problem p : e.getValue()) {
+            out.println(p.kind() + "  " + p.path() + "  " + p.message());
+          }
+        } else {
+          out.println(String.format("%5d  %s", e.getValue().size(), e.getKey()));
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.bulwark.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.analysis.Parallel;
+import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.logs.event.LogReader;
+import dev.bulwark.logs.hunt.Detection;
+import dev.bulwark.logs.hunt.Findings;
+import dev.bulwark.logs.hunt.Hunter;
+import dev.bulwark.logs.hunt.Incident;
+import dev.bulwark.logs.hunt.Incidents;
+import dev.bulwark.logs.sigma.Logsources;
+import dev.bulwark.logs.sigma.RuleSet;
+import dev.bulwark.logs.sigma.SigmaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hunt from start to end: load rules and pipelines, read every log file (two files at a time on
+ * two cores), match, correlate, group into incidents.
+ */
+public final class LogHunt {
+
+  /** Everything a hunt can be told; {@link #fromConfig} reads bulwark.yaml's logs and assets. */
+  public record Settings(
+      List<Path> rulePaths,
+      List<Path> pipelines,
+      Map<String, List<String>> placeholders,
+      Hunter.Options hunter,
+      Incidents.Options incidents,
+      int threads) {
+
+    public static Settings defaults() {
+      return new Settings(
+          List.of(),
+          List.of(),
+          Map.of(),
+          Hunter.Options.defaults(),
+          Incidents.Options.defaults(),
+          Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public Settings withRules(List<Path> paths) {
+      return new Settings(paths, pipelines, placeholders, hunter, incidents, threads);
+    }
+
+    public Settings withPipelines(List<Path> paths) {
+      return new Settings(rulePaths, paths, placeholders, hunter, incidents, threads);
+    }
+
+    public Settings withHunter(Hunter.Options h) {
+      return new Settings(rulePaths, pipelines, placeholders, h, incidents, threads);
+    }
+
+    public Settings withIncidents(Incidents.Options i) {
+      return new Settings(rulePaths, pipelines, placeholders, hunter, i, threads);
+    }
+
+    public Settings withThreads(int n) {
+      return new Settings(rulePaths, pipelines, placeholders, hunter, incidents, n);
+    }
+
+    /**
+     * Reads {@code logs: {rules: [DIR…], pipelines: [FILE…], placeholders: {name: [v…]}, min-level:
+     * L, window: 30m}} and {@code assets: [{host: PATTERN, criticality: C}]}; relative paths are
+     * resolved against {@code base}.
+     */
+    public static Settings fromConfig(JsonNode logs, JsonNode assets, Path base)
+        throws InputException {
+      Settings s = defaults();
+      List<Path> rules = new ArrayList<>();
+      logs.path("rules").forEach(n -> rules.add(base.resolve(n.asText())));
+      List<Path> pipes = new ArrayList<>();
+      logs.path("pipelines").forEach(n -> pipes.add(base.resolve(n.asText())));
+      Map<String, List<String>> ph = new LinkedHashMap<>();
+      logs.path("placeholders")
+          .properties()
+          .forEach(e -> {
+            List<String> vs = new ArrayList<>();
+            if (e.getValue().isArray()) {
+              e.getValue().forEach(v -> vs.add(v.asText()));
+            } else {
+              vs.add(e.getValue().asText());
+            }
+            ph.put(e.getKey(), vs);
+          });
+      Severity min = Severity.INFO;
+      if (logs.hasNonNull("min-level")) {
+        try {
+          min = Severity.parse(logs.get("min-level").asText());
+        } catch (IllegalArgumentException e) {
+          throw new InputException("logs.min-level: " + e.getMessage());
+        }
+      }
+      Duration window = Incidents.Options.defaults().window();
+      if (logs.hasNonNull("window")) {
+        window = duration("logs.window", logs.get("window").asText());
+      }
+      Map<String, String> crit = new LinkedHashMap<>();
+      for (JsonNode a : assets.isArray() ? assets : assets.path("hosts")) {
+        if (a.hasNonNull("host") && a.hasNonNull("criticality")) {
+          crit.put(a.get("host").asText(), a.get("criticality").asText());
+        }
+      }
+      return new Settings(
+          rules,
+          pipes,
+          ph,
+          new Hunter.Options(min, null, null, s.hunter.maxPerRule()),
+          new Incidents.Options(window, crit),
+          s.threads);
+    }
+  }
+
+  /** A hunt's outcome. */
+  public record Result(
+      List<Detection> detections,
+      List<Incident> incidents,
+      RuleSet rules,
+      LogReader.Stats read,
+      Hunter.HuntResult hunt,
+      Duration elapsed) {
+
+    /** Detections as findings, each pointing at its incident. */
+    public List<Finding> findings() {
+      Map<Detection, Incident> of = new IdentityHashMap<>();
+      incidents.forEach(i -> i.detections().forEach(d -> of.put(d, i)));
+      List<Finding> out = new ArrayList<>();
+      for (Detection d : detections) {
+        out.add(Findings.of(d, of.get(d)));
+      }
+      return out;
+    }
+  }
+
+  private LogHunt() {}
+
+  /** Parses "30s", "5m", "1h", "2d". */
+  public static Duration duration(String what, String text) throws InputException {
+    try {
+      return dev.bulwark.logs.sigma.Timespans.parse(text);
+    } catch (SigmaException e) {
+      throw new InputException(what + ": " + e.getMessage());
+    }
+  }
+
+  /** Loads the rules the settings name, or the built-in pack when they name none. */
+  public static RuleSet loadRules(Settings s, Logsources logsources) throws InputException {
+    if (s.rulePaths().isEmpty()) {
+      return RuleSet.builtIn(s.placeholders(), logsources);
+    }
+    try {
+      return RuleSet.load(s.rulePaths(), s.placeholders(), logsources);
+    } catch (IOException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+
+  public static Logsources logsources(Settings s) throws InputException {
+    Logsources l = Logsources.builtIn();
+    for (Path p : s.pipelines()) {
+      try {
+        l.withPipeline(p);
+      } catch (IOException | SigmaException e) {
+        throw new InputException("pipeline " + p + ": " + e.getMessage());
+      }
+    }
+    return l;
+  }
+
+  public static Result run(
+      List<Path> inputs,
+      Settings s,
+      Progress progress,
+      DiagnosticSink diagnostics,
+      Cancellation cancellation)
+      throws InputException, InterruptedException {
+    Instant started = Instant.now();
+    for (Path p : inputs) {
+      if (!Files.exists(p)) {
+        throw new InputException(p + ": no such file or directory");
+      }
+    }
+    Logsources logsources = logsources(s);
+    RuleSet rules = loadRules(s, logsources);
+    for (RuleSet.Problem p : rules.problems()) {
+      if (p.kind() == RuleSet.ProblemKind.INVALID) {
+        diagnostics.report(
+            Diagnostic.warning(
+                "logs", p.path(), (p.title() == null ? "" : p.title() + ": ") + p.message()));
+      }
+    }
+    List<Path> files;
+    try {
+      files = LogReader.expand(inputs);
+    } catch (IOException e) {
+      throw new InputException("cannot list " + inputs + ": " + e.getMessage());
+    }
+    long total = 0;
+    for (Path f : files) {
+      try {
+        total += Files.size(f);
+      } catch (IOException e) {
+        // reported when the file is read
+      }
+    }
+    Hunter hunter = new Hunter(rules, logsources, s.hunter());
+    LogReader reader = new LogReader(LogReader.Options.defaults(), diagnostics);
+    try (Progress.Task task = progress.start("hunting", total, Progress.Unit.BYTES)) {
+      Parallel.forEach(
+          files,
+          s.threads(),
+          cancellation,
+          f -> {
+            reader.read(
+                f,
+                e -> {
+                  hunter.accept(e);
+                });
+            try {
+              task.advance(Files.size(f));
+            } catch (IOException e) {
+              // size unknown: progress only
+            }
+          });
+    }
+    Hunter.HuntResult hunt = hunter.finish();
+    List<Incident> incidents = Incidents.build(hunt.detections(), hunt.hitsByRule(), s.incidents());
+    return new Result(
+        hunt.detections(),
+        incidents,
+        rules,
+        reader.stats(),
+        hunt,
+        Duration.between(started, Instant.now()));
+  }
+}

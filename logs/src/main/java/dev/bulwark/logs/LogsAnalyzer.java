@@ -1,0 +1,86 @@
+package dev.bulwark.logs;
+
+import dev.bulwark.core.analysis.AnalysisException;
+import dev.bulwark.core.analysis.Analyzer;
+import dev.bulwark.core.analysis.AnalyzerInfo;
+import dev.bulwark.core.analysis.FindingSink;
+import dev.bulwark.core.analysis.Phase;
+import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.SourceFile;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.RuleDescriptor;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.logs.hunt.Findings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Hunts in the Windows event logs found in a scanned tree ({@code .evtx}, also gzipped), with the
+ * rules and settings of bulwark.yaml's {@code logs} section. Other log formats are hunted with
+ * {@code bulwark logs hunt}, since a .log or .json file in a source tree is rarely a log to hunt.
+ */
+public final class LogsAnalyzer implements Analyzer {
+  private static final AnalyzerInfo INFO =
+      new AnalyzerInfo(
+          "logs",
+          "Log hunting",
+          "Sigma rules, correlations and incidents over Windows event logs",
+          Phase.LOGS);
+
+  @Override
+  public AnalyzerInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<RuleDescriptor> rules() {
+    return List.of(
+        new RuleDescriptor(
+            "sigma",
+            "Sigma detection",
+            "An event matched a Sigma detection or correlation rule",
+            "Each finding names the Sigma rule (id, author, ATT&CK tags) and the log record it matched.",
+            Severity.MEDIUM,
+            List.of(),
+            List.of("logs", "sigma")));
+  }
+
+  static boolean isLog(SourceFile f) {
+    String n = f.fileName().toLowerCase(Locale.ROOT);
+    return n.endsWith(".evtx") || n.endsWith(".evtx.gz");
+  }
+
+  @Override
+  public boolean appliesTo(ScanContext context) {
+    return context.tree().files().stream().anyMatch(LogsAnalyzer::isLog);
+  }
+
+  @Override
+  public void analyze(ScanContext ctx, FindingSink sink)
+      throws AnalysisException, InterruptedException {
+    List<Path> files =
+        ctx.tree().files().stream().filter(LogsAnalyzer::isLog).map(SourceFile::path).toList();
+    try {
+      LogHunt.Settings s =
+          LogHunt.Settings.fromConfig(
+                  ctx.config().section("logs"),
+                  ctx.config().section("assets"),
+                  ctx.config().baseDir())
+              .withThreads(ctx.options().threads());
+      LogHunt.Result r =
+          LogHunt.run(files, s, ctx.progress(), ctx.diagnostics(), ctx.cancellation());
+      for (Finding f : r.findings()) {
+        sink.accept(f);
+      }
+    } catch (InputException e) {
+      throw new AnalysisException(e.getMessage(), e);
+    }
+  }
+
+  /** Rule descriptors for the rules that fired, for reports built outside a scan. */
+  public static List<RuleDescriptor> descriptors(LogHunt.Result r) {
+    return Findings.descriptors(r.detections());
+  }
+}
