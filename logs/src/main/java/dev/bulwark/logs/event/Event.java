@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class Event {
   private final String source;
-  private final String recordId;
+  private String recordId;
   private Instant time;
   private final String format;
   private String[] names = new String[16];
@@ -41,6 +41,11 @@ public final class Event {
   /** The record id for EVTX, the line number for text formats. */
   public String recordId() {
     return recordId;
+  }
+
+  /** Replaces the record id, when a JSON export carries the original one. */
+  public void recordId(String value) {
+    this.recordId = value;
   }
 
   public Instant time() {

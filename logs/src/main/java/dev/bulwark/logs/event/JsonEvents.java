@@ -13,6 +13,7 @@ import java.util.Map;
 public final class JsonEvents {
   private static final String[] TIME_FIELDS = {
     "@timestamp",
+    "TimeCreated_SystemTime",
     "timestamp",
     "eventTime",
     "ts",
@@ -33,6 +34,7 @@ public final class JsonEvents {
     Event e = new Event(source, recordId, null, "json");
     flatten("", node, e);
     e.time(time(e));
+    originalRecordId(e);
     return e;
   }
 
@@ -63,9 +65,21 @@ public final class JsonEvents {
       }
     }
     EvtxEvents.renderMessageCodes(e);
+    originalRecordId(e);
     String t = e.get("TimeCreated_SystemTime");
     e.time(t == null ? null : parseTime(t));
     return e;
+  }
+
+  /** Windows events exported as JSON keep their EVTX record id; cite that, not the line. */
+  private static void originalRecordId(Event e) {
+    String id = e.get("EventRecordID");
+    if (id == null) {
+      id = e.get("RecordNumber");
+    }
+    if (id != null && !id.isEmpty()) {
+      e.recordId(id);
+    }
   }
 
   private static void leaves(JsonNode node, Event e) {

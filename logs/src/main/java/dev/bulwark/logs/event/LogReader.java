@@ -168,7 +168,9 @@ public final class LogReader {
   private void readJson(String name, InputStream in, String first, Consumer<Event> sink)
       throws IOException {
     String t = first.strip();
-    boolean lines = t.startsWith("{") && t.endsWith("}") && !t.startsWith("{\"Records\"");
+    // One object per line, unless the first line opens a pretty-printed document.
+    boolean lines =
+        t.startsWith("{") && !t.equals("{") && !t.replace(" ", "").startsWith("{\"Records\":[");
     if (lines) {
       LineReader r = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       int errors = 0;

@@ -19,6 +19,12 @@ public final class Times {
           .optionalEnd()
           .toFormatter();
 
+  private static final DateTimeFormatter COMPACT_OFFSET =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .appendOffset("+HHMM", "Z")
+          .toFormatter();
+
   private Times() {}
 
   /** Returns null when the text is not a recognisable time. */
@@ -29,16 +35,17 @@ public final class Times {
     char c = v.charAt(0);
     if (c >= '0' && c <= '9' && v.indexOf('-') < 0) {
       try {
-        double d = Double.parseDouble(v);
-        if (d > 1e14) {
-          return Instant.ofEpochMilli((long) (d / 1000));
+        // Decimal, not double: Zeek's microseconds must survive.
+        java.math.BigDecimal d = new java.math.BigDecimal(v.strip());
+        if (d.compareTo(java.math.BigDecimal.valueOf(100_000_000_000_000L)) > 0) {
+          d = d.movePointLeft(6);
+        } else if (d.compareTo(java.math.BigDecimal.valueOf(100_000_000_000L)) > 0) {
+          d = d.movePointLeft(3);
         }
-        if (d > 1e11) {
-          return Instant.ofEpochMilli((long) d);
-        }
-        long secs = (long) d;
-        return Instant.ofEpochSecond(secs, Math.round((d - secs) * 1e9));
-      } catch (NumberFormatException e) {
+        long secs = d.longValue();
+        long nanos = d.subtract(java.math.BigDecimal.valueOf(secs)).movePointRight(9).longValue();
+        return Instant.ofEpochSecond(secs, nanos);
+      } catch (NumberFormatException | ArithmeticException e) {
         return null;
       }
     }
@@ -49,6 +56,11 @@ public final class Times {
     }
     try {
       return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // try the next format
+    }
+    try {
+      return OffsetDateTime.parse(v, COMPACT_OFFSET).toInstant();
     } catch (DateTimeParseException ignored) {
       // try the next format
     }

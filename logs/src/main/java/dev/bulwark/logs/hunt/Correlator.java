@@ -17,9 +17,10 @@ import java.util.TreeSet;
 /**
  * Evaluates Sigma correlations over recorded matches, per group-by key, in sliding windows of the
  * correlation's timespan. A window that satisfies the condition becomes one detection listing the
- * matches it counted; counting then starts again after it, so one burst is one alert. Conditions
- * that only bound from above (lt, lte) are judged on whole windows, since a sliding window would
- * satisfy them at its first event. Correlations may refer to other correlations.
+ * matches it counted; counting starts again once that window's span is over, so a burst gives one
+ * alert per span and group. Conditions that only bound from above (lt, lte) are judged on whole
+ * windows, since a sliding window would satisfy them at its first event. Correlations may refer to
+ * other correlations.
  */
 final class Correlator {
   private static final int MAX_MEMBERS = 100;
@@ -116,7 +117,13 @@ final class Correlator {
         double v = metric(c, window);
         if (c.condition().test(v)) {
           out.add(detection(c, key, window, v));
+          // One alert per time span and group: the next window opens after this one's span.
+          long closes = hits.get(start).time.toEpochMilli() + span;
           start = end + 1;
+          while (start < hits.size() && hits.get(start).time.toEpochMilli() <= closes) {
+            start++;
+          }
+          end = start - 1;
         }
       } else {
         boolean last = end + 1 == hits.size();

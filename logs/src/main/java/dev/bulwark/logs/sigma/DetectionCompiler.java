@@ -61,6 +61,7 @@ final class DetectionCompiler {
           "year");
 
   private final Map<String, List<String>> placeholders;
+  private final Set<String> missing = new java.util.TreeSet<>();
 
   DetectionCompiler(Map<String, List<String>> placeholders) {
     this.placeholders = placeholders;
@@ -68,6 +69,15 @@ final class DetectionCompiler {
 
   /** Compiles the whole detection section: named selections, then the condition over them. */
   Expr compile(JsonNode detection) throws SigmaException {
+    missing.clear();
+    Expr e = compileSections(detection);
+    if (!missing.isEmpty()) {
+      throw new MissingPlaceholder(List.copyOf(missing));
+    }
+    return e;
+  }
+
+  private Expr compileSections(JsonNode detection) throws SigmaException {
     if (detection == null || !detection.isObject()) {
       throw new SigmaException("detection section missing or not a map");
     }
@@ -351,7 +361,8 @@ final class DetectionCompiler {
     }
     List<String> values = placeholders.get(m.group(1));
     if (values == null) {
-      throw new MissingPlaceholder(m.group(1));
+      missing.add(m.group(1)); // every missing name is reported at the end, not just the first
+      return List.of();
     }
     List<String> out = new ArrayList<>();
     for (String v : values) {
@@ -363,11 +374,17 @@ final class DetectionCompiler {
   /** A rule needing a placeholder value that the configuration does not give. */
   static final class MissingPlaceholder extends SigmaException {
     private static final long serialVersionUID = 1L;
-    final String name;
+    final List<String> names;
 
-    MissingPlaceholder(String name) {
-      super("placeholder %" + name + "% has no values (set logs.placeholders." + name + ")");
-      this.name = name;
+    MissingPlaceholder(List<String> names) {
+      super(
+          (names.size() == 1 ? "placeholder " : "placeholders ")
+              + String.join(", ", names.stream().map(n -> "%" + n + "%").toList())
+              + " have no values (set logs.placeholders."
+              + names.get(0)
+              + (names.size() > 1 ? " and the others" : "")
+              + " in bulwark.yaml)");
+      this.names = names;
     }
   }
 

@@ -82,6 +82,15 @@ public final class RuleSet {
     return set;
   }
 
+  /** Loads rules from YAML text (one file's documents), e.g. a rule pasted into the console. */
+  public static RuleSet parse(
+      String name, String yaml, Map<String, List<String>> placeholders, Logsources logsources) {
+    RuleSet set = new RuleSet(placeholders);
+    set.read(name, new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    set.link(logsources);
+    return set;
+  }
+
   /** Loads the rule pack shipped inside Bulwark. */
   public static RuleSet builtIn(Map<String, List<String>> placeholders, Logsources logsources) {
     RuleSet set = new RuleSet(placeholders);
