@@ -13,7 +13,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a throughput benchmark and print its figures.",
-    subcommands = {BenchCommand.Secrets.class, BenchCommand.Code.class, BenchCommand.Deps.class})
+    subcommands = {
+      BenchCommand.Secrets.class,
+      BenchCommand.Code.class,
+      BenchCommand.Deps.class,
+      BenchCommand.Logs.class
+    })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -156,6 +161,62 @@ final class BenchCommand implements Runnable {
                   packages)
               .run(System.out);
       System.out.println(r.summary());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "logs",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Hunting throughput: the EVTX corpus replicated to --events events, hunted with Sigma",
+        "rules on every core (events/s, peak heap), and the reader against evtxexport."
+      })
+  static final class Logs implements Callable<Integer> {
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description = "EVTX files (default: ../shared/data/evtx beside Bulwark's home).")
+    Path corpus;
+
+    @Option(
+        names = "--rules",
+        paramLabel = "DIR",
+        description =
+            "Sigma rules (repeatable; default ../shared/data/sigma/rules, else built-in).")
+    java.util.List<Path> rules = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--events",
+        paramLabel = "N",
+        description = "Events to hunt (default ${DEFAULT-VALUE}).")
+    long events = 1_000_000;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-progress", description = "Never draw a progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+      Path home = dev.bulwark.eval.Home.dir();
+      java.util.List<Path> r = rules;
+      if (r.isEmpty()
+          && java.nio.file.Files.isDirectory(home.resolve("../shared/data/sigma/rules"))) {
+        r = java.util.List.of(home.resolve("../shared/data/sigma/rules").normalize());
+      }
+      dev.bulwark.eval.bench.LogsBenchmark.Result result;
+      try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
+        result =
+            new dev.bulwark.eval.bench.LogsBenchmark(
+                    corpus != null ? corpus : home.resolve("../shared/data/evtx").normalize(),
+                    r,
+                    events,
+                    threads)
+                .run(System.out, progress.progress());
+      }
+      System.out.println(result.summary());
       return ExitCodes.OK;
     }
   }

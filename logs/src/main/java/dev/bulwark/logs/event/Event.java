@@ -23,8 +23,7 @@ public final class Event {
   private String[] values = new String[16];
   private int size;
   private String[] lower;
-  private Map<String, Integer> exact;
-  private Map<String, Integer> folded;
+  private Layout layout;
 
   public Event(String source, String recordId, Instant time, String format) {
     this.source = source;
@@ -71,8 +70,7 @@ public final class Event {
     values[size] = value;
     size++;
     lower = null;
-    exact = null;
-    folded = null;
+    layout = null;
     return this;
   }
 
@@ -113,27 +111,21 @@ public final class Event {
     return l;
   }
 
-  /** Indexes of every value of a field; empty when absent. */
-  public int[] indexes(String name) {
-    int first = index(name);
-    if (first < 0) {
-      return NONE;
-    }
-    String key = names[first];
-    int count = 0;
-    int[] out = new int[2];
-    for (int i = first; i < size; i++) {
-      if (names[i] == key || names[i].equals(key)) {
-        if (count == out.length) {
-          out = Arrays.copyOf(out, count * 2);
-        }
-        out[count++] = i;
-      }
-    }
-    return count == out.length ? out : Arrays.copyOf(out, count);
+  /**
+   * The position of a field's first value, or -1; with {@link #next} this walks every value without
+   * allocating, which matters when thousands of rules look at each event.
+   */
+  public int first(String name) {
+    return index(name);
   }
 
-  private static final int[] NONE = new int[0];
+  /** The position of the next value of the same field after {@code i}, or -1. */
+  public int next(int i) {
+    if (layout == null) {
+      layout = Layout.of(names, size);
+    }
+    return layout.next[i];
+  }
 
   /** Whether the field is present at all (its value may still be null or empty). */
   public boolean has(String name) {
@@ -177,24 +169,90 @@ public final class Event {
   }
 
   private int index(String name) {
-    if (exact == null) {
+    if (layout == null) {
+      layout = Layout.of(names, size);
+    }
+    return layout.index(name);
+  }
+
+  /**
+   * The name index of an event: where each field's first value is, the chain to its next value, and
+   * a case-insensitive fallback. Events of one kind (one EVTX template, one JSON shape) have the
+   * same names in the same order, so the index is built once per shape and shared.
+   */
+  private static final class Layout {
+    private static final int MAX_CACHED = 4_096;
+    private static final Map<Key, Layout> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    final int[] next;
+    private final Map<String, Integer> exact;
+    private final java.util.TreeMap<String, Integer> folded =
+        new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    private Layout(String[] names, int size) {
       exact = new HashMap<>(size * 2);
+      next = new int[size];
       for (int i = size - 1; i >= 0; i--) {
-        exact.put(names[i], i);
+        Integer later = exact.put(names[i], i);
+        next[i] = later == null ? -1 : later;
+        folded.put(names[i], i);
       }
     }
-    Integer i = exact.get(name);
-    if (i != null) {
-      return i;
+
+    static Layout of(String[] names, int size) {
+      Key probe = new Key(names, size);
+      Layout l = CACHE.get(probe);
+      if (l == null) {
+        l = new Layout(names, size);
+        if (CACHE.size() < MAX_CACHED) {
+          CACHE.putIfAbsent(new Key(Arrays.copyOf(names, size), size), l);
+        }
+      }
+      return l;
     }
-    if (folded == null) {
-      folded = new HashMap<>(size * 2);
-      for (int j = size - 1; j >= 0; j--) {
-        folded.put(names[j].toLowerCase(Locale.ROOT), j);
+
+    int index(String name) {
+      Integer i = exact.get(name);
+      if (i == null) {
+        i = folded.get(name);
+      }
+      return i == null ? -1 : i;
+    }
+
+    /** The field names in order; the hash is computed once. */
+    private static final class Key {
+      final String[] names;
+      final int size;
+      final int hash;
+
+      Key(String[] names, int size) {
+        this.names = names;
+        this.size = size;
+        int h = size;
+        for (int i = 0; i < size; i++) {
+          h = 31 * h + names[i].hashCode();
+        }
+        this.hash = h;
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        if (!(o instanceof Key k) || k.size != size || k.hash != hash) {
+          return false;
+        }
+        for (int i = 0; i < size; i++) {
+          if (!names[i].equals(k.names[i])) {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public int hashCode() {
+        return hash;
       }
     }
-    i = folded.get(name.toLowerCase(Locale.ROOT));
-    return i == null ? -1 : i;
   }
 
   /** Fields as an ordered map for reports; repeated names are joined in a list. */

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -343,11 +342,11 @@ final class BinXml {
   }
 
   private String hex32(int v) {
-    return libevtxStyle ? String.format(Locale.ROOT, "0x%08x", v) : "0x" + Integer.toHexString(v);
+    return libevtxStyle ? "0x" + hexPad(v & 0xffffffffL, 8, false) : "0x" + Integer.toHexString(v);
   }
 
   private String hex64(long v) {
-    return libevtxStyle ? String.format(Locale.ROOT, "0x%016x", v) : "0x" + Long.toHexString(v);
+    return libevtxStyle ? "0x" + hexPad(v, 16, false) : "0x" + Long.toHexString(v);
   }
 
   /** FILETIME as Windows renders it in event XML: seven fractional digits. */
@@ -416,20 +415,34 @@ final class BinXml {
   }
 
   private String guid(int at) {
-    return String.format(
-        Locale.ROOT,
-        "{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}",
-        i32(at),
-        u16(at + 4),
-        u16(at + 6),
-        u8(at + 8),
-        u8(at + 9),
-        u8(at + 10),
-        u8(at + 11),
-        u8(at + 12),
-        u8(at + 13),
-        u8(at + 14),
-        u8(at + 15));
+    StringBuilder g = new StringBuilder(38).append('{');
+    g.append(hexPad(i32(at) & 0xffffffffL, 8, true)).append('-');
+    g.append(hexPad(u16(at + 4), 4, true)).append('-');
+    g.append(hexPad(u16(at + 6), 4, true)).append('-');
+    g.append(hexPad(u8(at + 8), 2, true)).append(hexPad(u8(at + 9), 2, true)).append('-');
+    for (int i = 10; i < 16; i++) {
+      g.append(hexPad(u8(at + i), 2, true));
+    }
+    return g.append('}').toString();
+  }
+
+  /** Hex digits of v, zero-padded to width (v is treated as unsigned). */
+  static String hexPad(long v, int width, boolean upper) {
+    char[] out = new char[width];
+    String digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    for (int i = width - 1; i >= 0; i--) {
+      out[i] = digits.charAt((int) (v & 0xf));
+      v >>>= 4;
+    }
+    return new String(out);
+  }
+
+  private static void dec(StringBuilder b, long v, int width) {
+    String s = Long.toString(v);
+    for (int i = s.length(); i < width; i++) {
+      b.append('0');
+    }
+    b.append(s);
   }
 
   /**
@@ -440,29 +453,56 @@ final class BinXml {
     long seconds = Math.floorDiv(unix100ns, 10_000_000L);
     long frac = Math.floorMod(unix100ns, 10_000_000L);
     LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-    return String.format(
-        Locale.ROOT,
-        "%04d-%02d-%02dT%02d:%02d:%02d.%07d00Z",
+    return timestamp(
         t.getYear(),
         t.getMonthValue(),
         t.getDayOfMonth(),
         t.getHour(),
         t.getMinute(),
         t.getSecond(),
-        frac);
+        frac,
+        7,
+        "00Z");
+  }
+
+  private static String timestamp(
+      int year,
+      int month,
+      int day,
+      int hour,
+      int minute,
+      int second,
+      long frac,
+      int fracWidth,
+      String tail) {
+    StringBuilder b = new StringBuilder(32);
+    dec(b, year, 4);
+    b.append('-');
+    dec(b, month, 2);
+    b.append('-');
+    dec(b, day, 2);
+    b.append('T');
+    dec(b, hour, 2);
+    b.append(':');
+    dec(b, minute, 2);
+    b.append(':');
+    dec(b, second, 2);
+    b.append('.');
+    dec(b, frac, fracWidth);
+    return b.append(tail).toString();
   }
 
   private String systemtime(int at) {
-    return String.format(
-        Locale.ROOT,
-        "%04d-%02d-%02dT%02d:%02d:%02d.%03d000000Z",
+    return timestamp(
         u16(at),
         u16(at + 2),
         u16(at + 6),
         u16(at + 8),
         u16(at + 10),
         u16(at + 12),
-        u16(at + 14));
+        u16(at + 14),
+        3,
+        "000000Z");
   }
 
   private String sid(int at, int size) {

@@ -5,6 +5,7 @@ import dev.bulwark.logs.event.Event;
 import dev.bulwark.logs.sigma.Correlation;
 import dev.bulwark.logs.sigma.Logsource;
 import dev.bulwark.logs.sigma.Logsources;
+import dev.bulwark.logs.sigma.RuleIndex;
 import dev.bulwark.logs.sigma.RuleSet;
 import dev.bulwark.logs.sigma.SigmaRule;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class Hunter {
   private final Logsources logsources;
   private final Options options;
   private final Map<Logsource, List<SigmaRule>> byLogsource = new HashMap<>();
-  private final Map<List<Logsource>, SigmaRule[]> dispatch = new ConcurrentHashMap<>();
+  private final Map<List<Logsource>, RuleIndex> dispatch = new ConcurrentHashMap<>();
   private final Set<SigmaRule> correlated = new HashSet<>();
   private final List<Correlation> correlations;
   private final List<Detection> detections = new ArrayList<>();
@@ -75,7 +76,10 @@ public final class Hunter {
       return;
     }
     routed.incrementAndGet();
-    SigmaRule[] candidates = dispatch.computeIfAbsent(List.copyOf(sources), this::rulesFor);
+    RuleIndex index =
+        dispatch.computeIfAbsent(List.copyOf(sources), s -> new RuleIndex(rulesFor(s)));
+    List<SigmaRule> candidates = new ArrayList<>();
+    index.candidates(e, candidates);
     for (SigmaRule r : candidates) {
       if (r.matches(e)) {
         record(r, e);
@@ -84,18 +88,23 @@ public final class Hunter {
   }
 
   private void record(SigmaRule r, Event e) {
-    Detection d = Detection.of(r, e);
     long n = hitsByRule.computeIfAbsent(key(r.meta()), k -> new AtomicLong()).incrementAndGet();
+    boolean correlate = correlated.contains(r);
+    boolean report = r.emits() && Detection.severity(r.meta().level()).atLeast(options.minLevel());
+    if (report && n > options.maxPerRule()) {
+      dropped.incrementAndGet(); // counted, not kept: a rule this noisy needs tuning, not reading
+      report = false;
+    }
+    if (!report && !correlate) {
+      return;
+    }
+    Detection d = Detection.of(r, e);
     synchronized (this) {
-      if (correlated.contains(r)) {
+      if (correlate) {
         correlationInputs.computeIfAbsent(r, k -> new ArrayList<>()).add(d);
       }
-      if (r.emits() && Detection.severity(r.meta().level()).atLeast(options.minLevel())) {
-        if (n <= options.maxPerRule()) {
-          detections.add(d);
-        } else {
-          dropped.incrementAndGet();
-        }
+      if (report) {
+        detections.add(d);
       }
     }
   }

@@ -68,7 +68,7 @@ sealed interface Expr {
       implements Expr {
     @Override
     public boolean eval(Event e) {
-      int[] idx = e.indexes(name);
+      int idx = e.first(name);
       if (nullAllowed && isNull(e, idx)) {
         return true;
       }
@@ -91,8 +91,8 @@ sealed interface Expr {
       return false;
     }
 
-    private static boolean isNull(Event e, int[] idx) {
-      for (int i : idx) {
+    private static boolean isNull(Event e, int first) {
+      for (int i = first; i >= 0; i = e.next(i)) {
         String v = e.value(i);
         if (v != null && !v.isEmpty()) {
           return false;
@@ -101,8 +101,8 @@ sealed interface Expr {
       return true;
     }
 
-    static boolean anyValue(Event e, int[] idx, ValueMatcher m) {
-      for (int i : idx) {
+    static boolean anyValue(Event e, int first, ValueMatcher m) {
+      for (int i = first; i >= 0; i = e.next(i)) {
         String v = e.value(i);
         if (v != null && m.test(v, e.lower(i))) {
           return true;

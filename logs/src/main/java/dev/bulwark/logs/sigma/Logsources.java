@@ -31,6 +31,10 @@ public final class Logsources {
       int order, Map<String, List<String>> when, Logsource logsource, Map<String, String> fields) {}
 
   private final List<Entry> generic = new ArrayList<>();
+
+  /** Generic entries grouped by a field they require, so one absent field rules out a group. */
+  private final Map<String, List<Entry>> genericByField = new LinkedHashMap<>();
+
   private final Map<String, List<Entry>> byChannel = new HashMap<>();
   private final List<Logsource> known = new ArrayList<>();
 
@@ -97,6 +101,14 @@ public final class Logsources {
         }
       } else {
         generic.add(e);
+        String key = null;
+        for (String field : when.keySet()) {
+          if (!field.startsWith("$")) {
+            key = field;
+            break;
+          }
+        }
+        genericByField.computeIfAbsent(key == null ? "$" : key, k -> new ArrayList<>()).add(e);
       }
       if (logsource != null) {
         known.add(logsource);
@@ -122,8 +134,13 @@ public final class Logsources {
   /** Adds mapped fields to the event and returns the log sources it belongs to. */
   public List<Logsource> route(Event e) {
     List<Logsource> out = new ArrayList<>(3);
-    for (Entry entry : generic) {
-      apply(entry, e, out);
+    for (Map.Entry<String, List<Entry>> group : genericByField.entrySet()) {
+      if (!group.getKey().equals("$") && !e.has(group.getKey())) {
+        continue;
+      }
+      for (Entry entry : group.getValue()) {
+        apply(entry, e, out);
+      }
     }
     String channel = e.get("Channel");
     if (channel != null) {

@@ -102,7 +102,87 @@ sealed interface ValueMatcher {
   /**
    * The {@code re} modifier: RE2 (linear time) when it accepts the pattern, else java.util.regex.
    */
-  record Regex(Pattern re2, java.util.regex.Pattern jdk, String source) implements ValueMatcher {
+  record Regex(Pattern re2, java.util.regex.Pattern jdk, String source, String literal)
+      implements ValueMatcher {
+    Regex(Pattern re2, java.util.regex.Pattern jdk, String source) {
+      this(re2, jdk, source, longestLiteral(source));
+    }
+
+    @Override
+    public String requiredLiteral() {
+      return literal.length() >= 3 ? literal.toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /**
+     * The longest run of plain characters every match must contain: outside groups, classes and
+     * alternations, and not made optional by a quantifier. Empty when there is none (a top-level
+     * '|' makes every part optional).
+     */
+    static String longestLiteral(String re) {
+      int depth = 0;
+      for (int i = 0; i < re.length(); i++) {
+        char c = re.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+        } else if (c == '|' && depth == 0) {
+          return "";
+        }
+      }
+      String best = "";
+      StringBuilder run = new StringBuilder();
+      depth = 0;
+      for (int i = 0; i < re.length(); i++) {
+        char c = re.charAt(i);
+        char next = i + 1 < re.length() ? re.charAt(i + 1) : 0;
+        boolean optionalNext =
+            next == '?' || next == '*' || (next == '{' && re.startsWith("{0", i + 1));
+        Character lit = null;
+        int width = 1;
+        if (c == '\\' && i + 1 < re.length()) {
+          char e = re.charAt(i + 1);
+          width = 2;
+          next = i + 2 < re.length() ? re.charAt(i + 2) : 0;
+          optionalNext = next == '?' || next == '*' || (next == '{' && re.startsWith("{0", i + 2));
+          if (!Character.isLetterOrDigit(e)) {
+            lit = e;
+          }
+        } else if (depth == 0 && ".[]()^$?*+{}|".indexOf(c) < 0) {
+          lit = c;
+        }
+        if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+        } else if (c == '[' || c == '{') {
+          int close = re.indexOf(c == '[' ? ']' : '}', i + (c == '[' ? 2 : 1));
+          i = close < 0 ? re.length() : close;
+          width = 1;
+        }
+        boolean repeatNext = next == '+' || (next == '{' && !optionalNext);
+        if (lit != null && depth == 0 && !optionalNext) {
+          run.append(lit);
+          if (repeatNext) {
+            // "ab+c" matches "abbc": the run cannot continue past a repeated character
+            if (run.length() > best.length()) {
+              best = run.toString();
+            }
+            run.setLength(0);
+          }
+        } else {
+          if (run.length() > best.length()) {
+            best = run.toString();
+          }
+          run.setLength(0);
+        }
+        i += width - 1;
+      }
+      return run.length() > best.length() ? run.toString() : best;
+    }
+
     static Regex compile(String source, boolean ignoreCase, boolean multiline, boolean dotall)
         throws SigmaException {
       int f2 =
