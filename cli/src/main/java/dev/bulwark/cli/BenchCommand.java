@@ -195,6 +195,12 @@ final class BenchCommand implements Runnable {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(
+        names = "--runs",
+        paramLabel = "N",
+        description = "Timed hunts; the median is reported (default ${DEFAULT-VALUE}).")
+    int runs = 1;
+
     @Option(names = "--no-progress", description = "Never draw a progress bar.")
     boolean noProgress;
 
@@ -213,7 +219,8 @@ final class BenchCommand implements Runnable {
                     corpus != null ? corpus : home.resolve("../shared/data/evtx").normalize(),
                     r,
                     events,
-                    threads)
+                    threads,
+                    runs)
                 .run(System.out, progress.progress());
       }
       System.out.println(result.summary());

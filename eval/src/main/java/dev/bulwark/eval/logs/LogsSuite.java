@@ -157,9 +157,7 @@ public final class LogsSuite implements Suite {
     cats.add(
         0,
         new Scorecard.Category(
-            "detection coverage",
-            new Metrics(covered, 0, files.size() - covered, 0),
-            100 * coverage));
+            "detection coverage", new Metrics(covered, 0, files.size() - covered, 0), coverage));
 
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("files", Integer.toString(files.size()));
@@ -186,7 +184,7 @@ public final class LogsSuite implements Suite {
           new Scorecard.Category(
               "regression",
               new Metrics((int) pass, 0, (int) (cases.size() - pass), 0),
-              100 * regression));
+              regression));
       facts.put("regression cases", Integer.toString(cases.size()));
       facts.put("regression pass rate", pct(regression));
       for (Regression.Case c : cases) {

@@ -346,9 +346,8 @@ public final class Incidents {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Detection d : g) {
-        md.update(
-            (d.source() + "#" + d.recordId() + "#" + d.rule().id() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        // the file name, not the path: the same evidence copied elsewhere keeps its incident ids
+        md.update((cite(d) + "#" + d.rule().id() + "\n").getBytes(StandardCharsets.UTF_8));
       }
       return "INC-" + HexFormat.of().formatHex(md.digest(), 0, 5);
     } catch (NoSuchAlgorithmException e) {

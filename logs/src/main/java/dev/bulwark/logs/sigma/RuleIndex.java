@@ -40,6 +40,8 @@ public final class RuleIndex {
 
   private final SigmaRule[] rules;
   private final boolean[] always;
+  private final int[] alwaysIndexes;
+  private final ThreadLocal<Marks> marks;
   private final String[] fields;
   private final AhoCorasick[] automata;
   private final int[][][] needleRules;
@@ -80,6 +82,9 @@ public final class RuleIndex {
       }
     }
     filtered = f;
+    alwaysIndexes =
+        java.util.stream.IntStream.range(0, rules.length).filter(r -> always[r]).toArray();
+    marks = ThreadLocal.withInitial(() -> new Marks(rules.length));
     fields = needlesByField.keySet().toArray(String[]::new);
     automata = new AhoCorasick[fields.length];
     needleRules = new int[fields.length][][];
@@ -104,20 +109,18 @@ public final class RuleIndex {
 
   /** The rules that may match the event, in their original order. */
   public void candidates(Event e, List<SigmaRule> out) {
-    boolean[] hit = always.clone();
+    Marks m = marks.get();
+    m.begin();
+    for (int r : alwaysIndexes) {
+      m.mark(r);
+    }
     for (int i = 0; i < fields.length; i++) {
-      int[][] owners = needleRules[i];
+      m.owners = needleRules[i];
       if (fields[i].equals(ANY_FIELD)) {
         for (int v = 0; v < e.size(); v++) {
           String lower = e.lower(v);
           if (lower != null) {
-            automata[i].search(
-                lower,
-                id -> {
-                  for (int r : owners[id]) {
-                    hit[r] = true;
-                  }
-                });
+            automata[i].search(lower, m);
           }
         }
         continue;
@@ -125,20 +128,57 @@ public final class RuleIndex {
       for (int v = e.first(fields[i]); v >= 0; v = e.next(v)) {
         String lower = e.lower(v);
         if (lower != null) {
-          automata[i].search(
-              lower,
-              id -> {
-                for (int r : owners[id]) {
-                  hit[r] = true;
-                }
-              });
+          automata[i].search(lower, m);
         }
       }
     }
-    for (int r = 0; r < rules.length; r++) {
-      if (hit[r]) {
-        out.add(rules[r]);
+    int[] hits = m.hits();
+    java.util.Arrays.sort(hits);
+    for (int r : hits) {
+      out.add(rules[r]);
+    }
+  }
+
+  /**
+   * Per-thread marks of the rules hit by the current event: an epoch stamp per rule instead of a
+   * fresh array, so an event costs what it hits, not the size of the rule set.
+   */
+  private static final class Marks implements java.util.function.IntConsumer {
+    private final int[] stamp;
+    private final int[] list;
+    private int count;
+    private int epoch;
+    int[][] owners;
+
+    Marks(int rules) {
+      stamp = new int[rules];
+      list = new int[rules];
+    }
+
+    void begin() {
+      if (++epoch == 0) {
+        java.util.Arrays.fill(stamp, 0);
+        epoch = 1;
       }
+      count = 0;
+    }
+
+    void mark(int r) {
+      if (stamp[r] != epoch) {
+        stamp[r] = epoch;
+        list[count++] = r;
+      }
+    }
+
+    @Override
+    public void accept(int needle) {
+      for (int r : owners[needle]) {
+        mark(r);
+      }
+    }
+
+    int[] hits() {
+      return java.util.Arrays.copyOf(list, count);
     }
   }
 

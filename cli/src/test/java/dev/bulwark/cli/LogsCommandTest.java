@@ -1,0 +1,141 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.testing.Schemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bulwark logs hunt} and {@code bulwark logs rules} end to end. */
+class LogsCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+  private Path logs;
+
+  @BeforeEach
+  void writeLogs() throws Exception {
+    logs = Files.createDirectories(dir.resolve("evidence"));
+    StringBuilder security = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      security.append(
+          String.format(
+              "{\"Channel\":\"Security\",\"EventID\":4625,\"Computer\":\"DC01\",\"EventRecordID\":%d,"
+                  + "\"TimeCreated_SystemTime\":\"2024-06-01T10:%02d:00Z\",\"TargetUserName\":\"user%d\","
+                  + "\"IpAddress\":\"203.0.113.66\"}%n",
+              100 + i, 10 + i / 4, i % 6));
+    }
+    Files.writeString(logs.resolve("security.jsonl"), security);
+    Files.writeString(
+        logs.resolve("sysmon.jsonl"),
+        "{\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"EventID\":1,\"Computer\":\"WS07\","
+            + "\"EventRecordID\":7,\"TimeCreated_SystemTime\":\"2024-06-01T11:00:00Z\","
+            + "\"Image\":\"C:\\\\Windows\\\\System32\\\\vssadmin.exe\","
+            + "\"CommandLine\":\"vssadmin delete shadows /all /quiet\",\"User\":\"CORP\\\\mallory\"}\n");
+    Files.writeString(logs.resolve("notes.txt"), "not a log\n");
+  }
+
+  @Test
+  void huntWritesSarifTimelinesAndTellsTheStory() throws Exception {
+    Path sarif = dir.resolve("hunt.sarif");
+    Path csv = dir.resolve("timeline.csv");
+    Path html = dir.resolve("timeline.html");
+    Cli.Result r =
+        Cli.run(
+            "logs",
+            "hunt",
+            logs.toString(),
+            "--format",
+            "sarif",
+            "-o",
+            sarif.toString(),
+            "--timeline",
+            csv.toString(),
+            "--timeline",
+            html.toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Read 13 events from 3 files")
+        .contains(
+            "Shadow Copies Deleted [high]: `vssadmin delete shadows /all /quiet` (records sysmon.jsonl#7)")
+        .contains("Logon Brute Force From One Address");
+    JsonNode doc = JSON.readTree(sarif.toFile());
+    assertThat(Schemas.sarifErrors(doc)).isEmpty();
+    JsonNode results = doc.path("runs").get(0).path("results");
+    assertThat(results.size()).isEqualTo(3);
+    JsonNode vss = null;
+    for (JsonNode res : results) {
+      if (res.path("message").path("text").asText().startsWith("Shadow Copies")) {
+        vss = res;
+      }
+    }
+    assertThat(vss).isNotNull();
+    assertThat(
+            vss.path("locations")
+                .get(0)
+                .path("physicalLocation")
+                .path("artifactLocation")
+                .path("uri")
+                .asText())
+        .endsWith("sysmon.jsonl");
+    assertThat(vss.toString()).contains("\"recordId\":\"7\"").contains("\"author\":\"Bulwark\"");
+    assertThat(Files.readString(csv))
+        .startsWith("time,level,rule,host")
+        .contains("Shadow Copies Deleted");
+    assertThat(Files.readString(html)).contains("<h2>Incidents</h2>");
+  }
+
+  @Test
+  void failOnMinLevelAndErrors() {
+    assertThat(
+            Cli.run("logs", "hunt", logs.toString(), "--fail-on", "high", "--no-progress").exit())
+        .isEqualTo(1);
+    assertThat(
+            Cli.run("logs", "hunt", logs.toString(), "--fail-on", "critical", "--no-progress")
+                .exit())
+        .isZero();
+    Cli.Result onlyHigh =
+        Cli.run(
+            "logs",
+            "hunt",
+            logs.toString(),
+            "--min-level",
+            "high",
+            "--since",
+            "2024-06-01T10:30:00Z",
+            "--no-progress");
+    assertThat(onlyHigh.out()).contains("Detections: 1 (1 high)");
+    Cli.Result missing =
+        Cli.run("logs", "hunt", dir.resolve("nope.evtx").toString(), "--no-progress");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("nope.evtx: no such file or directory");
+    Cli.Result badTimeline =
+        Cli.run("logs", "hunt", logs.toString(), "--timeline", dir.resolve("t.pdf").toString());
+    assertThat(badTimeline.exit()).isEqualTo(2);
+    assertThat(badTimeline.err()).contains("must end in .csv, .json or .html");
+  }
+
+  @Test
+  void rulesListsWhatCannotRun() throws Exception {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(
+        rules.resolve("ok.yml"),
+        "title: ok\nlogsource: {product: windows, service: security}\ndetection:\n  s: {EventID: 1}\n  condition: s\n");
+    Files.writeString(
+        rules.resolve("old.yml"),
+        "title: old\nlogsource: {product: windows, service: security}\ndetection:\n  s: {EventID: 1}\n  condition: s | count() > 3\n");
+    Files.writeString(rules.resolve("broken.yml"), "title: [unclosed\n");
+    Cli.Result r = Cli.run("logs", "rules", "--rules", rules.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "2 rule documents: 1 detection rules, 0 correlations, 0 filters loaded; 2 problems")
+        .contains("UNSUPPORTED: condition uses the retired pipe aggregation syntax")
+        .contains("INVALID: not valid YAML");
+  }
+}
