@@ -69,6 +69,14 @@ public final class Reachability {
     if (r.get()) {
       return new Verdict(State.REACHABLE, "project code uses " + shortList(packages));
     }
+    // Code written against a project's API reaches its implementation at run time (calls on
+    // log4j-api's Logger run log4j-core's lookups), so the group's packages count too.
+    String group = c.name().split(":")[0];
+    if (!packages.equals(List.of(group)) && refs.get().references(List.of(group)).orElse(false)) {
+      return new Verdict(
+          State.REACHABLE,
+          "project code uses the " + group + " API, which runs this artifact's code");
+    }
     return c.direct()
         ? new Verdict(State.UNREACHABLE, "no project code refers to " + shortList(packages))
         : new Verdict(
