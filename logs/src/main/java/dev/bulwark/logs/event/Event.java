@@ -188,6 +188,7 @@ public final class Event {
     private final Map<String, Integer> exact;
     private final java.util.TreeMap<String, Integer> folded =
         new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, Integer> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Layout(String[] names, int size) {
       exact = new HashMap<>(size * 2);
@@ -213,10 +214,20 @@ public final class Event {
 
     int index(String name) {
       Integer i = exact.get(name);
-      if (i == null) {
-        i = folded.get(name);
+      if (i != null) {
+        return i;
       }
-      return i == null ? -1 : i;
+      // Most misses are fields this kind of event lacks, asked for by rule after rule: remember
+      // the answer per name instead of searching case-insensitively each time.
+      i = resolved.get(name);
+      if (i == null) {
+        Integer f = folded.get(name);
+        i = f == null ? -1 : f;
+        if (resolved.size() < 4096) {
+          resolved.put(name, i);
+        }
+      }
+      return i;
     }
 
     /** The field names in order; the hash is computed once. */

@@ -557,6 +557,17 @@ final class BinXml {
 
   private String utf16(int at, int chars) {
     check(at, 2 * chars);
-    return new String(b, at, 2 * chars, StandardCharsets.UTF_16LE);
+    // Event text is mostly ASCII; building it directly skips the general decoder.
+    char[] out = new char[chars];
+    for (int i = 0; i < chars; i++) {
+      int lo = b[at + 2 * i] & 0xff;
+      int hi = b[at + 2 * i + 1] & 0xff;
+      char c = (char) (lo | hi << 8);
+      if (Character.isSurrogate(c)) {
+        return new String(b, at, 2 * chars, StandardCharsets.UTF_16LE);
+      }
+      out[i] = c;
+    }
+    return new String(out);
   }
 }

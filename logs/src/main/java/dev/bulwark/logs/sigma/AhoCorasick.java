@@ -17,6 +17,10 @@ final class AhoCorasick {
   private final int[] rootAscii = new int[128];
   private final char[][] keys;
   private final int[][] targets;
+
+  /** ASCII transitions of states with many children, -1 for none; null for small states. */
+  private final int[][] dense;
+
   private final int[] fail;
   private final int[][] output;
 
@@ -55,6 +59,19 @@ final class AhoCorasick {
     for (int c = 0; c < 128; c++) {
       Integer t = trie.get(0).get((char) c);
       rootAscii[c] = t == null ? 0 : t;
+    }
+    dense = new int[n][];
+    for (int s = 1; s < n; s++) {
+      if (keys[s].length >= 6) {
+        int[] d = new int[128];
+        Arrays.fill(d, -1);
+        for (int i = 0; i < keys[s].length; i++) {
+          if (keys[s][i] < 128) {
+            d[keys[s][i]] = targets[s][i];
+          }
+        }
+        dense[s] = d;
+      }
     }
     fail = new int[n];
     output = new int[n][];
@@ -108,6 +125,10 @@ final class AhoCorasick {
       }
       int i = Arrays.binarySearch(keys[0], c);
       return i >= 0 ? targets[0][i] : 0;
+    }
+    int[] d = dense[s];
+    if (d != null && c < 128) {
+      return d[c];
     }
     char[] k = keys[s];
     int i = k.length < 8 ? linear(k, c) : Arrays.binarySearch(k, c);
