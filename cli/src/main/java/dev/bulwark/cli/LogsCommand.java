@@ -345,7 +345,12 @@ final class LogsCommand implements Runnable {
       Map<String, List<RuleSet.Problem>> byReason = new TreeMap<>();
       for (RuleSet.Problem p : set.problems()) {
         String reason =
-            p.kind() + ": " + p.message().replaceAll("'[^']*'", "'…'").replaceAll("%[^%]*%", "%…%");
+            p.kind()
+                + ": "
+                + p.message()
+                    .replaceAll("'[^']*'", "'…'")
+                    .replaceAll("%[^%]*%", "%…%")
+                    .replaceAll("logs\\.placeholders\\.\\S+", "logs.placeholders.…");
         byReason.computeIfAbsent(all ? p.kind() + "" : reason, k -> new ArrayList<>()).add(p);
       }
       for (Map.Entry<String, List<RuleSet.Problem>> e : byReason.entrySet()) {

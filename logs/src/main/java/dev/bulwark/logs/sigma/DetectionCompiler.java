@@ -380,7 +380,8 @@ final class DetectionCompiler {
       super(
           (names.size() == 1 ? "placeholder " : "placeholders ")
               + String.join(", ", names.stream().map(n -> "%" + n + "%").toList())
-              + " have no values (set logs.placeholders."
+              + (names.size() == 1 ? " has" : " have")
+              + " no values (set logs.placeholders."
               + names.get(0)
               + (names.size() > 1 ? " and the others" : "")
               + " in bulwark.yaml)");
