@@ -1,9 +1,9 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.deps.db.AdvisoryDb;
-import dev.bulwark.deps.db.DataDir;
 import dev.bulwark.deps.db.Feeds;
 import dev.bulwark.deps.db.Importer;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.bulwark.deps.db;
+package dev.bulwark.core.config;
 
 import java.nio.file.Path;
 
