@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       DepsCommand.class,
       DbCommand.class,
       LogsCommand.class,
+      LabelCommand.class,
+      DatasetCommand.class,
       RulesCommand.class,
       EvalCommand.class,
       BenchCommand.class,

@@ -30,6 +30,11 @@ public final class Schemas {
         report);
   }
 
+  /** Errors of a document against a JSON Schema (2020-12) on the class path; empty when valid. */
+  public static List<String> errorsAgainst(String resource, JsonNode doc) {
+    return errors(resource, SpecificationVersion.DRAFT_2020_12, doc);
+  }
+
   private static List<String> errors(String resource, SpecificationVersion version, JsonNode doc) {
     try (InputStream in = Schemas.class.getResourceAsStream(resource)) {
       if (in == null) {

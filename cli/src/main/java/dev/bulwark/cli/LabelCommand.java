@@ -1,0 +1,211 @@
+package dev.bulwark.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.ai.label.Label;
+import dev.bulwark.ai.label.LabelStore;
+import dev.bulwark.ai.label.Verdict;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.report.ToolInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark label}: defenders' verdicts on findings, kept for triage models and datasets. */
+@Command(
+    name = "label",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Record a verdict on findings: bulwark label FINGERPRINT… --verdict tp|fp|wont-fix.",
+      "With --report, the finding's content is stored too, so the label can train models."
+    },
+    subcommands = {
+      LabelCommand.ListCmd.class,
+      LabelCommand.Export.class,
+      LabelCommand.Import.class
+    })
+final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Parameters(arity = "0..*", paramLabel = "FINGERPRINT", description = "Findings to label.")
+  List<String> fingerprints = new ArrayList<>();
+
+  @Option(names = "--verdict", paramLabel = "V", description = "tp, fp or wont-fix.")
+  String verdict;
+
+  @Option(
+      names = "--severity",
+      paramLabel = "S",
+      converter = Converters.SeverityConverter.class,
+      description = "The severity the team gives it, when it differs from Bulwark's.")
+  Severity severity;
+
+  @Option(names = "--note", paramLabel = "TEXT", description = "Why.")
+  String note;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "A Bulwark JSON report holding the findings (their content is kept with the label).")
+  Path report;
+
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      description = "Who gives the verdict (default: the OS user).")
+  String by;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (fingerprints.isEmpty()) {
+      spec.commandLine().usage(System.out);
+      return ExitCodes.OK;
+    }
+    if (verdict == null) {
+      throw new InputException("--verdict is required (tp, fp or wont-fix)");
+    }
+    Verdict v;
+    try {
+      v = Verdict.parse(verdict);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+    JsonNode findings = report == null ? null : readReport(report).path("findings");
+    List<Label> labels = new ArrayList<>();
+    Instant now = Instant.now();
+    String who = by != null ? by : System.getProperty("user.name", "unknown");
+    String tool = ToolInfo.current().name() + " " + ToolInfo.current().version();
+    for (String fp : fingerprints) {
+      JsonNode f = findings == null ? null : find(findings, fp);
+      if (findings != null && f == null) {
+        throw new InputException(report + ": no finding with fingerprint " + fp);
+      }
+      JsonNode loc = f == null ? null : f.path("locations").path(0);
+      labels.add(
+          new Label(
+              fp,
+              v,
+              severity != null ? severity.label() : text(f, "severity"),
+              note,
+              text(f, "analyzer"),
+              text(f, "ruleId"),
+              text(f, "title"),
+              text(f, "message"),
+              text(loc, "path"),
+              text(loc, "snippet"),
+              who,
+              now,
+              tool));
+    }
+    LabelStore store = new LabelStore(dir());
+    store.add(labels);
+    System.out.println(
+        "labelled "
+            + labels.size()
+            + (labels.size() == 1 ? " finding " : " findings ")
+            + v.label()
+            + " in "
+            + store.file());
+    return ExitCodes.OK;
+  }
+
+  private static JsonNode readReport(Path file) throws InputException {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new InputException(file + ": not a Bulwark JSON report: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode find(JsonNode findings, String fp) {
+    for (JsonNode f : findings) {
+      if (fp.equals(f.path("fingerprint").asText())) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static String text(JsonNode n, String field) {
+    if (n == null) {
+      return null;
+    }
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "The current verdicts.")
+  static final class ListCmd extends DbCommand.WithDataDir implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      List<Label> labels = new LabelStore(dir()).current();
+      for (Label l : labels) {
+        System.out.printf(
+            "%-10s %-8s %-28s %s%n",
+            l.verdict().label(),
+            l.severity() == null ? "" : l.severity(),
+            l.ruleId() == null ? "" : l.ruleId(),
+            l.fingerprint() + (l.note() == null ? "" : "  — " + l.note()));
+      }
+      System.out.println(labels.size() + " labelled findings");
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Write the current verdicts as JSON lines.")
+  static final class Export extends DbCommand.WithDataDir implements Callable<Integer> {
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      List<Label> labels = new LabelStore(dir()).current();
+      LabelStore.write(out, labels);
+      System.err.println("wrote " + labels.size() + " labels to " + out);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = "Add verdicts from a labels file (JSON lines).")
+  static final class Import extends DbCommand.WithDataDir implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isRegularFile(file)) {
+        throw new InputException(file + ": no such file");
+      }
+      List<Label> labels;
+      try {
+        labels = LabelStore.read(file);
+      } catch (IOException e) {
+        throw new InputException(e.getMessage());
+      }
+      LabelStore store = new LabelStore(dir());
+      store.add(labels);
+      System.out.println("imported " + labels.size() + " labels into " + store.file());
+      return ExitCodes.OK;
+    }
+  }
+}
