@@ -269,7 +269,8 @@ final class LogsCommand implements Runnable {
     out.println(levels.isEmpty() ? "" : levels + ")");
     if (r.hunt().droppedDetections() > 0) {
       out.printf(
-          "  (%,d further matches of very noisy rules were counted but not listed)%n",
+          "  (%,d further matches were counted but not kept: over 10,000 for one rule or 100,000 in"
+              + " all; raise --min-level or tune those rules)%n",
           r.hunt().droppedDetections());
     }
     if (!s.byHost().isEmpty()) {

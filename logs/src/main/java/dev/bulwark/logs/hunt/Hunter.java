@@ -33,6 +33,18 @@ public final class Hunter {
     }
   }
 
+  /**
+   * Detections kept for reports and incidents, all rules together. Memory stays bounded whatever
+   * the input: beyond this a hunt counts matches but no longer keeps them (a hunt this noisy needs
+   * a higher --min-level or tuned rules, not a longer list).
+   */
+  static final int MAX_KEPT = 100_000;
+
+  /** Matches kept as correlation input (only fields needed for grouping are read from them). */
+  static final int MAX_CORRELATION_INPUTS = 1_000_000;
+
+  private final AtomicLong kept = new AtomicLong();
+  private final AtomicLong correlationInputsKept = new AtomicLong();
   private final Logsources logsources;
   private final Options options;
   private final Map<Logsource, List<SigmaRule>> byLogsource = new HashMap<>();
@@ -89,9 +101,10 @@ public final class Hunter {
 
   private void record(SigmaRule r, Event e) {
     long n = hitsByRule.computeIfAbsent(key(r.meta()), k -> new AtomicLong()).incrementAndGet();
-    boolean correlate = correlated.contains(r);
+    boolean correlate =
+        correlated.contains(r) && correlationInputsKept.incrementAndGet() <= MAX_CORRELATION_INPUTS;
     boolean report = r.emits() && Detection.severity(r.meta().level()).atLeast(options.minLevel());
-    if (report && n > options.maxPerRule()) {
+    if (report && (n > options.maxPerRule() || kept.incrementAndGet() > MAX_KEPT)) {
       dropped.incrementAndGet(); // counted, not kept: a rule this noisy needs tuning, not reading
       report = false;
     }

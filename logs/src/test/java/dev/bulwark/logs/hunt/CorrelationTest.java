@@ -214,4 +214,21 @@ class CorrelationTest {
             "correlation VALUE_COUNT needs condition.field",
             "invalid timespan 'soon' (expected e.g. 30s, 5m, 1h, 2d)");
   }
+
+  @Test
+  void noisyRulesAreCountedNotKept() {
+    RuleSet rules = RuleSet.parse("c.yml", BASE, Map.of(), Logsources.builtIn());
+    Hunter h =
+        new Hunter(
+            rules,
+            Logsources.builtIn(),
+            new Hunter.Options(dev.bulwark.core.model.Severity.INFO, null, null, 5));
+    for (int i = 0; i < 20; i++) {
+      h.accept(download(i, "a", "1"));
+    }
+    Hunter.HuntResult r = h.finish();
+    assertThat(r.detections()).hasSize(5);
+    assertThat(r.droppedDetections()).isEqualTo(15);
+    assertThat(r.hitsByRule()).containsValue(20L);
+  }
 }
