@@ -45,7 +45,7 @@ public final class Times {
         long secs = d.longValue();
         long nanos = d.subtract(java.math.BigDecimal.valueOf(secs)).movePointRight(9).longValue();
         return Instant.ofEpochSecond(secs, nanos);
-      } catch (NumberFormatException | ArithmeticException e) {
+      } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
         return null;
       }
     }

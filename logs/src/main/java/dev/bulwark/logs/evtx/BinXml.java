@@ -75,16 +75,31 @@ final class BinXml {
   }
 
   private int pos;
+  private int steps;
+
+  /**
+   * Tokens one record may take to parse. Real records need a few hundred; a damaged one whose
+   * templates refer to each other could otherwise keep the parser busy for ever.
+   */
+  private static final int MAX_STEPS = 1_000_000;
 
   /** Parses one record's binary XML fragment at an absolute position. */
   List<Content> fragment(int start, int end) {
     pos = start;
+    steps = 0;
     return fragmentAt(end, 0);
+  }
+
+  private void step() {
+    if (++steps > MAX_STEPS) {
+      throw new FormatException("record takes more than " + MAX_STEPS + " tokens to parse");
+    }
   }
 
   private List<Content> fragmentAt(int end, int depth) {
     List<Content> out = new ArrayList<>(1);
     while (pos < end) {
+      step();
       int token = u8(pos);
       switch (token & 0x1f) {
         case 0x0f -> pos += 4; // fragment header: major, minor, flags
@@ -200,6 +215,7 @@ final class BinXml {
     List<Content> content = new ArrayList<>(2);
     while (true) {
       check(pos, 1);
+      step();
       int t = u8(pos);
       switch (t & 0x1f) {
         case 0x04 -> {
@@ -211,7 +227,17 @@ final class BinXml {
         case 0x00 -> {
           return new Element(name, attrs, content);
         }
-        default -> content.addAll(values(depth));
+        default -> {
+          int before = pos;
+          content.addAll(values(depth));
+          if (pos == before) {
+            throw new FormatException(
+                "unexpected token 0x"
+                    + Integer.toHexString(t)
+                    + " in element content at chunk offset "
+                    + (pos - chunkBase));
+          }
+        }
       }
     }
   }
@@ -220,6 +246,7 @@ final class BinXml {
   private List<Content> values(int depth) {
     List<Content> out = new ArrayList<>(1);
     while (pos < chunkEnd) {
+      step();
       int t = u8(pos);
       switch (t & 0x1f) {
         case 0x05 -> {
