@@ -1,0 +1,114 @@
+package dev.bulwark.ai.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Schema-checked answers from the real OpenAI-compatible client against a scripted local server.
+ */
+class StructuredOutputTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private HttpServer server;
+  private final Deque<String> script = new ArrayDeque<>();
+  private final AtomicReference<JsonNode> lastBody = new AtomicReference<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        ex -> {
+          lastBody.set(JSON.readTree(ex.getRequestBody()));
+          String content = script.isEmpty() ? "nothing left" : script.poll();
+          var reply = JSON.createObjectNode();
+          reply.put("model", "fake-1");
+          reply
+              .putArray("choices")
+              .addObject()
+              .putObject("message")
+              .put("role", "assistant")
+              .put("content", content);
+          reply.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10);
+          byte[] out = reply.toString().getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, out.length);
+          ex.getResponseBody().write(out);
+          ex.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private LlmClient client() throws Exception {
+    return LlmSettings.resolve(
+            JSON.createObjectNode(),
+            Map.of(
+                "BULWARK_LLM_ENDPOINT",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+                "BULWARK_LLM_MODEL", "fake-1",
+                "BULWARK_LLM_API_KEY", "k"),
+            Path.of("."))
+        .orElseThrow()
+        .client();
+  }
+
+  private static JsonNode verdictSchema() throws Exception {
+    return JSON.readTree(
+        "{\"type\":\"object\",\"required\":[\"verdict\",\"reason\"],\"additionalProperties\":false,"
+            + "\"properties\":{\"verdict\":{\"enum\":[\"tp\",\"fp\"]},\"reason\":{\"type\":\"string\",\"minLength\":5}}}");
+  }
+
+  @Test
+  void retriesUntilTheAnswerValidates() throws Exception {
+    script.add("Sure! It looks like a true positive.");
+    script.add("{\"verdict\":\"maybe\",\"reason\":\"unclear\"}");
+    script.add(
+        "```json\n{\"verdict\":\"tp\",\"reason\":\"request parameter reaches the query\"}\n```");
+    StructuredOutput.Result r =
+        new StructuredOutput(client(), verdictSchema(), 3)
+            .request(
+                List.of(
+                    Message.system("You triage findings."),
+                    Message.user("Finding: SQL injection")));
+    assertThat(r.accepted()).isTrue();
+    assertThat(r.value().path("verdict").asText()).isEqualTo("tp");
+    assertThat(r.attempts()).isEqualTo(3);
+    assertThat(r.promptTokens()).isEqualTo(300);
+    assertThat(r.completionTokens()).isEqualTo(30);
+    assertThat(r.rejected()).hasSize(2);
+    assertThat(r.rejected().get(0)).contains("not JSON");
+    assertThat(r.rejected().get(1)).contains("verdict");
+    JsonNode messages = lastBody.get().path("messages");
+    assertThat(messages.get(messages.size() - 1).path("content").asText()).contains("rejected");
+  }
+
+  @Test
+  void givesUpAfterTheBoundAndKeepsTheReasons() throws Exception {
+    script.add("{}");
+    script.add("[1,2]");
+    StructuredOutput.Result r =
+        new StructuredOutput(client(), verdictSchema(), 2)
+            .request(List.of(Message.user("Finding: XSS")));
+    assertThat(r.accepted()).isFalse();
+    assertThat(r.attempts()).isEqualTo(2);
+    assertThat(r.rejected()).hasSize(2).allSatisfy(s -> assertThat(s).contains("attempt"));
+    assertThat(script).isEmpty();
+  }
+}
