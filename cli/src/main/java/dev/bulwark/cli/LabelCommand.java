@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       LabelCommand.ListCmd.class,
       LabelCommand.Export.class,
-      LabelCommand.Import.class
+      LabelCommand.Import.class,
+      LabelCommand.Similar.class
     })
 final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -205,6 +206,65 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
       LabelStore store = new LabelStore(dir());
       store.add(labels);
       System.out.println("imported " + labels.size() + " labels into " + store.file());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "similar",
+      mixinStandardHelpOptions = true,
+      description =
+          "For each finding of a JSON report, the closest past verdicts (offline embeddings).")
+  static final class Similar extends DbCommand.WithDataDir implements Callable<Integer> {
+    @Option(
+        names = "--report",
+        required = true,
+        paramLabel = "FILE",
+        description = "A Bulwark JSON report.")
+    Path report;
+
+    @Option(
+        names = "--top",
+        paramLabel = "K",
+        description = "Verdicts per finding (default ${DEFAULT-VALUE}).")
+    int top = 3;
+
+    @Option(
+        names = "--min-similarity",
+        paramLabel = "S",
+        description = "Cosine similarity from 0 to 1 (default ${DEFAULT-VALUE}).")
+    double minSimilarity = 0.6;
+
+    @Override
+    public Integer call() throws Exception {
+      List<Label> labels = new LabelStore(dir()).current();
+      if (labels.isEmpty()) {
+        throw new InputException("no labels yet (record some with bulwark label)");
+      }
+      var similar =
+          new dev.bulwark.ai.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings());
+      for (JsonNode f : readReport(report).path("findings")) {
+        JsonNode loc = f.path("locations").path(0);
+        var matches =
+            similar.nearest(
+                dev.bulwark.ai.label.SimilarVerdicts.text(
+                    text(f, "ruleId"), text(f, "title"), text(f, "message"), text(loc, "snippet")),
+                top,
+                minSimilarity);
+        System.out.println(
+            text(f, "fingerprint") + "  " + text(f, "title") + "  " + text(loc, "path"));
+        if (matches.isEmpty()) {
+          System.out.println("    no similar past verdict");
+        }
+        for (var m : matches) {
+          System.out.printf(
+              "    %.2f  %-8s %s%s%n",
+              m.similarity(),
+              m.label().verdict().label(),
+              m.label().title() == null ? m.label().fingerprint() : m.label().title(),
+              m.label().note() == null ? "" : "  — " + m.label().note());
+        }
+      }
       return ExitCodes.OK;
     }
   }

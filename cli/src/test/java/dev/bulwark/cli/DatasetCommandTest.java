@@ -160,6 +160,10 @@ class DatasetCommandTest {
         .first()
         .asString()
         .contains("\"by\":\"alice\"");
+    Cli.Result similar =
+        Cli.run("label", "similar", "--report", report.toString(), "--data-dir", data.toString());
+    assertThat(similar.exit()).as(similar.err()).isZero();
+    assertThat(similar.out()).contains(fp).contains("1.00  tp");
     Cli.Result bad = Cli.run("label", "nope", "--verdict", "maybe", "--data-dir", data.toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown verdict 'maybe'");
