@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       LogsCommand.class,
       LabelCommand.class,
       DatasetCommand.class,
+      McpCommand.class,
       RulesCommand.class,
       EvalCommand.class,
       BenchCommand.class,
