@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
       EvalCommand.Secrets.class,
       EvalCommand.Sast.class,
       EvalCommand.FixEval.class,
-      EvalCommand.Logs.class
+      EvalCommand.Logs.class,
+      EvalCommand.Model.class
     })
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -208,6 +209,118 @@ final class EvalCommand implements Runnable {
         p.put(dev.bulwark.eval.logs.LogsSuite.REGRESSION, regression.toAbsolutePath().toString());
       }
       return p;
+    }
+  }
+
+  @Command(
+      name = "model",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Score a model (any OpenAI-compatible endpoint or Ollama) or Bulwark's engine (--model",
+        "bulwark) on a suite; prints a run record and model_score=NN.N. Suites: ctibench-rcm",
+        "(CVE description → CWE, default data ../shared/data/evals/ctibench/cti-rcm.tsv)."
+      })
+  static final class Model implements Callable<Integer> {
+    @Option(names = "--suite", required = true, paramLabel = "S", description = "ctibench-rcm")
+    String suite;
+
+    @Option(
+        names = "--endpoint",
+        paramLabel = "URL",
+        description = "OpenAI-compatible base URL (or BULWARK_LLM_ENDPOINT).")
+    String endpoint;
+
+    @Option(
+        names = "--model",
+        paramLabel = "NAME",
+        description = "The model to ask, or 'bulwark' for the engine baseline.")
+    String model;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "The suite's data file.")
+    Path data;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N items (0 = all).")
+    int limit;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        description = "Fold assignment for the engine baseline (default ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(
+        names = "--json",
+        paramLabel = "FILE",
+        description = "Also write the run record with every answer.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!suite.equals(dev.bulwark.eval.model.CveCweSuite.NAME)) {
+        throw new InputException("unknown suite '" + suite + "' (known: ctibench-rcm)");
+      }
+      Path file =
+          data != null
+              ? data
+              : dev.bulwark.eval.Home.dir()
+                  .resolve("../shared/data/evals/ctibench/cti-rcm.tsv")
+                  .normalize();
+      var s = dev.bulwark.eval.model.CveCweSuite.load(file, limit);
+      dev.bulwark.eval.model.CveCweSuite.Run run;
+      if ("bulwark".equals(model)) {
+        run = s.runEngine(new dev.bulwark.ai.embed.Embeddings(), 5, seed);
+      } else {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (endpoint != null) {
+          env.put("BULWARK_LLM_ENDPOINT", endpoint);
+        }
+        if (model != null) {
+          env.put("BULWARK_LLM_MODEL", model);
+        }
+        var settings =
+            dev.bulwark.ai.llm.LlmSettings.resolve(
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(),
+                    env,
+                    Path.of("."))
+                .orElseThrow(
+                    () -> new InputException("give --endpoint and --model (or --model bulwark)"));
+        run = s.runModel(settings.client());
+      }
+      StringBuilder out =
+          new StringBuilder("# Model eval: ")
+              .append(run.suite())
+              .append("\n\n| field | value |\n|---|---|\n");
+      out.append("| model | ").append(run.model()).append(" |\n");
+      out.append("| suite file | ")
+          .append(file.getFileName())
+          .append(" (sha256 ")
+          .append(run.suiteSha256(), 0, 16)
+          .append("…) |\n");
+      out.append("| prompt version | ").append(run.promptVersion()).append(" |\n");
+      out.append("| seed | ").append(run.seed()).append(" |\n");
+      out.append("| items | ").append(run.outcomes().size()).append(" |\n");
+      out.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| accuracy (CVE→CWE, exact) | %.1f %% |%n",
+              100 * run.accuracy()));
+      out.append("| tokens | ").append(run.tokens()).append(" |\n");
+      out.append(
+          String.format(
+              java.util.Locale.ROOT, "| wall time | %.1f s |%n", run.wall().toMillis() / 1000.0));
+      out.append(
+          String.format(java.util.Locale.ROOT, "%nmodel_score=%.1f%n", 100 * run.accuracy()));
+      System.out.print(out);
+      if (json != null) {
+        Files.writeString(
+            json,
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .findAndRegisterModules()
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(run),
+            StandardCharsets.UTF_8);
+      }
+      return ExitCodes.OK;
     }
   }
 }
