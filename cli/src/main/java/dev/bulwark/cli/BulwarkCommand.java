@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       LabelCommand.class,
       DatasetCommand.class,
       McpCommand.class,
+      AskCommand.class,
       RulesCommand.class,
       EvalCommand.class,
       BenchCommand.class,

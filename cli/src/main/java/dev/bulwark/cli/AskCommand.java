@@ -1,0 +1,179 @@
+package dev.bulwark.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.ai.llm.LlmSettings;
+import dev.bulwark.ai.llm.ToolChat;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.InputException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bulwark ask}: an investigation by the configured LLM with Bulwark's tools, within a step
+ * and token budget, every step written to a transcript. The model only proposes; the tools'
+ * findings are what the answer can rest on.
+ */
+@Command(
+    name = "ask",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Ask the configured LLM (bulwark.yaml llm: or BULWARK_LLM_*) to investigate with Bulwark's",
+      "tools: scan, get_finding, hunt_logs, label_finding."
+    })
+final class AskCommand implements Callable<Integer> {
+  static final String SYSTEM =
+      "You are a defensive security analyst working with Bulwark's tools. Investigate only what the "
+          + "user asks, call tools to gather evidence, cite finding fingerprints and record ids, and "
+          + "say plainly when the evidence is not enough. "
+          + BulwarkTools.UNTRUSTED_NOTE;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Parameters(index = "0", paramLabel = "QUESTION")
+  String question;
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "Directories the tools may read (repeatable).")
+  List<Path> roots = new ArrayList<>();
+
+  @Option(
+      names = "--max-steps",
+      paramLabel = "N",
+      description = "Model turns at most (default ${DEFAULT-VALUE}).")
+  int maxSteps = 8;
+
+  @Option(
+      names = "--max-tokens",
+      paramLabel = "N",
+      description = "Tokens at most, all turns (default ${DEFAULT-VALUE}).")
+  int maxTokens = 50_000;
+
+  @Option(
+      names = "--transcript",
+      paramLabel = "FILE",
+      description = "Write every step as JSON lines.")
+  Path transcript;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
+  Path config;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Bulwark's data directory (labels).")
+  Path dataDir;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "OpenAI-compatible base URL (overrides the configuration).")
+  String endpoint;
+
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description = "The model (overrides the configuration).")
+  String model;
+
+  @Override
+  public Integer call() throws Exception {
+    BulwarkTools tools = new BulwarkTools(BulwarkTools.roots(roots), dataDir, "bulwark-ask");
+    BulwarkConfig cfg = Configs.load(config, tools.roots().get(0));
+    LlmSettings settings =
+        LlmSettings.resolve(cfg.section("llm"), env(), cfg.baseDir())
+            .orElseThrow(() ->
+                new InputException(
+                    "no LLM configured (llm: in bulwark.yaml or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)"));
+    ToolChat chat = new ToolChat(settings);
+    ArrayNode defs = JSON.createArrayNode();
+    for (BulwarkTools.Tool t : tools.all()) {
+      ObjectNode fn = defs.addObject().put("type", "function").putObject("function");
+      fn.put("name", t.name()).put("description", t.description());
+      fn.set("parameters", JSON.readTree(t.inputSchema()));
+    }
+    ArrayNode messages = JSON.createArrayNode();
+    messages.addObject().put("role", "system").put("content", SYSTEM);
+    messages.addObject().put("role", "user").put("content", question);
+    int tokens = 0;
+    try (Writer log =
+        transcript == null
+            ? Writer.nullWriter()
+            : Files.newBufferedWriter(transcript, StandardCharsets.UTF_8)) {
+      record("user", question, null, 0, log);
+      for (int step = 1; step <= maxSteps; step++) {
+        ToolChat.Turn turn = chat.send(messages, defs);
+        tokens += turn.promptTokens() + turn.completionTokens();
+        messages.add(turn.message());
+        record(
+            "assistant",
+            turn.content(),
+            turn.message().get("tool_calls"),
+            turn.promptTokens() + turn.completionTokens(),
+            log);
+        if (turn.toolCalls().isEmpty()) {
+          System.out.println(turn.content());
+          System.err.printf(
+              "bulwark ask: %d steps, %d tokens, %s%n", step, tokens, chat.describe());
+          return ExitCodes.OK;
+        }
+        for (ToolChat.ToolCall c : turn.toolCalls()) {
+          BulwarkTools.Result r = tools.call(c.name(), c.arguments());
+          messages
+              .addObject()
+              .put("role", "tool")
+              .put("tool_call_id", c.id())
+              .put("content", r.text());
+          record("tool:" + c.name(), r.text(), null, 0, log);
+        }
+        if (tokens > maxTokens) {
+          System.out.println(
+              "Stopped: the token budget (" + maxTokens + ") is spent after " + step + " steps.");
+          return ExitCodes.FINDINGS;
+        }
+      }
+    }
+    System.out.println("Stopped: no answer within " + maxSteps + " steps.");
+    return ExitCodes.FINDINGS;
+  }
+
+  private java.util.Map<String, String> env() {
+    java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    if (endpoint != null) {
+      env.put("BULWARK_LLM_ENDPOINT", endpoint);
+    }
+    if (model != null) {
+      env.put("BULWARK_LLM_MODEL", model);
+    }
+    return env;
+  }
+
+  private static void record(
+      String role,
+      String content,
+      com.fasterxml.jackson.databind.JsonNode calls,
+      int tokens,
+      Writer log)
+      throws IOException {
+    ObjectNode n = JSON.createObjectNode().put("role", role).put("content", content);
+    if (calls != null) {
+      n.set("tool_calls", calls);
+    }
+    if (tokens > 0) {
+      n.put("tokens", tokens);
+    }
+    log.write(n.toString());
+    log.write('\n');
+  }
+}
