@@ -4,6 +4,7 @@ import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.core.analysis.Analyzer;
 import dev.bulwark.deps.DepsAnalyzer;
 import dev.bulwark.logs.LogsAnalyzer;
+import dev.bulwark.mail.MailAnalyzer;
 import dev.bulwark.secrets.GitHistoryAnalyzer;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ final class BuiltInAnalyzers {
                 new GitHistoryAnalyzer(),
                 new CodeAnalyzer(),
                 new DepsAnalyzer(),
-                new LogsAnalyzer()));
+                new LogsAnalyzer(),
+                new MailAnalyzer()));
     for (Analyzer a : ServiceLoader.load(Analyzer.class)) {
       list.add(a);
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DepsCommand.class,
       DbCommand.class,
       LogsCommand.class,
+      MailCommand.class,
       LabelCommand.class,
       DatasetCommand.class,
       McpCommand.class,

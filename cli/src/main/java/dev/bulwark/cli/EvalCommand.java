@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
       EvalCommand.Sast.class,
       EvalCommand.FixEval.class,
       EvalCommand.Logs.class,
-      EvalCommand.Model.class
+      EvalCommand.Model.class,
+      EvalCommand.Mail.class
     })
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -321,6 +322,20 @@ final class EvalCommand implements Runnable {
             StandardCharsets.UTF_8);
       }
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "mail",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Phishing vs not on a corpus with labels.csv (default ../shared/data/phishing): the checks",
+        "alone, and the learned model under 5-fold cross-validation with and without era headers."
+      })
+  static final class Mail extends SuiteCommand {
+    @Override
+    String suiteName() {
+      return "mail";
     }
   }
 }

@@ -12,7 +12,11 @@ public final class Suites {
 
   public static List<Suite> all() {
     return List.of(
-        new SecretsSuite(), new SastSuite(), new FixSuite(), new dev.bulwark.eval.logs.LogsSuite());
+        new SecretsSuite(),
+        new SastSuite(),
+        new FixSuite(),
+        new dev.bulwark.eval.logs.LogsSuite(),
+        new dev.bulwark.eval.mail.MailSuite());
   }
 
   public static Optional<Suite> named(String name) {

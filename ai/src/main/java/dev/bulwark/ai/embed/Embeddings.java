@@ -61,6 +61,10 @@ public final class Embeddings {
     List<String> missing = new ArrayList<>();
     for (String t : texts) {
       String key = key(t);
+      if (key.isEmpty()) {
+        cache.put(
+            key, new float[DIMENSIONS]); // nothing to mean: the zero vector, similar to nothing
+      }
       float[] v = cache.get(key);
       out.add(v);
       if (v == null && !missing.contains(key)) {

@@ -1,0 +1,149 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.report.AnalyzerRun;
+import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.report.ScanSummary;
+import dev.bulwark.core.report.ToolInfo;
+import dev.bulwark.mail.MailChecks;
+import dev.bulwark.mail.MailFindings;
+import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.MailParser;
+import dev.bulwark.mail.MailVerdict;
+import dev.bulwark.mail.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark mail}: suspicious mail, judged with reasons. */
+@Command(
+    name = "mail",
+    mixinStandardHelpOptions = true,
+    description = "Social-engineering defence: judge suspicious mail.",
+    subcommands = {MailCommand.Check.class})
+final class MailCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Judge .eml messages (files or directories): malicious, suspicious or clean, with the",
+        "reasons and where in the message each was seen. Links are never fetched, attachments",
+        "never opened."
+      })
+  static final class Check implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH")
+    List<Path> paths;
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<ReportOutput> outputs = new ArrayList<>();
+
+    @Option(
+        names = "--fail-on",
+        paramLabel = "LEVEL",
+        converter = Converters.SeverityConverter.class,
+        description =
+            "Exit with status 1 when a message is judged at this level or worse (medium = suspicious).")
+    Severity failOn;
+
+    @Override
+    public Integer call() throws Exception {
+      ReportOutput.checkAtMostOneOnStdout(outputs);
+      Instant started = Instant.now();
+      List<Path> files = new ArrayList<>();
+      for (Path p : paths) {
+        if (!Files.exists(p)) {
+          throw new InputException(p + ": no such file or directory");
+        }
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> s = Files.walk(p)) {
+            s.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
+                .sorted()
+                .forEach(files::add);
+          }
+        } else {
+          files.add(p);
+        }
+      }
+      List<Finding> findings = new ArrayList<>();
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      StringBuilder out = new StringBuilder();
+      for (Path f : files) {
+        MailVerdict v;
+        try (InputStream in = Files.newInputStream(f)) {
+          MailMessage m = MailParser.parse(f.toString(), 0, in);
+          v = MailChecks.judge(m);
+        } catch (IOException | RuntimeException e) {
+          diagnostics.add(
+              Diagnostic.error("mail", f.toString(), "unreadable message: " + e.getMessage()));
+          continue;
+        }
+        MailFindings.of(v).ifPresent(findings::add);
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%-10s %3d  %s%n",
+                v.verdict().name().toLowerCase(Locale.ROOT),
+                v.score(),
+                f));
+        for (Reason r : v.reasons()) {
+          out.append(
+              String.format(
+                  Locale.ROOT, "    +%d %s  [%s]%n", r.points(), r.description(), r.location()));
+        }
+      }
+      ScanReport report =
+          new ScanReport(
+              ToolInfo.current(),
+              new ScanSummary(
+                  "mail",
+                  List.of(),
+                  started,
+                  Duration.between(started, Instant.now()),
+                  files.size(),
+                  0,
+                  List.of(
+                      new AnalyzerRun(
+                          "mail",
+                          "Mail",
+                          Duration.between(started, Instant.now()).toMillis(),
+                          findings.size(),
+                          AnalyzerRun.Status.COMPLETED)),
+                  false,
+                  0),
+              MailFindings.rules(),
+              findings,
+              List.of(),
+              diagnostics);
+      ReportOutput.writeAll(report, outputs, false);
+      if (!ReportOutput.anyOnStdout(outputs)) {
+        System.out.print(out);
+        diagnostics.forEach(d -> System.out.println("error: " + d.display()));
+      }
+      return failOn != null && report.hasFindingsAtLeast(failOn)
+          ? ExitCodes.FINDINGS
+          : ExitCodes.OK;
+    }
+  }
+}

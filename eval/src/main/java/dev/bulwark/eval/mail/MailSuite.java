@@ -1,0 +1,196 @@
+package dev.bulwark.eval.mail;
+
+import dev.bulwark.ai.embed.Embeddings;
+import dev.bulwark.ai.learn.LogisticRegression;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.eval.Home;
+import dev.bulwark.eval.Metrics;
+import dev.bulwark.eval.Scorecard;
+import dev.bulwark.eval.Suite;
+import dev.bulwark.mail.MailChecks;
+import dev.bulwark.mail.MailFeatures;
+import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.MailParser;
+import dev.bulwark.mail.MailVerdict;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Phishing vs not (ham and spam) on a corpus with {@code labels.csv} (file,label,…): the
+ * explainable checks alone, and the learned model (checks, message shape and text embedding) under
+ * 5-fold stratified cross-validation — once with every header and once with the headers receiving
+ * servers add stripped, so that a model keying on the era of old ham cannot pass. The score is the
+ * learned model's F1 without those headers.
+ */
+public final class MailSuite implements Suite {
+  private static final int FOLDS = 5;
+  private static final long SEED = 42;
+
+  @Override
+  public String name() {
+    return "mail";
+  }
+
+  @Override
+  public String description() {
+    return "Phishing detection: explainable checks, and the learned model under 5-fold cross-validation with and without era headers";
+  }
+
+  @Override
+  public Path defaultCorpus() {
+    return Home.dir().resolve("../shared/data/phishing").normalize();
+  }
+
+  @Override
+  public Scorecard run(Options options) throws InputException, IOException, InterruptedException {
+    Instant t0 = Instant.now();
+    Path labels = options.corpus().resolve("labels.csv");
+    if (!Files.isRegularFile(labels)) {
+      throw new InputException(labels + ": no labels.csv (file,label,…) in the corpus");
+    }
+    List<String> lines = Files.readAllLines(labels);
+    List<MailMessage> messages = new ArrayList<>();
+    List<String> classes = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      if (c.length < 2) {
+        continue;
+      }
+      try (InputStream in = Files.newInputStream(options.corpus().resolve(c[0]))) {
+        messages.add(MailParser.parse(c[0], 0, in));
+        classes.add(c[1].strip().toLowerCase(Locale.ROOT));
+      } catch (IOException | RuntimeException e) {
+        errors.add(c[0] + ": " + e.getMessage());
+      }
+    }
+    boolean[] y = new boolean[messages.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = classes.get(i).equals("phishing");
+    }
+    Embeddings embeddings = new Embeddings();
+    List<MailVerdict> full = messages.stream().map(MailChecks::judge).toList();
+    List<MailVerdict> stripped =
+        messages.stream().map(MailFeatures::stripEraHeaders).map(MailChecks::judge).toList();
+    boolean[] heuristic = new boolean[y.length];
+    for (int i = 0; i < y.length; i++) {
+      heuristic[i] = full.get(i).verdict() != MailVerdict.Verdict.CLEAN;
+    }
+    boolean[] learnedFull = crossValidate(MailFeatures.rows(full, embeddings), y);
+    boolean[] learnedStripped = crossValidate(MailFeatures.rows(stripped, embeddings), y);
+
+    Metrics mHeur = metrics(heuristic, y);
+    Metrics mFull = metrics(learnedFull, y);
+    Metrics mStrip = metrics(learnedStripped, y);
+    List<Scorecard.Category> cats = new ArrayList<>();
+    cats.add(new Scorecard.Category("checks alone", mHeur, mHeur.f1()));
+    cats.add(new Scorecard.Category("learned, all headers", mFull, mFull.f1()));
+    cats.add(new Scorecard.Category("learned, era headers stripped", mStrip, mStrip.f1()));
+    for (String cls : List.of("phishing", "ham", "spam")) {
+      int n = 0;
+      int flagged = 0;
+      for (int i = 0; i < y.length; i++) {
+        if (classes.get(i).equals(cls)) {
+          n++;
+          flagged += learnedStripped[i] ? 1 : 0;
+        }
+      }
+      if (n > 0) {
+        Metrics m =
+            cls.equals("phishing")
+                ? new Metrics(flagged, 0, n - flagged, 0)
+                : new Metrics(0, flagged, 0, n - flagged);
+        cats.add(new Scorecard.Category("class " + cls + " (stripped)", m));
+      }
+    }
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("messages", Integer.toString(messages.size()));
+    facts.put("folds", FOLDS + " (stratified, seed " + SEED + ")");
+    facts.put("F1 checks alone", pct(mHeur.f1()));
+    facts.put("F1 learned, all headers", pct(mFull.f1()));
+    facts.put("F1 learned, era headers stripped", pct(mStrip.f1()));
+    return new Scorecard(
+        name(),
+        description(),
+        name() + "_score",
+        100 * mStrip.f1(),
+        mStrip,
+        cats,
+        facts,
+        Duration.between(t0, Instant.now()),
+        errors);
+  }
+
+  /** Predictions for every item from a model trained on the other folds. */
+  static boolean[] crossValidate(double[][] x, boolean[] y) {
+    int n = y.length;
+    int[] fold = new int[n];
+    Random r = new Random(SEED);
+    int[] next = new int[2];
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, r);
+    for (int i : order) {
+      int c = y[i] ? 1 : 0;
+      fold[i] = next[c]++ % FOLDS;
+    }
+    boolean[] out = new boolean[n];
+    for (int f = 0; f < FOLDS; f++) {
+      List<double[]> tx = new ArrayList<>();
+      List<Boolean> ty = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (fold[i] != f) {
+          tx.add(x[i]);
+          ty.add(y[i]);
+        }
+      }
+      boolean[] tyArr = new boolean[ty.size()];
+      for (int i = 0; i < tyArr.length; i++) {
+        tyArr[i] = ty.get(i);
+      }
+      LogisticRegression m =
+          LogisticRegression.train(tx.toArray(double[][]::new), tyArr, 3e-2, 300);
+      for (int i = 0; i < n; i++) {
+        if (fold[i] == f) {
+          out[i] = m.probability(x[i]) >= 0.5;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Metrics metrics(boolean[] predicted, boolean[] y) {
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    int tn = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (y[i] && predicted[i]) {
+        tp++;
+      } else if (y[i]) {
+        fn++;
+      } else if (predicted[i]) {
+        fp++;
+      } else {
+        tn++;
+      }
+    }
+    return new Metrics(tp, fp, fn, tn);
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.bulwark.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.bulwark.eval.mail.MailSuite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The mail suite on the shared phishing corpus (skipped when it is absent). */
+class MailSuiteTest {
+  @Test
+  void learnedModelBeatsTheChecksAloneWithAndWithoutEraHeaders() throws Exception {
+    Path corpus = Path.of("../../shared/data/phishing").toAbsolutePath().normalize();
+    assumeTrue(
+        Files.isRegularFile(corpus.resolve("labels.csv")),
+        "phishing corpus not present at " + corpus);
+    Scorecard card = new MailSuite().run(new Suite.Options(corpus, Map.of()));
+    double checks = card.categories().get(0).metrics().f1();
+    double full = card.categories().get(1).metrics().f1();
+    double stripped = card.categories().get(2).metrics().f1();
+    assertThat(full).isGreaterThan(checks).isGreaterThan(0.9);
+    assertThat(stripped).isGreaterThan(checks).isGreaterThan(0.88);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.bulwark.mail;
+
+import dev.bulwark.core.analysis.AnalyzerInfo;
+import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.analysis.FindingSink;
+import dev.bulwark.core.analysis.Phase;
+import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.files.SourceFile;
+import dev.bulwark.core.model.RuleDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+
+/** Judges the .eml files of a scanned tree; a message that cannot be parsed is a diagnostic. */
+public final class MailAnalyzer implements dev.bulwark.core.analysis.Analyzer {
+  private static final AnalyzerInfo INFO =
+      new AnalyzerInfo(
+          "mail", "Mail", "Phishing and malware delivery in .eml messages", Phase.FILES);
+
+  @Override
+  public AnalyzerInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<RuleDescriptor> rules() {
+    return MailFindings.rules();
+  }
+
+  static boolean isMail(SourceFile f) {
+    return f.fileName().toLowerCase(Locale.ROOT).endsWith(".eml");
+  }
+
+  @Override
+  public boolean appliesTo(ScanContext context) {
+    return context.tree().files().stream().anyMatch(MailAnalyzer::isMail);
+  }
+
+  @Override
+  public void analyze(ScanContext ctx, FindingSink sink) {
+    for (SourceFile f : ctx.tree().files()) {
+      if (!isMail(f)) {
+        continue;
+      }
+      ctx.checkCancelled();
+      try (InputStream in = Files.newInputStream(f.path())) {
+        MailMessage m = MailParser.parse(f.relativePath(), 0, in);
+        MailFindings.of(MailChecks.judge(m)).ifPresent(sink::accept);
+      } catch (IOException | RuntimeException e) {
+        ctx.diagnostics()
+            .report(
+                Diagnostic.error(
+                    "mail", f.relativePath(), "unreadable message: " + e.getMessage()));
+      }
+    }
+  }
+}

@@ -1,0 +1,407 @@
+package dev.bulwark.mail;
+
+import java.net.IDN;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Explainable checks on a parsed message, in the spirit of scored rules: each adds points with a
+ * reason that names the header, link, attachment or sentence it saw. Text addressed to AI readers
+ * is one more signal; it never changes how the other checks work.
+ */
+public final class MailChecks {
+  /** Scores at or above which a message is suspicious or malicious. */
+  public static final int SUSPICIOUS = 4;
+
+  public static final int MALICIOUS = 8;
+
+  private static final Set<String> BRANDS =
+      Set.of(
+          "paypal",
+          "microsoft",
+          "office365",
+          "outlook",
+          "apple",
+          "icloud",
+          "amazon",
+          "netflix",
+          "google",
+          "gmail",
+          "facebook",
+          "instagram",
+          "linkedin",
+          "dhl",
+          "fedex",
+          "ups",
+          "usps",
+          "wells fargo",
+          "chase",
+          "bank of america",
+          "citibank",
+          "hsbc",
+          "santander",
+          "itau",
+          "bradesco",
+          "caixa",
+          "nubank",
+          "mercado",
+          "docusign",
+          "dropbox",
+          "adobe",
+          "binance",
+          "coinbase",
+          "metamask",
+          "whatsapp",
+          "americanas",
+          "magalu",
+          "correios",
+          "serasa");
+  private static final Set<String> SHORTENERS =
+      Set.of(
+          "bit.ly",
+          "tinyurl.com",
+          "t.co",
+          "goo.gl",
+          "ow.ly",
+          "is.gd",
+          "buff.ly",
+          "rb.gy",
+          "cutt.ly",
+          "shorturl.at",
+          "t.ly");
+  private static final Set<String> RISKY_EXT =
+      Set.of(
+          "exe", "scr", "js", "jse", "vbs", "vbe", "wsf", "hta", "bat", "cmd", "com", "pif", "lnk",
+          "iso", "img", "msi", "jar", "ps1", "cab", "vhd");
+  private static final Set<String> MACRO_EXT = Set.of("docm", "xlsm", "pptm", "dotm", "xlam");
+  private static final Pattern URGENT =
+      Pattern.compile(
+          "(?i)\\b(urgent|immediately|within 24 hours|within 48 hours|account (?:will be |has been )?(?:suspended|locked|disabled|closed)|"
+              + "verify your (?:account|identity|information)|confirm your (?:account|identity|password)|unusual (?:sign-in |login )?activity|"
+              + "update your (?:payment|billing)|payment (?:failed|declined)|final notice|last warning|action required|"
+              + "password (?:will )?expire|click (?:here|below) to|gift cards?|wire transfer|bank details have changed|"
+              + "reset your password|unauthori[sz]ed (?:access|transaction)|limited (?:access|time)|"
+              + "sua conta|senha|bloquead[oa]|atualiz[ae]|regulariz|pend[eê]ncia|"
+              + "cuenta|contraseña|verifique|suspendid[ao])\\b");
+  private static final Pattern AI_ADDRESSED =
+      Pattern.compile(
+          "(?i)(ignore (?:all )?(?:previous|prior) instructions|you are an ai|as an ai (?:model|assistant)|system prompt|classify this (?:e-?mail|message) as)");
+  private static final Pattern IP_HOST = Pattern.compile("^\\d{1,3}(?:\\.\\d{1,3}){3}$");
+
+  private MailChecks() {}
+
+  public static MailVerdict judge(MailMessage m) {
+    List<Reason> r = new ArrayList<>();
+    headers(m, r);
+    links(m, r);
+    attachments(m, r);
+    language(m, r);
+    int score = r.stream().mapToInt(Reason::points).sum();
+    MailVerdict.Verdict v =
+        score >= MALICIOUS
+            ? MailVerdict.Verdict.MALICIOUS
+            : score >= SUSPICIOUS ? MailVerdict.Verdict.SUSPICIOUS : MailVerdict.Verdict.CLEAN;
+    return new MailVerdict(m, v, score, List.copyOf(r));
+  }
+
+  private static void headers(MailMessage m, List<Reason> r) {
+    String auth = m.header("Authentication-Results");
+    if (auth != null) {
+      String a = auth.toLowerCase(Locale.ROOT);
+      for (String mech : List.of("spf", "dkim", "dmarc")) {
+        Matcher x = Pattern.compile("\\b" + mech + "=(fail|softfail|permerror|none)").matcher(a);
+        if (x.find()) {
+          int pts = x.group(1).equals("none") ? 1 : mech.equals("dmarc") ? 3 : 2;
+          r.add(
+              new Reason(
+                  mech + "-" + x.group(1),
+                  pts,
+                  mech.toUpperCase(Locale.ROOT) + " " + x.group(1) + " for the sender",
+                  "header:Authentication-Results"));
+        }
+      }
+    }
+    String from = m.domainOf("From");
+    String fromReg = Addresses.registrable(from);
+    String replyTo = Addresses.registrable(m.domainOf("Reply-To"));
+    if (fromReg != null && replyTo != null && !fromReg.equals(replyTo)) {
+      r.add(
+          new Reason(
+              "reply-to-mismatch",
+              2,
+              "replies go to " + replyTo + ", not the sender's " + fromReg,
+              "header:Reply-To"));
+    }
+    String ret = Addresses.registrable(m.domainOf("Return-Path"));
+    if (fromReg != null && ret != null && !fromReg.equals(ret)) {
+      r.add(
+          new Reason(
+              "return-path-mismatch",
+              1,
+              "bounces go to " + ret + ", not the sender's " + fromReg,
+              "header:Return-Path"));
+    }
+    String display =
+        Addresses.displayName(m.header("From") == null ? "" : m.header("From"))
+            .toLowerCase(Locale.ROOT);
+    for (String brand : BRANDS) {
+      // The brand's own domain is brand.tld (or brand.co.uk); "secure-paypal-billing.com" is not.
+      if (display.contains(brand)
+          && fromReg != null
+          && !fromReg.startsWith(brand.replace(" ", "") + ".")) {
+        r.add(
+            new Reason(
+                "brand-impersonation",
+                3,
+                "the sender calls itself \"" + brand + "\" but writes from " + fromReg,
+                "header:From"));
+        break;
+      }
+    }
+    if (from != null && from.startsWith("xn--") || (from != null && from.contains(".xn--"))) {
+      r.add(
+          new Reason(
+              "punycode-sender",
+              2,
+              "the sender's domain is internationalised (" + from + ")",
+              "header:From"));
+    }
+  }
+
+  private static void links(MailMessage m, List<Reason> r) {
+    String fromReg = Addresses.registrable(m.domainOf("From"));
+    int mismatches = 0;
+    int reported = 0;
+    for (MailMessage.Link l : m.links()) {
+      String host = host(l.href());
+      if (host == null) {
+        continue;
+      }
+      String reg = Addresses.registrable(host);
+      String where = "url:" + clip(l.href());
+      if (IP_HOST.matcher(host).matches()) {
+        r.add(new Reason("ip-link", 3, "a link goes to a bare IP address " + host, where));
+        reported++;
+      } else if (SHORTENERS.contains(reg)) {
+        r.add(new Reason("shortened-link", 2, "a link hides its target behind " + reg, where));
+        reported++;
+      } else if (host.contains("xn--")) {
+        r.add(
+            new Reason(
+                "punycode-link",
+                3,
+                "a link goes to an internationalised look-alike host " + IDN.toUnicode(host),
+                where));
+        reported++;
+      }
+      String shown = l.text() == null ? "" : l.text().toLowerCase(Locale.ROOT);
+      Matcher d = Pattern.compile("([a-z0-9-]+\\.)+[a-z]{2,}").matcher(shown);
+      if (d.find() && !shown.contains("@")) {
+        String shownReg = Addresses.registrable(d.group());
+        if (reg != null && shownReg != null && !shownReg.equals(reg) && mismatches++ < 3) {
+          r.add(
+              new Reason(
+                  "link-text-mismatch",
+                  3,
+                  "a link shows " + shownReg + " but goes to " + reg,
+                  where));
+          reported++;
+        }
+      }
+      for (String brand : BRANDS) {
+        String b = brand.replace(" ", "");
+        if (host.contains(b)
+            && reg != null
+            && !reg.startsWith(b + ".")
+            && !b.equals(reg)
+            && reported < 6) {
+          r.add(
+              new Reason(
+                  "brand-in-foreign-host",
+                  2,
+                  "a link uses \"" + brand + "\" in the host of " + reg,
+                  where));
+          reported++;
+          break;
+        }
+      }
+      if (reported >= 6) {
+        break;
+      }
+    }
+    if (fromReg != null && !m.links().isEmpty()) {
+      long foreign =
+          m.links().stream()
+              .map(l -> Addresses.registrable(host(l.href())))
+              .filter(x -> x != null && !x.equals(fromReg))
+              .distinct()
+              .count();
+      long total = m.links().stream().map(l -> host(l.href())).filter(x -> x != null).count();
+      if (total > 0
+          && foreign
+              == m.links().stream()
+                  .map(l -> Addresses.registrable(host(l.href())))
+                  .filter(x -> x != null)
+                  .distinct()
+                  .count()
+          && foreign >= 1
+          && m.header("List-Unsubscribe") == null) {
+        r.add(
+            new Reason(
+                "no-link-to-sender",
+                1,
+                "no link points to the sender's own domain " + fromReg,
+                "url:" + clip(m.links().get(0).href())));
+      }
+    }
+    String html = m.htmlBody() == null ? "" : m.htmlBody().toLowerCase(Locale.ROOT);
+    if (html.contains("<form")
+        && (html.contains("type=\"password\"") || html.contains("type=password"))) {
+      r.add(
+          new Reason(
+              "credential-form",
+              4,
+              "the message body holds a form asking for a password",
+              "body:html form"));
+    }
+  }
+
+  private static void attachments(MailMessage m, List<Reason> r) {
+    for (MailMessage.Attachment a : m.attachments()) {
+      String name = a.name() == null ? "" : a.name().toLowerCase(Locale.ROOT);
+      String where =
+          "attachment:" + (a.name() == null ? "(unnamed " + a.mimeType() + ")" : a.name());
+      String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+      if (name.matches(".*\\.(pdf|doc|docx|xls|xlsx|jpg|png|txt)\\.[a-z0-9]{2,4}$")
+          && RISKY_EXT.contains(ext)) {
+        r.add(
+            new Reason(
+                "double-extension",
+                5,
+                "the attachment hides an executable type behind a document name: " + a.name(),
+                where));
+      } else if (RISKY_EXT.contains(ext)) {
+        r.add(
+            new Reason(
+                "executable-attachment",
+                5,
+                "the attachment is an executable or disk image (." + ext + ")",
+                where));
+      }
+      if (MACRO_EXT.contains(ext)) {
+        r.add(
+            new Reason(
+                "macro-document", 4, "the attachment is a macro-enabled Office document", where));
+      }
+      byte[] h = a.head();
+      if (h.length >= 2 && h[0] == 'M' && h[1] == 'Z' && !ext.equals("exe")) {
+        r.add(
+            new Reason(
+                "disguised-executable",
+                6,
+                "the attachment is a Windows executable whatever its name says",
+                where));
+      }
+      if (ext.equals("html")
+          || ext.equals("htm")
+          || ext.equals("shtml")
+          || a.mimeType().contains("html")) {
+        String p =
+            a.textPreview() == null
+                ? new String(h, java.nio.charset.StandardCharsets.ISO_8859_1)
+                : a.textPreview();
+        String l = p.toLowerCase(Locale.ROOT);
+        if (l.contains("atob(")
+            || l.contains("msSaveOrOpenBlob".toLowerCase(Locale.ROOT))
+            || l.contains("new blob(")) {
+          r.add(
+              new Reason(
+                  "html-smuggling",
+                  5,
+                  "the HTML attachment builds a file in the browser (HTML smuggling)",
+                  where));
+        } else if (l.contains("<form") || l.contains("password")) {
+          r.add(
+              new Reason("html-credential-page", 4, "the HTML attachment is a log-in page", where));
+        } else {
+          r.add(
+              new Reason(
+                  "html-attachment",
+                  2,
+                  "an HTML attachment opens locally, outside the mail client's protections",
+                  where));
+        }
+      }
+      if ((ext.equals("zip") || ext.equals("rar") || ext.equals("7z")) && a.size() < 2_000_000) {
+        r.add(
+            new Reason(
+                "archive-attachment",
+                1,
+                "a small archive is attached (a common wrapper for malware)",
+                where));
+      }
+    }
+  }
+
+  private static void language(MailMessage m, List<Reason> r) {
+    String subject = m.header("Subject") == null ? "" : m.header("Subject");
+    String text = subject + "\n" + m.visibleText();
+    if (text.length() > 200_000) {
+      text = text.substring(0, 200_000);
+    }
+    Matcher u = URGENT.matcher(text);
+    int n = 0;
+    List<String> seen = new ArrayList<>();
+    while (u.find() && n < 3) {
+      String phrase = u.group().toLowerCase(Locale.ROOT);
+      if (!seen.contains(phrase)) {
+        seen.add(phrase);
+        n++;
+      }
+    }
+    if (!seen.isEmpty()) {
+      r.add(
+          new Reason(
+              "pressure-language",
+              Math.min(3, seen.size() + 1),
+              "the text presses the reader: \"" + String.join("\", \"", seen) + "\"",
+              "body:"
+                  + (subject.toLowerCase(Locale.ROOT).contains(seen.get(0)) ? "Subject" : "text")));
+    }
+    Matcher ai = AI_ADDRESSED.matcher(text);
+    if (ai.find()) {
+      r.add(
+          new Reason(
+              "addresses-ai-reader",
+              3,
+              "the text speaks to an AI reader (\"" + ai.group() + "\")",
+              "body:text"));
+    }
+  }
+
+  static String host(String href) {
+    if (href == null) {
+      return null;
+    }
+    String h = href.strip();
+    if (!h.regionMatches(true, 0, "http", 0, 4)) {
+      return null;
+    }
+    try {
+      String host = URI.create(h.replace(" ", "%20").replace("|", "%7C")).getHost();
+      return host == null ? null : host.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      Matcher x = Pattern.compile("(?i)^https?://([^/:?#]+)").matcher(h);
+      return x.find() ? x.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 120 ? s : s.substring(0, 119) + "…";
+  }
+}

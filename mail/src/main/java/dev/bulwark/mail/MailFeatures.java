@@ -1,0 +1,127 @@
+package dev.bulwark.mail;
+
+import dev.bulwark.ai.embed.Embeddings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the learned mail model sees: the explainable checks (which fired, the score), the message's
+ * shape (links, link domains, attachments, HTML) and the meaning of its subject and text as an
+ * offline sentence embedding.
+ */
+public final class MailFeatures {
+  /** Check codes, in a fixed order; an unknown code is simply not a feature. */
+  static final List<String> CODES =
+      List.of(
+          "spf-fail",
+          "spf-softfail",
+          "spf-none",
+          "spf-permerror",
+          "dkim-fail",
+          "dkim-none",
+          "dkim-permerror",
+          "dmarc-fail",
+          "dmarc-none",
+          "dmarc-permerror",
+          "reply-to-mismatch",
+          "return-path-mismatch",
+          "brand-impersonation",
+          "punycode-sender",
+          "ip-link",
+          "shortened-link",
+          "punycode-link",
+          "link-text-mismatch",
+          "brand-in-foreign-host",
+          "no-link-to-sender",
+          "credential-form",
+          "double-extension",
+          "executable-attachment",
+          "macro-document",
+          "disguised-executable",
+          "html-smuggling",
+          "html-credential-page",
+          "html-attachment",
+          "archive-attachment",
+          "pressure-language",
+          "addresses-ai-reader");
+
+  /**
+   * Headers a message keeps when era artefacts are stripped: old and new mail then differ only in
+   * what their senders wrote, not in what their servers added.
+   */
+  static final Set<String> KEPT_WHEN_STRIPPED =
+      Set.of(
+          "from",
+          "to",
+          "cc",
+          "reply-to",
+          "subject",
+          "content-type",
+          "content-transfer-encoding",
+          "mime-version");
+
+  private MailFeatures() {}
+
+  /** The message without the headers receiving servers add (dates, routes, authentication). */
+  public static MailMessage stripEraHeaders(MailMessage m) {
+    List<MailMessage.Header> kept = new ArrayList<>();
+    for (MailMessage.Header h : m.headers()) {
+      if (KEPT_WHEN_STRIPPED.contains(h.name().toLowerCase(Locale.ROOT))) {
+        kept.add(h);
+      }
+    }
+    return new MailMessage(
+        m.source(),
+        m.index(),
+        kept,
+        m.textBody(),
+        m.htmlBody(),
+        m.links(),
+        m.attachments(),
+        m.problems());
+  }
+
+  /** The text embedded for a message. */
+  public static String text(MailMessage m) {
+    String subject = m.header("Subject") == null ? "" : m.header("Subject");
+    String body = m.visibleText().replaceAll("\\s+", " ").strip();
+    return subject + "\n" + (body.length() > 1500 ? body.substring(0, 1500) : body);
+  }
+
+  /** Structural features and the embedding, in one row. */
+  public static double[] row(MailVerdict v, float[] embedding) {
+    MailMessage m = v.message();
+    double[] row = new double[CODES.size() + 6 + embedding.length];
+    int k = 0;
+    for (String code : CODES) {
+      row[k++] = v.reasons().stream().filter(r -> r.code().equals(code)).count();
+    }
+    row[k++] = v.score();
+    row[k++] = Math.log1p(m.links().size());
+    row[k++] =
+        m.links().stream()
+            .map(l -> Addresses.registrable(MailChecks.host(l.href())))
+            .filter(x -> x != null)
+            .distinct()
+            .count();
+    row[k++] = m.attachments().size();
+    row[k++] = m.htmlBody() != null && !m.htmlBody().isBlank() ? 1 : 0;
+    row[k++] = Math.log1p(m.visibleText().length());
+    for (float f : embedding) {
+      row[k++] = f;
+    }
+    return row;
+  }
+
+  /** Rows for many verdicts, embedding their texts in batches. */
+  public static double[][] rows(List<MailVerdict> verdicts, Embeddings embeddings) {
+    List<float[]> e = embeddings.embedAll(verdicts.stream().map(v -> text(v.message())).toList());
+    double[][] out = new double[verdicts.size()][];
+    for (int i = 0; i < verdicts.size(); i++) {
+      out[i] = row(verdicts.get(i), e.get(i));
+    }
+    return out;
+  }
+}

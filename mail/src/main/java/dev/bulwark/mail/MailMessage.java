@@ -1,0 +1,61 @@
+package dev.bulwark.mail;
+
+import java.util.List;
+import java.util.Locale;
+
+/** One parsed message: what the checks look at, nothing executed or fetched. */
+public record MailMessage(
+    String source,
+    int index,
+    List<Header> headers,
+    String textBody,
+    String htmlBody,
+    List<Link> links,
+    List<Attachment> attachments,
+    List<String> problems) {
+
+  /** A header as received (unfolded). */
+  public record Header(String name, String value) {}
+
+  /** A hyperlink: the text shown and the target. */
+  public record Link(String text, String href) {}
+
+  /** An attachment: declared name and type, real size and first bytes (for the true type). */
+  public record Attachment(
+      String name, String mimeType, long size, byte[] head, String textPreview) {}
+
+  /** The first value of a header, or null. */
+  public String header(String name) {
+    for (Header h : headers) {
+      if (h.name().equalsIgnoreCase(name)) {
+        return h.value();
+      }
+    }
+    return null;
+  }
+
+  public List<String> all(String name) {
+    return headers.stream()
+        .filter(h -> h.name().equalsIgnoreCase(name))
+        .map(Header::value)
+        .toList();
+  }
+
+  /** The visible text: the plain body, else the HTML body without tags. */
+  public String visibleText() {
+    if (textBody != null && !textBody.isBlank()) {
+      return textBody;
+    }
+    return htmlBody == null ? "" : Html.text(htmlBody);
+  }
+
+  /** Lower-case address domain of a header such as From ("Name &lt;a@b.c&gt;" → b.c), or null. */
+  public String domainOf(String headerName) {
+    String v = header(headerName);
+    return v == null ? null : Addresses.domain(v);
+  }
+
+  static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+}
