@@ -93,7 +93,7 @@ public final class MailFeatures {
   /** Structural features and the embedding, in one row. */
   public static double[] row(MailVerdict v, float[] embedding) {
     MailMessage m = v.message();
-    double[] row = new double[CODES.size() + 6 + embedding.length];
+    double[] row = new double[CODES.size() + 12 + embedding.length];
     int k = 0;
     for (String code : CODES) {
       row[k++] = v.reasons().stream().filter(r -> r.code().equals(code)).count();
@@ -109,10 +109,43 @@ public final class MailFeatures {
     row[k++] = m.attachments().size();
     row[k++] = m.htmlBody() != null && !m.htmlBody().isBlank() ? 1 : 0;
     row[k++] = Math.log1p(m.visibleText().length());
+    String text = m.visibleText();
+    String subject = m.header("Subject") == null ? "" : m.header("Subject");
+    row[k++] = ratio(text, Character::isUpperCase);
+    row[k++] = Math.log1p(count(text + subject, '!'));
+    row[k++] = Math.log1p(count(text, '$'));
+    row[k++] =
+        m.links().isEmpty()
+            ? 0
+            : (double) m.links().stream().filter(l -> l.href().startsWith("https")).count()
+                / m.links().size();
+    row[k++] =
+        m.htmlBody() != null && m.htmlBody().toLowerCase(java.util.Locale.ROOT).contains("<img")
+            ? 1
+            : 0;
+    row[k++] = Math.log1p(m.htmlBody() == null ? 0 : m.htmlBody().length());
     for (float f : embedding) {
       row[k++] = f;
     }
     return row;
+  }
+
+  private static double ratio(String s, java.util.function.IntPredicate p) {
+    if (s.isEmpty()) {
+      return 0;
+    }
+    long letters = s.chars().filter(Character::isLetter).count();
+    return letters == 0 ? 0 : (double) s.chars().filter(p).count() / letters;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Rows for many verdicts, embedding their texts in batches. */

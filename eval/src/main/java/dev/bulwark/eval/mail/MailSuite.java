@@ -161,7 +161,7 @@ public final class MailSuite implements Suite {
         tyArr[i] = ty.get(i);
       }
       LogisticRegression m =
-          LogisticRegression.train(tx.toArray(double[][]::new), tyArr, 3e-2, 300);
+          LogisticRegression.train(tx.toArray(double[][]::new), tyArr, 1e-2, 600);
       for (int i = 0; i < n; i++) {
         if (fold[i] == f) {
           out[i] = m.probability(x[i]) >= 0.5;
