@@ -56,8 +56,15 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
             .instructions(
                 "Bulwark finds security issues in code, dependencies and logs. "
                     + BulwarkTools.UNTRUSTED_NOTE)
-            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+            .capabilities(
+                McpSchema.ServerCapabilities.builder()
+                    .tools(true)
+                    .resources(false, false)
+                    .prompts(false)
+                    .build())
             .tools(tools.all().stream().map(t -> spec(mapper, tools, t)).toList())
+            .resources(latestReport(tools))
+            .prompts(prompts())
             .build();
     System.err.println("bulwark mcp: serving on stdio; roots " + tools.roots());
     CountDownLatch forever = new CountDownLatch(1);
@@ -86,5 +93,73 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
           return b.build();
         })
         .build();
+  }
+
+  static final String LATEST_REPORT = "bulwark://reports/latest";
+
+  /** The JSON report of the latest scan, as a resource agents can read whole. */
+  private static McpServerFeatures.SyncResourceSpecification latestReport(BulwarkTools tools) {
+    McpSchema.Resource resource =
+        McpSchema.Resource.builder(LATEST_REPORT, "latest-report")
+            .description("Bulwark's JSON report of the latest scan made through the scan tool")
+            .mimeType("application/json")
+            .build();
+    return new McpServerFeatures.SyncResourceSpecification(
+        resource,
+        (exchange, request) -> {
+          var report = tools.lastReport();
+          String json =
+              report == null
+                  ? "{\"error\":\"no scan yet: call the scan tool first\"}"
+                  : dev.bulwark.core.report.JsonReportWriter.toJson(report).toString();
+          return new McpSchema.ReadResourceResult(
+              List.of(
+                  new McpSchema.TextResourceContents(
+                      LATEST_REPORT, "application/json", json, null)),
+              null);
+        });
+  }
+
+  /** Workflows an agent can start from: triage a repository, investigate logs. */
+  private static List<McpServerFeatures.SyncPromptSpecification> prompts() {
+    return List.of(
+        prompt(
+            "triage_repository",
+            "Scan a repository and say which findings are real",
+            "path",
+            "Call the scan tool on %s. For the five most severe findings call get_finding and decide "
+                + "whether each is a true positive, citing its fingerprint and the code it points at. "
+                + BulwarkTools.UNTRUSTED_NOTE),
+        prompt(
+            "investigate_logs",
+            "Hunt in logs and summarise the incidents",
+            "path",
+            "Call hunt_logs on %s with min_level medium. Summarise each incident in order of score: "
+                + "hosts, users, ATT&CK tactics and the record ids it rests on. Say what to check next. "
+                + BulwarkTools.UNTRUSTED_NOTE));
+  }
+
+  private static McpServerFeatures.SyncPromptSpecification prompt(
+      String name, String description, String argument, String template) {
+    McpSchema.Prompt p =
+        new McpSchema.Prompt(
+            name,
+            null,
+            description,
+            List.of(new McpSchema.PromptArgument(argument, null, "file or directory", true)),
+            null,
+            null);
+    return new McpServerFeatures.SyncPromptSpecification(
+        p,
+        (exchange, request) -> {
+          Object value = request.arguments() == null ? null : request.arguments().get(argument);
+          String text = String.format(java.util.Locale.ROOT, template, value == null ? "." : value);
+          return new McpSchema.GetPromptResult(
+              description,
+              List.of(
+                  new McpSchema.PromptMessage(
+                      McpSchema.Role.USER, new McpSchema.TextContent(null, text, null))),
+              null);
+        });
   }
 }

@@ -78,6 +78,18 @@ class McpCommandTest {
       assertThat(label.isError()).as(text(label)).isFalse();
       assertThat(data.resolve("labels.jsonl")).exists();
 
+      McpSchema.ReadResourceResult report =
+          client.readResource(new McpSchema.ReadResourceRequest("bulwark://reports/latest", null));
+      assertThat(((McpSchema.TextResourceContents) report.contents().get(0)).text()).contains(fp);
+      assertThat(client.listPrompts().prompts())
+          .extracting(McpSchema.Prompt::name)
+          .contains("triage_repository", "investigate_logs");
+      McpSchema.GetPromptResult prompt =
+          client.getPrompt(
+              new McpSchema.GetPromptRequest("investigate_logs", Map.of("path", "logs/"), null));
+      assertThat(((McpSchema.TextContent) prompt.messages().get(0).content()).text())
+          .contains("hunt_logs on logs/");
+
       McpSchema.CallToolResult outside = client.callTool(call("scan", Map.of("path", "/etc")));
       assertThat(outside.isError()).isTrue();
       assertThat(text(outside)).contains("outside the roots");
