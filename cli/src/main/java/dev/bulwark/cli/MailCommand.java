@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
     name = "mail",
     mixinStandardHelpOptions = true,
     description = "Social-engineering defence: judge suspicious mail.",
-    subcommands = {MailCommand.Check.class})
+    subcommands = {MailCommand.Check.class, MailCommand.Train.class})
 final class MailCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +58,12 @@ final class MailCommand implements Runnable {
 
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
+
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        description = "Where a trained mail model is (default ~/.bulwark).")
+    Path dataDir;
 
     @Option(
         names = "--fail-on",
@@ -88,12 +94,17 @@ final class MailCommand implements Runnable {
       }
       List<Finding> findings = new ArrayList<>();
       List<Diagnostic> diagnostics = new ArrayList<>();
+      java.util.Optional<dev.bulwark.mail.MailModel> model =
+          dev.bulwark.mail.MailModel.load(dev.bulwark.core.config.DataDir.resolve(dataDir));
       StringBuilder out = new StringBuilder();
       for (Path f : files) {
         MailVerdict v;
         try (InputStream in = Files.newInputStream(f)) {
           MailMessage m = MailParser.parse(f.toString(), 0, in);
           v = MailChecks.judge(m);
+          if (model.isPresent()) {
+            v = model.get().judge(v);
+          }
         } catch (IOException | RuntimeException e) {
           diagnostics.add(
               Diagnostic.error("mail", f.toString(), "unreadable message: " + e.getMessage()));
@@ -144,6 +155,64 @@ final class MailCommand implements Runnable {
       return failOn != null && report.hasFindingsAtLeast(failOn)
           ? ExitCodes.FINDINGS
           : ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Train the learned mail model on a corpus with labels.csv (file,label,…; label phishing or",
+        "anything else) and keep it in the data directory for bulwark mail check."
+      })
+  static final class Train implements Callable<Integer> {
+    @Option(names = "--corpus", required = true, paramLabel = "DIR")
+    Path corpus;
+
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        description = "Bulwark's data directory (default ~/.bulwark).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+      Path labels = corpus.resolve("labels.csv");
+      if (!Files.isRegularFile(labels)) {
+        throw new InputException(labels + ": no labels.csv in the corpus");
+      }
+      List<String> lines = Files.readAllLines(labels);
+      List<MailVerdict> verdicts = new ArrayList<>();
+      List<Boolean> phishing = new ArrayList<>();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] c = line.split(",");
+        if (c.length < 2) {
+          continue;
+        }
+        try (InputStream in = Files.newInputStream(corpus.resolve(c[0]))) {
+          verdicts.add(MailChecks.judge(MailParser.parse(c[0], 0, in)));
+          phishing.add(c[1].strip().equalsIgnoreCase("phishing"));
+        } catch (IOException | RuntimeException e) {
+          System.err.println("bulwark: skipped " + c[0] + ": " + e.getMessage());
+        }
+      }
+      boolean[] y = new boolean[phishing.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = phishing.get(i);
+      }
+      if (verdicts.isEmpty() || !phishing.contains(true) || !phishing.contains(false)) {
+        throw new InputException(corpus + ": need labelled phishing and non-phishing messages");
+      }
+      Path dir = dev.bulwark.core.config.DataDir.resolve(dataDir);
+      var stored = dev.bulwark.mail.MailModel.train(verdicts, y, dir);
+      System.out.println(
+          "trained on "
+              + stored.messages()
+              + " messages ("
+              + stored.phishing()
+              + " phishing); model in "
+              + dir.resolve(dev.bulwark.mail.MailModel.FILE));
+      return ExitCodes.OK;
     }
   }
 }

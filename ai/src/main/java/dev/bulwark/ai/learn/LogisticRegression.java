@@ -60,6 +60,29 @@ public final class LogisticRegression {
     return m;
   }
 
+  /** The model as plain numbers, to be kept in Bulwark's data directory. */
+  public record Saved(double[] mean, double[] scale, double[] weights, double bias) {}
+
+  public Saved save() {
+    return new Saved(mean.clone(), scale.clone(), weights.clone(), bias);
+  }
+
+  public static LogisticRegression load(Saved s) {
+    if (s.mean().length != s.scale().length || s.mean().length != s.weights().length) {
+      throw new IllegalArgumentException("model file is inconsistent: feature counts differ");
+    }
+    LogisticRegression m = new LogisticRegression(s.mean().length);
+    System.arraycopy(s.mean(), 0, m.mean, 0, s.mean().length);
+    System.arraycopy(s.scale(), 0, m.scale, 0, s.scale().length);
+    System.arraycopy(s.weights(), 0, m.weights, 0, s.weights().length);
+    m.bias = s.bias();
+    return m;
+  }
+
+  public int features() {
+    return weights.length;
+  }
+
   /** The probability that a row is positive. */
   public double probability(double[] row) {
     return sigmoid(dot(weights, standardise(row)) + bias);

@@ -1,0 +1,104 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bulwark mail check} and {@code mail train} on messages written for the test. */
+class MailCommandTest {
+  @TempDir Path dir;
+
+  private static String phish(int i) {
+    return "Authentication-Results: mx.corp.example; spf=fail; dkim=none; dmarc=fail\n"
+        + "From: \"Amazon Support\" <alert"
+        + i
+        + "@amaz0n-billing.top>\n"
+        + "Reply-To: pay"
+        + i
+        + "@mail.ru\n"
+        + "Subject: Action required: payment declined\n"
+        + "Content-Type: text/html\n\n"
+        + "<p>Your account will be suspended within 24 hours. Update your payment now:"
+        + " <a href=\"http://198.51.100."
+        + i
+        + "/amazon/login\">https://www.amazon.com/account</a></p>\n";
+  }
+
+  private static String clean(int i) {
+    return "Authentication-Results: mx.corp.example; spf=pass; dkim=pass; dmarc=pass\n"
+        + "From: \"Build bot\" <ci@corp.example>\n"
+        + "Subject: Nightly build "
+        + i
+        + " passed\n"
+        + "Content-Type: text/plain\n\n"
+        + "All 1,204 tests passed on build "
+        + i
+        + ". Logs: https://ci.corp.example/builds/"
+        + i
+        + "\n";
+  }
+
+  @Test
+  void checksTrainsAndUsesTheLearnedModel() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    StringBuilder labels = new StringBuilder("file,label\n");
+    for (int i = 1; i <= 6; i++) {
+      Files.writeString(corpus.resolve("p" + i + ".eml"), phish(i));
+      Files.writeString(corpus.resolve("c" + i + ".eml"), clean(i));
+      labels
+          .append("p")
+          .append(i)
+          .append(".eml,phishing\n")
+          .append("c")
+          .append(i)
+          .append(".eml,ham\n");
+    }
+    Files.writeString(corpus.resolve("labels.csv"), labels);
+    Path data = dir.resolve("data");
+
+    Cli.Result before =
+        Cli.run(
+            "mail",
+            "check",
+            corpus.resolve("p1.eml").toString(),
+            "--data-dir",
+            data.toString(),
+            "--fail-on",
+            "medium");
+    assertThat(before.exit()).isEqualTo(1);
+    assertThat(before.out())
+        .startsWith("malicious")
+        .contains("[header:Reply-To]")
+        .contains("[url:http://198.51.100.1/amazon/login]")
+        .doesNotContain("learned model");
+    Cli.Result ok =
+        Cli.run(
+            "mail",
+            "check",
+            corpus.resolve("c1.eml").toString(),
+            "--data-dir",
+            data.toString(),
+            "--fail-on",
+            "medium");
+    assertThat(ok.exit()).isZero();
+    assertThat(ok.out()).startsWith("clean");
+
+    Cli.Result train =
+        Cli.run("mail", "train", "--corpus", corpus.toString(), "--data-dir", data.toString());
+    assertThat(train.exit()).as(train.err()).isZero();
+    assertThat(train.out()).contains("trained on 12 messages (6 phishing)");
+    assertThat(data.resolve("mail-model.json")).exists();
+
+    Cli.Result after =
+        Cli.run(
+            "mail", "check", corpus.resolve("p2.eml").toString(), "--data-dir", data.toString());
+    assertThat(after.out()).contains("the learned model (trained on 12 messages)");
+    Cli.Result cleanAfter =
+        Cli.run(
+            "mail", "check", corpus.resolve("c2.eml").toString(), "--data-dir", data.toString());
+    assertThat(cleanAfter.out()).startsWith("clean").doesNotContain("learned model");
+  }
+}

@@ -1,0 +1,115 @@
+package dev.bulwark.mail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.ai.embed.Embeddings;
+import dev.bulwark.ai.learn.LogisticRegression;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The learned mail model, kept in Bulwark's data directory ({@code mail-model.json}): trained on a
+ * labelled corpus with {@code bulwark mail train}, used by {@code bulwark mail check} as one more
+ * reason, never as the only one.
+ */
+public final class MailModel {
+  public static final String FILE = "mail-model.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What is stored: the model, the embedding it expects, and where it came from. */
+  public record Stored(
+      int version,
+      String embedding,
+      int messages,
+      int phishing,
+      String trainedAt,
+      LogisticRegression.Saved model) {}
+
+  private final LogisticRegression model;
+  private final Stored stored;
+  private final Embeddings embeddings = new Embeddings();
+
+  private MailModel(Stored stored) {
+    this.stored = stored;
+    this.model = LogisticRegression.load(stored.model());
+  }
+
+  /** Trains on verdicts and labels (true = phishing) and writes the model file. */
+  public static Stored train(List<MailVerdict> verdicts, boolean[] phishing, Path dataDir)
+      throws IOException {
+    double[][] rows = MailFeatures.rows(verdicts, new Embeddings());
+    LogisticRegression m = LogisticRegression.train(rows, phishing, 1e-2, 600);
+    int positives = 0;
+    for (boolean b : phishing) {
+      positives += b ? 1 : 0;
+    }
+    Stored s =
+        new Stored(
+            1, Embeddings.MODEL, verdicts.size(), positives, Instant.now().toString(), m.save());
+    Files.createDirectories(dataDir);
+    JSON.writeValue(dataDir.resolve(FILE).toFile(), s);
+    return s;
+  }
+
+  /** The model in the data directory, if one was trained. */
+  public static Optional<MailModel> load(Path dataDir) throws IOException {
+    Path f = dataDir.resolve(FILE);
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    Stored s;
+    try {
+      s = JSON.readValue(f.toFile(), Stored.class);
+    } catch (IOException e) {
+      throw new IOException(f + ": not a Bulwark mail model: " + e.getMessage(), e);
+    }
+    if (s.version() != 1 || !Embeddings.MODEL.equals(s.embedding())) {
+      throw new IOException(f + ": trained for another version; run bulwark mail train again");
+    }
+    return Optional.of(new MailModel(s));
+  }
+
+  /** The probability that the judged message is phishing. */
+  public double probability(MailVerdict v) {
+    double[] row = MailFeatures.row(v, embeddings.embed(MailFeatures.text(v.message())));
+    if (row.length != model.features()) {
+      throw new IllegalStateException(
+          "mail model expects " + model.features() + " features, not " + row.length);
+    }
+    return model.probability(row);
+  }
+
+  /**
+   * The verdict with the model's opinion as one more reason: a likely phish gains points, and
+   * nothing is ever taken away (text crafted for AI readers cannot talk the checks down).
+   */
+  public MailVerdict judge(MailVerdict v) {
+    double p = probability(v);
+    if (p < 0.5) {
+      return v;
+    }
+    int points = p >= 0.9 ? 4 : 2;
+    List<Reason> reasons = new java.util.ArrayList<>(v.reasons());
+    reasons.add(
+        new Reason(
+            "learned-model",
+            points,
+            String.format(
+                java.util.Locale.ROOT,
+                "the learned model (trained on %d messages) gives %.0f %% phishing",
+                stored.messages(),
+                100 * p),
+            "body:text"));
+    int score = v.score() + points;
+    MailVerdict.Verdict verdict =
+        score >= MailChecks.MALICIOUS
+            ? MailVerdict.Verdict.MALICIOUS
+            : score >= MailChecks.SUSPICIOUS
+                ? MailVerdict.Verdict.SUSPICIOUS
+                : MailVerdict.Verdict.CLEAN;
+    return new MailVerdict(v.message(), verdict, score, List.copyOf(reasons));
+  }
+}
