@@ -219,7 +219,8 @@ final class EvalCommand implements Runnable {
       description = {
         "Score a model (any OpenAI-compatible endpoint or Ollama) or Bulwark's engine (--model",
         "bulwark) on a suite; prints a run record and model_score=NN.N. Suites: ctibench-rcm",
-        "(CVE description → CWE, default data ../shared/data/evals/ctibench/cti-rcm.tsv)."
+        "(CVE description → CWE, default data ../shared/data/evals/ctibench/cti-rcm.tsv) and",
+        "ctibench-mcq (multiple choice on CTI knowledge, default data cti-mcq.tsv beside it)."
       })
   static final class Model implements Callable<Integer> {
     @Option(names = "--suite", required = true, paramLabel = "S", description = "ctibench-rcm")
@@ -257,17 +258,16 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!suite.equals(dev.bulwark.eval.model.CveCweSuite.NAME)) {
-        throw new InputException("unknown suite '" + suite + "' (known: ctibench-rcm)");
-      }
+      String fileName =
+          suite.equals(dev.bulwark.eval.model.CtiSuite.MCQ) ? "cti-mcq.tsv" : "cti-rcm.tsv";
       Path file =
           data != null
               ? data
               : dev.bulwark.eval.Home.dir()
-                  .resolve("../shared/data/evals/ctibench/cti-rcm.tsv")
+                  .resolve("../shared/data/evals/ctibench/" + fileName)
                   .normalize();
-      var s = dev.bulwark.eval.model.CveCweSuite.load(file, limit);
-      dev.bulwark.eval.model.CveCweSuite.Run run;
+      var s = dev.bulwark.eval.model.CtiSuite.load(suite, file, limit);
+      dev.bulwark.eval.model.CtiSuite.Run run;
       if ("bulwark".equals(model)) {
         run = s.runEngine(new dev.bulwark.ai.embed.Embeddings(), 5, seed);
       } else {
@@ -303,7 +303,8 @@ final class EvalCommand implements Runnable {
       out.append(
           String.format(
               java.util.Locale.ROOT,
-              "| accuracy (CVE→CWE, exact) | %.1f %% |%n",
+              "| accuracy (%s, exact) | %.1f %% |%n",
+              run.suite().equals(dev.bulwark.eval.model.CtiSuite.MCQ) ? "answer letter" : "CVE→CWE",
               100 * run.accuracy()));
       out.append("| tokens | ").append(run.tokens()).append(" |\n");
       out.append(

@@ -27,12 +27,15 @@ class EvalModelTest {
           String prompt =
               json.readTree(ex.getRequestBody()).path("messages").get(0).path("content").asText();
           // A model that knows XSS and SQL injection and guesses CWE-20 for the rest.
+          // On multiple choice the fake knows ports and answers A otherwise.
           String answer =
-              prompt.contains("cross-site scripting")
-                  ? "Script injected into a page.\nCWE-79"
-                  : prompt.contains("SQL injection")
-                      ? "Query built from input.\nCWE-89"
-                      : "Not sure.\nCWE-20";
+              prompt.contains("**Question:**")
+                  ? (prompt.contains("HTTPS") ? "HTTPS listens on 443, so:\nB" : "A")
+                  : prompt.contains("cross-site scripting")
+                      ? "Script injected into a page.\nCWE-79"
+                      : prompt.contains("SQL injection")
+                          ? "Query built from input.\nCWE-89"
+                          : "Not sure.\nCWE-20";
           var reply = json.createObjectNode();
           reply.put("model", "fake-cti");
           reply
@@ -70,6 +73,21 @@ class EvalModelTest {
           .contains("| accuracy (CVE→CWE, exact) | 50.0 % |")
           .contains("| tokens | 220 |");
       assertThat(r.out().strip()).endsWith("model_score=50.0");
+      Cli.Result mcq =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "ctibench-mcq",
+              "--data",
+              SAMPLE.resolveSibling("mcq-sample.tsv").toString(),
+              "--endpoint",
+              "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+              "--model",
+              "fake-cti");
+      assertThat(mcq.exit()).as(mcq.err()).isZero();
+      // Right on HTTPS (B) and LSASS (A, by its guess), wrong on AAAA (C).
+      assertThat(mcq.out()).contains("| accuracy (answer letter, exact) | 66.7 % |");
       var run = json.readTree(record.toFile());
       assertThat(run.path("suiteSha256").asText()).hasSize(64);
       assertThat(run.path("outcomes")).hasSize(4);

@@ -26,16 +26,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CVE description → CWE, in CTIBench's RCM layout (a TSV with URL, Description, Prompt, GT):
- * exact-match accuracy of a model answering the published prompt (the last CWE id in its answer
- * counts), or of Bulwark's engine — weakness phrases from its rule knowledge first, then the
- * nearest labelled descriptions by embedding, learned on the other folds only (k-fold), so no item
- * is predicted from its own label.
+ * CTIBench-layout suites, scored by exact match: {@code ctibench-rcm} (CVE description → CWE; the
+ * last CWE id of the answer counts) and {@code ctibench-mcq} (multiple choice; the last standalone
+ * letter A–D counts), each with the published prompt. For RCM, Bulwark's engine answers too:
+ * weakness phrases from its rule knowledge first, then the nearest labelled descriptions by
+ * embedding, learned on the other folds only (k-fold), so no item is predicted from its own label.
  */
-public final class CveCweSuite {
-  public static final String NAME = "ctibench-rcm";
-  public static final String PROMPT_VERSION = "ctibench-rcm/as-published";
+public final class CtiSuite {
+  public static final String RCM = "ctibench-rcm";
+  public static final String MCQ = "ctibench-mcq";
   private static final Pattern CWE = Pattern.compile("CWE-\\d+");
+  private static final Pattern LETTER = Pattern.compile("\\b([ABCD])\\b");
 
   /** One item. */
   public record Item(String id, String description, String prompt, String expected) {}
@@ -69,48 +70,68 @@ public final class CveCweSuite {
     }
   }
 
+  private final String name;
   private final List<Item> items;
   private final String sha256;
 
-  private CveCweSuite(List<Item> items, String sha256) {
+  private CtiSuite(String name, List<Item> items, String sha256) {
+    this.name = name;
     this.items = items;
     this.sha256 = sha256;
+  }
+
+  public String name() {
+    return name;
   }
 
   public List<Item> items() {
     return items;
   }
 
-  public static CveCweSuite load(Path tsv, int limit) throws InputException, IOException {
+  public static CtiSuite load(String name, Path tsv, int limit) throws InputException, IOException {
+    if (!name.equals(RCM) && !name.equals(MCQ)) {
+      throw new InputException("unknown suite '" + name + "' (known: " + RCM + ", " + MCQ + ")");
+    }
     if (!Files.isRegularFile(tsv)) {
       throw new InputException(tsv + ": suite file not found");
     }
     byte[] bytes = Files.readAllBytes(tsv);
     List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\r?\n"));
-    if (lines.isEmpty() || !lines.get(0).startsWith("URL\tDescription\tPrompt\tGT")) {
-      throw new InputException(tsv + ": expected the header URL, Description, Prompt, GT");
+    List<String> header = lines.isEmpty() ? List.of() : List.of(lines.get(0).split("\t", -1));
+    int prompt = header.indexOf("Prompt");
+    int gt = header.indexOf("GT");
+    int text = header.indexOf(name.equals(RCM) ? "Description" : "Question");
+    if (prompt < 0 || gt < 0 || text < 0) {
+      throw new InputException(
+          tsv
+              + ": expected CTIBench columns (URL, "
+              + (name.equals(RCM) ? "Description" : "Question, Option A-D")
+              + ", Prompt, GT)");
     }
     List<Item> items = new ArrayList<>();
     for (int i = 1; i < lines.size() && (limit <= 0 || items.size() < limit); i++) {
       String[] c = lines.get(i).split("\t", -1);
-      if (c.length < 4 || c[3].isBlank()) {
+      if (c.length <= Math.max(prompt, gt) || c[gt].isBlank()) {
         continue;
       }
       String url = c[0];
-      String id = url.substring(url.lastIndexOf('/') + 1);
-      items.add(new Item(id, c[1], c[2], c[3].strip()));
+      String id = url.substring(url.lastIndexOf('/') + 1) + "#" + i;
+      String expected = name.equals(MCQ) ? c[gt].strip().toUpperCase(Locale.ROOT) : c[gt].strip();
+      items.add(new Item(id, c[text], c[prompt], expected));
     }
     try {
-      return new CveCweSuite(
-          items, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+      return new CtiSuite(
+          name,
+          items,
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The last CWE id in an answer (the prompt asks for it on the last line), or null. */
-  static String lastCwe(String answer) {
-    Matcher m = CWE.matcher(answer == null ? "" : answer);
+  /** The answer an item is scored on: the last CWE id, or the last standalone letter A–D. */
+  String extract(String answer) {
+    Matcher m = (name.equals(MCQ) ? LETTER : CWE).matcher(answer == null ? "" : answer);
     String last = null;
     while (m.find()) {
       last = m.group();
@@ -123,7 +144,7 @@ public final class CveCweSuite {
     List<Outcome> out = new ArrayList<>();
     for (Item it : items) {
       Completion c = client.complete(List.of(Message.user(it.prompt())));
-      String p = lastCwe(c.text());
+      String p = extract(c.text());
       out.add(
           new Outcome(
               it.id(),
@@ -134,10 +155,10 @@ public final class CveCweSuite {
               c.completionTokens()));
     }
     return new Run(
-        NAME,
+        name,
         sha256,
         client.describe(),
-        PROMPT_VERSION,
+        name + "/as-published",
         0,
         out,
         Duration.between(t0, Instant.now()));
@@ -203,7 +224,10 @@ public final class CveCweSuite {
    * Bulwark's engine: a weakness phrase when the description names one, else the majority CWE of
    * the 5 nearest descriptions in the other folds.
    */
-  public Run runEngine(Embeddings embeddings, int folds, long seed) {
+  public Run runEngine(Embeddings embeddings, int folds, long seed) throws InputException {
+    if (!name.equals(RCM)) {
+      throw new InputException("Bulwark's engine answers " + RCM + " only");
+    }
     Instant t0 = Instant.now();
     List<float[]> vectors = embeddings.embedAll(items.stream().map(Item::description).toList());
     int[] fold = new int[items.size()];
@@ -221,7 +245,7 @@ public final class CveCweSuite {
       out.add(new Outcome(it.id(), it.expected(), p, it.expected().equals(p), 0, 0));
     }
     return new Run(
-        NAME,
+        name,
         sha256,
         "bulwark",
         "phrases+knn-" + folds + "fold",
