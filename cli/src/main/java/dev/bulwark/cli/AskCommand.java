@@ -107,6 +107,7 @@ final class AskCommand implements Callable<Integer> {
     messages.addObject().put("role", "system").put("content", SYSTEM);
     messages.addObject().put("role", "user").put("content", question);
     int tokens = 0;
+    int promptTokens = 0;
     try (Writer log =
         transcript == null
             ? Writer.nullWriter()
@@ -115,6 +116,7 @@ final class AskCommand implements Callable<Integer> {
       for (int step = 1; step <= maxSteps; step++) {
         ToolChat.Turn turn = chat.send(messages, defs);
         tokens += turn.promptTokens() + turn.completionTokens();
+        promptTokens += turn.promptTokens();
         messages.add(turn.message());
         record(
             "assistant",
@@ -124,8 +126,15 @@ final class AskCommand implements Callable<Integer> {
             log);
         if (turn.toolCalls().isEmpty()) {
           System.out.println(turn.content());
+          String cost =
+              settings.prices().known()
+                  ? String.format(
+                      java.util.Locale.ROOT,
+                      " (cost %.6f)",
+                      settings.prices().cost(promptTokens, tokens - promptTokens))
+                  : "";
           System.err.printf(
-              "bulwark ask: %d steps, %d tokens, %s%n", step, tokens, chat.describe());
+              "bulwark ask: %d steps, %d tokens%s, %s%n", step, tokens, cost, chat.describe());
           return ExitCodes.OK;
         }
         for (ToolChat.ToolCall c : turn.toolCalls()) {

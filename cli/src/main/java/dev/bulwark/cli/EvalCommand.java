@@ -241,6 +241,19 @@ final class EvalCommand implements Runnable {
     @Option(names = "--data", paramLabel = "FILE", description = "The suite's data file.")
     Path data;
 
+    @Option(
+        names = "--price-input",
+        paramLabel = "P",
+        description =
+            "Price per million prompt tokens, for the cost figure (or BULWARK_LLM_PRICE_INPUT).")
+    String priceInput;
+
+    @Option(
+        names = "--price-output",
+        paramLabel = "P",
+        description = "Price per million completion tokens (or BULWARK_LLM_PRICE_OUTPUT).")
+    String priceOutput;
+
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N items (0 = all).")
     int limit;
 
@@ -268,6 +281,7 @@ final class EvalCommand implements Runnable {
                   .normalize();
       var s = dev.bulwark.eval.model.CtiSuite.load(suite, file, limit);
       dev.bulwark.eval.model.CtiSuite.Run run;
+      dev.bulwark.ai.llm.LlmSettings.Prices prices = dev.bulwark.ai.llm.LlmSettings.Prices.UNKNOWN;
       if ("bulwark".equals(model)) {
         run = s.runEngine(new dev.bulwark.ai.embed.Embeddings(), 5, seed);
       } else {
@@ -278,6 +292,12 @@ final class EvalCommand implements Runnable {
         if (model != null) {
           env.put("BULWARK_LLM_MODEL", model);
         }
+        if (priceInput != null) {
+          env.put("BULWARK_LLM_PRICE_INPUT", priceInput);
+        }
+        if (priceOutput != null) {
+          env.put("BULWARK_LLM_PRICE_OUTPUT", priceOutput);
+        }
         var settings =
             dev.bulwark.ai.llm.LlmSettings.resolve(
                     new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(),
@@ -286,6 +306,7 @@ final class EvalCommand implements Runnable {
                 .orElseThrow(
                     () -> new InputException("give --endpoint and --model (or --model bulwark)"));
         run = s.runModel(settings.client());
+        prices = settings.prices();
       }
       StringBuilder out =
           new StringBuilder("# Model eval: ")
@@ -307,6 +328,15 @@ final class EvalCommand implements Runnable {
               run.suite().equals(dev.bulwark.eval.model.CtiSuite.MCQ) ? "answer letter" : "CVE→CWE",
               100 * run.accuracy()));
       out.append("| tokens | ").append(run.tokens()).append(" |\n");
+      long promptTokens = run.outcomes().stream().mapToLong(o -> o.promptTokens()).sum();
+      long completionTokens = run.outcomes().stream().mapToLong(o -> o.completionTokens()).sum();
+      out.append("| cost | ")
+          .append(
+              prices.known()
+                  ? String.format(
+                      java.util.Locale.ROOT, "%.6f", prices.cost(promptTokens, completionTokens))
+                  : "n/a (no prices configured)")
+          .append(" |\n");
       out.append(
           String.format(
               java.util.Locale.ROOT, "| wall time | %.1f s |%n", run.wall().toMillis() / 1000.0));

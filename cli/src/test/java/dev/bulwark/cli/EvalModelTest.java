@@ -66,12 +66,17 @@ class EvalModelTest {
               "--model",
               "fake-cti",
               "--json",
-              record.toString());
+              record.toString(),
+              "--price-input",
+              "1.0",
+              "--price-output",
+              "2.0");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out())
           .contains("| items | 4 |")
           .contains("| accuracy (CVE→CWE, exact) | 50.0 % |")
-          .contains("| tokens | 220 |");
+          .contains("| tokens | 220 |")
+          .contains("| cost | 0.000240 |");
       assertThat(r.out().strip()).endsWith("model_score=50.0");
       Cli.Result mcq =
           Cli.run(

@@ -25,6 +25,7 @@ import java.util.Optional;
  *   model: qwen2.5-coder:7b
  *   api-key-file: ~/.config/bulwark/llm-key
  *   timeout-seconds: 120
+ *   prices: { input-per-million: 0.15, output-per-million: 0.60 }   # optional, for cost figures
  * </pre>
  */
 public record LlmSettings(
@@ -33,7 +34,24 @@ public record LlmSettings(
     String model,
     Optional<SecretText> apiKey,
     Duration timeout,
-    double temperature) {
+    double temperature,
+    Prices prices) {
+
+  /**
+   * What the provider charges, in currency units per million tokens (0 when not configured: local
+   * models, or prices the team has not entered).
+   */
+  public record Prices(double inputPerMillion, double outputPerMillion) {
+    public static final Prices UNKNOWN = new Prices(0, 0);
+
+    public boolean known() {
+      return inputPerMillion > 0 || outputPerMillion > 0;
+    }
+
+    public double cost(long promptTokens, long completionTokens) {
+      return promptTokens / 1e6 * inputPerMillion + completionTokens / 1e6 * outputPerMillion;
+    }
+  }
 
   /** The wire protocol. */
   public enum Provider {
@@ -81,7 +99,34 @@ public record LlmSettings(
             model,
             key,
             Duration.ofSeconds(timeout),
-            temperature));
+            temperature,
+            new Prices(
+                price(
+                    env.get("BULWARK_LLM_PRICE_INPUT"),
+                    section.path("prices").path("input-per-million")),
+                price(
+                    env.get("BULWARK_LLM_PRICE_OUTPUT"),
+                    section.path("prices").path("output-per-million")))));
+  }
+
+  private static double price(String env, JsonNode configured) throws InputException {
+    String v =
+        env != null && !env.isBlank()
+            ? env
+            : configured.isMissingNode() ? null : configured.asText();
+    if (v == null) {
+      return 0;
+    }
+    try {
+      double d = Double.parseDouble(v.strip());
+      if (d < 0) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new InputException(
+          "llm price must be a non-negative number per million tokens, got '" + v + "'");
+    }
   }
 
   private static String text(JsonNode n, String field) {
