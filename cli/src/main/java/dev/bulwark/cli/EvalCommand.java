@@ -99,15 +99,8 @@ final class EvalCommand implements Runnable {
     }
   }
 
-  @Command(
-      name = "sast",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Java code analysis scored like OWASP Benchmark: per category TPR - FPR, averaged.",
-        "A suite is a source tree with one file per test case and an expected-results CSV",
-        "(# test name, category, real vulnerability, cwe)."
-      })
-  static final class Sast extends SuiteCommand {
+  /** Suites in the OWASP Benchmark layout: a source tree and an expected-results CSV. */
+  abstract static class BenchmarkLayoutCommand extends SuiteCommand {
     @Option(
         names = "--suite",
         paramLabel = "DIR",
@@ -121,11 +114,6 @@ final class EvalCommand implements Runnable {
         paramLabel = "FILE.csv",
         description = "Expected results (default: expectedresults*.csv in the suite).")
     Path expected;
-
-    @Override
-    String suiteName() {
-      return "sast";
-    }
 
     @Override
     Map<String, String> params() {
@@ -136,37 +124,33 @@ final class EvalCommand implements Runnable {
   }
 
   @Command(
+      name = "sast",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Java code analysis scored like OWASP Benchmark: per category TPR - FPR, averaged.",
+        "A suite is a source tree with one file per test case and an expected-results CSV",
+        "(# test name, category, real vulnerability, cwe)."
+      })
+  static final class Sast extends BenchmarkLayoutCommand {
+
+    @Override
+    String suiteName() {
+      return "sast";
+    }
+  }
+
+  @Command(
       name = "fix",
       mixinStandardHelpOptions = true,
       description = {
         "Verified patches on a suite in the OWASP Benchmark layout: share of true findings with a",
         "verified patch, patches that compile, new findings, detection after applying them all."
       })
-  static final class FixEval extends SuiteCommand {
-    @Option(
-        names = "--suite",
-        paramLabel = "DIR",
-        description = "The test suite's source tree (same as --corpus).")
-    void suite(Path dir) {
-      corpus = dir;
-    }
-
-    @Option(
-        names = "--expected",
-        paramLabel = "FILE.csv",
-        description = "Expected results (default: expectedresults*.csv in the suite).")
-    Path expected;
+  static final class FixEval extends BenchmarkLayoutCommand {
 
     @Override
     String suiteName() {
       return "fix";
-    }
-
-    @Override
-    Map<String, String> params() {
-      return expected == null
-          ? Map.of()
-          : Map.of(dev.bulwark.eval.sast.SastSuite.EXPECTED, expected.toAbsolutePath().toString());
     }
   }
 

@@ -14,14 +14,10 @@ import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Fix;
 import dev.bulwark.core.model.Location;
-import dev.bulwark.core.report.AnalyzerRun;
 import dev.bulwark.core.report.ScanReport;
-import dev.bulwark.core.report.ScanSummary;
-import dev.bulwark.core.report.ToolInfo;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -289,24 +285,16 @@ final class FixCommand implements Callable<Integer> {
     }
     CodeAnalyzer analyzer = new CodeAnalyzer();
     List<Finding> all = new ArrayList<>(byFingerprint.values());
-    ScanSummary summary =
-        new ScanSummary(
-            root.toString(),
-            List.of(root.toString()),
-            started,
-            Duration.between(started, Instant.now()),
-            tree.files().size(),
-            tree.totalBytes(),
-            List.of(
-                new AnalyzerRun(
-                    analyzer.info().id(),
-                    analyzer.info().name(),
-                    Duration.between(started, Instant.now()).toMillis(),
-                    all.size(),
-                    AnalyzerRun.Status.COMPLETED)),
-            false,
-            0);
-    return new ScanReport(
-        ToolInfo.current(), summary, analyzer.rules(), all, List.of(), List.copyOf(diagnostics));
+    return ScanReport.ofSingleRun(
+        root.toString(),
+        List.of(root.toString()),
+        started,
+        tree.files().size(),
+        tree.totalBytes(),
+        analyzer.info().id(),
+        analyzer.info().name(),
+        analyzer.rules(),
+        all,
+        List.copyOf(diagnostics));
   }
 }

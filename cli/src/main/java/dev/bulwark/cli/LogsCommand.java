@@ -5,10 +5,7 @@ import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
-import dev.bulwark.core.report.AnalyzerRun;
 import dev.bulwark.core.report.ScanReport;
-import dev.bulwark.core.report.ScanSummary;
-import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.core.terminal.Terminal;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.event.Times;
@@ -220,30 +217,16 @@ final class LogsCommand implements Runnable {
     }
 
     static ScanReport report(LogHunt.Result r, Instant started, List<Diagnostic> diagnostics) {
-      var findings = r.findings();
-      ScanSummary summary =
-          new ScanSummary(
-              "logs",
-              List.of(),
-              started,
-              r.elapsed(),
-              (int) r.read().files(),
-              r.read().bytes(),
-              List.of(
-                  new AnalyzerRun(
-                      "logs",
-                      "Log hunting",
-                      r.elapsed().toMillis(),
-                      findings.size(),
-                      AnalyzerRun.Status.COMPLETED)),
-              false,
-              0);
-      return new ScanReport(
-          ToolInfo.current(),
-          summary,
-          Findings.descriptors(r.detections()),
-          findings,
+      return ScanReport.ofSingleRun(
+          "logs",
           List.of(),
+          started,
+          (int) r.read().files(),
+          r.read().bytes(),
+          "logs",
+          "Log hunting",
+          Findings.descriptors(r.detections()),
+          r.findings(),
           List.copyOf(diagnostics));
     }
   }

@@ -4,10 +4,7 @@ import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
-import dev.bulwark.core.report.AnalyzerRun;
 import dev.bulwark.core.report.ScanReport;
-import dev.bulwark.core.report.ScanSummary;
-import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailFindings;
 import dev.bulwark.mail.MailMessage;
@@ -18,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,27 +121,16 @@ final class MailCommand implements Runnable {
         }
       }
       ScanReport report =
-          new ScanReport(
-              ToolInfo.current(),
-              new ScanSummary(
-                  "mail",
-                  List.of(),
-                  started,
-                  Duration.between(started, Instant.now()),
-                  files.size(),
-                  0,
-                  List.of(
-                      new AnalyzerRun(
-                          "mail",
-                          "Mail",
-                          Duration.between(started, Instant.now()).toMillis(),
-                          findings.size(),
-                          AnalyzerRun.Status.COMPLETED)),
-                  false,
-                  0),
+          ScanReport.ofSingleRun(
+              "mail",
+              List.of(),
+              started,
+              files.size(),
+              0,
+              MailFindings.ANALYZER,
+              "Mail",
               MailFindings.rules(),
               findings,
-              List.of(),
               diagnostics);
       ReportOutput.writeAll(report, outputs, false);
       if (!ReportOutput.anyOnStdout(outputs)) {

@@ -3,6 +3,7 @@ package dev.bulwark.ai.label;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.bulwark.core.text.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -82,7 +83,8 @@ public final class LabelStore {
         try {
           out.add(JSON.readValue(line, Label.class));
         } catch (IOException | IllegalArgumentException e) {
-          throw new IOException(path + ":" + n + ": not a label: " + firstLine(e.getMessage()), e);
+          throw new IOException(
+              path + ":" + n + ": not a label: " + Messages.firstLine(e.getMessage()), e);
         }
       }
     }
@@ -96,13 +98,5 @@ public final class LabelStore {
       b.append(JSON.writeValueAsString(l)).append('\n');
     }
     Files.writeString(path, b, StandardCharsets.UTF_8);
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -6,6 +6,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.bulwark.core.text.Messages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class StructuredOutput {
                     ? null
                     : String.join("; ", errors.stream().map(Error::toString).toList());
       } catch (IOException e) {
-        problem = "not JSON: " + firstLine(e.getMessage());
+        problem = "not JSON: " + Messages.firstLine(e.getMessage());
       }
       if (problem == null) {
         return new Result(value, attempt, prompt, completion, rejected);
@@ -96,13 +97,5 @@ public final class StructuredOutput {
       }
     }
     return t;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -25,6 +25,42 @@ public record ScanReport(
     diagnostics = List.copyOf(diagnostics);
   }
 
+  /**
+   * The report of one analyzer run outside a full scan ({@code bulwark fix}, {@code logs hunt},
+   * {@code mail check}): one completed run, no baseline, nothing suppressed.
+   */
+  public static ScanReport ofSingleRun(
+      String baseDir,
+      List<String> roots,
+      java.time.Instant startedAt,
+      int files,
+      long bytes,
+      String analyzerId,
+      String analyzerName,
+      List<RuleDescriptor> rules,
+      List<Finding> findings,
+      List<Diagnostic> diagnostics) {
+    java.time.Duration took = java.time.Duration.between(startedAt, java.time.Instant.now());
+    ScanSummary summary =
+        new ScanSummary(
+            baseDir,
+            roots,
+            startedAt,
+            took,
+            files,
+            bytes,
+            List.of(
+                new AnalyzerRun(
+                    analyzerId,
+                    analyzerName,
+                    took.toMillis(),
+                    findings.size(),
+                    AnalyzerRun.Status.COMPLETED)),
+            false,
+            0);
+    return new ScanReport(ToolInfo.current(), summary, rules, findings, List.of(), diagnostics);
+  }
+
   /** Findings per severity, every severity present (zero when none). */
   public Map<Severity, Integer> countsBySeverity() {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bulwark.core.text.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -123,7 +124,8 @@ public final class RuleSet {
       }
     } catch (IOException | RuntimeException e) {
       problems.add(
-          new Problem(path, null, null, ProblemKind.INVALID, "not valid YAML: " + firstLine(e)));
+          new Problem(
+              path, null, null, ProblemKind.INVALID, "not valid YAML: " + Messages.firstLine(e)));
     }
   }
 
@@ -366,12 +368,6 @@ public final class RuleSet {
       out.add(x.asText());
     }
     return List.copyOf(out);
-  }
-
-  private static String firstLine(Exception e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   public List<SigmaRule> rules() {
