@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       MailCommand.class,
       LabelCommand.class,
       DatasetCommand.class,
+      TriageCommand.class,
       McpCommand.class,
       AskCommand.class,
       RulesCommand.class,

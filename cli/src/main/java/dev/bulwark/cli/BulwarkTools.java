@@ -268,22 +268,12 @@ final class BulwarkTools {
       throw new InputException("no finding " + fp + " in the latest scan");
     }
     Verdict v = Verdict.parse(args.path("verdict").asText());
-    String snippet =
-        f.primaryLocation() instanceof dev.bulwark.core.model.Location.File file
-            ? file.snippet()
-            : null;
     Label l =
-        new Label(
-            fp,
+        Label.of(
+            f,
             v,
-            f.severity().label(),
+            null,
             args.path("note").asText(null),
-            f.analyzer(),
-            f.ruleId(),
-            f.title(),
-            f.message(),
-            f.primaryLocation().display(),
-            snippet,
             agent,
             Instant.now(),
             ToolInfo.current().name() + " " + ToolInfo.current().version());

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       EvalCommand.FixEval.class,
       EvalCommand.Logs.class,
       EvalCommand.Model.class,
-      EvalCommand.Mail.class
+      EvalCommand.Mail.class,
+      EvalCommand.Triage.class
     })
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -351,6 +352,56 @@ final class EvalCommand implements Runnable {
     @Override
     String suiteName() {
       return "mail";
+    }
+  }
+
+  @Command(
+      name = "triage",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Learned triage vs severity order under stratified cross-validation: ROC AUC and",
+        "precision@k of both, on the shipped verdicts (corpora/triage) or on your own labels."
+      })
+  static final class Triage extends SuiteCommand {
+    @Option(
+        names = "--labels",
+        paramLabel = "FILE",
+        description =
+            "A labels file (e.g. from 'bulwark label export') instead of the shipped one.")
+    Path labels;
+
+    @Option(
+        names = "--build-labels",
+        description = "Rebuild corpora/triage/labels.jsonl from Bulwark's corpora first.")
+    boolean build;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds.")
+    int folds;
+
+    @Option(names = "--k", defaultValue = "10", description = "Cut-off for precision@k.")
+    int k;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for the fold split.")
+    int seed;
+
+    @Override
+    String suiteName() {
+      return "triage";
+    }
+
+    @Override
+    Map<String, String> params() {
+      Map<String, String> p = new java.util.HashMap<>();
+      if (labels != null) {
+        p.put(dev.bulwark.eval.triage.TriageSuite.LABELS, labels.toAbsolutePath().toString());
+      }
+      if (build) {
+        p.put(dev.bulwark.eval.triage.TriageSuite.BUILD, "true");
+      }
+      p.put(dev.bulwark.eval.triage.TriageSuite.FOLDS, Integer.toString(folds));
+      p.put(dev.bulwark.eval.triage.TriageSuite.K, Integer.toString(k));
+      p.put(dev.bulwark.eval.triage.TriageSuite.SEED, Integer.toString(seed));
+      return p;
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.bulwark.ai.label.LabelStore;
 import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ToolInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,22 +93,11 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
       if (findings != null && f == null) {
         throw new InputException(report + ": no finding with fingerprint " + fp);
       }
-      JsonNode loc = f == null ? null : f.path("locations").path(0);
+      String sev = severity == null ? null : severity.label();
       labels.add(
-          new Label(
-              fp,
-              v,
-              severity != null ? severity.label() : text(f, "severity"),
-              note,
-              text(f, "analyzer"),
-              text(f, "ruleId"),
-              text(f, "title"),
-              text(f, "message"),
-              text(loc, "path"),
-              text(loc, "snippet"),
-              who,
-              now,
-              tool));
+          f == null
+              ? Label.bare(fp, v, sev, note, who, now, tool)
+              : Label.of(finding(f, fp), v, sev, note, who, now, tool));
     }
     LabelStore store = new LabelStore(dir());
     store.add(labels);
@@ -136,6 +126,15 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
       }
     }
     return null;
+  }
+
+  private dev.bulwark.core.model.Finding finding(JsonNode f, String fp) throws InputException {
+    try {
+      return FindingJson.fromJson(f);
+    } catch (RuntimeException e) {
+      throw new InputException(
+          report + ": finding " + fp + " is not a Bulwark finding: " + e.getMessage(), e);
+    }
   }
 
   private static String text(JsonNode n, String field) {

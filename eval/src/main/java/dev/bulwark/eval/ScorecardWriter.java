@@ -22,14 +22,17 @@ public final class ScorecardWriter {
     md.append(s.description()).append("\n\n");
     Metrics o = s.overall();
     md.append("| metric | value |\n|---|---:|\n");
-    row(md, "precision", pct(o.precision()));
-    row(md, "recall", pct(o.recall()));
-    row(md, "F1", pct(o.f1()));
-    row(md, "false-positive rate", pct(o.falsePositiveRate()));
-    row(md, "true positives", Integer.toString(o.tp()));
-    row(md, "false positives", Integer.toString(o.fp()));
-    row(md, "false negatives", Integer.toString(o.fn()));
-    row(md, "true negatives", Integer.toString(o.tn()));
+    if (o.positives() + o.negatives() > 0) {
+      // suites that rank rather than classify (triage) have no confusion matrix to show
+      row(md, "precision", pct(o.precision()));
+      row(md, "recall", pct(o.recall()));
+      row(md, "F1", pct(o.f1()));
+      row(md, "false-positive rate", pct(o.falsePositiveRate()));
+      row(md, "true positives", Integer.toString(o.tp()));
+      row(md, "false positives", Integer.toString(o.fp()));
+      row(md, "false negatives", Integer.toString(o.fn()));
+      row(md, "true negatives", Integer.toString(o.tn()));
+    }
     row(md, "wall time", String.format(Locale.ROOT, "%.2f s", s.wallTime().toMillis() / 1000.0));
     for (Map.Entry<String, String> f : new TreeMap<>(s.facts()).entrySet()) {
       row(md, f.getKey(), f.getValue());

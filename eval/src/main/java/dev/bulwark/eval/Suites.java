@@ -16,7 +16,8 @@ public final class Suites {
         new SastSuite(),
         new FixSuite(),
         new dev.bulwark.eval.logs.LogsSuite(),
-        new dev.bulwark.eval.mail.MailSuite());
+        new dev.bulwark.eval.mail.MailSuite(),
+        new dev.bulwark.eval.triage.TriageSuite());
   }
 
   public static Optional<Suite> named(String name) {

@@ -79,7 +79,9 @@ public final class SecretsAnalyzer implements Analyzer {
       config = SecretsConfig.from(ctx.config());
       engine =
           SecretEngine.create(
-              activeRules(config), Allowlist.documentationExamples().merge(config.allowlist()));
+              activeRules(config),
+              Allowlist.documentationExamples().merge(config.allowlist()),
+              config.reportFiltered());
     } catch (InputException e) {
       throw new AnalysisException(e.getMessage(), e);
     }

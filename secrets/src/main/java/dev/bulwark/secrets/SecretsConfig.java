@@ -22,6 +22,8 @@ import java.util.Set;
  *   disable: [generic-password]          # rule ids to switch off
  *   rules: [security/secret-rules]       # directories of extra YAML packs
  *   test-paths: lower                    # lower (default) | keep | ignore
+ *   report-filtered: false               # true: also report what the entropy, placeholder,
+ *                                        # allowlist and validator checks reject (for labelling)
  *   allowlist:
  *     paths: ["docs/samples/**"]
  *     values: ["sha256:3f2a…"]           # exact values or their SHA-256
@@ -34,7 +36,8 @@ public record SecretsConfig(
     List<Path> ruleDirs,
     List<String> allowPaths,
     Allowlist allowlist,
-    TestPathPolicy testPaths) {
+    TestPathPolicy testPaths,
+    boolean reportFiltered) {
 
   /** What to do with findings under test directories and in test files. */
   public enum TestPathPolicy {
@@ -91,11 +94,12 @@ public record SecretsConfig(
             hashes,
             patterns,
             ConfigLoader.strings(a.path("stopwords"), file, "secrets.allowlist.stopwords")),
-        policy);
+        policy,
+        s.path("report-filtered").asBoolean(false));
   }
 
   public static SecretsConfig defaults() {
     return new SecretsConfig(
-        Set.of(), List.of(), List.of(), Allowlist.empty(), TestPathPolicy.LOWER);
+        Set.of(), List.of(), List.of(), Allowlist.empty(), TestPathPolicy.LOWER, false);
   }
 }

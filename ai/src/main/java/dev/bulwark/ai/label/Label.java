@@ -1,11 +1,17 @@
 package dev.bulwark.ai.label;
 
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Location;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A verdict on one finding, with the finding's content at the time (so labels stay useful for
  * training after the code moves on) and its provenance: who said it, when, with which Bulwark.
+ * {@code confidence} and {@code properties} are the finding's; labels written before they were kept
+ * read back with them null and empty.
  */
 public record Label(
     String fingerprint,
@@ -20,7 +26,9 @@ public record Label(
     String snippet,
     String by,
     Instant at,
-    String tool) {
+    String tool,
+    String confidence,
+    Map<String, String> properties) {
 
   public Label {
     if (fingerprint == null || fingerprint.isBlank()) {
@@ -28,5 +36,66 @@ public record Label(
     }
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(at, "at");
+    properties = properties == null ? Map.of() : new TreeMap<>(properties);
+  }
+
+  /** A label without the finding's content: only its fingerprint is known. */
+  public static Label bare(
+      String fingerprint,
+      Verdict verdict,
+      String severity,
+      String note,
+      String by,
+      Instant at,
+      String tool) {
+    return new Label(
+        fingerprint,
+        verdict,
+        severity,
+        note,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        by,
+        at,
+        tool,
+        null,
+        Map.of());
+  }
+
+  /**
+   * A verdict on {@code f}, keeping its content; {@code severity} is the team's when it differs
+   * from Bulwark's, else null.
+   */
+  public static Label of(
+      Finding f,
+      Verdict verdict,
+      String severity,
+      String note,
+      String by,
+      Instant at,
+      String tool) {
+    Location loc = f.primaryLocation();
+    String path = loc instanceof Location.File file ? file.path() : loc.display();
+    String snippet = loc instanceof Location.File file ? file.snippet() : null;
+    return new Label(
+        f.fingerprint(),
+        verdict,
+        severity != null ? severity : f.severity().label(),
+        note,
+        f.analyzer(),
+        f.ruleId(),
+        f.title(),
+        f.message(),
+        path,
+        snippet,
+        by,
+        at,
+        tool,
+        f.confidence().label(),
+        f.properties());
   }
 }

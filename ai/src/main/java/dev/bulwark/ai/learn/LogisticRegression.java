@@ -88,6 +88,18 @@ public final class LogisticRegression {
     return sigmoid(dot(weights, standardise(row)) + bias);
   }
 
+  /**
+   * Each feature's pull on one row's log-odds, relative to an average row: positive pulls towards
+   * the positive class. The reasons behind a single prediction.
+   */
+  public double[] contributions(double[] row) {
+    double[] z = standardise(row);
+    for (int j = 0; j < z.length; j++) {
+      z[j] *= weights[j];
+    }
+    return z;
+  }
+
   /** Weight of feature j on the standardised scale: its pull towards positive. */
   public double weight(int j) {
     return weights[j];

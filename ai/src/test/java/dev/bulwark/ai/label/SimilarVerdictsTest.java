@@ -27,7 +27,9 @@ class SimilarVerdictsTest {
         snippet,
         "alice",
         Instant.parse("2026-11-20T10:00:00Z"),
-        "Bulwark test");
+        "Bulwark test",
+        "high",
+        java.util.Map.of());
   }
 
   @Test

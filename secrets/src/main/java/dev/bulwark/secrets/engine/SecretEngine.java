@@ -46,6 +46,7 @@ public final class SecretEngine {
   private final KeywordAutomaton automaton;
   private final int[][] rulesByKeyword;
   private final Allowlist allowlist;
+  private final boolean reportFiltered;
   private final RuleProfile profile;
   private final boolean nameOnlyPaths;
   private final List<String> tokenPrefixes;
@@ -57,8 +58,10 @@ public final class SecretEngine {
       List<SecretRule> rules,
       KeywordAutomaton automaton,
       int[][] rulesByKeyword,
-      Allowlist allowlist) {
+      Allowlist allowlist,
+      boolean reportFiltered) {
     this.rules = rules;
+    this.reportFiltered = reportFiltered;
     this.ruleArray = rules.toArray(SecretRule[]::new);
     this.automaton = automaton;
     this.rulesByKeyword = rulesByKeyword;
@@ -81,6 +84,16 @@ public final class SecretEngine {
   }
 
   public static SecretEngine create(List<SecretRule> rules, Allowlist allowlist) {
+    return create(rules, allowlist, false);
+  }
+
+  /**
+   * An engine that, when {@code reportFiltered}, also reports the pattern matches its entropy,
+   * placeholder, allowlist and validator checks reject: the raw candidates a team labels to train
+   * and measure learned triage, never the default.
+   */
+  public static SecretEngine create(
+      List<SecretRule> rules, Allowlist allowlist, boolean reportFiltered) {
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("no secret rules to run");
     }
@@ -97,7 +110,8 @@ public final class SecretEngine {
     for (int k = 0; k < keywords.size(); k++) {
       map[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
     }
-    return new SecretEngine(List.copyOf(rules), KeywordAutomaton.build(keywords), map, allowlist);
+    return new SecretEngine(
+        List.copyOf(rules), KeywordAutomaton.build(keywords), map, allowlist, reportFiltered);
   }
 
   public List<SecretRule> rules() {
@@ -393,7 +407,8 @@ public final class SecretEngine {
       int secretEnd = secretStart + utf8Length(text, m.start(g), m.end(g));
       String key = rule.keyGroup() > 0 ? m.group(rule.keyGroup()) : null;
       Candidate c = new Candidate(rule, ruleIndex, new Secret(value), secretStart, secretEnd, key);
-      if (accept(rule, value, m.group(), key)) {
+      if (accept(rule, value, m.group(), key)
+          || (reportFiltered && !value.isEmpty() && value.length() <= rule.maxLength())) {
         out.add(c);
       } else {
         vetoes.add(c);

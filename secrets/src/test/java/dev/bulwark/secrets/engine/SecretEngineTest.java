@@ -126,4 +126,19 @@ class SecretEngineTest {
         .isEqualTo("the configuration file is loaded");
     assertThat(SecretEngine.maskLeftovers("x = aB3dE5gH7jK9mN1pQ3sT5vX7z")).isEqualTo("x = aB3d…");
   }
+
+  @Test
+  void reportFiltered_alsoReportsWhatTheChecksReject_forLabelling() throws Exception {
+    byte[] file =
+        "spring.datasource.password=changeme\nspring.datasource.password=Qv7#rT9!mZ2pLx\n"
+            .getBytes(StandardCharsets.UTF_8);
+    List<Integer> normal =
+        engine.scan("application.properties", file).stream().map(SecretMatch::startLine).toList();
+    SecretEngine wide =
+        SecretEngine.create(RuleLoader.builtIn(), Allowlist.documentationExamples(), true);
+    List<Integer> all =
+        wide.scan("application.properties", file).stream().map(SecretMatch::startLine).toList();
+    assertThat(normal).containsExactly(2);
+    assertThat(all).containsExactly(1, 2);
+  }
 }
