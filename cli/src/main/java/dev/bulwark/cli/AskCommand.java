@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.ai.llm.ToolChat;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.verify.Citations;
+import dev.bulwark.core.verify.Decision;
+import dev.bulwark.core.verify.Proposal;
+import dev.bulwark.core.verify.ProposalLog;
+import dev.bulwark.core.verify.Verifier;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +42,15 @@ import picocli.CommandLine.Parameters;
 final class AskCommand implements Callable<Integer> {
   static final String SYSTEM =
       "You are a defensive security analyst working with Bulwark's tools. Investigate only what the "
-          + "user asks, call tools to gather evidence, cite finding fingerprints and record ids, and "
-          + "say plainly when the evidence is not enough. "
+          + "user asks, call tools to gather evidence, and say plainly when the evidence is not "
+          + "enough. Cite the evidence an answer rests on as [finding:FINGERPRINT], [incident:ID] or "
+          + "[event:RECORD-ID], using only ids the tools returned: an answer citing anything else is "
+          + "rejected. "
           + BulwarkTools.UNTRUSTED_NOTE;
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How often a rejected answer goes back to the model with the reason. */
+  static final int MAX_CORRECTIONS = 2;
 
   @Parameters(index = "0", paramLabel = "QUESTION")
   String question;
@@ -108,6 +121,8 @@ final class AskCommand implements Callable<Integer> {
     messages.addObject().put("role", "user").put("content", question);
     int tokens = 0;
     int promptTokens = 0;
+    int corrections = 0;
+    ProposalLog proposals = ProposalLog.in(DataDir.resolve(dataDir));
     try (Writer log =
         transcript == null
             ? Writer.nullWriter()
@@ -125,6 +140,30 @@ final class AskCommand implements Callable<Integer> {
             turn.promptTokens() + turn.completionTokens(),
             log);
         if (turn.toolCalls().isEmpty()) {
+          Map<String, Set<String>> evidence = tools.citable();
+          boolean any = evidence.values().stream().anyMatch(v -> !v.isEmpty());
+          Decision d =
+              Verifier.verify(
+                  new Proposal("answer", question, chat.describe(), turn.content()),
+                  List.of(new Citations(evidence, any)),
+                  proposals);
+          if (!d.accepted()) {
+            record("verifier", "rejected: " + d.reason(), null, 0, log);
+            if (corrections++ < MAX_CORRECTIONS && step < maxSteps) {
+              messages
+                  .addObject()
+                  .put("role", "user")
+                  .put(
+                      "content",
+                      "Your answer was rejected: it "
+                          + d.reason()
+                          + ". Answer again, citing only ids the tools returned.");
+              continue;
+            }
+            System.out.println("No verified answer: the model's answer " + d.reason() + ".");
+            System.err.println("bulwark ask: rejected answer kept in " + proposalsFile());
+            return ExitCodes.FINDINGS;
+          }
           System.out.println(turn.content());
           String cost =
               settings.prices().known()
@@ -155,6 +194,10 @@ final class AskCommand implements Callable<Integer> {
     }
     System.out.println("Stopped: no answer within " + maxSteps + " steps.");
     return ExitCodes.FINDINGS;
+  }
+
+  private Path proposalsFile() {
+    return DataDir.resolve(dataDir).resolve(ProposalLog.FILE);
   }
 
   private java.util.Map<String, String> env() {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       LabelCommand.class,
       DatasetCommand.class,
       TriageCommand.class,
+      ProposalsCommand.class,
       McpCommand.class,
       AskCommand.class,
       RulesCommand.class,

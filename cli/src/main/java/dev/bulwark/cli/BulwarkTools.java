@@ -57,7 +57,20 @@ final class BulwarkTools {
   private final Path dataDir;
   private final String agent;
   private final Map<String, Finding> findings = new ConcurrentHashMap<>();
+  private final Set<String> incidentIds = ConcurrentHashMap.newKeySet();
+  private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
   private volatile ScanReport lastReport;
+
+  /**
+   * The evidence the tools have returned so far, by kind (finding, incident, event): what an answer
+   * may cite.
+   */
+  Map<String, Set<String>> citable() {
+    return Map.of(
+        "finding", Set.copyOf(findings.keySet()),
+        "incident", Set.copyOf(incidentIds),
+        "event", Set.copyOf(eventIds));
+  }
 
   BulwarkTools(List<Path> roots, Path dataDir, String agent) {
     this.roots = roots;
@@ -250,9 +263,20 @@ final class BulwarkTools {
       n.put("title", i.title());
       n.set("tactics", JSON.valueToTree(i.tactics()));
       n.put("narrative", untrusted(i.narrative()));
+      List<String> events =
+          i.detections().stream()
+              .map(d -> d.recordId())
+              .filter(id -> id != null && !id.isBlank())
+              .distinct()
+              .toList();
+      n.set("events", JSON.valueToTree(events));
+      incidentIds.add(i.id());
+      eventIds.addAll(events);
       text.append(i.id())
           .append(" score ")
           .append(i.score())
+          .append(" events ")
+          .append(String.join(",", events))
           .append(": ")
           .append(untrusted(i.narrative()))
           .append('\n');

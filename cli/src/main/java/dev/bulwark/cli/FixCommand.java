@@ -8,6 +8,7 @@ import dev.bulwark.code.fix.LlmProposals;
 import dev.bulwark.code.fix.Patches;
 import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
@@ -15,6 +16,7 @@ import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Fix;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.verify.ProposalLog;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,14 @@ final class FixCommand implements Callable<Integer> {
           "Run the project's tests (e.g. 'mvn -q test') on a patched copy; patches that break them are rejected.")
   String testCommand;
 
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Where model proposals and their verification are kept, accepted or rejected"
+              + " (proposals.jsonl; default: $BULWARK_DATA_DIR or ~/.bulwark).")
+  Path dataDir;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
   Path config;
 
@@ -117,6 +127,8 @@ final class FixCommand implements Callable<Integer> {
                       "--llm needs a model: set llm.endpoint and llm.model in bulwark.yaml, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL"));
       proposals = Optional.of(new LlmProposals(settings.client(), diagnostics::add));
     }
+    // model proposals are kept for evaluation; deterministic templates need no record
+    ProposalLog log = llm ? ProposalLog.in(DataDir.resolve(dataDir)) : ProposalLog.memory();
     Instant started = Instant.now();
     SourceTree tree = SourceTree.walk(List.of(root), WalkOptions.defaults(), diagnostics::add);
     FixEngine.Result result =
@@ -124,8 +136,19 @@ final class FixCommand implements Callable<Integer> {
                 root,
                 tree,
                 new FixEngine.Options(Set.copyOf(rules), Set.copyOf(findings), proposals, threads),
-                diagnostics::add)
+                diagnostics::add,
+                log)
             .run();
+    if (llm) {
+      long fromModel = log.decisions().stream().filter(d -> d.source().startsWith("llm:")).count();
+      long rejected = log.rejected().stream().filter(d -> d.source().startsWith("llm:")).count();
+      System.err.printf(
+          "bulwark fix: %d model proposal%s, %d rejected by verification (kept in %s)%n",
+          fromModel,
+          fromModel == 1 ? "" : "s",
+          rejected,
+          DataDir.resolve(dataDir).resolve(ProposalLog.FILE));
+    }
 
     Map<String, String> accepted = new LinkedHashMap<>(result.patchedFiles());
     List<FixEngine.Outcome> outcomes = new ArrayList<>(result.outcomes());

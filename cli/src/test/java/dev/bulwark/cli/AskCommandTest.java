@@ -113,6 +113,117 @@ class AskCommandTest {
     }
   }
 
+  /**
+   * A model that scans, then answers citing a finding that does not exist; {@code honest} decides
+   * whether it cites the real one when told its answer was rejected.
+   */
+  private static HttpServer inventingModel(boolean honest, List<JsonNode> requests)
+      throws java.io.IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        ex -> {
+          JsonNode body = JSON.readTree(ex.getRequestBody());
+          requests.add(body);
+          JsonNode messages = body.path("messages");
+          JsonNode last = messages.get(messages.size() - 1);
+          ObjectNode answer;
+          String invented = "[finding:" + "ab".repeat(16) + "]";
+          if (messages.size() == 2) {
+            answer = toolCall("c1", "scan", "{\"path\":\".\",\"analyzers\":[\"secrets\"]}");
+          } else if (last.path("role").asText().equals("tool")) {
+            answer =
+                JSON.createObjectNode()
+                    .put("role", "assistant")
+                    .put("content", "An AWS key is committed " + invented + ".");
+          } else {
+            String real = "none";
+            for (JsonNode m : messages) {
+              Matcher f =
+                  Pattern.compile("\\(([0-9a-f]{32})\\)").matcher(m.path("content").asText());
+              if (m.path("role").asText().equals("tool") && f.find()) {
+                real = f.group(1);
+              }
+            }
+            answer =
+                JSON.createObjectNode()
+                    .put("role", "assistant")
+                    .put(
+                        "content",
+                        "An AWS key is committed "
+                            + (honest ? "[finding:" + real + "]" : invented)
+                            + ".");
+          }
+          byte[] out = reply(answer).toString().getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, out.length);
+          ex.getResponseBody().write(out);
+          ex.close();
+        });
+    server.start();
+    return server;
+  }
+
+  private Cli.Result ask(HttpServer server) {
+    return Cli.run(
+        "ask",
+        "Is an AWS key committed?",
+        "--root",
+        DEMO.toString(),
+        "--endpoint",
+        "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+        "--model",
+        "fake-agent",
+        "--data-dir",
+        dir.toString());
+  }
+
+  @Test
+  void anAnswerCitingMadeUpEvidence_isRejectedAndCorrected() throws Exception {
+    List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    HttpServer server = inventingModel(true, requests);
+    try {
+      Cli.Result r = ask(server);
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).matches("(?s)An AWS key is committed \\[finding:[0-9a-f]{32}\\]\\.\\s*");
+      assertThat(r.out()).doesNotContain("abababab");
+      assertThat(requests).hasSize(3);
+      assertThat(requests.get(2).path("messages").findValuesAsText("content"))
+          .anyMatch(
+              c -> c.startsWith("Your answer was rejected: it cites evidence that does not exist"));
+      List<dev.bulwark.core.verify.Decision> kept =
+          dev.bulwark.core.verify.ProposalLog.read(dir.resolve("proposals.jsonl"));
+      assertThat(kept).extracting(d -> d.accepted()).containsExactly(false, true);
+      assertThat(kept.get(0).reason()).contains("finding:" + "ab".repeat(16));
+      assertThat(kept.get(0).source()).contains("fake-agent");
+      Cli.Result listed = Cli.run("proposals", "--rejected", "--data-dir", dir.toString());
+      assertThat(listed.out())
+          .contains("1 of    2 accepted")
+          .contains(
+              "failed \"cites only evidence that exists\": cites evidence that does not exist");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aModelThatKeepsInventingEvidence_getsNoAnswerThrough() throws Exception {
+    List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    HttpServer server = inventingModel(false, requests);
+    try {
+      Cli.Result r = ask(server);
+      assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
+      assertThat(r.out())
+          .startsWith("No verified answer")
+          .doesNotContain("An AWS key is committed");
+      assertThat(requests).hasSize(2 + AskCommand.MAX_CORRECTIONS);
+      assertThat(dev.bulwark.core.verify.ProposalLog.read(dir.resolve("proposals.jsonl")))
+          .hasSize(1 + AskCommand.MAX_CORRECTIONS)
+          .noneMatch(d -> d.accepted());
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void stopsAtTheStepBudget() throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -7,9 +7,15 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.bulwark.core.text.Messages;
+import dev.bulwark.core.verify.Check;
+import dev.bulwark.core.verify.Decision;
+import dev.bulwark.core.verify.Proposal;
+import dev.bulwark.core.verify.ProposalLog;
+import dev.bulwark.core.verify.Verifier;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Asks a model for JSON that satisfies a JSON Schema (2020-12), and accepts nothing else: an answer
@@ -44,6 +50,18 @@ public final class StructuredOutput {
   }
 
   public Result request(List<Message> messages) throws LlmException, InterruptedException {
+    return request(messages, "structured-output", "", List.of(), ProposalLog.memory());
+  }
+
+  /**
+   * Asks until an answer passes the schema and then every one of {@code checks} (deterministic
+   * checks on the answer's text, such as {@link dev.bulwark.core.verify.Citations}), giving each
+   * rejection back to the model with its reason. Every attempt is recorded in {@code log} as a
+   * proposal of {@code kind} about {@code subject}.
+   */
+  public Result request(
+      List<Message> messages, String kind, String subject, List<Check> checks, ProposalLog log)
+      throws LlmException, InterruptedException {
     List<Message> conversation = new ArrayList<>(messages);
     conversation.add(
         Message.user(
@@ -57,23 +75,20 @@ public final class StructuredOutput {
       Completion c = client.complete(conversation);
       prompt += c.promptTokens();
       completion += c.completionTokens();
-      String problem;
-      JsonNode value = null;
+      JsonNode[] parsed = new JsonNode[1];
+      List<Check> all = new ArrayList<>();
+      all.add(Check.of("valid against the schema", p -> schemaProblem(p.content(), parsed)));
+      all.addAll(checks);
+      Decision d;
       try {
-        value = JSON.readTree(unfence(c.text()));
-        List<Error> errors = value == null ? List.of() : schema.validate(value);
-        problem =
-            value == null || value.isMissingNode()
-                ? "empty answer"
-                : errors.isEmpty()
-                    ? null
-                    : String.join("; ", errors.stream().map(Error::toString).toList());
+        d = Verifier.verify(new Proposal(kind, subject, client.describe(), c.text()), all, log);
       } catch (IOException e) {
-        problem = "not JSON: " + Messages.firstLine(e.getMessage());
+        throw new LlmException("checking the model's answer failed: " + e.getMessage(), e);
       }
-      if (problem == null) {
-        return new Result(value, attempt, prompt, completion, rejected);
+      if (d.accepted()) {
+        return new Result(parsed[0], attempt, prompt, completion, rejected);
       }
+      String problem = d.reason();
       rejected.add("attempt " + attempt + ": " + problem);
       conversation.add(new Message(Message.Role.ASSISTANT, c.text()));
       conversation.add(
@@ -84,6 +99,23 @@ public final class StructuredOutput {
                   + " against the schema."));
     }
     return new Result(null, maxAttempts, prompt, completion, rejected);
+  }
+
+  private Optional<String> schemaProblem(String text, JsonNode[] parsed) {
+    try {
+      JsonNode value = JSON.readTree(unfence(text));
+      if (value == null || value.isMissingNode()) {
+        return Optional.of("empty answer");
+      }
+      List<Error> errors = schema.validate(value);
+      if (!errors.isEmpty()) {
+        return Optional.of(String.join("; ", errors.stream().map(Error::toString).toList()));
+      }
+      parsed[0] = value;
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("not JSON: " + Messages.firstLine(e.getMessage()));
+    }
   }
 
   /** Models often wrap JSON in a Markdown fence despite being asked not to. */

@@ -111,4 +111,38 @@ class StructuredOutputTest {
     assertThat(r.rejected()).hasSize(2).allSatisfy(s -> assertThat(s).contains("attempt"));
     assertThat(script).isEmpty();
   }
+
+  @Test
+  void aNarrativeThatValidatesButCitesMissingEvents_isRejectedByTheCitationCheck()
+      throws Exception {
+    JsonNode schema =
+        JSON.readTree(
+            "{\"type\":\"object\",\"required\":[\"summary\"],"
+                + "\"properties\":{\"summary\":{\"type\":\"string\"}}}");
+    script.add(
+        "{\"summary\":\"Password spray from 10.0.0.5 [event:5555] then logon [event:4711]\"}");
+    script.add("{\"summary\":\"Password spray from 10.0.0.5 [event:4711] [event:4712]\"}");
+    dev.bulwark.core.verify.ProposalLog log = dev.bulwark.core.verify.ProposalLog.memory();
+    StructuredOutput.Result r =
+        new StructuredOutput(client(), schema, 3)
+            .request(
+                List.of(Message.user("Summarise incident INC-1")),
+                "incident-narrative",
+                "INC-1",
+                List.of(
+                    new dev.bulwark.core.verify.Citations(
+                        Map.of("event", java.util.Set.of("4711", "4712")), true)),
+                log);
+    assertThat(r.accepted()).isTrue();
+    assertThat(r.attempts()).isEqualTo(2);
+    assertThat(r.rejected()).singleElement().asString().contains("event:5555");
+    assertThat(log.rejected())
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.kind()).isEqualTo("incident-narrative");
+          assertThat(d.failedCheck()).isEqualTo("cites only evidence that exists");
+          assertThat(d.passed()).containsExactly("valid against the schema");
+          assertThat(d.source()).contains("fake-1");
+        });
+  }
 }

@@ -20,6 +20,11 @@ import dev.bulwark.core.model.Fix;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.Region;
 import dev.bulwark.core.text.UnifiedDiff;
+import dev.bulwark.core.verify.Check;
+import dev.bulwark.core.verify.Decision;
+import dev.bulwark.core.verify.Proposal;
+import dev.bulwark.core.verify.ProposalLog;
+import dev.bulwark.core.verify.Verifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,12 +90,21 @@ public final class FixEngine {
   private final RulePacks.Loaded rules;
   private final Options options;
   private final DiagnosticSink diagnostics;
+  private final ProposalLog proposalLog;
   private int candidates;
   private int candidatesCompiled;
   private int compileChecks;
 
   public FixEngine(Path root, SourceTree tree, Options options, DiagnosticSink diagnostics)
       throws InputException {
+    this(root, tree, options, diagnostics, ProposalLog.memory());
+  }
+
+  /** An engine that records every patch proposal and its verification in {@code log}. */
+  public FixEngine(
+      Path root, SourceTree tree, Options options, DiagnosticSink diagnostics, ProposalLog log)
+      throws InputException {
+    this.proposalLog = log;
     this.root = root;
     this.tree = tree;
     this.rules = RulePacks.builtIn();
@@ -259,61 +273,52 @@ public final class FixEngine {
     String reason = null;
     for (Candidate c : proposals) {
       candidates++;
-      if (c.newSource().equals(current)) {
-        reason = "the patch changes nothing";
-        continue;
-      }
-      Optional<ProjectModel> next = state.model.withSource(path, c.newSource());
-      if (next.isEmpty()) {
-        reason = "the patched file does not parse";
-        continue;
-      }
-      Collection<Finding> after = analyse(next.get(), path);
-      Set<String> beforeFps = new HashSet<>();
-      before.forEach(f -> beforeFps.add(f.fingerprint()));
-      if (after.stream().anyMatch(f -> f.fingerprint().equals(target.fingerprint()))) {
-        reason = "the finding is still reported after the patch";
-        continue;
-      }
-      List<Finding> added =
-          after.stream().filter(f -> !beforeFps.contains(f.fingerprint())).toList();
-      if (!added.isEmpty()) {
-        Finding a = added.get(0);
-        reason = "the patch introduces a new finding: " + a.ruleId() + " at line " + line(a);
-        continue;
-      }
-      ParseResult<CompilationUnit> parsed = parser().parse(c.newSource());
-      String pkg =
-          parsed
-              .getResult()
-              .flatMap(CompilationUnit::getPackageDeclaration)
-              .map(p -> p.getNameAsString())
-              .orElse("");
-      String cls =
-          parsed
-              .getResult()
-              .flatMap(u -> u.getPrimaryType().or(() -> u.getTypes().stream().findFirst()))
-              .map(TypeDeclaration::getNameAsString)
-              .orElse(fileName(path));
-      List<Path> extra = new ArrayList<>();
-      Set<Candidate.Dependency> needed = new LinkedHashSet<>(fileDeps);
-      needed.addAll(c.dependencies());
-      boolean missingDependency = false;
-      for (Candidate.Dependency d : needed) {
-        Optional<Path> jar = Classpaths.artifact(d);
-        if (jar.isPresent()) {
-          extra.add(jar.get());
-        } else {
-          missingDependency = true;
-        }
-      }
-      compileChecks++;
-      List<String> errors = check.newErrors(pkg, cls, current, c.newSource(), extra);
-      if (!errors.isEmpty()) {
-        reason =
-            "the patched file does not compile: "
-                + errors.get(0)
-                + (missingDependency ? " (a dependency the patch needs could not be fetched)" : "");
+      // the checks share what they learn: the re-parsed project, for the analysis after it
+      Object[] next = new Object[1];
+      Check changes =
+          Check.of(
+              "changes the file",
+              p ->
+                  c.newSource().equals(current)
+                      ? Optional.of("the patch changes nothing")
+                      : Optional.empty());
+      Check parses =
+          Check.of(
+              "parses",
+              p -> {
+                Optional<ProjectModel> m = state.model.withSource(path, c.newSource());
+                next[0] = m.orElse(null);
+                return m.isEmpty()
+                    ? Optional.of("the patched file does not parse")
+                    : Optional.empty();
+              });
+      Check removes =
+          Check.of(
+              "removes the finding and adds none",
+              p -> {
+                Collection<Finding> after = analyse((ProjectModel) next[0], path);
+                Set<String> beforeFps = new HashSet<>();
+                before.forEach(f -> beforeFps.add(f.fingerprint()));
+                if (after.stream().anyMatch(f -> f.fingerprint().equals(target.fingerprint()))) {
+                  return Optional.of("the finding is still reported after the patch");
+                }
+                return after.stream()
+                    .filter(f -> !beforeFps.contains(f.fingerprint()))
+                    .findFirst()
+                    .map(a ->
+                        "the patch introduces a new finding: "
+                            + a.ruleId()
+                            + " at line "
+                            + line(a));
+              });
+      Check compiles = Check.of("compiles", p -> compileFailure(c, path, current, check, fileDeps));
+      Decision d =
+          Verifier.verify(
+              new Proposal("patch", target.fingerprint(), c.provenance(), c.description()),
+              List.of(changes, parses, removes, compiles),
+              proposalLog);
+      if (!d.accepted()) {
+        reason = d.reason();
         continue;
       }
       candidatesCompiled++;
@@ -321,9 +326,53 @@ public final class FixEngine {
           check.classpathResolved()
               ? "verified: compiles against the project's class path; the finding is gone; no new findings"
               : "verified: no new compile errors (the project's class path could not be resolved, so references to libraries were not checked); the finding is gone; no new findings";
-      return new Verdict(c, next.get(), null, note);
+      return new Verdict(c, (ProjectModel) next[0], null, note);
     }
     return new Verdict(null, null, reason, null);
+  }
+
+  /** Why the patched file does not compile, or empty when it does. */
+  private Optional<String> compileFailure(
+      Candidate c,
+      String path,
+      String current,
+      CompileCheck check,
+      Set<Candidate.Dependency> fileDeps)
+      throws IOException, InterruptedException {
+    ParseResult<CompilationUnit> parsed = parser().parse(c.newSource());
+    String pkg =
+        parsed
+            .getResult()
+            .flatMap(CompilationUnit::getPackageDeclaration)
+            .map(p -> p.getNameAsString())
+            .orElse("");
+    String cls =
+        parsed
+            .getResult()
+            .flatMap(u -> u.getPrimaryType().or(() -> u.getTypes().stream().findFirst()))
+            .map(TypeDeclaration::getNameAsString)
+            .orElse(fileName(path));
+    List<Path> extra = new ArrayList<>();
+    Set<Candidate.Dependency> needed = new LinkedHashSet<>(fileDeps);
+    needed.addAll(c.dependencies());
+    boolean missingDependency = false;
+    for (Candidate.Dependency d : needed) {
+      Optional<Path> jar = Classpaths.artifact(d);
+      if (jar.isPresent()) {
+        extra.add(jar.get());
+      } else {
+        missingDependency = true;
+      }
+    }
+    compileChecks++;
+    List<String> errors = check.newErrors(pkg, cls, current, c.newSource(), extra);
+    if (errors.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the patched file does not compile: "
+            + errors.get(0)
+            + (missingDependency ? " (a dependency the patch needs could not be fetched)" : ""));
   }
 
   private Collection<Finding> analyse(ProjectModel model, String path) throws InterruptedException {

@@ -9,6 +9,8 @@ import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Fix;
+import dev.bulwark.core.verify.Decision;
+import dev.bulwark.core.verify.ProposalLog;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,6 +73,8 @@ class LlmFixTest {
     server.stop(0);
   }
 
+  private final ProposalLog log = ProposalLog.memory();
+
   private FixEngine.Result run() throws Exception {
     LlmSettings settings =
         LlmSettings.resolve(
@@ -88,7 +92,8 @@ class LlmFixTest {
             tree,
             new FixEngine.Options(
                 Set.of(), Set.of(), Optional.of(new LlmProposals(settings.client(), d -> {})), 1),
-            d -> {})
+            d -> {},
+            log)
         .run();
   }
 
@@ -115,6 +120,13 @@ class LlmFixTest {
         .contains("llm:openai:fake-coder")
         .contains("prompt java-fix-v1");
     assertThat(lastPrompt.get()).contains("BEGIN UNTRUSTED CODE").contains("ognl.Ognl.getValue");
+    assertThat(log.decisions())
+        .filteredOn(d -> d.source().startsWith("llm:"))
+        .singleElement()
+        .satisfies(d ->
+            assertThat(d.passed())
+                .containsExactly(
+                    "changes the file", "parses", "removes the finding and adds none", "compiles"));
     assertThat(r.patchedFiles().get("src/app/Eval.java"))
         .contains("matches(\\\"[A-Za-z0-9_]{1,64}\\\")".replace("\\\"", "\""));
   }
@@ -134,6 +146,17 @@ class LlmFixTest {
     assertThat(r.outcomes().get(0).status()).isEqualTo(Fix.Status.UNVERIFIED);
     assertThat(r.outcomes().get(0).reason()).contains("finding");
     assertThat(r.patchedFiles()).isEmpty();
+    // the rejected model proposal is kept, with the check it failed and why
+    Decision rejected =
+        log.rejected().stream()
+            .filter(d -> d.source().startsWith("llm:"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(rejected.kind()).isEqualTo("patch");
+    assertThat(rejected.failedCheck()).isEqualTo("removes the finding and adds none");
+    assertThat(rejected.reason()).isEqualTo(r.outcomes().get(0).reason());
+    assertThat(rejected.passed()).containsExactly("changes the file", "parses");
+    assertThat(rejected.source()).contains("prompt java-fix-v1");
   }
 
   @Test
