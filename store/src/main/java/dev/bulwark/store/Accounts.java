@@ -1,0 +1,339 @@
+package dev.bulwark.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Users, their roles, passwords, API tokens and console sessions. Passwords are kept as salted
+ * PBKDF2-HMAC-SHA256; tokens and session ids are 256 random bits kept only as SHA-256 (a fast hash
+ * is enough for values nobody can guess), so a copy of the database grants no access.
+ */
+public final class Accounts {
+  public static final String TOKEN_PREFIX = "bwk_";
+  private static final int PBKDF2_ITERATIONS = 210_000;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+  /** What a user may do: viewers read, analysts also upload and give verdicts, admins manage. */
+  public enum Role {
+    VIEWER,
+    ANALYST,
+    ADMIN;
+
+    public boolean atLeast(Role r) {
+      return ordinal() >= r.ordinal();
+    }
+
+    public static Role parse(String s) {
+      try {
+        return valueOf(s.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("role must be viewer, analyst or admin, got " + s);
+      }
+    }
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public record User(long id, String name, Role role) {}
+
+  /** A console session: its user and the CSRF token its pages carry. */
+  public record Session(User user, String csrf, Instant expires) {}
+
+  private final Store store;
+
+  public Accounts(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * On first run, when there is no user, creates {@code admin} and returns an API token for it,
+   * shown once; afterwards empty.
+   */
+  public Optional<String> bootstrap() {
+    return store.transaction(c -> {
+      if (Store.queryLong(c, "SELECT COUNT(*) FROM users").orElse(0L) > 0) {
+        return Optional.<String>empty();
+      }
+      long id =
+          Store.insert(
+              c,
+              "INSERT INTO users (name, role, created_at) VALUES ('admin', 'admin', ?)",
+              Instant.now());
+      String token = newToken(c, id, "bootstrap");
+      Audit.record(c, id, "bootstrap", "admin", "first-run admin token issued");
+      return Optional.of(token);
+    });
+  }
+
+  public User createUser(String name, Role role, String password, Long byUser) {
+    if (name == null || !name.matches("[A-Za-z0-9._@-]{1,100}")) {
+      throw new IllegalArgumentException("a user name is 1 to 100 letters, digits or . _ @ -");
+    }
+    if (password != null && password.length() < 12) {
+      throw new IllegalArgumentException("a password has at least 12 characters");
+    }
+    return store.transaction(c -> {
+      if (Store.queryLong(c, "SELECT id FROM users WHERE name = ?", name).isPresent()) {
+        throw new IllegalArgumentException("user " + name + " exists");
+      }
+      long id =
+          Store.insert(
+              c,
+              "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+              name,
+              role.label(),
+              password == null ? null : hashPassword(password),
+              Instant.now());
+      Audit.record(c, byUser, "user.create", name, role.label());
+      return new User(id, name, role);
+    });
+  }
+
+  public void setPassword(long userId, String password, Long byUser) {
+    if (password == null || password.length() < 12) {
+      throw new IllegalArgumentException("a password has at least 12 characters");
+    }
+    store.transaction(c -> {
+      Store.update(
+          c, "UPDATE users SET password_hash = ? WHERE id = ?", hashPassword(password), userId);
+      Audit.record(c, byUser, "user.password", Long.toString(userId), null);
+      return null;
+    });
+  }
+
+  public Optional<User> user(String name) {
+    return store.read(c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT id, name, role FROM users WHERE name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet r = ps.executeQuery()) {
+          return r.next()
+              ? Optional.of(new User(r.getLong(1), r.getString(2), Role.parse(r.getString(3))))
+              : Optional.empty();
+        }
+      }
+    });
+  }
+
+  public List<User> users() {
+    return store.read(c -> {
+      List<User> out = new ArrayList<>();
+      try (PreparedStatement ps =
+              c.prepareStatement("SELECT id, name, role FROM users ORDER BY name");
+          ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.add(new User(r.getLong(1), r.getString(2), Role.parse(r.getString(3))));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The user whose password this is; a wrong name and a wrong password look the same. */
+  public Optional<User> login(String name, String password) {
+    Optional<String[]> row =
+        store.read(c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT id, role, password_hash FROM users WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet r = ps.executeQuery()) {
+              return r.next()
+                  ? Optional.of(new String[] {r.getString(1), r.getString(2), r.getString(3)})
+                  : Optional.<String[]>empty();
+            }
+          }
+        });
+    if (row.isEmpty() || row.get()[2] == null) {
+      // spend the same time as a real check, so timing does not reveal which names exist
+      verifyPassword(password, DUMMY_HASH);
+      return Optional.empty();
+    }
+    if (!verifyPassword(password, row.get()[2])) {
+      return Optional.empty();
+    }
+    return Optional.of(new User(Long.parseLong(row.get()[0]), name, Role.parse(row.get()[1])));
+  }
+
+  // ---- API tokens ----
+
+  /** Issues a token for a user; the only time its value exists outside the caller is now. */
+  public String createToken(long userId, String name) {
+    return store.transaction(c -> {
+      String t = newToken(c, userId, name);
+      Audit.record(c, userId, "token.create", name, null);
+      return t;
+    });
+  }
+
+  private static String newToken(Connection c, long userId, String name) throws SQLException {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Store.update(
+        c,
+        "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
+        userId,
+        name,
+        sha256(token),
+        Instant.now());
+    return token;
+  }
+
+  public Optional<User> authenticateToken(String token) {
+    if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+      return Optional.empty();
+    }
+    String hash = sha256(token);
+    return store.read(c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT u.id, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id"
+                  + " WHERE t.token_hash = ? AND t.revoked = FALSE")) {
+        ps.setString(1, hash);
+        try (ResultSet r = ps.executeQuery()) {
+          if (!r.next()) {
+            return Optional.<User>empty();
+          }
+          User u = new User(r.getLong(1), r.getString(2), Role.parse(r.getString(3)));
+          Store.update(
+              c,
+              "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?",
+              Instant.now(),
+              hash);
+          return Optional.of(u);
+        }
+      }
+    });
+  }
+
+  public boolean revokeToken(String token, long byUser) {
+    return store.transaction(c -> {
+      int n =
+          Store.update(
+              c, "UPDATE api_tokens SET revoked = TRUE WHERE token_hash = ?", sha256(token));
+      Audit.record(c, byUser, "token.revoke", null, n == 1 ? "revoked" : "unknown token");
+      return n == 1;
+    });
+  }
+
+  // ---- sessions ----
+
+  /** Starts a console session; returns the session id for the cookie (kept only as a hash). */
+  public String[] startSession(User u) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    RANDOM.nextBytes(raw);
+    String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    store.transaction(c -> {
+      Store.update(c, "DELETE FROM sessions WHERE expires_at < ?", Instant.now());
+      Store.update(
+          c,
+          "INSERT INTO sessions (id_hash, user_id, csrf, expires_at) VALUES (?, ?, ?, ?)",
+          sha256(id),
+          u.id(),
+          csrf,
+          Instant.now().plus(SESSION_LIFETIME));
+      Audit.record(c, u.id(), "login", u.name(), null);
+      return null;
+    });
+    return new String[] {id, csrf};
+  }
+
+  public Optional<Session> session(String id) {
+    if (id == null || id.length() > 100) {
+      return Optional.empty();
+    }
+    return store.read(c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT u.id, u.name, u.role, s.csrf, s.expires_at FROM sessions s"
+                  + " JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?")) {
+        Store.bind(ps, sha256(id), Instant.now());
+        try (ResultSet r = ps.executeQuery()) {
+          return r.next()
+              ? Optional.of(
+                  new Session(
+                      new User(r.getLong(1), r.getString(2), Role.parse(r.getString(3))),
+                      r.getString(4),
+                      Store.instant(r, "expires_at")))
+              : Optional.<Session>empty();
+        }
+      }
+    });
+  }
+
+  public void endSession(String id) {
+    store.transaction(c ->
+        Store.update(c, "DELETE FROM sessions WHERE id_hash = ?", sha256(id == null ? "" : id)));
+  }
+
+  // ---- hashing ----
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static final String DUMMY_HASH = hashPassword("not-a-password-anyone-has");
+
+  static String hashPassword(String password) {
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    return "pbkdf2-sha256$"
+        + PBKDF2_ITERATIONS
+        + "$"
+        + Base64.getEncoder().encodeToString(salt)
+        + "$"
+        + Base64.getEncoder().encodeToString(pbkdf2(password, salt, PBKDF2_ITERATIONS));
+  }
+
+  static boolean verifyPassword(String password, String stored) {
+    String[] p = stored.split("\\$");
+    if (p.length != 4 || !p[0].equals("pbkdf2-sha256")) {
+      return false;
+    }
+    byte[] expected = Base64.getDecoder().decode(p[3]);
+    byte[] actual =
+        pbkdf2(
+            password == null ? "" : password,
+            Base64.getDecoder().decode(p[2]),
+            Integer.parseInt(p[1]));
+    return MessageDigest.isEqual(expected, actual);
+  }
+
+  private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
+    try {
+      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+          .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
+          .getEncoded();
+    } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+      throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
+    }
+  }
+}

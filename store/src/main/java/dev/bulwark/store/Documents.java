@@ -1,0 +1,96 @@
+package dev.bulwark.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Patch plans (per project, latest wins) and eval scorecards, kept as the JSON Bulwark wrote. */
+public final class Documents {
+  private final Store store;
+
+  public Documents(Store store) {
+    this.store = store;
+  }
+
+  public record Stored(long id, String name, double score, Instant at, String body) {}
+
+  public void putPatchPlan(String project, String json, Long userId) {
+    store.transaction(c -> {
+      long pid = Store.lockProject(c, project);
+      Store.update(
+          c,
+          "INSERT INTO patch_plans (project_id, body, at) VALUES (?, ?, ?)",
+          pid,
+          json,
+          Instant.now());
+      Audit.record(c, userId, "patch-plan", project, null);
+      return null;
+    });
+  }
+
+  public Optional<Stored> latestPatchPlan(String project) {
+    return store.read(c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT pp.id, pp.at, pp.body FROM patch_plans pp JOIN projects p"
+                  + " ON p.id = pp.project_id WHERE p.name = ? ORDER BY pp.id DESC")) {
+        ps.setString(1, project);
+        ps.setMaxRows(1);
+        try (ResultSet r = ps.executeQuery()) {
+          return r.next()
+              ? Optional.of(
+                  new Stored(
+                      r.getLong(1), project, Double.NaN, Store.instant(r, "at"), r.getString(3)))
+              : Optional.<Stored>empty();
+        }
+      }
+    });
+  }
+
+  public long addEvalResult(String suite, double score, String json, Long userId) {
+    return store.transaction(c -> {
+      long id =
+          Store.insert(
+              c,
+              "INSERT INTO eval_results (suite, score, body, at) VALUES (?, ?, ?, ?)",
+              suite,
+              score,
+              json,
+              Instant.now());
+      Audit.record(c, userId, "eval", suite, Double.toString(score));
+      return id;
+    });
+  }
+
+  /** Scorecards, newest first, optionally of one suite. */
+  public List<Stored> evalResults(String suite, int limit) {
+    return store.read(c -> {
+      List<Stored> out = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, suite, score, at, body FROM eval_results"
+                  + (suite == null ? "" : " WHERE suite = ?")
+                  + " ORDER BY id DESC")) {
+        if (suite != null) {
+          ps.setString(1, suite);
+        }
+        ps.setMaxRows(limit);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.add(
+                new Stored(
+                    r.getLong(1),
+                    r.getString(2),
+                    r.getDouble(3),
+                    Store.instant(r, "at"),
+                    r.getString(5)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+}

@@ -1,0 +1,436 @@
+package dev.bulwark.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Findings as the team sees them: listed with filters, sorted, paged by cursor (keyset, so a page
+ * costs the same at the millionth row as at the first), with their history and verdicts.
+ */
+public final class FindingStore {
+  public static final int MAX_LIMIT = 500;
+  private static final Set<String> VERDICTS = Set.of("tp", "fp", "wont-fix");
+
+  private final Store store;
+
+  public FindingStore(Store store) {
+    this.store = store;
+  }
+
+  /** A finding's row: what lists show. {@code body} (the finding's JSON) only on {@link #get}. */
+  public record Row(
+      long id,
+      String project,
+      String fingerprint,
+      String analyzer,
+      String ruleId,
+      String title,
+      String severity,
+      String confidence,
+      String path,
+      Integer line,
+      String status,
+      String verdict,
+      Instant firstSeen,
+      Instant lastSeen,
+      Instant fixedAt,
+      int reopened,
+      String body) {}
+
+  public enum Sort {
+    /** Most severe first, newest first within a severity. */
+    SEVERITY,
+    /** Newest first. */
+    RECENT
+  }
+
+  /** Filters; null or empty means any. {@code status} is open, fixed or null for both. */
+  public record Query(
+      String project,
+      String status,
+      Set<String> severities,
+      Set<String> analyzers,
+      String ruleId,
+      String pathPrefix,
+      String verdict,
+      Sort sort,
+      int limit,
+      String cursor) {
+    public Query {
+      severities = severities == null ? Set.of() : Set.copyOf(severities);
+      analyzers = analyzers == null ? Set.of() : Set.copyOf(analyzers);
+      sort = sort == null ? Sort.SEVERITY : sort;
+      if (limit < 1 || limit > MAX_LIMIT) {
+        throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
+      }
+      if (verdict != null && !verdict.equals("none") && !VERDICTS.contains(verdict)) {
+        throw new IllegalArgumentException("verdict must be tp, fp, wont-fix or none");
+      }
+      if (status != null && !status.equals("open") && !status.equals("fixed")) {
+        throw new IllegalArgumentException("status must be open or fixed");
+      }
+    }
+
+    public static Query open(String project, int limit) {
+      return new Query(project, "open", null, null, null, null, null, Sort.SEVERITY, limit, null);
+    }
+  }
+
+  /** One page and the cursor of the next (null on the last page). */
+  public record Page(List<Row> items, String nextCursor) {}
+
+  public Page list(Query q) {
+    return store.read(c -> list(c, q));
+  }
+
+  private Page list(Connection c, Query q) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT f.id, p.name, f.fingerprint, f.analyzer, f.rule_id, f.title, f.severity,"
+                + " f.confidence, f.path, f.line, f.status, f.verdict, f.first_seen_at,"
+                + " f.last_seen_at, f.fixed_at, f.reopened, f.severity_rank"
+                + " FROM findings f JOIN projects p ON p.id = f.project_id WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (q.project() != null) {
+      sql.append(" AND f.project_id = (SELECT id FROM projects WHERE name = ?)");
+      args.add(q.project());
+    }
+    if (q.status() != null) {
+      sql.append(" AND f.status = ?");
+      args.add(q.status());
+    }
+    in(sql, args, "f.severity", q.severities());
+    in(sql, args, "f.analyzer", q.analyzers());
+    if (q.ruleId() != null) {
+      sql.append(" AND f.rule_id = ?");
+      args.add(q.ruleId());
+    }
+    if (q.pathPrefix() != null && !q.pathPrefix().isEmpty()) {
+      sql.append(" AND f.path LIKE ? ESCAPE '\\'");
+      args.add(q.pathPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    if ("none".equals(q.verdict())) {
+      sql.append(" AND f.verdict IS NULL");
+    } else if (q.verdict() != null) {
+      sql.append(" AND f.verdict = ?");
+      args.add(q.verdict());
+    }
+    long[] after = decode(q.cursor(), q.sort());
+    if (after != null) {
+      if (q.sort() == Sort.SEVERITY) {
+        sql.append(" AND (f.severity_rank < ? OR (f.severity_rank = ? AND f.id < ?))");
+        args.add((int) after[0]);
+        args.add((int) after[0]);
+        args.add(after[1]);
+      } else {
+        sql.append(" AND f.id < ?");
+        args.add(after[1]);
+      }
+    }
+    sql.append(
+        q.sort() == Sort.SEVERITY
+            ? " ORDER BY f.severity_rank DESC, f.id DESC"
+            : " ORDER BY f.id DESC");
+    sql.append(" FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
+    List<Row> rows = new ArrayList<>();
+    int lastRank = 0;
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      Store.bind(ps, args.toArray());
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          if (rows.size() == q.limit()) {
+            Row last = rows.get(rows.size() - 1);
+            return new Page(rows, encode(q.sort(), lastRank, last.id()));
+          }
+          rows.add(row(r, false));
+          lastRank = r.getInt("severity_rank");
+        }
+      }
+    }
+    return new Page(rows, null);
+  }
+
+  private static void in(StringBuilder sql, List<Object> args, String column, Set<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    sql.append(" AND ")
+        .append(column)
+        .append(" IN (")
+        .append(String.join(",", java.util.Collections.nCopies(values.size(), "?")))
+        .append(")");
+    args.addAll(values.stream().sorted().toList());
+  }
+
+  private static String encode(Sort sort, int rank, long id) {
+    String raw = sort.name().charAt(0) + ":" + rank + ":" + id;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long[] decode(String cursor, Sort sort) {
+    if (cursor == null || cursor.isEmpty()) {
+      return null;
+    }
+    try {
+      String[] p =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+      if (p.length != 3 || p[0].charAt(0) != sort.name().charAt(0)) {
+        throw new IllegalArgumentException("the cursor belongs to another sort order");
+      }
+      return new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])};
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a cursor from this list: " + e.getMessage(), e);
+    }
+  }
+
+  private static Row row(ResultSet r, boolean body) throws SQLException {
+    int line = r.getInt("line");
+    return new Row(
+        r.getLong("id"),
+        r.getString(2),
+        r.getString("fingerprint"),
+        r.getString("analyzer"),
+        r.getString("rule_id"),
+        r.getString("title"),
+        r.getString("severity"),
+        r.getString("confidence"),
+        r.getString("path"),
+        r.wasNull() ? null : line,
+        r.getString("status"),
+        r.getString("verdict"),
+        Store.instant(r, "first_seen_at"),
+        Store.instant(r, "last_seen_at"),
+        Store.instant(r, "fixed_at"),
+        r.getInt("reopened"),
+        body ? r.getString("body") : null);
+  }
+
+  /** One finding with its JSON body. */
+  public Optional<Row> get(long id) {
+    return store.read(c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT f.*, p.name FROM findings f JOIN projects p ON p.id = f.project_id"
+                  + " WHERE f.id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet r = ps.executeQuery()) {
+          if (!r.next()) {
+            return Optional.empty();
+          }
+          int line = r.getInt("line");
+          boolean noLine = r.wasNull();
+          return Optional.of(
+              new Row(
+                  r.getLong("id"),
+                  r.getString("name"),
+                  r.getString("fingerprint"),
+                  r.getString("analyzer"),
+                  r.getString("rule_id"),
+                  r.getString("title"),
+                  r.getString("severity"),
+                  r.getString("confidence"),
+                  r.getString("path"),
+                  noLine ? null : line,
+                  r.getString("status"),
+                  r.getString("verdict"),
+                  Store.instant(r, "first_seen_at"),
+                  Store.instant(r, "last_seen_at"),
+                  Store.instant(r, "fixed_at"),
+                  r.getInt("reopened"),
+                  r.getString("body")));
+        }
+      }
+    });
+  }
+
+  /** A verdict as stored: who gave it, when, why. */
+  public record Verdict(
+      long id,
+      String verdict,
+      String severity,
+      String note,
+      String user,
+      Instant at,
+      String tool) {}
+
+  /** Records a verdict (the latest one is the finding's). */
+  public Verdict label(
+      long findingId, String verdict, String severity, String note, long userId, String tool) {
+    if (!VERDICTS.contains(verdict)) {
+      throw new IllegalArgumentException("verdict must be tp, fp or wont-fix");
+    }
+    if (note != null && note.length() > 2000) {
+      throw new IllegalArgumentException("a note is at most 2,000 characters");
+    }
+    return store.transaction(c -> {
+      Instant now = Instant.now();
+      int n = Store.update(c, "UPDATE findings SET verdict = ? WHERE id = ?", verdict, findingId);
+      if (n == 0) {
+        throw new java.util.NoSuchElementException("no finding " + findingId);
+      }
+      long id =
+          Store.insert(
+              c,
+              "INSERT INTO labels (finding_id, verdict, severity, note, user_id, at, tool)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+              findingId,
+              verdict,
+              severity,
+              note,
+              userId,
+              now,
+              tool);
+      Audit.record(c, userId, "label", "finding " + findingId, verdict);
+      String user =
+          Store.queryLong(c, "SELECT id FROM users WHERE id = ?", userId).isPresent()
+              ? name(c, userId)
+              : null;
+      return new Verdict(id, verdict, severity, note, user, now, tool);
+    });
+  }
+
+  private static String name(Connection c, long userId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE id = ?")) {
+      ps.setLong(1, userId);
+      try (ResultSet r = ps.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
+  /** Every verdict on a finding, oldest first. */
+  public List<Verdict> verdicts(long findingId) {
+    return store.read(c -> {
+      List<Verdict> out = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT l.id, l.verdict, l.severity, l.note, u.name, l.at, l.tool FROM labels l"
+                  + " JOIN users u ON u.id = l.user_id WHERE l.finding_id = ? ORDER BY l.id")) {
+        ps.setLong(1, findingId);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.add(
+                new Verdict(
+                    r.getLong(1),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getString(4),
+                    r.getString(5),
+                    Store.instant(r, "at"),
+                    r.getString(7)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** A lifecycle change: new, fixed or reopened, in which scan. */
+  public record Event(String kind, long scanId, Instant at) {}
+
+  public List<Event> history(long findingId) {
+    return store.read(c -> {
+      List<Event> out = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT kind, scan_id, at FROM finding_events WHERE finding_id = ? ORDER BY id")) {
+        ps.setLong(1, findingId);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.add(new Event(r.getString(1), r.getLong(2), Store.instant(r, "at")));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Past verdicts on the same rule in any project, newest first: "how did we judge these?" */
+  public List<Row> judgedAlike(long findingId, int limit) {
+    return store.read(c -> {
+      List<Row> out = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT f.id, p.name, f.fingerprint, f.analyzer, f.rule_id, f.title, f.severity,"
+                  + " f.confidence, f.path, f.line, f.status, f.verdict, f.first_seen_at,"
+                  + " f.last_seen_at, f.fixed_at, f.reopened FROM findings f"
+                  + " JOIN projects p ON p.id = f.project_id"
+                  + " WHERE f.rule_id = (SELECT rule_id FROM findings WHERE id = ?)"
+                  + " AND f.id <> ? AND f.verdict IS NOT NULL ORDER BY f.id DESC")) {
+        ps.setLong(1, findingId);
+        ps.setLong(2, findingId);
+        ps.setMaxRows(limit);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.add(row(r, false));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Open findings per day and severity, from the lifecycle events, for dashboards. */
+  public Map<String, Map<String, Integer>> openOverTime(String project, int days) {
+    return store.read(c -> {
+      Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT CAST(e.at AS DATE) AS d, e.severity, e.kind, COUNT(*) FROM finding_events e"
+                  + " JOIN findings f ON f.id = e.finding_id"
+                  + " WHERE f.project_id = (SELECT id FROM projects WHERE name = ?)"
+                  + " GROUP BY CAST(e.at AS DATE), e.severity, e.kind ORDER BY d")) {
+        ps.setString(1, project);
+        try (ResultSet r = ps.executeQuery()) {
+          Map<String, Integer> running = new LinkedHashMap<>();
+          while (r.next()) {
+            String day = r.getObject(1).toString();
+            String sev = r.getString(2);
+            int delta = r.getString(3).equals("fixed") ? -r.getInt(4) : r.getInt(4);
+            running.merge(sev, delta, Integer::sum);
+            out.put(day, new LinkedHashMap<>(running));
+          }
+        }
+      }
+      if (out.size() > days) {
+        List<String> keys = new ArrayList<>(out.keySet());
+        for (String k : keys.subList(0, keys.size() - days)) {
+          out.remove(k);
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Open findings per severity. */
+  public Map<String, Integer> openBySeverity(String project) {
+    return store.read(c -> {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT severity, COUNT(*) FROM findings WHERE status = 'open' AND project_id ="
+                  + " (SELECT id FROM projects WHERE name = ?) GROUP BY severity")) {
+        ps.setString(1, project);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.put(r.getString(1), r.getInt(2));
+          }
+        }
+      }
+      return out;
+    });
+  }
+}

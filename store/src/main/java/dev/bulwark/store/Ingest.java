@@ -1,0 +1,392 @@
+package dev.bulwark.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Location;
+import dev.bulwark.core.report.FindingJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Takes a scan's findings into the store, deduplicated by fingerprint across scans: a finding seen
+ * for the first time is new; one seen again stays open; one that was fixed and is back is reopened;
+ * an open finding the scan no longer reports — among the analyzers the scan ran — is fixed. An
+ * upload is one transaction, and a second upload with the same key changes nothing.
+ */
+public final class Ingest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CHUNK = 500;
+
+  private final Store store;
+
+  public Ingest(Store store) {
+    this.store = store;
+  }
+
+  /** An incident uploaded with a scan (from a log hunt): its own id, title, score, times, body. */
+  public record IncidentIn(
+      String key, String title, int score, Instant first, Instant last, String json) {}
+
+  /** What to take in: whose project, the client's idempotency key, what the scan covered. */
+  public record Upload(
+      String project,
+      String uploadKey,
+      String tool,
+      Set<String> analyzers,
+      List<Finding> findings,
+      List<IncidentIn> incidents) {
+    public Upload {
+      if (project == null || project.isBlank() || project.length() > 200) {
+        throw new IllegalArgumentException("project must be 1 to 200 characters");
+      }
+      if (uploadKey == null || !uploadKey.matches("[A-Za-z0-9._:-]{1,100}")) {
+        throw new IllegalArgumentException(
+            "upload key must be 1 to 100 letters, digits or . _ : -");
+      }
+      analyzers = new TreeSet<>(analyzers);
+      findings = List.copyOf(findings);
+      incidents = incidents == null ? List.of() : List.copyOf(incidents);
+    }
+  }
+
+  /** The scan the upload became, whether it was new, and what changed. */
+  public record Result(
+      long scanId,
+      boolean created,
+      int findings,
+      int added,
+      int stillOpen,
+      int reopened,
+      int fixed) {}
+
+  /** Hook for tests: runs inside the upload's transaction after the findings are written. */
+  interface Fault {
+    void afterFindings() throws SQLException;
+  }
+
+  private Fault fault = () -> {};
+
+  void failAfterFindings(Fault f) {
+    this.fault = f;
+  }
+
+  public Result upload(Upload u, Long userId) {
+    return store.transaction(c -> apply(c, u, userId));
+  }
+
+  private Result apply(Connection c, Upload u, Long userId) throws SQLException {
+    long project = Store.lockProject(c, u.project());
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, finding_count, new_count, reopened_count, fixed_count FROM scans"
+                + " WHERE project_id = ? AND upload_key = ?")) {
+      ps.setLong(1, project);
+      ps.setString(2, u.uploadKey());
+      try (ResultSet r = ps.executeQuery()) {
+        if (r.next()) {
+          int n = r.getInt(2);
+          int added = r.getInt(3);
+          int reopened = r.getInt(4);
+          return new Result(
+              r.getLong(1), false, n, added, n - added - reopened, reopened, r.getInt(5));
+        }
+      }
+    }
+    Instant now = Instant.now();
+    long scan =
+        Store.insert(
+            c,
+            "INSERT INTO scans (project_id, upload_key, tool, analyzers, finding_count, new_count,"
+                + " fixed_count, reopened_count, uploaded_by, uploaded_at)"
+                + " VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)",
+            project,
+            u.uploadKey(),
+            u.tool(),
+            String.join(",", u.analyzers()),
+            userId,
+            now);
+
+    Map<String, Finding> unique = new LinkedHashMap<>();
+    for (Finding f : u.findings()) {
+      unique.putIfAbsent(f.fingerprint(), f);
+    }
+    Map<String, long[]> existing = existing(c, project, unique.keySet()); // id, open?1:0
+    List<Finding> fresh = new ArrayList<>();
+    List<Finding> seen = new ArrayList<>();
+    List<Long> reopenedIds = new ArrayList<>();
+    for (Finding f : unique.values()) {
+      long[] e = existing.get(f.fingerprint());
+      if (e == null) {
+        fresh.add(f);
+      } else {
+        seen.add(f);
+        if (e[1] == 0) {
+          reopenedIds.add(e[0]);
+        }
+      }
+    }
+    insertFindings(c, project, scan, now, fresh);
+    updateSeen(c, project, scan, now, seen);
+    if (!fresh.isEmpty()) {
+      Store.update(
+          c,
+          "INSERT INTO finding_events (finding_id, scan_id, kind, severity, analyzer, at)"
+              + " SELECT id, ?, 'new', severity, analyzer, ? FROM findings"
+              + " WHERE project_id = ? AND first_seen_scan = ?",
+          scan,
+          now,
+          project,
+          scan);
+    }
+    if (!reopenedIds.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO finding_events (finding_id, scan_id, kind, severity, analyzer, at)"
+                  + " SELECT id, ?, 'reopened', severity, analyzer, ? FROM findings WHERE id = ?")) {
+        for (long id : reopenedIds) {
+          Store.bind(ps, scan, now, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE findings SET status = 'open', fixed_at = NULL, reopened = reopened + 1"
+                  + " WHERE id = ?")) {
+        for (long id : reopenedIds) {
+          ps.setLong(1, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    int fixed = markFixed(c, project, scan, now, u.analyzers());
+    for (IncidentIn i : u.incidents()) {
+      upsertIncident(c, project, scan, i);
+    }
+    fault.afterFindings();
+    Store.update(
+        c,
+        "UPDATE scans SET finding_count = ?, new_count = ?, fixed_count = ?, reopened_count = ?"
+            + " WHERE id = ?",
+        unique.size(),
+        fresh.size(),
+        fixed,
+        reopenedIds.size(),
+        scan);
+    Audit.record(
+        c,
+        userId,
+        "upload",
+        u.project() + " #" + scan,
+        unique.size()
+            + " findings: "
+            + fresh.size()
+            + " new, "
+            + reopenedIds.size()
+            + " reopened, "
+            + fixed
+            + " fixed");
+    return new Result(
+        scan,
+        true,
+        unique.size(),
+        fresh.size(),
+        seen.size() - reopenedIds.size(),
+        reopenedIds.size(),
+        fixed);
+  }
+
+  private static Map<String, long[]> existing(Connection c, long project, Collection<String> fps)
+      throws SQLException {
+    Map<String, long[]> out = new HashMap<>();
+    List<String> all = new ArrayList<>(fps);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, fingerprint, status FROM findings WHERE project_id = ? AND fingerprint IN ("
+                  + marks
+                  + ")")) {
+        ps.setLong(1, project);
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 2, part.get(i));
+        }
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.put(
+                r.getString(2), new long[] {r.getLong(1), r.getString(3).equals("open") ? 1 : 0});
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void insertFindings(
+      Connection c, long project, long scan, Instant now, List<Finding> fresh) throws SQLException {
+    if (fresh.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO findings (project_id, fingerprint, analyzer, rule_id, title, severity,"
+                + " severity_rank, confidence, path, line, status, first_seen_scan, last_seen_scan,"
+                + " first_seen_at, last_seen_at, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)")) {
+      int n = 0;
+      for (Finding f : fresh) {
+        Location loc = f.primaryLocation();
+        Store.bind(
+            ps,
+            project,
+            f.fingerprint(),
+            f.analyzer(),
+            cut(f.ruleId(), 200),
+            cut(f.title(), 500),
+            f.severity().label(),
+            severityRank(f.severity().label()),
+            f.confidence().label(),
+            cut(loc.artifactPath().orElse(loc.display()), 1000),
+            line(loc),
+            scan,
+            scan,
+            now,
+            now,
+            json(f));
+        ps.addBatch();
+        if (++n % CHUNK == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void updateSeen(
+      Connection c, long project, long scan, Instant now, List<Finding> seen) throws SQLException {
+    if (seen.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE findings SET last_seen_scan = ?, last_seen_at = ?, body = ?, severity = ?,"
+                + " severity_rank = ?, line = ? WHERE project_id = ? AND fingerprint = ?")) {
+      int n = 0;
+      for (Finding f : seen) {
+        Store.bind(
+            ps,
+            scan,
+            now,
+            json(f),
+            f.severity().label(),
+            severityRank(f.severity().label()),
+            line(f.primaryLocation()),
+            project,
+            f.fingerprint());
+        ps.addBatch();
+        if (++n % CHUNK == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static int markFixed(
+      Connection c, long project, long scan, Instant now, Set<String> analyzers)
+      throws SQLException {
+    if (analyzers.isEmpty()) {
+      return 0;
+    }
+    String in = String.join(",", java.util.Collections.nCopies(analyzers.size(), "?"));
+    List<Object> args = new ArrayList<>(List.of(scan, now, project, scan));
+    args.addAll(analyzers);
+    Store.update(
+        c,
+        "INSERT INTO finding_events (finding_id, scan_id, kind, severity, analyzer, at)"
+            + " SELECT id, ?, 'fixed', severity, analyzer, ? FROM findings"
+            + " WHERE project_id = ? AND status = 'open' AND last_seen_scan <> ? AND analyzer IN ("
+            + in
+            + ")",
+        args.toArray());
+    List<Object> upd = new ArrayList<>(List.of(now, project, scan));
+    upd.addAll(analyzers);
+    return Store.update(
+        c,
+        "UPDATE findings SET status = 'fixed', fixed_at = ? WHERE project_id = ? AND status = 'open'"
+            + " AND last_seen_scan <> ? AND analyzer IN ("
+            + in
+            + ")",
+        upd.toArray());
+  }
+
+  private static void upsertIncident(Connection c, long project, long scan, IncidentIn i)
+      throws SQLException {
+    int n =
+        Store.update(
+            c,
+            "UPDATE incidents SET scan_id = ?, title = ?, score = ?, first_at = ?, last_at = ?,"
+                + " body = ? WHERE project_id = ? AND incident_key = ?",
+            scan,
+            cut(i.title(), 500),
+            i.score(),
+            i.first(),
+            i.last(),
+            i.json(),
+            project,
+            i.key());
+    if (n == 0) {
+      Store.update(
+          c,
+          "INSERT INTO incidents (project_id, incident_key, scan_id, title, score, first_at,"
+              + " last_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          project,
+          i.key(),
+          scan,
+          cut(i.title(), 500),
+          i.score(),
+          i.first(),
+          i.last(),
+          i.json());
+    }
+  }
+
+  static int severityRank(String severity) {
+    return switch (severity) {
+      case "critical" -> 4;
+      case "high" -> 3;
+      case "medium" -> 2;
+      case "low" -> 1;
+      default -> 0;
+    };
+  }
+
+  private static Integer line(Location loc) {
+    return loc instanceof Location.File f && f.region() != null ? f.region().startLine() : null;
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  private static String json(Finding f) {
+    try {
+      return JSON.writeValueAsString(FindingJson.toJson(f));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new StoreException("cannot serialise finding " + f.fingerprint(), e);
+    }
+  }
+}

@@ -1,0 +1,356 @@
+package dev.bulwark.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Severity;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the store promises, whatever database it runs on. H2 and PostgreSQL run these same tests.
+ */
+abstract class StoreContract {
+  protected Store store;
+  protected Ingest ingest;
+  protected FindingStore findings;
+  protected Accounts accounts;
+  protected long analyst;
+  protected String bootstrapToken;
+
+  protected abstract Store open() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = open();
+    ingest = new Ingest(store);
+    findings = new FindingStore(store);
+    accounts = new Accounts(store);
+    bootstrapToken = accounts.bootstrap().orElseThrow();
+    analyst = accounts.createUser("ana", Accounts.Role.ANALYST, "correct horse battery", null).id();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  private long count(String sql, Object... args) {
+    return store.read(c -> Store.queryLong(c, sql, args).orElse(0L));
+  }
+
+  @Test
+  void anUploadIsIdempotentByItsKey() {
+    List<Finding> fs = Fixtures.many("code", "a", 10);
+    Ingest.Result first = ingest.upload(Fixtures.upload("shop", "k1", fs), analyst);
+    Ingest.Result again = ingest.upload(Fixtures.upload("shop", "k1", fs), analyst);
+    assertThat(first.created()).isTrue();
+    assertThat(first.added()).isEqualTo(10);
+    assertThat(again.created()).isFalse();
+    assertThat(again.scanId()).isEqualTo(first.scanId());
+    assertThat(again.added()).isEqualTo(10);
+    assertThat(count("SELECT COUNT(*) FROM scans")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM findings")).isEqualTo(10);
+    assertThat(count("SELECT COUNT(*) FROM finding_events")).isEqualTo(10);
+  }
+
+  @Test
+  void findingsAreTrackedAcrossScans_newStillOpenFixedReopened() {
+    List<Finding> fs = Fixtures.many("code", "a", 5);
+    ingest.upload(Fixtures.upload("shop", "s1", fs), analyst);
+    Ingest.Result second =
+        ingest.upload(
+            Fixtures.upload(
+                "shop",
+                "s2",
+                List.of(
+                    fs.get(0),
+                    fs.get(1),
+                    fs.get(2),
+                    fs.get(3),
+                    Fixtures.finding("code", "b", Severity.HIGH, "src/B.java", 3))),
+            analyst);
+    assertThat(second)
+        .extracting(Ingest.Result::added, Ingest.Result::stillOpen, Ingest.Result::fixed)
+        .containsExactly(1, 4, 1);
+    Ingest.Result third = ingest.upload(Fixtures.upload("shop", "s3", fs), analyst);
+    assertThat(third)
+        .extracting(
+            Ingest.Result::added,
+            Ingest.Result::stillOpen,
+            Ingest.Result::reopened,
+            Ingest.Result::fixed)
+        .containsExactly(0, 4, 1, 1);
+
+    long id = count("SELECT id FROM findings WHERE fingerprint = ?", fs.get(4).fingerprint());
+    assertThat(findings.history(id))
+        .extracting(FindingStore.Event::kind)
+        .containsExactly("new", "fixed", "reopened");
+    FindingStore.Row row = findings.get(id).orElseThrow();
+    assertThat(row.status()).isEqualTo("open");
+    assertThat(row.reopened()).isEqualTo(1);
+    assertThat(row.body()).contains(fs.get(4).fingerprint());
+  }
+
+  @Test
+  void aScanFixesOnlyWhatItsAnalyzersCouldSee() {
+    ingest.upload(Fixtures.upload("shop", "code", Fixtures.many("code", "c", 3)), analyst);
+    Ingest.Result secrets =
+        ingest.upload(
+            Fixtures.upload("shop", "secrets", Fixtures.many("secrets", "s", 2)), analyst);
+    assertThat(secrets.fixed()).isZero();
+    assertThat(count("SELECT COUNT(*) FROM findings WHERE status = 'open'")).isEqualTo(5);
+  }
+
+  @Test
+  void listsFilterSortAndPageByCursor() {
+    ingest.upload(Fixtures.upload("shop", "k", Fixtures.many("code", "p", 120)), analyst);
+    ingest.upload(Fixtures.upload("other", "k", Fixtures.many("code", "o", 7)), analyst);
+    List<FindingStore.Row> all = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      FindingStore.Page page =
+          findings.list(
+              new FindingStore.Query(
+                  "shop",
+                  "open",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  FindingStore.Sort.SEVERITY,
+                  50,
+                  cursor));
+      all.addAll(page.items());
+      cursor = page.nextCursor();
+      pages++;
+    } while (cursor != null);
+    assertThat(pages).isEqualTo(3);
+    assertThat(all).hasSize(120);
+    assertThat(all.stream().map(FindingStore.Row::id).distinct()).hasSize(120);
+    assertThat(all)
+        .extracting(r -> Ingest.severityRank(r.severity()))
+        .isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+
+    FindingStore.Page high =
+        findings.list(
+            new FindingStore.Query(
+                "shop",
+                "open",
+                Set.of("high"),
+                null,
+                null,
+                "src/p/F1",
+                null,
+                FindingStore.Sort.RECENT,
+                100,
+                null));
+    assertThat(high.items())
+        .isNotEmpty()
+        .allSatisfy(r -> {
+          assertThat(r.severity()).isEqualTo("high");
+          assertThat(r.path()).startsWith("src/p/F1");
+        });
+    assertThat(high.items())
+        .extracting(FindingStore.Row::id)
+        .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    assertThatThrownBy(() ->
+            findings.list(
+                new FindingStore.Query(
+                    "shop",
+                    "open",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    FindingStore.Sort.RECENT,
+                    10,
+                    "bm90LWEtY3Vyc29y")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void verdictsAreKeptWithWhoAndWhen_andFilterTheList() {
+    ingest.upload(Fixtures.upload("shop", "k", Fixtures.many("code", "v", 4)), analyst);
+    long id = findings.list(FindingStore.Query.open("shop", 10)).items().get(0).id();
+    findings.label(id, "fp", null, "test fixture", analyst, "Bulwark test");
+    findings.label(id, "tp", null, "on second look, reachable", analyst, "Bulwark test");
+    assertThat(findings.get(id).orElseThrow().verdict()).isEqualTo("tp");
+    assertThat(findings.verdicts(id))
+        .extracting(FindingStore.Verdict::verdict, FindingStore.Verdict::user)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("fp", "ana"),
+            org.assertj.core.groups.Tuple.tuple("tp", "ana"));
+    assertThat(
+            findings
+                .list(
+                    new FindingStore.Query(
+                        "shop", "open", null, null, null, null, "none", null, 10, null))
+                .items())
+        .hasSize(3);
+    assertThat(new Audit(store).latest(10))
+        .extracting(Audit.Entry::action)
+        .contains("label", "upload");
+    assertThatThrownBy(() -> findings.label(id, "maybe", null, null, analyst, "t"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void tokensAndPasswordsAreKeptOnlyAsHashes() throws Exception {
+    String token = bootstrapToken;
+    assertThat(accounts.bootstrap()).as("only on first run").isEmpty();
+    assertThat(token).startsWith(Accounts.TOKEN_PREFIX);
+    assertThat(accounts.authenticateToken(token))
+        .hasValueSatisfying(u -> assertThat(u.role()).isEqualTo(Accounts.Role.ADMIN));
+    assertThat(accounts.authenticateToken(token + "x")).isEmpty();
+    assertThat(dump()).doesNotContain(token).doesNotContain("correct horse battery");
+
+    assertThat(accounts.login("ana", "correct horse battery")).isPresent();
+    assertThat(accounts.login("ana", "wrong horse battery")).isEmpty();
+    assertThat(accounts.login("nobody", "correct horse battery")).isEmpty();
+
+    Accounts.User ana = accounts.user("ana").orElseThrow();
+    String[] session = accounts.startSession(ana);
+    assertThat(accounts.session(session[0]))
+        .hasValueSatisfying(s -> assertThat(s.csrf()).isEqualTo(session[1]));
+    accounts.endSession(session[0]);
+    assertThat(accounts.session(session[0])).isEmpty();
+
+    accounts.revokeToken(token, ana.id());
+    assertThat(accounts.authenticateToken(token)).isEmpty();
+  }
+
+  private String dump() {
+    return store.read(c -> {
+      StringBuilder b = new StringBuilder();
+      for (String t : List.of("users", "api_tokens", "sessions", "audit")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + t);
+            ResultSet r = ps.executeQuery()) {
+          int n = r.getMetaData().getColumnCount();
+          while (r.next()) {
+            for (int i = 1; i <= n; i++) {
+              b.append(r.getString(i)).append('|');
+            }
+          }
+        }
+      }
+      return b.toString();
+    });
+  }
+
+  @Test
+  void eightConcurrentUploadersLoseAndDuplicateNothing() throws Exception {
+    List<Finding> shared = Fixtures.many("code", "shared", 200);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Ingest.Result>> results = new ArrayList<>();
+    try {
+      for (int t = 0; t < 8; t++) {
+        List<Finding> mine = new ArrayList<>(shared);
+        mine.addAll(Fixtures.many("code", "own" + t, 20));
+        int n = t;
+        Callable<Ingest.Result> job =
+            () -> {
+              start.await();
+              return ingest.upload(Fixtures.upload("shop", "up-" + n, mine), analyst);
+            };
+        results.add(pool.submit(job));
+        // and the same upload twice, at the same moment: exactly one scan may come of it
+        results.add(pool.submit(job));
+      }
+      start.countDown();
+      Set<Long> scans = new HashSet<>();
+      int created = 0;
+      for (Future<Ingest.Result> f : results) {
+        Ingest.Result r = f.get();
+        scans.add(r.scanId());
+        created += r.created() ? 1 : 0;
+      }
+      assertThat(scans).hasSize(8);
+      assertThat(created).isEqualTo(8);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(count("SELECT COUNT(*) FROM scans")).isEqualTo(8);
+    assertThat(count("SELECT COUNT(*) FROM findings")).isEqualTo(200 + 8 * 20);
+    assertThat(count("SELECT COUNT(DISTINCT fingerprint) FROM findings")).isEqualTo(360);
+    assertThat(count("SELECT COUNT(*) FROM findings WHERE status = 'open'"))
+        .as("the shared findings and the last uploader's own")
+        .isEqualTo(220);
+    assertThat(count("SELECT COUNT(*) FROM finding_events WHERE kind = 'new'")).isEqualTo(360);
+    assertThat(count("SELECT SUM(finding_count) FROM scans")).isEqualTo(8 * 220);
+  }
+
+  @Test
+  void anUploadInterruptedMidwayLeavesNoPartialScan() {
+    ingest.failAfterFindings(() -> {
+      throw new SQLException("connection reset by peer");
+    });
+    assertThatThrownBy(() ->
+            ingest.upload(Fixtures.upload("shop", "k", Fixtures.many("code", "x", 50)), analyst))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("connection reset");
+    assertThat(count("SELECT COUNT(*) FROM scans")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM findings")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM finding_events")).isZero();
+    ingest.failAfterFindings(() -> {});
+    assertThat(
+            ingest
+                .upload(Fixtures.upload("shop", "k", Fixtures.many("code", "x", 50)), analyst)
+                .added())
+        .as("the same upload goes through afterwards")
+        .isEqualTo(50);
+  }
+
+  @Test
+  void incidentsPatchPlansAndEvalResultsAreKept() {
+    ingest.upload(
+        new Ingest.Upload(
+            "soc",
+            "hunt-1",
+            "Bulwark test",
+            Set.of("logs"),
+            List.of(),
+            List.of(
+                new Ingest.IncidentIn(
+                    "INC-1",
+                    "Password spray",
+                    80,
+                    java.time.Instant.parse("2026-11-20T10:00:00Z"),
+                    java.time.Instant.parse("2026-11-20T10:05:00Z"),
+                    "{\"id\":\"INC-1\"}"))),
+        analyst);
+    Incidents incidents = new Incidents(store);
+    assertThat(incidents.list("soc", 10))
+        .singleElement()
+        .satisfies(i -> {
+          assertThat(i.key()).isEqualTo("INC-1");
+          assertThat(i.score()).isEqualTo(80);
+        });
+    Documents docs = new Documents(store);
+    docs.putPatchPlan("soc", "{\"groups\":[]}", analyst);
+    assertThat(docs.latestPatchPlan("soc"))
+        .hasValueSatisfying(p -> assertThat(p.body()).contains("groups"));
+    docs.addEvalResult("secrets", 99.9, "{}", analyst);
+    assertThat(docs.evalResults("secrets", 5))
+        .singleElement()
+        .satisfies(e -> assertThat(e.score()).isEqualTo(99.9));
+  }
+}
