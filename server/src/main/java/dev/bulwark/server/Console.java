@@ -1,0 +1,669 @@
+package dev.bulwark.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.store.Accounts;
+import dev.bulwark.store.Accounts.Role;
+import dev.bulwark.store.FindingStore;
+import dev.bulwark.store.Incidents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The web console: server-rendered pages with one small script (keyboard triage, verdict buttons,
+ * dark mode), all assets served from the jar — no CDN, no inline script, so the strict CSP holds.
+ */
+final class Console {
+  private final BulwarkServer s;
+
+  Console(BulwarkServer server) {
+    this.s = server;
+  }
+
+  void register(List<Http.Route> routes) {
+    long small = s.config.maxRequestBytes();
+    routes.add(Http.Route.of("GET", "/", 0, r -> Http.Response.redirect("/console/triage")));
+    routes.add(Http.Route.of("GET", "/login", 0, r -> loginPage(null, 200)));
+    routes.add(Http.Route.of("POST", "/login", small, this::login));
+    routes.add(Http.Route.of("POST", "/logout", small, this::logout));
+    routes.add(
+        Http.Route.of("GET", "/assets/console.js", 0, r -> asset("console.js", "text/javascript")));
+    routes.add(
+        Http.Route.of("GET", "/assets/console.css", 0, r -> asset("console.css", "text/css")));
+    routes.add(Http.Route.of("GET", "/console/triage", 0, this::triage));
+    routes.add(Http.Route.of("GET", "/console/findings/{id}", 0, this::finding));
+    routes.add(Http.Route.of("GET", "/console/incidents", 0, this::incidents));
+    routes.add(Http.Route.of("GET", "/console/incidents/{id}", 0, this::incident));
+    routes.add(Http.Route.of("GET", "/console/dashboard", 0, this::dashboard));
+    routes.add(Http.Route.of("GET", "/console/plan", 0, this::plan));
+  }
+
+  // ---- layout ----
+
+  static String page(String title, BulwarkServer.Principal p, String body) {
+    StringBuilder b = new StringBuilder();
+    b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>")
+        .append(Html.esc(title))
+        .append(" · Bulwark</title>")
+        .append("<link rel=\"stylesheet\" href=\"/assets/console.css\">");
+    if (p != null && p.session() != null) {
+      b.append("<meta name=\"csrf\" content=\"").append(Html.esc(p.session().csrf())).append("\">");
+    }
+    b.append("<script src=\"/assets/console.js\" defer></script></head><body>");
+    b.append("<header><a class=\"brand\" href=\"/console/triage\">Bulwark</a>");
+    if (p != null) {
+      b.append(
+              "<nav><a href=\"/console/triage\">Triage</a><a href=\"/console/incidents\">Incidents</a>")
+          .append(
+              "<a href=\"/console/dashboard\">Dashboard</a><a href=\"/console/plan\">Patch plan</a></nav>")
+          .append("<span class=\"who\">")
+          .append(Html.esc(p.user().name()))
+          .append(" (")
+          .append(p.user().role().label())
+          .append(")</span>")
+          .append("<button type=\"button\" id=\"theme\" title=\"Dark or light\">◐</button>")
+          .append(
+              "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"")
+          .append(p.session() == null ? "" : Html.esc(p.session().csrf()))
+          .append("\"><button type=\"submit\">Sign out</button></form>");
+    }
+    b.append("</header><main>").append(body).append("</main></body></html>");
+    return b.toString();
+  }
+
+  private Http.Response asset(String name, String type) throws IOException {
+    try (InputStream in = Console.class.getResourceAsStream("console/" + name)) {
+      return new Http.Response(
+              200, type + "; charset=utf-8", in.readAllBytes(), new LinkedHashMap<>())
+          .with("Cache-Control", "no-cache");
+    }
+  }
+
+  /** The signed-in user, or a redirect to the sign-in page. */
+  private Optional<BulwarkServer.Principal> viewer(Http.Request r) {
+    Optional<BulwarkServer.Principal> p = s.principal(r);
+    return p;
+  }
+
+  private static Http.Response toLogin() {
+    return Http.Response.redirect("/login");
+  }
+
+  // ---- sign in ----
+
+  private Http.Response loginPage(String error, int status) {
+    String body =
+        "<form class=\"login\" method=\"post\" action=\"/login\"><h1>Sign in</h1>"
+            + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>")
+            + "<label>User <input name=\"user\" autocomplete=\"username\" required autofocus></label>"
+            + "<label>Password or API token <input name=\"password\" type=\"password\""
+            + " autocomplete=\"current-password\" required></label>"
+            + "<button type=\"submit\">Sign in</button></form>";
+    Http.Response r = Http.Response.html(page("Sign in", null, body));
+    return new Http.Response(status, r.contentType(), r.body(), r.headers());
+  }
+
+  private Http.Response login(Http.Request r) {
+    s.checkOrigin(r);
+    long wait = s.throttle.retryAfter(r.remote());
+    if (wait > 0) {
+      return loginPage("Too many failed sign-ins. Try again in " + wait + " s.", 429)
+          .with("Retry-After", Long.toString(wait));
+    }
+    Map<String, String> f = r.form();
+    Optional<Accounts.User> u =
+        new Api(s).authenticate(f.getOrDefault("user", ""), f.getOrDefault("password", ""));
+    if (u.isEmpty()) {
+      s.throttle.failed(r.remote());
+      s.audit.record(null, "login.failed", f.getOrDefault("user", ""), r.remote());
+      return loginPage("Wrong user name or password.", 401);
+    }
+    s.throttle.succeeded(r.remote());
+    String[] session = s.accounts.startSession(u.get());
+    return Http.Response.redirect("/console/triage")
+        .with("Set-Cookie", s.sessionCookie(session[0], Accounts.SESSION_LIFETIME.toSeconds()));
+  }
+
+  private Http.Response logout(Http.Request r) {
+    viewer(r)
+        .ifPresent(p -> r.cookie(BulwarkServer.SESSION_COOKIE).ifPresent(s.accounts::endSession));
+    return Http.Response.redirect("/login").with("Set-Cookie", s.sessionCookie("", 0));
+  }
+
+  // ---- triage queue ----
+
+  private String project(Http.Request r) {
+    String p = r.query().get("project");
+    if (p != null && !p.isBlank()) {
+      return p;
+    }
+    List<String> all = s.store.projects();
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  private String projectPicker(String current, String action) {
+    StringBuilder b =
+        new StringBuilder("<form class=\"picker\" method=\"get\" action=\"" + action + "\">");
+    b.append("<label>Project <select name=\"project\" id=\"project\">");
+    for (String p : s.store.projects()) {
+      b.append("<option")
+          .append(p.equals(current) ? " selected" : "")
+          .append(">")
+          .append(Html.esc(p))
+          .append("</option>");
+    }
+    return b.append("</select></label><button type=\"submit\">Show</button></form>").toString();
+  }
+
+  private Http.Response triage(Http.Request r) {
+    Optional<BulwarkServer.Principal> p = viewer(r);
+    if (p.isEmpty()) {
+      return toLogin();
+    }
+    String project = project(r);
+    StringBuilder b = new StringBuilder("<h1>Triage queue</h1>");
+    if (project == null) {
+      b.append("<p>No scans yet. Upload one with <code>bulwark scan . --upload URL</code>.</p>");
+      return Http.Response.html(page("Triage", p.get(), b.toString()));
+    }
+    Map<String, String> q = new LinkedHashMap<>(r.query());
+    q.put("project", project);
+    q.putIfAbsent("limit", "50");
+    FindingStore.Page page = s.findings.list(Api.query(q));
+    b.append(projectPicker(project, "/console/triage"));
+    b.append(
+            "<p class=\"keys\">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>t</kbd> true positive,")
+        .append(
+            " <kbd>f</kbd> false positive, <kbd>w</kbd> won't fix, <kbd>o</kbd> or <kbd>Enter</kbd> open.</p>");
+    b.append(
+            "<table id=\"queue\" class=\"findings\"><thead><tr><th>Severity</th><th>Rule</th><th>Title</th>")
+        .append("<th>Location</th><th>Seen</th><th>Verdict</th></tr></thead><tbody>");
+    for (FindingStore.Row f : page.items()) {
+      b.append("<tr data-id=\"")
+          .append(f.id())
+          .append("\" data-href=\"/console/findings/")
+          .append(f.id())
+          .append("\">")
+          .append("<td><span class=\"sev ")
+          .append(Html.esc(f.severity()))
+          .append("\">")
+          .append(Html.esc(f.severity()))
+          .append("</span></td>")
+          .append("<td>")
+          .append(Html.esc(f.ruleId()))
+          .append("</td>")
+          .append("<td><a href=\"/console/findings/")
+          .append(f.id())
+          .append("\">")
+          .append(Html.esc(f.title()))
+          .append("</a></td>")
+          .append("<td class=\"loc\">")
+          .append(Html.esc(f.path()))
+          .append(f.line() == null ? "" : ":" + f.line())
+          .append("</td>")
+          .append("<td>")
+          .append(Html.esc(day(f.lastSeen())))
+          .append("</td>")
+          .append("<td class=\"verdict\">")
+          .append(verdictBadge(f.verdict()))
+          .append("</td></tr>");
+    }
+    b.append("</tbody></table>");
+    if (page.items().isEmpty()) {
+      b.append("<p>Nothing left to triage here.</p>");
+    }
+    if (page.nextCursor() != null) {
+      q.put("cursor", page.nextCursor());
+      b.append("<p><a class=\"next\" href=\"/console/triage?")
+          .append(Html.esc(query(q)))
+          .append("\">Next page</a></p>");
+    }
+    return Http.Response.html(page("Triage", p.get(), b.toString()));
+  }
+
+  static String verdictBadge(String v) {
+    return v == null
+        ? "<span class=\"badge none\">untriaged</span>"
+        : "<span class=\"badge " + Html.esc(v) + "\">" + Html.esc(v) + "</span>";
+  }
+
+  private static String query(Map<String, String> q) {
+    List<String> parts = new ArrayList<>();
+    q.forEach((k, v) ->
+        parts.add(
+            URLEncoder.encode(k, StandardCharsets.UTF_8)
+                + "="
+                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return String.join("&", parts);
+  }
+
+  private static String day(java.time.Instant i) {
+    return i == null ? "" : i.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+  }
+
+  // ---- finding page ----
+
+  private Http.Response finding(Http.Request r) throws IOException {
+    Optional<BulwarkServer.Principal> p = viewer(r);
+    if (p.isEmpty()) {
+      return toLogin();
+    }
+    long id = r.longParam("id");
+    FindingStore.Row f = s.findings.get(id).orElseThrow(() -> Http.notFound("no finding " + id));
+    JsonNode body = BulwarkServer.JSON.readTree(f.body());
+    StringBuilder b = new StringBuilder();
+    b.append("<article id=\"finding\" data-id=\"").append(f.id()).append("\">");
+    b.append("<h1><span class=\"sev ")
+        .append(Html.esc(f.severity()))
+        .append("\">")
+        .append(Html.esc(f.severity()))
+        .append("</span> ")
+        .append(Html.esc(f.title()))
+        .append("</h1>");
+    b.append("<p class=\"meta\">")
+        .append(Html.esc(f.ruleId()))
+        .append(" · ")
+        .append(Html.esc(f.analyzer()))
+        .append(" · ")
+        .append(Html.esc(f.project()))
+        .append(" · ")
+        .append(Html.esc(f.status()))
+        .append(" · first seen ")
+        .append(day(f.firstSeen()))
+        .append(" · last seen ")
+        .append(day(f.lastSeen()))
+        .append(" · verdict <span class=\"verdict\">")
+        .append(verdictBadge(f.verdict()))
+        .append("</span></p>");
+    b.append("<p class=\"message\">")
+        .append(Html.esc(body.path("message").asText()))
+        .append("</p>");
+    if (p.get().user().role().atLeast(Role.ANALYST)) {
+      b.append(
+              "<div class=\"actions\"><button type=\"button\" data-verdict=\"tp\">True positive (t)</button>")
+          .append("<button type=\"button\" data-verdict=\"fp\">False positive (f)</button>")
+          .append("<button type=\"button\" data-verdict=\"wont-fix\">Won't fix (w)</button></div>");
+    }
+    JsonNode loc = body.path("locations").path(0);
+    b.append("<h2>Where</h2><p class=\"loc\">")
+        .append(Html.esc(f.path()))
+        .append(f.line() == null ? "" : ":" + f.line())
+        .append("</p>");
+    if (loc.hasNonNull("snippet")) {
+      b.append("<pre class=\"code sink\">")
+          .append(Html.esc(loc.path("snippet").asText()))
+          .append("</pre>");
+    }
+    JsonNode flows = body.path("codeFlows");
+    if (flows.isArray() && !flows.isEmpty()) {
+      b.append("<h2>Data flow</h2><ol class=\"flow\">");
+      JsonNode steps = flows.get(0).path("steps");
+      for (int i = 0; i < steps.size(); i++) {
+        JsonNode st = steps.get(i);
+        String role =
+            st.path("kind").asText(i == 0 ? "source" : i == steps.size() - 1 ? "sink" : "step");
+        JsonNode sl = st.path("location");
+        b.append("<li class=\"")
+            .append(role)
+            .append("\"><span class=\"role\">")
+            .append(role)
+            .append("</span> <span class=\"loc\">")
+            .append(Html.esc(sl.path("path").asText()))
+            .append(":")
+            .append(sl.path("region").path("startLine").asInt())
+            .append("</span> ")
+            .append(Html.esc(st.path("message").asText()));
+        if (sl.hasNonNull("snippet")) {
+          b.append("<pre class=\"code\">")
+              .append(Html.esc(sl.path("snippet").asText()))
+              .append("</pre>");
+        }
+        b.append("</li>");
+      }
+      b.append("</ol>");
+    }
+    JsonNode fix = body.path("fix");
+    if (fix.isObject() && fix.hasNonNull("diff")) {
+      b.append("<h2>Fix (")
+          .append(Html.esc(fix.path("status").asText()))
+          .append(")</h2><p>")
+          .append(Html.esc(fix.path("description").asText()))
+          .append("</p><pre class=\"diff\">");
+      for (String line : fix.path("diff").asText().split("\n")) {
+        String cls = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "ctx";
+        b.append("<span class=\"")
+            .append(cls)
+            .append("\">")
+            .append(Html.esc(line))
+            .append("</span>\n");
+      }
+      b.append("</pre>");
+    }
+    if (body.hasNonNull("remediation")) {
+      b.append("<h2>Remediation</h2><p>")
+          .append(Html.esc(body.path("remediation").asText()))
+          .append("</p>");
+    }
+    b.append("<h2>Similar past verdicts</h2>");
+    List<FindingStore.Row> alike = s.findings.judgedAlike(id, 5);
+    if (alike.isEmpty()) {
+      b.append("<p>No verdicts yet on this rule.</p>");
+    } else {
+      b.append("<ul class=\"alike\">");
+      for (FindingStore.Row a : alike) {
+        b.append("<li>")
+            .append(verdictBadge(a.verdict()))
+            .append(" <a href=\"/console/findings/")
+            .append(a.id())
+            .append("\">")
+            .append(Html.esc(a.title()))
+            .append("</a> <span class=\"loc\">")
+            .append(Html.esc(a.project()))
+            .append(" ")
+            .append(Html.esc(a.path()))
+            .append("</span></li>");
+      }
+      b.append("</ul>");
+    }
+    b.append("<h2>History</h2><ul class=\"history\">");
+    for (FindingStore.Event e : s.findings.history(id)) {
+      b.append("<li>")
+          .append(Html.esc(e.at()))
+          .append(" ")
+          .append(Html.esc(e.kind()))
+          .append(" (scan ")
+          .append(e.scanId())
+          .append(")</li>");
+    }
+    for (FindingStore.Verdict v : s.findings.verdicts(id)) {
+      b.append("<li>")
+          .append(Html.esc(v.at()))
+          .append(" ")
+          .append(Html.esc(v.user()))
+          .append(" said ")
+          .append(verdictBadge(v.verdict()))
+          .append(v.note() == null ? "" : " — " + Html.esc(v.note()))
+          .append("</li>");
+    }
+    b.append("</ul></article>");
+    return Http.Response.html(page(f.title(), p.get(), b.toString()));
+  }
+
+  // ---- incidents ----
+
+  private Http.Response incidents(Http.Request r) {
+    Optional<BulwarkServer.Principal> p = viewer(r);
+    if (p.isEmpty()) {
+      return toLogin();
+    }
+    String project = project(r);
+    StringBuilder b = new StringBuilder("<h1>Incidents</h1>");
+    if (project != null) {
+      b.append(projectPicker(project, "/console/incidents"));
+      b.append(
+          "<table class=\"incidents\"><thead><tr><th>Score</th><th>Incident</th><th>First</th><th>Last</th></tr></thead><tbody>");
+      for (Incidents.Row i : s.incidents.list(project, 200)) {
+        b.append("<tr><td>")
+            .append(i.score())
+            .append("</td><td><a href=\"/console/incidents/")
+            .append(i.id())
+            .append("\">")
+            .append(Html.esc(i.title()))
+            .append("</a></td><td>")
+            .append(Html.esc(i.first()))
+            .append("</td><td>")
+            .append(Html.esc(i.last()))
+            .append("</td></tr>");
+      }
+      b.append("</tbody></table>");
+    }
+    return Http.Response.html(page("Incidents", p.get(), b.toString()));
+  }
+
+  private Http.Response incident(Http.Request r) throws IOException {
+    Optional<BulwarkServer.Principal> p = viewer(r);
+    if (p.isEmpty()) {
+      return toLogin();
+    }
+    long id = r.longParam("id");
+    Incidents.Row i = s.incidents.get(id).orElseThrow(() -> Http.notFound("no incident " + id));
+    JsonNode body = BulwarkServer.JSON.readTree(i.body());
+    StringBuilder b = new StringBuilder("<h1>").append(Html.esc(i.title())).append("</h1>");
+    b.append("<p class=\"meta\">score ")
+        .append(i.score())
+        .append(" · ")
+        .append(Html.esc(i.key()))
+        .append("</p><p>")
+        .append(Html.esc(body.path("narrative").asText()))
+        .append("</p>");
+    b.append("<h2>Timeline</h2><ol class=\"timeline\">");
+    List<JsonNode> events = new ArrayList<>();
+    body.path("detections").forEach(events::add);
+    events.sort(java.util.Comparator.comparing(e -> e.path("time").asText()));
+    for (JsonNode e : events) {
+      b.append("<li><time>")
+          .append(Html.esc(e.path("time").asText()))
+          .append("</time> <span class=\"sev ")
+          .append(Html.esc(e.path("severity").asText()))
+          .append("\">")
+          .append(Html.esc(e.path("severity").asText()))
+          .append("</span> ")
+          .append(Html.esc(e.path("rule").asText(e.path("title").asText())))
+          .append(" <span class=\"loc\">")
+          .append(Html.esc(e.path("host").asText()))
+          .append(" ")
+          .append(Html.esc(e.path("user").asText()))
+          .append(" event ")
+          .append(Html.esc(e.path("recordId").asText()))
+          .append("</span></li>");
+    }
+    b.append("</ol>");
+    return Http.Response.html(page(i.title(), p.get(), b.toString()));
+  }
+
+  // ---- dashboard ----
+
+  static final String[] SEVERITIES = {"critical", "high", "medium", "low", "info"};
+  static final String[] TACTICS = {
+    "reconnaissance",
+    "resource-development",
+    "initial-access",
+    "execution",
+    "persistence",
+    "privilege-escalation",
+    "defense-evasion",
+    "credential-access",
+    "discovery",
+    "lateral-movement",
+    "collection",
+    "command-and-control",
+    "exfiltration",
+    "impact"
+  };
+
+  private Http.Response dashboard(Http.Request r) throws IOException {
+    Optional<BulwarkServer.Principal> p = viewer(r);
+    if (p.isEmpty()) {
+      return toLogin();
+    }
+    String project = project(r);
+    StringBuilder b = new StringBuilder("<h1>Dashboard</h1>");
+    if (project == null) {
+      return Http.Response.html(
+          page("Dashboard", p.get(), b.append("<p>No scans yet.</p>").toString()));
+    }
+    b.append(projectPicker(project, "/console/dashboard"));
+    Map<String, Integer> open = s.findings.openBySeverity(project);
+    int max = Math.max(1, open.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+    b.append(
+        "<h2>Open findings by severity</h2><svg class=\"bars\" viewBox=\"0 0 420 130\" role=\"img\">");
+    int y = 5;
+    for (String sev : SEVERITIES) {
+      int n = open.getOrDefault(sev, 0);
+      b.append("<text x=\"0\" y=\"")
+          .append(y + 14)
+          .append("\">")
+          .append(sev)
+          .append("</text>")
+          .append("<rect class=\"sev-")
+          .append(sev)
+          .append("\" x=\"70\" y=\"")
+          .append(y)
+          .append("\" height=\"18\" width=\"")
+          .append(300 * n / max)
+          .append("\"></rect>")
+          .append("<text x=\"")
+          .append(75 + 300 * n / max)
+          .append("\" y=\"")
+          .append(y + 14)
+          .append("\">")
+          .append(n)
+          .append("</text>");
+      y += 24;
+    }
+    b.append("</svg>");
+    Map<String, Map<String, Integer>> over = s.findings.openOverTime(project, 90);
+    b.append("<h2>Open findings over time</h2>");
+    if (over.size() < 2) {
+      b.append("<p>Upload more scans to see a trend.</p>");
+    } else {
+      int top = 1;
+      for (Map<String, Integer> d : over.values()) {
+        top = Math.max(top, d.values().stream().mapToInt(Integer::intValue).sum());
+      }
+      b.append("<svg class=\"trend\" viewBox=\"0 0 600 160\" role=\"img\">");
+      List<String> days = new ArrayList<>(over.keySet());
+      for (String sev : SEVERITIES) {
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i < days.size(); i++) {
+          int v = over.get(days.get(i)).getOrDefault(sev, 0);
+          pts.append(600 * i / (days.size() - 1))
+              .append(',')
+              .append(150 - 140 * v / top)
+              .append(' ');
+        }
+        b.append("<polyline class=\"sev-")
+            .append(sev)
+            .append("\" points=\"")
+            .append(pts.toString().strip())
+            .append("\"></polyline>");
+      }
+      b.append("</svg><p class=\"legend\">")
+          .append(days.get(0))
+          .append(" → ")
+          .append(days.get(days.size() - 1))
+          .append("</p>");
+    }
+    // ATT&CK: tactics and techniques from the project's incidents
+    Map<String, Map<String, Integer>> matrix = new TreeMap<>();
+    for (Incidents.Row i : s.incidents.list(project, 1000)) {
+      JsonNode inc = BulwarkServer.JSON.readTree(s.incidents.get(i.id()).orElseThrow().body());
+      for (JsonNode d : inc.path("detections")) {
+        for (JsonNode t : d.path("tactics")) {
+          for (JsonNode tech : d.path("techniques")) {
+            matrix
+                .computeIfAbsent(t.asText(), k -> new TreeMap<>())
+                .merge(tech.asText(), 1, Integer::sum);
+          }
+        }
+      }
+      for (JsonNode t : inc.path("tactics")) {
+        for (JsonNode tech : inc.path("techniques")) {
+          matrix
+              .computeIfAbsent(t.asText(), k -> new TreeMap<>())
+              .merge(tech.asText(), 1, Integer::sum);
+        }
+      }
+    }
+    b.append("<h2>ATT&amp;CK coverage by detections</h2><div class=\"attack\">");
+    for (String t : TACTICS) {
+      b.append("<div class=\"tactic\"><h3>").append(t.replace('-', ' ')).append("</h3>");
+      for (Map.Entry<String, Integer> e : matrix.getOrDefault(t, Map.of()).entrySet()) {
+        int heat = Math.min(4, e.getValue());
+        b.append("<div class=\"tech heat")
+            .append(heat)
+            .append("\">")
+            .append(Html.esc(e.getKey()))
+            .append(" <small>")
+            .append(e.getValue())
+            .append("</small></div>");
+      }
+      b.append("</div>");
+    }
+    b.append("</div>");
+    return Http.Response.html(page("Dashboard", p.get(), b.toString()));
+  }
+
+  // ---- patch plan ----
+
+  private Http.Response plan(Http.Request r) throws IOException {
+    Optional<BulwarkServer.Principal> p = viewer(r);
+    if (p.isEmpty()) {
+      return toLogin();
+    }
+    String project = project(r);
+    StringBuilder b = new StringBuilder("<h1>Patch plan</h1>");
+    var plan =
+        project == null
+            ? Optional.<dev.bulwark.store.Documents.Stored>empty()
+            : s.documents.latestPatchPlan(project);
+    if (plan.isEmpty()) {
+      b.append(
+              "<p>No patch plan uploaded. Upload one with <code>bulwark deps plan . --format json</code> and")
+          .append(" <code>PUT /api/projects/{project}/patch-plan</code>.</p>");
+      return Http.Response.html(page("Patch plan", p.get(), b.toString()));
+    }
+    b.append(projectPicker(project, "/console/plan"));
+    JsonNode root = BulwarkServer.JSON.readTree(plan.get().body());
+    Map<LocalDate, List<String>> byDay = new TreeMap<>();
+    for (JsonNode g : root.path("groups").isArray() ? root.path("groups") : root.path("batches")) {
+      String when = g.path("due").asText(g.path("date").asText(g.path("scheduled").asText("")));
+      try {
+        LocalDate d = LocalDate.parse(when.length() >= 10 ? when.substring(0, 10) : when);
+        byDay
+            .computeIfAbsent(d, k -> new ArrayList<>())
+            .add(g.path("title").asText(g.path("name").asText(g.path("id").asText("group"))));
+      } catch (java.time.format.DateTimeParseException e) {
+        // a group without a date goes to the list below
+      }
+    }
+    if (byDay.isEmpty()) {
+      b.append("<pre>").append(Html.esc(root.toPrettyString())).append("</pre>");
+    } else {
+      LocalDate first = byDay.keySet().iterator().next().withDayOfMonth(1);
+      LocalDate last = ((TreeMap<LocalDate, List<String>>) byDay).lastKey();
+      for (LocalDate m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        b.append("<h2>")
+            .append(m.getMonth())
+            .append(" ")
+            .append(m.getYear())
+            .append("</h2><div class=\"calendar\">");
+        for (int pad = 1; pad < m.getDayOfWeek().getValue(); pad++) {
+          b.append("<div class=\"day empty\"></div>");
+        }
+        for (LocalDate d = m; d.getMonth() == m.getMonth(); d = d.plusDays(1)) {
+          b.append("<div class=\"day\"><span class=\"n\">")
+              .append(d.getDayOfMonth())
+              .append("</span>");
+          for (String item : byDay.getOrDefault(d, List.of())) {
+            b.append("<div class=\"item\">").append(Html.esc(item)).append("</div>");
+          }
+          b.append("</div>");
+        }
+        b.append("</div>");
+      }
+    }
+    return Http.Response.html(page("Patch plan", p.get(), b.toString()));
+  }
+}

@@ -1,0 +1,296 @@
+package dev.bulwark.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Severity;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiTest {
+  @TempDir Path dir;
+  TestServer t;
+
+  @BeforeEach
+  void start() throws Exception {
+    t = new TestServer(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    t.close();
+  }
+
+  private static List<Finding> findings(int n) {
+    List<Finding> out = new ArrayList<>();
+    Severity[] sev = {Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW};
+    for (int i = 0; i < n; i++) {
+      out.add(TestServer.finding("f" + i, sev[i % 4], "src/App" + i + ".java", 10 + i, i == 0));
+    }
+    return out;
+  }
+
+  @Test
+  void onlyTheHealthCheckIsOpen_andEveryResponseCarriesTheSecurityHeaders() throws Exception {
+    assertThat(t.server.uri().getHost()).isEqualTo("127.0.0.1");
+    assertThat(t.adminToken).startsWith("bwk_");
+    HttpResponse<String> health = t.get("/api/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'")
+        .doesNotContain("unsafe-inline");
+    assertThat(health.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    for (String path :
+        List.of("/api/findings", "/api/projects", "/api/openapi.json", "/api/me", "/api/audit")) {
+      assertThat(t.get(path, null).statusCode()).as(path).isEqualTo(401);
+    }
+    assertThat(t.get("/api/findings", "bwk_not-a-token").statusCode()).isEqualTo(401);
+    assertThat(t.get("/api/findings", t.adminToken).statusCode()).isEqualTo(200);
+    assertThat(t.get("/console/triage", null).statusCode())
+        .as("console redirects to sign-in")
+        .isEqualTo(303);
+  }
+
+  @Test
+  void uploadsAreIdempotent_andFindingsListWithFiltersAndCursors() throws Exception {
+    String analyst = t.userToken("ana", "analyst");
+    String report = TestServer.report(findings(30));
+    HttpResponse<String> first =
+        t.send("POST", "/api/projects/shop/uploads", analyst, report, "Idempotency-Key", "r1");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(t.json(first).path("added").asInt()).isEqualTo(30);
+    HttpResponse<String> again =
+        t.send("POST", "/api/projects/shop/uploads", analyst, report, "Idempotency-Key", "r1");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(t.json(again).path("created").asBoolean()).isFalse();
+    assertThat(t.send("POST", "/api/projects/shop/uploads", analyst, report).statusCode())
+        .as("no key")
+        .isEqualTo(400);
+
+    Set<Long> ids = new HashSet<>();
+    String cursor = "";
+    int pages = 0;
+    do {
+      JsonNode page =
+          t.json(t.get("/api/findings?project=shop&limit=12&cursor=" + cursor, analyst));
+      page.path("items").forEach(i -> ids.add(i.path("id").asLong()));
+      cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+      pages++;
+    } while (cursor != null);
+    assertThat(ids).hasSize(30);
+    assertThat(pages).isEqualTo(3);
+    JsonNode critical =
+        t.json(t.get("/api/findings?project=shop&severity=critical&sort=recent", analyst));
+    assertThat(critical.path("items")).hasSize(8);
+    critical
+        .path("items")
+        .forEach(i -> assertThat(i.path("severity").asText()).isEqualTo("critical"));
+    assertThat(t.get("/api/findings?limit=100000", analyst).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void rolesDecideWhoMayUploadLabelAndAdminister() throws Exception {
+    String analyst = t.userToken("ana", "analyst");
+    String viewer = t.userToken("vic", "viewer");
+    t.send(
+        "POST",
+        "/api/projects/shop/uploads",
+        analyst,
+        TestServer.report(findings(2)),
+        "Idempotency-Key",
+        "k");
+    long id =
+        t.json(t.get("/api/findings?project=shop", viewer))
+            .path("items")
+            .get(0)
+            .path("id")
+            .asLong();
+    assertThat(
+            t.send("POST", "/api/findings/" + id + "/labels", viewer, "{\"verdict\":\"fp\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            t.send(
+                    "POST",
+                    "/api/projects/shop/uploads",
+                    viewer,
+                    TestServer.report(findings(1)),
+                    "Idempotency-Key",
+                    "v")
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> label =
+        t.send(
+            "POST",
+            "/api/findings/" + id + "/labels",
+            analyst,
+            "{\"verdict\":\"fp\",\"note\":\"test code\"}");
+    assertThat(label.statusCode()).isEqualTo(201);
+    JsonNode detail = t.json(t.get("/api/findings/" + id, viewer));
+    assertThat(detail.path("verdict").asText()).isEqualTo("fp");
+    assertThat(detail.path("verdicts").get(0).path("user").asText()).isEqualTo("ana");
+    assertThat(detail.path("history").get(0).path("kind").asText()).isEqualTo("new");
+    assertThat(detail.path("finding").path("fingerprint").asText()).hasSize(32);
+    assertThat(t.get("/api/audit", analyst).statusCode()).isEqualTo(403);
+    assertThat(t.json(t.get("/api/audit", t.adminToken)).findValuesAsText("action"))
+        .contains("upload", "label", "user.create", "bootstrap");
+  }
+
+  @Test
+  void consoleSessions_needTheirCsrfToken_andStrictCookies() throws Exception {
+    t.userToken("ana", "analyst");
+    t.send(
+        "POST",
+        "/api/projects/shop/uploads",
+        t.adminToken,
+        TestServer.report(findings(1)),
+        "Idempotency-Key",
+        "k");
+    HttpResponse<String> login =
+        t.send("POST", "/api/login", null, "{\"user\":\"ana\",\"password\":\"ana-password-123\"}");
+    assertThat(login.statusCode()).isEqualTo(200);
+    String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Secure");
+    String cookie = setCookie.split(";")[0];
+    String csrf = t.json(login).path("csrf").asText();
+    long id =
+        t.json(t.send("GET", "/api/findings?project=shop", null, null, "Cookie", cookie))
+            .path("items")
+            .get(0)
+            .path("id")
+            .asLong();
+
+    String path = "/api/findings/" + id + "/labels";
+    assertThat(t.send("POST", path, null, "{\"verdict\":\"tp\"}", "Cookie", cookie).statusCode())
+        .as("no CSRF token")
+        .isEqualTo(403);
+    assertThat(
+            t.send(
+                    "POST",
+                    path,
+                    null,
+                    "{\"verdict\":\"tp\"}",
+                    "Cookie",
+                    cookie,
+                    "X-CSRF-Token",
+                    "guess")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            t.send(
+                    "POST",
+                    path,
+                    null,
+                    "{\"verdict\":\"tp\"}",
+                    "Cookie",
+                    cookie,
+                    "X-CSRF-Token",
+                    csrf,
+                    "Origin",
+                    "https://evil.example")
+                .statusCode())
+        .as("cross-origin")
+        .isEqualTo(403);
+    assertThat(
+            t.send(
+                    "POST",
+                    path,
+                    null,
+                    "{\"verdict\":\"tp\"}",
+                    "Cookie",
+                    cookie,
+                    "X-CSRF-Token",
+                    csrf)
+                .statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void loginIsRateLimited() throws Exception {
+    t.userToken("ana", "analyst");
+    for (int i = 0; i < LoginThrottle.MAX; i++) {
+      assertThat(
+              t.send(
+                      "POST",
+                      "/api/login",
+                      null,
+                      "{\"user\":\"ana\",\"password\":\"guess-" + i + "\"}")
+                  .statusCode())
+          .isEqualTo(401);
+    }
+    HttpResponse<String> blocked =
+        t.send("POST", "/api/login", null, "{\"user\":\"ana\",\"password\":\"ana-password-123\"}");
+    assertThat(blocked.statusCode()).isEqualTo(429);
+    assertThat(t.json(blocked).path("error").asText()).contains("too many failed logins");
+  }
+
+  @Test
+  void bodiesOverTheLimitAreRefused_andATruncatedUploadLeavesNoScan(@TempDir Path other)
+      throws Exception {
+    try (TestServer small =
+        new TestServer(other, ServerConfig.defaults().withMaxUploadBytes(10_000))) {
+      String big = TestServer.report(findings(60));
+      assertThat(big.length()).isGreaterThan(10_000);
+      HttpResponse<String> r =
+          small.send(
+              "POST",
+              "/api/projects/shop/uploads",
+              small.adminToken,
+              big,
+              "Idempotency-Key",
+              "big");
+      assertThat(r.statusCode()).isEqualTo(413);
+
+      // a client that announces 5,000 bytes, sends 2,000 and goes away
+      String body = TestServer.report(findings(3));
+      try (Socket s = new Socket("127.0.0.1", small.server.port())) {
+        OutputStream out = s.getOutputStream();
+        out.write(
+            ("POST /api/projects/shop/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + small.adminToken
+                    + "\r\nIdempotency-Key: cut\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+                    + body.substring(0, Math.min(body.length(), 2000)))
+                .getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        s.shutdownOutput();
+        InputStream in = s.getInputStream();
+        in.readAllBytes();
+      }
+      assertThat(small.json(small.get("/api/projects", small.adminToken))).isEmpty();
+      assertThat(small.json(small.get("/api/findings", small.adminToken)).path("items")).isEmpty();
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
+    JsonNode doc = t.json(t.get("/api/openapi.json", t.adminToken));
+    assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
+    List<Http.Route> routes = new ArrayList<>();
+    new Api(t.server).register(routes);
+    for (Http.Route r : routes) {
+      String template = r.pattern().pattern().replace("\\Q", "").replace("\\E", "");
+      String path = template.replaceAll("\\(\\[\\^/\\]\\+\\)", "{x}");
+      boolean found = false;
+      for (var it = doc.path("paths").fieldNames(); it.hasNext(); ) {
+        String p = it.next();
+        if (p.replaceAll("\\{[a-z]+}", "{x}").equals(path)) {
+          found = doc.path("paths").path(p).has(r.method().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      assertThat(found).as(r.method() + " " + path + " is documented").isTrue();
+    }
+  }
+}
