@@ -169,7 +169,8 @@ public final class BulwarkServer implements AutoCloseable {
       h.set("Content-Security-Policy", CSP);
       h.set("X-Content-Type-Options", "nosniff");
       h.set("X-Frame-Options", "DENY");
-      h.set("Referrer-Policy", "no-referrer");
+      // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts
+      h.set("Referrer-Policy", "same-origin");
       h.set("Cache-Control", "no-store");
       r.headers().forEach(h::add);
       boolean head = ex.getRequestMethod().equals("HEAD");

@@ -1,0 +1,155 @@
+package dev.bulwark.server;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A defender in a real browser (Debian's chromium, driven by Playwright): signs in, triages a
+ * finding with the keyboard, reloads and sees the verdict kept, opens the finding page. Screenshots
+ * go to target/screenshots for a person to look at.
+ */
+class ConsoleBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path SHOTS = Path.of("target/screenshots");
+
+  @TempDir Path dir;
+  TestServer t;
+  Playwright playwright;
+  Browser browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeThat(Files.isExecutable(CHROMIUM))
+        .as("Debian's chromium is not installed (apt-get install chromium): browser test skipped")
+        .isTrue();
+    t = new TestServer(dir);
+    t.userToken("ana", "analyst");
+    List<Finding> fs =
+        List.of(
+            TestServer.finding(
+                "login", Severity.CRITICAL, "src/main/java/shop/LoginDao.java", 42, true),
+            TestServer.finding(
+                "search", Severity.HIGH, "src/main/java/shop/SearchDao.java", 17, true),
+            TestServer.finding(
+                "report", Severity.MEDIUM, "src/main/java/shop/ReportDao.java", 88, false),
+            TestServer.finding(
+                "audit", Severity.LOW, "src/test/java/shop/AuditDaoTest.java", 9, false));
+    t.send(
+        "POST",
+        "/api/projects/webshop/uploads",
+        t.adminToken,
+        TestServer.report(fs),
+        "Idempotency-Key",
+        "s1");
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync")));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  @Test
+  void signIn_triageWithTheKeyboard_reload_andTheVerdictIsKept() {
+    Page page = browser.newPage();
+    page.navigate(t.base() + "/console/triage");
+    assertThat(page).hasURL(t.base() + "/login");
+    page.locator("input[name=user]").fill("ana");
+    page.locator("input[name=password]").fill("ana-password-123");
+    page.locator("button[type=submit]").click();
+    System.err.println(
+        "DEBUG "
+            + page.url()
+            + " "
+            + page.content().substring(0, Math.min(2000, page.content().length())));
+    System.err.println("DEBUG cookies " + page.context().cookies());
+    assertThat(page).hasURL(t.base() + "/console/triage");
+
+    Locator rows = page.locator("#queue tbody tr");
+    assertThat(rows).hasCount(4);
+    assertThat(rows.nth(0)).hasClass(java.util.regex.Pattern.compile("selected"));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("triage-queue.png")).setFullPage(true));
+
+    // second finding: move down, call it a false positive
+    page.keyboard().press("j");
+    assertThat(rows.nth(1)).hasClass(java.util.regex.Pattern.compile("selected"));
+    page.keyboard().press("f");
+    assertThat(rows.nth(1).locator(".verdict")).hasText("fp");
+    // first finding: back up, true positive
+    page.keyboard().press("k");
+    page.keyboard().press("k");
+    page.keyboard().press("t");
+    assertThat(rows.nth(0).locator(".verdict")).hasText("tp");
+
+    page.reload();
+    assertThat(rows.nth(0).locator(".verdict")).hasText("tp");
+    assertThat(rows.nth(1).locator(".verdict")).hasText("fp");
+    assertThat(rows.nth(2).locator(".verdict")).hasText("untriaged");
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SHOTS.resolve("triage-after-reload.png"))
+            .setFullPage(true));
+
+    // open the first finding from the keyboard: its data flow and verdict are there
+    page.keyboard().press("o");
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/findings/\\d+"));
+    assertThat(page.locator("h1")).containsText("SQL injection login");
+    assertThat(page.locator("ol.flow li.source")).containsText("request parameter");
+    assertThat(page.locator("ol.flow li.sink")).containsText("SQL query");
+    assertThat(page.locator("#finding .meta .verdict")).hasText("tp");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("finding-page.png")).setFullPage(true));
+
+    // dark mode persists across pages
+    page.locator("#theme").click();
+    page.navigate(t.base() + "/console/dashboard");
+    assertThat(page.locator("html"))
+        .hasAttribute("data-theme", java.util.regex.Pattern.compile("dark|light"));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard.png")).setFullPage(true));
+  }
+}
