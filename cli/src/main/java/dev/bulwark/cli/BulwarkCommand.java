@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       TriageCommand.class,
       ProposalsCommand.class,
+      ServeCommand.class,
       McpCommand.class,
       AskCommand.class,
       RulesCommand.class,

@@ -99,6 +99,26 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
 
+  @Option(
+      names = "--upload",
+      paramLabel = "URL",
+      description =
+          "Also send the report to a Bulwark server (bulwark serve); the token comes from"
+              + " BULWARK_TOKEN or --token-file.")
+  java.net.URI upload;
+
+  @Option(
+      names = "--project",
+      paramLabel = "NAME",
+      description = "The project on the server (default: the scanned directory's name).")
+  String project;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "A file holding the API token for --upload.")
+  Path tokenFile;
+
   @Override
   public Integer call() throws Exception {
     List<Analyzer> all = BuiltInAnalyzers.all();
@@ -114,6 +134,7 @@ final class ScanCommand implements Callable<Integer> {
       throw new InputException("--threads must be at least 1, got " + threads);
     }
     ReportOutput.checkAtMostOneOnStdout(outputs);
+    String token = upload == null ? null : Upload.token(tokenFile);
     BulwarkConfig cfg = Configs.load(config, paths.get(0));
     Optional<Baseline> base =
         baseline == null ? Optional.empty() : Optional.of(Baseline.load(baseline));
@@ -138,6 +159,29 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ReportOutput.writeAll(report, outputs);
+    if (upload != null) {
+      String name =
+          project != null
+              ? project
+              : java.util.Objects.requireNonNullElse(
+                      paths.get(0).toAbsolutePath().normalize().getFileName(), Path.of("project"))
+                  .toString();
+      byte[] json =
+          dev.bulwark.core.report.JsonReportWriter.toJson(report)
+              .toString()
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      var answer = Upload.send(upload, name, token, json);
+      System.err.printf(
+          "uploaded to %s (project %s, scan %d): %d findings, %d new, %d reopened, %d fixed%s%n",
+          upload,
+          name,
+          answer.path("scanId").asLong(),
+          answer.path("findings").asInt(),
+          answer.path("added").asInt(),
+          answer.path("reopened").asInt(),
+          answer.path("fixed").asInt(),
+          answer.path("created").asBoolean(true) ? "" : " (already uploaded)");
+    }
     Severity threshold = failOn != null ? failOn : cfg.failOnSeverity().orElse(null);
     return threshold != null && report.hasFindingsAtLeast(threshold)
         ? ExitCodes.FINDINGS

@@ -1,0 +1,105 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.core.config.DataDir;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.server.BulwarkServer;
+import dev.bulwark.server.ServerConfig;
+import dev.bulwark.store.Store;
+import dev.bulwark.store.StoreException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the team server: the HTTP API (/api, OpenAPI at /api/openapi.json) and the web console.",
+      "The store is an H2 database in the data directory, or PostgreSQL with --db-url.",
+      "On first run an admin is created and its API token printed once."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default ${DEFAULT-VALUE}; anything else exposes it).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (default ${DEFAULT-VALUE}).")
+  int port = 8555;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
+  Path dataDir;
+
+  @Option(
+      names = "--db-url",
+      paramLabel = "JDBC-URL",
+      description =
+          "A PostgreSQL store, e.g. jdbc:postgresql://127.0.0.1/bulwark; user and password from"
+              + " BULWARK_DB_USER and BULWARK_DB_PASSWORD.")
+  String dbUrl;
+
+  @Option(
+      names = "--max-upload-mb",
+      paramLabel = "MB",
+      description = "Largest report an upload may send (default ${DEFAULT-VALUE}).")
+  int maxUploadMb = 64;
+
+  @Option(
+      names = "--insecure-cookies",
+      description =
+          "Leave the Secure flag off session cookies: only for plain HTTP on a host name that"
+              + " browsers do not treat as secure (localhost and 127.0.0.1 do not need it).")
+  boolean insecureCookies;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new InputException("--port must be 0 to 65535");
+    }
+    Store store;
+    try {
+      store =
+          dbUrl != null
+              ? Store.open(
+                  dbUrl, System.getenv("BULWARK_DB_USER"), System.getenv("BULWARK_DB_PASSWORD"))
+              : Store.openDefault(DataDir.resolve(dataDir));
+    } catch (StoreException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+    ServerConfig cfg =
+        new ServerConfig(host, port, (long) maxUploadMb << 20, 1L << 20, !insecureCookies);
+    BulwarkServer server = new BulwarkServer(store, cfg, System.err).start();
+    if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+      System.err.println(
+          "bulwark serve: listening on "
+              + host
+              + ": reachable from other machines; put TLS in front");
+    }
+    System.err.println(
+        "bulwark serve: console and API on http://"
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + server.port()
+            + "/ (store: "
+            + (dbUrl != null ? "PostgreSQL" : DataDir.resolve(dataDir).resolve("store"))
+            + "); Ctrl-C stops it");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  store.close();
+                  stopped.countDown();
+                },
+                "bulwark-serve-stop"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

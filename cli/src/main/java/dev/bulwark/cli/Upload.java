@@ -1,0 +1,97 @@
+package dev.bulwark.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.errors.InputException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Sends a JSON report to a Bulwark server. The upload key is the report's SHA-256, so a retry after
+ * a dropped connection is recognised and changes nothing. The token comes from BULWARK_TOKEN or a
+ * file, never from the command line, where other users could read it.
+ */
+final class Upload {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ATTEMPTS = 3;
+
+  private Upload() {}
+
+  static String token(Path tokenFile) throws InputException {
+    if (tokenFile != null) {
+      try {
+        return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new InputException(tokenFile + ": cannot read the token: " + e.getMessage(), e);
+      }
+    }
+    String env = System.getenv("BULWARK_TOKEN");
+    if (env == null || env.isBlank()) {
+      throw new InputException(
+          "--upload needs an API token: set BULWARK_TOKEN or give --token-file FILE");
+    }
+    return env.strip();
+  }
+
+  /** Uploads and returns the server's answer (scan id, new, fixed, reopened …). */
+  static JsonNode send(URI server, String project, String token, byte[] report)
+      throws InputException, InterruptedException {
+    String key = sha256(report);
+    URI target =
+        server.resolve(
+            "/api/projects/"
+                + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/uploads");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(target)
+            .timeout(Duration.ofMinutes(5))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(report))
+            .build();
+    String last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 || r.statusCode() == 201) {
+          return JSON.readTree(r.body());
+        }
+        String error = r.body();
+        try {
+          error = JSON.readTree(r.body()).path("error").asText(r.body());
+        } catch (IOException ignored) {
+          // not JSON: keep the raw text
+        }
+        last = target + ": HTTP " + r.statusCode() + ": " + error;
+        if (r.statusCode() < 500) {
+          break; // the server will say the same again
+        }
+      } catch (IOException e) {
+        last = target + ": " + e.getMessage();
+      }
+      Thread.sleep(500L * attempt);
+    }
+    throw new InputException("upload failed: " + last);
+  }
+
+  static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

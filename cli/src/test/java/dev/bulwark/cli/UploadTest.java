@@ -1,0 +1,89 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.server.BulwarkServer;
+import dev.bulwark.server.ServerConfig;
+import dev.bulwark.store.FindingStore;
+import dev.bulwark.store.Store;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bulwark scan --upload against a real server on 127.0.0.1 with a real H2 store. */
+class UploadTest {
+  private static final Path DEMO = Path.of("../examples/webshop").toAbsolutePath().normalize();
+
+  @Test
+  void aScanUploadsItsReport_andTheServerTracksItsFindings(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    try (Store store = Store.openDefault(dir.resolve("data"));
+        BulwarkServer server =
+            new BulwarkServer(
+                    store,
+                    ServerConfig.defaults().withPort(0),
+                    new PrintStream(log, true, StandardCharsets.UTF_8))
+                .start()) {
+      Matcher m = Pattern.compile("(bwk_\\S+)").matcher(log.toString(StandardCharsets.UTF_8));
+      assertThat(m.find()).isTrue();
+      Path token = dir.resolve("token");
+      Files.writeString(token, m.group(1) + "\n");
+      String url = "http://127.0.0.1:" + server.port() + "/";
+
+      Cli.Result first =
+          Cli.run(
+              "scan",
+              DEMO.toString(),
+              "--analyzer",
+              "secrets",
+              "--analyzer",
+              "code",
+              "--upload",
+              url,
+              "--token-file",
+              token.toString(),
+              "--format",
+              "json",
+              "-o",
+              dir.resolve("r.json").toString());
+      assertThat(first.err())
+          .contains("uploaded to " + url + " (project webshop")
+          .contains("15 new");
+      FindingStore findings = new FindingStore(store);
+      assertThat(findings.list(FindingStore.Query.open("webshop", 100)).items()).hasSize(15);
+
+      Cli.Result second =
+          Cli.run(
+              "scan",
+              DEMO.toString(),
+              "--analyzer",
+              "secrets",
+              "--upload",
+              url,
+              "--token-file",
+              token.toString(),
+              "--format",
+              "json",
+              "-o",
+              dir.resolve("r2.json").toString());
+      assertThat(second.err()).contains("0 new").contains("0 fixed");
+
+      Cli.Result noToken =
+          Cli.run(
+              "scan",
+              DEMO.toString(),
+              "--upload",
+              url,
+              "--token-file",
+              dir.resolve("missing").toString());
+      assertThat(noToken.exit()).isEqualTo(ExitCodes.USAGE);
+      assertThat(noToken.err()).contains("cannot read the token");
+    }
+  }
+}
