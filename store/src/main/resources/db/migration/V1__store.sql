@@ -69,12 +69,19 @@ CREATE TABLE findings (
   last_seen_at    TIMESTAMP WITH TIME ZONE NOT NULL,
   fixed_at        TIMESTAMP WITH TIME ZONE,
   reopened        INT DEFAULT 0 NOT NULL,
+  content_hash    CHAR(64) NOT NULL,
   body            TEXT NOT NULL,
-  UNIQUE (project_id, fingerprint)
+  UNIQUE (fingerprint, project_id)
 );
-CREATE INDEX findings_by_severity ON findings (project_id, status, severity_rank, id);
-CREATE INDEX findings_by_seen ON findings (project_id, status, last_seen_at, id);
-CREATE INDEX findings_by_rule ON findings (project_id, rule_id);
+-- Indexes in the order lists are read (most severe and newest first): H2 does not scan an index
+-- backwards, and with them both databases answer a page from the index without sorting.
+CREATE INDEX findings_queue ON findings (project_id, status, severity_rank DESC, id DESC);
+CREATE INDEX findings_recent ON findings (project_id, status, id DESC);
+CREATE INDEX findings_by_rule ON findings (project_id, rule_id, severity_rank DESC, id DESC);
+CREATE INDEX findings_by_verdict ON findings (project_id, verdict, severity_rank DESC, id DESC);
+CREATE INDEX findings_by_path ON findings (project_id, path);
+CREATE INDEX findings_any_status ON findings (project_id, severity_rank DESC, id DESC);
+CREATE INDEX findings_by_analyzer ON findings (project_id, status, analyzer, severity_rank DESC, id DESC);
 
 -- Lifecycle: new, fixed, reopened; one row per change, for history and dashboards.
 CREATE TABLE finding_events (

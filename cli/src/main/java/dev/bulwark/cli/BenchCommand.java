@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Secrets.class,
       BenchCommand.Code.class,
       BenchCommand.Deps.class,
-      BenchCommand.Logs.class
+      BenchCommand.Logs.class,
+      BenchCommand.Server.class
     })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -224,6 +225,53 @@ final class BenchCommand implements Runnable {
                 .run(System.out, progress.progress());
       }
       System.out.println(result.summary());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "server",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The team server with a large store: seeds --findings findings as scan uploads, then times",
+        "list requests with filters and cursor pages over HTTP (p50, p95, p99)."
+      })
+  static final class Server implements Callable<Integer> {
+    @Option(
+        names = "--findings",
+        paramLabel = "N",
+        description = "Findings in the store (default ${DEFAULT-VALUE}).")
+    int findings = 200_000;
+
+    @Option(
+        names = "--requests",
+        paramLabel = "N",
+        description = "Timed list requests (default ${DEFAULT-VALUE}).")
+    int requests = 2_000;
+
+    @Option(
+        names = "--db-url",
+        paramLabel = "JDBC-URL",
+        description = "Benchmark PostgreSQL instead of H2 (user and password from BULWARK_DB_*).")
+    String dbUrl;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description = "Work directory (default: target/bench/server under Bulwark's home).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      Path home = dev.bulwark.eval.Home.dir();
+      var r =
+          new dev.bulwark.eval.bench.ServerBenchmark(
+                  dir != null ? dir : home.resolve("target/bench/server"),
+                  dbUrl,
+                  findings,
+                  requests)
+              .run(System.out);
+      System.out.println(r.summary());
       return ExitCodes.OK;
     }
   }

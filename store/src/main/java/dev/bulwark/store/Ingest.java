@@ -121,23 +121,30 @@ public final class Ingest {
     for (Finding f : u.findings()) {
       unique.putIfAbsent(f.fingerprint(), f);
     }
-    Map<String, long[]> existing = existing(c, project, unique.keySet()); // id, open?1:0
+    Map<String, Existing> existing = existing(c, project, unique.keySet());
     List<Finding> fresh = new ArrayList<>();
-    List<Finding> seen = new ArrayList<>();
+    List<Long> unchanged = new ArrayList<>();
+    Map<Long, Finding> changed = new LinkedHashMap<>();
     List<Long> reopenedIds = new ArrayList<>();
     for (Finding f : unique.values()) {
-      long[] e = existing.get(f.fingerprint());
+      Existing e = existing.get(f.fingerprint());
       if (e == null) {
         fresh.add(f);
+        continue;
+      }
+      if (e.hash().equals(hash(json(f)))) {
+        unchanged.add(e.id());
       } else {
-        seen.add(f);
-        if (e[1] == 0) {
-          reopenedIds.add(e[0]);
-        }
+        changed.put(e.id(), f);
+      }
+      if (!e.open()) {
+        reopenedIds.add(e.id());
       }
     }
+    int seen = unchanged.size() + changed.size();
     insertFindings(c, project, scan, now, fresh);
-    updateSeen(c, project, scan, now, seen);
+    touch(c, scan, now, unchanged);
+    rewrite(c, scan, now, changed);
     if (!fresh.isEmpty()) {
       Store.update(
           c,
@@ -203,21 +210,24 @@ public final class Ingest {
         true,
         unique.size(),
         fresh.size(),
-        seen.size() - reopenedIds.size(),
+        seen - reopenedIds.size(),
         reopenedIds.size(),
         fixed);
   }
 
-  private static Map<String, long[]> existing(Connection c, long project, Collection<String> fps)
+  private record Existing(long id, boolean open, String hash) {}
+
+  private static Map<String, Existing> existing(Connection c, long project, Collection<String> fps)
       throws SQLException {
-    Map<String, long[]> out = new HashMap<>();
+    Map<String, Existing> out = new HashMap<>();
     List<String> all = new ArrayList<>(fps);
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
       String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT id, fingerprint, status FROM findings WHERE project_id = ? AND fingerprint IN ("
+              "SELECT id, fingerprint, status, content_hash FROM findings WHERE project_id = ?"
+                  + " AND fingerprint IN ("
                   + marks
                   + ")")) {
         ps.setLong(1, project);
@@ -227,7 +237,8 @@ public final class Ingest {
         try (ResultSet r = ps.executeQuery()) {
           while (r.next()) {
             out.put(
-                r.getString(2), new long[] {r.getLong(1), r.getString(3).equals("open") ? 1 : 0});
+                r.getString(2),
+                new Existing(r.getLong(1), r.getString(3).equals("open"), r.getString(4)));
           }
         }
       }
@@ -244,11 +255,12 @@ public final class Ingest {
         c.prepareStatement(
             "INSERT INTO findings (project_id, fingerprint, analyzer, rule_id, title, severity,"
                 + " severity_rank, confidence, path, line, status, first_seen_scan, last_seen_scan,"
-                + " first_seen_at, last_seen_at, body)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)")) {
+                + " first_seen_at, last_seen_at, content_hash, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)")) {
       int n = 0;
       for (Finding f : fresh) {
         Location loc = f.primaryLocation();
+        String body = json(f);
         Store.bind(
             ps,
             project,
@@ -265,7 +277,8 @@ public final class Ingest {
             scan,
             now,
             now,
-            json(f));
+            hash(body),
+            body);
         ps.addBatch();
         if (++n % CHUNK == 0) {
           ps.executeBatch();
@@ -275,27 +288,47 @@ public final class Ingest {
     }
   }
 
-  private static void updateSeen(
-      Connection c, long project, long scan, Instant now, List<Finding> seen) throws SQLException {
-    if (seen.isEmpty()) {
+  /** Findings seen again, unchanged: only when they were last seen moves, many rows a statement. */
+  private static void touch(Connection c, long scan, Instant now, List<Long> ids)
+      throws SQLException {
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<Long> part = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      List<Object> args = new ArrayList<>(List.of(scan, now));
+      args.addAll(part);
+      Store.update(
+          c,
+          "UPDATE findings SET last_seen_scan = ?, last_seen_at = ? WHERE id IN ("
+              + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
+              + ")",
+          args.toArray());
+    }
+  }
+
+  /** Findings seen again with new content (a moved line, a new severity): rewritten. */
+  private static void rewrite(Connection c, long scan, Instant now, Map<Long, Finding> changed)
+      throws SQLException {
+    if (changed.isEmpty()) {
       return;
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE findings SET last_seen_scan = ?, last_seen_at = ?, body = ?, severity = ?,"
-                + " severity_rank = ?, line = ? WHERE project_id = ? AND fingerprint = ?")) {
+            "UPDATE findings SET last_seen_scan = ?, last_seen_at = ?, body = ?, content_hash = ?,"
+                + " severity = ?, severity_rank = ?, line = ?, title = ? WHERE id = ?")) {
       int n = 0;
-      for (Finding f : seen) {
+      for (Map.Entry<Long, Finding> e : changed.entrySet()) {
+        Finding f = e.getValue();
+        String body = json(f);
         Store.bind(
             ps,
             scan,
             now,
-            json(f),
+            body,
+            hash(body),
             f.severity().label(),
             severityRank(f.severity().label()),
             line(f.primaryLocation()),
-            project,
-            f.fingerprint());
+            cut(f.title(), 500),
+            e.getKey());
         ps.addBatch();
         if (++n % CHUNK == 0) {
           ps.executeBatch();
@@ -380,6 +413,17 @@ public final class Ingest {
 
   private static String cut(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  private static String hash(String body) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private static String json(Finding f) {

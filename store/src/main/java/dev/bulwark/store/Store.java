@@ -62,7 +62,9 @@ public final class Store implements AutoCloseable {
   public static Store openDefault(Path dataDir) {
     Path file = dataDir.toAbsolutePath().resolve("store").resolve("bulwark");
     return open(
-        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "bulwark", "");
+        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=262144",
+        "bulwark",
+        "");
   }
 
   public boolean postgres() {

@@ -107,6 +107,23 @@ abstract class StoreContract {
   }
 
   @Test
+  void aFindingSeenAgainWithNewContent_isRewritten_andUnchangedOnesOnlyTouched() {
+    Finding before = Fixtures.finding("code", "moved", Severity.LOW, "src/A.java", 10);
+    Finding after = Fixtures.finding("code", "moved", Severity.HIGH, "src/A.java", 12);
+    assertThat(after.fingerprint()).isEqualTo(before.fingerprint());
+    Finding same = Fixtures.finding("code", "same", Severity.MEDIUM, "src/B.java", 3);
+    ingest.upload(Fixtures.upload("shop", "s1", List.of(before, same)), analyst);
+    Ingest.Result r = ingest.upload(Fixtures.upload("shop", "s2", List.of(after, same)), analyst);
+    assertThat(r.stillOpen()).isEqualTo(2);
+    long id = count("SELECT id FROM findings WHERE fingerprint = ?", after.fingerprint());
+    FindingStore.Row row = findings.get(id).orElseThrow();
+    assertThat(row.severity()).isEqualTo("high");
+    assertThat(row.line()).isEqualTo(12);
+    assertThat(count("SELECT COUNT(*) FROM findings WHERE last_seen_scan = ?", r.scanId()))
+        .isEqualTo(2);
+  }
+
+  @Test
   void aScanFixesOnlyWhatItsAnalyzersCouldSee() {
     ingest.upload(Fixtures.upload("shop", "code", Fixtures.many("code", "c", 3)), analyst);
     Ingest.Result secrets =
