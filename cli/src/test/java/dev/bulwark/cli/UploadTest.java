@@ -74,6 +74,36 @@ class UploadTest {
               dir.resolve("r2.json").toString());
       assertThat(second.err()).contains("0 new").contains("0 fixed");
 
+      // a verdict given on the server becomes a label the AI layer trains on
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      long id = findings.list(FindingStore.Query.open("webshop", 1)).items().get(0).id();
+      var labelled =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(url + "api/findings/" + id + "/labels"))
+                  .header("Authorization", "Bearer " + m.group(1))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"verdict\":\"fp\",\"note\":\"demo key\"}"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(labelled.statusCode()).isEqualTo(201);
+      var export =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(url + "api/labels?project=webshop"))
+                  .header("Authorization", "Bearer " + m.group(1))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      Path labels = dir.resolve("team-labels.jsonl");
+      Files.writeString(labels, export.body());
+      Cli.Result imported =
+          Cli.run("label", "import", labels.toString(), "--data-dir", dir.resolve("ai").toString());
+      assertThat(imported.out()).as(imported.err()).contains("imported 1 labels");
+      Cli.Result listed = Cli.run("label", "list", "--data-dir", dir.resolve("ai").toString());
+      assertThat(listed.out()).contains("demo key");
+
       Cli.Result noToken =
           Cli.run(
               "scan",

@@ -43,6 +43,7 @@ final class Api {
     routes.add(Http.Route.of("GET", "/api/findings", 0, this::list));
     routes.add(Http.Route.of("GET", "/api/findings/{id}", 0, this::finding));
     routes.add(Http.Route.of("POST", "/api/findings/{id}/labels", small, this::label));
+    routes.add(Http.Route.of("GET", "/api/labels", 0, this::labels));
     routes.add(Http.Route.of("GET", "/api/projects/{project}/incidents", 0, this::incidents));
     routes.add(Http.Route.of("GET", "/api/incidents/{id}", 0, this::incident));
     routes.add(Http.Route.of("GET", "/api/projects/{project}/patch-plan", 0, this::plan));
@@ -189,6 +190,9 @@ final class Api {
               in.toString()));
       analyzers.add("logs");
     }
+    if (!report.has("incidents")) {
+      incidents.addAll(incidentsOf(list));
+    }
     String tool =
         (report.path("tool").path("name").asText("")
                 + " "
@@ -199,6 +203,82 @@ final class Api {
             new Ingest.Upload(r.param("project"), key, tool, analyzers, fs, incidents),
             p.user().id());
     return Http.Response.json(res.created() ? 201 : 200, s.json(res));
+  }
+
+  /**
+   * A log hunt's report carries its detections as findings, each naming its incident; the incidents
+   * are rebuilt from them: their detections in time order, hosts, ATT&CK tactics and techniques,
+   * and a score from the detections' severities.
+   */
+  static List<Ingest.IncidentIn> incidentsOf(JsonNode findings) {
+    java.util.Map<String, List<JsonNode>> byIncident = new java.util.LinkedHashMap<>();
+    for (JsonNode f : findings) {
+      String id = f.path("properties").path("incident").asText("");
+      if (!id.isEmpty()) {
+        byIncident.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+      }
+    }
+    List<Ingest.IncidentIn> out = new ArrayList<>();
+    for (var e : byIncident.entrySet()) {
+      ObjectNode body = BulwarkServer.JSON.createObjectNode().put("id", e.getKey());
+      ArrayNode dets = body.putArray("detections");
+      Set<String> hosts = new java.util.TreeSet<>();
+      Set<String> tactics = new java.util.TreeSet<>();
+      Instant first = null;
+      Instant last = null;
+      int score = 0;
+      JsonNode worst = null;
+      for (JsonNode f : e.getValue()) {
+        JsonNode loc = f.path("locations").path(0);
+        ObjectNode d = dets.addObject();
+        d.put("time", loc.path("timestamp").asText(""));
+        d.put("severity", f.path("severity").asText());
+        d.put("rule", f.path("title").asText());
+        d.put("host", loc.path("host").asText(""));
+        d.put("recordId", loc.path("recordId").asText(""));
+        d.put("source", loc.path("path").asText(""));
+        ArrayNode ts = d.putArray("tactics");
+        for (String t : f.path("properties").path("tactics").asText("").split(",")) {
+          if (!t.isBlank()) {
+            ts.add(t.strip());
+            tactics.add(t.strip());
+          }
+        }
+        ArrayNode techs = d.putArray("techniques");
+        for (JsonNode t : f.path("taxa")) {
+          if (t.path("taxonomy").asText().equals("ATTACK")) {
+            techs.add(t.path("id").asText());
+          }
+        }
+        if (!loc.path("host").asText("").isEmpty()) {
+          hosts.add(loc.path("host").asText());
+        }
+        Instant at = instant(loc.path("timestamp"));
+        if (at != null) {
+          first = first == null || at.isBefore(first) ? at : first;
+          last = last == null || at.isAfter(last) ? at : last;
+        }
+        int rank = dev.bulwark.store.FindingStore.severityRank(f.path("severity").asText());
+        score += 5 * rank;
+        if (worst == null
+            || rank
+                > dev.bulwark.store.FindingStore.severityRank(worst.path("severity").asText())) {
+          worst = f;
+        }
+      }
+      body.set("hosts", BulwarkServer.JSON.valueToTree(hosts));
+      body.set("tactics", BulwarkServer.JSON.valueToTree(tactics));
+      String title =
+          worst.path("title").asText()
+              + (hosts.isEmpty() ? "" : " on " + String.join(", ", hosts))
+              + (e.getValue().size() > 1 ? " (+" + (e.getValue().size() - 1) + " more)" : "");
+      body.put(
+          "narrative", e.getValue().size() + " detections across " + tactics.size() + " tactics");
+      out.add(
+          new Ingest.IncidentIn(
+              e.getKey(), title, Math.min(100, score), first, last, body.toString()));
+    }
+    return out;
   }
 
   private static Instant instant(JsonNode n) {
@@ -281,6 +361,42 @@ final class Api {
             p.user().id(),
             p.session() != null ? "Bulwark console" : "Bulwark API");
     return Http.Response.json(201, s.json(v));
+  }
+
+  /**
+   * The team's verdicts as JSON lines in the format of Bulwark's label store, so that {@code
+   * bulwark label import} takes them in and the AI layer trains on them.
+   */
+  private Http.Response labels(Http.Request r) throws IOException {
+    s.require(r, Role.VIEWER);
+    StringBuilder out = new StringBuilder();
+    for (FindingStore.LabelledFinding l :
+        s.findings.labelledFindings(blank(r.query().get("project")))) {
+      JsonNode f = BulwarkServer.JSON.readTree(l.body());
+      JsonNode loc = f.path("locations").path(0);
+      ObjectNode o = BulwarkServer.JSON.createObjectNode();
+      o.put("fingerprint", l.fingerprint());
+      o.put("verdict", l.verdict().toUpperCase(Locale.ROOT).replace('-', '_'));
+      o.put("severity", l.severity() != null ? l.severity() : f.path("severity").asText());
+      o.put("note", l.note());
+      o.put("analyzer", f.path("analyzer").asText());
+      o.put("ruleId", f.path("ruleId").asText());
+      o.put("title", f.path("title").asText());
+      o.put("message", f.path("message").asText());
+      o.put("path", loc.path("path").asText(null));
+      o.put("snippet", loc.path("snippet").asText(null));
+      o.put("by", l.user());
+      o.put("at", l.at().toString());
+      o.put("tool", l.tool());
+      o.put("confidence", f.path("confidence").asText());
+      o.set("properties", f.path("properties"));
+      out.append(o).append('\n');
+    }
+    return new Http.Response(
+        200,
+        "application/x-ndjson",
+        out.toString().getBytes(StandardCharsets.UTF_8),
+        new java.util.LinkedHashMap<>());
   }
 
   // ---- incidents, plans, dashboards, evals ----

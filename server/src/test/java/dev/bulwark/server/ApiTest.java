@@ -293,4 +293,37 @@ class ApiTest {
       assertThat(found).as(r.method() + " " + path + " is documented").isTrue();
     }
   }
+
+  @Test
+  void aLogHuntsDetectionsBecomeIncidentsWithTheirTimeline() throws Exception {
+    String report =
+        """
+        {"tool":{"name":"Bulwark","version":"test"},
+         "scan":{"analyzers":[{"id":"logs","status":"completed"}]},
+         "findings":[
+          {"fingerprint":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","analyzer":"logs","ruleId":"sigma-1",
+           "title":"Failed logons from one source","message":"m","severity":"medium","confidence":"high",
+           "locations":[{"kind":"log-event","path":"Security.evtx","recordId":"4711",
+             "timestamp":"2026-11-20T10:00:00Z","channel":"Security","host":"DC01"}],
+           "taxa":[{"taxonomy":"ATTACK","id":"T1110.003"}],
+           "properties":{"incident":"INC-1","tactics":"credential-access"}},
+          {"fingerprint":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","analyzer":"logs","ruleId":"sigma-2",
+           "title":"LSASS memory read","message":"m","severity":"high","confidence":"high",
+           "locations":[{"kind":"log-event","path":"Sysmon.evtx","recordId":"99",
+             "timestamp":"2026-11-20T10:05:00Z","channel":"Sysmon","host":"DC01"}],
+           "taxa":[{"taxonomy":"ATTACK","id":"T1003.001"}],
+           "properties":{"incident":"INC-1","tactics":"credential-access"}}]}
+        """;
+    HttpResponse<String> up =
+        t.send(
+            "POST", "/api/projects/soc/uploads", t.adminToken, report, "Idempotency-Key", "hunt");
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+    JsonNode list = t.json(t.get("/api/projects/soc/incidents", t.adminToken));
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).path("title").asText()).isEqualTo("LSASS memory read on DC01 (+1 more)");
+    JsonNode one = t.json(t.get("/api/incidents/" + list.get(0).path("id").asLong(), t.adminToken));
+    assertThat(one.path("incident").path("detections").findValuesAsText("recordId"))
+        .containsExactly("4711", "99");
+    assertThat(one.path("first").asText()).isEqualTo("2026-11-20T10:00:00Z");
+  }
 }

@@ -191,6 +191,11 @@ public final class FindingStore {
     return new Page(rows, null);
   }
 
+  /** A severity's rank, critical highest; what lists sort by. */
+  public static int severityRank(String severity) {
+    return Ingest.severityRank(severity);
+  }
+
   /**
    * The columns a list's filters pin to one value, in the order of the index that serves the list.
    * Naming them first in ORDER BY changes nothing in the result, but lets H2 read the page straight
@@ -494,6 +499,50 @@ public final class FindingStore {
         try (ResultSet r = ps.executeQuery()) {
           while (r.next()) {
             out.put(r.getString(1), r.getInt(2));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** A verdict with the finding it was given on, for training Bulwark's AI layer. */
+  public record LabelledFinding(
+      String fingerprint,
+      String verdict,
+      String severity,
+      String note,
+      String user,
+      Instant at,
+      String tool,
+      String body) {}
+
+  /** Every verdict in a project (or all projects), oldest first, with the finding's JSON. */
+  public List<LabelledFinding> labelledFindings(String project) {
+    return store.read(c -> {
+      List<LabelledFinding> out = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT f.fingerprint, l.verdict, l.severity, l.note, u.name, l.at, l.tool, f.body"
+                  + " FROM labels l JOIN findings f ON f.id = l.finding_id"
+                  + " JOIN users u ON u.id = l.user_id JOIN projects p ON p.id = f.project_id"
+                  + (project == null ? "" : " WHERE p.name = ?")
+                  + " ORDER BY l.id")) {
+        if (project != null) {
+          ps.setString(1, project);
+        }
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.add(
+                new LabelledFinding(
+                    r.getString(1),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getString(4),
+                    r.getString(5),
+                    Store.instant(r, "at"),
+                    r.getString(7),
+                    r.getString(8)));
           }
         }
       }
