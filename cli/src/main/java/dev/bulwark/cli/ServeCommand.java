@@ -51,6 +51,14 @@ final class ServeCommand implements Callable<Integer> {
   int maxUploadMb = 64;
 
   @Option(
+      names = "--sigma-rules",
+      paramLabel = "PATH",
+      description =
+          "Sigma rule files or directories in force besides Bulwark's own (repeatable), for the"
+              + " dashboard's ATT&CK coverage.")
+  java.util.List<Path> sigmaRules = new java.util.ArrayList<>();
+
+  @Option(
       names = "--insecure-cookies",
       description =
           "Leave the Secure flag off session cookies: only for plain HTTP on a host name that"
@@ -73,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
       throw new InputException(e.getMessage(), e);
     }
     ServerConfig cfg =
-        new ServerConfig(host, port, (long) maxUploadMb << 20, 1L << 20, !insecureCookies);
+        new ServerConfig(
+            host, port, (long) maxUploadMb << 20, 1L << 20, !insecureCookies, sigmaRules);
     BulwarkServer server = new BulwarkServer(store, cfg, System.err).start();
     if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
       System.err.println(

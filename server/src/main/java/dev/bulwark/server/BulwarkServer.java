@@ -59,6 +59,7 @@ public final class BulwarkServer implements AutoCloseable {
   final Audit audit;
   final ServerConfig config;
   final LoginThrottle throttle = new LoginThrottle();
+  final RuleCoverage coverage;
   private final List<Http.Route> routes = new ArrayList<>();
   private final HttpServer server;
   private final ExecutorService executor;
@@ -77,6 +78,7 @@ public final class BulwarkServer implements AutoCloseable {
     this.incidents = new Incidents(store);
     this.documents = new Documents(store);
     this.audit = new Audit(store);
+    this.coverage = new RuleCoverage(config.sigmaRules(), log);
     new Api(this).register(routes);
     new Console(this).register(routes);
     this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);

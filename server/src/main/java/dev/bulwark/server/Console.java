@@ -586,17 +586,36 @@ final class Console {
         }
       }
     }
-    b.append("<h2>ATT&amp;CK coverage by detections</h2><div class=\"attack\">");
+    Map<String, Map<String, Integer>> rules = s.coverage.byTactic();
+    b.append("<h2>ATT&amp;CK: rules in force and detections</h2>")
+        .append(
+            "<p class=\"legend\">Outlined: techniques a loaded Sigma rule looks for."
+                + " Shaded: techniques detected in this project's logs.</p><div class=\"attack\">");
     for (String t : TACTICS) {
       b.append("<div class=\"tactic\"><h3>").append(t.replace('-', ' ')).append("</h3>");
-      for (Map.Entry<String, Integer> e : matrix.getOrDefault(t, Map.of()).entrySet()) {
-        int heat = Math.min(4, e.getValue());
+      Map<String, int[]> cells = new TreeMap<>();
+      rules
+          .getOrDefault(t, Map.of())
+          .forEach((tech, n) -> cells.computeIfAbsent(tech, k -> new int[2])[0] = n);
+      matrix
+          .getOrDefault(t, Map.of())
+          .forEach((tech, n) -> cells.computeIfAbsent(tech, k -> new int[2])[1] = n);
+      for (Map.Entry<String, int[]> e : cells.entrySet()) {
+        int rulesFor = e.getValue()[0];
+        int detected = e.getValue()[1];
         b.append("<div class=\"tech heat")
-            .append(heat)
-            .append("\">")
+            .append(Math.min(4, detected))
+            .append(rulesFor > 0 ? " covered" : "")
+            .append("\" title=\"")
+            .append(rulesFor)
+            .append(" rules, ")
+            .append(detected)
+            .append(" detections\">")
             .append(Html.esc(e.getKey()))
             .append(" <small>")
-            .append(e.getValue())
+            .append(rulesFor)
+            .append("r")
+            .append(detected > 0 ? " · " + detected + "d" : "")
             .append("</small></div>");
       }
       b.append("</div>");
@@ -626,18 +645,51 @@ final class Console {
     }
     b.append(projectPicker(project, "/console/plan"));
     JsonNode root = BulwarkServer.JSON.readTree(plan.get().body());
+    // bulwark deps plan --format json: maintenance windows, each with the upgrades it carries
     Map<LocalDate, List<String>> byDay = new TreeMap<>();
-    for (JsonNode g : root.path("groups").isArray() ? root.path("groups") : root.path("batches")) {
-      String when = g.path("due").asText(g.path("date").asText(g.path("scheduled").asText("")));
+    StringBuilder table =
+        new StringBuilder(
+            "<h2>Upgrades</h2><table class=\"plan\"><thead><tr><th>Window</th><th>Package</th>"
+                + "<th>From → to</th><th>Vulnerabilities</th><th>Due</th></tr></thead><tbody>");
+    for (JsonNode w : root.path("windows")) {
+      String start = w.path("start").asText("");
+      LocalDate day;
       try {
-        LocalDate d = LocalDate.parse(when.length() >= 10 ? when.substring(0, 10) : when);
-        byDay
-            .computeIfAbsent(d, k -> new ArrayList<>())
-            .add(g.path("title").asText(g.path("name").asText(g.path("id").asText("group"))));
+        day = LocalDate.parse(start.length() >= 10 ? start.substring(0, 10) : start);
       } catch (java.time.format.DateTimeParseException e) {
-        // a group without a date goes to the list below
+        continue;
+      }
+      for (JsonNode u : w.path("upgrades")) {
+        String purl = u.path("purl").asText();
+        String name = purl.replaceFirst("^pkg:[^/]+/", "").replaceFirst("@.*$", "");
+        String item =
+            name
+                + " "
+                + u.path("from").asText()
+                + " → "
+                + u.path("to").asText()
+                + (w.path("outOfBand").asBoolean() ? " (out of band)" : "");
+        byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(item);
+        List<String> ids = new ArrayList<>();
+        u.path("vulnerabilities").forEach(v -> ids.add(v.path("id").asText()));
+        table
+            .append("<tr><td>")
+            .append(Html.esc(start))
+            .append("</td><td>")
+            .append(Html.esc(name))
+            .append("</td><td>")
+            .append(Html.esc(u.path("from").asText()))
+            .append(" → ")
+            .append(Html.esc(u.path("to").asText()))
+            .append("</td><td>")
+            .append(Html.esc(String.join(", ", ids)))
+            .append("</td><td>")
+            .append(Html.esc(u.path("due").asText()))
+            .append(u.path("late").asBoolean() ? " <span class=\"badge fp\">late</span>" : "")
+            .append("</td></tr>");
       }
     }
+    table.append("</tbody></table>");
     if (byDay.isEmpty()) {
       b.append("<pre>").append(Html.esc(root.toPrettyString())).append("</pre>");
     } else {
@@ -663,6 +715,7 @@ final class Console {
         }
         b.append("</div>");
       }
+      b.append(table);
     }
     return Http.Response.html(page("Patch plan", p.get(), b.toString()));
   }

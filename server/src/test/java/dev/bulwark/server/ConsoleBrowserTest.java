@@ -152,4 +152,59 @@ class ConsoleBrowserTest {
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard.png")).setFullPage(true));
   }
+
+  private Page signIn() {
+    Page page = browser.newPage();
+    page.navigate(t.base() + "/login");
+    page.locator("input[name=user]").fill("ana");
+    page.locator("input[name=password]").fill("ana-password-123");
+    page.locator("button[type=submit]").click();
+    assertThat(page).hasURL(t.base() + "/console/triage");
+    return page;
+  }
+
+  @Test
+  void patchPlanCalendar_incidentTimeline_andDashboard() throws Exception {
+    String plan =
+        new String(
+            ConsoleBrowserTest.class.getResourceAsStream("/patch-plan.json").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    t.send("PUT", "/api/projects/webshop/patch-plan", t.adminToken, plan);
+    t.send(
+        "POST",
+        "/api/projects/webshop/uploads",
+        t.adminToken,
+        """
+        {"scan":{"analyzers":[{"id":"logs","status":"completed"}]},"findings":[
+         {"fingerprint":"cccccccccccccccccccccccccccccccc","analyzer":"logs","ruleId":"sigma-9",
+          "title":"Process Opened LSASS Memory for Reading","message":"m","severity":"high",
+          "confidence":"high","locations":[{"kind":"log-event","path":"Sysmon.evtx","recordId":"2",
+          "timestamp":"2019-03-17T19:09:41Z","channel":"Sysmon","host":"PC04"}],
+          "taxa":[{"taxonomy":"ATTACK","id":"T1003.001"}],
+          "properties":{"incident":"INC-7","tactics":"credential-access"}}]}
+        """,
+        "Idempotency-Key",
+        "hunt");
+    Page page = signIn();
+
+    page.navigate(t.base() + "/console/plan?project=webshop");
+    assertThat(page.locator(".calendar .item").first()).containsText("log4j-core 2.14.1 → 2.17.0");
+    assertThat(page.locator("table.plan")).containsText("CVE-2021-44228");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("patch-plan.png")).setFullPage(true));
+
+    page.navigate(t.base() + "/console/incidents?project=webshop");
+    page.locator("table.incidents a").first().click();
+    assertThat(page.locator("ol.timeline li")).containsText("event 2");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("incident.png")).setFullPage(true));
+
+    page.navigate(t.base() + "/console/dashboard?project=webshop");
+    Locator lsass =
+        page.locator(".attack .tactic .tech", new Page.LocatorOptions().setHasText("T1003.001"));
+    assertThat(lsass.first()).hasClass(java.util.regex.Pattern.compile("covered"));
+    assertThat(lsass.first()).hasClass(java.util.regex.Pattern.compile("heat1"));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard.png")).setFullPage(true));
+  }
 }
