@@ -439,6 +439,9 @@ final class Api {
         "openBySeverity",
         BulwarkServer.JSON.valueToTree(s.findings.openBySeverity(r.param("project"))));
     out.set(
+        "openByCapability",
+        BulwarkServer.JSON.valueToTree(s.findings.openByAnalyzer(r.param("project"))));
+    out.set(
         "openOverTime",
         BulwarkServer.JSON.valueToTree(s.findings.openOverTime(r.param("project"), 90)));
     return ok(out.toString());

@@ -533,6 +533,33 @@ final class Console {
       y += 24;
     }
     b.append("</svg>");
+    Map<String, Integer> byAnalyzer = s.findings.openByAnalyzer(project);
+    int amax =
+        Math.max(1, byAnalyzer.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+    b.append("<h2>Open findings by capability</h2><svg class=\"bars\" viewBox=\"0 0 420 ")
+        .append(10 + 24 * byAnalyzer.size())
+        .append("\" role=\"img\">");
+    y = 5;
+    for (Map.Entry<String, Integer> e : byAnalyzer.entrySet()) {
+      b.append("<text x=\"0\" y=\"")
+          .append(y + 14)
+          .append("\">")
+          .append(Html.esc(e.getKey()))
+          .append("</text><rect class=\"capability\" x=\"70\" y=\"")
+          .append(y)
+          .append("\" height=\"18\" width=\"")
+          .append(300 * e.getValue() / amax)
+          .append("\"></rect>")
+          .append("<text x=\"")
+          .append(75 + 300 * e.getValue() / amax)
+          .append("\" y=\"")
+          .append(y + 14)
+          .append("\">")
+          .append(e.getValue())
+          .append("</text>");
+      y += 24;
+    }
+    b.append("</svg>");
     Map<String, Map<String, Integer>> over = s.findings.openOverTime(project, 90);
     b.append("<h2>Open findings over time</h2>");
     if (over.size() < 2) {

@@ -204,6 +204,7 @@ class ConsoleBrowserTest {
         page.locator(".attack .tactic .tech", new Page.LocatorOptions().setHasText("T1003.001"));
     assertThat(lsass.first()).hasClass(java.util.regex.Pattern.compile("covered"));
     assertThat(lsass.first()).hasClass(java.util.regex.Pattern.compile("heat1"));
+    assertThat(page.locator("svg.bars").nth(1)).containsText("logs");
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard.png")).setFullPage(true));
   }

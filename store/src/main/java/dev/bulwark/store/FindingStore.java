@@ -487,6 +487,25 @@ public final class FindingStore {
     });
   }
 
+  /** Open findings per analyzer (capability). */
+  public Map<String, Integer> openByAnalyzer(String project) {
+    return store.read(c -> {
+      Map<String, Integer> out = new java.util.TreeMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT analyzer, COUNT(*) FROM findings WHERE status = 'open' AND project_id ="
+                  + " (SELECT id FROM projects WHERE name = ?) GROUP BY analyzer")) {
+        ps.setString(1, project);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.put(r.getString(1), r.getInt(2));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   /** Open findings per severity. */
   public Map<String, Integer> openBySeverity(String project) {
     return store.read(c -> {
