@@ -79,6 +79,7 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
         .tool(
             McpSchema.Tool.builder(tool.name(), mapper, tool.inputSchema())
                 .description(tool.description())
+                .outputSchema(mapper, tool.outputSchema())
                 .build())
         .callHandler((exchange, request) -> {
           BulwarkTools.Result r =

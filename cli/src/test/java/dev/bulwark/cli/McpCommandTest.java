@@ -51,8 +51,14 @@ class McpCommandTest {
         McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).build();
     try {
       client.initialize();
-      List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+      List<McpSchema.Tool> listed = client.listTools().tools();
+      List<String> tools = listed.stream().map(McpSchema.Tool::name).toList();
       assertThat(tools).contains("scan", "get_finding", "hunt_logs", "label_finding");
+      Map<String, Map<String, Object>> outputSchemas = new java.util.HashMap<>();
+      for (McpSchema.Tool t : listed) {
+        assertThat(t.outputSchema()).as(t.name() + " declares its result").isNotNull();
+        outputSchemas.put(t.name(), t.outputSchema());
+      }
 
       McpSchema.CallToolResult scan =
           client.callTool(call("scan", Map.of("path", ".", "analyzers", List.of("secrets"))));
@@ -67,16 +73,20 @@ class McpCommandTest {
       List<Map<String, Object>> findings = (List<Map<String, Object>>) structured.get("findings");
       assertThat(findings).isNotEmpty();
       String fp = (String) findings.get(0).get("fingerprint");
+      assertValid(outputSchemas.get("scan"), structured);
+      assertThat(errors(outputSchemas.get("scan"), Map.of("path", 1))).isNotEmpty();
 
       McpSchema.CallToolResult one =
           client.callTool(call("get_finding", Map.of("fingerprint", fp)));
       assertThat(one.isError()).isFalse();
       assertThat(text(one)).contains(fp);
+      assertValid(outputSchemas.get("get_finding"), one.structuredContent());
 
       McpSchema.CallToolResult label =
           client.callTool(call("label_finding", Map.of("fingerprint", fp, "verdict", "tp")));
       assertThat(label.isError()).as(text(label)).isFalse();
       assertThat(data.resolve("labels.jsonl")).exists();
+      assertValid(outputSchemas.get("label_finding"), label.structuredContent());
 
       McpSchema.ReadResourceResult report =
           client.readResource(new McpSchema.ReadResourceRequest("bulwark://reports/latest", null));
@@ -96,6 +106,18 @@ class McpCommandTest {
     } finally {
       client.closeGracefully();
     }
+  }
+
+  private static void assertValid(Map<String, Object> schema, Object structured) {
+    assertThat(errors(schema, structured)).isEmpty();
+  }
+
+  private static List<?> errors(Map<String, Object> schema, Object structured) {
+    ObjectMapper m = new ObjectMapper();
+    return com.networknt.schema.SchemaRegistry.withDefaultDialect(
+            com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+        .getSchema(m.valueToTree(schema))
+        .validate(m.valueToTree(structured));
   }
 
   @Test
