@@ -86,6 +86,16 @@ final class BulwarkTools {
           + ",\"events\":{\"type\":\"array\",\"items\":"
           + STR
           + "}}}}}}";
+  private static final String PLAN_OUT =
+      "{\"type\":\"object\",\"required\":[\"windows\"],\"properties\":{\"made\":"
+          + STR
+          + ",\"windows\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"start\",\"upgrades\"],"
+          + "\"properties\":{\"start\":"
+          + STR
+          + ",\"end\":"
+          + STR
+          + ",\"outOfBand\":{\"type\":\"boolean\"},"
+          + "\"upgrades\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"purl\",\"from\",\"to\"]}}}}}}}";
   private static final String LABEL_OUT =
       "{\"type\":\"object\",\"required\":[\"labelled\",\"verdict\"],\"properties\":{"
           + "\"labelled\":"
@@ -201,6 +211,13 @@ final class BulwarkTools {
                     confine(roots, args.path("path").asText()),
                     args.path("min_level").asText("low"))),
         new Tool(
+            "plan_dependencies",
+            "Vulnerable dependencies of a project and the plan to patch them: upgrades grouped into"
+                + " maintenance windows by CVSS, EPSS, KEV and reachability. Reads only.",
+            "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":{\"type\":\"string\"}}}",
+            PLAN_OUT,
+            args -> plan(confine(roots, args.path("path").asText()))),
+        new Tool(
             "label_finding",
             "Record a defender's verdict (tp, fp, wont-fix) on a finding of the latest scan.",
             "{\"type\":\"object\",\"required\":[\"fingerprint\",\"verdict\"],\"properties\":{\"fingerprint\":{\"type\":\"string\"},"
@@ -232,6 +249,39 @@ final class BulwarkTools {
   static String untrusted(String text) {
     String safe = text == null ? "" : text.replace("</untrusted-data>", "</untrusted_data>");
     return "<untrusted-data>" + safe + "</untrusted-data>";
+  }
+
+  private ObjectNode plan(Path path) throws Exception {
+    List<dev.bulwark.core.analysis.Diagnostic> ds = new java.util.ArrayList<>();
+    DepsCommand.Plan.Planned planned =
+        DepsCommand.Plan.plan(path, Configs.load(null, path), DataDir.resolve(dataDir), ds);
+    ObjectNode out =
+        (ObjectNode) JSON.readTree(dev.bulwark.deps.plan.PlanWriters.json(planned.plan()));
+    StringBuilder text = new StringBuilder();
+    int upgrades = 0;
+    for (JsonNode w : out.path("windows")) {
+      for (JsonNode u : w.path("upgrades")) {
+        upgrades++;
+        text.append("- ")
+            .append(w.path("start").asText())
+            .append(": ")
+            .append(u.path("purl").asText())
+            .append(" → ")
+            .append(u.path("to").asText())
+            .append(u.path("late").asBoolean() ? " (late)" : "")
+            .append('\n');
+      }
+    }
+    out.put(
+        "_text",
+        upgrades
+            + " upgrades in "
+            + out.path("windows").size()
+            + " windows"
+            + (planned.seed() ? " (advisories: the small built-in seed)" : "")
+            + ".\n"
+            + text);
+    return out;
   }
 
   private ObjectNode scan(Path path, JsonNode analyzers) throws Exception {

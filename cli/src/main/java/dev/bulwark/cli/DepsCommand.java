@@ -139,21 +139,24 @@ final class DepsCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
     Path config;
 
-    @Override
-    public Integer call() throws Exception {
-      if (!format.equals("markdown") && !format.equals("json")) {
-        throw new InputException("--format must be markdown or json, got '" + format + "'");
-      }
-      if (vex != null && !vex.equals("cyclonedx") && !vex.equals("openvex")) {
-        throw new InputException("--vex must be cyclonedx or openvex, got '" + vex + "'");
-      }
-      BulwarkConfig cfg = Configs.load(config, path);
+    /** A patch plan and what it rests on. */
+    record Planned(
+        PatchPlan.Plan plan,
+        List<VulnMatch> matches,
+        Map<VulnMatch, Reachability.Verdict> verdicts,
+        boolean seed) {}
+
+    /**
+     * Inventory, matching against the advisory database, reachability and scheduling for a project;
+     * shared by {@code bulwark deps plan} and the agents' tool.
+     */
+    static Planned plan(Path path, BulwarkConfig cfg, Path dataDir, List<Diagnostic> ds)
+        throws Exception {
       ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
       PlanSettings settings = PlanSettings.from(cfg.section("deps"), now);
-      List<Diagnostic> ds = new ArrayList<>();
       SourceTree tree = SourceTree.walk(List.of(path), WalkOptions.defaults(), ds::add);
       List<Component> cs = Inventory.standard().read(tree, ds::add);
-      Databases.Opened db = Databases.forAnalysis(DataDir.resolve(null), ds::add);
+      Databases.Opened db = Databases.forAnalysis(dataDir, ds::add);
       List<VulnMatch> matches;
       try {
         matches = new Matcher(db.db()).match(cs);
@@ -170,7 +173,24 @@ final class DepsCommand implements Runnable {
       for (VulnMatch m : matches) {
         verdicts.put(m, reach.of(m));
       }
-      PatchPlan.Plan plan = PatchPlan.make(matches, verdicts, settings, now);
+      return new Planned(
+          PatchPlan.make(matches, verdicts, settings, now), matches, verdicts, db.seed());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      if (!format.equals("markdown") && !format.equals("json")) {
+        throw new InputException("--format must be markdown or json, got '" + format + "'");
+      }
+      if (vex != null && !vex.equals("cyclonedx") && !vex.equals("openvex")) {
+        throw new InputException("--vex must be cyclonedx or openvex, got '" + vex + "'");
+      }
+      BulwarkConfig cfg = Configs.load(config, path);
+      List<Diagnostic> ds = new ArrayList<>();
+      Planned planned = plan(path, cfg, DataDir.resolve(null), ds);
+      PatchPlan.Plan plan = planned.plan();
+      List<VulnMatch> matches = planned.matches();
+      Map<VulnMatch, Reachability.Verdict> verdicts = planned.verdicts();
       write(out, format.equals("json") ? PlanWriters.json(plan) : PlanWriters.markdown(plan));
       write(ics, PlanWriters.ics(plan, "patch-plan"));
       if (vex != null) {
@@ -184,7 +204,7 @@ final class DepsCommand implements Runnable {
                 ? VexWriters.cycloneDx(matches, verdicts, Instant.now())
                 : VexWriters.openVex(matches, verdicts, Instant.now()));
       }
-      if (db.seed()) {
+      if (planned.seed()) {
         System.err.println(
             "bulwark: note: matched against the small built-in advisory seed; run 'bulwark db import' or 'bulwark db update' for full coverage");
       }

@@ -53,7 +53,8 @@ class McpCommandTest {
       client.initialize();
       List<McpSchema.Tool> listed = client.listTools().tools();
       List<String> tools = listed.stream().map(McpSchema.Tool::name).toList();
-      assertThat(tools).contains("scan", "get_finding", "hunt_logs", "label_finding");
+      assertThat(tools)
+          .contains("scan", "get_finding", "hunt_logs", "label_finding", "plan_dependencies");
       Map<String, Map<String, Object>> outputSchemas = new java.util.HashMap<>();
       for (McpSchema.Tool t : listed) {
         assertThat(t.outputSchema()).as(t.name() + " declares its result").isNotNull();
@@ -87,6 +88,12 @@ class McpCommandTest {
       assertThat(label.isError()).as(text(label)).isFalse();
       assertThat(data.resolve("labels.jsonl")).exists();
       assertValid(outputSchemas.get("label_finding"), label.structuredContent());
+
+      McpSchema.CallToolResult plan =
+          client.callTool(call("plan_dependencies", Map.of("path", ".")));
+      assertThat(plan.isError()).as(text(plan)).isFalse();
+      assertThat(text(plan)).contains("log4j-core").contains("2.17");
+      assertValid(outputSchemas.get("plan_dependencies"), plan.structuredContent());
 
       McpSchema.ReadResourceResult report =
           client.readResource(new McpSchema.ReadResourceRequest("bulwark://reports/latest", null));
