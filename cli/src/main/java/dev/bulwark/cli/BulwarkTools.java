@@ -15,6 +15,8 @@ import dev.bulwark.core.analysis.Scanner;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.SourceTree;
+import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.FindingJson;
@@ -96,6 +98,22 @@ final class BulwarkTools {
           + STR
           + ",\"outOfBand\":{\"type\":\"boolean\"},"
           + "\"upgrades\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"purl\",\"from\",\"to\"]}}}}}}}";
+  private static final String FIX_OUT =
+      "{\"type\":\"object\",\"required\":[\"patch_set\",\"outcomes\"],\"properties\":{\"patch_set\":{\"type\":[\"string\",\"null\"]},"
+          + "\"outcomes\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"fingerprint\",\"ruleId\",\"status\"],"
+          + "\"properties\":{\"fingerprint\":"
+          + STR
+          + ",\"ruleId\":"
+          + STR
+          + ",\"location\":"
+          + STR
+          + ",\"status\":{\"enum\":[\"verified\",\"unverified\",\"none\"]},\"description\":"
+          + STR
+          + ",\"reason\":"
+          + STR
+          + ",\"diff\":"
+          + STR
+          + "}}}}}";
   private static final String LABEL_OUT =
       "{\"type\":\"object\",\"required\":[\"labelled\",\"verdict\"],\"properties\":{"
           + "\"labelled\":"
@@ -124,6 +142,22 @@ final class BulwarkTools {
         "finding", Set.copyOf(findings.keySet()),
         "incident", Set.copyOf(incidentIds),
         "event", Set.copyOf(eventIds));
+  }
+
+  /** Patch sets proposed in this session, by id, until an agent applies them. */
+  private final Map<String, ProposedFixes> patchSets = new ConcurrentHashMap<>();
+
+  private record ProposedFixes(
+      Path root,
+      Map<String, String> files,
+      Map<String, Set<dev.bulwark.code.fix.Candidate.Dependency>> dependencies) {}
+
+  private boolean allowWrites;
+
+  /** Lets agents apply verified patches (apply_fixes); off unless the user turns it on. */
+  BulwarkTools allowWrites(boolean allow) {
+    this.allowWrites = allow;
+    return this;
   }
 
   BulwarkTools(List<Path> roots, Path dataDir, String agent) {
@@ -177,6 +211,24 @@ final class BulwarkTools {
   }
 
   List<Tool> all() {
+    List<Tool> tools = new java.util.ArrayList<>(readOnly());
+    if (allowWrites) {
+      tools.add(
+          new Tool(
+              "apply_fixes",
+              "Write a patch set from propose_fixes into the project (enabled with --allow-writes).",
+              "{\"type\":\"object\",\"required\":[\"patch_set\"],\"properties\":{\"patch_set\":"
+                  + STR
+                  + "}}",
+              "{\"type\":\"object\",\"required\":[\"written\"],\"properties\":{\"written\":{\"type\":\"array\",\"items\":"
+                  + STR
+                  + "}}}",
+              this::apply));
+    }
+    return tools;
+  }
+
+  private List<Tool> readOnly() {
     return List.of(
         new Tool(
             "scan",
@@ -218,6 +270,23 @@ final class BulwarkTools {
             PLAN_OUT,
             args -> plan(confine(roots, args.path("path").asText()))),
         new Tool(
+            "propose_fixes",
+            "Patches for the Java code findings of a project, each verified (it compiles and the"
+                + " finding is gone); returns diffs and a patch set id. Changes no file.",
+            "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":"
+                + STR
+                + ",\"rules\":{\"type\":\"array\",\"items\":"
+                + STR
+                + "},\"fingerprints\":{\"type\":\"array\",\"items\":"
+                + STR
+                + "}}}",
+            FIX_OUT,
+            args ->
+                proposeFixes(
+                    confine(roots, args.path("path").asText()),
+                    strings(args.path("rules")),
+                    strings(args.path("fingerprints")))),
+        new Tool(
             "label_finding",
             "Record a defender's verdict (tp, fp, wont-fix) on a finding of the latest scan.",
             "{\"type\":\"object\",\"required\":[\"fingerprint\",\"verdict\"],\"properties\":{\"fingerprint\":{\"type\":\"string\"},"
@@ -249,6 +318,96 @@ final class BulwarkTools {
   static String untrusted(String text) {
     String safe = text == null ? "" : text.replace("</untrusted-data>", "</untrusted_data>");
     return "<untrusted-data>" + safe + "</untrusted-data>";
+  }
+
+  private static Set<String> strings(JsonNode array) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private ObjectNode proposeFixes(Path root, Set<String> rules, Set<String> fingerprints)
+      throws Exception {
+    if (!Files.isDirectory(root)) {
+      throw new InputException(root + ": propose_fixes needs a project directory");
+    }
+    SourceTree tree = SourceTree.walk(List.of(root), WalkOptions.defaults(), d -> {});
+    dev.bulwark.code.fix.FixEngine.Result r =
+        new dev.bulwark.code.fix.FixEngine(
+                root,
+                tree,
+                new dev.bulwark.code.fix.FixEngine.Options(
+                    rules, fingerprints, Optional.empty(), 2),
+                d -> {},
+                dev.bulwark.core.verify.ProposalLog.memory())
+            .run();
+    ObjectNode out = JSON.createObjectNode();
+    String id = null;
+    if (!r.patchedFiles().isEmpty()) {
+      id = "ps-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+      patchSets.put(id, new ProposedFixes(root, r.patchedFiles(), r.dependencies()));
+    }
+    out.put("patch_set", id);
+    ArrayNode list = out.putArray("outcomes");
+    StringBuilder text = new StringBuilder();
+    int verified = 0;
+    for (dev.bulwark.code.fix.FixEngine.Outcome o : r.outcomes()) {
+      ObjectNode n = list.addObject();
+      String status =
+          o.fix().isEmpty()
+              ? "none"
+              : o.fix().get().status() == dev.bulwark.core.model.Fix.Status.VERIFIED
+                  ? "verified"
+                  : "unverified";
+      verified += status.equals("verified") ? 1 : 0;
+      n.put("fingerprint", o.finding().fingerprint());
+      n.put("ruleId", o.finding().ruleId());
+      n.put("location", o.finding().primaryLocation().display());
+      n.put("status", status);
+      if (o.fix().isPresent()) {
+        n.put("description", o.fix().get().description());
+        if (o.fix().get().unifiedDiff() != null) {
+          n.put("diff", o.fix().get().unifiedDiff());
+        }
+      }
+      if (!o.reason().isBlank()) {
+        n.put("reason", o.reason());
+      }
+      text.append("- ")
+          .append(status)
+          .append(' ')
+          .append(o.finding().ruleId())
+          .append(' ')
+          .append(o.finding().primaryLocation().display())
+          .append('\n');
+    }
+    out.put(
+        "_text",
+        verified
+            + " verified patches for "
+            + r.outcomes().size()
+            + " findings"
+            + (id == null
+                ? "."
+                : "; patch set "
+                    + id
+                    + (allowWrites ? " (apply_fixes writes it)." : " (applying is turned off)."))
+            + "\n"
+            + text);
+    return out;
+  }
+
+  private ObjectNode apply(JsonNode args) throws Exception {
+    ProposedFixes p = patchSets.remove(args.path("patch_set").asText());
+    if (p == null) {
+      throw new InputException("no patch set " + args.path("patch_set").asText());
+    }
+    dev.bulwark.code.fix.Patches.write(p.root(), p.files(), p.dependencies());
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode written = out.putArray("written");
+    p.files().keySet().forEach(written::add);
+    out.put("_text", "wrote " + p.files().size() + " files under " + p.root());
+    return out;
   }
 
   private ObjectNode plan(Path path) throws Exception {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Serve Bulwark's tools to AI agents over the Model Context Protocol on stdin/stdout:",
-      "scan, get_finding, hunt_logs, label_finding. Paths must lie under a --root."
+      "scan, get_finding, hunt_logs, plan_dependencies, propose_fixes, label_finding (and",
+      "apply_fixes with --allow-writes). Paths must lie under a --root."
     })
 final class McpCommand implements java.util.concurrent.Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,9 +46,17 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
       description = "Bulwark's data directory (labels).")
   Path dataDir;
 
+  @Option(
+      names = "--allow-writes",
+      description =
+          "Offer apply_fixes, which writes verified patches into the project (off: agents can only"
+              + " read, label and propose).")
+  boolean allowWrites;
+
   @Override
   public Integer call() throws Exception {
-    BulwarkTools tools = new BulwarkTools(BulwarkTools.roots(roots), dataDir, "mcp-agent");
+    BulwarkTools tools =
+        new BulwarkTools(BulwarkTools.roots(roots), dataDir, "mcp-agent").allowWrites(allowWrites);
     McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper);
     McpSyncServer server =

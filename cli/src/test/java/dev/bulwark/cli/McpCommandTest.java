@@ -29,6 +29,88 @@ class McpCommandTest {
     return ((McpSchema.TextContent) r.content().get(0)).text();
   }
 
+  private McpSyncClient start(Path root, String... extra) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.bulwark.cli.Main",
+                "mcp",
+                "--root",
+                root.toString(),
+                "--data-dir",
+                data.toString()));
+    args.addAll(List.of(extra));
+    StdioClientTransport transport =
+        new StdioClientTransport(
+            ServerParameters.builder(java).args(args).build(),
+            new JacksonMcpJsonMapper(new ObjectMapper()));
+    McpSyncClient client =
+        McpClient.sync(transport).requestTimeout(Duration.ofSeconds(180)).build();
+    client.initialize();
+    return client;
+  }
+
+  @Test
+  void verifiedPatchesAreProposed_andWrittenOnlyWhenWritesAreAllowed(@TempDir Path work)
+      throws Exception {
+    Path project = work.resolve("webshop");
+    try (var files = java.nio.file.Files.walk(DEMO)) {
+      for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        String rel = DEMO.relativize(f).toString();
+        if (rel.startsWith("target")) {
+          continue;
+        }
+        java.nio.file.Files.createDirectories(project.resolve(rel).getParent());
+        java.nio.file.Files.copy(f, project.resolve(rel));
+      }
+    }
+    Path repo = project.resolve("src/main/java/com/example/webshop/ProductRepository.java");
+    String before = java.nio.file.Files.readString(repo);
+
+    McpSyncClient readOnly = start(project);
+    try {
+      assertThat(readOnly.listTools().tools())
+          .extracting(McpSchema.Tool::name)
+          .contains("propose_fixes")
+          .doesNotContain("apply_fixes");
+      McpSchema.CallToolResult proposed =
+          readOnly.callTool(
+              call("propose_fixes", Map.of("path", ".", "rules", List.of("java-sqli"))));
+      assertThat(proposed.isError()).as(text(proposed)).isFalse();
+      assertThat(text(proposed)).contains("1 verified patches").contains("applying is turned off");
+    } finally {
+      readOnly.closeGracefully();
+    }
+    assertThat(java.nio.file.Files.readString(repo)).isEqualTo(before);
+
+    McpSyncClient writer = start(project, "--allow-writes");
+    try {
+      McpSchema.CallToolResult proposed =
+          writer.callTool(
+              call("propose_fixes", Map.of("path", ".", "rules", List.of("java-sqli"))));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> structured = (Map<String, Object>) proposed.structuredContent();
+      String set = (String) structured.get("patch_set");
+      assertThat(set).startsWith("ps-");
+      McpSchema.CallToolResult applied =
+          writer.callTool(call("apply_fixes", Map.of("patch_set", set)));
+      assertThat(applied.isError()).as(text(applied)).isFalse();
+      assertThat(text(applied)).contains("wrote 1 files");
+      assertThat(writer.callTool(call("apply_fixes", Map.of("patch_set", set))).isError())
+          .as("a patch set is applied once")
+          .isTrue();
+    } finally {
+      writer.closeGracefully();
+    }
+    assertThat(java.nio.file.Files.readString(repo))
+        .isNotEqualTo(before)
+        .contains("prepareStatement");
+  }
+
   @Test
   void listsToolsScansAndReadsFindingsBack() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
