@@ -203,12 +203,18 @@ final class EvalCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Score a model (any OpenAI-compatible endpoint or Ollama) or Bulwark's engine (--model",
-        "bulwark) on a suite; prints a run record and model_score=NN.N. Suites: ctibench-rcm",
-        "(CVE description → CWE, default data ../shared/data/evals/ctibench/cti-rcm.tsv) and",
-        "ctibench-mcq (multiple choice on CTI knowledge, default data cti-mcq.tsv beside it)."
+        "bulwark) on a suite; prints a run record and model_score=NN.N (model_mad for vectors).",
+        "Suites (default data ../shared/data/evals/ctibench/cti-<task>.tsv): ctibench-rcm (CVE",
+        "description → CWE), ctibench-mcq (multiple choice on CTI knowledge), ctibench-vsp (CVE",
+        "description → CVSS v3.1 vector, scored by base-score deviation) and ctibench-ate (ATT&CK",
+        "techniques named in a malware or group description, F1). The engine answers rcm and vsp."
       })
   static final class Model implements Callable<Integer> {
-    @Option(names = "--suite", required = true, paramLabel = "S", description = "ctibench-rcm")
+    @Option(
+        names = "--suite",
+        required = true,
+        paramLabel = "S",
+        description = "ctibench-rcm, ctibench-mcq, ctibench-vsp or ctibench-ate")
     String suite;
 
     @Option(
@@ -256,8 +262,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      String fileName =
-          suite.equals(dev.bulwark.eval.model.CtiSuite.MCQ) ? "cti-mcq.tsv" : "cti-rcm.tsv";
+      String fileName = "cti-" + suite.substring(suite.indexOf('-') + 1) + ".tsv";
       Path file =
           data != null
               ? data
@@ -306,12 +311,16 @@ final class EvalCommand implements Runnable {
       out.append("| prompt version | ").append(run.promptVersion()).append(" |\n");
       out.append("| seed | ").append(run.seed()).append(" |\n");
       out.append("| items | ").append(run.outcomes().size()).append(" |\n");
+      boolean deviation = run.suite().equals(dev.bulwark.eval.model.CtiSuite.VSP);
       out.append(
           String.format(
               java.util.Locale.ROOT,
-              "| accuracy (%s, exact) | %.1f %% |%n",
-              run.suite().equals(dev.bulwark.eval.model.CtiSuite.MCQ) ? "answer letter" : "CVE→CWE",
-              100 * run.accuracy()));
+              deviation ? "| %s | %.2f |%n" : "| %s | %.1f %% |%n",
+              run.metricName(),
+              deviation ? run.metric() : 100 * run.metric()));
+      out.append(
+          String.format(
+              java.util.Locale.ROOT, "| answers read | %.1f %% |%n", 100 * run.answered()));
       out.append("| tokens | ").append(run.tokens()).append(" |\n");
       long promptTokens = run.outcomes().stream().mapToLong(o -> o.promptTokens()).sum();
       long completionTokens = run.outcomes().stream().mapToLong(o -> o.completionTokens()).sum();
@@ -326,7 +335,9 @@ final class EvalCommand implements Runnable {
           String.format(
               java.util.Locale.ROOT, "| wall time | %.1f s |%n", run.wall().toMillis() / 1000.0));
       out.append(
-          String.format(java.util.Locale.ROOT, "%nmodel_score=%.1f%n", 100 * run.accuracy()));
+          deviation
+              ? String.format(java.util.Locale.ROOT, "%nmodel_mad=%.2f%n", run.metric())
+              : String.format(java.util.Locale.ROOT, "%nmodel_score=%.1f%n", 100 * run.metric()));
       System.out.print(out);
       if (json != null) {
         Files.writeString(

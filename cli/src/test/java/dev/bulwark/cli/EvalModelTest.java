@@ -103,6 +103,79 @@ class EvalModelTest {
   }
 
   @Test
+  void cvssVectorsAreScoredByBaseScoreDeviation_andTechniquesByF1() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        ex -> {
+          String prompt =
+              json.readTree(ex.getRequestBody()).path("messages").get(0).path("content").asText();
+          String answer =
+              prompt.contains("Unauthenticated remote code execution")
+                  ? "Network, no privileges.\nCVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
+                  : prompt.contains("crash the Example Daemon")
+                      ? "AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H" // says network: 7.5, not 5.5
+                      : prompt.contains("ExampleRAT")
+                          ? "Web protocols (T1071.001) and an encrypted channel, T1573."
+                          : prompt.contains("ExampleLoader") ? "T1059 and T1027" : "I cannot tell.";
+          var reply = json.createObjectNode();
+          reply.put("model", "fake-cti");
+          reply
+              .putArray("choices")
+              .addObject()
+              .putObject("message")
+              .put("role", "assistant")
+              .put("content", answer);
+          reply.putObject("usage").put("prompt_tokens", 40).put("completion_tokens", 10);
+          byte[] out = reply.toString().getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, out.length);
+          ex.getResponseBody().write(out);
+          ex.close();
+        });
+    server.start();
+    try {
+      String endpoint = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
+      Cli.Result vsp =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "ctibench-vsp",
+              "--data",
+              SAMPLE.resolveSibling("vsp-sample.tsv").toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti");
+      assertThat(vsp.exit()).as(vsp.err()).isZero();
+      // deviations 0.0 and 2.0 over the two answers with a vector; the third had none
+      assertThat(vsp.out())
+          .contains(
+              "| mean absolute deviation of the CVSS v3.1 base score (lower is better) | 1.00 |")
+          .contains("| answers read | 66.7 % |");
+      assertThat(vsp.out().strip()).endsWith("model_mad=1.00");
+      Cli.Result ate =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "ctibench-ate",
+              "--data",
+              SAMPLE.resolveSibling("ate-sample.tsv").toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti");
+      assertThat(ate.exit()).as(ate.err()).isZero();
+      // 3 right, 1 extra (T1027), 1 missed (T1105): F1 = 6 / 8
+      assertThat(ate.out().strip()).endsWith("model_score=75.0");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void engineBaselineNamesTheWeaknessFromItsPhrases() {
     Cli.Result r =
         Cli.run(

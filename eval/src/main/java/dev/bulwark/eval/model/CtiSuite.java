@@ -35,18 +35,30 @@ import java.util.regex.Pattern;
 public final class CtiSuite {
   public static final String RCM = "ctibench-rcm";
   public static final String MCQ = "ctibench-mcq";
+  public static final String VSP = "ctibench-vsp";
+  public static final String ATE = "ctibench-ate";
+  private static final java.util.Set<String> KNOWN = java.util.Set.of(RCM, MCQ, VSP, ATE);
+  private static final Pattern VECTOR =
+      Pattern.compile(
+          "(?:CVSS:3\\.[01]/)?AV:[NALP]/AC:[LH]/PR:[NLH]/UI:[NR]/S:[UC]/C:[NLH]/I:[NLH]/A:[NLH]");
+  private static final Pattern TECHNIQUE = Pattern.compile("\\bT\\d{4}(?:\\.\\d{3})?\\b");
   private static final Pattern CWE = Pattern.compile("CWE-\\d+");
   private static final Pattern LETTER = Pattern.compile("\\b([ABCD])\\b");
 
   /** One item. */
   public record Item(String id, String description, String prompt, String expected) {}
 
-  /** One answer. */
+  /**
+   * One answer. {@code score} is what the item contributes to the suite's metric: 1 or 0 for exact
+   * answers, the base-score deviation for CVSS vectors (NaN when no vector could be read), the
+   * item's F1 for technique extraction.
+   */
   public record Outcome(
       String id,
       String expected,
       String predicted,
       boolean correct,
+      double score,
       int promptTokens,
       int completionTokens) {}
 
@@ -68,6 +80,68 @@ public final class CtiSuite {
     public long tokens() {
       return outcomes.stream().mapToLong(o -> o.promptTokens() + o.completionTokens()).sum();
     }
+
+    /** What the suite measures, in words. */
+    public String metricName() {
+      return switch (suite) {
+        case VSP -> "mean absolute deviation of the CVSS v3.1 base score (lower is better)";
+        case ATE -> "F1 of ATT&CK technique ids (micro, sub-techniques counted as their parent)";
+        case MCQ -> "accuracy (answer letter, exact)";
+        default -> "accuracy (CVE→CWE, exact)";
+      };
+    }
+
+    /** The suite's figure: accuracy or F1 in [0, 1], or the mean deviation for CVSS vectors. */
+    public double metric() {
+      if (suite.equals(VSP)) {
+        return outcomes.stream()
+            .mapToDouble(Outcome::score)
+            .filter(d -> !Double.isNaN(d))
+            .average()
+            .orElse(Double.NaN);
+      }
+      if (suite.equals(ATE)) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (Outcome o : outcomes) {
+          java.util.Set<String> e = techniques(o.expected());
+          java.util.Set<String> p = techniques(o.predicted());
+          for (String t : p) {
+            if (e.contains(t)) {
+              tp++;
+            } else {
+              fp++;
+            }
+          }
+          for (String t : e) {
+            fn += p.contains(t) ? 0 : 1;
+          }
+        }
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+      }
+      return accuracy();
+    }
+
+    /** Share of answers the metric could read (a vector, a letter, a CWE id, a technique). */
+    public double answered() {
+      return outcomes.isEmpty()
+          ? Double.NaN
+          : (double) outcomes.stream().filter(o -> o.predicted() != null).count() / outcomes.size();
+    }
+  }
+
+  /** Technique ids in a text, sub-techniques folded into their parent. */
+  static java.util.Set<String> techniques(String text) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (text == null) {
+      return out;
+    }
+    Matcher m = TECHNIQUE.matcher(text);
+    while (m.find()) {
+      out.add(m.group().substring(0, 5));
+    }
+    return out;
   }
 
   private final String name;
@@ -89,8 +163,13 @@ public final class CtiSuite {
   }
 
   public static CtiSuite load(String name, Path tsv, int limit) throws InputException, IOException {
-    if (!name.equals(RCM) && !name.equals(MCQ)) {
-      throw new InputException("unknown suite '" + name + "' (known: " + RCM + ", " + MCQ + ")");
+    if (!KNOWN.contains(name)) {
+      throw new InputException(
+          "unknown suite '"
+              + name
+              + "' (known: "
+              + String.join(", ", new java.util.TreeSet<>(KNOWN))
+              + ")");
     }
     if (!Files.isRegularFile(tsv)) {
       throw new InputException(tsv + ": suite file not found");
@@ -100,12 +179,12 @@ public final class CtiSuite {
     List<String> header = lines.isEmpty() ? List.of() : List.of(lines.get(0).split("\t", -1));
     int prompt = header.indexOf("Prompt");
     int gt = header.indexOf("GT");
-    int text = header.indexOf(name.equals(RCM) ? "Description" : "Question");
+    int text = header.indexOf(name.equals(MCQ) ? "Question" : "Description");
     if (prompt < 0 || gt < 0 || text < 0) {
       throw new InputException(
           tsv
               + ": expected CTIBench columns (URL, "
-              + (name.equals(RCM) ? "Description" : "Question, Option A-D")
+              + (name.equals(MCQ) ? "Question, Option A-D" : "Description")
               + ", Prompt, GT)");
     }
     List<Item> items = new ArrayList<>();
@@ -129,14 +208,64 @@ public final class CtiSuite {
     }
   }
 
-  /** The answer an item is scored on: the last CWE id, or the last standalone letter A–D. */
+  /**
+   * The answer an item is scored on: the last CWE id, the last standalone letter A–D, the last CVSS
+   * v3.1 vector, or every technique id.
+   */
   String extract(String answer) {
-    Matcher m = (name.equals(MCQ) ? LETTER : CWE).matcher(answer == null ? "" : answer);
+    String a = answer == null ? "" : answer;
+    if (name.equals(ATE)) {
+      java.util.Set<String> t = techniques(a);
+      return t.isEmpty() ? null : String.join(", ", t);
+    }
+    Matcher m = (name.equals(MCQ) ? LETTER : name.equals(VSP) ? VECTOR : CWE).matcher(a);
     String last = null;
     while (m.find()) {
       last = m.group();
     }
+    if (last != null && name.equals(VSP) && !last.startsWith("CVSS:")) {
+      last = "CVSS:3.1/" + last;
+    }
     return last;
+  }
+
+  /** Scores one answer against its item. */
+  Outcome score(Item it, String predicted, int promptTokens, int completionTokens) {
+    double score;
+    boolean correct;
+    switch (name) {
+      case VSP -> {
+        score = deviation(it.expected(), predicted);
+        correct = !Double.isNaN(score) && score == 0;
+      }
+      case ATE -> {
+        java.util.Set<String> e = techniques(it.expected());
+        java.util.Set<String> p = techniques(predicted);
+        long tp = p.stream().filter(e::contains).count();
+        score = e.isEmpty() && p.isEmpty() ? 1 : 2.0 * tp / (e.size() + p.size());
+        correct = e.equals(p);
+      }
+      default -> {
+        correct = it.expected().equals(predicted);
+        score = correct ? 1 : 0;
+      }
+    }
+    return new Outcome(
+        it.id(), it.expected(), predicted, correct, score, promptTokens, completionTokens);
+  }
+
+  /** |base score of the prediction − base score of the truth|; NaN when either does not parse. */
+  static double deviation(String expected, String predicted) {
+    if (predicted == null) {
+      return Double.NaN;
+    }
+    try {
+      return Math.abs(
+          dev.bulwark.deps.score.Cvss.parse(expected).score()
+              - dev.bulwark.deps.score.Cvss.parse(predicted).score());
+    } catch (InputException e) {
+      return Double.NaN;
+    }
   }
 
   public Run runModel(LlmClient client) throws LlmException, InterruptedException {
@@ -144,15 +273,7 @@ public final class CtiSuite {
     List<Outcome> out = new ArrayList<>();
     for (Item it : items) {
       Completion c = client.complete(List.of(Message.user(it.prompt())));
-      String p = extract(c.text());
-      out.add(
-          new Outcome(
-              it.id(),
-              it.expected(),
-              p,
-              it.expected().equals(p),
-              c.promptTokens(),
-              c.completionTokens()));
+      out.add(score(it, extract(c.text()), c.promptTokens(), c.completionTokens()));
     }
     return new Run(
         name,
@@ -225,8 +346,8 @@ public final class CtiSuite {
    * the 5 nearest descriptions in the other folds.
    */
   public Run runEngine(Embeddings embeddings, int folds, long seed) throws InputException {
-    if (!name.equals(RCM)) {
-      throw new InputException("Bulwark's engine answers " + RCM + " only");
+    if (!name.equals(RCM) && !name.equals(VSP)) {
+      throw new InputException("Bulwark's engine answers " + RCM + " and " + VSP + " only");
     }
     Instant t0 = Instant.now();
     List<float[]> vectors = embeddings.embedAll(items.stream().map(Item::description).toList());
@@ -238,17 +359,17 @@ public final class CtiSuite {
     List<Outcome> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
-      String p = byPhrase(it.description());
+      String p = name.equals(RCM) ? byPhrase(it.description()) : null;
       if (p == null) {
-        p = nearest(i, vectors, fold);
+        p = name.equals(VSP) ? nearestVector(i, vectors, fold) : nearest(i, vectors, fold);
       }
-      out.add(new Outcome(it.id(), it.expected(), p, it.expected().equals(p), 0, 0));
+      out.add(score(it, p, 0, 0));
     }
     return new Run(
         name,
         sha256,
         "bulwark",
-        "phrases+knn-" + folds + "fold",
+        (name.equals(RCM) ? "phrases+knn-" : "knn-per-metric-") + folds + "fold",
         seed,
         out,
         Duration.between(t0, Instant.now()));
@@ -271,5 +392,36 @@ public final class CtiSuite {
         .max(Map.Entry.comparingByValue())
         .map(Map.Entry::getKey)
         .orElse(null);
+  }
+
+  /**
+   * A CVSS vector voted metric by metric from the 5 nearest descriptions in other folds: each
+   * neighbour's value for AV, AC, PR … weighs by its similarity.
+   */
+  private String nearestVector(int i, List<float[]> vectors, int[] fold) {
+    record Scored(int j, double s) {}
+    List<Scored> scored = new ArrayList<>();
+    for (int j = 0; j < items.size(); j++) {
+      if (fold[j] != fold[i]) {
+        scored.add(new Scored(j, Embeddings.cosine(vectors.get(i), vectors.get(j))));
+      }
+    }
+    scored.sort((a, b) -> Double.compare(b.s(), a.s()));
+    String[] metrics = {"AV", "AC", "PR", "UI", "S", "C", "I", "A"};
+    StringBuilder v = new StringBuilder("CVSS:3.1");
+    for (String metric : metrics) {
+      Map<String, Double> votes = new HashMap<>();
+      for (Scored sc : scored.subList(0, Math.min(5, scored.size()))) {
+        for (String part : items.get(sc.j()).expected().split("/")) {
+          if (part.startsWith(metric + ":")) {
+            votes.merge(part, sc.s(), Double::sum);
+          }
+        }
+      }
+      votes.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .ifPresent(e -> v.append('/').append(e.getKey()));
+    }
+    return v.toString();
   }
 }
