@@ -114,6 +114,15 @@ final class BulwarkTools {
           + ",\"diff\":"
           + STR
           + "}}}}}";
+  private static final String SIMILAR_OUT =
+      "{\"type\":\"object\",\"required\":[\"similar\"],\"properties\":{\"similar\":{\"type\":\"array\","
+          + "\"items\":{\"type\":\"object\",\"required\":[\"fingerprint\",\"verdict\",\"similarity\"],"
+          + "\"properties\":{\"fingerprint\":"
+          + STR
+          + ",\"verdict\":"
+          + STR
+          + ",\"similarity\":{\"type\":\"number\"},"
+          + "\"ruleId\":{\"type\":[\"string\",\"null\"]},\"path\":{\"type\":[\"string\",\"null\"]},\"note\":{\"type\":[\"string\",\"null\"]}}}}}}";
   private static final String LABEL_OUT =
       "{\"type\":\"object\",\"required\":[\"labelled\",\"verdict\"],\"properties\":{"
           + "\"labelled\":"
@@ -287,6 +296,15 @@ final class BulwarkTools {
                     strings(args.path("rules")),
                     strings(args.path("fingerprints")))),
         new Tool(
+            "similar_verdicts",
+            "How the team judged findings like this one before: the closest labelled findings by"
+                + " meaning (offline embeddings), with their verdicts and notes.",
+            "{\"type\":\"object\",\"required\":[\"fingerprint\"],\"properties\":{\"fingerprint\":"
+                + STR
+                + ",\"top\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}}}",
+            SIMILAR_OUT,
+            args -> similar(args.path("fingerprint").asText(), args.path("top").asInt(3))),
+        new Tool(
             "label_finding",
             "Record a defender's verdict (tp, fp, wont-fix) on a finding of the latest scan.",
             "{\"type\":\"object\",\"required\":[\"fingerprint\",\"verdict\"],\"properties\":{\"fingerprint\":{\"type\":\"string\"},"
@@ -407,6 +425,53 @@ final class BulwarkTools {
     ArrayNode written = out.putArray("written");
     p.files().keySet().forEach(written::add);
     out.put("_text", "wrote " + p.files().size() + " files under " + p.root());
+    return out;
+  }
+
+  private ObjectNode similar(String fingerprint, int top) throws Exception {
+    Finding f = findings.get(fingerprint);
+    if (f == null) {
+      throw new InputException("no finding " + fingerprint + " in the latest scan");
+    }
+    List<Label> labels = new LabelStore(DataDir.resolve(dataDir)).current();
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode list = out.putArray("similar");
+    StringBuilder text = new StringBuilder();
+    if (labels.isEmpty()) {
+      out.put("_text", "No verdicts recorded yet.");
+      return out;
+    }
+    String snippet =
+        f.primaryLocation() instanceof dev.bulwark.core.model.Location.File file
+            ? file.snippet()
+            : null;
+    var matches =
+        new dev.bulwark.ai.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings())
+            .nearest(
+                dev.bulwark.ai.label.SimilarVerdicts.text(
+                    f.ruleId(), f.title(), f.message(), snippet),
+                Math.max(1, Math.min(20, top)),
+                0.0);
+    for (var m : matches) {
+      Label l = m.label();
+      list.addObject()
+          .put("fingerprint", l.fingerprint())
+          .put("verdict", l.verdict().label())
+          .put("similarity", Math.round(m.similarity() * 1000) / 1000.0)
+          .put("ruleId", l.ruleId())
+          .put("path", l.path())
+          .put("note", l.note());
+      text.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "- %.2f %s %s %s%s%n",
+              m.similarity(),
+              l.verdict().label(),
+              l.ruleId(),
+              l.path(),
+              l.note() == null ? "" : " — " + untrusted(l.note())));
+    }
+    out.put("_text", matches.size() + " similar past verdicts:\n" + text);
     return out;
   }
 

@@ -170,6 +170,11 @@ class McpCommandTest {
       assertThat(label.isError()).as(text(label)).isFalse();
       assertThat(data.resolve("labels.jsonl")).exists();
       assertValid(outputSchemas.get("label_finding"), label.structuredContent());
+      McpSchema.CallToolResult similar =
+          client.callTool(call("similar_verdicts", Map.of("fingerprint", fp)));
+      assertThat(similar.isError()).as(text(similar)).isFalse();
+      assertThat(text(similar)).contains("1 similar past verdicts").contains(" tp ");
+      assertValid(outputSchemas.get("similar_verdicts"), similar.structuredContent());
 
       McpSchema.CallToolResult plan =
           client.callTool(call("plan_dependencies", Map.of("path", ".")));
