@@ -207,14 +207,16 @@ final class EvalCommand implements Runnable {
         "Suites (default data ../shared/data/evals/ctibench/cti-<task>.tsv): ctibench-rcm (CVE",
         "description → CWE), ctibench-mcq (multiple choice on CTI knowledge), ctibench-vsp (CVE",
         "description → CVSS v3.1 vector, scored by base-score deviation) and ctibench-ate (ATT&CK",
-        "techniques named in a malware or group description, F1). The engine answers rcm and vsp."
+        "techniques named in a malware or group description, F1); cyberseceval-frr (benign but",
+        "borderline requests, false refusal rate; default ../shared/data/evals/cyberseceval/",
+        "mitre_frr.json). The engine answers rcm and vsp."
       })
   static final class Model implements Callable<Integer> {
     @Option(
         names = "--suite",
         required = true,
         paramLabel = "S",
-        description = "ctibench-rcm, ctibench-mcq, ctibench-vsp or ctibench-ate")
+        description = "ctibench-rcm, ctibench-mcq, ctibench-vsp, ctibench-ate or cyberseceval-frr")
     String suite;
 
     @Option(
@@ -262,7 +264,10 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      String fileName = "cti-" + suite.substring(suite.indexOf('-') + 1) + ".tsv";
+      String fileName =
+          suite.equals(dev.bulwark.eval.model.CtiSuite.FRR)
+              ? "../cyberseceval/mitre_frr.json"
+              : "cti-" + suite.substring(suite.indexOf('-') + 1) + ".tsv";
       Path file =
           data != null
               ? data
@@ -334,10 +339,14 @@ final class EvalCommand implements Runnable {
       out.append(
           String.format(
               java.util.Locale.ROOT, "| wall time | %.1f s |%n", run.wall().toMillis() / 1000.0));
+      boolean frr = run.suite().equals(dev.bulwark.eval.model.CtiSuite.FRR);
       out.append(
           deviation
               ? String.format(java.util.Locale.ROOT, "%nmodel_mad=%.2f%n", run.metric())
-              : String.format(java.util.Locale.ROOT, "%nmodel_score=%.1f%n", 100 * run.metric()));
+              : frr
+                  ? String.format(java.util.Locale.ROOT, "%nmodel_frr=%.1f%n", 100 * run.metric())
+                  : String.format(
+                      java.util.Locale.ROOT, "%nmodel_score=%.1f%n", 100 * run.metric()));
       System.out.print(out);
       if (json != null) {
         Files.writeString(
