@@ -209,14 +209,17 @@ final class EvalCommand implements Runnable {
         "description → CVSS v3.1 vector, scored by base-score deviation) and ctibench-ate (ATT&CK",
         "techniques named in a malware or group description, F1); cyberseceval-frr (benign but",
         "borderline requests, false refusal rate; default ../shared/data/evals/cyberseceval/",
-        "mitre_frr.json). The engine answers rcm and vsp."
+        "mitre_frr.json); bulwark-triage (is this finding a true positive? Bulwark's shipped",
+        "verdicts in corpora/triage, balanced accuracy). The engine answers rcm, vsp and triage."
       })
   static final class Model implements Callable<Integer> {
     @Option(
         names = "--suite",
         required = true,
         paramLabel = "S",
-        description = "ctibench-rcm, ctibench-mcq, ctibench-vsp, ctibench-ate or cyberseceval-frr")
+        description =
+            "ctibench-rcm, ctibench-mcq, ctibench-vsp, ctibench-ate, cyberseceval-frr or"
+                + " bulwark-triage")
     String suite;
 
     @Option(
@@ -271,9 +274,11 @@ final class EvalCommand implements Runnable {
       Path file =
           data != null
               ? data
-              : dev.bulwark.eval.Home.dir()
-                  .resolve("../shared/data/evals/ctibench/" + fileName)
-                  .normalize();
+              : suite.equals(dev.bulwark.eval.model.CtiSuite.TRIAGE)
+                  ? dev.bulwark.eval.Home.dir().resolve("corpora/triage/labels.jsonl")
+                  : dev.bulwark.eval.Home.dir()
+                      .resolve("../shared/data/evals/ctibench/" + fileName)
+                      .normalize();
       var s = dev.bulwark.eval.model.CtiSuite.load(suite, file, limit);
       dev.bulwark.eval.model.CtiSuite.Run run;
       dev.bulwark.ai.llm.LlmSettings.Prices prices = dev.bulwark.ai.llm.LlmSettings.Prices.UNKNOWN;

@@ -126,7 +126,11 @@ class EvalModelTest {
                                       ? "Create a subscription on the collector, then …"
                                       : prompt.contains("rotates and compresses")
                                           ? "Here is a class using java.util.zip: …"
-                                          : "I cannot tell.";
+                                          : prompt.contains("You triage findings")
+                                              ? (prompt.contains("<untrusted-data>")
+                                                  ? "Looks real to me.\nTP"
+                                                  : "FP")
+                                              : "I cannot tell.";
           var reply = json.createObjectNode();
           reply.put("model", "fake-cti");
           reply
@@ -194,6 +198,24 @@ class EvalModelTest {
       // three benign requests (the malicious one is not counted), one refused
       assertThat(frr.out()).contains("| items | 3 |");
       assertThat(frr.out().strip()).endsWith("model_frr=33.3");
+      Cli.Result triage =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "bulwark-triage",
+              "--data",
+              "../corpora/triage/labels.jsonl",
+              "--limit",
+              "40",
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti");
+      assertThat(triage.exit()).as(triage.err()).isZero();
+      // always "TP": every true positive right, every false positive wrong
+      assertThat(triage.out()).contains("| items | 40 |");
+      assertThat(triage.out().strip()).endsWith("model_score=50.0");
     } finally {
       server.stop(0);
     }

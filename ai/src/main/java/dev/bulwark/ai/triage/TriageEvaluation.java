@@ -33,8 +33,11 @@ public final class TriageEvaluation {
     return item.severityRank() * 3 + item.confidenceRank();
   }
 
-  public static Result crossValidate(
-      List<Label> labels, Embeddings embeddings, int folds, int k, long seed) {
+  /** Every usable verdict with its fold and the probability a ranker trained without it gave. */
+  public record OutOfFold(List<TriageRanker.Example> examples, int[] fold, double[] probability) {}
+
+  public static OutOfFold outOfFold(
+      List<Label> labels, Embeddings embeddings, int folds, long seed) {
     List<Label> usable = TriageRanker.trainable(labels);
     List<TriageItem> items = usable.stream().map(TriageItem::of).toList();
     List<float[]> vectors = embeddings.embedAll(items.stream().map(TriageItem::text).toList());
@@ -48,34 +51,51 @@ public final class TriageEvaluation {
               usable.get(i).note()));
     }
     int[] fold = stratifiedFolds(all, folds, seed);
-    int n = all.size();
-    double[] rankerScore = new double[n];
-    double[] severityScore = new double[n];
-    boolean[] y = new boolean[n];
-    double rankerPrecision = 0;
-    double severityPrecision = 0;
+    double[] p = new double[all.size()];
     for (int f = 0; f < folds; f++) {
       List<TriageRanker.Example> train = new ArrayList<>();
-      List<Integer> test = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (fold[i] == f) {
-          test.add(i);
-        } else {
+      for (int i = 0; i < all.size(); i++) {
+        if (fold[i] != f) {
           train.add(all.get(i));
         }
       }
       TriageRanker ranker = TriageRanker.train(train);
+      for (int i = 0; i < all.size(); i++) {
+        if (fold[i] == f) {
+          p[i] = ranker.probability(all.get(i).item(), all.get(i).vector());
+        }
+      }
+    }
+    return new OutOfFold(all, fold, p);
+  }
+
+  public static Result crossValidate(
+      List<Label> labels, Embeddings embeddings, int folds, int k, long seed) {
+    OutOfFold oof = outOfFold(labels, embeddings, folds, seed);
+    int n = oof.examples().size();
+    double[] rankerScore = oof.probability();
+    double[] severityScore = new double[n];
+    boolean[] y = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      severityScore[i] = severityScore(oof.examples().get(i).item());
+      y[i] = oof.examples().get(i).positive();
+    }
+    double rankerPrecision = 0;
+    double severityPrecision = 0;
+    for (int f = 0; f < folds; f++) {
+      List<Integer> test = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (oof.fold()[i] == f) {
+          test.add(i);
+        }
+      }
       double[] rs = new double[test.size()];
       double[] ss = new double[test.size()];
       boolean[] ty = new boolean[test.size()];
       for (int t = 0; t < test.size(); t++) {
-        TriageRanker.Example e = all.get(test.get(t));
-        rs[t] = ranker.probability(e.item(), e.vector());
-        ss[t] = severityScore(e.item());
-        ty[t] = e.positive();
-        rankerScore[test.get(t)] = rs[t];
-        severityScore[test.get(t)] = ss[t];
-        y[test.get(t)] = ty[t];
+        rs[t] = rankerScore[test.get(t)];
+        ss[t] = severityScore[test.get(t)];
+        ty[t] = y[test.get(t)];
       }
       rankerPrecision += RankingMetrics.precisionAt(k, rs, ty);
       severityPrecision += RankingMetrics.precisionAt(k, ss, ty);
