@@ -143,6 +143,11 @@ public final class Ingest {
     }
     int seen = unchanged.size() + changed.size();
     insertFindings(c, project, scan, now, fresh);
+    if (store.postgres() && fresh.size() >= 10_000) {
+      // after a large first import PostgreSQL still believes the table empty and would answer the
+      // next upload's fingerprint lookups with full scans until autovacuum catches up
+      Store.update(c, "ANALYZE findings");
+    }
     touch(c, scan, now, unchanged);
     rewrite(c, scan, now, changed);
     if (!fresh.isEmpty()) {
