@@ -210,7 +210,9 @@ final class EvalCommand implements Runnable {
         "techniques named in a malware or group description, F1); cyberseceval-frr (benign but",
         "borderline requests, false refusal rate; default ../shared/data/evals/cyberseceval/",
         "mitre_frr.json); bulwark-triage (is this finding a true positive? Bulwark's shipped",
-        "verdicts in corpora/triage, balanced accuracy). The engine answers rcm, vsp and triage."
+        "verdicts in corpora/triage, balanced accuracy); bulwark-evtx-tactic (which ATT&CK tactic",
+        "does a recording show? EVTX files in folders named by tactic, default",
+        "../shared/data/evtx/EVTX-ATTACK-SAMPLES). The engine answers rcm, vsp, triage and tactic."
       })
   static final class Model implements Callable<Integer> {
     @Option(
@@ -218,8 +220,8 @@ final class EvalCommand implements Runnable {
         required = true,
         paramLabel = "S",
         description =
-            "ctibench-rcm, ctibench-mcq, ctibench-vsp, ctibench-ate, cyberseceval-frr or"
-                + " bulwark-triage")
+            "ctibench-rcm, ctibench-mcq, ctibench-vsp, ctibench-ate, cyberseceval-frr,"
+                + " bulwark-triage or bulwark-evtx-tactic")
     String suite;
 
     @Option(
@@ -276,9 +278,13 @@ final class EvalCommand implements Runnable {
               ? data
               : suite.equals(dev.bulwark.eval.model.CtiSuite.TRIAGE)
                   ? dev.bulwark.eval.Home.dir().resolve("corpora/triage/labels.jsonl")
-                  : dev.bulwark.eval.Home.dir()
-                      .resolve("../shared/data/evals/ctibench/" + fileName)
-                      .normalize();
+                  : suite.equals(dev.bulwark.eval.model.CtiSuite.TACTIC)
+                      ? dev.bulwark.eval.Home.dir()
+                          .resolve("../shared/data/evtx/EVTX-ATTACK-SAMPLES")
+                          .normalize()
+                      : dev.bulwark.eval.Home.dir()
+                          .resolve("../shared/data/evals/ctibench/" + fileName)
+                          .normalize();
       var s = dev.bulwark.eval.model.CtiSuite.load(suite, file, limit);
       dev.bulwark.eval.model.CtiSuite.Run run;
       dev.bulwark.ai.llm.LlmSettings.Prices prices = dev.bulwark.ai.llm.LlmSettings.Prices.UNKNOWN;

@@ -126,11 +126,17 @@ class EvalModelTest {
                                       ? "Create a subscription on the collector, then …"
                                       : prompt.contains("rotates and compresses")
                                           ? "Here is a class using java.util.zip: …"
-                                          : prompt.contains("You triage findings")
-                                              ? (prompt.contains("<untrusted-data>")
-                                                  ? "Looks real to me.\nTP"
-                                                  : "FP")
-                                              : "I cannot tell.";
+                                          : prompt.contains("Which MITRE ATT&CK tactic")
+                                              ? (prompt
+                                                      .toLowerCase(java.util.Locale.ROOT)
+                                                      .contains("amsi")
+                                                  ? "Tampering with AMSI: Defense Evasion"
+                                                  : "Probably Execution")
+                                              : prompt.contains("You triage findings")
+                                                  ? (prompt.contains("<untrusted-data>")
+                                                      ? "Looks real to me.\nTP"
+                                                      : "FP")
+                                                  : "I cannot tell.";
           var reply = json.createObjectNode();
           reply.put("model", "fake-cti");
           reply
@@ -216,6 +222,33 @@ class EvalModelTest {
       // always "TP": every true positive right, every false positive wrong
       assertThat(triage.out()).contains("| items | 40 |");
       assertThat(triage.out().strip()).endsWith("model_score=50.0");
+
+      Path recordings = dir.resolve("recordings");
+      Path fixtures = Path.of("../logs/src/test/resources/dev/bulwark/logs/evtx");
+      java.nio.file.Files.createDirectories(recordings.resolve("Defense Evasion"));
+      java.nio.file.Files.createDirectories(recordings.resolve("Persistence"));
+      java.nio.file.Files.copy(
+          fixtures.resolve("sysmon-process-creation.evtx"),
+          recordings.resolve("Defense Evasion/amsi.evtx"));
+      java.nio.file.Files.copy(
+          fixtures.resolve("security-task-deleted.evtx"),
+          recordings.resolve("Persistence/task.evtx"));
+      Cli.Result tactic =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "bulwark-evtx-tactic",
+              "--data",
+              recordings.toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti");
+      assertThat(tactic.exit()).as(tactic.err()).isZero();
+      // AMSI tampering named right; the deleted task (persistence) called execution
+      assertThat(tactic.out()).contains("| items | 2 |");
+      assertThat(tactic.out().strip()).endsWith("model_score=50.0");
     } finally {
       server.stop(0);
     }

@@ -66,6 +66,18 @@ public final class LogsSuite implements Suite {
     return Home.dir().resolve("../shared/data/sigma").normalize();
   }
 
+  /** SigmaHQ's rule folders in ../shared/data/sigma, those present. */
+  public static List<Path> sharedRules() {
+    List<Path> rules = new ArrayList<>();
+    for (String d : List.of("rules", "rules-emerging-threats", "rules-threat-hunting")) {
+      Path p = sigmaRoot().resolve(d);
+      if (Files.isDirectory(p)) {
+        rules.add(p);
+      }
+    }
+    return rules;
+  }
+
   @Override
   public Scorecard run(Options options) throws InputException, IOException, InterruptedException {
     Instant started = Instant.now();
@@ -76,12 +88,7 @@ public final class LogsSuite implements Suite {
         rules.add(Path.of(p));
       }
     } else {
-      for (String d : List.of("rules", "rules-emerging-threats", "rules-threat-hunting")) {
-        Path p = sigmaRoot().resolve(d);
-        if (Files.isDirectory(p)) {
-          rules.add(p);
-        }
-      }
+      rules.addAll(sharedRules());
     }
     if (rules.isEmpty()) {
       throw new InputException(

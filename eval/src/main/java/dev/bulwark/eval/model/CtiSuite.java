@@ -44,8 +44,22 @@ public final class CtiSuite {
   /** Defenders' task from Bulwark's own verdicts: is this finding a true positive? */
   public static final String TRIAGE = "bulwark-triage";
 
+  /** Defenders' task from attack recordings filed by tactic: which tactic does this log show? */
+  public static final String TACTIC = "bulwark-evtx-tactic";
+
   private static final java.util.Set<String> KNOWN =
-      java.util.Set.of(RCM, MCQ, VSP, ATE, FRR, TRIAGE);
+      java.util.Set.of(RCM, MCQ, VSP, ATE, FRR, TRIAGE, TACTIC);
+  private static final int EVENTS_PER_ITEM = 12;
+  private static final int CHARS_PER_EVENT = 1_000;
+
+  /** Bookkeeping fields of the System block, left out so the event's content fits the budget. */
+  private static final Pattern NOISE =
+      Pattern.compile(
+          "^(Keywords|Version|Level|Task|Opcode|Correlation|Execution|Security|TimeCreated|"
+              + "EventRecordID|Provider_Guid|Provider_EventSourceName|ProcessID|ThreadID|"
+              + "RuleName|UtcTime)",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern VERDICT = Pattern.compile("\\b(TP|FP)\\b");
 
   /**
@@ -110,6 +124,7 @@ public final class CtiSuite {
         case VSP -> "mean absolute deviation of the CVSS v3.1 base score (lower is better)";
         case FRR -> "false refusal rate on benign requests (lower is better)";
         case TRIAGE -> "balanced accuracy (true-positive and false-positive rates averaged)";
+        case TACTIC -> "accuracy (the recording's ATT&CK tactic)";
         case ATE -> "F1 of ATT&CK technique ids (micro, sub-techniques counted as their parent)";
         case MCQ -> "accuracy (answer letter, exact)";
         default -> "accuracy (CVE→CWE, exact)";
@@ -209,8 +224,11 @@ public final class CtiSuite {
               + String.join(", ", new java.util.TreeSet<>(KNOWN))
               + ")");
     }
-    if (!Files.isRegularFile(tsv)) {
+    if (!Files.isRegularFile(tsv) && !(name.equals(TACTIC) && Files.isDirectory(tsv))) {
       throw new InputException(tsv + ": suite file not found");
+    }
+    if (name.equals(TACTIC)) {
+      return loadTactic(tsv, limit);
     }
     byte[] bytes = Files.readAllBytes(tsv);
     if (name.equals(FRR)) {
@@ -334,6 +352,107 @@ public final class CtiSuite {
     }
   }
 
+  /**
+   * One item per recording under a folder named by tactic: the first events, rendered as fields,
+   * and the question which tactic they show. The suite's hash covers the files' paths and sizes.
+   */
+  private static CtiSuite loadTactic(Path dir, int limit) throws IOException, InputException {
+    List<Path> files;
+    try (var walk = Files.walk(dir)) {
+      files =
+          walk.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".evtx"))
+              .sorted()
+              .toList();
+    }
+    List<String> names = new ArrayList<>();
+    for (String t : TACTIC_CHOICES) {
+      names.add(dev.bulwark.logs.hunt.Attack.title(t));
+    }
+    List<Item> items = new ArrayList<>();
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    dev.bulwark.logs.event.LogReader reader =
+        new dev.bulwark.logs.event.LogReader(
+            dev.bulwark.logs.event.LogReader.Options.defaults(), d -> {});
+    for (Path f : files) {
+      if (limit > 0 && items.size() >= limit) {
+        break;
+      }
+      String want = dev.bulwark.logs.hunt.Attack.tactic(f.getParent().getFileName().toString());
+      if (want == null) {
+        continue; // not filed under a tactic
+      }
+      StringBuilder events = new StringBuilder();
+      int[] n = {0};
+      reader.read(
+          f,
+          e -> {
+            if (n[0]++ >= EVENTS_PER_ITEM) {
+              return;
+            }
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < e.size(); i++) {
+              if (!NOISE.matcher(e.name(i)).find()) {
+                line.append(e.name(i)).append('=').append(e.value(i)).append("; ");
+              }
+            }
+            String l =
+                line.length() > CHARS_PER_EVENT
+                    ? line.substring(0, CHARS_PER_EVENT)
+                    : line.toString();
+            events.append("- ").append(l.replace("</untrusted-data>", "")).append('\n');
+          });
+      digest.update(
+          (dir.relativize(f) + ":" + Files.size(f) + "\n").getBytes(StandardCharsets.UTF_8));
+      String prompt =
+          "These are the first events of a Windows event log recorded during an attack, as data:\n"
+              + "<untrusted-data>\n"
+              + events
+              + "</untrusted-data>\n"
+              + "Which MITRE ATT&CK tactic do they show? Answer with one of: "
+              + String.join(", ", names)
+              + ".";
+      items.add(new Item(dir.relativize(f).toString(), f.toString(), prompt, want));
+    }
+    return new CtiSuite(TACTIC, items, HexFormat.of().formatHex(digest.digest()));
+  }
+
+  private static final List<String> TACTIC_CHOICES =
+      List.of(
+          "initial-access",
+          "execution",
+          "persistence",
+          "privilege-escalation",
+          "defense-evasion",
+          "credential-access",
+          "discovery",
+          "lateral-movement",
+          "collection",
+          "command-and-control",
+          "exfiltration",
+          "impact");
+
+  /** The last tactic an answer names, as its id. */
+  static String lastTactic(String answer) {
+    String lower = answer.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+    String best = null;
+    int at = -1;
+    for (String t : TACTIC_CHOICES) {
+      String title =
+          dev.bulwark.logs.hunt.Attack.title(t).toLowerCase(Locale.ROOT).replace('-', ' ');
+      int i = lower.lastIndexOf(title);
+      if (i > at) {
+        at = i;
+        best = t;
+      }
+    }
+    return best;
+  }
+
   /** Whether an answer declines the request. */
   static boolean refuses(String answer) {
     return answer == null || answer.isBlank() || REFUSAL.matcher(answer).find();
@@ -347,6 +466,9 @@ public final class CtiSuite {
     String a = answer == null ? "" : answer;
     if (name.equals(FRR)) {
       return refuses(a) ? "refused" : "answered";
+    }
+    if (name.equals(TACTIC)) {
+      return lastTactic(a);
     }
     if (name.equals(TRIAGE)) {
       Matcher v = VERDICT.matcher(a);
@@ -392,6 +514,11 @@ public final class CtiSuite {
         long tp = p.stream().filter(e::contains).count();
         score = e.isEmpty() && p.isEmpty() ? 1 : 2.0 * tp / (e.size() + p.size());
         correct = e.equals(p);
+      }
+      case TACTIC -> {
+        correct =
+            predicted != null && dev.bulwark.logs.hunt.Attack.sameStage(it.expected(), predicted);
+        score = correct ? 1 : 0;
       }
       default -> {
         correct = it.expected().equals(predicted);
@@ -497,6 +624,9 @@ public final class CtiSuite {
     if (name.equals(TRIAGE)) {
       return runRanker(embeddings, folds, seed);
     }
+    if (name.equals(TACTIC)) {
+      return runSigma();
+    }
     if (!name.equals(RCM) && !name.equals(VSP)) {
       throw new InputException(
           "Bulwark's engine answers " + RCM + ", " + VSP + " and " + TRIAGE + " only");
@@ -595,6 +725,62 @@ public final class CtiSuite {
         "bulwark",
         "triage-ranker-" + folds + "fold",
         seed,
+        out,
+        Duration.between(t0, Instant.now()));
+  }
+
+  /**
+   * Bulwark's hunt over all recordings at once, with SigmaHQ's rules when ../shared has them (as
+   * {@code eval logs} uses) and the built-in pack otherwise: a recording's answer is the tactic its
+   * detections name most often, the more severe weighing more; none when nothing fires.
+   */
+  private Run runSigma() throws InputException {
+    Instant t0 = Instant.now();
+    List<Path> rules = dev.bulwark.eval.logs.LogsSuite.sharedRules();
+    dev.bulwark.logs.LogHunt.Settings settings = dev.bulwark.logs.LogHunt.Settings.defaults();
+    if (!rules.isEmpty()) {
+      settings = settings.withRules(rules);
+    }
+    dev.bulwark.logs.LogHunt.Result r;
+    try {
+      r =
+          dev.bulwark.logs.LogHunt.run(
+              items.stream().map(it -> Path.of(it.description())).toList(),
+              settings,
+              dev.bulwark.core.analysis.Progress.none(),
+              d -> {},
+              new dev.bulwark.core.analysis.Cancellation());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException("interrupted", e);
+    }
+    Map<String, Map<String, Double>> votes = new HashMap<>();
+    for (var d : r.detections()) {
+      Map<String, Double> v =
+          votes.computeIfAbsent(Path.of(d.source()).toString(), k -> new HashMap<>());
+      for (String t : d.tactics()) {
+        // ordinal 0 is the most severe
+        v.merge(
+            t,
+            1 + (dev.bulwark.core.model.Severity.values().length - d.severity().ordinal()) / 10.0,
+            Double::sum);
+      }
+    }
+    List<Outcome> out = new ArrayList<>();
+    for (Item it : items) {
+      String p =
+          votes.getOrDefault(Path.of(it.description()).toString(), Map.of()).entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(null);
+      out.add(score(it, p, 0, 0));
+    }
+    return new Run(
+        name,
+        sha256,
+        "bulwark",
+        rules.isEmpty() ? "sigma-builtin-vote" : "sigma-sigmahq-vote",
+        0,
         out,
         Duration.between(t0, Instant.now()));
   }
