@@ -212,7 +212,9 @@ final class EvalCommand implements Runnable {
         "mitre_frr.json); bulwark-triage (is this finding a true positive? Bulwark's shipped",
         "verdicts in corpora/triage, balanced accuracy); bulwark-evtx-tactic (which ATT&CK tactic",
         "does a recording show? EVTX files in folders named by tactic, default",
-        "../shared/data/evtx/EVTX-ATTACK-SAMPLES). The engine answers rcm, vsp, triage and tactic."
+        "../shared/data/evtx/EVTX-ATTACK-SAMPLES); bulwark-mail (is this message phishing? a",
+        "corpus with labels.csv, default ../shared/data/phishing; F1). The engine answers rcm, vsp,",
+        "triage, tactic and mail."
       })
   static final class Model implements Callable<Integer> {
     @Option(
@@ -221,7 +223,7 @@ final class EvalCommand implements Runnable {
         paramLabel = "S",
         description =
             "ctibench-rcm, ctibench-mcq, ctibench-vsp, ctibench-ate, cyberseceval-frr,"
-                + " bulwark-triage or bulwark-evtx-tactic")
+                + " bulwark-triage, bulwark-evtx-tactic or bulwark-mail")
     String suite;
 
     @Option(
@@ -278,13 +280,15 @@ final class EvalCommand implements Runnable {
               ? data
               : suite.equals(dev.bulwark.eval.model.CtiSuite.TRIAGE)
                   ? dev.bulwark.eval.Home.dir().resolve("corpora/triage/labels.jsonl")
-                  : suite.equals(dev.bulwark.eval.model.CtiSuite.TACTIC)
-                      ? dev.bulwark.eval.Home.dir()
-                          .resolve("../shared/data/evtx/EVTX-ATTACK-SAMPLES")
-                          .normalize()
-                      : dev.bulwark.eval.Home.dir()
-                          .resolve("../shared/data/evals/ctibench/" + fileName)
-                          .normalize();
+                  : suite.equals(dev.bulwark.eval.model.CtiSuite.MAIL)
+                      ? dev.bulwark.eval.Home.dir().resolve("../shared/data/phishing").normalize()
+                      : suite.equals(dev.bulwark.eval.model.CtiSuite.TACTIC)
+                          ? dev.bulwark.eval.Home.dir()
+                              .resolve("../shared/data/evtx/EVTX-ATTACK-SAMPLES")
+                              .normalize()
+                          : dev.bulwark.eval.Home.dir()
+                              .resolve("../shared/data/evals/ctibench/" + fileName)
+                              .normalize();
       var s = dev.bulwark.eval.model.CtiSuite.load(suite, file, limit);
       dev.bulwark.eval.model.CtiSuite.Run run;
       dev.bulwark.ai.llm.LlmSettings.Prices prices = dev.bulwark.ai.llm.LlmSettings.Prices.UNKNOWN;

@@ -126,17 +126,21 @@ class EvalModelTest {
                                       ? "Create a subscription on the collector, then …"
                                       : prompt.contains("rotates and compresses")
                                           ? "Here is a class using java.util.zip: …"
-                                          : prompt.contains("Which MITRE ATT&CK tactic")
-                                              ? (prompt
-                                                      .toLowerCase(java.util.Locale.ROOT)
-                                                      .contains("amsi")
-                                                  ? "Tampering with AMSI: Defense Evasion"
-                                                  : "Probably Execution")
-                                              : prompt.contains("You triage findings")
-                                                  ? (prompt.contains("<untrusted-data>")
-                                                      ? "Looks real to me.\nTP"
-                                                      : "FP")
-                                                  : "I cannot tell.";
+                                          : prompt.contains("Is this e-mail phishing?")
+                                              ? (prompt.contains("account has been suspended")
+                                                  ? "Pressure and a fake login.\nPHISHING"
+                                                  : "An internal note.\nNOT PHISHING")
+                                              : prompt.contains("Which MITRE ATT&CK tactic")
+                                                  ? (prompt
+                                                          .toLowerCase(java.util.Locale.ROOT)
+                                                          .contains("amsi")
+                                                      ? "Tampering with AMSI: Defense Evasion"
+                                                      : "Probably Execution")
+                                                  : prompt.contains("You triage findings")
+                                                      ? (prompt.contains("<untrusted-data>")
+                                                          ? "Looks real to me.\nTP"
+                                                          : "FP")
+                                                      : "I cannot tell.";
           var reply = json.createObjectNode();
           reply.put("model", "fake-cti");
           reply
@@ -249,6 +253,42 @@ class EvalModelTest {
       // AMSI tampering named right; the deleted task (persistence) called execution
       assertThat(tactic.out()).contains("| items | 2 |");
       assertThat(tactic.out().strip()).endsWith("model_score=50.0");
+
+      Path corpus = dir.resolve("mail");
+      Path mails = Path.of("../mail/src/test/resources/dev/bulwark/mail");
+      java.nio.file.Files.createDirectories(corpus);
+      java.nio.file.Files.copy(mails.resolve("phish.eml"), corpus.resolve("phish.eml"));
+      java.nio.file.Files.copy(mails.resolve("clean.eml"), corpus.resolve("clean.eml"));
+      java.nio.file.Files.writeString(
+          corpus.resolve("labels.csv"), "file,label\nphish.eml,phishing\nclean.eml,ham\n");
+      Cli.Result mail =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "bulwark-mail",
+              "--data",
+              corpus.toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti");
+      assertThat(mail.exit()).as(mail.err()).isZero();
+      assertThat(mail.out()).contains("| items | 2 |");
+      assertThat(mail.out().strip()).endsWith("model_score=100.0");
+      Cli.Result engine =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "bulwark-mail",
+              "--data",
+              corpus.toString(),
+              "--model",
+              "bulwark");
+      assertThat(engine.exit()).as(engine.err()).isZero();
+      assertThat(engine.out()).contains("mail-checks-suspicious-or-worse");
+      assertThat(engine.out().strip()).endsWith("model_score=100.0");
     } finally {
       server.stop(0);
     }

@@ -47,8 +47,11 @@ public final class CtiSuite {
   /** Defenders' task from attack recordings filed by tactic: which tactic does this log show? */
   public static final String TACTIC = "bulwark-evtx-tactic";
 
+  /** Defenders' task from a labelled mail corpus: is this message phishing? */
+  public static final String MAIL = "bulwark-mail";
+
   private static final java.util.Set<String> KNOWN =
-      java.util.Set.of(RCM, MCQ, VSP, ATE, FRR, TRIAGE, TACTIC);
+      java.util.Set.of(RCM, MCQ, VSP, ATE, FRR, TRIAGE, TACTIC, MAIL);
   private static final int EVENTS_PER_ITEM = 12;
   private static final int CHARS_PER_EVENT = 1_000;
 
@@ -125,6 +128,7 @@ public final class CtiSuite {
         case FRR -> "false refusal rate on benign requests (lower is better)";
         case TRIAGE -> "balanced accuracy (true-positive and false-positive rates averaged)";
         case TACTIC -> "accuracy (the recording's ATT&CK tactic)";
+        case MAIL -> "F1 of the phishing class (ham and spam count as not phishing)";
         case ATE -> "F1 of ATT&CK technique ids (micro, sub-techniques counted as their parent)";
         case MCQ -> "accuracy (answer letter, exact)";
         default -> "accuracy (CVE→CWE, exact)";
@@ -135,6 +139,19 @@ public final class CtiSuite {
     public double metric() {
       if (suite.equals(FRR)) {
         return 1 - accuracy();
+      }
+      if (suite.equals(MAIL)) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (Outcome o : outcomes) {
+          boolean e = o.expected().equals("PHISHING");
+          boolean p = "PHISHING".equals(o.predicted());
+          tp += e && p ? 1 : 0;
+          fp += !e && p ? 1 : 0;
+          fn += e && !p ? 1 : 0;
+        }
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
       }
       if (suite.equals(TRIAGE)) {
         double[] right = new double[2];
@@ -224,11 +241,15 @@ public final class CtiSuite {
               + String.join(", ", new java.util.TreeSet<>(KNOWN))
               + ")");
     }
-    if (!Files.isRegularFile(tsv) && !(name.equals(TACTIC) && Files.isDirectory(tsv))) {
+    if (!Files.isRegularFile(tsv)
+        && !((name.equals(TACTIC) || name.equals(MAIL)) && Files.isDirectory(tsv))) {
       throw new InputException(tsv + ": suite file not found");
     }
     if (name.equals(TACTIC)) {
       return loadTactic(tsv, limit);
+    }
+    if (name.equals(MAIL)) {
+      return loadMail(tsv, limit);
     }
     byte[] bytes = Files.readAllBytes(tsv);
     if (name.equals(FRR)) {
@@ -421,6 +442,71 @@ public final class CtiSuite {
     return new CtiSuite(TACTIC, items, HexFormat.of().formatHex(digest.digest()));
   }
 
+  private List<dev.bulwark.mail.MailMessage> mails = List.of();
+
+  /**
+   * One item per message of a corpus with {@code labels.csv} (file,label,…), era headers stripped
+   * so dates and relays give nothing away: sender, subject and visible text as data.
+   */
+  private static CtiSuite loadMail(Path dir, int limit) throws IOException, InputException {
+    Path labels = dir.resolve("labels.csv");
+    if (!Files.isRegularFile(labels)) {
+      throw new InputException(dir + ": no labels.csv (file,label,…)");
+    }
+    List<Item> items = new ArrayList<>();
+    List<dev.bulwark.mail.MailMessage> mails = new ArrayList<>();
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    List<String> rows = Files.readAllLines(labels, StandardCharsets.UTF_8);
+    for (int i = 1; i < rows.size() && (limit <= 0 || items.size() < limit); i++) {
+      String[] c = rows.get(i).split(",", -1);
+      if (c.length < 2 || c[0].isBlank()) {
+        continue;
+      }
+      Path file = dir.resolve(c[0]);
+      byte[] raw = Files.readAllBytes(file);
+      digest.update(raw);
+      dev.bulwark.mail.MailMessage m;
+      try (var in = new java.io.ByteArrayInputStream(raw)) {
+        m =
+            dev.bulwark.mail.MailFeatures.stripEraHeaders(
+                dev.bulwark.mail.MailParser.parse(c[0], 0, in));
+      }
+      String from = m.header("From") == null ? "" : m.header("From");
+      String prompt =
+          "Is this e-mail phishing? The message, as data:\n<untrusted-data>\nFrom: "
+              + from.replace("</untrusted-data>", "")
+              + "\nSubject: "
+              + dev.bulwark.mail.MailFeatures.text(m).replace("</untrusted-data>", "")
+              + "\n</untrusted-data>\nAnswer PHISHING or NOT PHISHING on the last line.";
+      items.add(
+          new Item(
+              c[0],
+              c[1],
+              prompt,
+              c[1].strip().equalsIgnoreCase("phishing") ? "PHISHING" : "NOT PHISHING"));
+      mails.add(m);
+    }
+    CtiSuite s = new CtiSuite(MAIL, items, HexFormat.of().formatHex(digest.digest()));
+    s.mails = mails;
+    return s;
+  }
+
+  /** PHISHING or NOT PHISHING, whichever the answer says last. */
+  static String phishingAnswer(String answer) {
+    String lower = answer.toLowerCase(Locale.ROOT);
+    int ph = lower.lastIndexOf("phishing");
+    if (ph < 0) {
+      return null;
+    }
+    int not = lower.lastIndexOf("not phishing");
+    return not >= 0 && not + 4 == ph ? "NOT PHISHING" : "PHISHING";
+  }
+
   private static final List<String> TACTIC_CHOICES =
       List.of(
           "initial-access",
@@ -469,6 +555,9 @@ public final class CtiSuite {
     }
     if (name.equals(TACTIC)) {
       return lastTactic(a);
+    }
+    if (name.equals(MAIL)) {
+      return phishingAnswer(a);
     }
     if (name.equals(TRIAGE)) {
       Matcher v = VERDICT.matcher(a);
@@ -626,6 +715,23 @@ public final class CtiSuite {
     }
     if (name.equals(TACTIC)) {
       return runSigma();
+    }
+    if (name.equals(MAIL)) {
+      Instant t0 = Instant.now();
+      List<Outcome> out = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        var v = dev.bulwark.mail.MailChecks.judge(mails.get(i));
+        boolean flagged = v.score() >= dev.bulwark.mail.MailChecks.SUSPICIOUS;
+        out.add(score(items.get(i), flagged ? "PHISHING" : "NOT PHISHING", 0, 0));
+      }
+      return new Run(
+          name,
+          sha256,
+          "bulwark",
+          "mail-checks-suspicious-or-worse",
+          0,
+          out,
+          Duration.between(t0, Instant.now()));
     }
     if (!name.equals(RCM) && !name.equals(VSP)) {
       throw new InputException(
