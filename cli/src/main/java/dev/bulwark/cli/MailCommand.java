@@ -44,9 +44,9 @@ final class MailCommand implements Runnable {
       name = "check",
       mixinStandardHelpOptions = true,
       description = {
-        "Judge .eml messages (files or directories): malicious, suspicious or clean, with the",
-        "reasons and where in the message each was seen. Links are never fetched, attachments",
-        "never opened."
+        "Judge .eml messages and mbox mailboxes (files or directories): malicious, suspicious or",
+        "clean, with the reasons and where in the message each was seen. Links are never fetched,",
+        "attachments never opened."
       })
   static final class Check implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH")
@@ -80,7 +80,7 @@ final class MailCommand implements Runnable {
         }
         if (Files.isDirectory(p)) {
           try (Stream<Path> s = Files.walk(p)) {
-            s.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
+            s.filter(f -> dev.bulwark.mail.Mailboxes.isMail(f.getFileName().toString()))
                 .sorted()
                 .forEach(files::add);
           }
@@ -94,30 +94,48 @@ final class MailCommand implements Runnable {
           dev.bulwark.mail.MailModel.load(dev.bulwark.core.config.DataDir.resolve(dataDir));
       StringBuilder out = new StringBuilder();
       for (Path f : files) {
-        MailVerdict v;
-        try (InputStream in = Files.newInputStream(f)) {
-          MailMessage m = MailParser.parse(f.toString(), 0, in);
-          v = MailChecks.judge(m);
-          if (model.isPresent()) {
-            v = model.get().judge(v);
-          }
+        List<MailMessage> messages = new ArrayList<>();
+        try {
+          dev.bulwark.mail.Mailboxes.read(
+              f,
+              f.toString(),
+              new dev.bulwark.mail.Mailboxes.Visitor() {
+                @Override
+                public void message(MailMessage m) {
+                  messages.add(m);
+                }
+
+                @Override
+                public void problem(String source, int index, String problem) {
+                  diagnostics.add(
+                      Diagnostic.error(
+                          "mail", source, (index > 0 ? "message " + index + ": " : "") + problem));
+                }
+              });
         } catch (IOException | RuntimeException e) {
           diagnostics.add(
               Diagnostic.error("mail", f.toString(), "unreadable message: " + e.getMessage()));
           continue;
         }
-        MailFindings.of(v).ifPresent(findings::add);
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "%-10s %3d  %s%n",
-                v.verdict().name().toLowerCase(Locale.ROOT),
-                v.score(),
-                f));
-        for (Reason r : v.reasons()) {
+        for (MailMessage m : messages) {
+          MailVerdict v = MailChecks.judge(m);
+          if (model.isPresent()) {
+            v = model.get().judge(v);
+          }
+          MailFindings.of(v).ifPresent(findings::add);
           out.append(
               String.format(
-                  Locale.ROOT, "    +%d %s  [%s]%n", r.points(), r.description(), r.location()));
+                  Locale.ROOT,
+                  "%-10s %3d  %s%s%n",
+                  v.verdict().name().toLowerCase(Locale.ROOT),
+                  v.score(),
+                  f,
+                  messages.size() > 1 || m.index() > 0 ? " #" + m.index() : ""));
+          for (Reason r : v.reasons()) {
+            out.append(
+                String.format(
+                    Locale.ROOT, "    +%d %s  [%s]%n", r.points(), r.description(), r.location()));
+          }
         }
       }
       ScanReport report =

@@ -101,4 +101,35 @@ class MailCommandTest {
             "mail", "check", corpus.resolve("c2.eml").toString(), "--data-dir", data.toString());
     assertThat(cleanAfter.out()).startsWith("clean").doesNotContain("learned model");
   }
+
+  @Test
+  void checksEveryMessageOfAnMbox_andReportsItsIndex() throws Exception {
+    Path inbox = dir.resolve("inbox.mbox");
+    Files.writeString(
+        inbox,
+        "From ci@corp.example Mon Nov 23 10:00:00 2026\n"
+            + clean(1)
+            + "\nFrom alert@amaz0n-billing.top Mon Nov 23 10:05:00 2026\n"
+            + phish(2)
+            + "\nFrom ci@corp.example Mon Nov 23 10:10:00 2026\n"
+            + clean(3));
+    Cli.Result r =
+        Cli.run("mail", "check", inbox.toString(), "--data-dir", dir.resolve("d").toString());
+    assertThat(r.out())
+        .containsPattern("clean +\\d+ +\\S*inbox.mbox #0")
+        .containsPattern("malicious +\\d+ +\\S*inbox.mbox #1")
+        .containsPattern("clean +\\d+ +\\S*inbox.mbox #2");
+    Path sarif = dir.resolve("r.sarif");
+    Cli.run(
+        "mail",
+        "check",
+        inbox.toString(),
+        "--format",
+        "sarif",
+        "-o",
+        sarif.toString(),
+        "--data-dir",
+        dir.resolve("d").toString());
+    assertThat(Files.readString(sarif)).contains("inbox.mbox");
+  }
 }

@@ -8,16 +8,16 @@ import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.model.RuleDescriptor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
 
 /** Judges the .eml files of a scanned tree; a message that cannot be parsed is a diagnostic. */
 public final class MailAnalyzer implements dev.bulwark.core.analysis.Analyzer {
   private static final AnalyzerInfo INFO =
       new AnalyzerInfo(
-          "mail", "Mail", "Phishing and malware delivery in .eml messages", Phase.FILES);
+          "mail",
+          "Mail",
+          "Phishing and malware delivery in .eml messages and mbox mailboxes",
+          Phase.FILES);
 
   @Override
   public AnalyzerInfo info() {
@@ -30,7 +30,7 @@ public final class MailAnalyzer implements dev.bulwark.core.analysis.Analyzer {
   }
 
   static boolean isMail(SourceFile f) {
-    return f.fileName().toLowerCase(Locale.ROOT).endsWith(".eml");
+    return Mailboxes.isMail(f.fileName());
   }
 
   @Override
@@ -45,9 +45,26 @@ public final class MailAnalyzer implements dev.bulwark.core.analysis.Analyzer {
         continue;
       }
       ctx.checkCancelled();
-      try (InputStream in = Files.newInputStream(f.path())) {
-        MailMessage m = MailParser.parse(f.relativePath(), 0, in);
-        MailFindings.of(MailChecks.judge(m)).ifPresent(sink::accept);
+      try {
+        Mailboxes.read(
+            f.path(),
+            f.relativePath(),
+            new Mailboxes.Visitor() {
+              @Override
+              public void message(MailMessage m) {
+                MailFindings.of(MailChecks.judge(m)).ifPresent(sink::accept);
+              }
+
+              @Override
+              public void problem(String source, int index, String problem) {
+                ctx.diagnostics()
+                    .report(
+                        Diagnostic.error(
+                            "mail",
+                            source,
+                            (index > 0 ? "message " + index + ": " : "") + problem));
+              }
+            });
       } catch (IOException | RuntimeException e) {
         ctx.diagnostics()
             .report(

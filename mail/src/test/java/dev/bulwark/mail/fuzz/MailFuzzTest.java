@@ -2,11 +2,16 @@ package dev.bulwark.mail.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.bulwark.mail.MailChecks;
+import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.MailParser;
+import dev.bulwark.mail.Mailboxes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
-/** Fuzz target for the MIME parser and the checks; corpus in {@code MailFuzzTestInputs/}. */
+/**
+ * Fuzz targets for the MIME parser, mailbox splitting and the checks; corpus in {@code
+ * MailFuzzTestInputs/}.
+ */
 class MailFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void parse_neverThrows(byte[] input) {
@@ -15,5 +20,25 @@ class MailFuzzTest {
     } catch (IOException unreadable) {
       // reported by callers as an unreadable message
     }
+  }
+
+  /** Mailbox splitting never throws for a message it cannot read: it reports it and goes on. */
+  @FuzzTest(maxDuration = "30s")
+  void mbox_reportsInsteadOfThrowing(byte[] input) throws IOException {
+    Mailboxes.read(
+        new ByteArrayInputStream(input),
+        "fuzz.mbox",
+        true,
+        new Mailboxes.Visitor() {
+          @Override
+          public void message(MailMessage m) {
+            MailChecks.judge(m);
+          }
+
+          @Override
+          public void problem(String source, int index, String problem) {
+            // reported, as callers do
+          }
+        });
   }
 }
