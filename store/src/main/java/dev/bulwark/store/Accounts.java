@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -136,17 +135,12 @@ public final class Accounts {
   }
 
   public List<User> users() {
-    return store.read(c -> {
-      List<User> out = new ArrayList<>();
-      try (PreparedStatement ps =
-              c.prepareStatement("SELECT id, name, role FROM users ORDER BY name");
-          ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          out.add(new User(r.getLong(1), r.getString(2), Role.parse(r.getString(3))));
-        }
-      }
-      return out;
-    });
+    return store.read(c ->
+        Store.list(
+            c,
+            "SELECT id, name, role FROM users ORDER BY name",
+            0,
+            r -> new User(r.getLong(1), r.getString(2), Role.parse(r.getString(3)))));
   }
 
   /** The user whose password this is; a wrong name and a wrong password look the same. */

@@ -1,11 +1,8 @@
 package dev.bulwark.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Who did what, when: uploads, verdicts, logins, tokens and users. Append-only. */
@@ -40,27 +37,19 @@ public final class Audit {
 
   /** The latest entries, newest first. */
   public List<Entry> latest(int limit) {
-    return store.read(c -> {
-      List<Entry> out = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT a.id, a.at, u.name, a.action, a.subject, a.detail FROM audit a"
-                  + " LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC")) {
-        ps.setMaxRows(limit);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.add(
+    return store.read(c ->
+        Store.list(
+            c,
+            "SELECT a.id, a.at, u.name, a.action, a.subject, a.detail FROM audit a"
+                + " LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC",
+            limit,
+            r ->
                 new Entry(
                     r.getLong(1),
                     Store.instant(r, "at"),
                     r.getString(3),
                     r.getString(4),
                     r.getString(5),
-                    r.getString(6)));
-          }
-        }
-      }
-      return out;
-    });
+                    r.getString(6))));
   }
 }

@@ -3,7 +3,6 @@ package dev.bulwark.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,30 +66,20 @@ public final class Documents {
 
   /** Scorecards, newest first, optionally of one suite. */
   public List<Stored> evalResults(String suite, int limit) {
-    return store.read(c -> {
-      List<Stored> out = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT id, suite, score, at, body FROM eval_results"
-                  + (suite == null ? "" : " WHERE suite = ?")
-                  + " ORDER BY id DESC")) {
-        if (suite != null) {
-          ps.setString(1, suite);
-        }
-        ps.setMaxRows(limit);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.add(
+    return store.read(c ->
+        Store.list(
+            c,
+            "SELECT id, suite, score, at, body FROM eval_results"
+                + (suite == null ? "" : " WHERE suite = ?")
+                + " ORDER BY id DESC",
+            limit,
+            r ->
                 new Stored(
                     r.getLong(1),
                     r.getString(2),
                     r.getDouble(3),
                     Store.instant(r, "at"),
-                    r.getString(5)));
-          }
-        }
-      }
-      return out;
-    });
+                    r.getString(5)),
+            suite == null ? new Object[0] : new Object[] {suite}));
   }
 }

@@ -385,16 +385,13 @@ public final class FindingStore {
 
   /** Every verdict on a finding, oldest first. */
   public List<Verdict> verdicts(long findingId) {
-    return store.read(c -> {
-      List<Verdict> out = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT l.id, l.verdict, l.severity, l.note, u.name, l.at, l.tool FROM labels l"
-                  + " JOIN users u ON u.id = l.user_id WHERE l.finding_id = ? ORDER BY l.id")) {
-        ps.setLong(1, findingId);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.add(
+    return store.read(c ->
+        Store.list(
+            c,
+            "SELECT l.id, l.verdict, l.severity, l.note, u.name, l.at, l.tool FROM labels l"
+                + " JOIN users u ON u.id = l.user_id WHERE l.finding_id = ? ORDER BY l.id",
+            0,
+            r ->
                 new Verdict(
                     r.getLong(1),
                     r.getString(2),
@@ -402,57 +399,38 @@ public final class FindingStore {
                     r.getString(4),
                     r.getString(5),
                     Store.instant(r, "at"),
-                    r.getString(7)));
-          }
-        }
-      }
-      return out;
-    });
+                    r.getString(7)),
+            findingId));
   }
 
   /** A lifecycle change: new, fixed or reopened, in which scan. */
   public record Event(String kind, long scanId, Instant at) {}
 
   public List<Event> history(long findingId) {
-    return store.read(c -> {
-      List<Event> out = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT kind, scan_id, at FROM finding_events WHERE finding_id = ? ORDER BY id")) {
-        ps.setLong(1, findingId);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.add(new Event(r.getString(1), r.getLong(2), Store.instant(r, "at")));
-          }
-        }
-      }
-      return out;
-    });
+    return store.read(c ->
+        Store.list(
+            c,
+            "SELECT kind, scan_id, at FROM finding_events WHERE finding_id = ? ORDER BY id",
+            0,
+            r -> new Event(r.getString(1), r.getLong(2), Store.instant(r, "at")),
+            findingId));
   }
 
   /** Past verdicts on the same rule in any project, newest first: "how did we judge these?" */
   public List<Row> judgedAlike(long findingId, int limit) {
-    return store.read(c -> {
-      List<Row> out = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT f.id, p.name, f.fingerprint, f.analyzer, f.rule_id, f.title, f.severity,"
-                  + " f.confidence, f.path, f.line, f.status, f.verdict, f.first_seen_at,"
-                  + " f.last_seen_at, f.fixed_at, f.reopened FROM findings f"
-                  + " JOIN projects p ON p.id = f.project_id"
-                  + " WHERE f.rule_id = (SELECT rule_id FROM findings WHERE id = ?)"
-                  + " AND f.id <> ? AND f.verdict IS NOT NULL ORDER BY f.id DESC")) {
-        ps.setLong(1, findingId);
-        ps.setLong(2, findingId);
-        ps.setMaxRows(limit);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.add(row(r, r.getString("name")));
-          }
-        }
-      }
-      return out;
-    });
+    return store.read(c ->
+        Store.list(
+            c,
+            "SELECT f.id, p.name, f.fingerprint, f.analyzer, f.rule_id, f.title, f.severity,"
+                + " f.confidence, f.path, f.line, f.status, f.verdict, f.first_seen_at,"
+                + " f.last_seen_at, f.fixed_at, f.reopened FROM findings f"
+                + " JOIN projects p ON p.id = f.project_id"
+                + " WHERE f.rule_id = (SELECT rule_id FROM findings WHERE id = ?)"
+                + " AND f.id <> ? AND f.verdict IS NOT NULL ORDER BY f.id DESC",
+            limit,
+            r -> row(r, r.getString("name")),
+            findingId,
+            findingId));
   }
 
   /** Open findings per day and severity, from the lifecycle events, for dashboards. */
@@ -489,40 +467,29 @@ public final class FindingStore {
 
   /** Open findings per analyzer (capability). */
   public Map<String, Integer> openByAnalyzer(String project) {
-    return store.read(c -> {
-      Map<String, Integer> out = new java.util.TreeMap<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT analyzer, COUNT(*) FROM findings WHERE status = 'open' AND project_id ="
-                  + " (SELECT id FROM projects WHERE name = ?) GROUP BY analyzer")) {
-        ps.setString(1, project);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.put(r.getString(1), r.getInt(2));
-          }
-        }
-      }
-      return out;
-    });
+    return new java.util.TreeMap<>(openCountsBy("analyzer", project));
   }
 
   /** Open findings per severity. */
   public Map<String, Integer> openBySeverity(String project) {
-    return store.read(c -> {
-      Map<String, Integer> out = new LinkedHashMap<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT severity, COUNT(*) FROM findings WHERE status = 'open' AND project_id ="
-                  + " (SELECT id FROM projects WHERE name = ?) GROUP BY severity")) {
-        ps.setString(1, project);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.put(r.getString(1), r.getInt(2));
-          }
-        }
-      }
-      return out;
-    });
+    return openCountsBy("severity", project);
+  }
+
+  /** Open findings counted by one of the row's own columns (analyzer or severity). */
+  private Map<String, Integer> openCountsBy(String column, String project) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    store.read(c ->
+        Store.list(
+            c,
+            "SELECT "
+                + column
+                + ", COUNT(*) FROM findings WHERE status = 'open' AND project_id ="
+                + " (SELECT id FROM projects WHERE name = ?) GROUP BY "
+                + column,
+            0,
+            r -> out.put(r.getString(1), r.getInt(2)),
+            project));
+    return out;
   }
 
   /** A verdict with the finding it was given on, for training Bulwark's AI layer. */
@@ -538,21 +505,16 @@ public final class FindingStore {
 
   /** Every verdict in a project (or all projects), oldest first, with the finding's JSON. */
   public List<LabelledFinding> labelledFindings(String project) {
-    return store.read(c -> {
-      List<LabelledFinding> out = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT f.fingerprint, l.verdict, l.severity, l.note, u.name, l.at, l.tool, f.body"
-                  + " FROM labels l JOIN findings f ON f.id = l.finding_id"
-                  + " JOIN users u ON u.id = l.user_id JOIN projects p ON p.id = f.project_id"
-                  + (project == null ? "" : " WHERE p.name = ?")
-                  + " ORDER BY l.id")) {
-        if (project != null) {
-          ps.setString(1, project);
-        }
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.add(
+    return store.read(c ->
+        Store.list(
+            c,
+            "SELECT f.fingerprint, l.verdict, l.severity, l.note, u.name, l.at, l.tool, f.body"
+                + " FROM labels l JOIN findings f ON f.id = l.finding_id"
+                + " JOIN users u ON u.id = l.user_id JOIN projects p ON p.id = f.project_id"
+                + (project == null ? "" : " WHERE p.name = ?")
+                + " ORDER BY l.id",
+            0,
+            r ->
                 new LabelledFinding(
                     r.getString(1),
                     r.getString(2),
@@ -561,11 +523,7 @@ public final class FindingStore {
                     r.getString(5),
                     Store.instant(r, "at"),
                     r.getString(7),
-                    r.getString(8)));
-          }
-        }
-      }
-      return out;
-    });
+                    r.getString(8)),
+            project == null ? new Object[0] : new Object[] {project}));
   }
 }

@@ -3,7 +3,6 @@ package dev.bulwark.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,18 +26,14 @@ public final class Incidents {
 
   /** A project's incidents, highest score first. */
   public List<Row> list(String project, int limit) {
-    return store.read(c -> {
-      List<Row> out = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT i.id, p.name, i.incident_key, i.title, i.score, i.first_at, i.last_at"
-                  + " FROM incidents i JOIN projects p ON p.id = i.project_id"
-                  + " WHERE p.name = ? ORDER BY i.score DESC, i.id DESC")) {
-        ps.setString(1, project);
-        ps.setMaxRows(limit);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.add(
+    return store.read(c ->
+        Store.list(
+            c,
+            "SELECT i.id, p.name, i.incident_key, i.title, i.score, i.first_at, i.last_at"
+                + " FROM incidents i JOIN projects p ON p.id = i.project_id"
+                + " WHERE p.name = ? ORDER BY i.score DESC, i.id DESC",
+            limit,
+            r ->
                 new Row(
                     r.getLong(1),
                     r.getString(2),
@@ -47,12 +42,8 @@ public final class Incidents {
                     r.getInt(5),
                     Store.instant(r, "first_at"),
                     Store.instant(r, "last_at"),
-                    null));
-          }
-        }
-      }
-      return out;
-    });
+                    null),
+            project));
   }
 
   public Optional<Row> get(long id) {

@@ -223,6 +223,28 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Reads one value from a result row. */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(ResultSet r) throws SQLException;
+  }
+
+  /** The rows of a query, at most {@code maxRows} (0: all), each read by {@code row}. */
+  static <T> java.util.List<T> list(
+      Connection c, String sql, int maxRows, RowReader<T> row, Object... args) throws SQLException {
+    java.util.List<T> out = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      ps.setMaxRows(maxRows);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.add(row.read(r));
+        }
+      }
+    }
+    return out;
+  }
+
   static void bind(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];

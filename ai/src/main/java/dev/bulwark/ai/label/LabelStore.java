@@ -3,14 +3,11 @@ package dev.bulwark.ai.label;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.bulwark.core.text.Messages;
-import java.io.BufferedReader;
+import dev.bulwark.core.text.JsonLines;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,15 +38,7 @@ public final class LabelStore {
 
   /** Appends labels (one verdict each); the file and directory are created when needed. */
   public synchronized void add(Collection<Label> labels) throws IOException {
-    Files.createDirectories(file.getParent());
-    try (Writer w =
-        Files.newBufferedWriter(
-            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      for (Label l : labels) {
-        w.write(JSON.writeValueAsString(l));
-        w.write('\n');
-      }
-    }
+    JsonLines.append(file, JSON, labels);
   }
 
   /** Every verdict in the order given. */
@@ -69,26 +58,7 @@ public final class LabelStore {
 
   /** Reads a labels file (JSON lines); a bad line is an error naming the file and line. */
   public static List<Label> read(Path path) throws IOException {
-    List<Label> out = new ArrayList<>();
-    if (!Files.exists(path)) {
-      return out;
-    }
-    try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      int n = 0;
-      for (String line; (line = r.readLine()) != null; ) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          out.add(JSON.readValue(line, Label.class));
-        } catch (IOException | IllegalArgumentException e) {
-          throw new IOException(
-              path + ":" + n + ": not a label: " + Messages.firstLine(e.getMessage()), e);
-        }
-      }
-    }
-    return out;
+    return JsonLines.read(path, JSON, Label.class, "a label");
   }
 
   /** Writes labels as JSON lines (export). */

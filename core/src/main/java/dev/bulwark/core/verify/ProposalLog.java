@@ -3,13 +3,10 @@ package dev.bulwark.core.verify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.BufferedReader;
+import dev.bulwark.core.text.JsonLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,13 +45,7 @@ public final class ProposalLog {
     if (file != null) {
       try {
         synchronized (ProposalLog.class) {
-          Files.createDirectories(file.toAbsolutePath().getParent());
-          Files.writeString(
-              file,
-              JSON.writeValueAsString(d) + "\n",
-              StandardCharsets.UTF_8,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND);
+          JsonLines.append(file, JSON, List.of(d));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(file + ": cannot record a proposal: " + e.getMessage(), e);
@@ -75,24 +66,6 @@ public final class ProposalLog {
 
   /** Reads a log file; a bad line is an error naming the file and line. */
   public static List<Decision> read(Path file) throws IOException {
-    List<Decision> out = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return out;
-    }
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int n = 0;
-      for (String line; (line = r.readLine()) != null; ) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          out.add(JSON.readValue(line, Decision.class));
-        } catch (IOException e) {
-          throw new IOException(file + ":" + n + ": not a proposal decision: " + e.getMessage(), e);
-        }
-      }
-    }
-    return out;
+    return JsonLines.read(file, JSON, Decision.class, "a proposal decision");
   }
 }
