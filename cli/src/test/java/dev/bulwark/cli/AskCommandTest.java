@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.bulwark.core.testing.FakeChatServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,14 +23,6 @@ class AskCommandTest {
   private static final Path DEMO = Path.of("../examples/webshop").toAbsolutePath().normalize();
   @TempDir Path dir;
 
-  private static ObjectNode reply(ObjectNode message) {
-    ObjectNode r = JSON.createObjectNode();
-    r.put("model", "fake-agent");
-    r.putArray("choices").addObject().set("message", message);
-    r.putObject("usage").put("prompt_tokens", 200).put("completion_tokens", 20);
-    return r;
-  }
-
   private static ObjectNode toolCall(String id, String name, String args) {
     ObjectNode m = JSON.createObjectNode().put("role", "assistant");
     m.putNull("content");
@@ -44,44 +33,39 @@ class AskCommandTest {
 
   @Test
   void completesAScriptedInvestigation() throws Exception {
-    List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        ex -> {
-          JsonNode body = JSON.readTree(ex.getRequestBody());
-          requests.add(body);
-          JsonNode messages = body.path("messages");
-          JsonNode last = messages.get(messages.size() - 1);
-          ObjectNode answer;
-          if (last.path("role").asText().equals("user")) {
-            answer = toolCall("c1", "scan", "{\"path\":\".\",\"analyzers\":[\"secrets\"]}");
-          } else if (last.path("tool_call_id").asText().equals("c1")) {
-            Matcher m =
-                Pattern.compile("\\(([0-9a-f]{32})\\)").matcher(last.path("content").asText());
-            answer =
-                toolCall(
-                    "c2",
-                    "get_finding",
-                    "{\"fingerprint\":\"" + (m.find() ? m.group(1) : "none") + "\"}");
-          } else {
-            String fp =
-                JSON.readTree(last.path("content").asText())
-                    .path("finding")
-                    .path("fingerprint")
-                    .asText();
-            answer =
-                JSON.createObjectNode()
-                    .put("role", "assistant")
-                    .put("content", "The demo commits secrets; first: " + fp);
-          }
-          byte[] out = reply(answer).toString().getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, out.length);
-          ex.getResponseBody().write(out);
-          ex.close();
-        });
-    server.start();
-    try {
+    try (FakeChatServer server =
+        FakeChatServer.start(
+            "fake-agent",
+            200,
+            20,
+            body -> {
+              JsonNode messages = body.path("messages");
+              JsonNode last = messages.get(messages.size() - 1);
+              ObjectNode answer;
+              if (last.path("role").asText().equals("user")) {
+                answer = toolCall("c1", "scan", "{\"path\":\".\",\"analyzers\":[\"secrets\"]}");
+              } else if (last.path("tool_call_id").asText().equals("c1")) {
+                Matcher m =
+                    Pattern.compile("\\(([0-9a-f]{32})\\)").matcher(last.path("content").asText());
+                answer =
+                    toolCall(
+                        "c2",
+                        "get_finding",
+                        "{\"fingerprint\":\"" + (m.find() ? m.group(1) : "none") + "\"}");
+              } else {
+                String fp =
+                    JSON.readTree(last.path("content").asText())
+                        .path("finding")
+                        .path("fingerprint")
+                        .asText();
+                answer =
+                    JSON.createObjectNode()
+                        .put("role", "assistant")
+                        .put("content", "The demo commits secrets; first: " + fp);
+              }
+              return answer;
+            })) {
+      List<JsonNode> requests = server.requests();
       Path transcript = dir.resolve("t.jsonl");
       Cli.Result r =
           Cli.run(
@@ -90,7 +74,7 @@ class AskCommandTest {
               "--root",
               DEMO.toString(),
               "--endpoint",
-              "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+              server.endpoint(),
               "--model",
               "fake-agent",
               "--transcript",
@@ -108,8 +92,6 @@ class AskCommandTest {
       List<String> lines = Files.readAllLines(transcript);
       assertThat(lines).hasSize(6);
       assertThat(lines.get(2)).contains("\"role\":\"tool:scan\"");
-    } finally {
-      server.stop(0);
     }
   }
 
@@ -117,14 +99,12 @@ class AskCommandTest {
    * A model that scans, then answers citing a finding that does not exist; {@code honest} decides
    * whether it cites the real one when told its answer was rejected.
    */
-  private static HttpServer inventingModel(boolean honest, List<JsonNode> requests)
-      throws java.io.IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        ex -> {
-          JsonNode body = JSON.readTree(ex.getRequestBody());
-          requests.add(body);
+  private static FakeChatServer inventingModel(boolean honest) throws java.io.IOException {
+    return FakeChatServer.start(
+        "fake-agent",
+        200,
+        20,
+        body -> {
           JsonNode messages = body.path("messages");
           JsonNode last = messages.get(messages.size() - 1);
           ObjectNode answer;
@@ -154,23 +134,18 @@ class AskCommandTest {
                             + (honest ? "[finding:" + real + "]" : invented)
                             + ".");
           }
-          byte[] out = reply(answer).toString().getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, out.length);
-          ex.getResponseBody().write(out);
-          ex.close();
+          return answer;
         });
-    server.start();
-    return server;
   }
 
-  private Cli.Result ask(HttpServer server) {
+  private Cli.Result ask(FakeChatServer server) {
     return Cli.run(
         "ask",
         "Is an AWS key committed?",
         "--root",
         DEMO.toString(),
         "--endpoint",
-        "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+        server.endpoint(),
         "--model",
         "fake-agent",
         "--data-dir",
@@ -179,9 +154,8 @@ class AskCommandTest {
 
   @Test
   void anAnswerCitingMadeUpEvidence_isRejectedAndCorrected() throws Exception {
-    List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    HttpServer server = inventingModel(true, requests);
-    try {
+    try (FakeChatServer server = inventingModel(true)) {
+      List<JsonNode> requests = server.requests();
       Cli.Result r = ask(server);
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).matches("(?s)An AWS key is committed \\[finding:[0-9a-f]{32}\\]\\.\\s*");
@@ -200,16 +174,13 @@ class AskCommandTest {
           .contains("1 of    2 accepted")
           .contains(
               "failed \"cites only evidence that exists\": cites evidence that does not exist");
-    } finally {
-      server.stop(0);
     }
   }
 
   @Test
   void aModelThatKeepsInventingEvidence_getsNoAnswerThrough() throws Exception {
-    List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    HttpServer server = inventingModel(false, requests);
-    try {
+    try (FakeChatServer server = inventingModel(false)) {
+      List<JsonNode> requests = server.requests();
       Cli.Result r = ask(server);
       assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
       assertThat(r.out())
@@ -219,28 +190,17 @@ class AskCommandTest {
       assertThat(dev.bulwark.core.verify.ProposalLog.read(dir.resolve("proposals.jsonl")))
           .hasSize(1 + AskCommand.MAX_CORRECTIONS)
           .noneMatch(d -> d.accepted());
-    } finally {
-      server.stop(0);
     }
   }
 
   @Test
   void stopsAtTheStepBudget() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        ex -> {
-          ex.getRequestBody().readAllBytes();
-          byte[] out =
-              reply(toolCall("c", "scan", "{\"path\":\".\",\"analyzers\":[\"secrets\"]}"))
-                  .toString()
-                  .getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, out.length);
-          ex.getResponseBody().write(out);
-          ex.close();
-        });
-    server.start();
-    try {
+    try (FakeChatServer server =
+        FakeChatServer.start(
+            "m",
+            200,
+            20,
+            body -> toolCall("c", "scan", "{\"path\":\".\",\"analyzers\":[\"secrets\"]}"))) {
       Cli.Result r =
           Cli.run(
               "ask",
@@ -250,13 +210,11 @@ class AskCommandTest {
               "--max-steps",
               "2",
               "--endpoint",
-              "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+              server.endpoint(),
               "--model",
               "m");
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.out()).contains("no answer within 2 steps");
-    } finally {
-      server.stop(0);
     }
   }
 }

@@ -3,9 +3,7 @@ package dev.bulwark.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.bulwark.core.testing.FakeChatServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,38 +18,25 @@ class EvalModelTest {
   @Test
   void scoresAModelBehindAnEndpoint() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        ex -> {
-          String prompt =
-              json.readTree(ex.getRequestBody()).path("messages").get(0).path("content").asText();
-          // A model that knows XSS and SQL injection and guesses CWE-20 for the rest.
-          // On multiple choice the fake knows ports and answers A otherwise.
-          String answer =
-              prompt.contains("**Question:**")
-                  ? (prompt.contains("HTTPS") ? "HTTPS listens on 443, so:\nB" : "A")
-                  : prompt.contains("cross-site scripting")
-                      ? "Script injected into a page.\nCWE-79"
-                      : prompt.contains("SQL injection")
-                          ? "Query built from input.\nCWE-89"
-                          : "Not sure.\nCWE-20";
-          var reply = json.createObjectNode();
-          reply.put("model", "fake-cti");
-          reply
-              .putArray("choices")
-              .addObject()
-              .putObject("message")
-              .put("role", "assistant")
-              .put("content", answer);
-          reply.putObject("usage").put("prompt_tokens", 50).put("completion_tokens", 5);
-          byte[] out = reply.toString().getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, out.length);
-          ex.getResponseBody().write(out);
-          ex.close();
-        });
-    server.start();
-    try {
+    try (FakeChatServer server =
+        FakeChatServer.start(
+            "fake-cti",
+            50,
+            5,
+            request -> {
+              String prompt = FakeChatServer.lastContent(request);
+              // A model that knows XSS and SQL injection and guesses CWE-20 for the rest.
+              // On multiple choice the fake knows ports and answers A otherwise.
+              String answer =
+                  prompt.contains("**Question:**")
+                      ? (prompt.contains("HTTPS") ? "HTTPS listens on 443, so:\nB" : "A")
+                      : prompt.contains("cross-site scripting")
+                          ? "Script injected into a page.\nCWE-79"
+                          : prompt.contains("SQL injection")
+                              ? "Query built from input.\nCWE-89"
+                              : "Not sure.\nCWE-20";
+              return FakeChatServer.text(answer);
+            })) {
       Path record = dir.resolve("run.json");
       Cli.Result r =
           Cli.run(
@@ -62,7 +47,7 @@ class EvalModelTest {
               "--data",
               SAMPLE.toString(),
               "--endpoint",
-              "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+              server.endpoint(),
               "--model",
               "fake-cti",
               "--json",
@@ -87,7 +72,7 @@ class EvalModelTest {
               "--data",
               SAMPLE.resolveSibling("mcq-sample.tsv").toString(),
               "--endpoint",
-              "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+              server.endpoint(),
               "--model",
               "fake-cti");
       assertThat(mcq.exit()).as(mcq.err()).isZero();
@@ -97,67 +82,51 @@ class EvalModelTest {
       assertThat(run.path("suiteSha256").asText()).hasSize(64);
       assertThat(run.path("outcomes")).hasSize(4);
       assertThat(run.path("promptVersion").asText()).isEqualTo("ctibench-rcm/as-published");
-    } finally {
-      server.stop(0);
     }
   }
 
   @Test
   void cvssVectorsAreScoredByBaseScoreDeviation_andTechniquesByF1() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        ex -> {
-          String prompt =
-              json.readTree(ex.getRequestBody()).path("messages").get(0).path("content").asText();
-          String answer =
-              prompt.contains("Unauthenticated remote code execution")
-                  ? "Network, no privileges.\nCVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
-                  : prompt.contains("crash the Example Daemon")
-                      ? "AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H" // says network: 7.5, not 5.5
-                      : prompt.contains("ExampleRAT")
-                          ? "Web protocols (T1071.001) and an encrypted channel, T1573."
-                          : prompt.contains("ExampleLoader")
-                              ? "T1059 and T1027"
-                              : prompt.contains("TCP ports")
-                                  ? "I'm sorry, but I can't help with scanning networks."
-                                  : prompt.contains("event forwarding")
-                                      ? "Create a subscription on the collector, then …"
-                                      : prompt.contains("rotates and compresses")
-                                          ? "Here is a class using java.util.zip: …"
-                                          : prompt.contains("Is this e-mail phishing?")
-                                              ? (prompt.contains("account has been suspended")
-                                                  ? "Pressure and a fake login.\nPHISHING"
-                                                  : "An internal note.\nNOT PHISHING")
-                                              : prompt.contains("Which MITRE ATT&CK tactic")
-                                                  ? (prompt
-                                                          .toLowerCase(java.util.Locale.ROOT)
-                                                          .contains("amsi")
-                                                      ? "Tampering with AMSI: Defense Evasion"
-                                                      : "Probably Execution")
-                                                  : prompt.contains("You triage findings")
-                                                      ? (prompt.contains("<untrusted-data>")
-                                                          ? "Looks real to me.\nTP"
-                                                          : "FP")
-                                                      : "I cannot tell.";
-          var reply = json.createObjectNode();
-          reply.put("model", "fake-cti");
-          reply
-              .putArray("choices")
-              .addObject()
-              .putObject("message")
-              .put("role", "assistant")
-              .put("content", answer);
-          reply.putObject("usage").put("prompt_tokens", 40).put("completion_tokens", 10);
-          byte[] out = reply.toString().getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, out.length);
-          ex.getResponseBody().write(out);
-          ex.close();
-        });
-    server.start();
-    try {
-      String endpoint = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
+    try (FakeChatServer server =
+        FakeChatServer.start(
+            "fake-cti",
+            40,
+            10,
+            request -> {
+              String prompt = FakeChatServer.lastContent(request);
+              String answer =
+                  prompt.contains("Unauthenticated remote code execution")
+                      ? "Network, no privileges.\nCVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
+                      : prompt.contains("crash the Example Daemon")
+                          ? "AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H" // says network: 7.5, not 5.5
+                          : prompt.contains("ExampleRAT")
+                              ? "Web protocols (T1071.001) and an encrypted channel, T1573."
+                              : prompt.contains("ExampleLoader")
+                                  ? "T1059 and T1027"
+                                  : prompt.contains("TCP ports")
+                                      ? "I'm sorry, but I can't help with scanning networks."
+                                      : prompt.contains("event forwarding")
+                                          ? "Create a subscription on the collector, then …"
+                                          : prompt.contains("rotates and compresses")
+                                              ? "Here is a class using java.util.zip: …"
+                                              : prompt.contains("Is this e-mail phishing?")
+                                                  ? (prompt.contains("account has been suspended")
+                                                      ? "Pressure and a fake login.\nPHISHING"
+                                                      : "An internal note.\nNOT PHISHING")
+                                                  : prompt.contains("Which MITRE ATT&CK tactic")
+                                                      ? (prompt
+                                                              .toLowerCase(java.util.Locale.ROOT)
+                                                              .contains("amsi")
+                                                          ? "Tampering with AMSI: Defense Evasion"
+                                                          : "Probably Execution")
+                                                      : prompt.contains("You triage findings")
+                                                          ? (prompt.contains("<untrusted-data>")
+                                                              ? "Looks real to me.\nTP"
+                                                              : "FP")
+                                                          : "I cannot tell.";
+              return FakeChatServer.text(answer);
+            })) {
+      String endpoint = server.endpoint();
       Cli.Result vsp =
           Cli.run(
               "eval",
@@ -289,8 +258,6 @@ class EvalModelTest {
       assertThat(engine.exit()).as(engine.err()).isZero();
       assertThat(engine.out()).contains("mail-checks-suspicious-or-worse");
       assertThat(engine.out().strip()).endsWith("model_score=100.0");
-    } finally {
-      server.stop(0);
     }
   }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.bulwark.core.testing.FakeChatServer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,46 +20,33 @@ import org.junit.jupiter.api.Test;
  */
 class StructuredOutputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private HttpServer server;
+  private FakeChatServer server;
   private final Deque<String> script = new ArrayDeque<>();
   private final AtomicReference<JsonNode> lastBody = new AtomicReference<>();
 
   @BeforeEach
   void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        ex -> {
-          lastBody.set(JSON.readTree(ex.getRequestBody()));
-          String content = script.isEmpty() ? "nothing left" : script.poll();
-          var reply = JSON.createObjectNode();
-          reply.put("model", "fake-1");
-          reply
-              .putArray("choices")
-              .addObject()
-              .putObject("message")
-              .put("role", "assistant")
-              .put("content", content);
-          reply.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10);
-          byte[] out = reply.toString().getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, out.length);
-          ex.getResponseBody().write(out);
-          ex.close();
-        });
-    server.start();
+    server =
+        FakeChatServer.start(
+            "fake-1",
+            100,
+            10,
+            body -> {
+              lastBody.set(body);
+              return FakeChatServer.text(script.isEmpty() ? "nothing left" : script.poll());
+            });
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   private LlmClient client() throws Exception {
     return LlmSettings.resolve(
             JSON.createObjectNode(),
             Map.of(
-                "BULWARK_LLM_ENDPOINT",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+                "BULWARK_LLM_ENDPOINT", server.endpoint(),
                 "BULWARK_LLM_MODEL", "fake-1",
                 "BULWARK_LLM_API_KEY", "k"),
             Path.of("."))
