@@ -269,7 +269,12 @@ public final class FindingStore {
   }
 
   private static Row row(ResultSet r, String project) throws SQLException {
+    return row(r, project, null);
+  }
+
+  private static Row row(ResultSet r, String project, String body) throws SQLException {
     int line = r.getInt("line");
+    boolean noLine = r.wasNull(); // asked right away: it answers for the last column read
     return new Row(
         r.getLong("id"),
         project,
@@ -280,52 +285,28 @@ public final class FindingStore {
         r.getString("severity"),
         r.getString("confidence"),
         r.getString("path"),
-        r.wasNull() ? null : line,
+        noLine ? null : line,
         r.getString("status"),
         r.getString("verdict"),
         Store.instant(r, "first_seen_at"),
         Store.instant(r, "last_seen_at"),
         Store.instant(r, "fixed_at"),
         r.getInt("reopened"),
-        null);
+        body);
   }
 
   /** One finding with its JSON body. */
   public Optional<Row> get(long id) {
-    return store.read(c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT f.*, p.name FROM findings f JOIN projects p ON p.id = f.project_id"
-                  + " WHERE f.id = ?")) {
-        ps.setLong(1, id);
-        try (ResultSet r = ps.executeQuery()) {
-          if (!r.next()) {
-            return Optional.empty();
-          }
-          int line = r.getInt("line");
-          boolean noLine = r.wasNull();
-          return Optional.of(
-              new Row(
-                  r.getLong("id"),
-                  r.getString("name"),
-                  r.getString("fingerprint"),
-                  r.getString("analyzer"),
-                  r.getString("rule_id"),
-                  r.getString("title"),
-                  r.getString("severity"),
-                  r.getString("confidence"),
-                  r.getString("path"),
-                  noLine ? null : line,
-                  r.getString("status"),
-                  r.getString("verdict"),
-                  Store.instant(r, "first_seen_at"),
-                  Store.instant(r, "last_seen_at"),
-                  Store.instant(r, "fixed_at"),
-                  r.getInt("reopened"),
-                  r.getString("body")));
-        }
-      }
-    });
+    return store.read(c ->
+        Store.list(
+                c,
+                "SELECT f.*, p.name FROM findings f JOIN projects p ON p.id = f.project_id"
+                    + " WHERE f.id = ?",
+                1,
+                r -> row(r, r.getString("name"), r.getString("body")),
+                id)
+            .stream()
+            .findFirst());
   }
 
   /** A verdict as stored: who gave it, when, why. */

@@ -124,6 +124,24 @@ abstract class StoreContract {
   }
 
   @Test
+  void aFindingWithoutALine_listsWithoutOne() {
+    Finding noLine =
+        Finding.builder("deps", "vulnerable-dependency")
+            .title("log4j-core 2.14.1")
+            .message("CVE-2021-44228")
+            .severity(Severity.CRITICAL)
+            .confidence(dev.bulwark.core.model.Confidence.HIGH)
+            .location(new dev.bulwark.core.model.Location.File("pom.xml", null, null))
+            .identity("log4j")
+            .build();
+    ingest.upload(Fixtures.upload("shop", "k", List.of(noLine)), analyst);
+    FindingStore.Row row = findings.list(FindingStore.Query.open("shop", 10)).items().get(0);
+    assertThat(row.path()).isEqualTo("pom.xml");
+    assertThat(row.line()).isNull();
+    assertThat(findings.get(row.id()).orElseThrow().line()).isNull();
+  }
+
+  @Test
   void aScanFixesOnlyWhatItsAnalyzersCouldSee() {
     ingest.upload(Fixtures.upload("shop", "code", Fixtures.many("code", "c", 3)), analyst);
     Ingest.Result secrets =
