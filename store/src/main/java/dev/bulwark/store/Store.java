@@ -49,7 +49,10 @@ public final class Store implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(url, user, password)
-          .locations("classpath:db/migration")
+          .locations(
+              s.postgres()
+                  ? new String[] {"classpath:db/migration", "classpath:db/migration-postgresql"}
+                  : new String[] {"classpath:db/migration"})
           .load()
           .migrate();
     } catch (RuntimeException e) {
