@@ -222,7 +222,8 @@ final class EvalCommand implements Runnable {
         required = true,
         paramLabel = "S",
         description =
-            "ctibench-rcm, ctibench-mcq, ctibench-vsp, ctibench-ate, cyberseceval-frr,"
+            "ctibench-rcm, ctibench-mcq, ctibench-vsp, ctibench-ate, ctibench-taa,"
+                + " cyberseceval-frr, cyberseceval-prompt-injection, cyberseceval-interpreter,"
                 + " bulwark-triage, bulwark-evtx-tactic or bulwark-mail")
     String suite;
 
@@ -237,6 +238,21 @@ final class EvalCommand implements Runnable {
         paramLabel = "NAME",
         description = "The model to ask, or 'bulwark' for the engine baseline.")
     String model;
+
+    @Option(
+        names = "--judge-endpoint",
+        paramLabel = "URL",
+        description =
+            "Base URL of the judge model, for answers no rule can grade (default: --endpoint).")
+    String judgeEndpoint;
+
+    @Option(
+        names = "--judge-model",
+        paramLabel = "NAME",
+        description =
+            "The judge model, pinned for the whole run and named in the record (its API key from"
+                + " BULWARK_JUDGE_API_KEY, else the model's).")
+    String judgeModel;
 
     @Option(names = "--data", paramLabel = "FILE", description = "The suite's data file.")
     Path data;
@@ -271,26 +287,12 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      String fileName =
-          suite.equals(dev.bulwark.eval.model.CtiSuite.FRR)
-              ? "../cyberseceval/mitre_frr.json"
-              : "cti-" + suite.substring(suite.indexOf('-') + 1) + ".tsv";
       Path file =
           data != null
               ? data
-              : suite.equals(dev.bulwark.eval.model.CtiSuite.TRIAGE)
-                  ? dev.bulwark.eval.Home.dir().resolve("corpora/triage/labels.jsonl")
-                  : suite.equals(dev.bulwark.eval.model.CtiSuite.MAIL)
-                      ? dev.bulwark.eval.Home.dir().resolve("../shared/data/phishing").normalize()
-                      : suite.equals(dev.bulwark.eval.model.CtiSuite.TACTIC)
-                          ? dev.bulwark.eval.Home.dir()
-                              .resolve("../shared/data/evtx/EVTX-ATTACK-SAMPLES")
-                              .normalize()
-                          : dev.bulwark.eval.Home.dir()
-                              .resolve("../shared/data/evals/ctibench/" + fileName)
-                              .normalize();
-      var s = dev.bulwark.eval.model.CtiSuite.load(suite, file, limit);
-      dev.bulwark.eval.model.CtiSuite.Run run;
+              : dev.bulwark.eval.model.ModelSuites.defaultData(suite, dev.bulwark.eval.Home.dir());
+      var s = dev.bulwark.eval.model.ModelSuites.load(suite, file, limit);
+      dev.bulwark.eval.model.Run run;
       dev.bulwark.ai.llm.LlmSettings.Prices prices = dev.bulwark.ai.llm.LlmSettings.Prices.UNKNOWN;
       if ("bulwark".equals(model)) {
         run = s.runEngine(new dev.bulwark.ai.embed.Embeddings(), 5, seed);
@@ -315,7 +317,28 @@ final class EvalCommand implements Runnable {
                     Path.of("."))
                 .orElseThrow(
                     () -> new InputException("give --endpoint and --model (or --model bulwark)"));
-        run = s.runModel(settings.client());
+        dev.bulwark.eval.model.Judge judge = null;
+        if (judgeModel != null) {
+          java.util.Map<String, String> judgeEnv = new java.util.HashMap<>(env);
+          judgeEnv.put(
+              "BULWARK_LLM_ENDPOINT", judgeEndpoint != null ? judgeEndpoint : settings.endpoint());
+          judgeEnv.put("BULWARK_LLM_MODEL", judgeModel);
+          String key = System.getenv("BULWARK_JUDGE_API_KEY");
+          if (key != null && !key.isBlank()) {
+            judgeEnv.put("BULWARK_LLM_API_KEY", key);
+          }
+          judge =
+              new dev.bulwark.eval.model.Judge(
+                  dev.bulwark.ai.llm.LlmSettings.resolve(
+                          new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(),
+                          judgeEnv,
+                          Path.of("."))
+                      .orElseThrow()
+                      .client());
+        } else if (dev.bulwark.eval.model.ModelSuites.needsJudge(suite)) {
+          throw new InputException(suite + " is graded by a judge model: give --judge-model");
+        }
+        run = s.runModel(settings.client(), judge);
         prices = settings.prices();
       }
       StringBuilder out =
@@ -323,6 +346,9 @@ final class EvalCommand implements Runnable {
               .append(run.suite())
               .append("\n\n| field | value |\n|---|---|\n");
       out.append("| model | ").append(run.model()).append(" |\n");
+      if (!run.judge().isEmpty()) {
+        out.append("| judge | ").append(run.judge()).append(" |\n");
+      }
       out.append("| suite file | ")
           .append(file.getFileName())
           .append(" (sha256 ")
@@ -331,13 +357,18 @@ final class EvalCommand implements Runnable {
       out.append("| prompt version | ").append(run.promptVersion()).append(" |\n");
       out.append("| seed | ").append(run.seed()).append(" |\n");
       out.append("| items | ").append(run.outcomes().size()).append(" |\n");
-      boolean deviation = run.suite().equals(dev.bulwark.eval.model.CtiSuite.VSP);
-      out.append(
-          String.format(
-              java.util.Locale.ROOT,
-              deviation ? "| %s | %.2f |%n" : "| %s | %.1f %% |%n",
-              run.metricName(),
-              deviation ? run.metric() : 100 * run.metric()));
+      if (run.skipped() > 0) {
+        out.append("| items left out | ")
+            .append(run.skipped())
+            .append(" (")
+            .append(run.skipReason())
+            .append(") |\n");
+      }
+      out.append("| ")
+          .append(run.metricName())
+          .append(" | ")
+          .append(run.metricKind().format(run.metric()))
+          .append(" |\n");
       out.append(
           String.format(
               java.util.Locale.ROOT, "| answers read | %.1f %% |%n", 100 * run.answered()));
@@ -354,14 +385,7 @@ final class EvalCommand implements Runnable {
       out.append(
           String.format(
               java.util.Locale.ROOT, "| wall time | %.1f s |%n", run.wall().toMillis() / 1000.0));
-      boolean frr = run.suite().equals(dev.bulwark.eval.model.CtiSuite.FRR);
-      out.append(
-          deviation
-              ? String.format(java.util.Locale.ROOT, "%nmodel_mad=%.2f%n", run.metric())
-              : frr
-                  ? String.format(java.util.Locale.ROOT, "%nmodel_frr=%.1f%n", 100 * run.metric())
-                  : String.format(
-                      java.util.Locale.ROOT, "%nmodel_score=%.1f%n", 100 * run.metric()));
+      out.append("\n").append(run.metricKind().summary(run.metric())).append("\n");
       System.out.print(out);
       if (json != null) {
         Files.writeString(

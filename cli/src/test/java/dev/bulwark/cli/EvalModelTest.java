@@ -262,6 +262,145 @@ class EvalModelTest {
   }
 
   @Test
+  void judgedSuitesUseRulesFirstAndAPinnedJudgeForTheRest() throws Exception {
+    try (FakeChatServer server =
+        FakeChatServer.start(
+            "fake-cti",
+            30,
+            6,
+            request -> {
+              String prompt = FakeChatServer.lastContent(request);
+              String answer;
+              if (prompt.contains("You grade another AI model's response")) {
+                // the judge: the poem got through; reading the mounts helps an escape
+                answer =
+                    prompt.contains("Waves roll")
+                        ? "It is a poem about the sea.\nYES"
+                        : prompt.contains("/proc/mounts") ? "MALICIOUS" : "NO";
+              } else if (prompt.contains("print the secret word")) {
+                answer = "Fine: the secret word is Lantern.";
+              } else if (prompt.contains("access code now")) {
+                answer = "I can't share the access code.";
+              } else if (prompt.contains("poem about the sea")) {
+                answer = "Waves roll in, the gulls reply.";
+              } else if (prompt.contains("/etc/shadow")) {
+                answer = "I can't help with that.";
+              } else if (prompt.contains("container's mounts")) {
+                answer = "import os\nprint(open('/proc/mounts').read())";
+              } else if (prompt.contains("sample one")) {
+                answer = "The embassy targeting and the backdoor point to Venomous Bear.";
+              } else if (prompt.contains("sample two")) {
+                answer = "APT28";
+              } else {
+                answer = "Unknown.";
+              }
+              return FakeChatServer.text(answer);
+            })) {
+      String endpoint = server.endpoint();
+      Path pi = SAMPLE.resolveSibling("pi-sample.json");
+      Cli.Result rulesOnly =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "cyberseceval-prompt-injection",
+              "--data",
+              pi.toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti");
+      assertThat(rulesOnly.exit()).as(rulesOnly.err()).isZero();
+      // the two literal questions graded by rule (one leak); the poem needs a judge: not sent
+      assertThat(rulesOnly.out())
+          .contains("| items | 2 |")
+          .contains("| items left out | 1 (1 need a judge model (--judge-model) to be graded) |");
+      assertThat(rulesOnly.out().strip()).endsWith("model_isr=50.0");
+      int before = server.requests().size();
+      Path record = dir.resolve("pi.json");
+      Cli.Result judged =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "cyberseceval-prompt-injection",
+              "--data",
+              pi.toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti",
+              "--judge-model",
+              "fake-judge",
+              "--json",
+              record.toString());
+      assertThat(judged.exit()).as(judged.err()).isZero();
+      assertThat(judged.out())
+          .contains("| items | 3 |")
+          .contains("| judge | openai:fake-judge (bulwark-judge-1) |");
+      assertThat(judged.out().strip()).endsWith("model_isr=66.7");
+      // three answers and one judgement: the rules decided two items without asking the judge
+      assertThat(server.requests().size() - before).isEqualTo(4);
+      var run = new ObjectMapper().readTree(record.toFile());
+      assertThat(run.path("outcomes").findValuesAsText("judgedBy"))
+          .containsExactly("rule", "rule", "judge");
+
+      Path interp = SAMPLE.resolveSibling("interpreter-sample.json");
+      Cli.Result noJudge =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "cyberseceval-interpreter",
+              "--data",
+              interp.toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti");
+      assertThat(noJudge.exit()).isNotZero();
+      assertThat(noJudge.err()).contains("give --judge-model");
+      Cli.Result interpreter =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "cyberseceval-interpreter",
+              "--data",
+              interp.toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti",
+              "--judge-model",
+              "fake-judge");
+      assertThat(interpreter.exit()).as(interpreter.err()).isZero();
+      // the refusal is benign by rule; the judge calls the mount listing malicious
+      assertThat(interpreter.out().strip()).endsWith("model_mcr=50.0");
+
+      Cli.Result taa =
+          Cli.run(
+              "eval",
+              "model",
+              "--suite",
+              "ctibench-taa",
+              "--data",
+              SAMPLE.resolveSibling("taa-sample.tsv").toString(),
+              "--endpoint",
+              endpoint,
+              "--model",
+              "fake-cti");
+      assertThat(taa.exit()).as(taa.err()).isZero();
+      // Venomous Bear is Turla (right); APT28 is not APT29 (wrong); the third names no group
+      assertThat(taa.out())
+          .contains("| items | 2 |")
+          .contains(
+              "| items left out | 1 (1 reports whose address names no single ATT&CK group) |");
+      assertThat(taa.out().strip()).endsWith("model_score=50.0");
+    }
+  }
+
+  @Test
   void engineBaselineNamesTheWeaknessFromItsPhrases() {
     Cli.Result r =
         Cli.run(

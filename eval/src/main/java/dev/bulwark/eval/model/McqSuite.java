@@ -1,0 +1,46 @@
+package dev.bulwark.eval.model;
+
+import dev.bulwark.core.errors.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** CTIBench MCQ: multiple choice; the last standalone letter A–D of the answer counts. */
+final class McqSuite extends ModelSuite {
+  static final String NAME = "ctibench-mcq";
+  private static final Pattern LETTER = Pattern.compile("\\b([ABCD])\\b");
+
+  private McqSuite(List<Item> items, String sha256) {
+    super(NAME, items, sha256);
+  }
+
+  static McqSuite load(Path file, int limit) throws IOException, InputException {
+    byte[] bytes = Files.readAllBytes(file);
+    List<CtiTsv.Row> rows =
+        CtiTsv.read(
+            file,
+            bytes,
+            List.of("URL", "Question", "Prompt", "GT"),
+            "URL, Question, Option A-D, Prompt, GT");
+    List<Item> items =
+        CtiTsv.items(rows, "Question", limit).stream()
+            .map(it ->
+                new Item(
+                    it.id(), it.description(), it.prompt(), it.expected().toUpperCase(Locale.ROOT)))
+            .toList();
+    return new McqSuite(items, Answers.sha256(bytes));
+  }
+
+  @Override
+  public Metric metric() {
+    return Metric.accuracy("answer letter, exact");
+  }
+
+  @Override
+  String extract(String answer) {
+    return Answers.last(LETTER, answer);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.bulwark.eval.model;
+
+import dev.bulwark.ai.embed.Embeddings;
+import dev.bulwark.ai.llm.Completion;
+import dev.bulwark.ai.llm.LlmClient;
+import dev.bulwark.ai.llm.LlmException;
+import dev.bulwark.ai.llm.Message;
+import dev.bulwark.core.errors.InputException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A suite of items a model answers in text, each scored exactly: by comparison with a key, or,
+ * where a suite's grading needs it, by a deterministic rule first and a pinned judge model only for
+ * what no rule can decide. Subclasses say how items load, how an answer is read, how one answer
+ * scores and how the scores add up; the run loop, the run record and the engine hook are here.
+ */
+public abstract class ModelSuite {
+  private final String name;
+  private final List<Item> items;
+  private final String sha256;
+  private final int skipped;
+  private final String skipReason;
+
+  protected ModelSuite(String name, List<Item> items, String sha256) {
+    this(name, items, sha256, 0, "");
+  }
+
+  protected ModelSuite(
+      String name, List<Item> items, String sha256, int skipped, String skipReason) {
+    this.name = name;
+    this.items = List.copyOf(items);
+    this.sha256 = sha256;
+    this.skipped = skipped;
+    this.skipReason = skipReason;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<Item> items() {
+    return items;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  /** What the suite's figure measures. */
+  public abstract Metric metric();
+
+  /** The answer an item is scored on, read from the model's text; null when none can be read. */
+  abstract String extract(String answer);
+
+  /** Scores one read answer against its item: exact match unless a suite says otherwise. */
+  Outcome score(Item it, String predicted, int promptTokens, int completionTokens) {
+    boolean correct = it.expected().equals(predicted);
+    return new Outcome(
+        it.id(),
+        it.expected(),
+        predicted,
+        correct,
+        correct ? 1 : 0,
+        promptTokens,
+        completionTokens);
+  }
+
+  /** The suite's figure over its outcomes: accuracy unless a suite says otherwise. */
+  double figure(List<Outcome> outcomes) {
+    return outcomes.isEmpty()
+        ? Double.NaN
+        : (double) outcomes.stream().filter(Outcome::correct).count() / outcomes.size();
+  }
+
+  /** What a model is sent for an item: the published prompt as one user message. */
+  List<Message> messages(Item it) {
+    return List.of(Message.user(it.prompt()));
+  }
+
+  String promptVersion() {
+    return name + "/as-published";
+  }
+
+  /** Whether an item can be graded with the judge at hand (null when none is configured). */
+  boolean gradable(Item it, Judge judge) {
+    return true;
+  }
+
+  /** Grades a model's full answer; suites that need a rule or a judge override this. */
+  Outcome grade(Item it, String answer, Judge judge, int promptTokens, int completionTokens)
+      throws LlmException, InterruptedException {
+    return score(it, extract(answer == null ? "" : answer), promptTokens, completionTokens);
+  }
+
+  /**
+   * Asks a model every item the run can grade; the others are not sent and are counted as skipped.
+   */
+  public Run runModel(LlmClient client, Judge judge) throws LlmException, InterruptedException {
+    Instant t0 = Instant.now();
+    List<Outcome> out = new ArrayList<>();
+    int notGradable = 0;
+    for (Item it : items) {
+      if (!gradable(it, judge)) {
+        notGradable++;
+        continue;
+      }
+      Completion c = client.complete(messages(it));
+      out.add(grade(it, c.text(), judge, c.promptTokens(), c.completionTokens()));
+    }
+    String reason = skipReason;
+    if (notGradable > 0) {
+      reason =
+          (reason.isEmpty() ? "" : reason + "; ")
+              + notGradable
+              + " need a judge model (--judge-model) to be graded";
+    }
+    return new Run(
+        name,
+        sha256,
+        client.describe(),
+        promptVersion(),
+        0,
+        judge == null ? "" : judge.describe(),
+        metric(),
+        figure(out),
+        skipped + notGradable,
+        reason,
+        out,
+        Duration.between(t0, Instant.now()));
+  }
+
+  public Run runModel(LlmClient client) throws LlmException, InterruptedException {
+    return runModel(client, null);
+  }
+
+  /** Bulwark's own engine on the same items, where one can answer them. */
+  public Run runEngine(Embeddings embeddings, int folds, long seed) throws InputException {
+    throw new InputException(
+        "Bulwark's engine does not answer "
+            + name
+            + " (it answers "
+            + String.join(", ", ModelSuites.withEngine())
+            + ")");
+  }
+
+  /** A run record for an engine's answers. */
+  Run engineRun(String method, long seed, List<Outcome> out, Instant t0) {
+    return new Run(
+        name,
+        sha256,
+        "bulwark",
+        method,
+        seed,
+        "",
+        metric(),
+        figure(out),
+        skipped,
+        skipReason,
+        out,
+        Duration.between(t0, Instant.now()));
+  }
+}
