@@ -18,16 +18,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bulwark mcp}: Bulwark's tools for AI agents over the Model Context Protocol (stdio). Paths
- * are confined to the roots given; text that comes from scanned files is returned inside {@code
- * <untrusted-data>} delimiters, labelled as data, because a file can hold instructions aimed at the
- * agent reading it. Every call is logged on standard error.
+ * {@code bulwark mcp}: Bulwark's tools for AI agents over the Model Context Protocol, on stdio or
+ * streamable HTTP (127.0.0.1 by default, bearer token required). Paths are confined to the roots
+ * given; text that comes from scanned files is returned inside {@code <untrusted-data>} delimiters,
+ * labelled as data, because a file can hold instructions aimed at the agent reading it. Every call
+ * is logged on standard error.
  */
 @Command(
     name = "mcp",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve Bulwark's tools to AI agents over the Model Context Protocol on stdin/stdout:",
+      "Serve Bulwark's tools to AI agents over the Model Context Protocol on stdin/stdout",
+      "(or streamable HTTP with --http PORT):",
       "scan, get_finding, hunt_logs, plan_dependencies, propose_fixes, label_finding (and",
       "apply_fixes with --allow-writes). Paths must lie under a --root."
     })
@@ -47,6 +49,28 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
   Path dataDir;
 
   @Option(
+      names = "--http",
+      paramLabel = "PORT",
+      description =
+          "Serve the streamable HTTP transport on this port instead of stdio (0: any free port);"
+              + " agents send the bearer token from --token-file or the generated mcp-token.")
+  Integer httpPort;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description = "Address to bind with --http (default ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "The bearer token agents must send over HTTP (default: a new one, written to mcp-token"
+              + " in the data directory, readable by its owner only).")
+  Path tokenFile;
+
+  @Option(
       names = "--allow-writes",
       description =
           "Offer apply_fixes, which writes verified patches into the project (off: agents can only"
@@ -58,28 +82,57 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
     BulwarkTools tools =
         new BulwarkTools(BulwarkTools.roots(roots), dataDir, "mcp-agent").allowWrites(allowWrites);
     McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
-    StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper);
-    McpSyncServer server =
-        McpServer.sync(transport)
-            .serverInfo("bulwark", ToolInfo.current().version())
-            .instructions(
-                "Bulwark finds security issues in code, dependencies and logs. "
-                    + BulwarkTools.UNTRUSTED_NOTE)
-            .capabilities(
-                McpSchema.ServerCapabilities.builder()
-                    .tools(true)
-                    .resources(false, false)
-                    .prompts(false)
-                    .build())
-            .tools(tools.all().stream().map(t -> spec(mapper, tools, t)).toList())
-            .resources(latestReport(tools))
-            .prompts(prompts())
-            .build();
-    System.err.println("bulwark mcp: serving on stdio; roots " + tools.roots());
     CountDownLatch forever = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::closeGracefully));
+    if (httpPort == null) {
+      McpSyncServer server =
+          configure(McpServer.sync(new StdioServerTransportProvider(mapper)), mapper, tools);
+      System.err.println("bulwark mcp: serving on stdio; roots " + tools.roots());
+      Runtime.getRuntime().addShutdownHook(new Thread(server::closeGracefully));
+      forever.await();
+      return ExitCodes.OK;
+    }
+    Path data = dev.bulwark.core.config.DataDir.resolve(dataDir);
+    String token = McpHttp.token(tokenFile, data);
+    McpHttp http = McpHttp.create(mapper, host, httpPort, token);
+    McpSyncServer server = configure(McpServer.sync(http.transport()), mapper, tools);
+    String url = http.start();
+    System.err.println(
+        "bulwark mcp: serving streamable HTTP at "
+            + url
+            + "; roots "
+            + tools.roots()
+            + "; token "
+            + (tokenFile != null ? "from " + tokenFile : "in " + data.resolve("mcp-token")));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> {
+              server.closeGracefully();
+              try {
+                http.stop();
+              } catch (Exception e) {
+                System.err.println("bulwark mcp: " + e.getMessage());
+              }
+            }));
     forever.await();
     return ExitCodes.OK;
+  }
+
+  private static McpSyncServer configure(
+      McpServer.SyncSpecification<?> spec, McpJsonMapper mapper, BulwarkTools tools) {
+    return spec.serverInfo("bulwark", ToolInfo.current().version())
+        .instructions(
+            "Bulwark finds security issues in code, dependencies and logs. "
+                + BulwarkTools.UNTRUSTED_NOTE)
+        .capabilities(
+            McpSchema.ServerCapabilities.builder()
+                .tools(true)
+                .resources(false, false)
+                .prompts(false)
+                .build())
+        .tools(tools.all().stream().map(t -> spec(mapper, tools, t)).toList())
+        .resources(latestReport(tools))
+        .prompts(prompts())
+        .build();
   }
 
   private static McpServerFeatures.SyncToolSpecification spec(

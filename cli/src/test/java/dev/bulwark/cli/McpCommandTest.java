@@ -36,7 +36,7 @@ class McpCommandTest {
             List.of(
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp",
-                System.getProperty("java.class.path"),
+                RuntimeClasspath.get(),
                 "dev.bulwark.cli.Main",
                 "mcp",
                 "--root",
@@ -119,7 +119,7 @@ class McpCommandTest {
             .args(
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp",
-                System.getProperty("java.class.path"),
+                RuntimeClasspath.get(),
                 "dev.bulwark.cli.Main",
                 "mcp",
                 "--root",
