@@ -159,6 +159,8 @@ class McpHttpTest {
               int at = line.indexOf("streamable HTTP at ");
               if (at >= 0) {
                 url.complete(line.substring(at + 19, line.indexOf(';', at)));
+              } else if (line.startsWith("Exception in thread")) {
+                url.completeExceptionally(new IllegalStateException(line));
               }
             }
             url.completeExceptionally(new IllegalStateException("server exited"));
