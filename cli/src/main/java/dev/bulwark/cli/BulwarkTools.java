@@ -58,8 +58,10 @@ final class BulwarkTools {
           + STR
           + ",\"counts\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},"
           + "\"findings\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
-          + "\"required\":[\"fingerprint\",\"ruleId\",\"severity\",\"title\",\"location\",\"message\"],"
+          + "\"required\":[\"fingerprint\",\"analyzer\",\"ruleId\",\"severity\",\"title\",\"location\",\"message\"],"
           + "\"properties\":{\"fingerprint\":"
+          + STR
+          + ",\"analyzer\":"
           + STR
           + ",\"ruleId\":"
           + STR
@@ -246,6 +248,21 @@ final class BulwarkTools {
                 + "\"analyzers\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}}",
             SCAN_OUT,
             args -> scan(confine(roots, args.path("path").asText()), args.path("analyzers"))),
+        only(
+            "find_secrets",
+            "Find hard-coded secrets (keys, tokens, passwords) in a file or directory; values are"
+                + " redacted in the results.",
+            "secrets"),
+        only(
+            "find_code_issues",
+            "Find security issues in Java code by taint analysis (injection, path traversal, weak"
+                + " crypto …), each with its data flow from source to sink.",
+            "code"),
+        only(
+            "check_dependencies",
+            "Find vulnerable dependencies in a project's manifests and lockfiles, with advisories,"
+                + " fixed versions and reachability.",
+            "deps"),
         new Tool(
             "get_finding",
             "The full record of a finding from the latest scan, by fingerprint.",
@@ -311,6 +328,17 @@ final class BulwarkTools {
                 + "\"verdict\":{\"enum\":[\"tp\",\"fp\",\"wont-fix\"]},\"note\":{\"type\":\"string\"}}}",
             LABEL_OUT,
             this::label));
+  }
+
+  /** A scan by one analyzer, as a tool of its own. */
+  private Tool only(String name, String description, String analyzer) {
+    return new Tool(
+        name,
+        description,
+        "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":" + STR + "}}",
+        SCAN_OUT,
+        args ->
+            scan(confine(roots, args.path("path").asText()), JSON.createArrayNode().add(analyzer)));
   }
 
   /** A path under one of the roots, or an error naming the roots. */
@@ -539,6 +567,7 @@ final class BulwarkTools {
     for (Finding f : report.findings()) {
       ObjectNode n = list.addObject();
       n.put("fingerprint", f.fingerprint());
+      n.put("analyzer", f.analyzer());
       n.put("ruleId", f.ruleId());
       n.put("severity", f.severity().label());
       n.put("title", f.title());

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
     description = {
       "Serve Bulwark's tools to AI agents over the Model Context Protocol on stdin/stdout",
       "(or streamable HTTP with --http PORT):",
-      "scan, get_finding, hunt_logs, plan_dependencies, propose_fixes, label_finding (and",
+      "scan, find_secrets, find_code_issues, check_dependencies, get_finding, hunt_logs, plan_dependencies, propose_fixes, label_finding (and",
       "apply_fixes with --allow-writes). Paths must lie under a --root."
     })
 final class McpCommand implements java.util.concurrent.Callable<Integer> {

@@ -194,6 +194,29 @@ class McpCommandTest {
       assertThat(((McpSchema.TextContent) prompt.messages().get(0).content()).text())
           .contains("hunt_logs on logs/");
 
+      // one tool per capability: each reports only its own analyzer's findings
+      for (Map.Entry<String, String> tool :
+          Map.of(
+                  "find_secrets",
+                  "secrets",
+                  "find_code_issues",
+                  "code",
+                  "check_dependencies",
+                  "deps")
+              .entrySet()) {
+        McpSchema.CallToolResult r = client.callTool(call(tool.getKey(), Map.of("path", ".")));
+        assertThat(r.isError()).as(text(r)).isFalse();
+        assertValid(outputSchemas.get(tool.getKey()), r.structuredContent());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> found =
+            (List<Map<String, Object>>)
+                ((Map<String, Object>) r.structuredContent()).get("findings");
+        assertThat(found).as(tool.getKey()).isNotEmpty();
+        assertThat(found)
+            .as(tool.getKey())
+            .allSatisfy(f -> assertThat(f.get("analyzer")).isEqualTo(tool.getValue()));
+      }
+
       McpSchema.CallToolResult outside = client.callTool(call("scan", Map.of("path", "/etc")));
       assertThat(outside.isError()).isTrue();
       assertThat(text(outside)).contains("outside the roots");
