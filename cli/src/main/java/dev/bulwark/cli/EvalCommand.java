@@ -371,6 +371,11 @@ final class EvalCommand implements Runnable {
           .append(" |\n");
       out.append(
           String.format(
+              java.util.Locale.ROOT,
+              "| pass@1 (one answer per item, exactly right) | %.1f %% |%n",
+              100 * run.accuracy()));
+      out.append(
+          String.format(
               java.util.Locale.ROOT, "| answers read | %.1f %% |%n", 100 * run.answered()));
       out.append("| tokens | ").append(run.tokens()).append(" |\n");
       long promptTokens = run.outcomes().stream().mapToLong(o -> o.promptTokens()).sum();

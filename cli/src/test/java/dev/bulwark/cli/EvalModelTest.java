@@ -60,6 +60,7 @@ class EvalModelTest {
       assertThat(r.out())
           .contains("| items | 4 |")
           .contains("| accuracy (CVE→CWE, exact) | 50.0 % |")
+          .contains("| pass@1 (one answer per item, exactly right) | 50.0 % |")
           .contains("| tokens | 220 |")
           .contains("| cost | 0.000240 |");
       assertThat(r.out().strip()).endsWith("model_score=50.0");
