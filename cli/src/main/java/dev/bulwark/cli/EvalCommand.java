@@ -413,9 +413,20 @@ final class EvalCommand implements Runnable {
         "alone, and the learned model under 5-fold cross-validation with and without era headers."
       })
   static final class Mail extends SuiteCommand {
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        description = "How messages are dealt into folds (default ${DEFAULT-VALUE}).")
+    long seed = 42;
+
     @Override
     String suiteName() {
       return "mail";
+    }
+
+    @Override
+    Map<String, String> params() {
+      return Map.of(dev.bulwark.eval.mail.MailSuite.SEED, Long.toString(seed));
     }
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The mail suite on the shared phishing corpus (skipped when it is absent). */
 class MailSuiteTest {
   @Test
-  void learnedModelBeatsTheChecksAloneWithAndWithoutEraHeaders() throws Exception {
+  void learnedModelReaches97PercentF1WithAndWithoutEraHeaders() throws Exception {
     Path corpus = Path.of("../../shared/data/phishing").toAbsolutePath().normalize();
     assumeTrue(
         Files.isRegularFile(corpus.resolve("labels.csv")),
@@ -21,7 +21,8 @@ class MailSuiteTest {
     double checks = card.categories().get(0).metrics().f1();
     double full = card.categories().get(1).metrics().f1();
     double stripped = card.categories().get(2).metrics().f1();
-    assertThat(full).isGreaterThan(checks).isGreaterThan(0.9);
-    assertThat(stripped).isGreaterThan(checks).isGreaterThan(0.88);
+    // the acceptance bar: F1 of 0.97 or more, with and without the era headers
+    assertThat(full).isGreaterThan(checks).isGreaterThanOrEqualTo(0.97);
+    assertThat(stripped).isGreaterThan(checks).isGreaterThanOrEqualTo(0.97);
   }
 }

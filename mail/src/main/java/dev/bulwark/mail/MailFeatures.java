@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the learned mail model sees: the explainable checks (which fired, the score), the message's
@@ -93,7 +95,7 @@ public final class MailFeatures {
   /** Structural features and the embedding, in one row. */
   public static double[] row(MailVerdict v, float[] embedding) {
     MailMessage m = v.message();
-    double[] row = new double[CODES.size() + 12 + embedding.length];
+    double[] row = new double[CODES.size() + 12 + SENDER_AND_STYLE + embedding.length];
     int k = 0;
     for (String code : CODES) {
       row[k++] = v.reasons().stream().filter(r -> r.code().equals(code)).count();
@@ -124,10 +126,66 @@ public final class MailFeatures {
             ? 1
             : 0;
     row[k++] = Math.log1p(m.htmlBody() == null ? 0 : m.htmlBody().length());
+    k = senderAndStyle(m, subject + " " + text, row, k);
     for (float f : embedding) {
       row[k++] = f;
     }
     return row;
+  }
+
+  private static final int SENDER_AND_STYLE = 7;
+
+  /** HTML that hides text from the reader while filters still read it. */
+  private static final Pattern HIDDEN =
+      Pattern.compile(
+          "display\\s*:\\s*none|font-size\\s*:\\s*[01]px|opacity\\s*:\\s*0[;\"']"
+              + "|visibility\\s*:\\s*hidden|max-height\\s*:\\s*0|mso-hide",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern UNSUBSCRIBE =
+      Pattern.compile("unsubscribe|opt.?out|remove", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SENDER = Pattern.compile("<?([^<>\\s\"]+)@([^<>\\s\"]+)>?\\s*$");
+
+  /**
+   * Pictographs in the text, hidden HTML, an unsubscribe line, and how the sender's address looks:
+   * a malformed domain ("example,com"), a local part in mixed case or full of digits — throwaway
+   * addresses that no person typed.
+   */
+  private static int senderAndStyle(MailMessage m, String text, double[] row, int k) {
+    long pictographs =
+        text.codePoints().filter(c -> c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF)).count();
+    row[k++] = pictographs > 0 ? 1 : 0;
+    row[k++] = Math.log1p(pictographs);
+    Matcher hidden = HIDDEN.matcher(m.htmlBody() == null ? "" : m.htmlBody());
+    int n = 0;
+    while (hidden.find()) {
+      n++;
+    }
+    row[k++] = Math.log1p(n);
+    row[k++] = UNSUBSCRIBE.matcher(text).find() ? 1 : 0;
+    Matcher sender = SENDER.matcher(m.header("From") == null ? "" : m.header("From").strip());
+    boolean found = sender.find();
+    String local = found ? sender.group(1) : "";
+    String domain = found ? sender.group(2) : "";
+    row[k++] = domain.contains(",") ? 1 : 0;
+    long upper = local.chars().filter(Character::isUpperCase).count();
+    long lower = local.chars().filter(Character::isLowerCase).count();
+    row[k++] = upper >= 2 && lower >= 2 ? 1 : 0;
+    row[k++] =
+        local.isEmpty()
+            ? 0
+            : (double) local.chars().filter(Character::isDigit).count() / local.length();
+    return k;
+  }
+
+  /** What the text model reads: sender, subject, visible text and link targets. */
+  public static String document(MailMessage m) {
+    StringBuilder d = new StringBuilder(m.header("From") == null ? "" : m.header("From"));
+    d.append('\n').append(text(m)).append('\n');
+    for (MailMessage.Link l : m.links()) {
+      d.append(l.href()).append(' ');
+    }
+    return d.toString();
   }
 
   private static double ratio(String s, java.util.function.IntPredicate p) {

@@ -2,7 +2,6 @@ package dev.bulwark.mail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.ai.embed.Embeddings;
-import dev.bulwark.ai.learn.LogisticRegression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,10 @@ import java.util.Optional;
  */
 public final class MailModel {
   public static final String FILE = "mail-model.json";
+
+  /** 2: words (TF-IDF) beside the dense features. */
+  private static final int VERSION = 2;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What is stored: the model, the embedding it expects, and where it came from. */
@@ -26,29 +29,38 @@ public final class MailModel {
       int messages,
       int phishing,
       String trainedAt,
-      LogisticRegression.Saved model) {}
+      MailClassifier.Saved model) {}
 
-  private final LogisticRegression model;
+  private final MailClassifier model;
   private final Stored stored;
   private final Embeddings embeddings = new Embeddings();
 
   private MailModel(Stored stored) {
     this.stored = stored;
-    this.model = LogisticRegression.load(stored.model());
+    this.model = MailClassifier.load(stored.model());
   }
 
   /** Trains on verdicts and labels (true = phishing) and writes the model file. */
   public static Stored train(List<MailVerdict> verdicts, boolean[] phishing, Path dataDir)
       throws IOException {
     double[][] rows = MailFeatures.rows(verdicts, new Embeddings());
-    LogisticRegression m = LogisticRegression.train(rows, phishing, 1e-2, 600);
+    MailClassifier m =
+        MailClassifier.train(
+            rows,
+            verdicts.stream().map(v -> MailFeatures.document(v.message())).toList(),
+            phishing);
     int positives = 0;
     for (boolean b : phishing) {
       positives += b ? 1 : 0;
     }
     Stored s =
         new Stored(
-            1, Embeddings.MODEL, verdicts.size(), positives, Instant.now().toString(), m.save());
+            VERSION,
+            Embeddings.MODEL,
+            verdicts.size(),
+            positives,
+            Instant.now().toString(),
+            m.save());
     Files.createDirectories(dataDir);
     JSON.writeValue(dataDir.resolve(FILE).toFile(), s);
     return s;
@@ -66,7 +78,7 @@ public final class MailModel {
     } catch (IOException e) {
       throw new IOException(f + ": not a Bulwark mail model: " + e.getMessage(), e);
     }
-    if (s.version() != 1 || !Embeddings.MODEL.equals(s.embedding())) {
+    if (s.version() != VERSION || !Embeddings.MODEL.equals(s.embedding())) {
       throw new IOException(f + ": trained for another version; run bulwark mail train again");
     }
     return Optional.of(new MailModel(s));
@@ -75,11 +87,7 @@ public final class MailModel {
   /** The probability that the judged message is phishing. */
   public double probability(MailVerdict v) {
     double[] row = MailFeatures.row(v, embeddings.embed(MailFeatures.text(v.message())));
-    if (row.length != model.features()) {
-      throw new IllegalStateException(
-          "mail model expects " + model.features() + " features, not " + row.length);
-    }
-    return model.probability(row);
+    return model.probability(row, MailFeatures.document(v.message()));
   }
 
   /**
