@@ -69,6 +69,14 @@ final class MailCommand implements Runnable {
             "Exit with status 1 when a message is judged at this level or worse (medium = suspicious).")
     Severity failOn;
 
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description =
+            "Use this bulwark.yaml (its mail: section names receiving servers, internal domains,"
+                + " executives and protected domains).")
+    Path config;
+
     @Override
     public Integer call() throws Exception {
       ReportOutput.checkAtMostOneOnStdout(outputs);
@@ -92,17 +100,41 @@ final class MailCommand implements Runnable {
       List<Diagnostic> diagnostics = new ArrayList<>();
       java.util.Optional<dev.bulwark.mail.MailModel> model =
           dev.bulwark.mail.MailModel.load(dev.bulwark.core.config.DataDir.resolve(dataDir));
+      dev.bulwark.mail.MailSettings settings =
+          dev.bulwark.mail.MailSettings.from(Configs.load(config, paths.get(0)));
       StringBuilder out = new StringBuilder();
       for (Path f : files) {
-        List<MailMessage> messages = new ArrayList<>();
+        boolean mailbox = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mbox");
         try {
+          // one message at a time: a mailbox of any size is judged in bounded memory
           dev.bulwark.mail.Mailboxes.read(
               f,
               f.toString(),
               new dev.bulwark.mail.Mailboxes.Visitor() {
                 @Override
                 public void message(MailMessage m) {
-                  messages.add(m);
+                  MailVerdict v = MailChecks.judge(m, settings);
+                  if (model.isPresent()) {
+                    v = model.get().judge(v);
+                  }
+                  MailFindings.of(v).ifPresent(findings::add);
+                  out.append(
+                      String.format(
+                          Locale.ROOT,
+                          "%-10s %3d  %s%s%n",
+                          v.verdict().name().toLowerCase(Locale.ROOT),
+                          v.score(),
+                          f,
+                          mailbox ? " #" + m.index() : ""));
+                  for (Reason r : v.reasons()) {
+                    out.append(
+                        String.format(
+                            Locale.ROOT,
+                            "    +%d %s  [%s]%n",
+                            r.points(),
+                            r.description(),
+                            r.location()));
+                  }
                 }
 
                 @Override
@@ -115,27 +147,6 @@ final class MailCommand implements Runnable {
         } catch (IOException | RuntimeException e) {
           diagnostics.add(
               Diagnostic.error("mail", f.toString(), "unreadable message: " + e.getMessage()));
-          continue;
-        }
-        for (MailMessage m : messages) {
-          MailVerdict v = MailChecks.judge(m);
-          if (model.isPresent()) {
-            v = model.get().judge(v);
-          }
-          MailFindings.of(v).ifPresent(findings::add);
-          out.append(
-              String.format(
-                  Locale.ROOT,
-                  "%-10s %3d  %s%s%n",
-                  v.verdict().name().toLowerCase(Locale.ROOT),
-                  v.score(),
-                  f,
-                  messages.size() > 1 || m.index() > 0 ? " #" + m.index() : ""));
-          for (Reason r : v.reasons()) {
-            out.append(
-                String.format(
-                    Locale.ROOT, "    +%d %s  [%s]%n", r.points(), r.description(), r.location()));
-          }
         }
       }
       ScanReport report =

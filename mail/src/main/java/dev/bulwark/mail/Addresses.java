@@ -1,5 +1,6 @@
 package dev.bulwark.mail;
 
+import com.google.common.net.InternetDomainName;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,22 +28,30 @@ final class Addresses {
   }
 
   /**
-   * The registrable domain, approximately: the last two labels, or three under common two-level
-   * public suffixes (co.uk, com.br, …).
+   * The registrable domain — the part a registrant owns — by the public suffix list, private
+   * suffixes included (each {@code name.github.io} has its own owner). An IP address is itself; a
+   * name under no known suffix keeps its last two labels.
    */
   static String registrable(String host) {
     if (host == null) {
       return null;
     }
     String h = host.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
-    String[] l = h.split("\\.");
-    if (l.length <= 2) {
+    if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.contains(":")) {
       return h;
     }
-    String last2 = l[l.length - 2] + "." + l[l.length - 1];
-    boolean twoLevel =
-        l[l.length - 1].length() == 2
-            && (l[l.length - 2].matches("co|com|net|org|gov|ac|edu|ne|or|go"));
-    return twoLevel ? l[l.length - 3] + "." + last2 : last2;
+    try {
+      InternetDomainName d = InternetDomainName.from(h);
+      if (d.isUnderPublicSuffix()) {
+        return d.topPrivateDomain().toString();
+      }
+      if (d.isPublicSuffix()) {
+        return h;
+      }
+    } catch (IllegalArgumentException e) {
+      // not a valid domain name (underscores, empty labels): fall back to its last labels
+    }
+    String[] l = h.split("\\.");
+    return l.length <= 2 ? h : l[l.length - 2] + "." + l[l.length - 1];
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.mail;
 
+import dev.bulwark.core.analysis.AnalysisException;
 import dev.bulwark.core.analysis.AnalyzerInfo;
 import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.FindingSink;
@@ -39,7 +40,13 @@ public final class MailAnalyzer implements dev.bulwark.core.analysis.Analyzer {
   }
 
   @Override
-  public void analyze(ScanContext ctx, FindingSink sink) {
+  public void analyze(ScanContext ctx, FindingSink sink) throws AnalysisException {
+    MailSettings settings;
+    try {
+      settings = MailSettings.from(ctx.config());
+    } catch (dev.bulwark.core.errors.InputException e) {
+      throw new AnalysisException(e.getMessage(), e);
+    }
     for (SourceFile f : ctx.tree().files()) {
       if (!isMail(f)) {
         continue;
@@ -52,7 +59,7 @@ public final class MailAnalyzer implements dev.bulwark.core.analysis.Analyzer {
             new Mailboxes.Visitor() {
               @Override
               public void message(MailMessage m) {
-                MailFindings.of(MailChecks.judge(m)).ifPresent(sink::accept);
+                MailFindings.of(MailChecks.judge(m, settings)).ifPresent(sink::accept);
               }
 
               @Override

@@ -95,10 +95,19 @@ public final class MailChecks {
 
   private MailChecks() {}
 
+  private static final Lookalikes BRAND_LOOKALIKES = new Lookalikes(MailSettings.NONE);
+
   public static MailVerdict judge(MailMessage m) {
+    return judge(m, MailSettings.NONE);
+  }
+
+  /** Judges a message with what the organisation has configured about itself. */
+  public static MailVerdict judge(MailMessage m, MailSettings settings) {
+    Lookalikes lookalikes =
+        settings.equals(MailSettings.NONE) ? BRAND_LOOKALIKES : new Lookalikes(settings);
     List<Reason> r = new ArrayList<>();
-    headers(m, r);
-    links(m, r);
+    headers(m, settings, lookalikes, r);
+    links(m, lookalikes, r);
     attachments(m, r);
     language(m, r);
     int score = r.stream().mapToInt(Reason::points).sum();
@@ -109,14 +118,16 @@ public final class MailChecks {
     return new MailVerdict(m, v, score, List.copyOf(r));
   }
 
-  private static void headers(MailMessage m, List<Reason> r) {
-    String auth = m.header("Authentication-Results");
+  private static void headers(
+      MailMessage m, MailSettings settings, Lookalikes lookalikes, List<Reason> r) {
+    String auth = trustedAuthenticationResults(m, settings);
     if (auth != null) {
       String a = auth.toLowerCase(Locale.ROOT);
-      for (String mech : List.of("spf", "dkim", "dmarc")) {
+      for (String mech : List.of("spf", "dkim", "dmarc", "arc")) {
         Matcher x = Pattern.compile("\\b" + mech + "=(fail|softfail|permerror|none)").matcher(a);
-        if (x.find()) {
-          int pts = x.group(1).equals("none") ? 1 : mech.equals("dmarc") ? 3 : 2;
+        if (x.find() && !(mech.equals("arc") && x.group(1).equals("none"))) {
+          int pts =
+              x.group(1).equals("none") || mech.equals("arc") ? 1 : mech.equals("dmarc") ? 3 : 2;
           r.add(
               new Reason(
                   mech + "-" + x.group(1),
@@ -163,6 +174,36 @@ public final class MailChecks {
         break;
       }
     }
+    String displayName = Addresses.displayName(m.header("From") == null ? "" : m.header("From"));
+    if (!displayName.isEmpty()
+        && settings.executives().contains(MailSettings.name(displayName))
+        && !settings.internal(from)) {
+      r.add(
+          new Reason(
+              "executive-impersonation",
+              5,
+              "the sender signs as "
+                  + displayName
+                  + ", an executive of the organisation, but writes from "
+                  + (fromReg == null ? "an unknown domain" : fromReg),
+              "header:From"));
+    }
+    if (fromReg != null) {
+      lookalikes
+          .imitates(fromReg)
+          .ifPresent(x ->
+              r.add(
+                  new Reason(
+                      "lookalike-domain",
+                      4,
+                      "the sender's domain "
+                          + fromReg
+                          + " imitates "
+                          + x.imitated()
+                          + ": "
+                          + x.how(),
+                      "header:From")));
+    }
     if (from != null && from.startsWith("xn--") || (from != null && from.contains(".xn--"))) {
       r.add(
           new Reason(
@@ -173,10 +214,11 @@ public final class MailChecks {
     }
   }
 
-  private static void links(MailMessage m, List<Reason> r) {
+  private static void links(MailMessage m, Lookalikes lookalikes, List<Reason> r) {
     String fromReg = Addresses.registrable(m.domainOf("From"));
     int mismatches = 0;
     int reported = 0;
+    java.util.Set<String> imitations = new java.util.HashSet<>();
     for (MailMessage.Link l : m.links()) {
       String host = host(l.href());
       if (host == null) {
@@ -198,6 +240,24 @@ public final class MailChecks {
                 "a link goes to an internationalised look-alike host " + IDN.toUnicode(host),
                 where));
         reported++;
+      }
+      if (reg != null && imitations.size() < 2 && !imitations.contains(reg)) {
+        var x = lookalikes.imitates(reg);
+        if (x.isPresent()) {
+          imitations.add(reg);
+          r.add(
+              new Reason(
+                  "lookalike-link",
+                  4,
+                  "a link goes to "
+                      + reg
+                      + ", which imitates "
+                      + x.get().imitated()
+                      + ": "
+                      + x.get().how(),
+                  where));
+          reported++;
+        }
       }
       String shown = l.text() == null ? "" : l.text().toLowerCase(Locale.ROOT);
       Matcher d = Pattern.compile("([a-z0-9-]+\\.)+[a-z]{2,}").matcher(shown);
@@ -382,6 +442,25 @@ public final class MailChecks {
               "the text speaks to an AI reader (\"" + ai.group() + "\")",
               "body:text"));
     }
+  }
+
+  /**
+   * The Authentication-Results header to believe: the topmost one written by one of the
+   * organisation's receiving servers (anyone upstream, the sender included, can add such headers
+   * below it), or simply the topmost one when none is configured.
+   */
+  static String trustedAuthenticationResults(MailMessage m, MailSettings settings) {
+    List<String> all = m.all("Authentication-Results");
+    if (settings.receivingDomains().isEmpty()) {
+      return all.isEmpty() ? null : all.get(0);
+    }
+    for (String a : all) {
+      String id = a.split(";", 2)[0].strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+      if (MailSettings.under(id, settings.receivingDomains())) {
+        return a;
+      }
+    }
+    return null;
   }
 
   static String host(String href) {

@@ -47,7 +47,11 @@ public final class MailFeatures {
           "html-attachment",
           "archive-attachment",
           "pressure-language",
-          "addresses-ai-reader");
+          "addresses-ai-reader",
+          "arc-fail",
+          "executive-impersonation",
+          "lookalike-domain",
+          "lookalike-link");
 
   /**
    * Headers a message keeps when era artefacts are stripped: old and new mail then differ only in
