@@ -353,18 +353,56 @@ public final class MailChecks {
                 "the attachment is an executable or disk image (." + ext + ")",
                 where));
       }
-      if (MACRO_EXT.contains(ext)) {
+      Inspection seen = a.inspection();
+      if (seen.macros()) {
+        r.add(
+            new Reason(
+                "macro-document",
+                4,
+                "the attachment carries VBA macros ("
+                    + (seen.kind().equals("zip")
+                        ? "vbaProject.bin in the package"
+                        : "a VBA project")
+                    + ")",
+                where));
+      } else if (MACRO_EXT.contains(ext)) {
         r.add(
             new Reason(
                 "macro-document", 4, "the attachment is a macro-enabled Office document", where));
       }
       byte[] h = a.head();
-      if (h.length >= 2 && h[0] == 'M' && h[1] == 'Z' && !ext.equals("exe")) {
+      String disguised =
+          switch (seen.kind()) {
+            case "windows-executable" -> ext.equals("exe") ? null : "a Windows executable";
+            case "elf-executable" -> "a Linux executable";
+            case "windows-shortcut" -> ext.equals("lnk") ? null : "a Windows shortcut";
+            case "disk-image" -> ext.equals("iso") || ext.equals("img") ? null : "a disk image";
+            default -> null;
+          };
+      if (disguised != null) {
         r.add(
             new Reason(
                 "disguised-executable",
                 6,
-                "the attachment is a Windows executable whatever its name says",
+                "the attachment is " + disguised + " whatever its name says",
+                where));
+      }
+      List<String> inside =
+          seen.entries().stream().filter(e -> RISKY_EXT.contains(extension(e))).limit(3).toList();
+      if (!inside.isEmpty()) {
+        r.add(
+            new Reason(
+                "archive-holds-executable",
+                5,
+                "the archive holds " + String.join(", ", inside),
+                where));
+      }
+      if (seen.encryptedEntries()) {
+        r.add(
+            new Reason(
+                "encrypted-archive",
+                3,
+                "the archive is password-protected, so no scanner on the way could look inside",
                 where));
       }
       if (ext.equals("html")
@@ -478,6 +516,12 @@ public final class MailChecks {
       Matcher x = Pattern.compile("(?i)^https?://([^/:?#]+)").matcher(h);
       return x.find() ? x.group(1).toLowerCase(Locale.ROOT) : null;
     }
+  }
+
+  private static String extension(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    int dot = n.lastIndexOf('.');
+    return dot < 0 || n.endsWith("/") ? "" : n.substring(dot + 1);
   }
 
   private static String clip(String s) {

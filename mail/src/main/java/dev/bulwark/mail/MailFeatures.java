@@ -51,7 +51,9 @@ public final class MailFeatures {
           "arc-fail",
           "executive-impersonation",
           "lookalike-domain",
-          "lookalike-link");
+          "lookalike-link",
+          "archive-holds-executable",
+          "encrypted-archive");
 
   /**
    * Headers a message keeps when era artefacts are stripped: old and new mail then differ only in

@@ -20,9 +20,20 @@ public record MailMessage(
   /** A hyperlink: the text shown and the target. */
   public record Link(String text, String href) {}
 
-  /** An attachment: declared name and type, real size and first bytes (for the true type). */
+  /**
+   * An attachment: declared name and type, what reading its bytes showed (size, hash, true type,
+   * what it holds), and a text preview for HTML.
+   */
   public record Attachment(
-      String name, String mimeType, long size, byte[] head, String textPreview) {}
+      String name, String mimeType, Inspection inspection, String textPreview) {
+    public long size() {
+      return inspection.size();
+    }
+
+    public byte[] head() {
+      return inspection.head();
+    }
+  }
 
   /** The first value of a header, or null. */
   public String header(String name) {

@@ -113,31 +113,36 @@ public final class MailParser {
       String t = read(tb.getReader(), parts);
       (type.equals("text/html") ? parts.html : parts.text).append(t).append('\n');
     } else if (body instanceof TextBody tb) {
+      Inspection seen;
+      try (InputStream in = tb.getInputStream()) {
+        seen = inspect(in, filename, parts);
+      }
       String t = read(tb.getReader(), parts);
-      byte[] head = t.substring(0, Math.min(512, t.length())).getBytes(StandardCharsets.UTF_8);
       parts.attachments.add(
           new MailMessage.Attachment(
-              filename, type, t.length(), head, t.substring(0, Math.min(t.length(), 200_000))));
+              filename, type, seen, t.substring(0, Math.min(t.length(), 200_000))));
     } else if (body instanceof BinaryBody bb) {
       try (InputStream in = bb.getInputStream()) {
-        byte[] head = in.readNBytes(4096);
-        long size = head.length;
-        byte[] buf = new byte[8192];
-        for (int n; size < MAX_PART && (n = in.read(buf)) > 0; ) {
-          size += n;
-        }
-        if (size >= MAX_PART) {
-          parts.problems.add(
-              "attachment "
-                  + filename
-                  + " larger than "
-                  + (MAX_PART >> 20)
-                  + " MB; measured up to there");
-        }
-        String preview = type.contains("html") ? new String(head, StandardCharsets.UTF_8) : null;
-        parts.attachments.add(new MailMessage.Attachment(filename, type, size, head, preview));
+        Inspection seen = inspect(in, filename, parts);
+        String preview =
+            type.contains("html") ? new String(seen.head(), StandardCharsets.UTF_8) : null;
+        parts.attachments.add(new MailMessage.Attachment(filename, type, seen, preview));
       }
     }
+  }
+
+  private static Inspection inspect(InputStream in, String filename, Parts parts)
+      throws IOException {
+    Inspection seen = Inspection.of(in, MAX_PART);
+    if (seen.size() >= MAX_PART) {
+      parts.problems.add(
+          "attachment "
+              + filename
+              + " larger than "
+              + (MAX_PART >> 20)
+              + " MB; measured up to there");
+    }
+    return seen;
   }
 
   private static String read(Reader r, Parts parts) throws IOException {

@@ -1,6 +1,7 @@
 package dev.bulwark.mail.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.bulwark.mail.Inspection;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.MailParser;
@@ -9,8 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /**
- * Fuzz targets for the MIME parser, mailbox splitting and the checks; corpus in {@code
- * MailFuzzTestInputs/}.
+ * Fuzz targets for the MIME parser, mailbox splitting, attachment inspection and the checks; corpus
+ * in {@code MailFuzzTestInputs/}.
  */
 class MailFuzzTest {
   @FuzzTest(maxDuration = "30s")
@@ -40,5 +41,13 @@ class MailFuzzTest {
             // reported, as callers do
           }
         });
+  }
+
+  /**
+   * Reading an attachment's bytes — ZIP directories, OLE files — never throws, whatever they are.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void attachment_inspectionNeverThrows(byte[] input) throws IOException {
+    Inspection.of(new ByteArrayInputStream(input), 1 << 20);
   }
 }
