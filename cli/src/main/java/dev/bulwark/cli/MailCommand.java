@@ -70,6 +70,20 @@ final class MailCommand implements Runnable {
     Severity failOn;
 
     @Option(
+        names = "--indicators",
+        paramLabel = "FILE",
+        description =
+            "Write the indicators of suspicious and malicious messages (URLs, hosts, IPs, senders,"
+                + " attachment hashes) as JSON.")
+    Path indicatorsFile;
+
+    @Option(
+        names = "--stix",
+        paramLabel = "FILE",
+        description = "Write the same indicators as a STIX 2.1 bundle.")
+    Path stixFile;
+
+    @Option(
         names = "--config",
         paramLabel = "FILE",
         description =
@@ -103,6 +117,7 @@ final class MailCommand implements Runnable {
       dev.bulwark.mail.MailSettings settings =
           dev.bulwark.mail.MailSettings.from(Configs.load(config, paths.get(0)));
       StringBuilder out = new StringBuilder();
+      List<dev.bulwark.mail.Indicators> indicators = new ArrayList<>();
       for (Path f : files) {
         boolean mailbox = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mbox");
         try {
@@ -118,6 +133,12 @@ final class MailCommand implements Runnable {
                     v = model.get().judge(v);
                   }
                   MailFindings.of(v).ifPresent(findings::add);
+                  if (v.verdict() != MailVerdict.Verdict.CLEAN) {
+                    var found = dev.bulwark.mail.Indicators.of(v, settings);
+                    if (!found.isEmpty()) {
+                      indicators.add(found);
+                    }
+                  }
                   out.append(
                       String.format(
                           Locale.ROOT,
@@ -162,6 +183,15 @@ final class MailCommand implements Runnable {
               findings,
               diagnostics);
       ReportOutput.writeAll(report, outputs, false);
+      com.fasterxml.jackson.databind.ObjectWriter pretty =
+          new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
+      if (indicatorsFile != null) {
+        pretty.writeValue(indicatorsFile.toFile(), dev.bulwark.mail.Indicators.json(indicators));
+      }
+      if (stixFile != null) {
+        pretty.writeValue(
+            stixFile.toFile(), dev.bulwark.mail.Indicators.stix(indicators, Instant.now()));
+      }
       if (!ReportOutput.anyOnStdout(outputs)) {
         System.out.print(out);
         diagnostics.forEach(d -> System.out.println("error: " + d.display()));

@@ -132,4 +132,59 @@ class MailCommandTest {
         dir.resolve("d").toString());
     assertThat(Files.readString(sarif)).contains("inbox.mbox");
   }
+
+  @Test
+  void indicatorsOfSuspiciousMailAreWrittenAsJsonAndStix() throws Exception {
+    Path phish = dir.resolve("phish.eml");
+    Files.writeString(phish, phish(7));
+    Path ham = dir.resolve("ham.eml");
+    Files.writeString(ham, clean(7));
+    Path json = dir.resolve("iocs.json");
+    Path stix = dir.resolve("iocs.stix.json");
+    Cli.Result r =
+        Cli.run(
+            "mail",
+            "check",
+            phish.toString(),
+            ham.toString(),
+            "--indicators",
+            json.toString(),
+            "--stix",
+            stix.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var doc = mapper.readTree(json.toFile());
+    assertThat(doc.path("format").asText()).isEqualTo("bulwark-mail-indicators-1");
+    // only the phish gives indicators; the clean message none
+    assertThat(doc.path("messages")).hasSize(1);
+    var m = doc.path("messages").get(0);
+    assertThat(m.path("urls").get(0).asText()).isEqualTo("http://198.51.100.7/amazon/login");
+    assertThat(m.path("ips").get(0).asText()).isEqualTo("198.51.100.7");
+    java.util.List<String> emails = new java.util.ArrayList<>();
+    m.path("emails").forEach(e -> emails.add(e.asText()));
+    assertThat(emails).contains("alert7@amaz0n-billing.top", "pay7@mail.ru");
+
+    var bundle = mapper.readTree(stix.toFile());
+    assertThat(bundle.path("type").asText()).isEqualTo("bundle");
+    assertThat(bundle.path("id").asText()).matches("bundle--[0-9a-f-]{36}");
+    var objects = bundle.path("objects");
+    assertThat(objects.get(0).path("type").asText()).isEqualTo("identity");
+    java.util.List<String> patterns = new java.util.ArrayList<>();
+    for (var o : objects) {
+      if (o.path("type").asText().equals("indicator")) {
+        assertThat(o.path("spec_version").asText()).isEqualTo("2.1");
+        assertThat(o.path("id").asText()).matches("indicator--[0-9a-f-]{36}");
+        assertThat(o.path("pattern_type").asText()).isEqualTo("stix");
+        assertThat(o.path("valid_from").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(o.path("created_by_ref").asText()).isEqualTo(objects.get(0).path("id").asText());
+        assertThat(o.path("indicator_types").get(0).asText()).isEqualTo("malicious-activity");
+        patterns.add(o.path("pattern").asText());
+      }
+    }
+    assertThat(patterns)
+        .contains(
+            "[url:value = 'http://198.51.100.7/amazon/login']",
+            "[ipv4-addr:value = '198.51.100.7']",
+            "[email-addr:value = 'pay7@mail.ru']");
+  }
 }

@@ -22,6 +22,16 @@ final class Addresses {
     return last == null ? null : last.toLowerCase(Locale.ROOT);
   }
 
+  /** The last address in a header, lower-cased, or null. */
+  static String address(String header) {
+    Matcher m = ADDRESS.matcher(header);
+    String last = null;
+    while (m.find()) {
+      last = m.group();
+    }
+    return last == null ? null : last.toLowerCase(Locale.ROOT);
+  }
+
   static String displayName(String header) {
     Matcher m = DISPLAY.matcher(header == null ? "" : header);
     return m.find() ? m.group(1).strip() : "";

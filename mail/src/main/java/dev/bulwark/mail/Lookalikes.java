@@ -43,6 +43,11 @@ final class Lookalikes {
     this.labelSkeletons = protectedDomains.stream().map(p -> SPOOF.getSkeleton(label(p))).toList();
   }
 
+  /** Whether a registrable domain is one of the shipped brands' own. */
+  static boolean isBrand(String registrable) {
+    return registrable != null && BRANDS.contains(registrable);
+  }
+
   /** Whether a registrable domain imitates a protected one (and is not one itself). */
   Optional<Match> imitates(String registrable) {
     if (registrable == null || protectedDomains.contains(registrable)) {
