@@ -30,10 +30,21 @@ public final class Mailboxes {
 
   public static boolean isMail(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
-    return n.endsWith(".eml") || n.endsWith(".mbox");
+    return n.endsWith(".eml") || n.endsWith(".mbox") || n.endsWith(".msg");
   }
 
   public static void read(Path file, String source, Visitor visitor) throws IOException {
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".msg")) {
+      byte[] mime;
+      try (InputStream in = Files.newInputStream(file)) {
+        mime = OutlookMsg.toMime(in);
+      } catch (IOException e) {
+        visitor.problem(source, 0, e.getMessage());
+        return;
+      }
+      parse(new ByteArrayInputStream(mime), source, 0, visitor);
+      return;
+    }
     try (InputStream in = Files.newInputStream(file)) {
       read(
           in,
