@@ -210,8 +210,31 @@ final class MailCommand implements Runnable {
         "anything else) and keep it in the data directory for bulwark mail check."
       })
   static final class Train implements Callable<Integer> {
-    @Option(names = "--corpus", required = true, paramLabel = "DIR")
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description = "A labelled corpus: messages and labels.csv (file,label; phishing or not).")
     Path corpus;
+
+    @Option(
+        names = "--labels",
+        paramLabel = "FILE",
+        description =
+            "The team's verdicts on mail findings, as label-store JSON lines (bulwark label"
+                + " export, or GET /api/labels from the team server): true positives train as"
+                + " phishing, false positives as not.")
+    Path labelsFile;
+
+    @Option(
+        names = "--team-labels",
+        description = "Also train on the verdicts in the data directory's label store.")
+    boolean teamLabels;
+
+    @Option(
+        names = "--root",
+        paramLabel = "DIR",
+        description = "Where the labelled findings' message files are (default: here).")
+    Path root = Path.of(".");
 
     @Option(
         names = "--data-dir",
@@ -221,42 +244,100 @@ final class MailCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path labels = corpus.resolve("labels.csv");
-      if (!Files.isRegularFile(labels)) {
-        throw new InputException(labels + ": no labels.csv in the corpus");
+      if (corpus == null && labelsFile == null && !teamLabels) {
+        throw new InputException("give --corpus, --labels or --team-labels");
       }
-      List<String> lines = Files.readAllLines(labels);
+      Path dir = dev.bulwark.core.config.DataDir.resolve(dataDir);
       List<MailVerdict> verdicts = new ArrayList<>();
       List<Boolean> phishing = new ArrayList<>();
-      for (String line : lines.subList(1, lines.size())) {
-        String[] c = line.split(",");
-        if (c.length < 2) {
+      if (corpus != null) {
+        Path labels = corpus.resolve("labels.csv");
+        if (!Files.isRegularFile(labels)) {
+          throw new InputException(labels + ": no labels.csv in the corpus");
+        }
+        List<String> lines = Files.readAllLines(labels);
+        for (String line : lines.subList(1, lines.size())) {
+          String[] c = line.split(",");
+          if (c.length < 2) {
+            continue;
+          }
+          try (InputStream in = Files.newInputStream(corpus.resolve(c[0]))) {
+            verdicts.add(MailChecks.judge(MailParser.parse(c[0], 0, in)));
+            phishing.add(c[1].strip().equalsIgnoreCase("phishing"));
+          } catch (IOException | RuntimeException e) {
+            System.err.println("bulwark: skipped " + c[0] + ": " + e.getMessage());
+          }
+        }
+      }
+      List<dev.bulwark.ai.label.Label> team = new ArrayList<>();
+      if (labelsFile != null) {
+        team.addAll(dev.bulwark.ai.label.LabelStore.read(labelsFile));
+      }
+      if (teamLabels) {
+        team.addAll(new dev.bulwark.ai.label.LabelStore(dir).current());
+      }
+      int fromLabels = 0;
+      for (dev.bulwark.ai.label.Label l : team) {
+        if (!"mail".equals(l.analyzer()) || l.verdict() == dev.bulwark.ai.label.Verdict.WONT_FIX) {
           continue;
         }
-        try (InputStream in = Files.newInputStream(corpus.resolve(c[0]))) {
-          verdicts.add(MailChecks.judge(MailParser.parse(c[0], 0, in)));
-          phishing.add(c[1].strip().equalsIgnoreCase("phishing"));
-        } catch (IOException | RuntimeException e) {
-          System.err.println("bulwark: skipped " + c[0] + ": " + e.getMessage());
+        Path file = root.resolve(l.path());
+        int index =
+            Integer.parseInt(
+                l.properties() == null ? "0" : l.properties().getOrDefault("message-index", "0"));
+        MailMessage m = message(file, index);
+        if (m == null) {
+          System.err.println(
+              "bulwark: skipped a verdict on " + file + " #" + index + ": not found");
+          continue;
         }
+        verdicts.add(MailChecks.judge(m));
+        phishing.add(l.verdict() == dev.bulwark.ai.label.Verdict.TP);
+        fromLabels++;
       }
       boolean[] y = new boolean[phishing.size()];
       for (int i = 0; i < y.length; i++) {
         y[i] = phishing.get(i);
       }
       if (verdicts.isEmpty() || !phishing.contains(true) || !phishing.contains(false)) {
-        throw new InputException(corpus + ": need labelled phishing and non-phishing messages");
+        throw new InputException("need labelled phishing and non-phishing messages to train on");
       }
-      Path dir = dev.bulwark.core.config.DataDir.resolve(dataDir);
       var stored = dev.bulwark.mail.MailModel.train(verdicts, y, dir);
       System.out.println(
           "trained on "
               + stored.messages()
               + " messages ("
               + stored.phishing()
-              + " phishing); model in "
+              + " phishing"
+              + (fromLabels > 0 ? "; " + fromLabels + " from the team's verdicts" : "")
+              + "); model in "
               + dir.resolve(dev.bulwark.mail.MailModel.FILE));
       return ExitCodes.OK;
+    }
+
+    /** Message {@code index} of a file (0 for a single message), or null when it is not there. */
+    private static MailMessage message(Path file, int index) throws IOException {
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
+      MailMessage[] found = {null};
+      dev.bulwark.mail.Mailboxes.read(
+          file,
+          file.toString(),
+          new dev.bulwark.mail.Mailboxes.Visitor() {
+            @Override
+            public void message(MailMessage m) {
+              if (m.index() == index) {
+                found[0] = m;
+              }
+            }
+
+            @Override
+            public void problem(String source, int i, String problem) {
+              // an unreadable neighbour in a mailbox does not matter here
+            }
+          });
+      return found[0];
     }
   }
 }

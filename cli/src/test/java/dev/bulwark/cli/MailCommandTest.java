@@ -187,4 +187,62 @@ class MailCommandTest {
             "[ipv4-addr:value = '198.51.100.7']",
             "[email-addr:value = 'pay7@mail.ru']");
   }
+
+  /**
+   * A genuine newsletter the checks alone find suspicious: its links go through a click tracker.
+   */
+  private static String newsletter(int i) {
+    return "From: Example News <news@news.example.org>\n"
+        + "Subject: Weekly digest "
+        + i
+        + "\nContent-Type: text/html\n\n"
+        + "<p>This week: <a href=\"https://click.mailer.example/t/"
+        + i
+        + "\">https://news.example.org/article/"
+        + i
+        + "</a></p>\n";
+  }
+
+  @Test
+  void theTeamsVerdictsOnMailFindingsRetrainTheModel() throws Exception {
+    Path inbox = Files.createDirectories(dir.resolve("inbox"));
+    for (int i = 1; i <= 4; i++) {
+      Files.writeString(inbox.resolve("p" + i + ".eml"), phish(i));
+      Files.writeString(inbox.resolve("n" + i + ".eml"), newsletter(i));
+    }
+    Path report = dir.resolve("report.json");
+    Cli.Result check =
+        Cli.run("mail", "check", inbox.toString(), "--format", "json", "-o", report.toString());
+    assertThat(check.exit()).as(check.err()).isZero();
+    var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+    java.util.List<String> real = new java.util.ArrayList<>();
+    java.util.List<String> wrong = new java.util.ArrayList<>();
+    for (var f : findings.path("findings")) {
+      String where = f.toString();
+      (where.contains("/p") ? real : wrong).add(f.path("fingerprint").asText());
+    }
+    assertThat(real).hasSize(4);
+    assertThat(wrong).as("the newsletters are flagged by the checks alone").hasSize(4);
+    Path data = dir.resolve("team");
+    for (var verdict : java.util.Map.of("tp", real, "fp", wrong).entrySet()) {
+      java.util.List<String> args =
+          new java.util.ArrayList<>(
+              java.util.List.of(
+                  "label",
+                  "--verdict",
+                  verdict.getKey(),
+                  "--report",
+                  report.toString(),
+                  "--data-dir",
+                  data.toString()));
+      args.addAll(verdict.getValue());
+      Cli.Result label = Cli.run(args.toArray(String[]::new));
+      assertThat(label.exit()).as(label.err()).isZero();
+    }
+    Cli.Result train = Cli.run("mail", "train", "--team-labels", "--data-dir", data.toString());
+    assertThat(train.exit()).as(train.err()).isZero();
+    assertThat(train.out())
+        .contains("trained on 8 messages (4 phishing; 8 from the team's verdicts)");
+    assertThat(data.resolve("mail-model.json")).exists();
+  }
 }

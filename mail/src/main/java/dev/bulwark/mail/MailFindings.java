@@ -59,6 +59,8 @@ public final class MailFindings {
             .property("score", Integer.toString(v.score()))
             .property("verdict", v.verdict().name().toLowerCase(java.util.Locale.ROOT))
             .property("from", m.header("From"))
+            // labels keep properties: a verdict on this finding can find its message again
+            .property("message-index", Integer.toString(m.index()))
             .identity(m.source())
             .identity(Integer.toString(m.index()));
     for (Reason r : v.reasons()) {

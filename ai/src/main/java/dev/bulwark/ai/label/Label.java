@@ -79,7 +79,8 @@ public record Label(
       Instant at,
       String tool) {
     Location loc = f.primaryLocation();
-    String path = loc instanceof Location.File file ? file.path() : loc.display();
+    // the file the finding is in (a manifest, a log, a mailbox), so the item can be found again
+    String path = loc.artifactPath().orElse(loc.display());
     String snippet = loc instanceof Location.File file ? file.snippet() : null;
     return new Label(
         f.fingerprint(),
