@@ -107,6 +107,7 @@ public final class MailChecks {
         settings.equals(MailSettings.NONE) ? BRAND_LOOKALIKES : new Lookalikes(settings);
     List<Reason> r = new ArrayList<>();
     headers(m, settings, lookalikes, r);
+    ReceivedChain.check(m, r);
     links(m, lookalikes, r);
     attachments(m, r);
     language(m, r);

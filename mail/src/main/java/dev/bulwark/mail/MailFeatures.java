@@ -53,7 +53,9 @@ public final class MailFeatures {
           "lookalike-domain",
           "lookalike-link",
           "archive-holds-executable",
-          "encrypted-archive");
+          "encrypted-archive",
+          "received-out-of-order",
+          "date-mismatch");
 
   /**
    * Headers a message keeps when era artefacts are stripped: old and new mail then differ only in
