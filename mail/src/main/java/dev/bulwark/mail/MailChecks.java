@@ -79,15 +79,37 @@ public final class MailChecks {
           "exe", "scr", "js", "jse", "vbs", "vbe", "wsf", "hta", "bat", "cmd", "com", "pif", "lnk",
           "iso", "img", "msi", "jar", "ps1", "cab", "vhd");
   private static final Set<String> MACRO_EXT = Set.of("docm", "xlsm", "pptm", "dotm", "xlam");
+
+  /** Pressure to act now. */
   private static final Pattern URGENT =
       Pattern.compile(
           "(?i)\\b(urgent|immediately|within 24 hours|within 48 hours|account (?:will be |has been )?(?:suspended|locked|disabled|closed)|"
-              + "verify your (?:account|identity|information)|confirm your (?:account|identity|password)|unusual (?:sign-in |login )?activity|"
-              + "update your (?:payment|billing)|payment (?:failed|declined)|final notice|last warning|action required|"
-              + "password (?:will )?expire|click (?:here|below) to|gift cards?|wire transfer|bank details have changed|"
-              + "reset your password|unauthori[sz]ed (?:access|transaction)|limited (?:access|time)|"
-              + "sua conta|senha|bloquead[oa]|atualiz[ae]|regulariz|pend[eê]ncia|"
-              + "cuenta|contraseña|verifique|suspendid[ao])\\b");
+              + "unusual (?:sign-in |login )?activity|payment (?:failed|declined)|final notice|last warning|action required|"
+              + "password (?:will )?expire|click (?:here|below) to|limited (?:access|time)|"
+              + "bloquead[oa]|regulariz|pend[eê]ncia|suspendid[ao]|urgente)\\b");
+
+  /** Requests to sign in, confirm or hand over credentials. */
+  private static final Pattern CREDENTIALS =
+      Pattern.compile(
+          "(?i)\\b(verify your (?:account|identity|information|e-?mail)|confirm your (?:account|identity|password|details)|"
+              + "(?:sign|log) ?in to (?:keep|restore|unlock|verify|confirm)|reset your password|update your (?:password|credentials)|"
+              + "enter your (?:password|credentials|pin)|re-?activate your account|"
+              + "sua conta|senha|atualiz[ae]|cuenta|contraseña|verifique)\\b");
+
+  /** Changes to where money goes: the core of invoice and payroll fraud. */
+  private static final Pattern PAYMENT_CHANGE =
+      Pattern.compile(
+          "(?i)\\b(bank (?:details|account) (?:have|has) changed|new bank (?:details|account)|change (?:of|to) (?:our )?bank|"
+              + "updated? (?:our |my )?(?:banking|payment|remittance) (?:details|information|instructions)|"
+              + "wire transfer|direct deposit (?:change|update)|update your (?:payment|billing)|overdue invoice|"
+              + "(?:nova|novos) dados banc[aá]rios|nueva cuenta bancaria)\\b");
+
+  /** Gift cards: untraceable payment asked for by someone posing as a boss or a vendor. */
+  private static final Pattern GIFT_CARDS =
+      Pattern.compile(
+          "(?i)\\b(gift ?cards?|itunes cards?|google play cards?|steam cards?|scratch (?:off )?the back|"
+              + "cart[aã]o[- ]presente|tarjetas? de regalo)\\b");
+
   private static final Pattern AI_ADDRESSED =
       Pattern.compile(
           "(?i)(ignore (?:all )?(?:previous|prior) instructions|you are an ai|as an ai (?:model|assistant)|system prompt|classify this (?:e-?mail|message) as)");
@@ -453,25 +475,10 @@ public final class MailChecks {
     if (text.length() > 200_000) {
       text = text.substring(0, 200_000);
     }
-    Matcher u = URGENT.matcher(text);
-    int n = 0;
-    List<String> seen = new ArrayList<>();
-    while (u.find() && n < 3) {
-      String phrase = u.group().toLowerCase(Locale.ROOT);
-      if (!seen.contains(phrase)) {
-        seen.add(phrase);
-        n++;
-      }
-    }
-    if (!seen.isEmpty()) {
-      r.add(
-          new Reason(
-              "pressure-language",
-              Math.min(3, seen.size() + 1),
-              "the text presses the reader: \"" + String.join("\", \"", seen) + "\"",
-              "body:"
-                  + (subject.toLowerCase(Locale.ROOT).contains(seen.get(0)) ? "Subject" : "text")));
-    }
+    cue(URGENT, "pressure-language", "the text presses the reader", 3, subject, text, r);
+    cue(CREDENTIALS, "credential-request", "the text asks for credentials", 3, subject, text, r);
+    cue(PAYMENT_CHANGE, "payment-change", "the text changes where money goes", 3, subject, text, r);
+    cue(GIFT_CARDS, "gift-card-request", "the text asks for gift cards", 3, subject, text, r);
     Matcher ai = AI_ADDRESSED.matcher(text);
     if (ai.find()) {
       r.add(
@@ -500,6 +507,31 @@ public final class MailChecks {
       }
     }
     return null;
+  }
+
+  /**
+   * One language cue: up to three distinct phrases quoted, a point each plus one, at most {@code
+   * max}; located in the Subject when the first phrase is there.
+   */
+  private static void cue(
+      Pattern p, String code, String what, int max, String subject, String text, List<Reason> r) {
+    Matcher u = p.matcher(text);
+    List<String> seen = new ArrayList<>();
+    while (u.find() && seen.size() < 3) {
+      String phrase = u.group().toLowerCase(Locale.ROOT);
+      if (!seen.contains(phrase)) {
+        seen.add(phrase);
+      }
+    }
+    if (!seen.isEmpty()) {
+      r.add(
+          new Reason(
+              code,
+              Math.min(max, seen.size() + 1),
+              what + ": \"" + String.join("\", \"", seen) + "\"",
+              "body:"
+                  + (subject.toLowerCase(Locale.ROOT).contains(seen.get(0)) ? "Subject" : "text")));
+    }
   }
 
   static String host(String href) {

@@ -55,7 +55,10 @@ public final class MailFeatures {
           "archive-holds-executable",
           "encrypted-archive",
           "received-out-of-order",
-          "date-mismatch");
+          "date-mismatch",
+          "credential-request",
+          "payment-change",
+          "gift-card-request");
 
   /**
    * Headers a message keeps when era artefacts are stripped: old and new mail then differ only in
