@@ -486,7 +486,7 @@ public final class MailChecks {
               "addresses-ai-reader",
               3,
               "the text speaks to an AI reader (\"" + ai.group() + "\")",
-              "body:text"));
+              where(subject, text, ai.start())));
     }
   }
 
@@ -517,10 +517,12 @@ public final class MailChecks {
       Pattern p, String code, String what, int max, String subject, String text, List<Reason> r) {
     Matcher u = p.matcher(text);
     List<String> seen = new ArrayList<>();
+    int first = -1;
     while (u.find() && seen.size() < 3) {
       String phrase = u.group().toLowerCase(Locale.ROOT);
       if (!seen.contains(phrase)) {
         seen.add(phrase);
+        first = first < 0 ? u.start() : first;
       }
     }
     if (!seen.isEmpty()) {
@@ -529,9 +531,31 @@ public final class MailChecks {
               code,
               Math.min(max, seen.size() + 1),
               what + ": \"" + String.join("\", \"", seen) + "\"",
-              "body:"
-                  + (subject.toLowerCase(Locale.ROOT).contains(seen.get(0)) ? "Subject" : "text")));
+              where(subject, text, first)));
     }
+  }
+
+  /**
+   * Where in the message a phrase at {@code at} of "subject \n text" is: the Subject header, or the
+   * sentence of the text around it ({@code body:sentence:…}).
+   */
+  private static String where(String subject, String text, int at) {
+    if (at < subject.length()) {
+      return "header:Subject";
+    }
+    int start = at;
+    while (start > subject.length() + 1
+        && at - start < 200
+        && ".!?\n".indexOf(text.charAt(start - 1)) < 0) {
+      start--;
+    }
+    int end = at;
+    while (end < text.length() && end - at < 200 && ".!?\n".indexOf(text.charAt(end)) < 0) {
+      end++;
+    }
+    String sentence =
+        text.substring(start, Math.min(text.length(), end + 1)).replaceAll("\\s+", " ").strip();
+    return "body:sentence:" + clip(sentence);
   }
 
   static String host(String href) {

@@ -28,7 +28,8 @@ class LanguageCuesTest {
         .singleElement()
         .satisfies(r -> {
           assertThat(r.description()).contains("google play cards").contains("scratch the back");
-          assertThat(r.location()).isEqualTo("body:text");
+          assertThat(r.location())
+              .isEqualTo("body:sentence:I need five Google Play cards for a client today.");
         });
     assertThat(gift.verdict()).isNotEqualTo(MailVerdict.Verdict.CLEAN);
 
