@@ -197,6 +197,32 @@ public final class MailChecks {
         break;
       }
     }
+    String signer = null;
+    String signerHeader = null;
+    Matcher passed =
+        Pattern.compile("(?i)\\bdkim=pass\\b[^;]*?header\\.d=([a-z0-9.-]+)")
+            .matcher(auth == null ? "" : auth);
+    if (passed.find()) {
+      signer = passed.group(1);
+      signerHeader = "header:Authentication-Results";
+    } else if (m.header("DKIM-Signature") != null) {
+      Matcher d =
+          Pattern.compile("(?i)(?:^|;)\\s*d=([a-z0-9.-]+)").matcher(m.header("DKIM-Signature"));
+      if (d.find()) {
+        signer = d.group(1);
+        signerHeader = "header:DKIM-Signature";
+      }
+    }
+    boolean dmarcPass = auth != null && auth.toLowerCase(Locale.ROOT).contains("dmarc=pass");
+    String signerReg = Addresses.registrable(signer);
+    if (fromReg != null && signerReg != null && !signerReg.equals(fromReg) && !dmarcPass) {
+      r.add(
+          new Reason(
+              "dkim-domain-mismatch",
+              1,
+              "the message is signed by " + signerReg + ", not by the sender's " + fromReg,
+              signerHeader));
+    }
     String displayName = Addresses.displayName(m.header("From") == null ? "" : m.header("From"));
     if (!displayName.isEmpty()
         && settings.executives().contains(MailSettings.name(displayName))

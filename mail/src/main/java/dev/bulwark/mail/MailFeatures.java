@@ -58,7 +58,8 @@ public final class MailFeatures {
           "date-mismatch",
           "credential-request",
           "payment-change",
-          "gift-card-request");
+          "gift-card-request",
+          "dkim-domain-mismatch");
 
   /**
    * Headers a message keeps when era artefacts are stripped: old and new mail then differ only in

@@ -110,4 +110,24 @@ class OrganisationChecksTest {
     assertThat(Lookalikes.distance("paypal", "paypla")).isEqualTo(1);
     assertThat(Lookalikes.distance("microsoft", "micosoft")).isEqualTo(1);
   }
+
+  @Test
+  void aSignatureFromAnotherDomainIsNoted_unlessDmarcAlignedIt() throws IOException {
+    MailMessage other =
+        mail(
+            "DKIM-Signature: v=1; a=rsa-sha256; d=bulk-mailer.example; s=s1; bh=x; b=y\n"
+                + "From: Payroll <payroll@corp-payroll.example>\nSubject: Payslip\n",
+            "Your payslip is ready.");
+    assertThat(MailChecks.judge(other, CORP).reasons())
+        .filteredOn(r -> r.code().equals("dkim-domain-mismatch"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.location()).isEqualTo("header:DKIM-Signature"));
+    MailMessage aligned =
+        mail(
+            "Authentication-Results: mx.corp.example; dkim=pass header.d=bulk-mailer.example;"
+                + " dmarc=pass header.from=corp-payroll.example\n"
+                + "From: Payroll <payroll@corp-payroll.example>\nSubject: Payslip\n",
+            "Your payslip is ready.");
+    assertThat(codes(MailChecks.judge(aligned, CORP))).doesNotContain("dkim-domain-mismatch");
+  }
 }
