@@ -15,6 +15,28 @@ final class HttpJson {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_CHARS = 500;
 
+  /** Rate limits and overloaded or restarting gateways: worth asking again after a pause. */
+  private static final java.util.Set<Integer> RETRIED = java.util.Set.of(429, 502, 503, 504);
+
+  private static final int ATTEMPTS = 4;
+  private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * The pause before another try: the server's Retry-After (seconds) if it gave one, else 1, 2, 4
+   * s.
+   */
+  static Duration backoff(int attempt, String retryAfter) {
+    if (retryAfter != null) {
+      try {
+        Duration d = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+        return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d.isNegative() ? Duration.ZERO : d;
+      } catch (NumberFormatException e) {
+        // an HTTP date: fall back to our own schedule
+      }
+    }
+    return Duration.ofSeconds(1L << (attempt - 1));
+  }
+
   private final HttpClient http;
   private final Duration timeout;
 
@@ -35,11 +57,22 @@ final class HttpJson {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     headers.forEach(b::header);
-    HttpResponse<String> r;
-    try {
-      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new LlmException(url + ": " + e.getMessage(), e);
+    HttpResponse<String> r = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        // a dropped or refused connection: nothing was answered, so asking again is safe
+        if (attempt >= ATTEMPTS) {
+          throw new LlmException(url + ": " + e.getMessage() + " (after " + attempt + " tries)", e);
+        }
+        Thread.sleep(backoff(attempt, null).toMillis());
+        continue;
+      }
+      if (!RETRIED.contains(r.statusCode()) || attempt >= ATTEMPTS) {
+        break;
+      }
+      Thread.sleep(backoff(attempt, r.headers().firstValue("Retry-After").orElse(null)).toMillis());
     }
     if (r.statusCode() / 100 != 2) {
       String text = r.body() == null ? "" : r.body();

@@ -26,6 +26,13 @@ class LlmClientTest {
   private volatile int status = 200;
   private volatile String answer;
 
+  /** Statuses to answer first, one per request, before {@code status}. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Integer> first =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   @BeforeEach
   void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -34,8 +41,12 @@ class LlmClientTest {
         ex -> {
           lastBody.set(new ObjectMapper().readTree(ex.getRequestBody()));
           lastAuth.set(ex.getRequestHeaders().getFirst("Authorization"));
+          requests.incrementAndGet();
           byte[] out = answer.getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(status, out.length);
+          Integer early = first.poll();
+          // rate limits say when to come back; here: at once
+          ex.getResponseHeaders().set("Retry-After", "0");
+          ex.sendResponseHeaders(early != null ? early : status, out.length);
           ex.getResponseBody().write(out);
           ex.close();
         });
@@ -110,6 +121,29 @@ class LlmClientTest {
         .isInstanceOf(LlmException.class)
         .hasMessageContaining("HTTP 429")
         .hasMessageContaining("rate limited");
+    // asked four times, as the server's Retry-After allowed, before giving up
+    assertThat(requests.get()).isEqualTo(4);
+  }
+
+  @Test
+  void rateLimitsAndBusyGatewaysAreRetried_clientErrorsAreNot() throws Exception {
+    answer = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"ok\"}}]}";
+    first.addAll(List.of(429, 503));
+    LlmSettings s =
+        LlmSettings.resolve(
+                new ObjectMapper().createObjectNode(),
+                Map.of("BULWARK_LLM_ENDPOINT", base() + "/v1", "BULWARK_LLM_MODEL", "m"),
+                Path.of("."))
+            .orElseThrow();
+    assertThat(s.client().complete(List.of(Message.user("x"))).text()).isEqualTo("ok");
+    assertThat(requests.get()).isEqualTo(3);
+    requests.set(0);
+    first.add(400);
+    assertThatThrownBy(() -> s.client().complete(List.of(Message.user("x"))))
+        .hasMessageContaining("HTTP 400");
+    assertThat(requests.get()).isEqualTo(1);
+    assertThat(HttpJson.backoff(3, null)).isEqualTo(java.time.Duration.ofSeconds(4));
+    assertThat(HttpJson.backoff(1, "120")).isEqualTo(java.time.Duration.ofSeconds(30));
   }
 
   @Test
