@@ -424,9 +424,22 @@ final class EvalCommand implements Runnable {
       return "mail";
     }
 
+    @Option(
+        names = "--held-out",
+        paramLabel = "DIR",
+        description =
+            "A second labelled corpus (labels.csv), never trained on: the model trained on the"
+                + " whole --corpus is scored on it, with and without era headers.")
+    Path heldOut;
+
     @Override
     Map<String, String> params() {
-      return Map.of(dev.bulwark.eval.mail.MailSuite.SEED, Long.toString(seed));
+      Map<String, String> p = new java.util.HashMap<>();
+      p.put(dev.bulwark.eval.mail.MailSuite.SEED, Long.toString(seed));
+      if (heldOut != null) {
+        p.put(dev.bulwark.eval.mail.MailSuite.HELD_OUT, heldOut.toAbsolutePath().toString());
+      }
+      return p;
     }
   }
 

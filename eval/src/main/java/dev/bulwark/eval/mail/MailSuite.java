@@ -35,6 +35,9 @@ import java.util.Random;
 public final class MailSuite implements Suite {
   private static final int FOLDS = 5;
 
+  /** Parameter: a second labelled corpus, never trained on, to score the trained model on. */
+  public static final String HELD_OUT = "held-out";
+
   /** Parameter: the seed that deals messages into folds (42 unless given). */
   public static final String SEED = "seed";
 
@@ -56,30 +59,11 @@ public final class MailSuite implements Suite {
   @Override
   public Scorecard run(Options options) throws InputException, IOException, InterruptedException {
     Instant t0 = Instant.now();
-    Path labels = options.corpus().resolve("labels.csv");
-    if (!Files.isRegularFile(labels)) {
-      throw new InputException(labels + ": no labels.csv (file,label,…) in the corpus");
-    }
-    List<String> lines = Files.readAllLines(labels);
-    List<MailMessage> messages = new ArrayList<>();
-    List<String> classes = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] c = line.split(",");
-      if (c.length < 2) {
-        continue;
-      }
-      try (InputStream in = Files.newInputStream(options.corpus().resolve(c[0]))) {
-        messages.add(MailParser.parse(c[0], 0, in));
-        classes.add(c[1].strip().toLowerCase(Locale.ROOT));
-      } catch (IOException | RuntimeException e) {
-        errors.add(c[0] + ": " + e.getMessage());
-      }
-    }
-    boolean[] y = new boolean[messages.size()];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = classes.get(i).equals("phishing");
-    }
+    Corpus dev = Corpus.load(options.corpus(), errors);
+    List<MailMessage> messages = dev.messages();
+    List<String> classes = dev.classes();
+    boolean[] y = dev.phishing();
     Embeddings embeddings = new Embeddings();
     List<MailVerdict> full = messages.stream().map(MailChecks::judge).toList();
     List<MailVerdict> stripped =
@@ -124,6 +108,33 @@ public final class MailSuite implements Suite {
       }
     }
     Map<String, String> facts = new LinkedHashMap<>();
+    String heldOut = options.params().get(HELD_OUT);
+    if (heldOut != null) {
+      // trained once on the whole development corpus, scored on messages it never saw
+      Corpus test = Corpus.load(Path.of(heldOut), errors);
+      for (boolean strip : new boolean[] {false, true}) {
+        List<MailVerdict> train = strip ? stripped : full;
+        List<MailVerdict> judged =
+            test.messages().stream()
+                .map(m -> strip ? MailFeatures.stripEraHeaders(m) : m)
+                .map(MailChecks::judge)
+                .toList();
+        MailClassifier model =
+            MailClassifier.train(MailFeatures.rows(train, embeddings), documents(train), y);
+        double[][] rows = MailFeatures.rows(judged, embeddings);
+        List<String> docs = documents(judged);
+        boolean[] predicted = new boolean[judged.size()];
+        for (int i = 0; i < predicted.length; i++) {
+          predicted[i] = model.probability(rows[i], docs.get(i)) >= 0.5;
+        }
+        Metrics m = metrics(predicted, test.phishing());
+        String name = "held-out, " + (strip ? "era headers stripped" : "all headers");
+        cats.add(new Scorecard.Category(name, m, m.f1()));
+        facts.put("F1 " + name, pct(m.f1()));
+      }
+      facts.put("held-out messages", Integer.toString(test.messages().size()));
+    }
+
     facts.put("messages", Integer.toString(messages.size()));
     facts.put("folds", FOLDS + " (stratified, seed " + seed + ")");
     facts.put("F1 checks alone", pct(mHeur.f1()));
@@ -141,11 +152,45 @@ public final class MailSuite implements Suite {
         errors);
   }
 
-  /** Predictions for every item from a model trained on the other folds. */
+  /** A labelled corpus: messages and their classes (phishing, ham, spam …) from labels.csv. */
+  private record Corpus(List<MailMessage> messages, List<String> classes) {
+    static Corpus load(Path dir, List<String> errors) throws IOException, InputException {
+      Path labels = dir.resolve("labels.csv");
+      if (!Files.isRegularFile(labels)) {
+        throw new InputException(labels + ": no labels.csv (file,label,…) in the corpus");
+      }
+      List<String> lines = Files.readAllLines(labels);
+      List<MailMessage> messages = new ArrayList<>();
+      List<String> classes = new ArrayList<>();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] c = line.split(",");
+        if (c.length < 2) {
+          continue;
+        }
+        try (InputStream in = Files.newInputStream(dir.resolve(c[0]))) {
+          messages.add(MailParser.parse(c[0], 0, in));
+          classes.add(c[1].strip().toLowerCase(Locale.ROOT));
+        } catch (IOException | RuntimeException e) {
+          errors.add(dir.resolve(c[0]) + ": " + e.getMessage());
+        }
+      }
+      return new Corpus(messages, classes);
+    }
+
+    boolean[] phishing() {
+      boolean[] y = new boolean[classes.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = classes.get(i).equals("phishing");
+      }
+      return y;
+    }
+  }
+
   private static List<String> documents(List<MailVerdict> verdicts) {
     return verdicts.stream().map(v -> MailFeatures.document(v.message())).toList();
   }
 
+  /** Predictions for every item from a model trained on the other folds. */
   static boolean[] crossValidate(double[][] x, List<String> docs, boolean[] y, long seed) {
     int n = y.length;
     int[] fold = new int[n];
