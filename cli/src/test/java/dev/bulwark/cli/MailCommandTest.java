@@ -95,7 +95,10 @@ class MailCommandTest {
     Cli.Result after =
         Cli.run(
             "mail", "check", corpus.resolve("p2.eml").toString(), "--data-dir", data.toString());
-    assertThat(after.out()).contains("the learned model (trained on 12 messages)");
+    assertThat(after.out())
+        .contains("the learned model (trained on 12 messages)")
+        // and says what weighed most, in words
+        .containsPattern("phishing, most of all for [^\\n]*(the words \"|check|meaning|link)");
     Cli.Result cleanAfter =
         Cli.run(
             "mail", "check", corpus.resolve("c2.eml").toString(), "--data-dir", data.toString());

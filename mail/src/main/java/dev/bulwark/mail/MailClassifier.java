@@ -57,6 +57,29 @@ public final class MailClassifier {
     return model.features();
   }
 
+  /**
+   * What pulled one message towards phishing most: up to {@code max} dense features (the meaning of
+   * the text counted as one) and words, strongest first, only those that pulled that way.
+   */
+  public List<String> reasons(double[] row, String document, int max) {
+    java.util.Map<String, Double> pull = new java.util.HashMap<>();
+    double[] dense = model.contributions(row);
+    for (int j = 0; j < dense.length; j++) {
+      pull.merge(MailFeatures.column(j), dense[j], Double::sum);
+    }
+    Sparse text = words.transform(document);
+    double[] sparse = model.sparseContributions(text);
+    for (int k = 0; k < sparse.length; k++) {
+      pull.merge("the words \"" + words.term(text.index()[k]) + "\"", sparse[k], Double::sum);
+    }
+    return pull.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(max)
+        .map(java.util.Map.Entry::getKey)
+        .toList();
+  }
+
   public double probability(double[] row, String document) {
     if (row.length != model.features()) {
       throw new IllegalStateException(

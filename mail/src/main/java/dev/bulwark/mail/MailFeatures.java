@@ -190,6 +190,38 @@ public final class MailFeatures {
     return k;
   }
 
+  /** What the dense columns of {@link #row} mean, in words, for explanations. */
+  static final List<String> SHAPE =
+      List.of(
+          "the checks' score",
+          "many links",
+          "links to many domains",
+          "attachments",
+          "an HTML body",
+          "a long text",
+          "capital letters",
+          "exclamation marks",
+          "currency signs",
+          "https links",
+          "images",
+          "a long HTML body",
+          "pictographs",
+          "many pictographs",
+          "text hidden by CSS",
+          "an unsubscribe line",
+          "a malformed sender domain",
+          "a sender address in mixed case",
+          "digits in the sender address");
+
+  /** The name of dense column {@code j}; every embedding column is "the meaning of the text". */
+  static String column(int j) {
+    if (j < CODES.size()) {
+      return "the " + CODES.get(j) + " check";
+    }
+    j -= CODES.size();
+    return j < SHAPE.size() ? SHAPE.get(j) : "the meaning of the text";
+  }
+
   /** What the text model reads: sender, subject, visible text and link targets. */
   public static String document(MailMessage m) {
     StringBuilder d = new StringBuilder(m.header("From") == null ? "" : m.header("From"));

@@ -95,10 +95,13 @@ public final class MailModel {
    * nothing is ever taken away (text crafted for AI readers cannot talk the checks down).
    */
   public MailVerdict judge(MailVerdict v) {
-    double p = probability(v);
+    double[] row = MailFeatures.row(v, embeddings.embed(MailFeatures.text(v.message())));
+    String document = MailFeatures.document(v.message());
+    double p = model.probability(row, document);
     if (p < 0.5) {
       return v;
     }
+    List<String> why = model.reasons(row, document, 3);
     int points = p >= 0.9 ? 4 : 2;
     List<Reason> reasons = new java.util.ArrayList<>(v.reasons());
     reasons.add(
@@ -107,9 +110,10 @@ public final class MailModel {
             points,
             String.format(
                 java.util.Locale.ROOT,
-                "the learned model (trained on %d messages) gives %.0f %% phishing",
+                "the learned model (trained on %d messages) gives %.0f %% phishing%s",
                 stored.messages(),
-                100 * p),
+                100 * p,
+                why.isEmpty() ? "" : ", most of all for " + String.join(", ", why)),
             "body:text"));
     int score = v.score() + points;
     MailVerdict.Verdict verdict =

@@ -173,6 +173,16 @@ public final class LogisticRegression {
     return z;
   }
 
+  /** Each present sparse column's pull on the log-odds, in the order of {@code sparse.index()}. */
+  public double[] sparseContributions(Sparse sparse) {
+    double[] out = new double[sparse.index().length];
+    for (int k = 0; k < out.length; k++) {
+      int j = sparse.index()[k];
+      out[k] = j < sparseWeights.length ? sparseWeights[j] * sparse.value()[k] * sparseScale : 0;
+    }
+    return out;
+  }
+
   /** Weight of feature j on the standardised scale: its pull towards positive. */
   public double weight(int j) {
     return weights[j];

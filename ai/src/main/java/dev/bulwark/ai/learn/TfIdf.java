@@ -79,6 +79,11 @@ public final class TfIdf {
     return new Saved(terms, idf.clone());
   }
 
+  /** The term of column {@code i}. */
+  public String term(int i) {
+    return terms.get(i);
+  }
+
   public int size() {
     return terms.size();
   }
