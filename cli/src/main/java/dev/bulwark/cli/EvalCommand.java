@@ -285,6 +285,17 @@ final class EvalCommand implements Runnable {
         description = "Also write the run record with every answer.")
     Path json;
 
+    @Option(
+        names = "--parallel",
+        paramLabel = "N",
+        description =
+            "Requests in flight at once (default ${DEFAULT-VALUE}; mind the endpoint's rate"
+                + " limits — 429s are waited out and retried).")
+    int parallel = 1;
+
+    @Option(names = "--no-progress", description = "No progress bar on the terminal.")
+    boolean noProgress;
+
     @Override
     public Integer call() throws Exception {
       Path file =
@@ -338,7 +349,9 @@ final class EvalCommand implements Runnable {
         } else if (dev.bulwark.eval.model.ModelSuites.needsJudge(suite)) {
           throw new InputException(suite + " is graded by a judge model: give --judge-model");
         }
-        run = s.runModel(settings.client(), judge);
+        try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
+          run = s.runModel(settings.client(), judge, parallel, progress.progress());
+        }
         prices = settings.prices();
       }
       StringBuilder out =

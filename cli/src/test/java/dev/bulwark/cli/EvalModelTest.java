@@ -55,7 +55,9 @@ class EvalModelTest {
               "--price-input",
               "1.0",
               "--price-output",
-              "2.0");
+              "2.0",
+              "--parallel",
+              "3");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out())
           .contains("| items | 4 |")
@@ -82,6 +84,10 @@ class EvalModelTest {
       var run = json.readTree(record.toFile());
       assertThat(run.path("suiteSha256").asText()).hasSize(64);
       assertThat(run.path("outcomes")).hasSize(4);
+      // answered three at a time, recorded in the suite's order
+      assertThat(run.path("outcomes").findValuesAsText("id"))
+          .extracting(id -> id.substring(id.indexOf('#')))
+          .containsExactly("#1", "#2", "#3", "#4");
       assertThat(run.path("promptVersion").asText()).isEqualTo("ctibench-rcm/as-published");
     }
   }

@@ -5,11 +5,17 @@ import dev.bulwark.ai.llm.Completion;
 import dev.bulwark.ai.llm.LlmClient;
 import dev.bulwark.ai.llm.LlmException;
 import dev.bulwark.ai.llm.Message;
+import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.errors.InputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * A suite of items a model answers in text, each scored exactly: by comparison with a key, or,
@@ -96,19 +102,46 @@ public abstract class ModelSuite {
   }
 
   /**
-   * Asks a model every item the run can grade; the others are not sent and are counted as skipped.
+   * Asks a model every item the run can grade, {@code parallel} requests at a time, reporting each
+   * answer to {@code progress}; the others are not sent and are counted as skipped. Outcomes keep
+   * the items' order whatever order the answers come in.
    */
-  public Run runModel(LlmClient client, Judge judge) throws LlmException, InterruptedException {
+  public Run runModel(LlmClient client, Judge judge, int parallel, Progress progress)
+      throws LlmException, InterruptedException {
     Instant t0 = Instant.now();
-    List<Outcome> out = new ArrayList<>();
-    int notGradable = 0;
-    for (Item it : items) {
-      if (!gradable(it, judge)) {
-        notGradable++;
-        continue;
+    List<Item> todo = items.stream().filter(it -> gradable(it, judge)).toList();
+    int notGradable = items.size() - todo.size();
+    Outcome[] out = new Outcome[todo.size()];
+    try (Progress.Task task = progress.start(name, todo.size(), Progress.Unit.ITEMS);
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Semaphore gate = new Semaphore(Math.max(1, parallel));
+      List<Future<Outcome>> answers = new ArrayList<>();
+      for (Item it : todo) {
+        answers.add(
+            pool.submit(() -> {
+              gate.acquire();
+              try {
+                Completion c = client.complete(messages(it));
+                return grade(it, c.text(), judge, c.promptTokens(), c.completionTokens());
+              } finally {
+                gate.release();
+                task.advance(1);
+              }
+            }));
       }
-      Completion c = client.complete(messages(it));
-      out.add(grade(it, c.text(), judge, c.promptTokens(), c.completionTokens()));
+      for (int i = 0; i < out.length; i++) {
+        try {
+          out[i] = answers.get(i).get();
+        } catch (ExecutionException e) {
+          answers.forEach(f -> f.cancel(true));
+          switch (e.getCause()) {
+            case LlmException l -> throw l;
+            case InterruptedException x -> throw x;
+            case RuntimeException r -> throw r;
+            default -> throw new LlmException(e.getCause().getMessage(), e.getCause());
+          }
+        }
+      }
     }
     String reason = skipReason;
     if (notGradable > 0) {
@@ -117,6 +150,7 @@ public abstract class ModelSuite {
               + notGradable
               + " need a judge model (--judge-model) to be graded";
     }
+    List<Outcome> outcomes = List.of(out);
     return new Run(
         name,
         sha256,
@@ -125,11 +159,15 @@ public abstract class ModelSuite {
         0,
         judge == null ? "" : judge.describe(),
         metric(),
-        figure(out),
+        figure(outcomes),
         skipped + notGradable,
         reason,
-        out,
+        outcomes,
         Duration.between(t0, Instant.now()));
+  }
+
+  public Run runModel(LlmClient client, Judge judge) throws LlmException, InterruptedException {
+    return runModel(client, judge, 1, Progress.none());
   }
 
   public Run runModel(LlmClient client) throws LlmException, InterruptedException {
