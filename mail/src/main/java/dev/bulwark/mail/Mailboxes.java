@@ -38,8 +38,8 @@ public final class Mailboxes {
       byte[] mime;
       try (InputStream in = Files.newInputStream(file)) {
         mime = OutlookMsg.toMime(in);
-      } catch (IOException e) {
-        visitor.problem(source, 0, e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        visitor.problem(source, 0, "unreadable Outlook message: " + e.getMessage());
         return;
       }
       parse(new ByteArrayInputStream(mime), source, 0, visitor);

@@ -18,7 +18,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * property streams and rewritten as one MIME message, so a .msg is judged by exactly the same
  * parser and checks as an .eml. Bounded: the file, each property and each attachment are capped.
  */
-final class OutlookMsg {
+public final class OutlookMsg {
   static final long MAX_FILE = 64L << 20;
   private static final int MAX_PROPERTY = 16 << 20;
   private static final int MAX_ATTACHMENTS = 200;
@@ -26,7 +26,7 @@ final class OutlookMsg {
   private OutlookMsg() {}
 
   /** The .msg as RFC 5322 / MIME bytes. */
-  static byte[] toMime(InputStream in) throws IOException {
+  public static byte[] toMime(InputStream in) throws IOException {
     byte[] file = in.readNBytes((int) MAX_FILE + 1);
     if (file.length > MAX_FILE) {
       throw new IOException(".msg larger than " + (MAX_FILE >> 20) + " MiB");

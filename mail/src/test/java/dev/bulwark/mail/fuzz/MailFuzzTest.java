@@ -6,6 +6,7 @@ import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.MailParser;
 import dev.bulwark.mail.Mailboxes;
+import dev.bulwark.mail.OutlookMsg;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
@@ -49,5 +50,19 @@ class MailFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void attachment_inspectionNeverThrows(byte[] input) throws IOException {
     Inspection.of(new ByteArrayInputStream(input), 1 << 20);
+  }
+
+  /**
+   * An Outlook message, however broken its compound file, is either read or refused with an
+   * IOException; anything else the OLE reader throws is reported by callers the same way.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void msg_readOrRefused(byte[] input) {
+    try {
+      byte[] mime = OutlookMsg.toMime(new ByteArrayInputStream(input));
+      MailChecks.judge(MailParser.parse("fuzz.msg", 0, new ByteArrayInputStream(mime)));
+    } catch (IOException | RuntimeException refused) {
+      // reported as an unreadable Outlook message
+    }
   }
 }
