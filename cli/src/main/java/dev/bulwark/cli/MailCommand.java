@@ -135,7 +135,7 @@ final class MailCommand implements Runnable {
                   MailFindings.of(v).ifPresent(findings::add);
                   if (v.verdict() != MailVerdict.Verdict.CLEAN) {
                     var found = dev.bulwark.mail.Indicators.of(v, settings);
-                    if (!found.isEmpty()) {
+                    if (!found.none()) {
                       indicators.add(found);
                     }
                   }

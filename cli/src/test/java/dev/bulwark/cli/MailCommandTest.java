@@ -161,6 +161,12 @@ class MailCommandTest {
     // only the phish gives indicators; the clean message none
     assertThat(doc.path("messages")).hasSize(1);
     var m = doc.path("messages").get(0);
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    m.fieldNames().forEachRemaining(fields::add);
+    // exactly the documented fields (docs/mail-indicators.md)
+    assertThat(fields)
+        .containsExactly(
+            "source", "index", "verdict", "score", "urls", "hosts", "ips", "emails", "files");
     assertThat(m.path("urls").get(0).asText()).isEqualTo("http://198.51.100.7/amazon/login");
     assertThat(m.path("ips").get(0).asText()).isEqualTo("198.51.100.7");
     java.util.List<String> emails = new java.util.ArrayList<>();

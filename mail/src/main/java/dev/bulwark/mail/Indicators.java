@@ -91,7 +91,7 @@ public record Indicators(
     return settings.internal(host) || Lookalikes.isBrand(reg);
   }
 
-  public boolean isEmpty() {
+  public boolean none() {
     return urls.isEmpty()
         && hosts.isEmpty()
         && ips.isEmpty()
