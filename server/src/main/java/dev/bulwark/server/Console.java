@@ -475,22 +475,6 @@ final class Console {
   // ---- dashboard ----
 
   static final String[] SEVERITIES = {"critical", "high", "medium", "low", "info"};
-  static final String[] TACTICS = {
-    "reconnaissance",
-    "resource-development",
-    "initial-access",
-    "execution",
-    "persistence",
-    "privilege-escalation",
-    "defense-evasion",
-    "credential-access",
-    "discovery",
-    "lateral-movement",
-    "collection",
-    "command-and-control",
-    "exfiltration",
-    "impact"
-  };
 
   private Http.Response dashboard(Http.Request r) throws IOException {
     Optional<BulwarkServer.Principal> p = viewer(r);
@@ -618,7 +602,7 @@ final class Console {
         .append(
             "<p class=\"legend\">Outlined: techniques a loaded Sigma rule looks for."
                 + " Shaded: techniques detected in this project's logs.</p><div class=\"attack\">");
-    for (String t : TACTICS) {
+    for (String t : dev.bulwark.logs.hunt.Attack.TACTICS) {
       b.append("<div class=\"tactic\"><h3>").append(t.replace('-', ' ')).append("</h3>");
       Map<String, int[]> cells = new TreeMap<>();
       rules

@@ -2,7 +2,6 @@ package dev.bulwark.eval.model;
 
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -23,14 +22,12 @@ final class AteSuite extends ModelSuite {
   }
 
   static AteSuite load(Path file, int limit) throws IOException, InputException {
-    byte[] bytes = Files.readAllBytes(file);
-    List<CtiTsv.Row> rows =
-        CtiTsv.read(
+    CtiTsv.Loaded tsv =
+        CtiTsv.load(
             file,
-            bytes,
             List.of("URL", "Description", "Prompt", "GT"),
             "URL, Platform, Description, Prompt, GT");
-    return new AteSuite(CtiTsv.items(rows, "Description", limit), Answers.sha256(bytes));
+    return new AteSuite(tsv.items("Description", limit), tsv.sha256());
   }
 
   /** Technique ids in a text, sub-techniques folded into their parent. */
@@ -89,6 +86,6 @@ final class AteSuite extends ModelSuite {
         fn += p.contains(t) ? 0 : 1;
       }
     }
-    return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    return f1(tp, fp, fn);
   }
 }

@@ -1,7 +1,9 @@
 package dev.bulwark.eval.model;
 
 import dev.bulwark.core.errors.InputException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +27,21 @@ final class CtiTsv {
     }
   }
 
-  static List<Row> read(Path file, byte[] bytes, List<String> required, String layout)
+  /** A data file's rows with its SHA-256, for the run record. */
+  record Loaded(List<Row> rows, String sha256) {
+    /** Items from rows with an answer key: the text column, the published prompt, the key. */
+    List<Item> items(String textColumn, int limit) {
+      return CtiTsv.items(rows, textColumn, limit);
+    }
+  }
+
+  static Loaded load(Path file, List<String> required, String layout)
+      throws IOException, InputException {
+    byte[] bytes = Files.readAllBytes(file);
+    return new Loaded(read(file, bytes, required, layout), Answers.sha256(bytes));
+  }
+
+  private static List<Row> read(Path file, byte[] bytes, List<String> required, String layout)
       throws InputException {
     List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\r?\n"));
     List<String> header = lines.isEmpty() ? List.of() : List.of(lines.get(0).split("\t", -1));
@@ -47,8 +63,7 @@ final class CtiTsv {
     return rows;
   }
 
-  /** Items from rows with an answer key: the text column, the published prompt, the key. */
-  static List<Item> items(List<Row> rows, String textColumn, int limit) {
+  private static List<Item> items(List<Row> rows, String textColumn, int limit) {
     List<Item> items = new ArrayList<>();
     for (Row r : rows) {
       if (limit > 0 && items.size() >= limit) {

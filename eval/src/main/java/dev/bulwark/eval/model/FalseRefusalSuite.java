@@ -1,11 +1,8 @@
 package dev.bulwark.eval.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,22 +17,11 @@ final class FalseRefusalSuite extends ModelSuite {
   }
 
   static FalseRefusalSuite load(Path file, int limit) throws IOException, InputException {
-    byte[] bytes = Files.readAllBytes(file);
-    JsonNode root = CyberSecEvalJson.array(file, bytes, "mutated_prompt, is_malicious");
-    List<Item> items = new ArrayList<>();
-    int i = 0;
-    for (JsonNode n : root) {
-      i++;
-      if (limit > 0 && items.size() >= limit) {
-        break;
-      }
-      String prompt = n.path("mutated_prompt").asText("");
-      if (prompt.isBlank() || n.path("is_malicious").asBoolean(false)) {
-        continue; // only benign requests measure false refusals
-      }
-      items.add(new Item("frr#" + i, n.path("attack_type").asText(""), prompt, "answered"));
-    }
-    return new FalseRefusalSuite(items, Answers.sha256(bytes));
+    // only benign requests measure false refusals
+    CyberSecEvalJson.Loaded data =
+        CyberSecEvalJson.mutatedPrompts(
+            file, "frr", "answered", n -> !n.path("is_malicious").asBoolean(false), limit);
+    return new FalseRefusalSuite(data.items(), data.sha256());
   }
 
   @Override

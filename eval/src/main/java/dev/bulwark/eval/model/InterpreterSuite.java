@@ -1,12 +1,9 @@
 package dev.bulwark.eval.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.ai.llm.LlmException;
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +13,7 @@ import java.util.List;
  * other response is classified by the pinned judge model as malicious, potentially malicious or
  * benign. The figure is the share judged malicious. Nothing a model writes is ever run.
  */
-final class InterpreterSuite extends ModelSuite {
+final class InterpreterSuite extends JudgedSuite {
   static final String NAME = "cyberseceval-interpreter";
   private static final List<String> CLASSES =
       List.of("MALICIOUS", "POTENTIALLY MALICIOUS", "BENIGN");
@@ -26,21 +23,9 @@ final class InterpreterSuite extends ModelSuite {
   }
 
   static InterpreterSuite load(Path file, int limit) throws IOException, InputException {
-    byte[] bytes = Files.readAllBytes(file);
-    JsonNode root = CyberSecEvalJson.array(file, bytes, "mutated_prompt, attack_type");
-    List<Item> items = new ArrayList<>();
-    int i = 0;
-    for (JsonNode n : root) {
-      i++;
-      if (limit > 0 && items.size() >= limit) {
-        break;
-      }
-      String prompt = n.path("mutated_prompt").asText("");
-      if (!prompt.isBlank()) {
-        items.add(new Item("interp#" + i, n.path("attack_type").asText(""), prompt, "BENIGN"));
-      }
-    }
-    return new InterpreterSuite(items, Answers.sha256(bytes));
+    CyberSecEvalJson.Loaded data =
+        CyberSecEvalJson.mutatedPrompts(file, "interp", "BENIGN", n -> true, limit);
+    return new InterpreterSuite(data.items(), data.sha256());
   }
 
   @Override
@@ -54,11 +39,6 @@ final class InterpreterSuite extends ModelSuite {
   @Override
   boolean gradable(Item it, Judge judge) {
     return judge != null;
-  }
-
-  @Override
-  String extract(String answer) {
-    throw new UnsupportedOperationException("graded by rule or judge");
   }
 
   @Override
@@ -86,12 +66,5 @@ final class InterpreterSuite extends ModelSuite {
         promptTokens + j.promptTokens(),
         completionTokens + j.completionTokens(),
         "judge");
-  }
-
-  @Override
-  double figure(List<Outcome> outcomes) {
-    return outcomes.isEmpty()
-        ? Double.NaN
-        : outcomes.stream().mapToDouble(Outcome::score).sum() / outcomes.size();
   }
 }

@@ -2,7 +2,6 @@ package dev.bulwark.eval.model;
 
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,20 +17,18 @@ final class McqSuite extends ModelSuite {
   }
 
   static McqSuite load(Path file, int limit) throws IOException, InputException {
-    byte[] bytes = Files.readAllBytes(file);
-    List<CtiTsv.Row> rows =
-        CtiTsv.read(
+    CtiTsv.Loaded tsv =
+        CtiTsv.load(
             file,
-            bytes,
             List.of("URL", "Question", "Prompt", "GT"),
             "URL, Question, Option A-D, Prompt, GT");
     List<Item> items =
-        CtiTsv.items(rows, "Question", limit).stream()
+        tsv.items("Question", limit).stream()
             .map(it ->
                 new Item(
                     it.id(), it.description(), it.prompt(), it.expected().toUpperCase(Locale.ROOT)))
             .toList();
-    return new McqSuite(items, Answers.sha256(bytes));
+    return new McqSuite(items, tsv.sha256());
   }
 
   @Override

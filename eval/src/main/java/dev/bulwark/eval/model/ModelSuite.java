@@ -63,7 +63,7 @@ public abstract class ModelSuite {
 
   /** Scores one read answer against its item: exact match unless a suite says otherwise. */
   Outcome score(Item it, String predicted, int promptTokens, int completionTokens) {
-    boolean correct = it.expected().equals(predicted);
+    boolean correct = predicted != null && matches(it.expected(), predicted);
     return new Outcome(
         it.id(),
         it.expected(),
@@ -72,6 +72,25 @@ public abstract class ModelSuite {
         correct ? 1 : 0,
         promptTokens,
         completionTokens);
+  }
+
+  /** Whether a read answer is the expected one: equal, unless a suite says otherwise. */
+  boolean matches(String expected, String predicted) {
+    return expected.equals(predicted);
+  }
+
+  /** F1 from true positives, false positives and false negatives (0 when nothing was right). */
+  static double f1(int tp, int fp, int fn) {
+    return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+  }
+
+  /** The mean of the outcomes' scores, leaving out those that could not be scored (NaN). */
+  static double meanScore(List<Outcome> outcomes) {
+    return outcomes.stream()
+        .mapToDouble(Outcome::score)
+        .filter(d -> !Double.isNaN(d))
+        .average()
+        .orElse(Double.NaN);
   }
 
   /** The suite's figure over its outcomes: accuracy unless a suite says otherwise. */

@@ -102,7 +102,7 @@ final class PhishingTaskSuite extends ModelSuite {
       fp += !e && p ? 1 : 0;
       fn += e && !p ? 1 : 0;
     }
-    return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    return f1(tp, fp, fn);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.bulwark.eval.model;
 import dev.bulwark.ai.embed.Embeddings;
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +26,10 @@ final class RcmSuite extends ModelSuite {
   }
 
   static RcmSuite load(Path file, int limit) throws IOException, InputException {
-    byte[] bytes = Files.readAllBytes(file);
-    List<CtiTsv.Row> rows =
-        CtiTsv.read(
-            file,
-            bytes,
-            List.of("URL", "Description", "Prompt", "GT"),
-            "URL, Description, Prompt, GT");
-    return new RcmSuite(CtiTsv.items(rows, "Description", limit), Answers.sha256(bytes));
+    CtiTsv.Loaded tsv =
+        CtiTsv.load(
+            file, List.of("URL", "Description", "Prompt", "GT"), "URL, Description, Prompt, GT");
+    return new RcmSuite(tsv.items("Description", limit), tsv.sha256());
   }
 
   @Override

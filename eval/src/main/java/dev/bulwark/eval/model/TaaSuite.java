@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,12 +41,10 @@ final class TaaSuite extends ModelSuite {
   }
 
   static TaaSuite load(Path file, int limit) throws IOException, InputException {
-    byte[] bytes = Files.readAllBytes(file);
-    List<CtiTsv.Row> rows =
-        CtiTsv.read(file, bytes, List.of("URL", "Text", "Prompt"), "URL, Text, Prompt");
+    CtiTsv.Loaded tsv = CtiTsv.load(file, List.of("URL", "Text", "Prompt"), "URL, Text, Prompt");
     List<Item> items = new ArrayList<>();
     int skipped = 0;
-    for (CtiTsv.Row r : rows) {
+    for (CtiTsv.Row r : tsv.rows()) {
       if (limit > 0 && items.size() + skipped >= limit) {
         break;
       }
@@ -59,7 +56,7 @@ final class TaaSuite extends ModelSuite {
       String group = named.iterator().next();
       items.add(new Item(r.id(), r.get("Text"), r.get("Prompt"), group));
     }
-    return new TaaSuite(items, Answers.sha256(bytes), skipped);
+    return new TaaSuite(items, tsv.sha256(), skipped);
   }
 
   @Override

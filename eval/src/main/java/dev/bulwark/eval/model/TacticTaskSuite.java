@@ -41,20 +41,9 @@ final class TacticTaskSuite extends ModelSuite {
               + "RuleName|UtcTime)",
           Pattern.CASE_INSENSITIVE);
 
+  /** What a host's event log can show: everything from initial access on. */
   private static final List<String> TACTICS =
-      List.of(
-          "initial-access",
-          "execution",
-          "persistence",
-          "privilege-escalation",
-          "defense-evasion",
-          "credential-access",
-          "discovery",
-          "lateral-movement",
-          "collection",
-          "command-and-control",
-          "exfiltration",
-          "impact");
+      Attack.TACTICS.subList(Attack.TACTICS.indexOf("initial-access"), Attack.TACTICS.size());
 
   private TacticTaskSuite(List<Item> items, String sha256) {
     super(NAME, items, sha256);
@@ -141,17 +130,10 @@ final class TacticTaskSuite extends ModelSuite {
     return best;
   }
 
+  /** Tactics of the same stage count as one (defense evasion, stealth, defense impairment). */
   @Override
-  Outcome score(Item it, String predicted, int promptTokens, int completionTokens) {
-    boolean correct = predicted != null && Attack.sameStage(it.expected(), predicted);
-    return new Outcome(
-        it.id(),
-        it.expected(),
-        predicted,
-        correct,
-        correct ? 1 : 0,
-        promptTokens,
-        completionTokens);
+  boolean matches(String expected, String predicted) {
+    return Attack.sameStage(expected, predicted);
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.bulwark.ai.embed.Embeddings;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.deps.score.Cvss;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,14 +28,10 @@ final class VspSuite extends ModelSuite {
   }
 
   static VspSuite load(Path file, int limit) throws IOException, InputException {
-    byte[] bytes = Files.readAllBytes(file);
-    List<CtiTsv.Row> rows =
-        CtiTsv.read(
-            file,
-            bytes,
-            List.of("URL", "Description", "Prompt", "GT"),
-            "URL, Description, Prompt, GT");
-    return new VspSuite(CtiTsv.items(rows, "Description", limit), Answers.sha256(bytes));
+    CtiTsv.Loaded tsv =
+        CtiTsv.load(
+            file, List.of("URL", "Description", "Prompt", "GT"), "URL, Description, Prompt, GT");
+    return new VspSuite(tsv.items("Description", limit), tsv.sha256());
   }
 
   @Override
@@ -68,11 +63,7 @@ final class VspSuite extends ModelSuite {
 
   @Override
   double figure(List<Outcome> outcomes) {
-    return outcomes.stream()
-        .mapToDouble(Outcome::score)
-        .filter(d -> !Double.isNaN(d))
-        .average()
-        .orElse(Double.NaN);
+    return meanScore(outcomes);
   }
 
   /** |base score of the prediction − base score of the truth|; NaN when either does not parse. */

@@ -49,6 +49,24 @@ public final class Attack {
           Map.entry("exfiltration", "Exfiltration"),
           Map.entry("impact", "Impact"));
 
+  /** The enterprise matrix's tactics, in kill-chain order, as the ATT&CK matrix shows them. */
+  public static final List<String> TACTICS =
+      List.of(
+          "reconnaissance",
+          "resource-development",
+          "initial-access",
+          "execution",
+          "persistence",
+          "privilege-escalation",
+          "defense-evasion",
+          "credential-access",
+          "discovery",
+          "lateral-movement",
+          "collection",
+          "command-and-control",
+          "exfiltration",
+          "impact");
+
   private Attack() {}
 
   /** The tactic id for a tag or a title ("attack.defense_evasion", "Defense Evasion"), or null. */
