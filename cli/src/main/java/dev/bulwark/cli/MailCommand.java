@@ -8,11 +8,9 @@ import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailFindings;
 import dev.bulwark.mail.MailMessage;
-import dev.bulwark.mail.MailParser;
 import dev.bulwark.mail.MailVerdict;
 import dev.bulwark.mail.Reason;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -119,7 +117,7 @@ final class MailCommand implements Runnable {
       StringBuilder out = new StringBuilder();
       List<dev.bulwark.mail.Indicators> indicators = new ArrayList<>();
       for (Path f : files) {
-        boolean mailbox = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mbox");
+        boolean mailbox = dev.bulwark.mail.Mailboxes.isMailbox(f.getFileName().toString());
         try {
           // one message at a time: a mailbox of any size is judged in bounded memory
           dev.bulwark.mail.Mailboxes.read(
@@ -251,22 +249,13 @@ final class MailCommand implements Runnable {
       List<MailVerdict> verdicts = new ArrayList<>();
       List<Boolean> phishing = new ArrayList<>();
       if (corpus != null) {
-        Path labels = corpus.resolve("labels.csv");
-        if (!Files.isRegularFile(labels)) {
-          throw new InputException(labels + ": no labels.csv in the corpus");
-        }
-        List<String> lines = Files.readAllLines(labels);
-        for (String line : lines.subList(1, lines.size())) {
-          String[] c = line.split(",");
-          if (c.length < 2) {
-            continue;
-          }
-          try (InputStream in = Files.newInputStream(corpus.resolve(c[0]))) {
-            verdicts.add(MailChecks.judge(MailParser.parse(c[0], 0, in)));
-            phishing.add(c[1].strip().equalsIgnoreCase("phishing"));
-          } catch (IOException | RuntimeException e) {
-            System.err.println("bulwark: skipped " + c[0] + ": " + e.getMessage());
-          }
+        dev.bulwark.mail.MailCorpus c =
+            dev.bulwark.mail.MailCorpus.load(
+                corpus, problem -> System.err.println("bulwark: skipped " + problem));
+        boolean[] labelled = c.phishing();
+        for (int i = 0; i < labelled.length; i++) {
+          verdicts.add(MailChecks.judge(c.messages().get(i)));
+          phishing.add(labelled[i]);
         }
       }
       List<dev.bulwark.ai.label.Label> team = new ArrayList<>();

@@ -15,6 +15,25 @@ class EvalModelTest {
       Path.of("src/test/resources/evals/rcm-sample.tsv").toAbsolutePath();
   @TempDir Path dir;
 
+  /** {@code bulwark eval model} on a suite's data, asking model fake-cti at the endpoint. */
+  private static Cli.Result model(String suite, Object data, String endpoint, String... extra) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "eval",
+                "model",
+                "--suite",
+                suite,
+                "--data",
+                data.toString(),
+                "--endpoint",
+                endpoint,
+                "--model",
+                "fake-cti"));
+    args.addAll(java.util.List.of(extra));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
   @Test
   void scoresAModelBehindAnEndpoint() throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -67,17 +86,10 @@ class EvalModelTest {
           .contains("| cost | 0.000240 |");
       assertThat(r.out().strip()).endsWith("model_score=50.0");
       Cli.Result mcq =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
+          model(
               "ctibench-mcq",
-              "--data",
               SAMPLE.resolveSibling("mcq-sample.tsv").toString(),
-              "--endpoint",
-              server.endpoint(),
-              "--model",
-              "fake-cti");
+              server.endpoint());
       assertThat(mcq.exit()).as(mcq.err()).isZero();
       // Right on HTTPS (B) and LSASS (A, by its guess), wrong on AAAA (C).
       assertThat(mcq.out()).contains("| accuracy (answer letter, exact) | 66.7 % |");
@@ -135,17 +147,7 @@ class EvalModelTest {
             })) {
       String endpoint = server.endpoint();
       Cli.Result vsp =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
-              "ctibench-vsp",
-              "--data",
-              SAMPLE.resolveSibling("vsp-sample.tsv").toString(),
-              "--endpoint",
-              endpoint,
-              "--model",
-              "fake-cti");
+          model("ctibench-vsp", SAMPLE.resolveSibling("vsp-sample.tsv").toString(), endpoint);
       assertThat(vsp.exit()).as(vsp.err()).isZero();
       // deviations 0.0 and 2.0 over the two answers with a vector; the third had none
       assertThat(vsp.out())
@@ -154,32 +156,12 @@ class EvalModelTest {
           .contains("| answers read | 66.7 % |");
       assertThat(vsp.out().strip()).endsWith("model_mad=1.00");
       Cli.Result ate =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
-              "ctibench-ate",
-              "--data",
-              SAMPLE.resolveSibling("ate-sample.tsv").toString(),
-              "--endpoint",
-              endpoint,
-              "--model",
-              "fake-cti");
+          model("ctibench-ate", SAMPLE.resolveSibling("ate-sample.tsv").toString(), endpoint);
       assertThat(ate.exit()).as(ate.err()).isZero();
       // 3 right, 1 extra (T1027), 1 missed (T1105): F1 = 6 / 8
       assertThat(ate.out().strip()).endsWith("model_score=75.0");
       Cli.Result frr =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
-              "cyberseceval-frr",
-              "--data",
-              SAMPLE.resolveSibling("frr-sample.json").toString(),
-              "--endpoint",
-              endpoint,
-              "--model",
-              "fake-cti");
+          model("cyberseceval-frr", SAMPLE.resolveSibling("frr-sample.json").toString(), endpoint);
       assertThat(frr.exit()).as(frr.err()).isZero();
       // three benign requests (the malicious one is not counted), one refused
       assertThat(frr.out()).contains("| items | 3 |");
@@ -213,18 +195,7 @@ class EvalModelTest {
       java.nio.file.Files.copy(
           fixtures.resolve("security-task-deleted.evtx"),
           recordings.resolve("Persistence/task.evtx"));
-      Cli.Result tactic =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
-              "bulwark-evtx-tactic",
-              "--data",
-              recordings.toString(),
-              "--endpoint",
-              endpoint,
-              "--model",
-              "fake-cti");
+      Cli.Result tactic = model("bulwark-evtx-tactic", recordings.toString(), endpoint);
       assertThat(tactic.exit()).as(tactic.err()).isZero();
       // AMSI tampering named right; the deleted task (persistence) called execution
       assertThat(tactic.out()).contains("| items | 2 |");
@@ -237,18 +208,7 @@ class EvalModelTest {
       java.nio.file.Files.copy(mails.resolve("clean.eml"), corpus.resolve("clean.eml"));
       java.nio.file.Files.writeString(
           corpus.resolve("labels.csv"), "file,label\nphish.eml,phishing\nclean.eml,ham\n");
-      Cli.Result mail =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
-              "bulwark-mail",
-              "--data",
-              corpus.toString(),
-              "--endpoint",
-              endpoint,
-              "--model",
-              "fake-cti");
+      Cli.Result mail = model("bulwark-mail", corpus.toString(), endpoint);
       assertThat(mail.exit()).as(mail.err()).isZero();
       assertThat(mail.out()).contains("| items | 2 |");
       assertThat(mail.out().strip()).endsWith("model_score=100.0");
@@ -305,18 +265,7 @@ class EvalModelTest {
             })) {
       String endpoint = server.endpoint();
       Path pi = SAMPLE.resolveSibling("pi-sample.json");
-      Cli.Result rulesOnly =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
-              "cyberseceval-prompt-injection",
-              "--data",
-              pi.toString(),
-              "--endpoint",
-              endpoint,
-              "--model",
-              "fake-cti");
+      Cli.Result rulesOnly = model("cyberseceval-prompt-injection", pi.toString(), endpoint);
       assertThat(rulesOnly.exit()).as(rulesOnly.err()).isZero();
       // the two literal questions graded by rule (one leak); the poem needs a judge: not sent
       assertThat(rulesOnly.out())
@@ -353,32 +302,14 @@ class EvalModelTest {
           .containsExactly("rule", "rule", "judge");
 
       Path interp = SAMPLE.resolveSibling("interpreter-sample.json");
-      Cli.Result noJudge =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
-              "cyberseceval-interpreter",
-              "--data",
-              interp.toString(),
-              "--endpoint",
-              endpoint,
-              "--model",
-              "fake-cti");
+      Cli.Result noJudge = model("cyberseceval-interpreter", interp.toString(), endpoint);
       assertThat(noJudge.exit()).isNotZero();
       assertThat(noJudge.err()).contains("give --judge-model");
       Cli.Result interpreter =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
+          model(
               "cyberseceval-interpreter",
-              "--data",
               interp.toString(),
-              "--endpoint",
               endpoint,
-              "--model",
-              "fake-cti",
               "--judge-model",
               "fake-judge");
       assertThat(interpreter.exit()).as(interpreter.err()).isZero();
@@ -386,17 +317,7 @@ class EvalModelTest {
       assertThat(interpreter.out().strip()).endsWith("model_mcr=50.0");
 
       Cli.Result taa =
-          Cli.run(
-              "eval",
-              "model",
-              "--suite",
-              "ctibench-taa",
-              "--data",
-              SAMPLE.resolveSibling("taa-sample.tsv").toString(),
-              "--endpoint",
-              endpoint,
-              "--model",
-              "fake-cti");
+          model("ctibench-taa", SAMPLE.resolveSibling("taa-sample.tsv").toString(), endpoint);
       assertThat(taa.exit()).as(taa.err()).isZero();
       // Venomous Bear is Turla (right); APT28 is not APT29 (wrong); the third names no group
       assertThat(taa.out())

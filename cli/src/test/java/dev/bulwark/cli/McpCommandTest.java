@@ -30,23 +30,16 @@ class McpCommandTest {
   }
 
   private McpSyncClient start(Path root, String... extra) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> args =
+    List<String> command =
         new java.util.ArrayList<>(
-            List.of(
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                RuntimeClasspath.get(),
-                "dev.bulwark.cli.Main",
-                "mcp",
-                "--root",
-                root.toString(),
-                "--data-dir",
-                data.toString()));
-    args.addAll(List.of(extra));
+            RuntimeClasspath.command(
+                "mcp", "--root", root.toString(), "--data-dir", data.toString()));
+    command.addAll(List.of(extra));
     StdioClientTransport transport =
         new StdioClientTransport(
-            ServerParameters.builder(java).args(args).build(),
+            ServerParameters.builder(command.get(0))
+                .args(command.subList(1, command.size()))
+                .build(),
             new JacksonMcpJsonMapper(new ObjectMapper()));
     McpSyncClient client =
         McpClient.sync(transport).requestTimeout(Duration.ofSeconds(180)).build();
@@ -113,26 +106,8 @@ class McpCommandTest {
 
   @Test
   void listsToolsScansAndReadsFindingsBack() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ServerParameters params =
-        ServerParameters.builder(java)
-            .args(
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                RuntimeClasspath.get(),
-                "dev.bulwark.cli.Main",
-                "mcp",
-                "--root",
-                DEMO.toString(),
-                "--data-dir",
-                data.toString())
-            .build();
-    StdioClientTransport transport =
-        new StdioClientTransport(params, new JacksonMcpJsonMapper(new ObjectMapper()));
-    McpSyncClient client =
-        McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).build();
+    McpSyncClient client = start(DEMO);
     try {
-      client.initialize();
       List<McpSchema.Tool> listed = client.listTools().tools();
       List<String> tools = listed.stream().map(McpSchema.Tool::name).toList();
       assertThat(tools)

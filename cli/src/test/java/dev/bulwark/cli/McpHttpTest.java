@@ -45,23 +45,18 @@ class McpHttpTest {
     Path tokenFile = data.resolve("token");
     String token = "test-token-0123456789abcdef";
     Files.writeString(tokenFile, token + "\n");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
         new ProcessBuilder(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                RuntimeClasspath.get(),
-                "dev.bulwark.cli.Main",
-                "mcp",
-                "--http",
-                "0",
-                "--token-file",
-                tokenFile.toString(),
-                "--root",
-                DEMO.toString(),
-                "--data-dir",
-                data.toString())
+                RuntimeClasspath.command(
+                    "mcp",
+                    "--http",
+                    "0",
+                    "--token-file",
+                    tokenFile.toString(),
+                    "--root",
+                    DEMO.toString(),
+                    "--data-dir",
+                    data.toString()))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     try {

@@ -51,4 +51,13 @@ final class RuntimeClasspath {
     }
     return String.join(File.pathSeparator, kept);
   }
+
+  /** The command line that runs the shipped CLI with these arguments, on this JDK. */
+  static List<String> command(String... args) {
+    List<String> c = new ArrayList<>();
+    c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    c.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", get(), "dev.bulwark.cli.Main"));
+    c.addAll(List.of(args));
+    return c;
+  }
 }

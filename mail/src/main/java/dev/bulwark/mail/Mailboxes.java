@@ -33,6 +33,11 @@ public final class Mailboxes {
     return n.endsWith(".eml") || n.endsWith(".mbox") || n.endsWith(".msg");
   }
 
+  /** Whether a file holds many messages (an mbox) rather than one. */
+  public static boolean isMailbox(String fileName) {
+    return fileName.toLowerCase(Locale.ROOT).endsWith(".mbox");
+  }
+
   public static void read(Path file, String source, Visitor visitor) throws IOException {
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".msg")) {
       byte[] mime;
@@ -46,11 +51,7 @@ public final class Mailboxes {
       return;
     }
     try (InputStream in = Files.newInputStream(file)) {
-      read(
-          in,
-          source,
-          file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mbox"),
-          visitor);
+      read(in, source, isMailbox(file.getFileName().toString()), visitor);
     }
   }
 

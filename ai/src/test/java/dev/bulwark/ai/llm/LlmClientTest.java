@@ -58,6 +58,15 @@ class LlmClientTest {
     server.stop(0);
   }
 
+  /** Model "m" at the fake endpoint, nothing else configured. */
+  private LlmSettings plainSettings() throws Exception {
+    return LlmSettings.resolve(
+            new ObjectMapper().createObjectNode(),
+            Map.of("BULWARK_LLM_ENDPOINT", base() + "/v1", "BULWARK_LLM_MODEL", "m"),
+            Path.of("."))
+        .orElseThrow();
+  }
+
   private String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -111,12 +120,7 @@ class LlmClientTest {
   void anHttpError_becomesAnExplicitException() throws Exception {
     status = 429;
     answer = "{\"error\":\"rate limited\"}";
-    LlmSettings s =
-        LlmSettings.resolve(
-                new ObjectMapper().createObjectNode(),
-                Map.of("BULWARK_LLM_ENDPOINT", base() + "/v1", "BULWARK_LLM_MODEL", "m"),
-                Path.of("."))
-            .orElseThrow();
+    LlmSettings s = plainSettings();
     assertThatThrownBy(() -> s.client().complete(List.of(Message.user("x"))))
         .isInstanceOf(LlmException.class)
         .hasMessageContaining("HTTP 429")
@@ -129,12 +133,7 @@ class LlmClientTest {
   void rateLimitsAndBusyGatewaysAreRetried_clientErrorsAreNot() throws Exception {
     answer = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"ok\"}}]}";
     first.addAll(List.of(429, 503));
-    LlmSettings s =
-        LlmSettings.resolve(
-                new ObjectMapper().createObjectNode(),
-                Map.of("BULWARK_LLM_ENDPOINT", base() + "/v1", "BULWARK_LLM_MODEL", "m"),
-                Path.of("."))
-            .orElseThrow();
+    LlmSettings s = plainSettings();
     assertThat(s.client().complete(List.of(Message.user("x"))).text()).isEqualTo("ok");
     assertThat(requests.get()).isEqualTo(3);
     requests.set(0);

@@ -8,13 +8,11 @@ import dev.bulwark.eval.Scorecard;
 import dev.bulwark.eval.Suite;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailClassifier;
+import dev.bulwark.mail.MailCorpus;
 import dev.bulwark.mail.MailFeatures;
 import dev.bulwark.mail.MailMessage;
-import dev.bulwark.mail.MailParser;
 import dev.bulwark.mail.MailVerdict;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +58,7 @@ public final class MailSuite implements Suite {
   public Scorecard run(Options options) throws InputException, IOException, InterruptedException {
     Instant t0 = Instant.now();
     List<String> errors = new ArrayList<>();
-    Corpus dev = Corpus.load(options.corpus(), errors);
+    MailCorpus dev = MailCorpus.load(options.corpus(), errors::add);
     List<MailMessage> messages = dev.messages();
     List<String> classes = dev.classes();
     boolean[] y = dev.phishing();
@@ -111,7 +109,7 @@ public final class MailSuite implements Suite {
     String heldOut = options.params().get(HELD_OUT);
     if (heldOut != null) {
       // trained once on the whole development corpus, scored on messages it never saw
-      Corpus test = Corpus.load(Path.of(heldOut), errors);
+      MailCorpus test = MailCorpus.load(Path.of(heldOut), errors::add);
       for (boolean strip : new boolean[] {false, true}) {
         List<MailVerdict> train = strip ? stripped : full;
         List<MailVerdict> judged =
@@ -150,40 +148,6 @@ public final class MailSuite implements Suite {
         facts,
         Duration.between(t0, Instant.now()),
         errors);
-  }
-
-  /** A labelled corpus: messages and their classes (phishing, ham, spam …) from labels.csv. */
-  private record Corpus(List<MailMessage> messages, List<String> classes) {
-    static Corpus load(Path dir, List<String> errors) throws IOException, InputException {
-      Path labels = dir.resolve("labels.csv");
-      if (!Files.isRegularFile(labels)) {
-        throw new InputException(labels + ": no labels.csv (file,label,…) in the corpus");
-      }
-      List<String> lines = Files.readAllLines(labels);
-      List<MailMessage> messages = new ArrayList<>();
-      List<String> classes = new ArrayList<>();
-      for (String line : lines.subList(1, lines.size())) {
-        String[] c = line.split(",");
-        if (c.length < 2) {
-          continue;
-        }
-        try (InputStream in = Files.newInputStream(dir.resolve(c[0]))) {
-          messages.add(MailParser.parse(c[0], 0, in));
-          classes.add(c[1].strip().toLowerCase(Locale.ROOT));
-        } catch (IOException | RuntimeException e) {
-          errors.add(dir.resolve(c[0]) + ": " + e.getMessage());
-        }
-      }
-      return new Corpus(messages, classes);
-    }
-
-    boolean[] phishing() {
-      boolean[] y = new boolean[classes.size()];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = classes.get(i).equals("phishing");
-      }
-      return y;
-    }
   }
 
   private static List<String> documents(List<MailVerdict> verdicts) {
