@@ -60,6 +60,7 @@ public final class BulwarkServer implements AutoCloseable {
   final ServerConfig config;
   final LoginThrottle throttle = new LoginThrottle();
   final RuleCoverage coverage;
+  private java.util.Optional<String> firstRunToken = java.util.Optional.empty();
   private final List<Http.Route> routes = new ArrayList<>();
   private final HttpServer server;
   private final ExecutorService executor;
@@ -89,16 +90,20 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Starts listening; on first run prints the admin token once. */
   public BulwarkServer start() {
-    accounts
-        .bootstrap()
-        .ifPresent(t ->
-            log.println(
-                "bulwark serve: first run: an admin was created. Its API token, shown only"
-                    + " now:\n  "
-                    + t
-                    + "\nSign in to the console as 'admin' with it, then set a password."));
+    firstRunToken = accounts.bootstrap();
+    firstRunToken.ifPresent(t ->
+        log.println(
+            "bulwark serve: first run: an admin was created. Its API token, shown only"
+                + " now:\n  "
+                + t
+                + "\nSign in to the console as 'admin' with it, then set a password."));
     server.start();
     return this;
+  }
+
+  /** The admin token this start created (first run only), for callers that run the server. */
+  public java.util.Optional<String> firstRunToken() {
+    return firstRunToken;
   }
 
   public int port() {

@@ -161,10 +161,9 @@ public final class ServerBenchmark {
                   ServerConfig.defaults().withPort(0),
                   new PrintStream(log, true, StandardCharsets.UTF_8))
               .start()) {
-        Matcher m = Pattern.compile("(bwk_\\S+)").matcher(log.toString(StandardCharsets.UTF_8));
         String token =
-            m.find()
-                ? m.group(1)
+            server.firstRunToken().isPresent()
+                ? server.firstRunToken().get()
                 : accounts.createToken(accounts.user("admin").orElseThrow().id(), "bench");
         long admin = accounts.user("admin").orElseThrow().id();
         var page =
