@@ -385,7 +385,7 @@ public final class MailChecks {
       String name = a.name() == null ? "" : a.name().toLowerCase(Locale.ROOT);
       String where =
           "attachment:" + (a.name() == null ? "(unnamed " + a.mimeType() + ")" : a.name());
-      String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+      String ext = extension(name);
       if (name.matches(".*\\.(pdf|doc|docx|xls|xlsx|jpg|png|txt)\\.[a-z0-9]{2,4}$")
           && RISKY_EXT.contains(ext)) {
         r.add(

@@ -76,10 +76,11 @@ public final class MailSuite implements Suite {
     } catch (NumberFormatException e) {
       throw new InputException("seed must be a whole number, got " + options.params().get(SEED));
     }
-    boolean[] learnedFull =
-        crossValidate(MailFeatures.rows(full, embeddings), documents(full), y, seed);
-    boolean[] learnedStripped =
-        crossValidate(MailFeatures.rows(stripped, embeddings), documents(stripped), y, seed);
+    // embedded once, for cross-validation and for the held-out model alike
+    double[][] rowsFull = MailFeatures.rows(full, embeddings);
+    double[][] rowsStripped = MailFeatures.rows(stripped, embeddings);
+    boolean[] learnedFull = crossValidate(rowsFull, documents(full), y, seed);
+    boolean[] learnedStripped = crossValidate(rowsStripped, documents(stripped), y, seed);
 
     Metrics mHeur = metrics(heuristic, y);
     Metrics mFull = metrics(learnedFull, y);
@@ -118,7 +119,7 @@ public final class MailSuite implements Suite {
                 .map(MailChecks::judge)
                 .toList();
         MailClassifier model =
-            MailClassifier.train(MailFeatures.rows(train, embeddings), documents(train), y);
+            MailClassifier.train(strip ? rowsStripped : rowsFull, documents(train), y);
         double[][] rows = MailFeatures.rows(judged, embeddings);
         List<String> docs = documents(judged);
         boolean[] predicted = new boolean[judged.size()];
