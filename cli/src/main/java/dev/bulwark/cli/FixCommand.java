@@ -47,7 +47,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Propose and verify patches for code findings.",
       "Every patch is checked before it is called verified: it compiles, the finding is gone and",
-      "no new finding appears. Only verified patches are ever applied."
+      "no new finding appears. Only verified patches are ever applied.",
+      "The class path is read from the POMs and the local Maven repository; nothing the project",
+      "contains (mvnw, .mvn, plugins, tests) is run unless --test-cmd asks for it."
     })
 final class FixCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "The project to fix.")
@@ -86,7 +88,10 @@ final class FixCommand implements Callable<Integer> {
       names = "--test-cmd",
       paramLabel = "CMD",
       description =
-          "Run the project's tests (e.g. 'mvn -q test') on a patched copy; patches that break them are rejected.")
+          "Opt-in: run CMD (e.g. 'mvn -q test') in a patched copy of the project and reject"
+              + " patches that break its tests. This RUNS THE PROJECT'S OWN CODE — its build"
+              + " plugins, .mvn settings, wrapper scripts and tests — so use it only on a project"
+              + " you trust. Without it, fix never starts a process.")
   String testCommand;
 
   @Option(
