@@ -114,12 +114,14 @@ final class FixCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<ReportOutput> outputs = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(path)) {
       throw new InputException(path + ": not a directory");
     }
-    ReportOutput.checkAtMostOneOnStdout(outputs);
+    ReportOutput.prepare(outputs, List.of(path), outputPolicy);
     Path root = path.toAbsolutePath().normalize();
     BulwarkConfig cfg = Configs.load(config, root);
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();

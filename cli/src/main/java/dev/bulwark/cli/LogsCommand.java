@@ -129,6 +129,8 @@ final class LogsCommand implements Runnable {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Option(
         names = "--fail-on",
         paramLabel = "LEVEL",
@@ -147,13 +149,15 @@ final class LogsCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      ReportOutput.checkAtMostOneOnStdout(outputs);
+      ReportOutput.prepare(outputs, paths, outputPolicy);
+      Map<Path, dev.bulwark.core.files.OutputFile> timelineOut = new java.util.LinkedHashMap<>();
       for (Path t : timelines) {
         try {
           Timeline.formatFor(t.getFileName().toString());
         } catch (IllegalArgumentException e) {
           throw new InputException(e.getMessage());
         }
+        timelineOut.put(t, outputPolicy.check(t, paths));
       }
       LogHunt.Settings s = ruleOptions.settings(paths.get(0));
       Hunter.Options h = s.hunter();
@@ -190,7 +194,8 @@ final class LogsCommand implements Runnable {
           case "json" -> Timeline.writeJson(r.detections(), r.incidents(), buf);
           default -> Timeline.writeHtml(r.detections(), r.incidents(), buf);
         }
-        DepsCommand.write(t, buf.toString(StandardCharsets.UTF_8));
+        timelineOut.get(t).writeString(buf.toString(StandardCharsets.UTF_8));
+        System.err.println("bulwark: wrote " + t);
       }
       ScanReport report = report(r, started, diagnostics);
       ReportOutput.writeAll(report, outputs, false);

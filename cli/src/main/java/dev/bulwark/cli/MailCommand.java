@@ -53,6 +53,8 @@ final class MailCommand implements Runnable {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Option(
         names = "--data-dir",
         paramLabel = "DIR",
@@ -91,7 +93,9 @@ final class MailCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      ReportOutput.checkAtMostOneOnStdout(outputs);
+      ReportOutput.prepare(outputs, paths, outputPolicy);
+      dev.bulwark.core.files.OutputFile indicatorsOut = outputPolicy.check(indicatorsFile, paths);
+      dev.bulwark.core.files.OutputFile stixOut = outputPolicy.check(stixFile, paths);
       Instant started = Instant.now();
       List<Path> files = new ArrayList<>();
       for (Path p : paths) {
@@ -183,12 +187,14 @@ final class MailCommand implements Runnable {
       ReportOutput.writeAll(report, outputs, false);
       com.fasterxml.jackson.databind.ObjectWriter pretty =
           new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
-      if (indicatorsFile != null) {
-        pretty.writeValue(indicatorsFile.toFile(), dev.bulwark.mail.Indicators.json(indicators));
+      if (indicatorsOut != null) {
+        indicatorsOut.write(
+            os -> pretty.writeValue(os, dev.bulwark.mail.Indicators.json(indicators)));
       }
-      if (stixFile != null) {
-        pretty.writeValue(
-            stixFile.toFile(), dev.bulwark.mail.Indicators.stix(indicators, Instant.now()));
+      if (stixOut != null) {
+        stixOut.write(
+            os ->
+                pretty.writeValue(os, dev.bulwark.mail.Indicators.stix(indicators, Instant.now())));
       }
       if (!ReportOutput.anyOnStdout(outputs)) {
         System.out.print(out);
