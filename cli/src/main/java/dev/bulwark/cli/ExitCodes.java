@@ -22,6 +22,10 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
       err.println("bulwark: " + ex.getMessage());
       return USAGE;
     }
+    if (ex instanceof java.nio.file.NoSuchFileException missing) {
+      err.println("bulwark: " + missing.getFile() + ": no such file or directory");
+      return USAGE;
+    }
     if (ex instanceof CommandLine.ParameterException) {
       err.println("bulwark: " + ex.getMessage());
       return USAGE;

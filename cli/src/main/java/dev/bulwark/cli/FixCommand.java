@@ -118,6 +118,7 @@ final class FixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    dev.bulwark.core.files.InputPaths.requireReadableKind(path);
     if (!Files.isDirectory(path)) {
       throw new InputException(path + ": not a directory");
     }

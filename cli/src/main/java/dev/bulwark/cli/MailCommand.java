@@ -97,29 +97,16 @@ final class MailCommand implements Runnable {
       dev.bulwark.core.files.OutputFile indicatorsOut = outputPolicy.check(indicatorsFile, paths);
       dev.bulwark.core.files.OutputFile stixOut = outputPolicy.check(stixFile, paths);
       Instant started = Instant.now();
-      List<Path> files = new ArrayList<>();
-      for (Path p : paths) {
-        if (!Files.exists(p)) {
-          throw new InputException(p + ": no such file or directory");
-        }
-        if (Files.isDirectory(p)) {
-          try (Stream<Path> s = Files.walk(p)) {
-            s.filter(f -> dev.bulwark.mail.Mailboxes.isMail(f.getFileName().toString()))
-                .sorted()
-                .forEach(files::add);
-          }
-        } else {
-          files.add(p);
-        }
-      }
       List<Finding> findings = new ArrayList<>();
       List<Diagnostic> diagnostics = new ArrayList<>();
+      List<Path> files = mailFiles(paths, diagnostics);
       java.util.Optional<dev.bulwark.mail.MailModel> model =
           dev.bulwark.mail.MailModel.load(dev.bulwark.core.config.DataDir.resolve(dataDir));
       dev.bulwark.mail.MailSettings settings =
           dev.bulwark.mail.MailSettings.from(Configs.load(config, paths.get(0)));
       StringBuilder out = new StringBuilder();
       List<dev.bulwark.mail.Indicators> indicators = new ArrayList<>();
+      int[] judged = {0};
       for (Path f : files) {
         boolean mailbox = dev.bulwark.mail.Mailboxes.isMailbox(f.getFileName().toString());
         try {
@@ -130,6 +117,7 @@ final class MailCommand implements Runnable {
               new dev.bulwark.mail.Mailboxes.Visitor() {
                 @Override
                 public void message(MailMessage m) {
+                  judged[0]++;
                   MailVerdict v = MailChecks.judge(m, settings);
                   if (model.isPresent()) {
                     v = model.get().judge(v);
@@ -172,6 +160,12 @@ final class MailCommand implements Runnable {
               Diagnostic.error("mail", f.toString(), "unreadable message: " + e.getMessage()));
         }
       }
+      if (judged[0] == 0 && !diagnostics.isEmpty()) {
+        throw new InputException(
+            "nothing could be read: "
+                + String.join(
+                    "; ", diagnostics.stream().limit(3).map(Diagnostic::display).toList()));
+      }
       ScanReport report =
           ScanReport.ofSingleRun(
               "mail",
@@ -204,6 +198,42 @@ final class MailCommand implements Runnable {
           ? ExitCodes.FINDINGS
           : ExitCodes.OK;
     }
+  }
+
+  /**
+   * The mail files among the paths: directories walked by core's walker (links followed only inside
+   * them, special files skipped and reported), links to FIFOs or devices skipped and reported, a
+   * FIFO, device or socket named directly refused.
+   */
+  static List<Path> mailFiles(List<Path> paths, List<Diagnostic> diagnostics)
+      throws IOException, InputException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      dev.bulwark.core.files.InputPaths.requireReadableKind(p);
+      String link = dev.bulwark.core.files.InputPaths.unreadableLink(p);
+      if (link != null) {
+        diagnostics.add(Diagnostic.warning("mail", p.toString(), link));
+        continue;
+      }
+      if (!Files.isDirectory(p)) {
+        files.add(p);
+        continue;
+      }
+      List<Path> found = new ArrayList<>();
+      dev.bulwark.core.files.SourceTree tree =
+          dev.bulwark.core.files.SourceTree.walk(
+              List.of(p),
+              new dev.bulwark.core.files.WalkOptions(List.of(), List.of(), false, true),
+              diagnostics::add);
+      for (dev.bulwark.core.files.SourceFile f : tree.files()) {
+        if (dev.bulwark.mail.Mailboxes.isMail(f.fileName())) {
+          found.add(p.resolve(f.relativePath()));
+        }
+      }
+      found.sort(null);
+      files.addAll(found);
+    }
+    return files;
   }
 
   @Command(
