@@ -57,7 +57,11 @@ final class DepsCommand implements Runnable {
   /** Writes to a checked output file, or to standard output when there is none. */
   static void write(OutputFile out, String text) throws java.io.IOException {
     if (out == null) {
-      System.out.print(text);
+      // package names and versions come from the project's manifests
+      System.out.print(
+          dev.bulwark.core.terminal.Terminal.detect().stdoutTty()
+              ? dev.bulwark.core.terminal.TerminalText.block(text)
+              : text);
       return;
     }
     out.writeString(text);
@@ -199,7 +203,12 @@ final class DepsCommand implements Runnable {
       PatchPlan.Plan plan = planned.plan();
       List<VulnMatch> matches = planned.matches();
       Map<VulnMatch, Reachability.Verdict> verdicts = planned.verdicts();
-      write(planOut, format.equals("json") ? PlanWriters.json(plan) : PlanWriters.markdown(plan));
+      // the Markdown plan is read by people: manifest paths and names must not act on a terminal
+      write(
+          planOut,
+          format.equals("json")
+              ? PlanWriters.json(plan)
+              : dev.bulwark.core.terminal.TerminalText.block(PlanWriters.markdown(plan)));
       write(icsOut, PlanWriters.ics(plan, "patch-plan"));
       if (vexFile != null) {
         write(

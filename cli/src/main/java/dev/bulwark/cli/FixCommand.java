@@ -16,8 +16,8 @@ import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Fix;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.core.verify.ProposalLog;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -169,7 +169,7 @@ final class FixCommand implements Callable<Integer> {
         outcomes = rejectIn(outcomes, broken);
       }
     }
-    PrintStream out = System.out;
+    TerminalWriter out = TerminalWriter.stdout();
     boolean showDiffs = !mode.apply || mode.diff;
     int verified = 0;
     int unverified = 0;
@@ -189,9 +189,9 @@ final class FixCommand implements Callable<Integer> {
         default -> unverified++;
       }
       out.printf("%-10s %s  %s%n", status, o.finding().ruleId(), where);
-      o.fix().ifPresent(fx -> out.println("           " + fx.description()));
+      o.fix().ifPresent(fx -> out.printf("           %s%n", fx.description()));
       if (!o.reason().isBlank()) {
-        out.println("           " + o.reason());
+        out.printf("           %s%n", o.reason());
       }
       if (showDiffs && o.fix().isPresent() && o.fix().get().unifiedDiff() != null) {
         out.println(o.fix().get().unifiedDiff().stripTrailing());
@@ -214,17 +214,7 @@ final class FixCommand implements Callable<Integer> {
         result.stats().classpathResolved()
             ? ""
             : " (class path not resolved: library references were not compiled)");
-    for (Diagnostic d : diagnostics) {
-      if (d.level() != Diagnostic.Level.NOTE) {
-        System.err.println(
-            "bulwark: "
-                + d.level().name().toLowerCase(java.util.Locale.ROOT)
-                + ": "
-                + d.path()
-                + ": "
-                + d.message());
-      }
-    }
+    System.err.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
     if (!outputs.isEmpty()) {
       ReportOutput.writeAll(report(root, started, tree, result, outcomes, diagnostics), outputs);
     }

@@ -5,6 +5,7 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.terminal.TerminalText;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailFindings;
 import dev.bulwark.mail.MailMessage;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -129,13 +129,14 @@ final class MailCommand implements Runnable {
                       indicators.add(found);
                     }
                   }
+                  // file names, quoted subjects, senders and links come from the message
                   out.append(
                       String.format(
                           Locale.ROOT,
                           "%-10s %3d  %s%s%n",
                           v.verdict().name().toLowerCase(Locale.ROOT),
                           v.score(),
-                          f,
+                          TerminalText.line(f.toString()),
                           mailbox ? " #" + m.index() : ""));
                   for (Reason r : v.reasons()) {
                     out.append(
@@ -143,8 +144,8 @@ final class MailCommand implements Runnable {
                             Locale.ROOT,
                             "    +%d %s  [%s]%n",
                             r.points(),
-                            r.description(),
-                            r.location()));
+                            TerminalText.line(r.description()),
+                            TerminalText.line(r.location())));
                   }
                 }
 
@@ -192,7 +193,7 @@ final class MailCommand implements Runnable {
       }
       if (!ReportOutput.anyOnStdout(outputs)) {
         System.out.print(out);
-        diagnostics.forEach(d -> System.out.println("error: " + d.display()));
+        System.out.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
       }
       return failOn != null && report.hasFindingsAtLeast(failOn)
           ? ExitCodes.FINDINGS

@@ -79,7 +79,16 @@ final class ReportOutput {
     for (ReportOutput o : outputs) {
       if (o.file == null) {
         stdoutUsed = true;
-        write(report, o.format, out, terminal);
+        if (terminal.stdoutTty() && o.format != ReportFormat.TERMINAL) {
+          // a JSON or Markdown report read on a terminal: its values must not act on it either
+          java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+          write(report, o.format, buf, terminal);
+          out.print(
+              dev.bulwark.core.terminal.TerminalText.block(
+                  buf.toString(java.nio.charset.StandardCharsets.UTF_8)));
+        } else {
+          write(report, o.format, out, terminal);
+        }
         out.flush();
       } else {
         if (o.checked == null) {
