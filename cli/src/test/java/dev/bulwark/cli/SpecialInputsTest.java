@@ -55,6 +55,11 @@ class SpecialInputsTest {
           {"deps", "inventory", fifo.toString()},
           {"deps", "plan", "/dev/zero"},
           {"fix", fifo.toString()},
+          {"scan", dir.toString(), "--no-progress", "--config", fifo.toString()},
+          {"scan", dir.toString(), "--no-progress", "--baseline", fifo.toString()},
+          {"logs", "hunt", dir.toString(), "--no-progress", "--rules", fifo.toString()},
+          {"label", "import", fifo.toString()},
+          {"triage", "rank", fifo.toString()},
         }) {
       Cli.Result r = Cli.run(args);
       assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
