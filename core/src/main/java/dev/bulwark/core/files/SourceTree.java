@@ -127,6 +127,7 @@ public final class SourceTree {
   private static final class Walker {
     private final Path base;
     private final List<Path> realRoots;
+    private final Roots confined;
     private final WalkOptions options;
     private final DiagnosticSink diagnostics;
     private final List<Glob> include;
@@ -138,6 +139,7 @@ public final class SourceTree {
     Walker(Path base, List<Path> realRoots, WalkOptions options, DiagnosticSink diagnostics) {
       this.base = base;
       this.realRoots = realRoots;
+      this.confined = Roots.of(realRoots);
       this.options = options;
       this.diagnostics = diagnostics;
       this.include = options.include().stream().map(Glob::compile).toList();
@@ -181,7 +183,15 @@ public final class SourceTree {
         if (options.honourIgnoreFiles()) {
           for (String name : IGNORE_FILES) {
             Path f = dir.path().resolve(name);
-            if (Files.isRegularFile(f)) {
+            if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+              continue;
+            }
+            // an ignore file is read only when it is a regular file inside the roots
+            java.util.Optional<String> refused = confined.refusal(f);
+            if (refused.isPresent()) {
+              diagnostics.report(
+                  Diagnostic.warning(SOURCE, rel(f), "ignore file " + refused.get() + "; not read"));
+            } else {
               try {
                 ignores.add(IgnoreFile.read(f, rel(dir.path())));
               } catch (IOException | RuntimeException e) {

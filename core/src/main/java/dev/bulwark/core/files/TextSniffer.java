@@ -51,6 +51,9 @@ public final class TextSniffer {
     if (length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
       return Kind.TEXT_UTF16BE;
     }
+    if (executableOrObject(head, length)) {
+      return Kind.BINARY;
+    }
     // NUL bytes alone never make a file binary: a NUL in front of a config file, or a file padded
     // with zeros, must not hide the text after it. What decides is the rest: control characters
     // other than whitespace and ESC, and bytes that are not UTF-8.
@@ -82,6 +85,29 @@ public final class TextSniffer {
     }
     // Compressed or encrypted data is mostly bytes that are not UTF-8; Latin-1 text has a few.
     return (control + notUtf8) * 100 / rest > 30 ? Kind.BINARY : Kind.TEXT_UTF8;
+  }
+
+  /** Executables, object and class files, databases: binary by their magic number. */
+  private static boolean executableOrObject(byte[] h, int n) {
+    if (n < 4) {
+      return false;
+    }
+    int m = ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+    switch (m) {
+      case 0x7f454c46, // ELF
+          0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, // Mach-O
+          0xcafebabe, // Java class, Mach-O universal
+          0x0061736d -> { // WebAssembly
+        return true;
+      }
+      default -> {}
+    }
+    if (h[0] == 'M' && h[1] == 'Z' && n >= 0x40) {
+      int pe = (h[0x3c] & 0xff) | (h[0x3d] & 0xff) << 8;
+      return pe + 4 <= n && h[pe] == 'P' && h[pe + 1] == 'E' && h[pe + 2] == 0 && h[pe + 3] == 0;
+    }
+    return n >= 16
+        && new String(h, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0");
   }
 
   /** The length of a well-formed UTF-8 sequence starting at {@code i}, or 0. */
