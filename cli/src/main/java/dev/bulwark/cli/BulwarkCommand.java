@@ -59,11 +59,10 @@ public final class BulwarkCommand implements Runnable {
       return ExitCodes.USAGE;
     });
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionStrategy(
-        parseResult -> {
-          refuseSpecialFiles(parseResult);
-          return new CommandLine.RunLast().execute(parseResult);
-        });
+    cl.setExecutionStrategy(parseResult -> {
+      refuseSpecialFiles(parseResult);
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     return cl;
   }
 
@@ -78,7 +77,8 @@ public final class BulwarkCommand implements Runnable {
       args.addAll(pr.matchedPositionals());
       for (CommandLine.Model.ArgSpec a : args) {
         Object value = a.getValue();
-        List<?> values = value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
+        List<?> values =
+            value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
         for (Object v : values) {
           if (v instanceof Path p && FileKind.of(p).special()) {
             String message =

@@ -19,8 +19,6 @@ import dev.bulwark.deps.plan.PlanSettings;
 import dev.bulwark.deps.plan.PlanWriters;
 import dev.bulwark.deps.reach.Reachability;
 import dev.bulwark.deps.vex.VexWriters;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;

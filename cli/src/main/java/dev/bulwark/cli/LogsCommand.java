@@ -17,7 +17,6 @@ import dev.bulwark.logs.hunt.Timeline;
 import dev.bulwark.logs.sigma.Logsources;
 import dev.bulwark.logs.sigma.RuleSet;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -274,8 +273,7 @@ final class LogsCommand implements Runnable {
     int shown = 0;
     for (Incident i : r.incidents()) {
       if (shown++ == 10) {
-        out.printf(
-            "… %d more incidents (use --timeline FILE.html)%n", r.incidents().size() - 10);
+        out.printf("… %d more incidents (use --timeline FILE.html)%n", r.incidents().size() - 10);
         break;
       }
       out.printf("%s  score %d  %s%n", i.id(), i.score(), i.title());

@@ -187,9 +187,8 @@ final class MailCommand implements Runnable {
             os -> pretty.writeValue(os, dev.bulwark.mail.Indicators.json(indicators)));
       }
       if (stixOut != null) {
-        stixOut.write(
-            os ->
-                pretty.writeValue(os, dev.bulwark.mail.Indicators.stix(indicators, Instant.now())));
+        stixOut.write(os ->
+            pretty.writeValue(os, dev.bulwark.mail.Indicators.stix(indicators, Instant.now())));
       }
       if (!ReportOutput.anyOnStdout(outputs)) {
         System.out.print(out);

@@ -36,8 +36,8 @@ final class ReportOutput {
   private OutputFile checked;
 
   /**
-   * Checks every output before any work starts: at most one on standard output, no two to the
-   * same file, each file a new path or a regular file that is not one of the inputs.
+   * Checks every output before any work starts: at most one on standard output, no two to the same
+   * file, each file a new path or a regular file that is not one of the inputs.
    */
   static void prepare(List<ReportOutput> outputs, List<Path> inputs, OutputPolicy policy)
       throws InputException {

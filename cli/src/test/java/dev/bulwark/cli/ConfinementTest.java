@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Readers stay inside the directories they were given: a symbolic link in a scanned tree, a rules
- * directory, a discovered configuration or an ignore file that leads outside is not followed, and
- * a diagnostic says so. (POM parents: HostilePomTest in deps; log directories: SpecialInputsTest.)
+ * directory, a discovered configuration or an ignore file that leads outside is not followed, and a
+ * diagnostic says so. (POM parents: HostilePomTest in deps; log directories: SpecialInputsTest.)
  */
 class ConfinementTest {
   private static final String SECRET =

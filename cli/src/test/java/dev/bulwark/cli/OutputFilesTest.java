@@ -41,7 +41,8 @@ class OutputFilesTest {
     }
     String out = new String(p.getInputStream().readAllBytes());
     Assumptions.assumeTrue(
-        p.waitFor() == 0, "cannot make a special file here (" + String.join(" ", command) + "): " + out);
+        p.waitFor() == 0,
+        "cannot make a special file here (" + String.join(" ", command) + "): " + out);
   }
 
   private Cli.Result scanTo(Path out, String... extra) {
@@ -111,7 +112,8 @@ class OutputFilesTest {
     Path file = evidence.resolve("app.properties");
     String before = Files.readString(file);
     Cli.Result same =
-        Cli.run("scan", file.toString(), "--no-progress", "--format", "json", "-o", file.toString());
+        Cli.run(
+            "scan", file.toString(), "--no-progress", "--format", "json", "-o", file.toString());
     assertThat(same.exit()).as(same.err()).isEqualTo(2);
     assertThat(same.err()).contains("one of the inputs");
     assertThat(Files.readString(file)).isEqualTo(before);

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A repository is hostile until proven otherwise: {@code bulwark fix} and the agents' {@code
  * propose_fixes} verify patches against a project that plants code in every place a Maven build
- * would run it — {@code .mvn/jvm.config}, {@code .mvn/extensions.xml}, a plugin bound to the
- * build, its own {@code mvnw} — and nothing of it may run. Checked twice: marker files the planted
- * code would write, and (where strace is installed) every process the CLI starts.
+ * would run it — {@code .mvn/jvm.config}, {@code .mvn/extensions.xml}, a plugin bound to the build,
+ * its own {@code mvnw} — and nothing of it may run. Checked twice: marker files the planted code
+ * would write, and (where strace is installed) every process the CLI starts.
  */
 class PlantedBuildTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -147,7 +147,13 @@ class PlantedBuildTest {
     List<String> c =
         new ArrayList<>(
             List.of(
-                STRACE.toString(), "-f", "-qq", "-e", "trace=execve,execveat", "-o", trace.toString()));
+                STRACE.toString(),
+                "-f",
+                "-qq",
+                "-e",
+                "trace=execve,execveat",
+                "-o",
+                trace.toString()));
     c.addAll(cli);
     return c;
   }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Only regular files are opened. A FIFO, device or socket named on the command line is refused
- * with exit 2 (a FIFO used to block forever); a symbolic link to one is skipped with a diagnostic,
- * in a walked directory as on the command line; and when nothing named could be read the command
- * says so with exit 2 instead of reporting a clean result. Readers stay inside the directories
- * they were given.
+ * Only regular files are opened. A FIFO, device or socket named on the command line is refused with
+ * exit 2 (a FIFO used to block forever); a symbolic link to one is skipped with a diagnostic, in a
+ * walked directory as on the command line; and when nothing named could be read the command says so
+ * with exit 2 instead of reporting a clean result. Readers stay inside the directories they were
+ * given.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SpecialInputsTest {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Nothing read from an input acts on the terminal that shows it: file names, secret lines, mail
  * subjects and links, log host names and command lines, code in a diff, manifest paths. Escape
  * sequences (colours, OSC 52 clipboard writes, window titles, cursor movement), other control
- * characters and bidirectional overrides are shown as visible escapes instead. One test per
- * command that prints what it read.
+ * characters and bidirectional overrides are shown as visible escapes instead. One test per command
+ * that prints what it read.
  */
 class TerminalSafetyTest {
   /** Writes "evil" to the clipboard (OSC 52), then sets the window title (OSC 0). */
@@ -41,13 +41,16 @@ class TerminalSafetyTest {
     Path project = Files.createDirectories(dir.resolve("project"));
     Files.writeString(
         project.resolve("red" + ERASE + "name.env"),
-        "AWS_ACCESS_KEY_ID=AKIA7CV5ZKIJU3OOW7GS " + OSC + "\n"
-            + "AWS_SECRET_ACCESS_KEY=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\r" + RLO + "\n");
+        "AWS_ACCESS_KEY_ID=AKIA7CV5ZKIJU3OOW7GS "
+            + OSC
+            + "\n"
+            + "AWS_SECRET_ACCESS_KEY=EBJMhw5k62rOjlqnFCraP/c0YsHh47lft6zNHIA3\r"
+            + RLO
+            + "\n");
     Cli.Result r = Cli.run("scan", project.toString(), "--no-progress");
     assertThat(r.out()).contains("AWS");
     assertNeutralised(r.out() + r.err());
-    Cli.Result md =
-        Cli.run("scan", project.toString(), "--no-progress", "--format", "markdown");
+    Cli.Result md = Cli.run("scan", project.toString(), "--no-progress", "--format", "markdown");
     assertNeutralised(md.out());
   }
 
@@ -56,12 +59,19 @@ class TerminalSafetyTest {
     Path eml =
         Files.writeString(
             dir.resolve("invoice" + ERASE + ".eml"),
-            "From: \"PayPal " + OSC + "\" <service@paypa1-secure.example>\n"
+            "From: \"PayPal "
+                + OSC
+                + "\" <service@paypa1-secure.example>\n"
                 + "Reply-To: billing@another.example\n"
-                + "Subject: Urgent: verify your account now " + ERASE + RLO + "\n"
+                + "Subject: Urgent: verify your account now "
+                + ERASE
+                + RLO
+                + "\n"
                 + "Content-Type: text/plain\n\n"
                 + "Your account is suspended. Verify your password within 24 hours at"
-                + " http://paypa1-secure.example/login" + OSC + " or lose access.\n");
+                + " http://paypa1-secure.example/login"
+                + OSC
+                + " or lose access.\n");
     Cli.Result r = Cli.run("mail", "check", eml.toString());
     assertThat(r.out()).contains("paypa1");
     assertNeutralised(r.out() + r.err());
@@ -73,12 +83,16 @@ class TerminalSafetyTest {
         Files.writeString(
             dir.resolve("sysmon.jsonl"),
             "{\"Channel\": \"Microsoft-Windows-Sysmon/Operational\", \"EventID\": 1,"
-                + " \"Computer\": \"WS07" + jsonEscape(ERASE) + "\", \"EventRecordID\": 504,"
+                + " \"Computer\": \"WS07"
+                + jsonEscape(ERASE)
+                + "\", \"EventRecordID\": 504,"
                 + " \"TimeCreated_SystemTime\": \"2024-06-01T11:09:00Z\","
                 + " \"Image\": \"C:\\\\Windows\\\\System32\\\\vssadmin.exe\","
                 + " \"CommandLine\": \"vssadmin.exe Delete Shadows /All /Quiet "
                 + jsonEscape(OSC + RLO)
-                + "\", \"User\": \"CORP\\\\mallory" + jsonEscape(OSC) + "\"}\n");
+                + "\", \"User\": \"CORP\\\\mallory"
+                + jsonEscape(OSC)
+                + "\"}\n");
     Cli.Result r = Cli.run("logs", "hunt", log.toString(), "--no-progress");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("vssadmin");

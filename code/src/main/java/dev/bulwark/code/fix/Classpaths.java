@@ -75,7 +75,8 @@ public final class Classpaths {
   /** As {@link #resolve(Path, Path, DiagnosticSink)}, with a given local repository. */
   public static Classpath resolve(
       Path pom, Path root, LocalRepository repository, DiagnosticSink diagnostics) {
-    String display = root.relativize(pom.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    String display =
+        root.relativize(pom.toAbsolutePath().normalize()).toString().replace('\\', '/');
     String key;
     try {
       key =
@@ -161,8 +162,8 @@ public final class Classpaths {
   }
 
   /**
-   * A jar a patch adds to the build: from the local repository, else the copy shipped with
-   * Bulwark (the OWASP Java Encoder). Nothing is downloaded.
+   * A jar a patch adds to the build: from the local repository, else the copy shipped with Bulwark
+   * (the OWASP Java Encoder). Nothing is downloaded.
    */
   public static Optional<Path> artifact(Candidate.Dependency d) {
     return artifact(d, LocalRepository.user());

@@ -31,8 +31,8 @@ public final class InputPaths {
   }
 
   /**
-   * Why a named path that is a symbolic link cannot be read (it leads to a FIFO, device or
-   * socket), or null when it can.
+   * Why a named path that is a symbolic link cannot be read (it leads to a FIFO, device or socket),
+   * or null when it can.
    */
   public static String unreadableLink(Path p) {
     if (FileKind.of(p) != FileKind.SYMBOLIC_LINK) {

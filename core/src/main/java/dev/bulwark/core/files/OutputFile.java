@@ -21,8 +21,8 @@ import java.util.Set;
  * A file a report goes to, checked before any work starts. Bulwark writes only to a new path or
  * over a regular file, never over a device, FIFO, socket or directory, never over one of its own
  * inputs or over a file inside a scanned directory that it did not write itself, and through a
- * symbolic link only when asked. The report is written beside its target and moved into place, so
- * a reader never sees half of it.
+ * symbolic link only when asked. The report is written beside its target and moved into place, so a
+ * reader never sees half of it.
  */
 public final class OutputFile {
   /** How far into an existing file Bulwark looks for its own name, to know it wrote it. */
@@ -229,7 +229,8 @@ public final class OutputFile {
   private static boolean writtenByBulwark(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       String head =
-          new String(in.readNBytes(SIGNATURE_BYTES), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+          new String(in.readNBytes(SIGNATURE_BYTES), StandardCharsets.UTF_8)
+              .toLowerCase(Locale.ROOT);
       return head.contains("bulwark");
     } catch (IOException e) {
       return false;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The directories a reader was given, by their real paths. Everything a reader opens on its own —
- * a parent POM, an include, a file in a walked directory — must resolve, links followed, to a
- * regular file inside one of them; what does not is skipped and said so. A file given as a root
- * confines to itself.
+ * The directories a reader was given, by their real paths. Everything a reader opens on its own — a
+ * parent POM, an include, a file in a walked directory — must resolve, links followed, to a regular
+ * file inside one of them; what does not is skipped and said so. A file given as a root confines to
+ * itself.
  */
 public final class Roots {
   private final List<Path> real;

@@ -190,7 +190,8 @@ public final class SourceTree {
             java.util.Optional<String> refused = confined.refusal(f);
             if (refused.isPresent()) {
               diagnostics.report(
-                  Diagnostic.warning(SOURCE, rel(f), "ignore file " + refused.get() + "; not read"));
+                  Diagnostic.warning(
+                      SOURCE, rel(f), "ignore file " + refused.get() + "; not read"));
             } else {
               try {
                 ignores.add(IgnoreFile.read(f, rel(dir.path())));
@@ -302,7 +303,9 @@ public final class SourceTree {
                 Diagnostic.warning(
                     SOURCE,
                     relPath,
-                    "is " + FileKind.of(target).description() + "; skipped (only regular files are read)"));
+                    "is "
+                        + FileKind.of(target).description()
+                        + "; skipped (only regular files are read)"));
           }
         }
         for (int i = subdirs.size() - 1; i >= 0; i--) {

@@ -95,7 +95,10 @@ public final class TextSniffer {
     int m = ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
     switch (m) {
       case 0x7f454c46, // ELF
-          0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, // Mach-O
+          0xfeedface,
+          0xfeedfacf,
+          0xcefaedfe,
+          0xcffaedfe, // Mach-O
           0xcafebabe, // Java class, Mach-O universal
           0x0061736d -> { // WebAssembly
         return true;
@@ -106,8 +109,7 @@ public final class TextSniffer {
       int pe = (h[0x3c] & 0xff) | (h[0x3d] & 0xff) << 8;
       return pe + 4 <= n && h[pe] == 'P' && h[pe + 1] == 'E' && h[pe + 2] == 0 && h[pe + 3] == 0;
     }
-    return n >= 16
-        && new String(h, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0");
+    return n >= 16 && new String(h, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0");
   }
 
   /** The length of a well-formed UTF-8 sequence starting at {@code i}, or 0. */

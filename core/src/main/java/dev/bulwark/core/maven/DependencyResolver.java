@@ -10,16 +10,16 @@ import java.util.Set;
 
 /**
  * A project's dependencies with their transitive dependencies, from the POMs in the local
- * repository, as Maven mediates them: the nearest declaration of a package wins (the first at
- * equal depth), the root's dependency management overrides transitive versions and scopes,
- * exclusions apply below where they are declared, optional dependencies of dependencies and their
- * test, provided and system dependencies are left out, and scopes combine as in Maven's table.
+ * repository, as Maven mediates them: the nearest declaration of a package wins (the first at equal
+ * depth), the root's dependency management overrides transitive versions and scopes, exclusions
+ * apply below where they are declared, optional dependencies of dependencies and their test,
+ * provided and system dependencies are left out, and scopes combine as in Maven's table.
  */
 public final class DependencyResolver {
 
   /**
-   * @param followTestScope whether the project's own test dependencies bring their dependencies
-   *     (a class path for compiling tests needs them; an inventory of what ships does not)
+   * @param followTestScope whether the project's own test dependencies bring their dependencies (a
+   *     class path for compiling tests needs them; an inventory of what ships does not)
    */
   public record Options(boolean followTestScope, int maxDepth) {
     /** What ships and what it needs: test dependencies listed, not followed. */
@@ -43,7 +43,12 @@ public final class DependencyResolver {
       MavenDependency dependency, String version, String scope, boolean direct, String via) {}
 
   private record Node(
-      MavenDependency dependency, String version, String scope, String via, int depth, Set<String> exclusions) {}
+      MavenDependency dependency,
+      String version,
+      String scope,
+      String via,
+      int depth,
+      Set<String> exclusions) {}
 
   private final PomReader reader;
 
@@ -64,8 +69,7 @@ public final class DependencyResolver {
       boolean follow =
           !scope.equals("system") && (options.followTestScope() || !scope.equals("test"));
       if (follow && concrete(d.version())) {
-        queue.add(
-            new Node(d, d.version(), scope, d.key(), 1, new LinkedHashSet<>(d.exclusions())));
+        queue.add(new Node(d, d.version(), scope, d.key(), 1, new LinkedHashSet<>(d.exclusions())));
       }
     }
     // breadth first, so the nearest declaration of a package wins

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A dependency as a POM declares or manages it, properties interpolated. Version and scope are
- * null when the POM leaves them to dependency management or to Maven's default.
+ * A dependency as a POM declares or manages it, properties interpolated. Version and scope are null
+ * when the POM leaves them to dependency management or to Maven's default.
  *
  * @param exclusions {@code groupId:artifactId} pairs, either part possibly {@code *}
  */

@@ -114,8 +114,7 @@ public final class PomReader {
                   depth));
     } catch (IOException e) {
       diagnostics.report(
-          Diagnostic.note(
-              source, pom.toString(), "repository POM not read: " + e.getMessage()));
+          Diagnostic.note(source, pom.toString(), "repository POM not read: " + e.getMessage()));
       m = Optional.empty();
     }
     cache.put(coords, m);

@@ -11,10 +11,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Untrusted POM XML as a small element tree. A DOCTYPE is read past and ignored: no DTD is
- * loaded, no entity is declared or expanded (a reference to one reads as nothing), so XXE and
- * entity bombs have no effect and the POM is still read. Namespace prefixes are dropped; depth
- * and element count are bounded.
+ * Untrusted POM XML as a small element tree. A DOCTYPE is read past and ignored: no DTD is loaded,
+ * no entity is declared or expanded (a reference to one reads as nothing), so XXE and entity bombs
+ * have no effect and the POM is still read. Namespace prefixes are dropped; depth and element count
+ * are bounded.
  */
 final class PomXml {
   private static final int MAX_DEPTH = 64;
@@ -86,7 +86,9 @@ final class PomXml {
             }
             stack.push(new Builder(local(r.getLocalName())));
           }
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          case XMLStreamConstants.CHARACTERS,
+              XMLStreamConstants.CDATA,
+              XMLStreamConstants.SPACE -> {
             Builder b = stack.peek();
             if (b != null && b.text.length() < MAX_TEXT) {
               b.text.append(r.getText(), 0, Math.min(r.getTextLength(), MAX_TEXT));
@@ -116,8 +118,11 @@ final class PomXml {
       String where =
           e.getLocation() == null
               ? ""
-              : "line " + e.getLocation().getLineNumber() + ", column "
-                  + e.getLocation().getColumnNumber() + ": ";
+              : "line "
+                  + e.getLocation().getLineNumber()
+                  + ", column "
+                  + e.getLocation().getColumnNumber()
+                  + ": ";
       String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
       int nested = msg.indexOf("Message: ");
       throw new MalformedPomException(

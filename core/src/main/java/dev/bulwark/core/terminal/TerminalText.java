@@ -1,12 +1,12 @@
 package dev.bulwark.core.terminal;
 
 /**
- * Text that came from an input — a file name, a line of a file, a mail header, a log's host name
- * or command line — made safe to print on a terminal. Control characters (C0 and C1, DEL, so every
+ * Text that came from an input — a file name, a line of a file, a mail header, a log's host name or
+ * command line — made safe to print on a terminal. Control characters (C0 and C1, DEL, so every
  * escape sequence: colours, cursor movement, OSC 52 clipboard writes, window titles), bidirectional
  * overrides and isolates (the "Trojan Source" characters) and invisible separators are shown as
- * visible escapes ({@code \x1b}, {@code \u202e}) instead of acting on the terminal. Everything else,
- * including non-Latin text, passes unchanged.
+ * visible escapes ({@code \x1b}, {@code \u202e}) instead of acting on the terminal. Everything
+ * else, including non-Latin text, passes unchanged.
  */
 public final class TerminalText {
   private TerminalText() {}

@@ -29,8 +29,7 @@ class TerminalTextTest {
 
   @Test
   void block_keepsLineFeedsAndTabs_dropsCrBeforeLf_andShowsTheRest() {
-    assertThat(TerminalText.block("a\r\n\tb\rc\u001b[2K\n"))
-        .isEqualTo("a\n\tb\\rc\\x1b[2K\n");
+    assertThat(TerminalText.block("a\r\n\tb\rc\u001b[2K\n")).isEqualTo("a\n\tb\\rc\\x1b[2K\n");
   }
 
   @Test

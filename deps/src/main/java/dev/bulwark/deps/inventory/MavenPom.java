@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Maven POMs, modelled by core's {@link PomReader} without running Maven: parents beside the POM
- * (inside the scanned directories) or in the local repository, properties, dependencyManagement
- * and imported BOMs, scopes, and transitive dependencies from the POMs in the local repository —
+ * (inside the scanned directories) or in the local repository, properties, dependencyManagement and
+ * imported BOMs, scopes, and transitive dependencies from the POMs in the local repository —
  * nearest declaration wins, as in Maven.
  */
 public final class MavenPom implements ManifestParser {

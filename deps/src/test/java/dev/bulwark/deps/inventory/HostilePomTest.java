@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A POM in a scanned repository is written by whoever wrote the repository: a DOCTYPE must not
- * make it vanish from the inventory, and its {@code <relativePath>} must not make Bulwark read
- * files outside the scanned directory, devices, or files of any size.
+ * A POM in a scanned repository is written by whoever wrote the repository: a DOCTYPE must not make
+ * it vanish from the inventory, and its {@code <relativePath>} must not make Bulwark read files
+ * outside the scanned directory, devices, or files of any size.
  */
 class HostilePomTest {
   private static final String LOG4J =
@@ -104,10 +104,10 @@ class HostilePomTest {
     Files.writeString(
         outside.resolve("pom.xml"),
         pom(
-            "outside-parent",
-            "",
-            "<dependency><groupId>org.springframework</groupId><artifactId>spring-webmvc</artifactId>"
-                + "<version>5.3.17</version></dependency>")
+                "outside-parent",
+                "",
+                "<dependency><groupId>org.springframework</groupId><artifactId>spring-webmvc</artifactId>"
+                    + "<version>5.3.17</version></dependency>")
             .replace("<groupId>g</groupId>", "<groupId>evil</groupId>"));
     Path p = Files.createDirectories(dir.resolve("cases/parent_outside"));
     Files.writeString(
@@ -125,8 +125,7 @@ class HostilePomTest {
   @Test
   void parentThatIsADevice_aHugeFile_orACycle_isSkipped_andTheChildStillRead() throws Exception {
     Path p = Files.createDirectories(dir.resolve("special"));
-    Files.writeString(
-        p.resolve("pom.xml"), pom("child", parent("evil", "k", "/dev/zero"), LOG4J));
+    Files.writeString(p.resolve("pom.xml"), pom("child", parent("evil", "k", "/dev/zero"), LOG4J));
     Path huge = Files.createDirectories(dir.resolve("huge"));
     try (RandomAccessFile f = new RandomAccessFile(huge.resolve("parent.xml").toFile(), "rw")) {
       f.setLength(3L << 30); // sparse: 3 GB that take no disk space

@@ -42,8 +42,7 @@ class InventoryTest {
     Path app = fixture("maven/app/pom.xml");
     MavenPom pom = new MavenPom(fixture("maven/repo"));
     List<Component> cs =
-        pom.parse(
-            app, "app/pom.xml", Files.readAllBytes(app), List.of(fixture("maven")), d -> {});
+        pom.parse(app, "app/pom.xml", Files.readAllBytes(app), List.of(fixture("maven")), d -> {});
     assertThat(coords(cs))
         .containsExactlyInAnyOrder(
             "MAVEN org.apache.logging.log4j:log4j-core@2.14.1",

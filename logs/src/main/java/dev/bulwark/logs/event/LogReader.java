@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.DiagnosticSink;
-import dev.bulwark.core.files.ArchiveLimits;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.ArchiveLimits;
 import dev.bulwark.core.files.ArchiveReader;
 import dev.bulwark.core.files.InputPaths;
 import dev.bulwark.core.files.SourceFile;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -76,9 +75,9 @@ public final class LogReader {
 
   /**
    * Every log file under the paths, in a stable order. Directories are walked by core's walker, so
-   * a symbolic link is followed only to a file inside the directories given, and FIFOs, devices
-   * and sockets are skipped, each with a diagnostic; so is a path named directly that is a link to
-   * one of those. A FIFO, device or socket named directly is an input error.
+   * a symbolic link is followed only to a file inside the directories given, and FIFOs, devices and
+   * sockets are skipped, each with a diagnostic; so is a path named directly that is a link to one
+   * of those. A FIFO, device or socket named directly is an input error.
    */
   public static List<Path> expand(List<Path> paths, DiagnosticSink diagnostics)
       throws IOException, InputException {
@@ -99,7 +98,8 @@ public final class LogReader {
       // files keep the form the user gave their directory in, as names in events and reports
       List<Path> found = new ArrayList<>();
       SourceTree tree =
-          SourceTree.walk(List.of(p), new WalkOptions(List.of(), List.of(), false, true), diagnostics);
+          SourceTree.walk(
+              List.of(p), new WalkOptions(List.of(), List.of(), false, true), diagnostics);
       for (SourceFile f : tree.files()) {
         if (!f.fileName().startsWith(".")) {
           found.add(p.resolve(f.relativePath()));
