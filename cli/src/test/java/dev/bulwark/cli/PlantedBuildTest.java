@@ -141,6 +141,8 @@ class PlantedBuildTest {
     List<String> cli = new ArrayList<>(RuntimeClasspath.command(args));
     // as the launcher does, so a build tool shipped with Bulwark would be found if it were used
     cli.add(1, "-Dbulwark.home=" + ROOT);
+    // the local repository this build uses holds the servlet API (a dependency of Bulwark itself)
+    localRepository().ifPresent(r -> cli.add(1, "-Dmaven.repo.local=" + r));
     if (!Files.isExecutable(STRACE)) {
       return cli;
     }
@@ -156,6 +158,19 @@ class PlantedBuildTest {
                 trace.toString()));
     c.addAll(cli);
     return c;
+  }
+
+  /** The repository the test class path's jars come from, found by the servlet API's jar. */
+  private static java.util.Optional<Path> localRepository() {
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path jar = Path.of(e);
+      if (jar.getFileName().toString().equals("jakarta.servlet-api-6.0.0.jar")) {
+        // <repo>/jakarta/servlet/jakarta.servlet-api/6.0.0/jakarta.servlet-api-6.0.0.jar
+        return java.util.Optional.of(
+            jar.getParent().getParent().getParent().getParent().getParent());
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static final Pattern EXEC =
