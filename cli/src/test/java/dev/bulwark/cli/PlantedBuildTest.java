@@ -2,12 +2,7 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,36 +99,7 @@ class PlantedBuildTest {
         </project>
         """
             .replace("MARKER", markers.resolve("plugin").toString()));
-    Path src = Files.createDirectories(project.resolve("src/main/java/demo"));
-    Files.writeString(
-        src.resolve("Search.java"),
-        """
-        package demo;
-
-        import jakarta.servlet.http.HttpServlet;
-        import jakarta.servlet.http.HttpServletRequest;
-        import jakarta.servlet.http.HttpServletResponse;
-        import java.io.IOException;
-        import java.sql.Connection;
-        import java.sql.DriverManager;
-        import java.sql.ResultSet;
-        import java.sql.SQLException;
-        import java.sql.Statement;
-
-        public class Search extends HttpServlet {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            String name = req.getParameter("name");
-            try (Connection c = DriverManager.getConnection("jdbc:h2:mem:x");
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select * from t where name = '" + name + "'")) {
-              resp.getWriter().println(rs.next());
-            } catch (SQLException e) {
-              throw new IOException(e);
-            }
-          }
-        }
-        """);
+    TestProjects.searchServlet(project, "the project plants its build below");
   }
 
   /** The CLI's command line, under strace when it is installed, run from inside the project. */
@@ -231,18 +197,10 @@ class PlantedBuildTest {
             "--data-dir",
             work.resolve("data").toString(),
             "--allow-writes");
-    StdioClientTransport transport =
-        new StdioClientTransport(
-            ServerParameters.builder(command.get(0))
-                .args(command.subList(1, command.size()))
-                .build(),
-            new JacksonMcpJsonMapper(new ObjectMapper()));
-    McpSyncClient client =
-        McpClient.sync(transport).requestTimeout(Duration.ofSeconds(240)).build();
+    McpSyncClient client = TestProjects.mcpClient(command, Duration.ofSeconds(240));
     String text;
     String description;
     try {
-      client.initialize();
       McpSchema.Tool tool =
           client.listTools().tools().stream()
               .filter(t -> t.name().equals("propose_fixes"))

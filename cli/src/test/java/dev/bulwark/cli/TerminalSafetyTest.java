@@ -101,37 +101,7 @@ class TerminalSafetyTest {
 
   @Test
   void fix_diffsAndLocations() throws Exception {
-    Path src = Files.createDirectories(dir.resolve("app/src/main/java/demo"));
-    Files.writeString(
-        src.resolve("Search.java"),
-        """
-        package demo;
-
-        import jakarta.servlet.http.HttpServlet;
-        import jakarta.servlet.http.HttpServletRequest;
-        import jakarta.servlet.http.HttpServletResponse;
-        import java.io.IOException;
-        import java.sql.Connection;
-        import java.sql.DriverManager;
-        import java.sql.ResultSet;
-        import java.sql.SQLException;
-        import java.sql.Statement;
-
-        public class Search extends HttpServlet {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            String name = req.getParameter("name"); // OSC
-            try (Connection c = DriverManager.getConnection("jdbc:h2:mem:x");
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select * from t where name = '" + name + "'")) { // OSC
-              resp.getWriter().println(rs.next());
-            } catch (SQLException e) {
-              throw new IOException(e);
-            }
-          }
-        }
-        """
-            .replace("OSC", OSC + ERASE));
+    TestProjects.searchServlet(dir.resolve("app"), OSC + ERASE);
     Cli.Result r = Cli.run("fix", dir.resolve("app").toString());
     assertThat(r.out()).contains("java-sqli");
     assertNeutralised(r.out() + r.err());
