@@ -29,6 +29,11 @@ public final class TerminalWriter {
 
   /** {@code format} is Bulwark's; each argument is shown as one neutralised line. */
   public TerminalWriter printf(String format, Object... args) {
+    return printf(Locale.ROOT, format, args);
+  }
+
+  /** As {@link #printf(String, Object...)}, formatting numbers for {@code locale}. */
+  public TerminalWriter printf(Locale locale, String format, Object... args) {
     Object[] safe = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];
@@ -38,7 +43,7 @@ public final class TerminalWriter {
               ? a
               : TerminalText.line(a.toString());
     }
-    out.print(String.format(Locale.ROOT, format, safe));
+    out.print(String.format(locale, format, safe));
     return this;
   }
 
