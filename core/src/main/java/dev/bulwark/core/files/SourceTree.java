@@ -209,16 +209,16 @@ public final class SourceTree {
         } catch (AccessDeniedException e) {
           diagnostics.report(
               Diagnostic.error(SOURCE, rel(dir.path()), "directory not readable (access denied)"));
-          listed &= !dir.path().equals(root);
           if (dir.path().equals(root)) {
+            listed = false;
             rootProblems.add(root + ": directory not readable (access denied)");
           }
           continue;
         } catch (IOException e) {
           diagnostics.report(
               Diagnostic.error(SOURCE, rel(dir.path()), "directory not readable: " + e));
-          listed &= !dir.path().equals(root);
           if (dir.path().equals(root)) {
+            listed = false;
             rootProblems.add(root + ": directory not readable: " + e.getMessage());
           }
           continue;
