@@ -8,6 +8,7 @@ import dev.bulwark.ai.llm.ToolChat;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.core.verify.Citations;
 import dev.bulwark.core.verify.Decision;
 import dev.bulwark.core.verify.Proposal;
@@ -160,11 +161,12 @@ final class AskCommand implements Callable<Integer> {
                           + ". Answer again, citing only ids the tools returned.");
               continue;
             }
-            System.out.println("No verified answer: the model's answer " + d.reason() + ".");
+            TerminalWriter.stdout()
+                .println("No verified answer: the model's answer " + d.reason() + ".");
             System.err.println("bulwark ask: rejected answer kept in " + proposalsFile());
             return ExitCodes.FINDINGS;
           }
-          System.out.println(turn.content());
+          TerminalWriter.stdout().println(turn.content());
           String cost =
               settings.prices().known()
                   ? String.format(
@@ -186,13 +188,18 @@ final class AskCommand implements Callable<Integer> {
           record("tool:" + c.name(), r.text(), null, 0, log);
         }
         if (tokens > maxTokens) {
-          System.out.println(
-              "Stopped: the token budget (" + maxTokens + ") is spent after " + step + " steps.");
+          TerminalWriter.stdout()
+              .println(
+                  "Stopped: the token budget ("
+                      + maxTokens
+                      + ") is spent after "
+                      + step
+                      + " steps.");
           return ExitCodes.FINDINGS;
         }
       }
     }
-    System.out.println("Stopped: no answer within " + maxSteps + " steps.");
+    TerminalWriter.stdout().println("Stopped: no answer within " + maxSteps + " steps.");
     return ExitCodes.FINDINGS;
   }
 

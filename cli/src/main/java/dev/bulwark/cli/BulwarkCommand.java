@@ -1,6 +1,11 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.FileKind;
 import dev.bulwark.core.report.ToolInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,7 +59,39 @@ public final class BulwarkCommand implements Runnable {
       return ExitCodes.USAGE;
     });
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionStrategy(parseResult -> {
+      refuseSpecialFiles(parseResult);
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     return cl;
+  }
+
+  /**
+   * Every path on the command line, of every command, is refused when it is itself a FIFO, device
+   * or socket: opening one blocks or never ends. (A symbolic link to one is for the reader to skip
+   * with a diagnostic.)
+   */
+  private static void refuseSpecialFiles(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+      List<CommandLine.Model.ArgSpec> args = new ArrayList<>(pr.matchedOptions());
+      args.addAll(pr.matchedPositionals());
+      for (CommandLine.Model.ArgSpec a : args) {
+        Object value = a.getValue();
+        List<?> values =
+            value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
+        for (Object v : values) {
+          if (v instanceof Path p && FileKind.of(p).special()) {
+            String message =
+                p
+                    + ": is "
+                    + FileKind.of(p).description()
+                    + "; Bulwark reads and writes only regular files and directories";
+            throw new CommandLine.ExecutionException(
+                pr.commandSpec().commandLine(), message, new InputException(message));
+          }
+        }
+      }
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -297,8 +297,10 @@ final class BulwarkTools {
             args -> plan(confine(roots, args.path("path").asText()))),
         new Tool(
             "propose_fixes",
-            "Patches for the Java code findings of a project, each verified (it compiles and the"
-                + " finding is gone); returns diffs and a patch set id. Changes no file.",
+            "Patches for the Java code findings of a project, each verified (it compiles against"
+                + " the class path read from the POM and the local repository, and the finding is"
+                + " gone); returns diffs and a patch set id. Changes no file, and never runs the"
+                + " project's build, its tests or anything else the project contains.",
             "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":"
                 + STR
                 + ",\"rules\":{\"type\":\"array\",\"items\":"

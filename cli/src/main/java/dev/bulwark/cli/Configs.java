@@ -21,7 +21,7 @@ final class Configs {
     if (!Files.exists(scanned)) {
       throw new InputException(scanned + ": no such file or directory");
     }
-    Optional<Path> found = ConfigLoader.discover(scanned);
+    Optional<Path> found = ConfigLoader.discover(scanned, Configs::warn);
     if (found.isPresent()) {
       return ConfigLoader.load(found.get(), BuiltInAnalyzers.configSections(), Configs::warn);
     }

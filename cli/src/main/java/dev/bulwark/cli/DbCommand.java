@@ -41,22 +41,9 @@ final class DbCommand implements Runnable {
       return DataDir.resolve(dataDir);
     }
 
+    /** The diagnostics' count and the text of the first five, on standard error. */
     static void printDiagnostics(List<Diagnostic> ds) {
-      int shown = 0;
-      for (Diagnostic d : ds) {
-        if (shown++ < 20) {
-          System.err.println(
-              "bulwark: "
-                  + d.level().name().toLowerCase(java.util.Locale.ROOT)
-                  + ": "
-                  + d.path()
-                  + ": "
-                  + d.message());
-        }
-      }
-      if (ds.size() > 20) {
-        System.err.println("bulwark: … " + (ds.size() - 20) + " more");
-      }
+      System.err.print(dev.bulwark.core.report.DiagnosticSummary.render(ds));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.OutputFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.reach.CodeReferences;
@@ -18,8 +19,6 @@ import dev.bulwark.deps.plan.PlanSettings;
 import dev.bulwark.deps.plan.PlanWriters;
 import dev.bulwark.deps.reach.Reachability;
 import dev.bulwark.deps.vex.VexWriters;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,21 +52,18 @@ final class DepsCommand implements Runnable {
     return Inventory.standard().read(tree, ds::add);
   }
 
-  static void write(Path out, String text) throws java.io.IOException {
+  /** Writes to a checked output file, or to standard output when there is none. */
+  static void write(OutputFile out, String text) throws java.io.IOException {
     if (out == null) {
-      System.out.print(text);
+      // package names and versions come from the project's manifests
+      System.out.print(
+          dev.bulwark.core.terminal.Terminal.detect().stdoutTty()
+              ? dev.bulwark.core.terminal.TerminalText.block(text)
+              : text);
       return;
     }
-    Path target = out.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), ".bulwark-", ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-    Files.move(
-        tmp,
-        target,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    System.err.println("bulwark: wrote " + target);
+    out.writeString(text);
+    System.err.println("bulwark: wrote " + out.requested());
   }
 
   @Command(
@@ -84,15 +80,18 @@ final class DepsCommand implements Runnable {
         description = "Write the BOM here (default: standard output).")
     Path out;
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Override
     public Integer call() throws Exception {
+      OutputFile target = outputPolicy.check(out, List.of(path));
       List<Diagnostic> ds = new ArrayList<>();
       List<Component> cs = inventory(path, ds);
       String name =
           path.toAbsolutePath().normalize().getFileName() == null
               ? "project"
               : path.toAbsolutePath().normalize().getFileName().toString();
-      write(out, CycloneDxWriter.write(cs, name, Instant.now()));
+      write(target, CycloneDxWriter.write(cs, name, Instant.now()));
       DbCommand.WithDataDir.printDiagnostics(ds);
       return ExitCodes.OK;
     }
@@ -138,6 +137,8 @@ final class DepsCommand implements Runnable {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
     Path config;
+
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
     /** A patch plan and what it rests on. */
     record Planned(
@@ -185,21 +186,31 @@ final class DepsCommand implements Runnable {
       if (vex != null && !vex.equals("cyclonedx") && !vex.equals("openvex")) {
         throw new InputException("--vex must be cyclonedx or openvex, got '" + vex + "'");
       }
+      Path vexTarget =
+          vex == null
+              ? null
+              : vexOut != null
+                  ? vexOut
+                  : Path.of(vex.equals("cyclonedx") ? "vex.cdx.json" : "vex.openvex.json");
+      OutputFile planOut = outputPolicy.check(out, List.of(path));
+      OutputFile icsOut = outputPolicy.check(ics, List.of(path));
+      OutputFile vexFile = outputPolicy.check(vexTarget, List.of(path));
       BulwarkConfig cfg = Configs.load(config, path);
       List<Diagnostic> ds = new ArrayList<>();
       Planned planned = plan(path, cfg, DataDir.resolve(null), ds);
       PatchPlan.Plan plan = planned.plan();
       List<VulnMatch> matches = planned.matches();
       Map<VulnMatch, Reachability.Verdict> verdicts = planned.verdicts();
-      write(out, format.equals("json") ? PlanWriters.json(plan) : PlanWriters.markdown(plan));
-      write(ics, PlanWriters.ics(plan, "patch-plan"));
-      if (vex != null) {
-        Path target =
-            vexOut != null
-                ? vexOut
-                : Path.of(vex.equals("cyclonedx") ? "vex.cdx.json" : "vex.openvex.json");
+      // the Markdown plan is read by people: manifest paths and names must not act on a terminal
+      write(
+          planOut,
+          format.equals("json")
+              ? PlanWriters.json(plan)
+              : dev.bulwark.core.terminal.TerminalText.block(PlanWriters.markdown(plan)));
+      write(icsOut, PlanWriters.ics(plan, "patch-plan"));
+      if (vexFile != null) {
         write(
-            target,
+            vexFile,
             vex.equals("cyclonedx")
                 ? VexWriters.cycloneDx(matches, verdicts, Instant.now())
                 : VexWriters.openVex(matches, verdicts, Instant.now()));

@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.terminal.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -19,7 +20,13 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
       Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
     if (ex instanceof InputException) {
-      err.println("bulwark: " + ex.getMessage());
+      // messages name files and quote inputs
+      err.println("bulwark: " + TerminalText.block(ex.getMessage()));
+      return USAGE;
+    }
+    if (ex instanceof java.nio.file.NoSuchFileException missing) {
+      err.println(
+          "bulwark: " + TerminalText.line(missing.getFile()) + ": no such file or directory");
       return USAGE;
     }
     if (ex instanceof CommandLine.ParameterException) {
@@ -31,7 +38,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
       err.println("bulwark: interrupted");
       return 130;
     }
-    err.println("bulwark: internal error: " + ex);
+    err.println("bulwark: internal error: " + TerminalText.block(String.valueOf(ex)));
     if (System.getenv("BULWARK_DEBUG") != null) {
       ex.printStackTrace(err);
     } else {

@@ -16,8 +16,8 @@ import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Fix;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.core.verify.ProposalLog;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +47,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Propose and verify patches for code findings.",
       "Every patch is checked before it is called verified: it compiles, the finding is gone and",
-      "no new finding appears. Only verified patches are ever applied."
+      "no new finding appears. Only verified patches are ever applied.",
+      "The class path is read from the POMs and the local Maven repository; nothing the project",
+      "contains (mvnw, .mvn, plugins, tests) is run unless --test-cmd asks for it."
     })
 final class FixCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PATH", description = "The project to fix.")
@@ -86,7 +88,10 @@ final class FixCommand implements Callable<Integer> {
       names = "--test-cmd",
       paramLabel = "CMD",
       description =
-          "Run the project's tests (e.g. 'mvn -q test') on a patched copy; patches that break them are rejected.")
+          "Opt-in: run CMD (e.g. 'mvn -q test') in a patched copy of the project and reject"
+              + " patches that break its tests. This RUNS THE PROJECT'S OWN CODE — its build"
+              + " plugins, .mvn settings, wrapper scripts and tests — so use it only on a project"
+              + " you trust. Without it, fix never starts a process.")
   String testCommand;
 
   @Option(
@@ -109,12 +114,15 @@ final class FixCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<ReportOutput> outputs = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
   @Override
   public Integer call() throws Exception {
+    dev.bulwark.core.files.InputPaths.requireReadableKind(path);
     if (!Files.isDirectory(path)) {
       throw new InputException(path + ": not a directory");
     }
-    ReportOutput.checkAtMostOneOnStdout(outputs);
+    ReportOutput.prepare(outputs, List.of(path), outputPolicy);
     Path root = path.toAbsolutePath().normalize();
     BulwarkConfig cfg = Configs.load(config, root);
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
@@ -161,7 +169,7 @@ final class FixCommand implements Callable<Integer> {
         outcomes = rejectIn(outcomes, broken);
       }
     }
-    PrintStream out = System.out;
+    TerminalWriter out = TerminalWriter.stdout();
     boolean showDiffs = !mode.apply || mode.diff;
     int verified = 0;
     int unverified = 0;
@@ -181,9 +189,9 @@ final class FixCommand implements Callable<Integer> {
         default -> unverified++;
       }
       out.printf("%-10s %s  %s%n", status, o.finding().ruleId(), where);
-      o.fix().ifPresent(fx -> out.println("           " + fx.description()));
+      o.fix().ifPresent(fx -> out.printf("           %s%n", fx.description()));
       if (!o.reason().isBlank()) {
-        out.println("           " + o.reason());
+        out.printf("           %s%n", o.reason());
       }
       if (showDiffs && o.fix().isPresent() && o.fix().get().unifiedDiff() != null) {
         out.println(o.fix().get().unifiedDiff().stripTrailing());
@@ -206,17 +214,7 @@ final class FixCommand implements Callable<Integer> {
         result.stats().classpathResolved()
             ? ""
             : " (class path not resolved: library references were not compiled)");
-    for (Diagnostic d : diagnostics) {
-      if (d.level() != Diagnostic.Level.NOTE) {
-        System.err.println(
-            "bulwark: "
-                + d.level().name().toLowerCase(java.util.Locale.ROOT)
-                + ": "
-                + d.path()
-                + ": "
-                + d.message());
-      }
-    }
+    System.err.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
     if (!outputs.isEmpty()) {
       ReportOutput.writeAll(report(root, started, tree, result, outcomes, diagnostics), outputs);
     }

@@ -9,6 +9,7 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ToolInfo;
+import dev.bulwark.core.terminal.TerminalWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,13 +102,14 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     }
     LabelStore store = new LabelStore(dir());
     store.add(labels);
-    System.out.println(
-        "labelled "
-            + labels.size()
-            + (labels.size() == 1 ? " finding " : " findings ")
-            + v.label()
-            + " in "
-            + store.file());
+    TerminalWriter.stdout()
+        .println(
+            "labelled "
+                + labels.size()
+                + (labels.size() == 1 ? " finding " : " findings ")
+                + v.label()
+                + " in "
+                + store.file());
     return ExitCodes.OK;
   }
 
@@ -151,14 +153,15 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     public Integer call() throws Exception {
       List<Label> labels = new LabelStore(dir()).current();
       for (Label l : labels) {
-        System.out.printf(
-            "%-10s %-8s %-28s %s%n",
-            l.verdict().label(),
-            l.severity() == null ? "" : l.severity(),
-            l.ruleId() == null ? "" : l.ruleId(),
-            l.fingerprint() + (l.note() == null ? "" : "  — " + l.note()));
+        TerminalWriter.stdout()
+            .printf(
+                "%-10s %-8s %-28s %s%n",
+                l.verdict().label(),
+                l.severity() == null ? "" : l.severity(),
+                l.ruleId() == null ? "" : l.ruleId(),
+                l.fingerprint() + (l.note() == null ? "" : "  — " + l.note()));
       }
-      System.out.println(labels.size() + " labelled findings");
+      TerminalWriter.stdout().println(labels.size() + " labelled findings");
       return ExitCodes.OK;
     }
   }
@@ -204,7 +207,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
       }
       LabelStore store = new LabelStore(dir());
       store.add(labels);
-      System.out.println("imported " + labels.size() + " labels into " + store.file());
+      TerminalWriter.stdout().println("imported " + labels.size() + " labels into " + store.file());
       return ExitCodes.OK;
     }
   }
@@ -250,18 +253,19 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
                     text(f, "ruleId"), text(f, "title"), text(f, "message"), text(loc, "snippet")),
                 top,
                 minSimilarity);
-        System.out.println(
-            text(f, "fingerprint") + "  " + text(f, "title") + "  " + text(loc, "path"));
+        TerminalWriter.stdout()
+            .println(text(f, "fingerprint") + "  " + text(f, "title") + "  " + text(loc, "path"));
         if (matches.isEmpty()) {
-          System.out.println("    no similar past verdict");
+          TerminalWriter.stdout().println("    no similar past verdict");
         }
         for (var m : matches) {
-          System.out.printf(
-              "    %.2f  %-8s %s%s%n",
-              m.similarity(),
-              m.label().verdict().label(),
-              m.label().title() == null ? m.label().fingerprint() : m.label().title(),
-              m.label().note() == null ? "" : "  — " + m.label().note());
+          TerminalWriter.stdout()
+              .printf(
+                  "    %.2f  %-8s %s%s%n",
+                  m.similarity(),
+                  m.label().verdict().label(),
+                  m.label().title() == null ? m.label().fingerprint() : m.label().title(),
+                  m.label().note() == null ? "" : "  — " + m.label().note());
         }
       }
       return ExitCodes.OK;

@@ -6,7 +6,7 @@ import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.ScanReport;
-import dev.bulwark.core.terminal.Terminal;
+import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.event.Times;
 import dev.bulwark.logs.hunt.Findings;
@@ -17,7 +17,6 @@ import dev.bulwark.logs.hunt.Timeline;
 import dev.bulwark.logs.sigma.Logsources;
 import dev.bulwark.logs.sigma.RuleSet;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -129,6 +128,8 @@ final class LogsCommand implements Runnable {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Option(
         names = "--fail-on",
         paramLabel = "LEVEL",
@@ -147,13 +148,15 @@ final class LogsCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      ReportOutput.checkAtMostOneOnStdout(outputs);
+      ReportOutput.prepare(outputs, paths, outputPolicy);
+      Map<Path, dev.bulwark.core.files.OutputFile> timelineOut = new java.util.LinkedHashMap<>();
       for (Path t : timelines) {
         try {
           Timeline.formatFor(t.getFileName().toString());
         } catch (IllegalArgumentException e) {
           throw new InputException(e.getMessage());
         }
+        timelineOut.put(t, outputPolicy.check(t, paths));
       }
       LogHunt.Settings s = ruleOptions.settings(paths.get(0));
       Hunter.Options h = s.hunter();
@@ -190,12 +193,13 @@ final class LogsCommand implements Runnable {
           case "json" -> Timeline.writeJson(r.detections(), r.incidents(), buf);
           default -> Timeline.writeHtml(r.detections(), r.incidents(), buf);
         }
-        DepsCommand.write(t, buf.toString(StandardCharsets.UTF_8));
+        timelineOut.get(t).writeString(buf.toString(StandardCharsets.UTF_8));
+        System.err.println("bulwark: wrote " + t);
       }
       ScanReport report = report(r, started, diagnostics);
       ReportOutput.writeAll(report, outputs, false);
       if (!ReportOutput.anyOnStdout(outputs)) {
-        printHunt(r, diagnostics, System.out, Terminal.detect());
+        printHunt(r, diagnostics, TerminalWriter.stdout());
       }
       Severity threshold = failOn;
       return threshold != null && report.hasFindingsAtLeast(threshold)
@@ -231,8 +235,11 @@ final class LogsCommand implements Runnable {
     }
   }
 
-  static void printHunt(
-      LogHunt.Result r, List<Diagnostic> diagnostics, PrintStream out, Terminal t) {
+  /**
+   * The hunt on a terminal. Host names, users, command lines and rule titles come from the logs and
+   * rules, so everything goes through the terminal writer.
+   */
+  static void printHunt(LogHunt.Result r, List<Diagnostic> diagnostics, TerminalWriter out) {
     out.printf(
         "Read %,d events from %,d files (%,d routed to rules) in %.1f s; %,d rules loaded.%n",
         r.hunt().events(),
@@ -241,7 +248,7 @@ final class LogsCommand implements Runnable {
         r.elapsed().toMillis() / 1000.0,
         r.rules().rules().size());
     Timeline.Summary s = Timeline.summary(r.detections());
-    out.print("Detections: " + r.detections().size());
+    out.printf("Detections: %d", r.detections().size());
     StringBuilder levels = new StringBuilder();
     s.byLevel()
         .forEach((k, v) -> {
@@ -249,7 +256,7 @@ final class LogsCommand implements Runnable {
             levels.append(levels.isEmpty() ? " (" : ", ").append(v).append(' ').append(k);
           }
         });
-    out.println(levels.isEmpty() ? "" : levels + ")");
+    out.printf("%s%n", levels.isEmpty() ? "" : levels + ")");
     if (r.hunt().droppedDetections() > 0) {
       out.printf(
           "  (%,d further matches were counted but not kept: over 10,000 for one rule or 100,000 in"
@@ -257,40 +264,33 @@ final class LogsCommand implements Runnable {
           r.hunt().droppedDetections());
     }
     if (!s.byHost().isEmpty()) {
-      out.println("Hosts: " + top(s.byHost(), 8));
+      out.printf("Hosts: %s%n", top(s.byHost(), 8));
     }
     if (!s.byTechnique().isEmpty()) {
-      out.println("Techniques: " + top(s.byTechnique(), 10));
+      out.printf("Techniques: %s%n", top(s.byTechnique(), 10));
     }
     out.println();
     int shown = 0;
     for (Incident i : r.incidents()) {
       if (shown++ == 10) {
-        out.println(
-            "… " + (r.incidents().size() - 10) + " more incidents (use --timeline FILE.html)");
+        out.printf("… %d more incidents (use --timeline FILE.html)%n", r.incidents().size() - 10);
         break;
       }
-      out.println(i.id() + "  score " + i.score() + "  " + i.title());
+      out.printf("%s  score %d  %s%n", i.id(), i.score(), i.title());
       for (String line : i.narrative().split("\n")) {
-        out.println("  " + line);
+        out.printf("  %s%n", line);
       }
       out.println();
     }
-    long errors = diagnostics.stream().filter(d -> d.level() == Diagnostic.Level.ERROR).count();
-    if (errors > 0) {
-      out.println(errors + " files could not be read:");
-      diagnostics.stream()
-          .filter(d -> d.level() == Diagnostic.Level.ERROR)
-          .limit(10)
-          .forEach(d -> out.println("  " + d.display()));
-    }
+    // warnings count too: an EVTX file whose records could not be read reads as "0 events"
+    out.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
     List<String> problems = new ArrayList<>();
     Map<RuleSet.ProblemKind, Long> kinds = new TreeMap<>();
     r.rules().problems().forEach(p -> kinds.merge(p.kind(), 1L, Long::sum));
     kinds.forEach((k, v) ->
         problems.add(v + " " + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
     if (!problems.isEmpty()) {
-      out.println("Rules not in use: " + String.join(", ", problems) + " (see bulwark logs rules)");
+      out.printf("Rules not in use: %s (see bulwark logs rules)%n", String.join(", ", problems));
     }
   }
 
@@ -318,7 +318,7 @@ final class LogsCommand implements Runnable {
       LogHunt.Settings s = ruleOptions.settings(Path.of("."));
       Logsources ls = LogHunt.logsources(s);
       RuleSet set = LogHunt.loadRules(s, ls);
-      PrintStream out = System.out;
+      TerminalWriter out = TerminalWriter.stdout();
       out.printf(
           "%d rule documents: %d detection rules, %d correlations, %d filters loaded; %d problems.%n",
           set.documents(),
@@ -340,10 +340,10 @@ final class LogsCommand implements Runnable {
       for (Map.Entry<String, List<RuleSet.Problem>> e : byReason.entrySet()) {
         if (all) {
           for (RuleSet.Problem p : e.getValue()) {
-            out.println(p.kind() + "  " + p.path() + "  " + p.message());
+            out.printf("%s  %s  %s%n", p.kind(), p.path(), p.message());
           }
         } else {
-          out.println(String.format("%5d  %s", e.getValue().size(), e.getKey()));
+          out.printf("%5d  %s%n", e.getValue().size(), e.getKey());
         }
       }
       return ExitCodes.OK;

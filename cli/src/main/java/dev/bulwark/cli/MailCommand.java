@@ -5,6 +5,7 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.core.terminal.TerminalText;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailFindings;
 import dev.bulwark.mail.MailMessage;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +52,8 @@ final class MailCommand implements Runnable {
 
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
     @Option(
         names = "--data-dir",
@@ -91,31 +93,20 @@ final class MailCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      ReportOutput.checkAtMostOneOnStdout(outputs);
+      ReportOutput.prepare(outputs, paths, outputPolicy);
+      dev.bulwark.core.files.OutputFile indicatorsOut = outputPolicy.check(indicatorsFile, paths);
+      dev.bulwark.core.files.OutputFile stixOut = outputPolicy.check(stixFile, paths);
       Instant started = Instant.now();
-      List<Path> files = new ArrayList<>();
-      for (Path p : paths) {
-        if (!Files.exists(p)) {
-          throw new InputException(p + ": no such file or directory");
-        }
-        if (Files.isDirectory(p)) {
-          try (Stream<Path> s = Files.walk(p)) {
-            s.filter(f -> dev.bulwark.mail.Mailboxes.isMail(f.getFileName().toString()))
-                .sorted()
-                .forEach(files::add);
-          }
-        } else {
-          files.add(p);
-        }
-      }
       List<Finding> findings = new ArrayList<>();
       List<Diagnostic> diagnostics = new ArrayList<>();
+      List<Path> files = mailFiles(paths, diagnostics);
       java.util.Optional<dev.bulwark.mail.MailModel> model =
           dev.bulwark.mail.MailModel.load(dev.bulwark.core.config.DataDir.resolve(dataDir));
       dev.bulwark.mail.MailSettings settings =
           dev.bulwark.mail.MailSettings.from(Configs.load(config, paths.get(0)));
       StringBuilder out = new StringBuilder();
       List<dev.bulwark.mail.Indicators> indicators = new ArrayList<>();
+      int[] judged = {0};
       for (Path f : files) {
         boolean mailbox = dev.bulwark.mail.Mailboxes.isMailbox(f.getFileName().toString());
         try {
@@ -126,6 +117,7 @@ final class MailCommand implements Runnable {
               new dev.bulwark.mail.Mailboxes.Visitor() {
                 @Override
                 public void message(MailMessage m) {
+                  judged[0]++;
                   MailVerdict v = MailChecks.judge(m, settings);
                   if (model.isPresent()) {
                     v = model.get().judge(v);
@@ -137,13 +129,14 @@ final class MailCommand implements Runnable {
                       indicators.add(found);
                     }
                   }
+                  // file names, quoted subjects, senders and links come from the message
                   out.append(
                       String.format(
                           Locale.ROOT,
                           "%-10s %3d  %s%s%n",
                           v.verdict().name().toLowerCase(Locale.ROOT),
                           v.score(),
-                          f,
+                          TerminalText.line(f.toString()),
                           mailbox ? " #" + m.index() : ""));
                   for (Reason r : v.reasons()) {
                     out.append(
@@ -151,8 +144,8 @@ final class MailCommand implements Runnable {
                             Locale.ROOT,
                             "    +%d %s  [%s]%n",
                             r.points(),
-                            r.description(),
-                            r.location()));
+                            TerminalText.line(r.description()),
+                            TerminalText.line(r.location())));
                   }
                 }
 
@@ -167,6 +160,12 @@ final class MailCommand implements Runnable {
           diagnostics.add(
               Diagnostic.error("mail", f.toString(), "unreadable message: " + e.getMessage()));
         }
+      }
+      if (judged[0] == 0 && !diagnostics.isEmpty()) {
+        throw new InputException(
+            "nothing could be read: "
+                + String.join(
+                    "; ", diagnostics.stream().limit(3).map(Diagnostic::display).toList()));
       }
       ScanReport report =
           ScanReport.ofSingleRun(
@@ -183,21 +182,58 @@ final class MailCommand implements Runnable {
       ReportOutput.writeAll(report, outputs, false);
       com.fasterxml.jackson.databind.ObjectWriter pretty =
           new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
-      if (indicatorsFile != null) {
-        pretty.writeValue(indicatorsFile.toFile(), dev.bulwark.mail.Indicators.json(indicators));
+      if (indicatorsOut != null) {
+        indicatorsOut.write(
+            os -> pretty.writeValue(os, dev.bulwark.mail.Indicators.json(indicators)));
       }
-      if (stixFile != null) {
-        pretty.writeValue(
-            stixFile.toFile(), dev.bulwark.mail.Indicators.stix(indicators, Instant.now()));
+      if (stixOut != null) {
+        stixOut.write(os ->
+            pretty.writeValue(os, dev.bulwark.mail.Indicators.stix(indicators, Instant.now())));
       }
       if (!ReportOutput.anyOnStdout(outputs)) {
         System.out.print(out);
-        diagnostics.forEach(d -> System.out.println("error: " + d.display()));
+        System.out.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
       }
       return failOn != null && report.hasFindingsAtLeast(failOn)
           ? ExitCodes.FINDINGS
           : ExitCodes.OK;
     }
+  }
+
+  /**
+   * The mail files among the paths: directories walked by core's walker (links followed only inside
+   * them, special files skipped and reported), links to FIFOs or devices skipped and reported, a
+   * FIFO, device or socket named directly refused.
+   */
+  static List<Path> mailFiles(List<Path> paths, List<Diagnostic> diagnostics)
+      throws IOException, InputException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      dev.bulwark.core.files.InputPaths.requireReadableKind(p);
+      String link = dev.bulwark.core.files.InputPaths.unreadableLink(p);
+      if (link != null) {
+        diagnostics.add(Diagnostic.warning("mail", p.toString(), link));
+        continue;
+      }
+      if (!Files.isDirectory(p)) {
+        files.add(p);
+        continue;
+      }
+      List<Path> found = new ArrayList<>();
+      dev.bulwark.core.files.SourceTree tree =
+          dev.bulwark.core.files.SourceTree.walk(
+              List.of(p),
+              new dev.bulwark.core.files.WalkOptions(List.of(), List.of(), false, true),
+              diagnostics::add);
+      for (dev.bulwark.core.files.SourceFile f : tree.files()) {
+        if (dev.bulwark.mail.Mailboxes.isMail(f.fileName())) {
+          found.add(p.resolve(f.relativePath()));
+        }
+      }
+      found.sort(null);
+      files.addAll(found);
+    }
+    return files;
   }
 
   @Command(

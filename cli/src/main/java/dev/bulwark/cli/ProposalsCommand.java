@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.core.verify.Decision;
 import dev.bulwark.core.verify.ProposalLog;
 import java.util.List;
@@ -38,7 +39,8 @@ final class ProposalsCommand extends DbCommand.WithDataDir implements Callable<I
             .filter(d -> kind == null || d.kind().equals(kind))
             .toList();
     if (all.isEmpty()) {
-      System.out.println("no proposals recorded in " + dir().resolve(ProposalLog.FILE));
+      TerminalWriter.stdout()
+          .println("no proposals recorded in " + dir().resolve(ProposalLog.FILE));
       return ExitCodes.OK;
     }
     Map<String, int[]> bySource = new TreeMap<>();
@@ -48,29 +50,31 @@ final class ProposalsCommand extends DbCommand.WithDataDir implements Callable<I
       c[1]++;
     }
     bySource.forEach((k, c) ->
-        System.out.printf(
-            Locale.ROOT,
-            "%4d of %4d accepted (%5.1f%%)  %s%n",
-            c[0],
-            c[1],
-            100.0 * c[0] / c[1],
-            k));
-    System.out.println();
+        TerminalWriter.stdout()
+            .printf(
+                Locale.ROOT,
+                "%4d of %4d accepted (%5.1f%%)  %s%n",
+                c[0],
+                c[1],
+                100.0 * c[0] / c[1],
+                k));
+    TerminalWriter.stdout().println();
     int shown = 0;
     for (Decision d : all.reversed()) {
       if ((rejectedOnly && d.accepted()) || shown >= limit) {
         continue;
       }
       shown++;
-      System.out.printf(
-          Locale.ROOT,
-          "%s  %-8s %s %s%n",
-          d.at(),
-          d.accepted() ? "accepted" : "rejected",
-          d.kind(),
-          d.subject().length() > 60 ? d.subject().substring(0, 60) + "…" : d.subject());
+      TerminalWriter.stdout()
+          .printf(
+              Locale.ROOT,
+              "%s  %-8s %s %s%n",
+              d.at(),
+              d.accepted() ? "accepted" : "rejected",
+              d.kind(),
+              d.subject().length() > 60 ? d.subject().substring(0, 60) + "…" : d.subject());
       if (!d.accepted()) {
-        System.out.println("    failed \"" + d.failedCheck() + "\": " + d.reason());
+        TerminalWriter.stdout().println("    failed \"" + d.failedCheck() + "\": " + d.reason());
       }
     }
     return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.OutputFile;
 import dev.bulwark.core.report.RenderOptions;
 import dev.bulwark.core.report.ReportFormat;
 import dev.bulwark.core.report.ScanReport;
@@ -8,10 +9,10 @@ import dev.bulwark.core.terminal.Terminal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** One {@code --format F [-o FILE]} pair; without a file the report goes to standard output. */
@@ -31,11 +32,29 @@ final class ReportOutput {
       description = "Where to write the report of the preceding --format.")
   Path file;
 
-  static void checkAtMostOneOnStdout(List<ReportOutput> outputs) throws InputException {
+  /** The checked file, once {@link #prepare} has run. */
+  private OutputFile checked;
+
+  /**
+   * Checks every output before any work starts: at most one on standard output, no two to the same
+   * file, each file a new path or a regular file that is not one of the inputs.
+   */
+  static void prepare(List<ReportOutput> outputs, List<Path> inputs, OutputPolicy policy)
+      throws InputException {
     long onStdout = outputs.stream().filter(o -> o.file == null).count();
     if (onStdout > 1) {
       throw new InputException(
           "only one --format can go to standard output; give the others -o FILE");
+    }
+    Set<Path> seen = new HashSet<>();
+    for (ReportOutput o : outputs) {
+      if (o.file == null) {
+        continue;
+      }
+      if (!seen.add(o.file.toAbsolutePath().normalize())) {
+        throw new InputException(o.file + ": named by two --format options");
+      }
+      o.checked = policy.check(o.file, inputs);
     }
   }
 
@@ -60,19 +79,23 @@ final class ReportOutput {
     for (ReportOutput o : outputs) {
       if (o.file == null) {
         stdoutUsed = true;
-        write(report, o.format, out, terminal);
+        if (terminal.stdoutTty() && o.format != ReportFormat.TERMINAL) {
+          // a JSON or Markdown report read on a terminal: its values must not act on it either
+          java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+          write(report, o.format, buf, terminal);
+          out.print(
+              dev.bulwark.core.terminal.TerminalText.block(
+                  buf.toString(java.nio.charset.StandardCharsets.UTF_8)));
+        } else {
+          write(report, o.format, out, terminal);
+        }
         out.flush();
       } else {
-        Path target = o.file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // Write beside the target and move into place, so a reader never sees half a report.
-        Path tmp = Files.createTempFile(dir, ".bulwark-", ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp)) {
-          write(report, o.format, os, new Terminal(false, false, true, terminal.width()));
+        if (o.checked == null) {
+          throw new IllegalStateException("output " + o.file + " was not checked before the work");
         }
-        Files.move(
-            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        o.checked.write(
+            os -> write(report, o.format, os, new Terminal(false, false, true, terminal.width())));
         System.err.println(
             "wrote " + o.format.name().toLowerCase(java.util.Locale.ROOT) + " report to " + o.file);
       }

@@ -44,6 +44,8 @@ final class ScanCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<ReportOutput> outputs = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
@@ -133,7 +135,7 @@ final class ScanCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new InputException("--threads must be at least 1, got " + threads);
     }
-    ReportOutput.checkAtMostOneOnStdout(outputs);
+    ReportOutput.prepare(outputs, paths, outputPolicy);
     String token = upload == null ? null : Upload.token(tokenFile);
     BulwarkConfig cfg = Configs.load(config, paths.get(0));
     Optional<Baseline> base =

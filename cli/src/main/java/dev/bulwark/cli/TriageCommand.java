@@ -12,6 +12,7 @@ import dev.bulwark.ai.triage.TriageItem;
 import dev.bulwark.ai.triage.TriageRanker;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.report.FindingJson;
+import dev.bulwark.core.terminal.TerminalWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,13 +66,14 @@ final class TriageCommand implements Runnable {
       }
       Path file = dir().resolve(TriageRanker.FILE);
       ranker.save(file);
-      System.out.println(
-          "trained on "
-              + ranker.size()
-              + " verdicts ("
-              + (all.size() - ranker.size())
-              + " won't-fix or without content left out); ranker written to "
-              + file);
+      TerminalWriter.stdout()
+          .println(
+              "trained on "
+                  + ranker.size()
+                  + " verdicts ("
+                  + (all.size() - ranker.size())
+                  + " won't-fix or without content left out); ranker written to "
+                  + file);
       return ExitCodes.OK;
     }
   }
@@ -126,37 +128,40 @@ final class TriageCommand implements Runnable {
               + " on "
               + ranker.size()
               + " verdicts";
-      System.out.println("ranked by " + model);
+      TerminalWriter.stdout().println("ranked by " + model);
       int n = 0;
       for (TriageRanker.Ranked r : ranked) {
         if (n++ >= top) {
           break;
         }
         TriageItem i = r.item();
-        System.out.printf(
-            Locale.ROOT,
-            "%3d. %5.1f%%  %-8s %-28s %s%n",
-            n,
-            100 * r.probability(),
-            i.severity(),
-            i.ruleId(),
-            i.path());
+        TerminalWriter.stdout()
+            .printf(
+                Locale.ROOT,
+                "%3d. %5.1f%%  %-8s %-28s %s%n",
+                n,
+                100 * r.probability(),
+                i.severity(),
+                i.ruleId(),
+                i.path());
         if (r.ruleVerdicts() == 0) {
-          System.out.println(
-              "        ! no past verdict on this rule: the score is an extrapolation");
+          TerminalWriter.stdout()
+              .println("        ! no past verdict on this rule: the score is an extrapolation");
         }
         for (TriageRanker.Reason reason : r.reasons()) {
-          System.out.printf(
-              Locale.ROOT, "        %s %s%n", reason.pull() > 0 ? "+" : "-", reason.feature());
+          TerminalWriter.stdout()
+              .printf(
+                  Locale.ROOT, "        %s %s%n", reason.pull() > 0 ? "+" : "-", reason.feature());
         }
         for (TriageRanker.Neighbour nb : r.similar()) {
-          System.out.printf(
-              Locale.ROOT,
-              "        ~ %.2f %s %s %s%n",
-              nb.similarity(),
-              nb.positive() ? "tp" : "fp",
-              nb.path(),
-              nb.note() == null ? "" : "(" + nb.note() + ")");
+          TerminalWriter.stdout()
+              .printf(
+                  Locale.ROOT,
+                  "        ~ %.2f %s %s %s%n",
+                  nb.similarity(),
+                  nb.positive() ? "tp" : "fp",
+                  nb.path(),
+                  nb.note() == null ? "" : "(" + nb.note() + ")");
         }
       }
       if (json != null) {

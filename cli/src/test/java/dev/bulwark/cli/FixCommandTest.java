@@ -26,7 +26,7 @@ class FixCommandTest {
 
   @BeforeAll
   static void home() {
-    // the class path of the demo is resolved with Bulwark's own Maven Wrapper
+    // as the launcher sets it; the demo's own tests (--test-cmd) run with Bulwark's Maven Wrapper
     System.setProperty("bulwark.home", ROOT.toString());
   }
 

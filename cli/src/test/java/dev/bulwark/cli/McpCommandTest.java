@@ -3,11 +3,7 @@ package dev.bulwark.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,16 +31,7 @@ class McpCommandTest {
             RuntimeClasspath.command(
                 "mcp", "--root", root.toString(), "--data-dir", data.toString()));
     command.addAll(List.of(extra));
-    StdioClientTransport transport =
-        new StdioClientTransport(
-            ServerParameters.builder(command.get(0))
-                .args(command.subList(1, command.size()))
-                .build(),
-            new JacksonMcpJsonMapper(new ObjectMapper()));
-    McpSyncClient client =
-        McpClient.sync(transport).requestTimeout(Duration.ofSeconds(180)).build();
-    client.initialize();
-    return client;
+    return TestProjects.mcpClient(command, Duration.ofSeconds(180));
   }
 
   @Test

@@ -191,9 +191,10 @@ public final class LogHunt {
       throws InputException, InterruptedException {
     Instant started = Instant.now();
     for (Path p : inputs) {
-      if (!Files.exists(p)) {
+      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new InputException(p + ": no such file or directory");
       }
+      dev.bulwark.core.files.InputPaths.requireReadableKind(p);
     }
     Logsources logsources = logsources(s);
     RuleSet rules = loadRules(s, logsources);
@@ -204,9 +205,22 @@ public final class LogHunt {
                 "logs", p.path(), (p.title() == null ? "" : p.title() + ": ") + p.message()));
       }
     }
+    // which files had problems, so that a hunt that could read nothing says so
+    java.util.Set<String> troubled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<String> firstProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+    DiagnosticSink sink =
+        d -> {
+          if (d.path() != null) {
+            troubled.add(d.path());
+            if (firstProblems.size() < 3) {
+              firstProblems.add(d.path() + ": " + d.message());
+            }
+          }
+          diagnostics.report(d);
+        };
     List<Path> files;
     try {
-      files = LogReader.expand(inputs);
+      files = LogReader.expand(inputs, sink);
     } catch (IOException e) {
       throw new InputException("cannot list " + inputs + ": " + e.getMessage());
     }
@@ -219,7 +233,7 @@ public final class LogHunt {
       }
     }
     Hunter hunter = new Hunter(rules, logsources, s.hunter());
-    LogReader reader = new LogReader(LogReader.Options.defaults(), diagnostics);
+    LogReader reader = new LogReader(LogReader.Options.defaults(), sink);
     try (Progress.Task task = progress.start("hunting", total, Progress.Unit.BYTES)) {
       Parallel.forEach(
           files,
@@ -237,6 +251,17 @@ public final class LogHunt {
               // size unknown: progress only
             }
           });
+    }
+    LogReader.Stats stats = reader.stats();
+    if (stats.events() == 0
+        && !files.isEmpty()
+        && files.stream()
+            .allMatch(f -> troubled.stream().anyMatch(p -> p.startsWith(f.toString())))) {
+      throw new InputException(
+          "nothing could be read from "
+              + (files.size() == 1 ? files.get(0) : files.size() + " files")
+              + ": "
+              + String.join("; ", firstProblems));
     }
     Hunter.HuntResult hunt = hunter.finish();
     List<Incident> incidents = Incidents.build(hunt.detections(), hunt.hitsByRule(), s.incidents());

@@ -1,36 +1,65 @@
 package dev.bulwark.code.fix;
 
+import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.files.FileKind;
+import dev.bulwark.core.files.Roots;
+import dev.bulwark.core.maven.DependencyResolver;
+import dev.bulwark.core.maven.EffectivePom;
+import dev.bulwark.core.maven.LocalRepository;
+import dev.bulwark.core.maven.MavenDependency;
+import dev.bulwark.core.maven.PomReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The compile class path of a Maven project, from {@code dependency:build-classpath} run by Maven
- * (Bulwark's own wrapper when it ships with one, else {@code mvn} on the PATH): offline first, so a
- * populated local repository is enough, then online. Results are cached by the POM's content.
+ * The compile class path of a Maven project, read — never built. The POM is modelled by core's
+ * {@link PomReader} (parents inside the project, properties, dependency management, BOMs) and its
+ * dependencies, transitive ones included, are looked up as jars in the local repository. Nothing
+ * the project controls runs: not its {@code mvnw}, not {@code .mvn/jvm.config} or extensions, not a
+ * plugin; Bulwark starts no process at all. A dependency the repository does not have is left off
+ * and named, and the compile check then ignores what only it could have resolved.
  */
 public final class Classpaths {
-  private static final Map<String, Optional<List<Path>>> CACHE = new ConcurrentHashMap<>();
-  private static final long TIMEOUT_MINUTES = 10;
+  private static final Map<String, Classpath> CACHE = new ConcurrentHashMap<>();
 
   private Classpaths() {}
 
-  /** The nearest pom.xml at or above {@code dir}, not above {@code limit}. */
+  /**
+   * A class path and what is missing from it.
+   *
+   * @param missing coordinates of dependencies whose jars the local repository does not have
+   */
+  public record Classpath(List<Path> entries, List<String> missing) {
+    public Classpath {
+      entries = List.copyOf(entries);
+      missing = List.copyOf(missing);
+    }
+
+    /** Whether every dependency was found. */
+    public boolean complete() {
+      return missing.isEmpty();
+    }
+  }
+
+  /**
+   * The nearest pom.xml at or above {@code dir}, not above {@code limit}: a regular file, not a
+   * link.
+   */
   public static Optional<Path> pomFor(Path dir, Path limit) {
     Path d = dir.toAbsolutePath().normalize();
     Path top = limit.toAbsolutePath().normalize();
     while (d != null && d.startsWith(top)) {
-      if (Files.isRegularFile(d.resolve("pom.xml"))) {
+      if (FileKind.of(d.resolve("pom.xml")) == FileKind.REGULAR) {
         return Optional.of(d.resolve("pom.xml"));
       }
       d = d.getParent();
@@ -38,132 +67,136 @@ public final class Classpaths {
     return Optional.empty();
   }
 
-  /** The resolved class path, or empty when Maven is unavailable or the build cannot resolve. */
-  public static Optional<List<Path>> resolve(Path pom) {
+  /** The class path of the project whose POM this is, read only from inside {@code root}. */
+  public static Classpath resolve(Path pom, Path root, DiagnosticSink diagnostics) {
+    return resolve(pom, root, LocalRepository.user(), diagnostics);
+  }
+
+  /** As {@link #resolve(Path, Path, DiagnosticSink)}, with a given local repository. */
+  public static Classpath resolve(
+      Path pom, Path root, LocalRepository repository, DiagnosticSink diagnostics) {
+    String display =
+        root.relativize(pom.toAbsolutePath().normalize()).toString().replace('\\', '/');
     String key;
     try {
-      key = pom.toAbsolutePath() + "#" + sha256(Files.readString(pom, StandardCharsets.UTF_8));
+      key =
+          pom.toRealPath()
+              + "#"
+              + Files.getLastModifiedTime(pom).toMillis()
+              + "#"
+              + Files.size(pom)
+              + "#"
+              + repository.root();
     } catch (IOException e) {
-      return Optional.empty();
+      diagnostics.report(Diagnostic.warning("fix", display, "cannot read: " + e.getMessage()));
+      return new Classpath(List.of(), List.of(display));
     }
-    return CACHE.computeIfAbsent(key, k -> compute(pom));
+    Classpath known = CACHE.get(key);
+    if (known != null) {
+      return known;
+    }
+    Classpath cp = compute(pom, display, root, repository, diagnostics);
+    CACHE.put(key, cp);
+    return cp;
   }
 
-  private static Optional<List<Path>> compute(Path pom) {
-    Optional<List<String>> maven = mavenCommand();
-    if (maven.isEmpty()) {
-      return Optional.empty();
+  private static Classpath compute(
+      Path pom, String display, Path root, LocalRepository repository, DiagnosticSink diagnostics) {
+    Roots roots = Roots.of(root);
+    PomReader reader = new PomReader(repository, roots, "fix", diagnostics);
+    EffectivePom model;
+    try {
+      model = reader.read(pom, display);
+    } catch (IOException e) {
+      diagnostics.report(
+          Diagnostic.warning("fix", display, "class path not read: " + e.getMessage()));
+      return new Classpath(List.of(), List.of(display));
     }
-    for (boolean offline : new boolean[] {true, false}) {
-      try {
-        Path out = Files.createTempFile("bulwark-cp", ".txt");
-        try {
-          List<String> cmd = new ArrayList<>(maven.get());
-          cmd.addAll(
-              List.of(
-                  "-q",
-                  "-B",
-                  "-f",
-                  pom.toAbsolutePath().toString(),
-                  "dependency:build-classpath",
-                  "-Dmdep.outputFile=" + out,
-                  "-Dmdep.includeScope=test"));
-          if (offline) {
-            cmd.add("-o");
-          }
-          Process p =
-              new ProcessBuilder(cmd)
-                  .redirectErrorStream(true)
-                  .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                  .start();
-          if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
+    Set<Path> entries = new LinkedHashSet<>();
+    List<String> missing = new ArrayList<>();
+    for (DependencyResolver.Resolved r :
+        new DependencyResolver(reader).resolve(model, DependencyResolver.Options.classpath())) {
+      MavenDependency d = r.dependency();
+      if (d.type().equals("pom")) {
+        continue;
+      }
+      String coords = d.key() + ":" + (r.version() == null ? "?" : r.version());
+      if (r.scope().equals("system")) {
+        // a jar inside the project, by path; nothing outside it is read
+        if (d.systemPath() != null) {
+          Optional<Path> jar = roots.resolveFile(Path.of(d.systemPath()));
+          if (jar.isPresent()) {
+            entries.add(jar.get());
             continue;
           }
-          if (p.exitValue() == 0) {
-            String text = Files.readString(out, StandardCharsets.UTF_8).strip();
-            List<Path> cp = new ArrayList<>();
-            for (String s : text.split(java.io.File.pathSeparator)) {
-              if (!s.isBlank()) {
-                cp.add(Path.of(s));
-              }
-            }
-            return Optional.of(List.copyOf(cp));
-          }
-        } finally {
-          Files.deleteIfExists(out);
         }
-      } catch (IOException e) {
-        return Optional.empty();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
+        missing.add(coords);
+        continue;
+      }
+      Optional<Path> jar =
+          r.version() == null ? Optional.empty() : repository.classpathEntry(d, r.version());
+      if (jar.isPresent()) {
+        entries.add(jar.get());
+      } else {
+        missing.add(coords);
       }
     }
-    return Optional.empty();
+    if (!missing.isEmpty()) {
+      diagnostics.report(
+          Diagnostic.note(
+              "fix",
+              display,
+              missing.size()
+                  + " dependenc"
+                  + (missing.size() == 1 ? "y is" : "ies are")
+                  + " not in the local repository "
+                  + repository.root()
+                  + " ("
+                  + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                  + (missing.size() > 5 ? ", …" : "")
+                  + "); references to them were not compiled. Bulwark never runs the project's"
+                  + " build to fetch them: run it yourself if you trust the project (e.g. mvn"
+                  + " dependency:go-offline)."));
+    }
+    return new Classpath(new ArrayList<>(entries), missing);
   }
 
-  /** A dependency's jar from the local repository, fetched once with Maven when it is missing. */
+  /**
+   * A jar a patch adds to the build: from the local repository, else the copy shipped with Bulwark
+   * (the OWASP Java Encoder). Nothing is downloaded.
+   */
   public static Optional<Path> artifact(Candidate.Dependency d) {
-    Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository");
-    Path jar =
-        repo.resolve(d.groupId().replace('.', '/'))
-            .resolve(d.artifactId())
-            .resolve(d.version())
-            .resolve(d.artifactId() + "-" + d.version() + ".jar");
-    if (Files.isRegularFile(jar)) {
-      return Optional.of(jar);
-    }
-    Optional<List<String>> maven = mavenCommand();
-    if (maven.isEmpty()) {
+    return artifact(d, LocalRepository.user());
+  }
+
+  static Optional<Path> artifact(Candidate.Dependency d, LocalRepository repository) {
+    MavenDependency dep =
+        new MavenDependency(
+            d.groupId(), d.artifactId(), d.version(), "jar", "", null, false, List.of(), null);
+    return repository.classpathEntry(dep, d.version()).or(() -> shipped(d));
+  }
+
+  /** The jar on Bulwark's own class path that holds these coordinates, if it ships one. */
+  private static Optional<Path> shipped(Candidate.Dependency d) {
+    if (!d.equals(Candidate.OWASP_ENCODER)) {
       return Optional.empty();
     }
     try {
-      List<String> cmd = new ArrayList<>(maven.get());
-      cmd.addAll(
-          List.of(
-              "-q", "-B", "dependency:get", "-Dartifact=" + d.coordinates(), "-Dtransitive=false"));
-      Process p =
-          new ProcessBuilder(cmd)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
+      // located, never loaded: only the class file's resource is looked up
+      java.net.URL url =
+          Classpaths.class.getClassLoader().getResource("org/owasp/encoder/Encode.class");
+      if (url == null || !url.getProtocol().equals("jar")) {
         return Optional.empty();
       }
-    } catch (IOException e) {
+      String file = url.getPath();
+      int bang = file.indexOf("!/");
+      Path jar = Path.of(new java.net.URI(bang >= 0 ? file.substring(0, bang) : file));
+      String name = jar.getFileName().toString();
+      return name.equals(d.artifactId() + "-" + d.version() + ".jar") && Files.isRegularFile(jar)
+          ? Optional.of(jar)
+          : Optional.empty();
+    } catch (URISyntaxException | IllegalArgumentException e) {
       return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
-    return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
-  }
-
-  private static Optional<List<String>> mavenCommand() {
-    String home = System.getProperty("bulwark.home");
-    if (home != null && Files.isExecutable(Path.of(home, "mvnw"))) {
-      return Optional.of(List.of(Path.of(home, "mvnw").toString()));
-    }
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String dir : path.split(java.io.File.pathSeparator)) {
-        if (Files.isExecutable(Path.of(dir, "mvn"))) {
-          return Optional.of(List.of(Path.of(dir, "mvn").toString()));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
     }
   }
 }

@@ -468,8 +468,11 @@ public final class FixEngine {
         roots.add(dir);
       }
     }
-    Optional<List<Path>> cp = pom.flatMap(Classpaths::resolve);
-    return new CompileCheck(new ArrayList<>(roots), cp.orElse(List.of()), cp.isPresent());
+    Optional<Classpaths.Classpath> cp = pom.map(p -> Classpaths.resolve(p, root, diagnostics));
+    return new CompileCheck(
+        new ArrayList<>(roots),
+        cp.map(Classpaths.Classpath::entries).orElse(List.of()),
+        cp.map(Classpaths.Classpath::complete).orElse(false));
   }
 
   private static JavaParser parser() {

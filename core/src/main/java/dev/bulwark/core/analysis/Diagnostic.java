@@ -34,6 +34,6 @@ public record Diagnostic(Level level, String source, String path, String message
   }
 
   public String display() {
-    return (path == null ? "" : path + ": ") + message + " [" + source + "]";
+    return (path == null || path.isEmpty() ? "" : path + ": ") + message + " [" + source + "]";
   }
 }

@@ -76,6 +76,8 @@ public final class Scanner {
       tree = SourceTree.walk(request.roots(), walk, diagSink);
     } catch (NoSuchFileException e) {
       throw new InputException(e.getFile() + ": no such file or directory", e);
+    } catch (InputException e) {
+      throw e;
     } catch (IOException e) {
       throw new InputException("cannot read " + request.roots() + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -162,6 +164,7 @@ public final class Scanner {
         Comparator.comparing(Diagnostic::level)
             .thenComparing(d -> d.path() == null ? "" : d.path())
             .thenComparing(Diagnostic::message));
+    requireSomethingRead(tree, diags);
     ScanSummary summary =
         new ScanSummary(
             tree.baseDir().toString(),
@@ -174,6 +177,41 @@ public final class Scanner {
             request.baseline().isPresent(),
             baselineMatched);
     return new ScanReport(ToolInfo.current(), summary, rules, kept, suppressed, diags);
+  }
+
+  /**
+   * A scan whose every input failed to read has not looked at anything: that is an input error
+   * (exit 2) naming why, not "No findings".
+   */
+  private static void requireSomethingRead(SourceTree tree, List<Diagnostic> diags)
+      throws InputException {
+    List<String> problems = new ArrayList<>();
+    for (Path root : tree.roots()) {
+      String where;
+      boolean skipped = tree.unreadableRoots().contains(root);
+      if (skipped) {
+        where = root.toString();
+      } else if (java.nio.file.Files.isDirectory(root)) {
+        return;
+      } else {
+        where =
+            tree.files().stream()
+                .filter(f -> f.path().equals(root))
+                .map(dev.bulwark.core.files.SourceFile::relativePath)
+                .findFirst()
+                .orElse(root.toString());
+      }
+      Optional<Diagnostic> error =
+          diags.stream()
+              .filter(d -> where.equals(d.path()))
+              .filter(d -> d.level() == Diagnostic.Level.ERROR || skipped)
+              .findFirst();
+      if (error.isEmpty()) {
+        return;
+      }
+      problems.add(where + ": " + error.get().message());
+    }
+    throw new InputException("nothing could be read: " + String.join("; ", problems));
   }
 
   private static AnalyzerRun runOne(

@@ -33,14 +33,27 @@ public final class ConfigLoader {
 
   /** The nearest {@code bulwark.yaml} at or above {@code start}, if any. */
   public static Optional<Path> discover(Path start) {
+    return discover(start, w -> {});
+  }
+
+  /**
+   * The nearest {@code bulwark.yaml} at or above {@code start}, if any. One that is a symbolic link
+   * out of its directory, or not a regular file, is passed over with a warning: a configuration
+   * found in a scanned tree belongs to that tree.
+   */
+  public static Optional<Path> discover(Path start, Consumer<String> warnings) {
     Path dir = start.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       dir = dir.getParent();
     }
     while (dir != null) {
       Path candidate = dir.resolve(FILE_NAME);
-      if (Files.isRegularFile(candidate)) {
-        return Optional.of(candidate);
+      if (Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Optional<String> refused = dev.bulwark.core.files.Roots.of(dir).refusal(candidate);
+        if (refused.isEmpty()) {
+          return Optional.of(candidate);
+        }
+        warnings.accept(candidate + " " + refused.get() + "; ignored");
       }
       if (Files.exists(dir.resolve(".git"))) {
         return Optional.empty();

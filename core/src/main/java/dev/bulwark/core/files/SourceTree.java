@@ -2,6 +2,7 @@ package dev.bulwark.core.files;
 
 import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -20,7 +21,10 @@ import java.util.Set;
 /**
  * The files of a scan, walked once and shared by every analyzer. The walk never descends into
  * version-control metadata, honours ignore files and include/exclude globs, follows symbolic links
- * only inside the roots, and reports loops and unreadable entries as diagnostics.
+ * only inside the roots, and reports loops and unreadable entries as diagnostics. Only regular
+ * files are ever selected: a FIFO, device or socket named as a root is an input error, and one met
+ * in the tree or behind a symbolic link is skipped with a diagnostic (reading a FIFO blocks, and
+ * {@code /dev/zero} never ends).
  */
 public final class SourceTree {
   private static final String SOURCE = "files";
@@ -31,12 +35,23 @@ public final class SourceTree {
   private final List<Path> roots;
   private final List<SourceFile> files;
   private final long totalBytes;
+  private final List<Path> unreadableRoots;
 
-  private SourceTree(Path baseDir, List<Path> roots, List<SourceFile> files) {
+  private SourceTree(
+      Path baseDir, List<Path> roots, List<SourceFile> files, List<Path> unreadableRoots) {
     this.baseDir = baseDir;
     this.roots = List.copyOf(roots);
     this.files = List.copyOf(files);
     this.totalBytes = files.stream().mapToLong(SourceFile::size).sum();
+    this.unreadableRoots = List.copyOf(unreadableRoots);
+  }
+
+  /**
+   * Roots that gave nothing to read: a link to a special file, a directory that cannot be listed.
+   * Each was reported as a diagnostic.
+   */
+  public List<Path> unreadableRoots() {
+    return unreadableRoots;
   }
 
   /** Directory that reported paths are relative to. */
@@ -58,15 +73,18 @@ public final class SourceTree {
 
   /** A tree made of given files, for analyzers run outside a scan (tests, eval suites). */
   public static SourceTree of(Path baseDir, List<SourceFile> files) {
-    return new SourceTree(baseDir, List.of(baseDir), files);
+    return new SourceTree(baseDir, List.of(baseDir), files, List.of());
   }
 
   /**
    * Walks the roots. A root may be a file. Paths are reported relative to the single directory
    * root, or to the current directory when there are several roots or the root is a file.
+   *
+   * @throws InputException when a root does not exist or is itself a FIFO, device or socket, or
+   *     when no root gives anything to read
    */
   public static SourceTree walk(List<Path> roots, WalkOptions options, DiagnosticSink diagnostics)
-      throws IOException {
+      throws IOException, InputException {
     if (roots.isEmpty()) {
       throw new IllegalArgumentException("nothing to walk: no root given");
     }
@@ -76,6 +94,7 @@ public final class SourceTree {
       if (!Files.exists(abs)) {
         throw new NoSuchFileException(root.toString(), null, "no such file or directory");
       }
+      InputPaths.requireReadableKind(root);
       absRoots.add(abs);
     }
     Path base = baseDirFor(absRoots);
@@ -84,10 +103,19 @@ public final class SourceTree {
       realRoots.add(r.toRealPath());
     }
     Walker walker = new Walker(base, realRoots, options, diagnostics);
+    List<Path> unreadable = new ArrayList<>();
     for (Path root : absRoots) {
-      walker.walkRoot(root);
+      if (!walker.walkRoot(root)) {
+        unreadable.add(root);
+      }
     }
-    return new SourceTree(base, absRoots, walker.out);
+    if (unreadable.size() == absRoots.size()) {
+      throw new InputException(
+          "nothing to read: "
+              + String.join("; ", walker.rootProblems)
+              + " (Bulwark reads only regular files and directories)");
+    }
+    return new SourceTree(base, absRoots, walker.out, unreadable);
   }
 
   /** The directory reported paths are relative to, for the given (absolute) roots. */
@@ -99,16 +127,19 @@ public final class SourceTree {
   private static final class Walker {
     private final Path base;
     private final List<Path> realRoots;
+    private final Roots confined;
     private final WalkOptions options;
     private final DiagnosticSink diagnostics;
     private final List<Glob> include;
     private final List<Glob> exclude;
     private final List<SourceFile> out = new ArrayList<>();
     private final Set<Path> seenFiles = new HashSet<>();
+    private final List<String> rootProblems = new ArrayList<>();
 
     Walker(Path base, List<Path> realRoots, WalkOptions options, DiagnosticSink diagnostics) {
       this.base = base;
       this.realRoots = realRoots;
+      this.confined = Roots.of(realRoots);
       this.options = options;
       this.diagnostics = diagnostics;
       this.include = options.include().stream().map(Glob::compile).toList();
@@ -120,12 +151,27 @@ public final class SourceTree {
       return r.replace('\\', '/');
     }
 
-    void walkRoot(Path root) throws IOException {
+    /** Walks one root; false when it gave nothing to read (and a diagnostic said why). */
+    boolean walkRoot(Path root) throws IOException {
+      FileKind rootKind = FileKind.ofTarget(root);
+      if (rootKind.special() || rootKind == FileKind.MISSING || rootKind == FileKind.INACCESSIBLE) {
+        // the root is a link: to a special file, or to nothing
+        String why =
+            "is a symbolic link to "
+                + (rootKind == FileKind.MISSING ? "nothing" : rootKind.description())
+                + linkTarget(root)
+                + "; skipped";
+        rootProblems.add(root + ": " + why);
+        diagnostics.report(Diagnostic.warning(SOURCE, root.toString(), why));
+        return false;
+      }
       BasicFileAttributes attrs = Files.readAttributes(root, BasicFileAttributes.class);
       if (!attrs.isDirectory()) {
         addFile(root, attrs.size());
-        return;
+        return true;
       }
+      int before = out.size();
+      boolean listed = true;
       record Dir(Path path, List<IgnoreFile> ignores, Set<Path> ancestors) {}
       Deque<Dir> stack = new ArrayDeque<>();
       Set<Path> rootAncestors = new HashSet<>();
@@ -137,7 +183,16 @@ public final class SourceTree {
         if (options.honourIgnoreFiles()) {
           for (String name : IGNORE_FILES) {
             Path f = dir.path().resolve(name);
-            if (Files.isRegularFile(f)) {
+            if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+              continue;
+            }
+            // an ignore file is read only when it is a regular file inside the roots
+            java.util.Optional<String> refused = confined.refusal(f);
+            if (refused.isPresent()) {
+              diagnostics.report(
+                  Diagnostic.warning(
+                      SOURCE, rel(f), "ignore file " + refused.get() + "; not read"));
+            } else {
               try {
                 ignores.add(IgnoreFile.read(f, rel(dir.path())));
               } catch (IOException | RuntimeException e) {
@@ -154,10 +209,18 @@ public final class SourceTree {
         } catch (AccessDeniedException e) {
           diagnostics.report(
               Diagnostic.error(SOURCE, rel(dir.path()), "directory not readable (access denied)"));
+          if (dir.path().equals(root)) {
+            listed = false;
+            rootProblems.add(root + ": directory not readable (access denied)");
+          }
           continue;
         } catch (IOException e) {
           diagnostics.report(
               Diagnostic.error(SOURCE, rel(dir.path()), "directory not readable: " + e));
+          if (dir.path().equals(root)) {
+            listed = false;
+            rootProblems.add(root + ": directory not readable: " + e.getMessage());
+          }
           continue;
         }
         entries.sort(null);
@@ -182,6 +245,18 @@ public final class SourceTree {
             } catch (IOException e) {
               diagnostics.report(
                   Diagnostic.warning(SOURCE, rel(entry), "broken symbolic link skipped"));
+              continue;
+            }
+            FileKind kind = FileKind.of(target);
+            if (kind.special()) {
+              diagnostics.report(
+                  Diagnostic.warning(
+                      SOURCE,
+                      rel(entry),
+                      "symbolic link to "
+                          + kind.description()
+                          + linkTarget(entry)
+                          + "; skipped (only regular files are read)"));
               continue;
             }
             if (realRoots.stream().noneMatch(target::startsWith)) {
@@ -223,11 +298,28 @@ public final class SourceTree {
               }
             }
             addFile(entry, a.size());
+          } else if (!isIgnored(relPath, false, ignores) && included(relPath)) {
+            diagnostics.report(
+                Diagnostic.warning(
+                    SOURCE,
+                    relPath,
+                    "is "
+                        + FileKind.of(target).description()
+                        + "; skipped (only regular files are read)"));
           }
         }
         for (int i = subdirs.size() - 1; i >= 0; i--) {
           stack.push(subdirs.get(i));
         }
+      }
+      return listed || out.size() > before;
+    }
+
+    private static String linkTarget(Path link) {
+      try {
+        return " (" + Files.readSymbolicLink(link) + ")";
+      } catch (IOException | UnsupportedOperationException e) {
+        return "";
       }
     }
 

@@ -51,18 +51,86 @@ public final class TextSniffer {
     if (length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
       return Kind.TEXT_UTF16BE;
     }
+    if (executableOrObject(head, length)) {
+      return Kind.BINARY;
+    }
+    // NUL bytes alone never make a file binary: a NUL in front of a config file, or a file padded
+    // with zeros, must not hide the text after it. What decides is the rest: control characters
+    // other than whitespace and ESC, and bytes that are not UTF-8.
+    int nul = 0;
     int control = 0;
+    int notUtf8 = 0;
     for (int i = 0; i < length; i++) {
       int b = head[i] & 0xff;
       if (b == 0) {
-        return Kind.BINARY;
-      }
-      if (b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b)) {
+        nul++;
+      } else if (b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b) || b == 0x7f) {
         control++;
+      } else if (b >= 0x80) {
+        int n = utf8Sequence(head, i, length);
+        if (n == 0) {
+          notUtf8++;
+        } else {
+          i += n - 1;
+        }
       }
     }
+    int rest = length - nul;
+    if (rest == 0) {
+      return Kind.TEXT_UTF8; // empty, or only zeros: nothing binary in it, text may follow
+    }
     // Text has almost no control characters; a few percent means some binary format.
-    return length > 0 && control * 100 / length > 10 ? Kind.BINARY : Kind.TEXT_UTF8;
+    if (control * 100 / rest > 10) {
+      return Kind.BINARY;
+    }
+    // Compressed or encrypted data is mostly bytes that are not UTF-8; Latin-1 text has a few.
+    return (control + notUtf8) * 100 / rest > 30 ? Kind.BINARY : Kind.TEXT_UTF8;
+  }
+
+  /** Executables, object and class files, databases: binary by their magic number. */
+  private static boolean executableOrObject(byte[] h, int n) {
+    if (n < 4) {
+      return false;
+    }
+    int m = ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+    switch (m) {
+      case 0x7f454c46, // ELF
+          0xfeedface,
+          0xfeedfacf,
+          0xcefaedfe,
+          0xcffaedfe, // Mach-O
+          0xcafebabe, // Java class, Mach-O universal
+          0x0061736d -> { // WebAssembly
+        return true;
+      }
+      default -> {}
+    }
+    if (h[0] == 'M' && h[1] == 'Z' && n >= 0x40) {
+      int pe = (h[0x3c] & 0xff) | (h[0x3d] & 0xff) << 8;
+      return pe + 4 <= n && h[pe] == 'P' && h[pe + 1] == 'E' && h[pe + 2] == 0 && h[pe + 3] == 0;
+    }
+    return n >= 16 && new String(h, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0");
+  }
+
+  /** The length of a well-formed UTF-8 sequence starting at {@code i}, or 0. */
+  private static int utf8Sequence(byte[] b, int i, int length) {
+    int lead = b[i] & 0xff;
+    int n =
+        lead >= 0xc2 && lead <= 0xdf
+            ? 2
+            : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (n == 0) {
+      return 0;
+    }
+    if (i + n > length) {
+      return n; // cut off by the end of the sniffed bytes, not malformed
+    }
+    for (int k = 1; k < n; k++) {
+      if ((b[i + k] & 0xc0) != 0x80) {
+        return 0;
+      }
+    }
+    return n;
   }
 
   /** Decodes UTF-8 leniently: malformed input becomes U+FFFD. */

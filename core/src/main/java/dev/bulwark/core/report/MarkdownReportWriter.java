@@ -4,6 +4,7 @@ import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.model.CodeFlow;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.terminal.TerminalText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -26,7 +27,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     ScanSummary s = report.scan();
     md.append("# Bulwark scan report\n\n");
     md.append("Scanned `")
-        .append(s.baseDir())
+        .append(code(s.baseDir()))
         .append("`: ")
         .append(Text.plural(s.filesScanned(), "file"))
         .append(" (")
@@ -64,7 +65,7 @@ public final class MarkdownReportWriter implements ReportWriter {
           .append(" (`")
           .append(f.ruleId())
           .append("`)\n\n");
-      md.append("- **Where:** `").append(f.primaryLocation().display()).append("`\n");
+      md.append("- **Where:** `").append(code(f.primaryLocation().display())).append("`\n");
       md.append("- **Confidence:** ").append(f.confidence().label()).append('\n');
       if (!f.taxa().isEmpty()) {
         md.append("- **References:** ").append(Text.taxa(f)).append('\n');
@@ -84,7 +85,7 @@ public final class MarkdownReportWriter implements ReportWriter {
               .append(". *")
               .append(Text.stepLabel(step.kind()))
               .append("* `")
-              .append(step.location().display())
+              .append(code(step.location().display()))
               .append('`');
           if (step.message() != null) {
             md.append(" — ").append(escape(step.message()));
@@ -116,7 +117,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         md.append("| `")
             .append(sf.finding().ruleId())
             .append("` | `")
-            .append(sf.finding().primaryLocation().display())
+            .append(code(sf.finding().primaryLocation().display()))
             .append("` | ")
             .append(sf.kind().name().toLowerCase(java.util.Locale.ROOT))
             .append(" | ")
@@ -131,7 +132,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         md.append("- **")
             .append(d.level().name().toLowerCase(java.util.Locale.ROOT))
             .append("** ")
-            .append(d.path() == null ? "" : "`" + d.path() + "`: ")
+            .append(d.path() == null ? "" : "`" + code(d.path()) + "`: ")
             .append(escape(d.message()))
             .append(" _(")
             .append(d.source())
@@ -147,11 +148,18 @@ public final class MarkdownReportWriter implements ReportWriter {
     while (body.contains(fence)) {
       fence += "`";
     }
-    return fence + lang + "\n" + body + (body.endsWith("\n") ? "" : "\n") + fence + "\n";
+    String safe = TerminalText.block(body);
+    return fence + lang + "\n" + safe + (safe.endsWith("\n") ? "" : "\n") + fence + "\n";
   }
 
+  /** Prose from inputs: markup neutralised, and control characters shown, not acted on. */
   private static String escape(String text) {
-    return text.replace("<", "&lt;").replace(">", "&gt;");
+    return TerminalText.block(text).replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** A path or location, shown inside backticks on one line. */
+  private static String code(String text) {
+    return TerminalText.line(text).replace("`", "'");
   }
 
   private static String cell(String text) {

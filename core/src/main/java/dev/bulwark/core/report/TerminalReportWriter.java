@@ -1,9 +1,9 @@
 package dev.bulwark.core.report;
 
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.model.CodeFlow;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.terminal.TerminalText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -48,17 +48,17 @@ public final class TerminalReportWriter implements ReportWriter {
       sb.append(' ')
           .append(style(color(f.severity()) + BOLD, sev))
           .append(' ')
-          .append(style(BOLD, f.title()))
-          .append(style(DIM, "  [" + f.ruleId() + "]"))
+          .append(style(BOLD, safe(f.title())))
+          .append(style(DIM, "  [" + safe(f.ruleId()) + "]"))
           .append('\n');
       String indent = "          ";
-      sb.append(indent).append(f.primaryLocation().display()).append('\n');
-      sb.append(indent).append(f.message()).append('\n');
+      sb.append(indent).append(safe(f.primaryLocation().display())).append('\n');
+      sb.append(indent).append(safe(f.message())).append('\n');
       String snippet = Text.snippet(f.primaryLocation());
       if (snippet != null && !snippet.isBlank()) {
         for (String line : snippet.strip().lines().limit(4).toList()) {
           sb.append(indent)
-              .append(style(DIM, "│ " + clip(line, options.width() - 12)))
+              .append(style(DIM, "│ " + clip(safe(line), options.width() - 12)))
               .append('\n');
         }
       }
@@ -70,9 +70,9 @@ public final class TerminalReportWriter implements ReportWriter {
                   style(
                       DIM,
                       n++ + ". " + String.format(Locale.ROOT, "%-9s", Text.stepLabel(step.kind()))))
-              .append(step.location().display());
+              .append(safe(step.location().display()));
           if (step.message() != null) {
-            sb.append(style(DIM, "  " + clip(step.message(), options.width() / 2)));
+            sb.append(style(DIM, "  " + clip(safe(step.message()), options.width() / 2)));
           }
           sb.append('\n');
         }
@@ -82,7 +82,7 @@ public final class TerminalReportWriter implements ReportWriter {
             .append(
                 style(
                     DIM, "fix (" + f.fix().get().status().name().toLowerCase(Locale.ROOT) + "): "))
-            .append(f.fix().get().description())
+            .append(safe(f.fix().get().description()))
             .append('\n');
       }
       sb.append('\n');
@@ -106,31 +106,23 @@ public final class TerminalReportWriter implements ReportWriter {
       sb.append(style(DIM, " · " + s.baselineMatched() + " in baseline"));
     }
     sb.append('\n');
-    long problems =
-        report.diagnostics().stream().filter(d -> d.level() != Diagnostic.Level.NOTE).count();
-    if (!report.diagnostics().isEmpty()) {
-      sb.append(style(DIM, Text.plural(report.diagnostics().size(), "diagnostic")));
-      if (problems > 0) {
-        sb.append(style(DIM, " (" + problems + " need attention):"));
-      }
-      sb.append('\n');
-      report.diagnostics().stream()
-          .filter(d -> d.level() != Diagnostic.Level.NOTE)
-          .limit(20)
-          .forEach(d ->
-              sb.append("  ")
-                  .append(
-                      d.level() == Diagnostic.Level.ERROR
-                          ? style("\u001b[31m", "error")
-                          : style("\u001b[33m", "warning"))
-                  .append(' ')
-                  .append(d.display())
-                  .append('\n'));
-      if (problems > 20) {
-        sb.append(style(DIM, "  … " + (problems - 20) + " more in the JSON or SARIF report\n"));
-      }
-    }
+    sb.append(
+        DiagnosticSummary.render(
+            report.diagnostics(),
+            (level, text) ->
+                level == null
+                    ? style(DIM, text)
+                    : switch (level) {
+                      case ERROR -> style("\u001b[31m", text);
+                      case WARNING -> style("\u001b[33m", text);
+                      case NOTE -> style(DIM, text);
+                    }));
     return sb.toString();
+  }
+
+  /** Text from the analysed inputs, with every control character shown instead of acting. */
+  private static String safe(String s) {
+    return TerminalText.line(s);
   }
 
   private String style(String code, String text) {

@@ -58,7 +58,7 @@ public final class TerminalProgress implements Progress, AutoCloseable {
     TaskImpl t = tasks.get(tasks.size() - 1);
     frame = (frame + 1) % SPINNER.length;
     StringBuilder line = new StringBuilder();
-    line.append(SPINNER[frame]).append(' ').append(t.name);
+    line.append(SPINNER[frame]).append(' ').append(TerminalText.line(t.name));
     long done = t.done.get();
     double seconds = Math.max(1e-3, (System.nanoTime() - t.started) / 1e9);
     if (t.total > 0) {

@@ -17,7 +17,7 @@ class SourceTreeTest {
   @TempDir Path dir;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-  private List<String> walk(WalkOptions options) throws IOException {
+  private List<String> walk(WalkOptions options) throws Exception {
     return SourceTree.walk(List.of(dir), options, diagnostics::add).files().stream()
         .map(SourceFile::relativePath)
         .toList();
@@ -30,7 +30,7 @@ class SourceTreeTest {
   }
 
   @Test
-  void walk_honoursGitignoreBulwarkignoreAndNestedIgnoreFiles() throws IOException {
+  void walk_honoursGitignoreBulwarkignoreAndNestedIgnoreFiles() throws Exception {
     write(".gitignore", "*.log\nbuild/\n!keep.log\n");
     write(".bulwarkignore", "vendor/\n");
     write("a.log", "x");
@@ -47,7 +47,7 @@ class SourceTreeTest {
   }
 
   @Test
-  void noIgnore_scansIgnoredFilesButNeverGitMetadata() throws IOException {
+  void noIgnore_scansIgnoredFilesButNeverGitMetadata() throws Exception {
     write(".gitignore", "*.log\n");
     write("a.log", "x");
     write(".git/HEAD", "ref");
@@ -56,7 +56,7 @@ class SourceTreeTest {
   }
 
   @Test
-  void includeAndExclude_globsSelectFiles() throws IOException {
+  void includeAndExclude_globsSelectFiles() throws Exception {
     write("src/A.java", "x");
     write("src/B.kt", "x");
     write("docs/r.md", "x");
@@ -65,7 +65,7 @@ class SourceTreeTest {
   }
 
   @Test
-  void symlinkLoop_isReportedAndNotFollowedForever() throws IOException {
+  void symlinkLoop_isReportedAndNotFollowedForever() throws Exception {
     write("a/file.txt", "x");
     Files.createSymbolicLink(dir.resolve("a/loop"), dir.resolve("a"));
     assertThat(walk(WalkOptions.defaults())).containsExactly("a/file.txt");
@@ -73,7 +73,7 @@ class SourceTreeTest {
   }
 
   @Test
-  void symlinkOutsideTheRoot_isSkippedWithANote(@TempDir Path outside) throws IOException {
+  void symlinkOutsideTheRoot_isSkippedWithANote(@TempDir Path outside) throws Exception {
     Files.writeString(outside.resolve("secret.txt"), "x");
     Files.createSymbolicLink(dir.resolve("out"), outside);
     write("in.txt", "x");
@@ -82,7 +82,7 @@ class SourceTreeTest {
   }
 
   @Test
-  void brokenSymlink_isReported() throws IOException {
+  void brokenSymlink_isReported() throws Exception {
     Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("missing"));
     assertThat(walk(WalkOptions.defaults())).isEmpty();
     assertThat(diagnostics).anyMatch(d -> d.message().contains("broken symbolic link"));
@@ -96,7 +96,7 @@ class SourceTreeTest {
   }
 
   @Test
-  void fileRoot_isReportedByItsName() throws IOException {
+  void fileRoot_isReportedByItsName() throws Exception {
     write("one.txt", "x");
     SourceTree t =
         SourceTree.walk(List.of(dir.resolve("one.txt")), WalkOptions.defaults(), d -> {});

@@ -19,6 +19,32 @@ class TextSnifferTest {
   }
 
   @Test
+  void sniff_aLeadingNulOrZeroPadding_doesNotHideTheTextAfterIt() {
+    byte[] nul = "\0AWS_SECRET_ACCESS_KEY=x\npassword=y\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(TextSniffer.sniff(nul, nul.length)).isEqualTo(TextSniffer.Kind.TEXT_UTF8);
+    byte[] padded = new byte[4096];
+    byte[] tail = "token = abc\n".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(tail, 0, padded, padded.length - tail.length, tail.length);
+    assertThat(TextSniffer.sniff(padded, padded.length)).isEqualTo(TextSniffer.Kind.TEXT_UTF8);
+    byte[] zeros = new byte[8192];
+    assertThat(TextSniffer.sniff(zeros, zeros.length)).isEqualTo(TextSniffer.Kind.TEXT_UTF8);
+  }
+
+  @Test
+  void sniff_compressedOrRandomBytes_areBinary_whileLatin1AndUtf8TextAreNot() {
+    byte[] random = new byte[8192];
+    new java.util.Random(7).nextBytes(random);
+    assertThat(TextSniffer.sniff(random, random.length)).isEqualTo(TextSniffer.Kind.BINARY);
+    byte[] latin1 =
+        "Passwort f\u00fcr die Datenbank: Gr\u00fc\u00dfe aus K\u00f6ln\n"
+            .repeat(50)
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(TextSniffer.sniff(latin1, latin1.length)).isEqualTo(TextSniffer.Kind.TEXT_UTF8);
+    byte[] utf8 = "пароль = секрет; 密码 = 秘密\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+    assertThat(TextSniffer.sniff(utf8, utf8.length)).isEqualTo(TextSniffer.Kind.TEXT_UTF8);
+  }
+
+  @Test
   void decode_isLenientWithMalformedUtf8() {
     byte[] latin1 = "password=caf\u00e9!".getBytes(StandardCharsets.ISO_8859_1);
     assertThat(TextSniffer.decode(latin1, 0, latin1.length)).isEqualTo("password=caf\ufffd!");

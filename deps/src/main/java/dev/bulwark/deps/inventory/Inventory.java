@@ -60,7 +60,12 @@ public final class Inventory {
                     "deps", f.relativePath(), "larger than 512 MB; not read as a manifest"));
             break;
           }
-          for (Component c : p.parse(f.path(), f.relativePath(), Files.readAllBytes(f.path()))) {
+          byte[] content = Files.readAllBytes(f.path());
+          List<Component> found =
+              p instanceof MavenPom pom
+                  ? pom.parse(f.path(), f.relativePath(), content, tree.roots(), diagnostics)
+                  : p.parse(f.path(), f.relativePath(), content);
+          for (Component c : found) {
             out.putIfAbsent(c.manifest() + "|" + c.key(), c);
           }
         } catch (IOException | ManifestParser.ManifestException | RuntimeException e) {

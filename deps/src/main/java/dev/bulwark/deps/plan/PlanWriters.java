@@ -26,7 +26,7 @@ public final class PlanWriters {
 
   public static String markdown(PatchPlan.Plan plan) {
     StringBuilder md = new StringBuilder("# Patch plan\n\n");
-    md.append("Made ")
+    md.append("Made by Bulwark on ")
         .append(DAY.format(plan.made()))
         .append(". ")
         .append(plan.upgrades().size())
@@ -101,6 +101,7 @@ public final class PlanWriters {
 
   public static String json(PatchPlan.Plan plan) {
     ObjectNode root = JSON.createObjectNode();
+    root.put("generator", "Bulwark");
     root.put("made", plan.made().toOffsetDateTime().toString());
     ArrayNode windows = root.putArray("windows");
     for (PatchPlan.Window w : plan.windows()) {

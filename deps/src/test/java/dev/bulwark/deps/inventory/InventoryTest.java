@@ -41,7 +41,8 @@ class InventoryTest {
   void maven_inheritsFromTheParent_andFollowsTheLocalRepository() throws Exception {
     Path app = fixture("maven/app/pom.xml");
     MavenPom pom = new MavenPom(fixture("maven/repo"));
-    List<Component> cs = pom.parse(app, "app/pom.xml", Files.readAllBytes(app));
+    List<Component> cs =
+        pom.parse(app, "app/pom.xml", Files.readAllBytes(app), List.of(fixture("maven")), d -> {});
     assertThat(coords(cs))
         .containsExactlyInAnyOrder(
             "MAVEN org.apache.logging.log4j:log4j-core@2.14.1",

@@ -70,7 +70,10 @@ public final class SecretsBenchmark {
   }
 
   public Result run(int runs, PrintStream out)
-      throws IOException, InterruptedException, AnalysisException {
+      throws IOException,
+          InterruptedException,
+          AnalysisException,
+          dev.bulwark.core.errors.InputException {
     ensureTree(out);
     SourceTree tree =
         SourceTree.walk(

@@ -135,9 +135,10 @@ public final class FixSuite implements Suite {
       } catch (AnalysisException e) {
         throw new InputException("re-scan of the patched suite failed: " + e.getMessage(), e);
       }
-      Optional<List<Path>> cp = Classpaths.pomFor(copy, copy).flatMap(Classpaths::resolve);
-      classpathResolved = cp.isPresent();
-      compileErrors = compileAll(copy, cp.orElse(List.of()));
+      Optional<Classpaths.Classpath> cp =
+          Classpaths.pomFor(copy, copy).map(p -> Classpaths.resolve(p, copy, d -> {}));
+      classpathResolved = cp.map(Classpaths.Classpath::complete).orElse(false);
+      compileErrors = compileAll(copy, cp.map(Classpaths.Classpath::entries).orElse(List.of()));
     } finally {
       Patches.delete(copy);
     }

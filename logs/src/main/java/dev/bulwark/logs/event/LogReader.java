@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.ArchiveLimits;
 import dev.bulwark.core.files.ArchiveReader;
+import dev.bulwark.core.files.InputPaths;
+import dev.bulwark.core.files.SourceFile;
+import dev.bulwark.core.files.SourceTree;
+import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.logs.evtx.EvtxReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -25,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -69,20 +73,43 @@ public final class LogReader {
     return new Stats(files.get(), events.get(), unreadable.get(), bytes.get());
   }
 
-  /** Every log file under the paths, in a stable order (directories are walked). */
-  public static List<Path> expand(List<Path> paths) throws IOException {
+  /**
+   * Every log file under the paths, in a stable order. Directories are walked by core's walker, so
+   * a symbolic link is followed only to a file inside the directories given, and FIFOs, devices and
+   * sockets are skipped, each with a diagnostic; so is a path named directly that is a link to one
+   * of those. A FIFO, device or socket named directly is an input error.
+   */
+  public static List<Path> expand(List<Path> paths, DiagnosticSink diagnostics)
+      throws IOException, InputException {
     List<Path> out = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.walk(p)) {
-          s.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .sorted()
-              .forEach(out::add);
-        }
-      } else {
-        out.add(p);
+      InputPaths.requireReadableKind(p);
+      String link = InputPaths.unreadableLink(p);
+      if (link != null) {
+        diagnostics.report(Diagnostic.warning(SOURCE, p.toString(), link));
+        skipped.add(p + ": " + link);
+        continue;
       }
+      if (!Files.isDirectory(p)) {
+        out.add(p);
+        continue;
+      }
+      // files keep the form the user gave their directory in, as names in events and reports
+      List<Path> found = new ArrayList<>();
+      SourceTree tree =
+          SourceTree.walk(
+              List.of(p), new WalkOptions(List.of(), List.of(), false, true), diagnostics);
+      for (SourceFile f : tree.files()) {
+        if (!f.fileName().startsWith(".")) {
+          found.add(p.resolve(f.relativePath()));
+        }
+      }
+      found.sort(null);
+      out.addAll(found);
+    }
+    if (skipped.size() == paths.size()) {
+      throw new InputException("nothing to read: " + String.join("; ", skipped));
     }
     return out;
   }

@@ -54,6 +54,10 @@ public final class Logsources {
 
   /** Adds a user pipeline file; its entries apply after the built-in ones. */
   public Logsources withPipeline(Path file) throws IOException, SigmaException {
+    dev.bulwark.core.files.FileKind kind = dev.bulwark.core.files.FileKind.ofTarget(file);
+    if (kind != dev.bulwark.core.files.FileKind.REGULAR) {
+      throw new IOException(file + " is " + kind.description() + ", not a regular file");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       add(YAML.readTree(in), file.toString());
     }

@@ -65,7 +65,7 @@ public final class RuleSet {
       List<Path> files;
       try (Stream<Path> s = Files.walk(p)) {
         files =
-            s.filter(Files::isRegularFile)
+            s.filter(f -> !Files.isDirectory(f))
                 .filter(f -> {
                   String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
                   return n.endsWith(".yml") || n.endsWith(".yaml");
@@ -73,7 +73,16 @@ public final class RuleSet {
                 .sorted()
                 .toList();
       }
+      // a rule file is read only when it is a regular file inside the directory given
+      dev.bulwark.core.files.Roots root = dev.bulwark.core.files.Roots.of(p);
       for (Path f : files) {
+        java.util.Optional<String> refused = root.refusal(f);
+        if (refused.isPresent()) {
+          set.problems.add(
+              new Problem(
+                  f.toString(), null, null, ProblemKind.INVALID, refused.get() + "; not read"));
+          continue;
+        }
         try (InputStream in = Files.newInputStream(f)) {
           set.read(f.toString(), in);
         }

@@ -93,13 +93,23 @@ public final class RuleLoader {
     } catch (IOException e) {
       throw new InputException(dir + ": cannot list rule packs: " + e.getMessage(), e);
     }
+    // a pack is read only when it is a regular file inside the directory: no FIFO, no link out
+    dev.bulwark.core.files.Roots root = dev.bulwark.core.files.Roots.of(dir);
     for (Path f : files) {
+      java.util.Optional<String> refused = root.refusal(f);
+      if (refused.isPresent()) {
+        throw new InputException(f + ": " + refused.get() + "; not read as a rule pack");
+      }
       rules.addAll(file(f));
     }
     return rules;
   }
 
   public static List<SecretRule> file(Path file) throws InputException {
+    dev.bulwark.core.files.FileKind kind = dev.bulwark.core.files.FileKind.ofTarget(file);
+    if (kind != dev.bulwark.core.files.FileKind.REGULAR) {
+      throw new InputException(file + ": is " + kind.description() + ", not a rule pack");
+    }
     try {
       return parse(YAML.readTree(file.toFile()), file.toString());
     } catch (IOException e) {
