@@ -37,8 +37,9 @@ import picocli.CommandLine.Parameters;
     name = "ask",
     mixinStandardHelpOptions = true,
     description = {
-      "Ask the configured LLM (bulwark.yaml llm: or BULWARK_LLM_*) to investigate with Bulwark's",
-      "tools: scan, get_finding, hunt_logs, label_finding."
+      "Ask the configured LLM to investigate with Bulwark's tools.",
+      "The model comes from bulwark.yaml (llm:) or BULWARK_LLM_*; the tools are scan,",
+      "get_finding, hunt_logs and label_finding."
     })
 final class AskCommand implements Callable<Integer> {
   static final String SYSTEM =

@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.core.errors.InputException;
 import dev.bulwark.eval.bench.CodeBenchmark;
 import dev.bulwark.eval.bench.DepsBenchmark;
 import dev.bulwark.eval.bench.SecretsBenchmark;
@@ -26,6 +27,23 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /**
+   * The input a benchmark reads: the one given, else the default beside Bulwark's checkout, which
+   * Bulwark does not ship; when neither exists the error says which flag to pass.
+   */
+  static Path required(Path given, Path fallback, String flag) throws InputException {
+    Path p = given != null ? given : fallback;
+    if (!java.nio.file.Files.exists(p)) {
+      throw new InputException(
+          p
+              + ": not found"
+              + (given == null ? " (the default, which Bulwark does not ship)" : "")
+              + "; pass "
+              + flag);
+    }
+    return p;
   }
 
   @Command(
@@ -76,8 +94,9 @@ final class BenchCommand implements Runnable {
       name = "code",
       mixinStandardHelpOptions = true,
       description = {
-        "Java analysis speed: replicates a suite's sources to the requested size and times",
-        "full analyses. Run with BULWARK_JAVA_OPTS=-Xmx4g to hold the analysis to 4 GB."
+        "Time Java analysis on a suite replicated to the requested size.",
+        "The default heap (a quarter of RAM, at most 2 GB) holds the default 300k lines; set",
+        "BULWARK_JAVA_OPTS=-Xmx... for other limits."
       })
   static final class Code implements Callable<Integer> {
     @Option(
@@ -129,15 +148,17 @@ final class BenchCommand implements Runnable {
       name = "deps",
       mixinStandardHelpOptions = true,
       description = {
-        "Advisory import and dependency matching speed: imports a directory of OSV advisories into a",
-        "fresh database, then matches an inventory of packages drawn from them."
+        "Time advisory import and dependency matching.",
+        "Imports a directory of OSV advisories into a fresh database, then matches an inventory of",
+        "packages drawn from them."
       })
   static final class Deps implements Callable<Integer> {
     @Option(
         names = "--advisories",
         paramLabel = "DIR",
         description =
-            "OSV advisories to import (default: ../shared/data/osv beside Bulwark's home).")
+            "OSV advisories to import (not shipped; default: ../shared/data/osv beside Bulwark's"
+                + " checkout).")
     Path advisories;
 
     @Option(
@@ -155,11 +176,14 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Path home = dev.bulwark.eval.Home.dir();
+      Path osv =
+          required(
+              advisories,
+              home.resolve("../shared/data/osv").normalize(),
+              "--advisories DIR with OSV advisories (JSON files, e.g. an ecosystem's all.zip"
+                  + " unpacked)");
       DepsBenchmark.Result r =
-          new DepsBenchmark(
-                  advisories != null ? advisories : home.resolve("../shared/data/osv").normalize(),
-                  dir != null ? dir : home.resolve("target/bench/deps"),
-                  packages)
+          new DepsBenchmark(osv, dir != null ? dir : home.resolve("target/bench/deps"), packages)
               .run(System.out);
       System.out.println(r.summary());
       return ExitCodes.OK;
@@ -170,14 +194,16 @@ final class BenchCommand implements Runnable {
       name = "logs",
       mixinStandardHelpOptions = true,
       description = {
-        "Hunting throughput: the EVTX corpus replicated to --events events, hunted with Sigma",
-        "rules on every core (events/s, peak heap), and the reader against evtxexport."
+        "Time Sigma hunting on the EVTX corpus replicated to --events events.",
+        "Hunts on every core (events/s, peak heap and peak RSS), and reads the corpus once beside",
+        "evtxexport, both as whole processes (CPU seconds and RSS, cold and warm)."
       })
   static final class Logs implements Callable<Integer> {
     @Option(
         names = "--corpus",
         paramLabel = "DIR",
-        description = "EVTX files (default: ../shared/data/evtx beside Bulwark's home).")
+        description =
+            "EVTX files (not shipped; default: ../shared/data/evtx beside Bulwark's checkout).")
     Path corpus;
 
     @Option(
@@ -217,7 +243,10 @@ final class BenchCommand implements Runnable {
       try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
         result =
             new dev.bulwark.eval.bench.LogsBenchmark(
-                    corpus != null ? corpus : home.resolve("../shared/data/evtx").normalize(),
+                    required(
+                        corpus,
+                        home.resolve("../shared/data/evtx").normalize(),
+                        "--corpus DIR with EVTX files"),
                     r,
                     events,
                     threads,
@@ -233,8 +262,9 @@ final class BenchCommand implements Runnable {
       name = "server",
       mixinStandardHelpOptions = true,
       description = {
-        "The team server with a large store: seeds --findings findings as scan uploads, then times",
-        "list requests with filters and cursor pages over HTTP (p50, p95, p99)."
+        "Time the team server's finding lists over a large store.",
+        "Seeds --findings findings as scan uploads, then times list requests with filters and",
+        "cursor pages over HTTP (p50, p95, p99)."
       })
   static final class Server implements Callable<Integer> {
     @Option(

@@ -9,31 +9,19 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level command; capabilities are subcommands. */
+/**
+ * The top-level command; capabilities are subcommands.
+ *
+ * <p>Subcommands are built lazily: picocli reads a command's annotations (and loads every type its
+ * options mention — Jackson, the MCP SDK, JDBC …) when the command is added, so only the command a
+ * command line names is added for real. The others are listed by name and summary from {@link
+ * #COMMANDS}, which keeps {@code bulwark --version} and {@code --help} to a few hundred classes.
+ */
 @Command(
     name = "bulwark",
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkCommand.Version.class,
     description = "An AI-assisted toolkit for cyber defenders.",
-    subcommands = {
-      ScanCommand.class,
-      FixCommand.class,
-      DepsCommand.class,
-      DbCommand.class,
-      LogsCommand.class,
-      MailCommand.class,
-      LabelCommand.class,
-      DatasetCommand.class,
-      TriageCommand.class,
-      ProposalsCommand.class,
-      ServeCommand.class,
-      McpCommand.class,
-      AskCommand.class,
-      RulesCommand.class,
-      EvalCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footer = {
       "",
       "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,",
@@ -42,13 +30,109 @@ import picocli.CommandLine.Command;
 public final class BulwarkCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** A subcommand: its name, the one-sentence summary {@code --help} lists, and its class. */
+  record Entry(String name, String summary, Class<?> type) {}
+
+  /**
+   * Every subcommand in the order {@code --help} lists them. The summary must equal the first line
+   * of the command's own description (a test checks it).
+   */
+  static final List<Entry> COMMANDS =
+      List.of(
+          new Entry(
+              "scan",
+              "Scan files and directories with every analyzer that applies.",
+              ScanCommand.class),
+          new Entry("fix", "Propose and verify patches for code findings.", FixCommand.class),
+          new Entry(
+              "deps", "Dependency inventory (CycloneDX) and patch planning.", DepsCommand.class),
+          new Entry(
+              "db",
+              "Manage the local advisory database that dependency checks read.",
+              DbCommand.class),
+          new Entry(
+              "logs",
+              "Triage incidents from logs: EVTX, JSON lines, syslog, CSV; Sigma rules.",
+              LogsCommand.class),
+          new Entry(
+              "mail", "Social-engineering defence: judge suspicious mail.", MailCommand.class),
+          new Entry("label", "Record a verdict on findings.", LabelCommand.class),
+          new Entry("dataset", "Training data from defenders' labels.", DatasetCommand.class),
+          new Entry(
+              "triage",
+              "Learned triage: order findings by the chance your team calls them true positives.",
+              TriageCommand.class),
+          new Entry(
+              "proposals",
+              "Model proposals and how verification judged them.",
+              ProposalsCommand.class),
+          new Entry(
+              "serve",
+              "Run the team server: the HTTP API and the web console.",
+              ServeCommand.class),
+          new Entry(
+              "mcp",
+              "Serve Bulwark's tools to AI agents over the Model Context Protocol.",
+              McpCommand.class),
+          new Entry(
+              "ask",
+              "Ask the configured LLM to investigate with Bulwark's tools.",
+              AskCommand.class),
+          new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
+          new Entry(
+              "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class),
+          new Entry(
+              "bench", "Run a throughput benchmark and print its figures.", BenchCommand.class));
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static CommandLine commandLine() {
+  /** The command line with every subcommand built for real (tests and documentation). */
+  static CommandLine fullCommandLine() {
+    return configure(withSubcommands(e -> true));
+  }
+
+  /** The command line for these arguments: only the subcommand they name is built. */
+  static CommandLine commandLine(String... args) {
+    String named = subcommandNamed(args);
+    return configure(withSubcommands(e -> e.name().equals(named)));
+  }
+
+  /** The first argument that is not an option, and after {@code help} the command it asks for. */
+  private static String subcommandNamed(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.startsWith("-")) {
+        continue;
+      }
+      if (a.equals("help") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      return a;
+    }
+    return null;
+  }
+
+  private static CommandLine withSubcommands(java.util.function.Predicate<Entry> real) {
     CommandLine cl = new CommandLine(new BulwarkCommand());
+    for (Entry e : COMMANDS) {
+      if (real.test(e)) {
+        cl.addSubcommand(e.name(), new CommandLine(e.type()));
+      } else {
+        CommandLine.Model.CommandSpec placeholder =
+            CommandLine.Model.CommandSpec.create().name(e.name());
+        placeholder.usageMessage().description(e.summary());
+        cl.addSubcommand(e.name(), placeholder);
+      }
+    }
+    cl.addSubcommand("help", new CommandLine.HelpCommand());
+    return cl;
+  }
+
+  /** Handlers and settings go on after the subcommands, since picocli copies them down then. */
+  private static CommandLine configure(CommandLine cl) {
     cl.setExecutionExceptionHandler(new ExitCodes());
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();

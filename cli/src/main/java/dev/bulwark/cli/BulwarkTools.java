@@ -379,7 +379,12 @@ final class BulwarkTools {
     if (!Files.isDirectory(root)) {
       throw new InputException(root + ": propose_fixes needs a project directory");
     }
-    SourceTree tree = SourceTree.walk(List.of(root), WalkOptions.defaults(), d -> {});
+    SourceTree tree =
+        SourceTree.walk(
+            List.of(root),
+            dev.bulwark.core.analysis.Scanner.walkOptions(
+                Configs.load(null, root), List.of(root), WalkOptions.defaults()),
+            d -> {});
     dev.bulwark.code.fix.FixEngine.Result r =
         new dev.bulwark.code.fix.FixEngine(
                 root,

@@ -36,8 +36,9 @@ final class DatasetCommand implements Runnable {
       name = "export",
       mixinStandardHelpOptions = true,
       description = {
-        "Write dataset.jsonl (generic records), chat.jsonl (chat fine-tuning format) and",
-        "DATASHEET.md into DIR, with secrets and personal data redacted."
+        "Write the team's verdicts as training data.",
+        "dataset.jsonl (generic records), chat.jsonl (chat fine-tuning format) and DATASHEET.md",
+        "go into DIR, with secrets and personal data redacted."
       })
   static final class Export extends DbCommand.WithDataDir implements Callable<Integer> {
     @Option(

@@ -51,8 +51,9 @@ final class DbCommand implements Runnable {
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
-        "Import local data: directories or zips of OSV advisories (JSON or YAML), the CISA KEV",
-        "catalog (JSON or CSV), EPSS scores (CSV, optionally .gz). The kind is recognised from content."
+        "Import advisories, KEV and EPSS from local files.",
+        "Directories or zips of OSV advisories (JSON or YAML), the CISA KEV catalog (JSON or CSV),",
+        "EPSS scores (CSV, optionally .gz). The kind is recognised from content."
       })
   static final class Import extends WithDataDir implements Callable<Integer> {
     @Parameters(
@@ -84,8 +85,9 @@ final class DbCommand implements Runnable {
       name = "update",
       mixinStandardHelpOptions = true,
       description = {
-        "Download OSV (per ecosystem), CISA KEV and EPSS from their official locations and rebuild",
-        "the database; unchanged feeds are not downloaded again; a failed update changes nothing."
+        "Download OSV, CISA KEV and EPSS and rebuild the database.",
+        "Each feed comes from its official location (OSV per ecosystem); unchanged feeds are not",
+        "downloaded again; a failed update changes nothing."
       })
   static final class Update extends WithDataDir implements Callable<Integer> {
     @Option(

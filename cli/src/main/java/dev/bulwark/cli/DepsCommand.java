@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.analysis.Scanner;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
@@ -47,9 +48,16 @@ final class DepsCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  static List<Component> inventory(Path path, List<Diagnostic> ds) throws Exception {
-    SourceTree tree = SourceTree.walk(List.of(path), WalkOptions.defaults(), ds::add);
-    return Inventory.standard().read(tree, ds::add);
+  /** The project's packages; bulwark.yaml's include and exclude globs apply as in a scan. */
+  static List<Component> inventory(Path path, BulwarkConfig cfg, List<Diagnostic> ds)
+      throws Exception {
+    return Inventory.standard().read(walk(path, cfg, ds), ds::add);
+  }
+
+  private static SourceTree walk(Path path, BulwarkConfig cfg, List<Diagnostic> ds)
+      throws Exception {
+    return SourceTree.walk(
+        List.of(path), Scanner.walkOptions(cfg, List.of(path), WalkOptions.defaults()), ds::add);
   }
 
   /** Writes to a checked output file, or to standard output when there is none. */
@@ -80,13 +88,29 @@ final class DepsCommand implements Runnable {
         description = "Write the BOM here (default: standard output).")
     Path out;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
+    Path config;
+
+    @Option(
+        names = "--resolve",
+        description = {
+          "First run Maven (mvn dependency:resolve) on the project's pom.xml so that parents and",
+          "BOMs missing from the local repository are downloaded. This runs the project's build",
+          "configuration: use it only on code you trust."
+        })
+    boolean resolve;
+
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
     @Override
     public Integer call() throws Exception {
       OutputFile target = outputPolicy.check(out, List.of(path));
+      BulwarkConfig cfg = Configs.load(config, path);
+      if (resolve) {
+        MavenResolve.run(path);
+      }
       List<Diagnostic> ds = new ArrayList<>();
-      List<Component> cs = inventory(path, ds);
+      List<Component> cs = inventory(path, cfg, ds);
       String name =
           path.toAbsolutePath().normalize().getFileName() == null
               ? "project"
@@ -101,8 +125,9 @@ final class DepsCommand implements Runnable {
       name = "plan",
       mixinStandardHelpOptions = true,
       description = {
-        "Plan the upgrades: the smallest fixing version per package, ordered by SSVC decision, KEV,",
-        "EPSS, CVSS and reachability, scheduled into the maintenance windows of bulwark.yaml (deps:)."
+        "Plan the upgrades of vulnerable packages.",
+        "The smallest fixing version per package, ordered by SSVC decision, KEV, EPSS, CVSS and",
+        "reachability, scheduled into the maintenance windows of bulwark.yaml (deps:)."
       })
   static final class Plan implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH")
@@ -155,7 +180,7 @@ final class DepsCommand implements Runnable {
         throws Exception {
       ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
       PlanSettings settings = PlanSettings.from(cfg.section("deps"), now);
-      SourceTree tree = SourceTree.walk(List.of(path), WalkOptions.defaults(), ds::add);
+      SourceTree tree = walk(path, cfg, ds);
       List<Component> cs = Inventory.standard().read(tree, ds::add);
       Databases.Opened db = Databases.forAnalysis(dataDir, ds::add);
       List<VulnMatch> matches;

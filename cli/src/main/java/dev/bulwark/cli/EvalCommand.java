@@ -45,7 +45,9 @@ final class EvalCommand implements Runnable {
     @Option(
         names = "--corpus",
         paramLabel = "DIR",
-        description = "The labeled corpus (default: the one shipped with Bulwark).")
+        description =
+            "The labelled corpus (default: corpora/<suite> for the suites Bulwark ships, else the"
+                + " location the command's description names).")
     Path corpus;
 
     @Option(
@@ -73,7 +75,14 @@ final class EvalCommand implements Runnable {
               .orElseThrow(() -> new InputException("no suite named " + suiteName()));
       Path dir = corpus != null ? corpus : suite.defaultCorpus();
       if (!Files.exists(dir)) {
-        throw new InputException(dir + ": corpus not found (give one with --corpus)");
+        throw new InputException(
+            dir
+                + ": corpus not found"
+                + (corpus == null
+                    ? " (the default for eval " + suiteName() + ", which Bulwark does not ship)"
+                    : "")
+                + "; pass --corpus DIR with "
+                + suite.corpusLayout());
       }
       Scorecard card = suite.run(new Suite.Options(dir, params()));
       String md = ScorecardWriter.markdown(card);
@@ -144,8 +153,9 @@ final class EvalCommand implements Runnable {
       name = "fix",
       mixinStandardHelpOptions = true,
       description = {
-        "Verified patches on a suite in the OWASP Benchmark layout: share of true findings with a",
-        "verified patch, patches that compile, new findings, detection after applying them all."
+        "Score verified patches on a suite in the OWASP Benchmark layout.",
+        "Share of true findings with a verified patch, patches that compile, new findings,",
+        "detection after applying them all."
       })
   static final class FixEval extends BenchmarkLayoutCommand {
 
@@ -159,9 +169,10 @@ final class EvalCommand implements Runnable {
       name = "logs",
       mixinStandardHelpOptions = true,
       description = {
-        "Sigma hunting on attack recordings in folders named by ATT&CK tactic (default",
-        "../shared/data/evtx/EVTX-ATTACK-SAMPLES): detection coverage, tactic match, and the",
-        "pass rate of Sigma's regression data."
+        "Score Sigma hunting on attack recordings filed by ATT&CK tactic.",
+        "Detection coverage, tactic match, and the pass rate of Sigma's regression data. The",
+        "recordings are not shipped: --corpus DIR (default ../shared/data/evtx/EVTX-ATTACK-SAMPLES",
+        "beside Bulwark's checkout) holds EVTX files in folders named by tactic."
       })
   static final class Logs extends SuiteCommand {
     @Option(
@@ -202,8 +213,9 @@ final class EvalCommand implements Runnable {
       name = "model",
       mixinStandardHelpOptions = true,
       description = {
-        "Score a model (any OpenAI-compatible endpoint or Ollama) or Bulwark's engine (--model",
-        "bulwark) on a suite; prints a run record and model_score=NN.N (model_mad for vectors).",
+        "Score a model or Bulwark's engine on a security benchmark suite.",
+        "Any OpenAI-compatible endpoint or Ollama, or Bulwark's engine (--model bulwark); prints a",
+        "run record and model_score=NN.N (model_mad for vectors).",
         "Suites (default data ../shared/data/evals/ctibench/cti-<task>.tsv): ctibench-rcm (CVE",
         "description → CWE), ctibench-mcq (multiple choice on CTI knowledge), ctibench-vsp (CVE",
         "description → CVSS v3.1 vector, scored by base-score deviation) and ctibench-ate (ATT&CK",
@@ -422,8 +434,10 @@ final class EvalCommand implements Runnable {
       name = "mail",
       mixinStandardHelpOptions = true,
       description = {
-        "Phishing vs not on a corpus with labels.csv (default ../shared/data/phishing): the checks",
-        "alone, and the learned model under 5-fold cross-validation with and without era headers."
+        "Score phishing detection on a labelled mail corpus.",
+        "The checks alone, and the learned model under 5-fold cross-validation with and without",
+        "era headers. The corpus is not shipped: --corpus DIR (default ../shared/data/phishing",
+        "beside Bulwark's checkout) holds messages and a labels.csv of file,label rows."
       })
   static final class Mail extends SuiteCommand {
     @Option(
@@ -460,8 +474,9 @@ final class EvalCommand implements Runnable {
       name = "triage",
       mixinStandardHelpOptions = true,
       description = {
-        "Learned triage vs severity order under stratified cross-validation: ROC AUC and",
-        "precision@k of both, on the shipped verdicts (corpora/triage) or on your own labels."
+        "Compare learned triage with severity order.",
+        "Stratified cross-validation: ROC AUC and precision@k of both, on the shipped verdicts",
+        "(corpora/triage) or on your own labels."
       })
   static final class Triage extends SuiteCommand {
     @Option(

@@ -138,7 +138,12 @@ final class FixCommand implements Callable<Integer> {
     // model proposals are kept for evaluation; deterministic templates need no record
     ProposalLog log = llm ? ProposalLog.in(DataDir.resolve(dataDir)) : ProposalLog.memory();
     Instant started = Instant.now();
-    SourceTree tree = SourceTree.walk(List.of(root), WalkOptions.defaults(), diagnostics::add);
+    SourceTree tree =
+        SourceTree.walk(
+            List.of(root),
+            dev.bulwark.core.analysis.Scanner.walkOptions(
+                cfg, List.of(root), WalkOptions.defaults()),
+            diagnostics::add);
     FixEngine.Result result =
         new FixEngine(
                 root,

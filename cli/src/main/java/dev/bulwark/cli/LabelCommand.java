@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
     name = "label",
     mixinStandardHelpOptions = true,
     description = {
-      "Record a verdict on findings: bulwark label FINGERPRINT… --verdict tp|fp|wont-fix.",
+      "Record a verdict on findings.",
+      "  bulwark label FINGERPRINT… --verdict tp|fp|wont-fix",
       "With --report, the finding's content is stored too, so the label can train models."
     },
     subcommands = {

@@ -84,8 +84,9 @@ final class LogsCommand implements Runnable {
       name = "hunt",
       mixinStandardHelpOptions = true,
       description = {
-        "Run Sigma rules and correlations over log files and directories (also .gz and .zip),",
-        "group detections into incidents and write a timeline."
+        "Hunt through logs with Sigma rules and group detections into incidents.",
+        "Rules and correlations run over log files and directories (also .gz and .zip); a",
+        "timeline can be written."
       })
   static final class Hunt implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories.")

@@ -42,9 +42,9 @@ final class MailCommand implements Runnable {
       name = "check",
       mixinStandardHelpOptions = true,
       description = {
-        "Judge .eml messages and mbox mailboxes (files or directories): malicious, suspicious or",
-        "clean, with the reasons and where in the message each was seen. Links are never fetched,",
-        "attachments never opened."
+        "Judge messages: malicious, suspicious or clean, with the reasons.",
+        ".eml, mbox and .msg files or directories; each reason says where in the message it was",
+        "seen. Links are never fetched, attachments never opened."
       })
   static final class Check implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH")
@@ -240,8 +240,9 @@ final class MailCommand implements Runnable {
       name = "train",
       mixinStandardHelpOptions = true,
       description = {
-        "Train the learned mail model on a corpus with labels.csv (file,label,…; label phishing or",
-        "anything else) and keep it in the data directory for bulwark mail check."
+        "Train the learned mail model on a labelled corpus.",
+        "The corpus has a labels.csv (file,label,…; label phishing or anything else); the model is",
+        "kept in the data directory for bulwark mail check."
       })
   static final class Train implements Callable<Integer> {
     @Option(

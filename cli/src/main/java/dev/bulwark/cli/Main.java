@@ -10,6 +10,6 @@ public final class Main {
 
   /** Runs a command line and returns its exit status; used by tests as well. */
   public static int run(String... args) {
-    return BulwarkCommand.commandLine().execute(args);
+    return BulwarkCommand.commandLine(args).execute(args);
   }
 }

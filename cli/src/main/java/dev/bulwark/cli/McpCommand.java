@@ -28,10 +28,11 @@ import picocli.CommandLine.Option;
     name = "mcp",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve Bulwark's tools to AI agents over the Model Context Protocol on stdin/stdout",
-      "(or streamable HTTP with --http PORT):",
-      "scan, find_secrets, find_code_issues, check_dependencies, get_finding, hunt_logs, plan_dependencies, propose_fixes, label_finding (and",
-      "apply_fixes with --allow-writes). Paths must lie under a --root."
+      "Serve Bulwark's tools to AI agents over the Model Context Protocol.",
+      "On stdin/stdout (or streamable HTTP with --http PORT): scan, find_secrets,",
+      "find_code_issues, check_dependencies, get_finding, hunt_logs, plan_dependencies,",
+      "propose_fixes, label_finding (and apply_fixes with --allow-writes). Paths must lie under a",
+      "--root. Over stdio the server stops when its input closes, after answering what it read."
     })
 final class McpCommand implements java.util.concurrent.Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
     name = "proposals",
     mixinStandardHelpOptions = true,
     description = {
-      "Model proposals (patches, answers, narratives) and how verification judged them,",
-      "from proposals.jsonl in the data directory: acceptance per kind and source, and the",
-      "reasons rejected ones failed."
+      "Model proposals and how verification judged them.",
+      "Patches, answers and narratives from proposals.jsonl in the data directory: acceptance per",
+      "kind and source, and the reasons rejected ones failed."
     })
 final class ProposalsCommand extends DbCommand.WithDataDir implements Callable<Integer> {
   @Option(names = "--rejected", description = "List only rejected proposals.")

@@ -121,6 +121,27 @@ final class ScanCommand implements Callable<Integer> {
       description = "A file holding the API token for --upload.")
   Path tokenFile;
 
+  /**
+   * The analyzers a scan runs. {@code --history} is git history for secrets, so with {@code
+   * --analyzer secrets} it brings the history analyzer along; with a selection that has no secrets
+   * analyzer it would silently do nothing, so that is refused.
+   */
+  static Set<String> historySelection(List<String> analyzers, boolean history)
+      throws InputException {
+    Set<String> only = new java.util.LinkedHashSet<>(analyzers);
+    if (history && !only.isEmpty()) {
+      if (only.contains("secrets")) {
+        only.add("secrets-history");
+      } else if (!only.contains("secrets-history")) {
+        throw new InputException(
+            "--history scans git history for secrets, and --analyzer "
+                + String.join(", ", analyzers)
+                + " runs no secrets analyzer; add --analyzer secrets");
+      }
+    }
+    return Set.copyOf(only);
+  }
+
   @Override
   public Integer call() throws Exception {
     List<Analyzer> all = BuiltInAnalyzers.all();
@@ -135,6 +156,15 @@ final class ScanCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new InputException("--threads must be at least 1, got " + threads);
     }
+    Set<String> only = historySelection(analyzers, history);
+    if (history
+        && java.nio.file.Files.exists(paths.get(0))
+        && dev.bulwark.secrets.GitHistoryAnalyzer.gitDirAbove(paths.get(0)).isEmpty()) {
+      throw new InputException(
+          "--history scans the commits of a git repository, and "
+              + paths.get(0)
+              + " is not inside one");
+    }
     ReportOutput.prepare(outputs, paths, outputPolicy);
     String token = upload == null ? null : Upload.token(tokenFile);
     BulwarkConfig cfg = Configs.load(config, paths.get(0));
@@ -145,7 +175,7 @@ final class ScanCommand implements Callable<Integer> {
             .withWalk(new WalkOptions(include, exclude, !noIgnore, true))
             .withHistory(history)
             .withThreads(threads)
-            .withOnlyAnalyzers(Set.copyOf(analyzers));
+            .withOnlyAnalyzers(only);
     ScanRequest request = new ScanRequest(paths, options, cfg, base);
     Cancellation cancellation = new Cancellation();
     Thread hook = new Thread(cancellation::cancel, "bulwark-cancel");

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the team server: the HTTP API (/api, OpenAPI at /api/openapi.json) and the web console.",
+      "Run the team server: the HTTP API and the web console.",
+      "The API is under /api (OpenAPI at /api/openapi.json), the console at /.",
       "The store is an H2 database in the data directory, or PostgreSQL with --db-url.",
       "On first run an admin is created and its API token printed once."
     })

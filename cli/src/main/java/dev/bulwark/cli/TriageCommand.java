@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
     name = "triage",
     mixinStandardHelpOptions = true,
     description = {
-      "Learned triage: order findings by the probability that your team would call them true",
-      "positives, learned from its verdicts (bulwark label), with the reasons for each score."
+      "Learned triage: order findings by the chance your team calls them true positives.",
+      "The ranker learns from the team's verdicts (bulwark label) and gives the reasons for each",
+      "score."
     },
     subcommands = {TriageCommand.Train.class, TriageCommand.Rank.class})
 final class TriageCommand implements Runnable {

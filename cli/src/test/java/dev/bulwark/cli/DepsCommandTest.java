@@ -11,20 +11,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dependency commands on the demo, against the built-in advisory seed. */
+/**
+ * The dependency commands on the demo, against the built-in advisory seed, with a fixture local
+ * Maven repository (the demo's transitive dependencies must not depend on this machine's ~/.m2).
+ */
 class DepsCommandTest {
   private static final Path DEMO = Path.of("../examples/webshop").toAbsolutePath().normalize();
   @TempDir static Path data;
   @TempDir Path dir;
 
   @BeforeAll
-  static void emptyDataDir() {
+  static void emptyDataDir() throws Exception {
     System.setProperty("bulwark.data.dir", data.toString());
+    System.setProperty(
+        "maven.repo.local",
+        Path.of(DepsCommandTest.class.getResource("/m2-demo").toURI()).toString());
   }
 
   @AfterAll
   static void restore() {
     System.clearProperty("bulwark.data.dir");
+    System.clearProperty("maven.repo.local");
   }
 
   @Test
@@ -112,6 +119,40 @@ class DepsCommandTest {
         .contains(
             "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
             "pkg:maven/com.h2database/h2@2.2.224");
+  }
+
+  @Test
+  void inventoryAndPlan_honourExcludeFromBulwarkYaml() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Files.writeString(project.resolve("bulwark.yaml"), "exclude: [\"vendor/\"]\n");
+    Files.createDirectories(project.resolve("app"));
+    Files.createDirectories(project.resolve("vendor"));
+    Files.writeString(project.resolve("app/requirements.txt"), "requests==2.31.0\n");
+    Files.writeString(project.resolve("vendor/requirements.txt"), "django==1.11.0\n");
+    Path bom = dir.resolve("bom.json");
+    Cli.Result r = Cli.run("deps", "inventory", project.toString(), "-o", bom.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    java.util.List<String> purls =
+        new ObjectMapper().readTree(bom.toFile()).path("components").findValuesAsText("purl");
+    assertThat(purls).contains("pkg:pypi/requests@2.31.0").doesNotContain("pkg:pypi/django@1.11.0");
+    Cli.Result plan =
+        Cli.run(
+            "deps",
+            "plan",
+            project.toString(),
+            "--format",
+            "json",
+            "--ics",
+            dir.resolve("p.ics").toString());
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out()).doesNotContain("django");
+  }
+
+  @Test
+  void inventory_withoutMavenProject_resolveSaysWhatItNeeds() {
+    Cli.Result r = Cli.run("deps", "inventory", dir.toString(), "--resolve");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--resolve needs a Maven project");
   }
 
   @Test

@@ -34,6 +34,51 @@ class ScanCommandTest {
   }
 
   @Test
+  void history_withTheSecretsAnalyzer_scansTheCommits_andWithoutOneIsRefused() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    // assembled here so the test source itself holds no key-shaped literal
+    String key = "sk_" + "live_" + "51Hq8TgK2mZxYvQ3pLr7NwBdXe9U";
+    try (org.eclipse.jgit.api.Git git =
+        org.eclipse.jgit.api.Git.init()
+            .setDirectory(repo.toFile())
+            .setInitialBranch("main")
+            .call()) {
+      Files.writeString(repo.resolve("pay.properties"), "stripe.key=" + key + "\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("pay").setAuthor("Dana", "d@corp.invalid").setSign(false).call();
+      Files.writeString(repo.resolve("pay.properties"), "stripe.key=${STRIPE_KEY}\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("env").setAuthor("Dana", "d@corp.invalid").setSign(false).call();
+    }
+    Path out = dir.resolve("h.json");
+    Cli.Result r =
+        Cli.run(
+            "scan",
+            repo.toString(),
+            "--history",
+            "--analyzer",
+            "secrets",
+            "--format",
+            "json",
+            "-o",
+            out.toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode findings = JSON.readTree(out.toFile()).path("findings");
+    // the key is gone from HEAD, so only the history analyzer can have found it
+    assertThat(findings.findValuesAsText("ruleId")).contains("stripe-secret-key");
+
+    Cli.Result code = Cli.run("scan", repo.toString(), "--history", "--analyzer", "code");
+    assertThat(code.exit()).isEqualTo(2);
+    assertThat(code.err()).contains("--history scans git history for secrets");
+
+    Path plain = Files.createDirectories(dir.resolve("plain"));
+    Cli.Result noGit = Cli.run("scan", plain.toString(), "--history", "--no-progress");
+    assertThat(noGit.exit()).isEqualTo(2);
+    assertThat(noGit.err()).contains("is not inside one");
+  }
+
+  @Test
   void failOn_setsExitStatusOne_onlyAtOrAboveTheThreshold() {
     assertThat(Cli.run("scan", DEMO.toString(), "--fail-on", "critical", "--no-progress").exit())
         .isEqualTo(1);

@@ -25,5 +25,13 @@ public interface Suite {
   /** The corpus used when none is given, relative to Bulwark's home directory. */
   Path defaultCorpus();
 
+  /**
+   * What to pass with {@code --corpus} when the default is not there: the layout the suite reads.
+   * Suites whose corpus ships under corpora/ need none.
+   */
+  default String corpusLayout() {
+    return "a directory in the layout described in corpora/" + name() + "/README.md";
+  }
+
   Scorecard run(Options options) throws InputException, IOException, InterruptedException;
 }

@@ -46,6 +46,13 @@ public final class GitHistoryAnalyzer implements Analyzer {
     return context.options().history() && gitDir(context.tree().baseDir().toFile()).isPresent();
   }
 
+  /** The git directory of the repository that holds {@code path}, if any. */
+  public static Optional<File> gitDirAbove(java.nio.file.Path path) {
+    java.nio.file.Path abs = path.toAbsolutePath().normalize();
+    java.nio.file.Path dir = java.nio.file.Files.isDirectory(abs) ? abs : abs.getParent();
+    return dir == null ? Optional.empty() : gitDir(dir.toFile());
+  }
+
   static Optional<File> gitDir(File start) {
     FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(start);
     return Optional.ofNullable(b.getGitDir());

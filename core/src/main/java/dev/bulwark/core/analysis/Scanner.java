@@ -63,13 +63,7 @@ public final class Scanner {
     DiagnosticSink diagSink = diagnostics::add;
     BulwarkConfig config = request.config();
     WalkOptions cli = request.options().walk();
-    String prefix = configPrefix(config, request.roots());
-    List<String> include = new ArrayList<>(rebase(config.include(), prefix));
-    include.addAll(cli.include());
-    List<String> exclude = new ArrayList<>(rebase(config.exclude(), prefix));
-    exclude.addAll(cli.exclude());
-    WalkOptions walk =
-        new WalkOptions(include, exclude, cli.honourIgnoreFiles(), cli.followLinks());
+    WalkOptions walk = walkOptions(config, request.roots(), cli);
     SourceTree tree;
     Progress.Task listing = progress.start("listing files", -1, Progress.Unit.FILES);
     try {
@@ -132,7 +126,7 @@ public final class Scanner {
     List<Finding> kept = new ArrayList<>();
     List<SuppressedFinding> suppressed = new ArrayList<>();
     InlineSuppressions inline = new InlineSuppressions(tree.baseDir());
-    List<CompiledSuppression> configured = compile(config, prefix);
+    List<CompiledSuppression> configured = compile(config, configPrefix(config, request.roots()));
     int baselineMatched = 0;
     for (Finding f : all) {
       Optional<SuppressedFinding> byConfig = suppressedByConfig(f, configured);
@@ -289,6 +283,20 @@ public final class Scanner {
           .ifPresent(p -> out.add(new CompiledSuppression(s.rule(), Glob.compile(p), s.reason())));
     }
     return out;
+  }
+
+  /**
+   * What a walk of {@code roots} selects: the configuration's include and exclude globs (written
+   * relative to the directory of its bulwark.yaml, rebased onto the walk) followed by the command
+   * line's. Every command that walks a project uses this, so {@code exclude:} holds everywhere.
+   */
+  public static WalkOptions walkOptions(BulwarkConfig config, List<Path> roots, WalkOptions cli) {
+    String prefix = configPrefix(config, roots);
+    List<String> include = new ArrayList<>(rebase(config.include(), prefix));
+    include.addAll(cli.include());
+    List<String> exclude = new ArrayList<>(rebase(config.exclude(), prefix));
+    exclude.addAll(cli.exclude());
+    return new WalkOptions(include, exclude, cli.honourIgnoreFiles(), cli.followLinks());
   }
 
   /** Where the scan base lies below the configuration's directory ("" when they coincide). */

@@ -1,5 +1,6 @@
 package dev.bulwark.deps.inventory;
 
+import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.files.Roots;
 import dev.bulwark.core.maven.DependencyResolver;
@@ -73,6 +74,41 @@ public final class MavenPom implements ManifestParser {
               r.direct(),
               r.via()));
     }
+    reportUnresolved(out, relPath, diagnostics);
     return out;
+  }
+
+  /**
+   * A dependency whose version comes from a parent or imported BOM that is not in the local
+   * repository (or from a property nobody defines) cannot be matched against advisories. Dropping
+   * it silently would read as "nothing to upgrade", so it is a warning that names the fix.
+   */
+  private static void reportUnresolved(
+      List<Component> components, String relPath, DiagnosticSink diagnostics) {
+    List<String> open = new ArrayList<>();
+    for (Component c : components) {
+      if (c.direct() && (c.version().isBlank() || c.version().contains("${"))) {
+        open.add(c.name());
+      }
+    }
+    if (open.isEmpty()) {
+      return;
+    }
+    String named =
+        String.join(", ", open.subList(0, Math.min(5, open.size())))
+            + (open.size() > 5 ? " and " + (open.size() - 5) + " more" : "");
+    diagnostics.report(
+        Diagnostic.warning(
+            "deps",
+            relPath,
+            open.size()
+                + (open.size() == 1 ? " dependency has" : " dependencies have")
+                + " no version Bulwark could resolve ("
+                + named
+                + "): it comes from a parent POM or BOM missing from the local Maven repository,"
+                + " so advisories are not checked for "
+                + (open.size() == 1 ? "it" : "them")
+                + ". Fetch them with 'bulwark deps inventory --resolve DIR' (runs Maven on the"
+                + " project) or 'mvn dependency:resolve', then scan again."));
   }
 }

@@ -64,6 +64,48 @@ class InventoryTest {
   }
 
   @Test
+  void maven_aVersionFromABomMissingFromTheRepository_isAWarningThatNamesTheFix() throws Exception {
+    Path pom = dir.resolve("pom.xml");
+    Files.writeString(
+        pom,
+        """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>org.example</groupId><artifactId>shop</artifactId><version>1</version>
+          <dependencyManagement><dependencies>
+            <dependency>
+              <groupId>org.example.never</groupId><artifactId>platform-bom</artifactId>
+              <version>9.9</version><type>pom</type><scope>import</scope>
+            </dependency>
+          </dependencies></dependencyManagement>
+          <dependencies>
+            <dependency><groupId>org.example.never</groupId><artifactId>web</artifactId></dependency>
+            <dependency><groupId>org.example.never</groupId><artifactId>data</artifactId></dependency>
+            <dependency>
+              <groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version>
+            </dependency>
+          </dependencies>
+        </project>
+        """);
+    List<Diagnostic> ds = new ArrayList<>();
+    List<Component> cs =
+        new MavenPom(dir.resolve("empty-repo"))
+            .parse(pom, "pom.xml", Files.readAllBytes(pom), List.of(dir), ds::add);
+    assertThat(coords(cs)).contains("MAVEN junit:junit@4.13.2");
+    assertThat(ds)
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+          assertThat(d.path()).isEqualTo("pom.xml");
+          assertThat(d.message())
+              .contains("2 dependencies have no version")
+              .contains("org.example.never:web, org.example.never:data")
+              .contains("bulwark deps inventory --resolve")
+              .contains("mvn dependency:resolve");
+        });
+  }
+
+  @Test
   void javaScriptLockfiles_allVersions() throws Exception {
     List<Diagnostic> ds = new ArrayList<>();
     assertThat(coords(read(fixture("npm3"), ds)))

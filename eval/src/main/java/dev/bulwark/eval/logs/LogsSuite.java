@@ -62,6 +62,12 @@ public final class LogsSuite implements Suite {
     return Home.dir().resolve("../shared/data/evtx/EVTX-ATTACK-SAMPLES").normalize();
   }
 
+  @Override
+  public String corpusLayout() {
+    return "a directory of EVTX recordings in folders named by ATT&CK tactic (as in"
+        + " EVTX-ATTACK-SAMPLES), with the Sigma rules from --rules";
+  }
+
   private static Path sigmaRoot() {
     return Home.dir().resolve("../shared/data/sigma").normalize();
   }

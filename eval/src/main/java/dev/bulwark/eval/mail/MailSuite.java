@@ -55,6 +55,12 @@ public final class MailSuite implements Suite {
   }
 
   @Override
+  public String corpusLayout() {
+    return "a directory of messages (.eml, .msg, mbox) with a labels.csv of file,label rows"
+        + " (label phishing, spam or ham)";
+  }
+
+  @Override
   public Scorecard run(Options options) throws InputException, IOException, InterruptedException {
     Instant t0 = Instant.now();
     List<String> errors = new ArrayList<>();

@@ -91,7 +91,14 @@ public final class ModelSuites {
     boolean folder = e.traits().contains(Trait.FOLDER);
     if (folder ? !Files.isDirectory(data) : !Files.isRegularFile(data)) {
       throw new InputException(
-          data + ": suite " + (folder ? "folder" : "file") + " not found for " + name);
+          data
+              + ": suite "
+              + (folder ? "folder" : "file")
+              + " not found for "
+              + name
+              + ". Bulwark does not ship the public benchmark suites; pass --data "
+              + (folder ? "DIR" : "FILE")
+              + " with the suite's published data");
     }
     return e.loader().load(data, limit);
   }
