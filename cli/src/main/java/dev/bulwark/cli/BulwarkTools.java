@@ -197,7 +197,24 @@ final class BulwarkTools {
   record Result(String text, ObjectNode structured, boolean error) {}
 
   /** Runs a tool by name, logging the call on standard error. */
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Tool calls running now (the stdio server waits for them before it stops). */
+  int inFlight() {
+    return inFlight.get();
+  }
+
   Result call(String name, JsonNode args) {
+    inFlight.incrementAndGet();
+    try {
+      return callNow(name, args);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private Result callNow(String name, JsonNode args) {
     long t0 = System.nanoTime();
     Tool tool = all().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     if (tool == null) {

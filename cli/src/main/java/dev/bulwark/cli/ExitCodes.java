@@ -24,6 +24,17 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
       err.println("bulwark: " + TerminalText.block(ex.getMessage()));
       return USAGE;
     }
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof dev.bulwark.ai.llm.LlmException llm) {
+        // a model that cannot be reached is a setting to correct, not a fault in Bulwark
+        err.println(
+            "bulwark: the language model did not answer: "
+                + TerminalText.block(String.valueOf(llm.getMessage()))
+                + "\n  check llm.endpoint and llm.model in bulwark.yaml, BULWARK_LLM_ENDPOINT and"
+                + " BULWARK_LLM_MODEL, or --endpoint and --model");
+        return USAGE;
+      }
+    }
     if (ex instanceof java.nio.file.NoSuchFileException missing) {
       err.println(
           "bulwark: " + TerminalText.line(missing.getFile()) + ": no such file or directory");

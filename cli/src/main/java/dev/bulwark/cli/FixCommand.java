@@ -128,16 +128,30 @@ final class FixCommand implements Callable<Integer> {
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
     Optional<FixEngine.ProposalSource> proposals = Optional.empty();
     if (llm) {
-      LlmSettings settings =
-          LlmSettings.resolve(cfg.section("llm"), System.getenv(), cfg.baseDir())
-              .orElseThrow(() ->
-                  new InputException(
-                      "--llm needs a model: set llm.endpoint and llm.model in bulwark.yaml, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL"));
-      proposals = Optional.of(new LlmProposals(settings.client(), diagnostics::add));
+      Optional<LlmSettings> settings =
+          LlmSettings.resolve(cfg.section("llm"), System.getenv(), cfg.baseDir());
+      if (settings.isPresent()) {
+        proposals = Optional.of(new LlmProposals(settings.get().client(), diagnostics::add));
+      } else {
+        // the templates still fix what they can; the model would only have added to them
+        System.err.println(
+            "bulwark fix: --llm: no model is configured (llm.endpoint and llm.model in"
+                + " bulwark.yaml, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL); using the"
+                + " templates alone");
+      }
     }
     // model proposals are kept for evaluation; deterministic templates need no record
-    ProposalLog log = llm ? ProposalLog.in(DataDir.resolve(dataDir)) : ProposalLog.memory();
+    ProposalLog log =
+        proposals.isPresent() ? ProposalLog.in(DataDir.resolve(dataDir)) : ProposalLog.memory();
     Instant started = Instant.now();
+    if (testCommand != null && !testsPass(root, Map.of(), Map.of(), "none")) {
+      // a failure with patches would say nothing about the patches: stop before proposing any
+      throw new InputException(
+          "the project's tests already fail without any patch ("
+              + testCommand
+              + "); make them pass, or correct --test-cmd, then run fix again. Nothing was"
+              + " changed.");
+    }
     SourceTree tree =
         SourceTree.walk(
             List.of(root),
@@ -152,7 +166,7 @@ final class FixCommand implements Callable<Integer> {
                 diagnostics::add,
                 log)
             .run();
-    if (llm) {
+    if (proposals.isPresent()) {
       long fromModel = log.decisions().stream().filter(d -> d.source().startsWith("llm:")).count();
       long rejected = log.rejected().stream().filter(d -> d.source().startsWith("llm:")).count();
       System.err.printf(
@@ -166,7 +180,7 @@ final class FixCommand implements Callable<Integer> {
     Map<String, String> accepted = new LinkedHashMap<>(result.patchedFiles());
     List<FixEngine.Outcome> outcomes = new ArrayList<>(result.outcomes());
     if (testCommand != null && !accepted.isEmpty()) {
-      Set<String> broken = failingFiles(root, accepted, result.dependencies());
+      Set<String> broken = new HashSet<>(failingFiles(root, accepted, result.dependencies()));
       if (!broken.isEmpty()) {
         for (String b : broken) {
           accepted.remove(b);
@@ -203,9 +217,24 @@ final class FixCommand implements Callable<Integer> {
       }
       out.println();
     }
+    Set<String> written = Set.of();
     if (mode.apply && !accepted.isEmpty()) {
       Map<String, Set<Candidate.Dependency>> deps = new HashMap<>(result.dependencies());
       Patches.write(root, accepted, deps);
+      written = accepted.keySet();
+    }
+    // the summary counts what was written, not what was proposed
+    int applied = 0;
+    for (FixEngine.Outcome o : outcomes) {
+      boolean ok =
+          o.fix().isPresent()
+              ? o.fix().get().status() == Fix.Status.VERIFIED
+              : o.status() == Fix.Status.VERIFIED;
+      if (ok
+          && o.finding().primaryLocation() instanceof Location.File f
+          && written.contains(f.path())) {
+        applied++;
+      }
     }
     out.printf(
         "%d finding%s: %d verified patch%s%s, %d unverified, %d without a fix%s%n",
@@ -213,7 +242,7 @@ final class FixCommand implements Callable<Integer> {
         outcomes.size() == 1 ? "" : "s",
         verified,
         verified == 1 ? "" : "es",
-        mode.apply ? " applied" : "",
+        !mode.apply ? "" : applied == verified ? " applied" : " (" + applied + " applied)",
         unverified,
         none,
         result.stats().classpathResolved()
@@ -256,8 +285,10 @@ final class FixCommand implements Callable<Integer> {
       Path log = Files.createTempFile("bulwark-fix-tests-" + label + "-", ".log");
       boolean ok = Patches.runTests(copy, testCommand, log, 30);
       System.err.println(
-          "bulwark: tests with "
-              + (label.equals("all") ? "all patches" : label)
+          "bulwark: tests "
+              + (label.equals("none")
+                  ? "without patches"
+                  : "with " + (label.equals("all") ? "all patches" : label))
               + ": "
               + (ok ? "passed" : "FAILED, see " + log));
       return ok;

@@ -85,12 +85,7 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
     McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     CountDownLatch forever = new CountDownLatch(1);
     if (httpPort == null) {
-      McpSyncServer server =
-          configure(McpServer.sync(new StdioServerTransportProvider(mapper)), mapper, tools);
-      System.err.println("bulwark mcp: serving on stdio; roots " + tools.roots());
-      Runtime.getRuntime().addShutdownHook(new Thread(server::closeGracefully));
-      forever.await();
-      return ExitCodes.OK;
+      return serveStdio(mapper, tools);
     }
     Path data = dev.bulwark.core.config.DataDir.resolve(dataDir);
     String token = McpHttp.token(tokenFile, data);
@@ -115,6 +110,34 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
               }
             }));
     forever.await();
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Serves on stdin/stdout until the client closes stdin, then answers every request it read and
+   * exits: an agent that closes its end right after its last request still gets the answer.
+   */
+  private int serveStdio(McpJsonMapper mapper, BulwarkTools tools)
+      throws InterruptedException, java.io.IOException {
+    StdioRequests requests = new StdioRequests();
+    McpSyncServer server =
+        configure(
+            McpServer.sync(
+                new StdioServerTransportProvider(
+                    mapper, requests.input(System.in), requests.output(System.out))),
+            mapper,
+            tools);
+    System.err.println("bulwark mcp: serving on stdio; roots " + tools.roots());
+    Thread hook = new Thread(server::closeGracefully);
+    Runtime.getRuntime().addShutdownHook(hook);
+    requests.awaitEndOfInput();
+    // a request the SDK dropped would never be answered: give up after a quiet minute
+    requests.awaitAnswered(tools::inFlight, java.time.Duration.ofSeconds(60));
+    System.out.flush();
+    System.err.println("bulwark mcp: input closed; stopping");
+    Runtime.getRuntime().removeShutdownHook(hook);
+    requests.release();
+    server.closeGracefully();
     return ExitCodes.OK;
   }
 

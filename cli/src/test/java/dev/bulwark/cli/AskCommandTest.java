@@ -217,4 +217,31 @@ class AskCommandTest {
       assertThat(r.out()).contains("no answer within 2 steps");
     }
   }
+
+  @Test
+  void aDeadEndpoint_isAnInputErrorThatSaysWhatToCheck() throws Exception {
+    int port;
+    try (java.net.ServerSocket free =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    // nothing listens on the port any more: every connection is refused
+    Cli.Result r =
+        Cli.run(
+            "ask",
+            "are secrets committed here?",
+            "--root",
+            DEMO.toString(),
+            "--endpoint",
+            "http://127.0.0.1:" + port + "/v1",
+            "--model",
+            "m");
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("the language model did not answer")
+        .contains("cannot connect")
+        .contains("BULWARK_LLM_ENDPOINT")
+        .doesNotContain("internal error")
+        .doesNotContain("null");
+  }
 }

@@ -88,11 +88,36 @@ class FixCommandTest {
             + "' -q -B test";
     Cli.Result r = Cli.run("fix", demo.toString(), "--apply", "--test-cmd", test);
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.err()).contains("tests with all patches: passed");
+    assertThat(r.err())
+        .contains("tests without patches: passed")
+        .contains("tests with all patches: passed");
     assertThat(r.out()).contains("verified patches applied, 0 unverified, 0 without a fix");
     assertThat(Files.readString(demo.resolve("pom.xml")))
         .contains("<artifactId>encoder</artifactId>");
     Cli.Result rescan = Cli.run("scan", demo.toString(), "--analyzer", "code", "--no-progress");
     assertThat(rescan.out()).contains("No findings");
+  }
+
+  @Test
+  void apply_whenTheTestsFailBeforeAnyPatch_stopsAndWritesNothing() throws Exception {
+    Path demo = copyOfDemo();
+    String before = Files.readString(demo.resolve("pom.xml"));
+    Cli.Result r = Cli.run("fix", demo.toString(), "--apply", "--test-cmd", "exit 3");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("tests without patches: FAILED")
+        .contains("the project's tests already fail without any patch (exit 3)")
+        .contains("Nothing was changed");
+    assertThat(r.out()).doesNotContain("applied");
+    assertThat(Files.readString(demo.resolve("pom.xml"))).isEqualTo(before);
+  }
+
+  @Test
+  void llm_withoutAModel_fallsBackToTheTemplates() throws Exception {
+    Path demo = copyOfDemo();
+    Cli.Result r = Cli.run("fix", demo.toString(), "--llm", "--rule", "java-sqli");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("no model is configured").contains("using the templates alone");
+    assertThat(r.out()).contains("verified   java-sqli");
   }
 }

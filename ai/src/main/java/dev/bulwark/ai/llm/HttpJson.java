@@ -49,6 +49,21 @@ final class HttpJson {
             .build();
   }
 
+  /** What went wrong in words: the JDK's connection errors often carry no message at all. */
+  static String describe(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "cannot connect (is the model server running at this address?)";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer in time";
+    }
+    if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+      return "unknown host";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
   JsonNode post(String url, JsonNode body, Map<String, String> headers)
       throws LlmException, InterruptedException {
     HttpRequest.Builder b =
@@ -64,7 +79,7 @@ final class HttpJson {
       } catch (IOException e) {
         // a dropped or refused connection: nothing was answered, so asking again is safe
         if (attempt >= ATTEMPTS) {
-          throw new LlmException(url + ": " + e.getMessage() + " (after " + attempt + " tries)", e);
+          throw new LlmException(url + ": " + describe(e) + " (after " + attempt + " tries)", e);
         }
         Thread.sleep(backoff(attempt, null).toMillis());
         continue;
