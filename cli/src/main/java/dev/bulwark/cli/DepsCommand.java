@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.usecase.PlanService;
 import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
@@ -7,27 +8,19 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.OutputFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
-import dev.bulwark.core.reach.CodeReferences;
 import dev.bulwark.deps.Component;
-import dev.bulwark.deps.db.Databases;
 import dev.bulwark.deps.inventory.CycloneDxWriter;
 import dev.bulwark.deps.inventory.Inventory;
-import dev.bulwark.deps.match.Matcher;
 import dev.bulwark.deps.match.VulnMatch;
 import dev.bulwark.deps.plan.PatchPlan;
-import dev.bulwark.deps.plan.PlanSettings;
 import dev.bulwark.deps.plan.PlanWriters;
 import dev.bulwark.deps.reach.Reachability;
 import dev.bulwark.deps.vex.VexWriters;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -140,44 +133,6 @@ final class DepsCommand implements Runnable {
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
-    /** A patch plan and what it rests on. */
-    record Planned(
-        PatchPlan.Plan plan,
-        List<VulnMatch> matches,
-        Map<VulnMatch, Reachability.Verdict> verdicts,
-        boolean seed) {}
-
-    /**
-     * Inventory, matching against the advisory database, reachability and scheduling for a project;
-     * shared by {@code bulwark deps plan} and the agents' tool.
-     */
-    static Planned plan(Path path, BulwarkConfig cfg, Path dataDir, List<Diagnostic> ds)
-        throws Exception {
-      ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-      PlanSettings settings = PlanSettings.from(cfg.section("deps"), now);
-      SourceTree tree = SourceTree.walk(List.of(path), WalkOptions.defaults(), ds::add);
-      List<Component> cs = Inventory.standard().read(tree, ds::add);
-      Databases.Opened db = Databases.forAnalysis(dataDir, ds::add);
-      List<VulnMatch> matches;
-      try {
-        matches = new Matcher(db.db()).match(cs);
-      } finally {
-        Databases.close(db);
-      }
-      Optional<CodeReferences> refs = Optional.empty();
-      Optional<CodeReferences.Indexer> indexer = CodeReferences.indexer();
-      if (indexer.isPresent()) {
-        refs = Optional.of(indexer.get().index(tree));
-      }
-      Reachability reach = new Reachability(refs);
-      Map<VulnMatch, Reachability.Verdict> verdicts = new IdentityHashMap<>();
-      for (VulnMatch m : matches) {
-        verdicts.put(m, reach.of(m));
-      }
-      return new Planned(
-          PatchPlan.make(matches, verdicts, settings, now), matches, verdicts, db.seed());
-    }
-
     @Override
     public Integer call() throws Exception {
       if (!format.equals("markdown") && !format.equals("json")) {
@@ -197,7 +152,8 @@ final class DepsCommand implements Runnable {
       OutputFile vexFile = outputPolicy.check(vexTarget, List.of(path));
       BulwarkConfig cfg = Configs.load(config, path);
       List<Diagnostic> ds = new ArrayList<>();
-      Planned planned = plan(path, cfg, DataDir.resolve(null), ds);
+      PlanService.Planned planned =
+          new PlanService().plan(path, cfg, DataDir.resolve(null), ds::add);
       PatchPlan.Plan plan = planned.plan();
       List<VulnMatch> matches = planned.matches();
       Map<VulnMatch, Reachability.Verdict> verdicts = planned.verdicts();

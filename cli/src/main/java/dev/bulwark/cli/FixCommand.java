@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.ai.llm.LlmSettings;
+import dev.bulwark.cli.usecase.FixService;
 import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.code.fix.Candidate;
 import dev.bulwark.code.fix.FixEngine;
@@ -11,7 +12,6 @@ import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
-import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Fix;
 import dev.bulwark.core.model.Location;
@@ -138,15 +138,15 @@ final class FixCommand implements Callable<Integer> {
     // model proposals are kept for evaluation; deterministic templates need no record
     ProposalLog log = llm ? ProposalLog.in(DataDir.resolve(dataDir)) : ProposalLog.memory();
     Instant started = Instant.now();
-    SourceTree tree = SourceTree.walk(List.of(root), WalkOptions.defaults(), diagnostics::add);
-    FixEngine.Result result =
-        new FixEngine(
-                root,
-                tree,
-                new FixEngine.Options(Set.copyOf(rules), Set.copyOf(findings), proposals, threads),
-                diagnostics::add,
-                log)
-            .run();
+    FixService fixes = new FixService();
+    FixService.Proposed proposed =
+        fixes.propose(
+            new FixService.Request(
+                root, Set.copyOf(rules), Set.copyOf(findings), proposals, threads),
+            diagnostics::add,
+            log);
+    SourceTree tree = proposed.tree();
+    FixEngine.Result result = proposed.result();
     if (llm) {
       long fromModel = log.decisions().stream().filter(d -> d.source().startsWith("llm:")).count();
       long rejected = log.rejected().stream().filter(d -> d.source().startsWith("llm:")).count();
@@ -200,7 +200,7 @@ final class FixCommand implements Callable<Integer> {
     }
     if (mode.apply && !accepted.isEmpty()) {
       Map<String, Set<Candidate.Dependency>> deps = new HashMap<>(result.dependencies());
-      Patches.write(root, accepted, deps);
+      fixes.apply(root, accepted, deps);
     }
     out.printf(
         "%d finding%s: %d verified patch%s%s, %d unverified, %d without a fix%s%n",

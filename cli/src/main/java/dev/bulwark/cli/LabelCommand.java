@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.ai.label.Label;
 import dev.bulwark.ai.label.LabelStore;
 import dev.bulwark.ai.label.Verdict;
+import dev.bulwark.cli.usecase.LabelService;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.FindingJson;
-import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.core.terminal.TerminalWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,20 +88,25 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     List<Label> labels = new ArrayList<>();
     Instant now = Instant.now();
     String who = by != null ? by : System.getProperty("user.name", "unknown");
-    String tool = ToolInfo.current().name() + " " + ToolInfo.current().version();
     for (String fp : fingerprints) {
       JsonNode f = findings == null ? null : find(findings, fp);
       if (findings != null && f == null) {
         throw new InputException(report + ": no finding with fingerprint " + fp);
       }
-      String sev = severity == null ? null : severity.label();
       labels.add(
           f == null
-              ? Label.bare(fp, v, sev, note, who, now, tool)
-              : Label.of(finding(f, fp), v, sev, note, who, now, tool));
+              ? Label.bare(
+                  fp,
+                  v,
+                  severity == null ? null : severity.label(),
+                  note,
+                  who,
+                  now,
+                  LabelService.tool())
+              : LabelService.of(finding(f, fp), v, severity, note, who, now));
     }
-    LabelStore store = new LabelStore(dir());
-    store.add(labels);
+    LabelService store = new LabelService(dir());
+    store.record(labels);
     TerminalWriter.stdout()
         .println(
             "labelled "
@@ -239,12 +244,11 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
 
     @Override
     public Integer call() throws Exception {
-      List<Label> labels = new LabelStore(dir()).current();
-      if (labels.isEmpty()) {
-        throw new InputException("no labels yet (record some with bulwark label)");
-      }
       var similar =
-          new dev.bulwark.ai.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings());
+          new LabelService(dir())
+              .similarVerdicts()
+              .orElseThrow(
+                  () -> new InputException("no labels yet (record some with bulwark label)"));
       for (JsonNode f : readReport(report).path("findings")) {
         JsonNode loc = f.path("locations").path(0);
         var matches =

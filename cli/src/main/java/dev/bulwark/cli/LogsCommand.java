@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.usecase.HuntService;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.ScanReport;
@@ -65,18 +65,7 @@ final class LogsCommand implements Runnable {
     Path config;
 
     LogHunt.Settings settings(Path scanned) throws InputException {
-      BulwarkConfig cfg = Configs.load(config, scanned);
-      LogHunt.Settings s =
-          LogHunt.Settings.fromConfig(cfg.section("logs"), cfg.section("assets"), cfg.baseDir());
-      if (!rules.isEmpty()) {
-        s = s.withRules(rules);
-      }
-      if (!pipelines.isEmpty()) {
-        List<Path> all = new ArrayList<>(s.pipelines());
-        all.addAll(pipelines);
-        s = s.withPipelines(all);
-      }
-      return s;
+      return new HuntService().settings(Configs.load(config, scanned), rules, pipelines);
     }
   }
 
@@ -183,7 +172,9 @@ final class LogsCommand implements Runnable {
       Instant started = Instant.now();
       LogHunt.Result r;
       try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
-        r = LogHunt.run(paths, s, progress.progress(), diagnostics::add, new Cancellation());
+        r =
+            new HuntService()
+                .hunt(paths, s, progress.progress(), diagnostics::add, new Cancellation());
       }
       for (Path t : timelines) {
         String fmt = Timeline.formatFor(t.getFileName().toString());

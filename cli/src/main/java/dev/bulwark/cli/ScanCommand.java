@@ -1,10 +1,9 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.analysis.Analyzer;
+import dev.bulwark.cli.usecase.ScanService;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.analysis.ScanRequest;
-import dev.bulwark.core.analysis.Scanner;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.WalkOptions;
@@ -13,7 +12,6 @@ import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.suppress.Baseline;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -123,15 +121,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Analyzer> all = BuiltInAnalyzers.all();
-    Set<String> known = new HashSet<>();
-    all.forEach(a -> known.add(a.info().id()));
-    for (String id : analyzers) {
-      if (!known.contains(id)) {
-        throw new InputException(
-            "unknown analyzer '" + id + "' (known: " + String.join(", ", known) + ")");
-      }
-    }
+    ScanService scans = new ScanService(BuiltInAnalyzers.all());
+    scans.requireKnown(analyzers);
     if (threads < 1) {
       throw new InputException("--threads must be at least 1, got " + threads);
     }
@@ -152,7 +143,7 @@ final class ScanCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     ScanReport report;
     try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
-      report = new Scanner(all).scan(request, progress.progress(), cancellation);
+      report = scans.scan(request, progress.progress(), cancellation);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
