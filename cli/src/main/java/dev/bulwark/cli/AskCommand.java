@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.ai.llm.ToolChat;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.core.verify.Citations;
@@ -80,14 +79,9 @@ final class AskCommand implements Callable<Integer> {
       description = "Write every step as JSON lines.")
   Path transcript;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-  Path config;
+  @picocli.CommandLine.Mixin CommonOptions.Config config;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Bulwark's data directory (labels).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
   @Option(
       names = "--endpoint",
@@ -103,8 +97,9 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BulwarkTools tools = new BulwarkTools(BulwarkTools.roots(roots), dataDir, "bulwark-ask");
-    BulwarkConfig cfg = Configs.load(config, tools.roots().get(0));
+    BulwarkTools tools =
+        new BulwarkTools(BulwarkTools.roots(roots), dataDir.given(), "bulwark-ask");
+    BulwarkConfig cfg = config.load(tools.roots().get(0));
     LlmSettings settings =
         LlmSettings.resolve(cfg.section("llm"), env(), cfg.baseDir())
             .orElseThrow(() ->
@@ -123,7 +118,7 @@ final class AskCommand implements Callable<Integer> {
     int tokens = 0;
     int promptTokens = 0;
     int corrections = 0;
-    ProposalLog proposals = ProposalLog.in(DataDir.resolve(dataDir));
+    ProposalLog proposals = ProposalLog.in(dataDir.dir());
     try (Writer log =
         transcript == null
             ? Writer.nullWriter()
@@ -204,7 +199,7 @@ final class AskCommand implements Callable<Integer> {
   }
 
   private Path proposalsFile() {
-    return DataDir.resolve(dataDir).resolve(ProposalLog.FILE);
+    return dataDir.dir().resolve(ProposalLog.FILE);
   }
 
   private java.util.Map<String, String> env() {

@@ -1,7 +1,6 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.deps.db.AdvisoryDb;
 import dev.bulwark.deps.db.Feeds;
@@ -31,14 +30,10 @@ final class DbCommand implements Runnable {
   }
 
   abstract static class WithDataDir {
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
     Path dir() {
-      return DataDir.resolve(dataDir);
+      return dataDir.dir();
     }
 
     /** The diagnostics' count and the text of the first five, on standard error. */

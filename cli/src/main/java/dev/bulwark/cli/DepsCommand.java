@@ -128,8 +128,7 @@ final class DepsCommand implements Runnable {
         description = "Where the VEX document goes (default: vex.cdx.json or vex.openvex.json).")
     Path vexOut;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-    Path config;
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
@@ -150,7 +149,7 @@ final class DepsCommand implements Runnable {
       OutputFile planOut = outputPolicy.check(out, List.of(path));
       OutputFile icsOut = outputPolicy.check(ics, List.of(path));
       OutputFile vexFile = outputPolicy.check(vexTarget, List.of(path));
-      BulwarkConfig cfg = Configs.load(config, path);
+      BulwarkConfig cfg = config.load(path);
       List<Diagnostic> ds = new ArrayList<>();
       PlanService.Planned planned =
           new PlanService().plan(path, cfg, DataDir.resolve(null), ds::add);

@@ -9,7 +9,6 @@ import dev.bulwark.code.fix.LlmProposals;
 import dev.bulwark.code.fix.Patches;
 import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.model.Finding;
@@ -94,22 +93,11 @@ final class FixCommand implements Callable<Integer> {
               + " you trust. Without it, fix never starts a process.")
   String testCommand;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description =
-          "Where model proposals and their verification are kept, accepted or rejected"
-              + " (proposals.jsonl; default: $BULWARK_DATA_DIR or ~/.bulwark).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-  Path config;
+  @picocli.CommandLine.Mixin CommonOptions.Config config;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Worker threads (default: number of processors).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<ReportOutput> outputs = new ArrayList<>();
@@ -124,7 +112,7 @@ final class FixCommand implements Callable<Integer> {
     }
     ReportOutput.prepare(outputs, List.of(path), outputPolicy);
     Path root = path.toAbsolutePath().normalize();
-    BulwarkConfig cfg = Configs.load(config, root);
+    BulwarkConfig cfg = config.load(root);
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
     Optional<FixEngine.ProposalSource> proposals = Optional.empty();
     if (llm) {
@@ -136,13 +124,13 @@ final class FixCommand implements Callable<Integer> {
       proposals = Optional.of(new LlmProposals(settings.client(), diagnostics::add));
     }
     // model proposals are kept for evaluation; deterministic templates need no record
-    ProposalLog log = llm ? ProposalLog.in(DataDir.resolve(dataDir)) : ProposalLog.memory();
+    ProposalLog log = llm ? ProposalLog.in(dataDir.dir()) : ProposalLog.memory();
     Instant started = Instant.now();
     FixService fixes = new FixService();
     FixService.Proposed proposed =
         fixes.propose(
             new FixService.Request(
-                root, Set.copyOf(rules), Set.copyOf(findings), proposals, threads),
+                root, Set.copyOf(rules), Set.copyOf(findings), proposals, threads.value()),
             diagnostics::add,
             log);
     SourceTree tree = proposed.tree();
@@ -152,10 +140,7 @@ final class FixCommand implements Callable<Integer> {
       long rejected = log.rejected().stream().filter(d -> d.source().startsWith("llm:")).count();
       System.err.printf(
           "bulwark fix: %d model proposal%s, %d rejected by verification (kept in %s)%n",
-          fromModel,
-          fromModel == 1 ? "" : "s",
-          rejected,
-          DataDir.resolve(dataDir).resolve(ProposalLog.FILE));
+          fromModel, fromModel == 1 ? "" : "s", rejected, dataDir.dir().resolve(ProposalLog.FILE));
     }
 
     Map<String, String> accepted = new LinkedHashMap<>(result.patchedFiles());

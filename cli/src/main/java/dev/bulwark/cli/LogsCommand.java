@@ -61,11 +61,10 @@ final class LogsCommand implements Runnable {
         description = "Extra log source and field mapping pipeline (YAML, repeatable).")
     List<Path> pipelines = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-    Path config;
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     LogHunt.Settings settings(Path scanned) throws InputException {
-      return new HuntService().settings(Configs.load(config, scanned), rules, pipelines);
+      return new HuntService().settings(config.load(scanned), rules, pipelines);
     }
   }
 
@@ -126,11 +125,7 @@ final class LogsCommand implements Runnable {
         description = "Exit with status 1 when a detection is at this level or worse.")
     Severity failOn;
 
-    @Option(
-        names = "--threads",
-        paramLabel = "N",
-        description = "Files read at once (default: cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
     @Option(names = "--no-progress", description = "Never draw a progress bar.")
     boolean noProgress;
@@ -162,11 +157,8 @@ final class LogsCommand implements Runnable {
                 new Incidents.Options(
                     LogHunt.duration("--window", window), s.incidents().assetCriticality()));
       }
-      if (threads != null) {
-        if (threads < 1) {
-          throw new InputException("--threads must be at least 1, got " + threads);
-        }
-        s = s.withThreads(threads);
+      if (threads.given()) {
+        s = s.withThreads(threads.value());
       }
       List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
       Instant started = Instant.now();

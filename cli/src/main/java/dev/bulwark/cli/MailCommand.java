@@ -55,11 +55,7 @@ final class MailCommand implements Runnable {
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description = "Where a trained mail model is (default ~/.bulwark).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
     @Option(
         names = "--fail-on",
@@ -83,13 +79,7 @@ final class MailCommand implements Runnable {
         description = "Write the same indicators as a STIX 2.1 bundle.")
     Path stixFile;
 
-    @Option(
-        names = "--config",
-        paramLabel = "FILE",
-        description =
-            "Use this bulwark.yaml (its mail: section names receiving servers, internal domains,"
-                + " executives and protected domains).")
-    Path config;
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     @Override
     public Integer call() throws Exception {
@@ -101,9 +91,9 @@ final class MailCommand implements Runnable {
       List<Diagnostic> diagnostics = new ArrayList<>();
       List<Path> files = mailFiles(paths, diagnostics);
       java.util.Optional<dev.bulwark.mail.MailModel> model =
-          dev.bulwark.mail.MailModel.load(dev.bulwark.core.config.DataDir.resolve(dataDir));
+          dev.bulwark.mail.MailModel.load(dataDir.dir());
       dev.bulwark.mail.MailSettings settings =
-          dev.bulwark.mail.MailSettings.from(Configs.load(config, paths.get(0)));
+          dev.bulwark.mail.MailSettings.from(config.load(paths.get(0)));
       StringBuilder out = new StringBuilder();
       List<dev.bulwark.mail.Indicators> indicators = new ArrayList<>();
       int[] judged = {0};
@@ -270,18 +260,14 @@ final class MailCommand implements Runnable {
         description = "Where the labelled findings' message files are (default: here).")
     Path root = Path.of(".");
 
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description = "Bulwark's data directory (default ~/.bulwark).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
     @Override
     public Integer call() throws Exception {
       if (corpus == null && labelsFile == null && !teamLabels) {
         throw new InputException("give --corpus, --labels or --team-labels");
       }
-      Path dir = dev.bulwark.core.config.DataDir.resolve(dataDir);
+      Path dir = dataDir.dir();
       List<MailVerdict> verdicts = new ArrayList<>();
       List<Boolean> phishing = new ArrayList<>();
       if (corpus != null) {

@@ -42,11 +42,7 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
       description = "A directory tools may read (repeatable; default: the working directory).")
   List<Path> roots = new ArrayList<>();
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Bulwark's data directory (labels).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
   @Option(
       names = "--http",
@@ -80,7 +76,8 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BulwarkTools tools =
-        new BulwarkTools(BulwarkTools.roots(roots), dataDir, "mcp-agent").allowWrites(allowWrites);
+        new BulwarkTools(BulwarkTools.roots(roots), dataDir.given(), "mcp-agent")
+            .allowWrites(allowWrites);
     McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     CountDownLatch forever = new CountDownLatch(1);
     if (httpPort == null) {
@@ -91,7 +88,7 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
       forever.await();
       return ExitCodes.OK;
     }
-    Path data = dev.bulwark.core.config.DataDir.resolve(dataDir);
+    Path data = dataDir.dir();
     String token = McpHttp.token(tokenFile, data);
     McpHttp http = McpHttp.create(mapper, host, httpPort, token);
     McpSyncServer server = configure(McpServer.sync(http.transport()), mapper, tools);

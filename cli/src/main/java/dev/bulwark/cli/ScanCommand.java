@@ -5,7 +5,6 @@ import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.analysis.ScanRequest;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.ScanReport;
@@ -73,11 +72,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Report only findings not in this earlier JSON or SARIF report.")
   Path baseline;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Use this bulwark.yaml instead of discovering one above PATH.")
-  Path config;
+  @picocli.CommandLine.Mixin CommonOptions.Config config;
 
   @Option(
       names = "--history",
@@ -90,11 +85,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Run only these analyzers (repeatable); see 'bulwark rules'.")
   List<String> analyzers = new ArrayList<>();
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Worker threads (default: number of processors).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
@@ -123,19 +114,16 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ScanService scans = new ScanService(BuiltInAnalyzers.all());
     scans.requireKnown(analyzers);
-    if (threads < 1) {
-      throw new InputException("--threads must be at least 1, got " + threads);
-    }
     ReportOutput.prepare(outputs, paths, outputPolicy);
     String token = upload == null ? null : Upload.token(tokenFile);
-    BulwarkConfig cfg = Configs.load(config, paths.get(0));
+    BulwarkConfig cfg = config.load(paths.get(0));
     Optional<Baseline> base =
         baseline == null ? Optional.empty() : Optional.of(Baseline.load(baseline));
     ScanOptions options =
         ScanOptions.defaults()
             .withWalk(new WalkOptions(include, exclude, !noIgnore, true))
             .withHistory(history)
-            .withThreads(threads)
+            .withThreads(threads.value())
             .withOnlyAnalyzers(Set.copyOf(analyzers));
     ScanRequest request = new ScanRequest(paths, options, cfg, base);
     Cancellation cancellation = new Cancellation();

@@ -1,6 +1,5 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.server.BulwarkServer;
 import dev.bulwark.server.ServerConfig;
@@ -30,11 +29,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Port (default ${DEFAULT-VALUE}).")
   int port = 8555;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
   @Option(
       names = "--db-url",
@@ -76,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
           dbUrl != null
               ? Store.open(
                   dbUrl, System.getenv("BULWARK_DB_USER"), System.getenv("BULWARK_DB_PASSWORD"))
-              : Store.openDefault(DataDir.resolve(dataDir));
+              : Store.openDefault(dataDir.dir());
     } catch (StoreException e) {
       throw new InputException(e.getMessage(), e);
     }
@@ -96,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
             + ":"
             + server.port()
             + "/ (store: "
-            + (dbUrl != null ? "PostgreSQL" : DataDir.resolve(dataDir).resolve("store"))
+            + (dbUrl != null ? "PostgreSQL" : dataDir.dir().resolve("store"))
             + "); Ctrl-C stops it");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
