@@ -40,6 +40,8 @@ import picocli.CommandLine.Parameters;
       "tools: scan, get_finding, hunt_logs, label_finding."
     })
 final class AskCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   static final String SYSTEM =
       "You are a defensive security analyst working with Bulwark's tools. Investigate only what the "
           + "user asks, call tools to gather evidence, and say plainly when the evidence is not "
@@ -98,7 +100,8 @@ final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BulwarkTools tools =
-        new BulwarkTools(BulwarkTools.roots(roots), dataDir.given(), "bulwark-ask");
+        new BulwarkTools(BulwarkTools.roots(roots), dataDir.given(), "bulwark-ask")
+            .logTo(spec.commandLine().getErr());
     BulwarkConfig cfg = config.load(tools.roots().get(0));
     LlmSettings settings =
         LlmSettings.resolve(cfg.section("llm"), env(), cfg.baseDir())
@@ -156,12 +159,14 @@ final class AskCommand implements Callable<Integer> {
                           + ". Answer again, citing only ids the tools returned.");
               continue;
             }
-            TerminalWriter.stdout()
+            new TerminalWriter(spec.commandLine().getOut())
                 .println("No verified answer: the model's answer " + d.reason() + ".");
-            System.err.println("bulwark ask: rejected answer kept in " + proposalsFile());
+            spec.commandLine()
+                .getErr()
+                .println("bulwark ask: rejected answer kept in " + proposalsFile());
             return ExitCodes.FINDINGS;
           }
-          TerminalWriter.stdout().println(turn.content());
+          new TerminalWriter(spec.commandLine().getOut()).println(turn.content());
           String cost =
               settings.prices().known()
                   ? String.format(
@@ -169,8 +174,10 @@ final class AskCommand implements Callable<Integer> {
                       " (cost %.6f)",
                       settings.prices().cost(promptTokens, tokens - promptTokens))
                   : "";
-          System.err.printf(
-              "bulwark ask: %d steps, %d tokens%s, %s%n", step, tokens, cost, chat.describe());
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "bulwark ask: %d steps, %d tokens%s, %s%n", step, tokens, cost, chat.describe());
           return ExitCodes.OK;
         }
         for (ToolChat.ToolCall c : turn.toolCalls()) {
@@ -183,7 +190,7 @@ final class AskCommand implements Callable<Integer> {
           record("tool:" + c.name(), r.text(), null, 0, log);
         }
         if (tokens > maxTokens) {
-          TerminalWriter.stdout()
+          new TerminalWriter(spec.commandLine().getOut())
               .println(
                   "Stopped: the token budget ("
                       + maxTokens
@@ -194,7 +201,8 @@ final class AskCommand implements Callable<Integer> {
         }
       }
     }
-    TerminalWriter.stdout().println("Stopped: no answer within " + maxSteps + " steps.");
+    new TerminalWriter(spec.commandLine().getOut())
+        .println("Stopped: no answer within " + maxSteps + " steps.");
     return ExitCodes.FINDINGS;
   }
 

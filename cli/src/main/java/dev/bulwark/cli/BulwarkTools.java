@@ -151,10 +151,27 @@ final class BulwarkTools {
     }
   }
 
-  private static void log(String tool, JsonNode args, String outcome, long t0) {
-    System.err.printf(
+  private void log(String tool, JsonNode args, String outcome, long t0) {
+    log.printf(
         "bulwark: tool %s %s → %s (%d ms)%n",
         tool, args, outcome, (System.nanoTime() - t0) / 1_000_000);
+    log.flush();
+  }
+
+  /** Where every call is logged: standard error unless the front end names its own. */
+  BulwarkTools logTo(java.io.PrintWriter writer) {
+    this.log = writer;
+    return this;
+  }
+
+  private java.io.PrintWriter log =
+      new java.io.PrintWriter(
+          new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()),
+          true);
+
+  /** The configuration for a path, its warnings logged with the calls. */
+  private dev.bulwark.core.config.BulwarkConfig config(Path path) throws InputException {
+    return Configs.load(null, path, w -> log.println("bulwark: warning: " + w));
   }
 
   List<Tool> all() {
@@ -364,11 +381,7 @@ final class BulwarkTools {
   private ObjectNode plan(Path path) throws Exception {
     PlanService.Planned planned =
         new PlanService()
-            .plan(
-                path,
-                Configs.load(null, path),
-                DataDir.resolve(dataDir),
-                DiagnosticSink.ignoring());
+            .plan(path, config(path), DataDir.resolve(dataDir), DiagnosticSink.ignoring());
     ObjectNode out = PlanWriters.tree(planned.plan());
     StringBuilder text = new StringBuilder();
     int upgrades = 0;
@@ -403,7 +416,7 @@ final class BulwarkTools {
             new ScanRequest(
                 List.of(path),
                 ScanOptions.defaults().withOnlyAnalyzers(analyzers),
-                Configs.load(null, path),
+                config(path),
                 Optional.empty()),
             Progress.none(),
             new Cancellation());
@@ -448,7 +461,7 @@ final class BulwarkTools {
 
   private ObjectNode hunt(Path path, String minLevel) throws Exception {
     HuntService hunts = new HuntService();
-    LogHunt.Settings s = hunts.settings(Configs.load(null, path), List.of(), List.of());
+    LogHunt.Settings s = hunts.settings(config(path), List.of(), List.of());
     s =
         s.withHunter(
             new Hunter.Options(Severity.parse(minLevel), null, null, s.hunter().maxPerRule()));

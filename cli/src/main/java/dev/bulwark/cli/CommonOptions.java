@@ -46,9 +46,16 @@ final class CommonOptions {
         description = "Use this bulwark.yaml instead of discovering one above the input.")
     Path config;
 
-    /** The given file, else the nearest bulwark.yaml at or above {@code scanned}. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    /**
+     * The given file, else the nearest bulwark.yaml at or above {@code scanned}; warnings go to the
+     * command's standard error.
+     */
     BulwarkConfig load(Path scanned) throws InputException {
-      return Configs.load(config, scanned);
+      return Configs.load(
+          config, scanned, w -> command.commandLine().getErr().println("bulwark: warning: " + w));
     }
   }
 

@@ -37,7 +37,7 @@ final class DepsCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   static List<Component> inventory(Path path, List<Diagnostic> ds) throws Exception {
@@ -46,17 +46,20 @@ final class DepsCommand implements Runnable {
   }
 
   /** Writes to a checked output file, or to standard output when there is none. */
-  static void write(OutputFile out, String text) throws java.io.IOException {
+  static void write(picocli.CommandLine.Model.CommandSpec spec, OutputFile out, String text)
+      throws java.io.IOException {
     if (out == null) {
       // package names and versions come from the project's manifests
-      System.out.print(
-          dev.bulwark.core.terminal.Terminal.detect().stdoutTty()
-              ? dev.bulwark.core.terminal.TerminalText.block(text)
-              : text);
+      spec.commandLine()
+          .getOut()
+          .print(
+              dev.bulwark.core.terminal.Terminal.detect().stdoutTty()
+                  ? dev.bulwark.core.terminal.TerminalText.block(text)
+                  : text);
       return;
     }
     out.writeString(text);
-    System.err.println("bulwark: wrote " + out.requested());
+    spec.commandLine().getErr().println("bulwark: wrote " + out.requested());
   }
 
   @Command(
@@ -64,6 +67,8 @@ final class DepsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "List every package of a project as a CycloneDX 1.6 JSON BOM.")
   static final class InventoryCmd implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "PATH")
     Path path;
 
@@ -84,8 +89,8 @@ final class DepsCommand implements Runnable {
           path.toAbsolutePath().normalize().getFileName() == null
               ? "project"
               : path.toAbsolutePath().normalize().getFileName().toString();
-      write(target, CycloneDxWriter.write(cs, name, Instant.now()));
-      DbCommand.WithDataDir.printDiagnostics(ds);
+      write(spec, target, CycloneDxWriter.write(cs, name, Instant.now()));
+      DbCommand.WithDataDir.printDiagnostics(spec.commandLine().getErr(), ds);
       return ExitCodes.OK;
     }
   }
@@ -98,6 +103,8 @@ final class DepsCommand implements Runnable {
         "EPSS, CVSS and reachability, scheduled into the maintenance windows of bulwark.yaml (deps:)."
       })
   static final class Plan implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "PATH")
     Path path;
 
@@ -158,23 +165,27 @@ final class DepsCommand implements Runnable {
       Map<VulnMatch, Reachability.Verdict> verdicts = planned.verdicts();
       // the Markdown plan is read by people: manifest paths and names must not act on a terminal
       write(
+          spec,
           planOut,
           format.equals("json")
               ? PlanWriters.json(plan)
               : dev.bulwark.core.terminal.TerminalText.block(PlanWriters.markdown(plan)));
-      write(icsOut, PlanWriters.ics(plan, "patch-plan"));
+      write(spec, icsOut, PlanWriters.ics(plan, "patch-plan"));
       if (vexFile != null) {
         write(
+            spec,
             vexFile,
             vex.equals("cyclonedx")
                 ? VexWriters.cycloneDx(matches, verdicts, Instant.now())
                 : VexWriters.openVex(matches, verdicts, Instant.now()));
       }
       if (planned.seed()) {
-        System.err.println(
-            "bulwark: note: matched against the small built-in advisory seed; run 'bulwark db import' or 'bulwark db update' for full coverage");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "bulwark: note: matched against the small built-in advisory seed; run 'bulwark db import' or 'bulwark db update' for full coverage");
       }
-      DbCommand.WithDataDir.printDiagnostics(ds);
+      DbCommand.WithDataDir.printDiagnostics(spec.commandLine().getErr(), ds);
       return ExitCodes.OK;
     }
   }

@@ -51,6 +51,8 @@ import picocli.CommandLine.Parameters;
       "contains (mvnw, .mvn, plugins, tests) is run unless --test-cmd asks for it."
     })
 final class FixCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "PATH", description = "The project to fix.")
   Path path;
 
@@ -138,9 +140,14 @@ final class FixCommand implements Callable<Integer> {
     if (llm) {
       long fromModel = log.decisions().stream().filter(d -> d.source().startsWith("llm:")).count();
       long rejected = log.rejected().stream().filter(d -> d.source().startsWith("llm:")).count();
-      System.err.printf(
-          "bulwark fix: %d model proposal%s, %d rejected by verification (kept in %s)%n",
-          fromModel, fromModel == 1 ? "" : "s", rejected, dataDir.dir().resolve(ProposalLog.FILE));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "bulwark fix: %d model proposal%s, %d rejected by verification (kept in %s)%n",
+              fromModel,
+              fromModel == 1 ? "" : "s",
+              rejected,
+              dataDir.dir().resolve(ProposalLog.FILE));
     }
 
     Map<String, String> accepted = new LinkedHashMap<>(result.patchedFiles());
@@ -154,7 +161,7 @@ final class FixCommand implements Callable<Integer> {
         outcomes = rejectIn(outcomes, broken);
       }
     }
-    TerminalWriter out = TerminalWriter.stdout();
+    TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
     boolean showDiffs = !mode.apply || mode.diff;
     int verified = 0;
     int unverified = 0;
@@ -199,9 +206,12 @@ final class FixCommand implements Callable<Integer> {
         result.stats().classpathResolved()
             ? ""
             : " (class path not resolved: library references were not compiled)");
-    System.err.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
+    spec.commandLine()
+        .getErr()
+        .print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
     if (!outputs.isEmpty()) {
-      ReportOutput.writeAll(report(root, started, tree, result, outcomes, diagnostics), outputs);
+      ReportOutput.writeAll(
+          spec, report(root, started, tree, result, outcomes, diagnostics), outputs);
     }
     return ExitCodes.OK;
   }
@@ -235,11 +245,13 @@ final class FixCommand implements Callable<Integer> {
       Patches.write(copy, files, deps);
       Path log = Files.createTempFile("bulwark-fix-tests-" + label + "-", ".log");
       boolean ok = Patches.runTests(copy, testCommand, log, 30);
-      System.err.println(
-          "bulwark: tests with "
-              + (label.equals("all") ? "all patches" : label)
-              + ": "
-              + (ok ? "passed" : "FAILED, see " + log));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bulwark: tests with "
+                  + (label.equals("all") ? "all patches" : label)
+                  + ": "
+                  + (ok ? "passed" : "FAILED, see " + log));
       return ok;
     } finally {
       Patches.delete(copy);

@@ -67,12 +67,10 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
       description = "Who gives the verdict (default: the OS user).")
   String by;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (fingerprints.isEmpty()) {
-      spec.commandLine().usage(System.out);
+      spec.commandLine().usage(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
     if (verdict == null) {
@@ -107,7 +105,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     }
     LabelService store = new LabelService(dir());
     store.record(labels);
-    TerminalWriter.stdout()
+    new TerminalWriter(spec.commandLine().getOut())
         .println(
             "labelled "
                 + labels.size()
@@ -158,7 +156,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     public Integer call() throws Exception {
       List<Label> labels = new LabelStore(dir()).current();
       for (Label l : labels) {
-        TerminalWriter.stdout()
+        new TerminalWriter(spec.commandLine().getOut())
             .printf(
                 "%-10s %-8s %-28s %s%n",
                 l.verdict().label(),
@@ -166,7 +164,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
                 l.ruleId() == null ? "" : l.ruleId(),
                 l.fingerprint() + (l.note() == null ? "" : "  — " + l.note()));
       }
-      TerminalWriter.stdout().println(labels.size() + " labelled findings");
+      new TerminalWriter(spec.commandLine().getOut()).println(labels.size() + " labelled findings");
       return ExitCodes.OK;
     }
   }
@@ -186,7 +184,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     public Integer call() throws Exception {
       List<Label> labels = new LabelStore(dir()).current();
       LabelStore.write(out, labels);
-      System.err.println("wrote " + labels.size() + " labels to " + out);
+      spec.commandLine().getErr().println("wrote " + labels.size() + " labels to " + out);
       return ExitCodes.OK;
     }
   }
@@ -212,7 +210,8 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
       }
       LabelStore store = new LabelStore(dir());
       store.add(labels);
-      TerminalWriter.stdout().println("imported " + labels.size() + " labels into " + store.file());
+      new TerminalWriter(spec.commandLine().getOut())
+          .println("imported " + labels.size() + " labels into " + store.file());
       return ExitCodes.OK;
     }
   }
@@ -257,13 +256,13 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
                     text(f, "ruleId"), text(f, "title"), text(f, "message"), text(loc, "snippet")),
                 top,
                 minSimilarity);
-        TerminalWriter.stdout()
+        new TerminalWriter(spec.commandLine().getOut())
             .println(text(f, "fingerprint") + "  " + text(f, "title") + "  " + text(loc, "path"));
         if (matches.isEmpty()) {
-          TerminalWriter.stdout().println("    no similar past verdict");
+          new TerminalWriter(spec.commandLine().getOut()).println("    no similar past verdict");
         }
         for (var m : matches) {
-          TerminalWriter.stdout()
+          new TerminalWriter(spec.commandLine().getOut())
               .printf(
                   "    %.2f  %-8s %s%s%n",
                   m.similarity(),

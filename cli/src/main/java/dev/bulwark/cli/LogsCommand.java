@@ -76,6 +76,8 @@ final class LogsCommand implements Runnable {
         "group detections into incidents and write a timeline."
       })
   static final class Hunt implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories.")
     List<Path> paths;
 
@@ -177,12 +179,12 @@ final class LogsCommand implements Runnable {
           default -> Timeline.writeHtml(r.detections(), r.incidents(), buf);
         }
         timelineOut.get(t).writeString(buf.toString(StandardCharsets.UTF_8));
-        System.err.println("bulwark: wrote " + t);
+        spec.commandLine().getErr().println("bulwark: wrote " + t);
       }
       ScanReport report = report(r, started, diagnostics);
-      ReportOutput.writeAll(report, outputs, false);
+      ReportOutput.writeAll(spec, report, outputs, false);
       if (!ReportOutput.anyOnStdout(outputs)) {
-        printHunt(r, diagnostics, TerminalWriter.stdout());
+        printHunt(r, diagnostics, new TerminalWriter(spec.commandLine().getOut()));
       }
       Severity threshold = failOn;
       return threshold != null && report.hasFindingsAtLeast(threshold)
@@ -291,6 +293,8 @@ final class LogsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Load a rule set and list what cannot run, and why.")
   static final class Rules implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.Mixin RuleOptions ruleOptions;
 
     @Option(names = "--all", description = "List every problem, not only counts per reason.")
@@ -301,7 +305,7 @@ final class LogsCommand implements Runnable {
       LogHunt.Settings s = ruleOptions.settings(Path.of("."));
       Logsources ls = LogHunt.logsources(s);
       RuleSet set = LogHunt.loadRules(s, ls);
-      TerminalWriter out = TerminalWriter.stdout();
+      TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
       out.printf(
           "%d rule documents: %d detection rules, %d correlations, %d filters loaded; %d problems.%n",
           set.documents(),

@@ -35,7 +35,7 @@ final class MailCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   @Command(
@@ -47,6 +47,8 @@ final class MailCommand implements Runnable {
         "attachments never opened."
       })
   static final class Check implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "PATH")
     List<Path> paths;
 
@@ -169,7 +171,7 @@ final class MailCommand implements Runnable {
               MailFindings.rules(),
               findings,
               diagnostics);
-      ReportOutput.writeAll(report, outputs, false);
+      ReportOutput.writeAll(spec, report, outputs, false);
       com.fasterxml.jackson.databind.ObjectWriter pretty =
           new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
       if (indicatorsOut != null) {
@@ -181,8 +183,10 @@ final class MailCommand implements Runnable {
             pretty.writeValue(os, dev.bulwark.mail.Indicators.stix(indicators, Instant.now())));
       }
       if (!ReportOutput.anyOnStdout(outputs)) {
-        System.out.print(out);
-        System.out.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
+        spec.commandLine().getOut().print(out);
+        spec.commandLine()
+            .getOut()
+            .print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
       }
       return failOn != null && report.hasFindingsAtLeast(failOn)
           ? ExitCodes.FINDINGS
@@ -234,6 +238,8 @@ final class MailCommand implements Runnable {
         "anything else) and keep it in the data directory for bulwark mail check."
       })
   static final class Train implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(
         names = "--corpus",
         paramLabel = "DIR",
@@ -273,7 +279,8 @@ final class MailCommand implements Runnable {
       if (corpus != null) {
         dev.bulwark.mail.MailCorpus c =
             dev.bulwark.mail.MailCorpus.load(
-                corpus, problem -> System.err.println("bulwark: skipped " + problem));
+                corpus,
+                problem -> spec.commandLine().getErr().println("bulwark: skipped " + problem));
         boolean[] labelled = c.phishing();
         for (int i = 0; i < labelled.length; i++) {
           verdicts.add(MailChecks.judge(c.messages().get(i)));
@@ -298,8 +305,9 @@ final class MailCommand implements Runnable {
                 l.properties() == null ? "0" : l.properties().getOrDefault("message-index", "0"));
         MailMessage m = message(file, index);
         if (m == null) {
-          System.err.println(
-              "bulwark: skipped a verdict on " + file + " #" + index + ": not found");
+          spec.commandLine()
+              .getErr()
+              .println("bulwark: skipped a verdict on " + file + " #" + index + ": not found");
           continue;
         }
         verdicts.add(MailChecks.judge(m));
@@ -314,15 +322,17 @@ final class MailCommand implements Runnable {
         throw new InputException("need labelled phishing and non-phishing messages to train on");
       }
       var stored = dev.bulwark.mail.MailModel.train(verdicts, y, dir);
-      System.out.println(
-          "trained on "
-              + stored.messages()
-              + " messages ("
-              + stored.phishing()
-              + " phishing"
-              + (fromLabels > 0 ? "; " + fromLabels + " from the team's verdicts" : "")
-              + "); model in "
-              + dir.resolve(dev.bulwark.mail.MailModel.FILE));
+      spec.commandLine()
+          .getOut()
+          .println(
+              "trained on "
+                  + stored.messages()
+                  + " messages ("
+                  + stored.phishing()
+                  + " phishing"
+                  + (fromLabels > 0 ? "; " + fromLabels + " from the team's verdicts" : "")
+                  + "); model in "
+                  + dir.resolve(dev.bulwark.mail.MailModel.FILE));
       return ExitCodes.OK;
     }
 

@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
       "  bulwark scan . --history        # also every commit of the git repository"
     })
 final class ScanCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
   List<Path> paths;
@@ -139,7 +140,7 @@ final class ScanCommand implements Callable<Integer> {
         // already shutting down
       }
     }
-    ReportOutput.writeAll(report, outputs);
+    ReportOutput.writeAll(spec, report, outputs);
     if (upload != null) {
       String name =
           project != null
@@ -152,16 +153,18 @@ final class ScanCommand implements Callable<Integer> {
               .toString()
               .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       var answer = Upload.send(upload, name, token, json);
-      System.err.printf(
-          "uploaded to %s (project %s, scan %d): %d findings, %d new, %d reopened, %d fixed%s%n",
-          upload,
-          name,
-          answer.path("scanId").asLong(),
-          answer.path("findings").asInt(),
-          answer.path("added").asInt(),
-          answer.path("reopened").asInt(),
-          answer.path("fixed").asInt(),
-          answer.path("created").asBoolean(true) ? "" : " (already uploaded)");
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "uploaded to %s (project %s, scan %d): %d findings, %d new, %d reopened, %d fixed%s%n",
+              upload,
+              name,
+              answer.path("scanId").asLong(),
+              answer.path("findings").asInt(),
+              answer.path("added").asInt(),
+              answer.path("reopened").asInt(),
+              answer.path("fixed").asInt(),
+              answer.path("created").asBoolean(true) ? "" : " (already uploaded)");
     }
     Severity threshold = failOn != null ? failOn : cfg.failOnSeverity().orElse(null);
     return threshold != null && report.hasFindingsAtLeast(threshold)

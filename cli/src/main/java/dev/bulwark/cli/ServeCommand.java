@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
       "On first run an admin is created and its API token printed once."
     })
 final class ServeCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--host",
       paramLabel = "ADDRESS",
@@ -80,19 +82,23 @@ final class ServeCommand implements Callable<Integer> {
             host, port, (long) maxUploadMb << 20, 1L << 20, !insecureCookies, sigmaRules);
     BulwarkServer server = new BulwarkServer(store, cfg, System.err).start();
     if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
-      System.err.println(
-          "bulwark serve: listening on "
-              + host
-              + ": reachable from other machines; put TLS in front");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bulwark serve: listening on "
+                  + host
+                  + ": reachable from other machines; put TLS in front");
     }
-    System.err.println(
-        "bulwark serve: console and API on http://"
-            + (host.contains(":") ? "[" + host + "]" : host)
-            + ":"
-            + server.port()
-            + "/ (store: "
-            + (dbUrl != null ? "PostgreSQL" : dataDir.dir().resolve("store"))
-            + "); Ctrl-C stops it");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "bulwark serve: console and API on http://"
+                + (host.contains(":") ? "[" + host + "]" : host)
+                + ":"
+                + server.port()
+                + "/ (store: "
+                + (dbUrl != null ? "PostgreSQL" : dataDir.dir().resolve("store"))
+                + "); Ctrl-C stops it");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
