@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
-import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanOptions;
@@ -18,13 +15,16 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.hunt.Hunter;
 import dev.bulwark.logs.hunt.Incident;
+import dev.bulwark.triage.label.LabelStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -476,9 +476,9 @@ final class BulwarkTools {
             ? file.snippet()
             : null;
     var matches =
-        new dev.bulwark.ai.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings())
+        new dev.bulwark.triage.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings())
             .nearest(
-                dev.bulwark.ai.label.SimilarVerdicts.text(
+                dev.bulwark.triage.label.SimilarVerdicts.text(
                     f.ruleId(), f.title(), f.message(), snippet),
                 Math.max(1, Math.min(20, top)),
                 0.0);

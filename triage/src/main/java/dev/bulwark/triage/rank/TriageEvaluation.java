@@ -1,8 +1,8 @@
-package dev.bulwark.ai.triage;
+package dev.bulwark.triage.rank;
 
 import dev.bulwark.ai.embed.Embeddings;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.Verdict;
+import dev.bulwark.core.model.Label;
+import dev.bulwark.core.model.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,8 +1,10 @@
-package dev.bulwark.ai.label;
+package dev.bulwark.triage.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.ai.embed.Embeddings;
+import dev.bulwark.core.model.Label;
+import dev.bulwark.core.model.Verdict;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

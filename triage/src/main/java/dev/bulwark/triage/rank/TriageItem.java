@@ -1,7 +1,7 @@
-package dev.bulwark.ai.triage;
+package dev.bulwark.triage.rank;
 
-import dev.bulwark.ai.label.Label;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Location;
 import java.util.Map;
 

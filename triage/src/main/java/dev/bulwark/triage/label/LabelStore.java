@@ -1,8 +1,9 @@
-package dev.bulwark.ai.label;
+package dev.bulwark.triage.label;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.text.JsonLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

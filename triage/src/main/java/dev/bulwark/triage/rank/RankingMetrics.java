@@ -1,4 +1,4 @@
-package dev.bulwark.ai.triage;
+package dev.bulwark.triage.rank;
 
 import java.util.Arrays;
 import java.util.Comparator;

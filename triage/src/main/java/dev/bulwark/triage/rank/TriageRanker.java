@@ -1,12 +1,12 @@
-package dev.bulwark.ai.triage;
+package dev.bulwark.triage.rank;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bulwark.ai.embed.Embeddings;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.ai.learn.LogisticRegression;
+import dev.bulwark.core.model.Label;
+import dev.bulwark.core.model.Verdict;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.bulwark.ai.triage;
+package dev.bulwark.triage.rank;
 
 import java.util.List;
 import java.util.Locale;

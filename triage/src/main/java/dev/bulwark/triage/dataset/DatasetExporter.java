@@ -1,9 +1,9 @@
-package dev.bulwark.ai.dataset;
+package dev.bulwark.triage.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.ai.label.Label;
+import dev.bulwark.core.model.Label;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.bulwark.ai.triage;
+package dev.bulwark.triage.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,7 +1,5 @@
-package dev.bulwark.ai.label;
+package dev.bulwark.core.model;
 
-import dev.bulwark.core.model.Finding;
-import dev.bulwark.core.model.Location;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

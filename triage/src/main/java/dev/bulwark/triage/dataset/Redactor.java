@@ -1,4 +1,4 @@
-package dev.bulwark.ai.dataset;
+package dev.bulwark.triage.dataset;
 
 import java.util.List;
 import java.util.regex.Matcher;

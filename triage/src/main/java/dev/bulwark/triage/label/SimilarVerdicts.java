@@ -1,6 +1,7 @@
-package dev.bulwark.ai.label;
+package dev.bulwark.triage.label;
 
 import dev.bulwark.ai.embed.Embeddings;
+import dev.bulwark.core.model.Label;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

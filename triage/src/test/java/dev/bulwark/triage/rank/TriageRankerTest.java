@@ -1,11 +1,11 @@
-package dev.bulwark.ai.triage;
+package dev.bulwark.triage.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.ai.embed.Embeddings;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.Verdict;
+import dev.bulwark.core.model.Label;
+import dev.bulwark.core.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

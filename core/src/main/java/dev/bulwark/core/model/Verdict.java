@@ -1,4 +1,4 @@
-package dev.bulwark.ai.label;
+package dev.bulwark.core.model;
 
 import java.util.Locale;
 
