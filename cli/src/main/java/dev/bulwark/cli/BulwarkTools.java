@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanOptions;
-import dev.bulwark.core.analysis.ScanRequest;
-import dev.bulwark.core.analysis.Scanner;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
@@ -21,6 +19,8 @@ import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.report.ToolInfo;
+import dev.bulwark.core.scan.ScanRequest;
+import dev.bulwark.core.scan.Scanner;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.hunt.Hunter;
 import dev.bulwark.logs.hunt.Incident;
@@ -506,7 +506,7 @@ final class BulwarkTools {
   }
 
   private ObjectNode plan(Path path) throws Exception {
-    List<dev.bulwark.core.analysis.Diagnostic> ds = new java.util.ArrayList<>();
+    List<dev.bulwark.core.errors.Diagnostic> ds = new java.util.ArrayList<>();
     DepsCommand.Plan.Planned planned =
         DepsCommand.Plan.plan(path, Configs.load(null, path), DataDir.resolve(dataDir), ds);
     ObjectNode out =

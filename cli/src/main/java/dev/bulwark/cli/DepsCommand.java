@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.OutputFile;
 import dev.bulwark.core.files.SourceTree;

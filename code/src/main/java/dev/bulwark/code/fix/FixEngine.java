@@ -11,7 +11,7 @@ import dev.bulwark.code.project.SourceUnit;
 import dev.bulwark.code.rules.RulePacks;
 import dev.bulwark.code.taint.Analysis;
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;

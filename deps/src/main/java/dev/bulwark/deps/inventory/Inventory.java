@@ -1,7 +1,7 @@
 package dev.bulwark.deps.inventory;
 
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.deps.Component;

@@ -1,6 +1,6 @@
 package dev.bulwark.deps.inventory;
 
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.Roots;
 import dev.bulwark.core.maven.DependencyResolver;
 import dev.bulwark.core.maven.EffectivePom;

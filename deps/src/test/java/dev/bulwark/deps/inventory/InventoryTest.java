@@ -2,7 +2,7 @@ package dev.bulwark.deps.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.deps.Component;

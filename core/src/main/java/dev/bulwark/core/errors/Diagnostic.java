@@ -1,4 +1,4 @@
-package dev.bulwark.core.analysis;
+package dev.bulwark.core.errors;
 
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
-package dev.bulwark.core.analysis;
+package dev.bulwark.core.scan;
 
+import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.suppress.Baseline;
 import java.nio.file.Path;

@@ -1,8 +1,17 @@
-package dev.bulwark.core.analysis;
+package dev.bulwark.core.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.core.analysis.AnalysisException;
+import dev.bulwark.core.analysis.Analyzer;
+import dev.bulwark.core.analysis.AnalyzerInfo;
+import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.FindingSink;
+import dev.bulwark.core.analysis.Phase;
+import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigLoader;
 import dev.bulwark.core.errors.InputException;

@@ -1,6 +1,14 @@
-package dev.bulwark.core.analysis;
+package dev.bulwark.core.scan;
 
+import dev.bulwark.core.analysis.AnalysisException;
+import dev.bulwark.core.analysis.Analyzer;
+import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.Glob;
 import dev.bulwark.core.files.SourceTree;

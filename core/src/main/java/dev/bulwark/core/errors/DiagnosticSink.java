@@ -1,4 +1,4 @@
-package dev.bulwark.core.analysis;
+package dev.bulwark.core.errors;
 
 /** Receives diagnostics; implementations are thread-safe. */
 @FunctionalInterface
