@@ -161,7 +161,7 @@ final class BulwarkTools {
   private record ProposedFixes(
       Path root,
       Map<String, String> files,
-      Map<String, Set<dev.bulwark.code.fix.Candidate.Dependency>> dependencies) {}
+      Map<String, Set<dev.bulwark.code.fix.spi.Candidate.Dependency>> dependencies) {}
 
   private boolean allowWrites;
 

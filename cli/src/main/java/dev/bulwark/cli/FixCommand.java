@@ -2,10 +2,10 @@ package dev.bulwark.cli;
 
 import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.code.CodeAnalyzer;
-import dev.bulwark.code.fix.Candidate;
 import dev.bulwark.code.fix.FixEngine;
 import dev.bulwark.code.fix.LlmProposals;
 import dev.bulwark.code.fix.Patches;
+import dev.bulwark.code.fix.spi.Candidate;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.Diagnostic;

@@ -17,6 +17,7 @@ import dev.bulwark.deps.db.Databases;
 import dev.bulwark.deps.inventory.Inventory;
 import dev.bulwark.deps.match.Matcher;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
 import dev.bulwark.deps.reach.Reachability;
 import java.sql.SQLException;
 import java.util.List;

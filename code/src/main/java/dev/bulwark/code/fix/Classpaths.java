@@ -1,5 +1,6 @@
 package dev.bulwark.code.fix;
 
+import dev.bulwark.code.fix.spi.Candidate;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.FileKind;

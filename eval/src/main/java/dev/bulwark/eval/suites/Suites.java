@@ -1,5 +1,6 @@
-package dev.bulwark.eval;
+package dev.bulwark.eval.suites;
 
+import dev.bulwark.eval.Suite;
 import dev.bulwark.eval.fix.FixSuite;
 import dev.bulwark.eval.sast.SastSuite;
 import dev.bulwark.eval.secrets.SecretsSuite;

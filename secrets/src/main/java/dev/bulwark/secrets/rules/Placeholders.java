@@ -1,4 +1,4 @@
-package dev.bulwark.secrets.engine;
+package dev.bulwark.secrets.rules;
 
 import java.util.Locale;
 import java.util.Set;

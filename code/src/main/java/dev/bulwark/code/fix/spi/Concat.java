@@ -1,4 +1,4 @@
-package dev.bulwark.code.fix;
+package dev.bulwark.code.fix.spi;
 
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;

@@ -1,4 +1,4 @@
-package dev.bulwark.deps;
+package dev.bulwark.deps.model;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

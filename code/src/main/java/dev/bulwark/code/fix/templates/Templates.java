@@ -1,22 +1,6 @@
-package dev.bulwark.code.fix;
+package dev.bulwark.code.fix.templates;
 
-import dev.bulwark.code.fix.templates.CommandInjectionFix;
-import dev.bulwark.code.fix.templates.CookieFlagsFix;
-import dev.bulwark.code.fix.templates.CryptoFix;
-import dev.bulwark.code.fix.templates.DeserializationFix;
-import dev.bulwark.code.fix.templates.ExpressionInjectionFix;
-import dev.bulwark.code.fix.templates.HardcodedCredentialFix;
-import dev.bulwark.code.fix.templates.LdapInjectionFix;
-import dev.bulwark.code.fix.templates.NewlineFix;
-import dev.bulwark.code.fix.templates.OpenRedirectFix;
-import dev.bulwark.code.fix.templates.PathTraversalFix;
-import dev.bulwark.code.fix.templates.SqlInjectionFix;
-import dev.bulwark.code.fix.templates.SsrfFix;
-import dev.bulwark.code.fix.templates.TrustBoundaryFix;
-import dev.bulwark.code.fix.templates.WeakRandomFix;
-import dev.bulwark.code.fix.templates.XPathInjectionFix;
-import dev.bulwark.code.fix.templates.XssFix;
-import dev.bulwark.code.fix.templates.XxeFix;
+import dev.bulwark.code.fix.spi.FixTemplate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.bulwark.code.fix;
+package dev.bulwark.code.fix.spi;
 
 import java.util.List;
 import java.util.Objects;
