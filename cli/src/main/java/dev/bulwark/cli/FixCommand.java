@@ -128,11 +128,12 @@ final class FixCommand implements Callable<Integer> {
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
     Optional<FixEngine.ProposalSource> proposals = Optional.empty();
     if (llm) {
+      Configs.LlmSection llmConfig = Configs.llmSection(config, cfg, System.getenv());
       LlmSettings settings =
-          LlmSettings.resolve(cfg.section("llm"), System.getenv(), cfg.baseDir())
+          LlmSettings.resolve(llmConfig.section(), System.getenv(), llmConfig.baseDir())
               .orElseThrow(() ->
                   new InputException(
-                      "--llm needs a model: set llm.endpoint and llm.model in bulwark.yaml, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL"));
+                      "--llm needs a model: set llm.endpoint and llm.model in ~/.config/bulwark/config.yaml (or a file given with --config), or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL"));
       proposals = Optional.of(new LlmProposals(settings.client(), diagnostics::add));
     }
     // model proposals are kept for evaluation; deterministic templates need no record
