@@ -49,6 +49,11 @@ final class CommonOptions {
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec command;
 
+    /** The file given with --config, or null. */
+    Path file() {
+      return config;
+    }
+
     /**
      * The given file, else the nearest bulwark.yaml at or above {@code scanned}; warnings go to the
      * command's standard error.

@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.deps.db.AdvisoryDb;
 import dev.bulwark.deps.db.Feeds;

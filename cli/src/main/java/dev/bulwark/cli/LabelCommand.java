@@ -2,14 +2,14 @@ package dev.bulwark.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
-import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.cli.usecase.LabelService;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.terminal.TerminalWriter;
+import dev.bulwark.triage.label.LabelStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,7 +252,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
         JsonNode loc = f.path("locations").path(0);
         var matches =
             similar.nearest(
-                dev.bulwark.ai.label.SimilarVerdicts.text(
+                dev.bulwark.triage.label.SimilarVerdicts.text(
                     text(f, "ruleId"), text(f, "title"), text(f, "message"), text(loc, "snippet")),
                 top,
                 minSimilarity);

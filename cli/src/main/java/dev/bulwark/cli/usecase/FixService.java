@@ -1,9 +1,9 @@
 package dev.bulwark.cli.usecase;
 
-import dev.bulwark.code.fix.Candidate;
 import dev.bulwark.code.fix.FixEngine;
 import dev.bulwark.code.fix.Patches;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.code.fix.spi.Candidate;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;

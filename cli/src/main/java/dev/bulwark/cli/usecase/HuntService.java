@@ -1,9 +1,9 @@
 package dev.bulwark.cli.usecase;
 
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.logs.LogHunt;
 import java.nio.file.Path;

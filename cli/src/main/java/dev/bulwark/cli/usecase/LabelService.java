@@ -1,14 +1,14 @@
 package dev.bulwark.cli.usecase;
 
 import dev.bulwark.ai.embed.Embeddings;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
-import dev.bulwark.ai.label.SimilarVerdicts;
-import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.ToolInfo;
+import dev.bulwark.triage.label.LabelStore;
+import dev.bulwark.triage.label.SimilarVerdicts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package dev.bulwark.cli.usecase;
 
-import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.reach.CodeReferences;
-import dev.bulwark.deps.Component;
 import dev.bulwark.deps.db.Databases;
 import dev.bulwark.deps.inventory.Inventory;
 import dev.bulwark.deps.match.Matcher;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
 import dev.bulwark.deps.plan.PatchPlan;
 import dev.bulwark.deps.plan.PlanSettings;
 import dev.bulwark.deps.reach.Reachability;
