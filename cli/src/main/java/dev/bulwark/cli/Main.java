@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import java.io.PrintWriter;
+
 /** Entry point of the {@code bulwark} command. */
 public final class Main {
   private Main() {}
@@ -8,7 +10,7 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs a command line and returns its exit status; used by tests as well. */
+  /** Runs a command line and returns its exit status. */
   public static int run(String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // the version alone needs no command model: answer before picocli reads any annotation
@@ -17,6 +19,28 @@ public final class Main {
       }
       return 0;
     }
-    return BulwarkCommand.commandLine(args).execute(args);
+    picocli.CommandLine cl = BulwarkCommand.commandLine(args);
+    try {
+      return cl.execute(args);
+    } finally {
+      cl.getOut().flush();
+      cl.getErr().flush();
+    }
+  }
+
+  /**
+   * Runs a command line printing to the given writers instead of standard output and error, so that
+   * callers (tests among them) can run commands side by side.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    picocli.CommandLine cl = BulwarkCommand.commandLine(args);
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }

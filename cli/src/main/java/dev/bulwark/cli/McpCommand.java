@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
       "--root. Over stdio the server stops when its input closes, after answering what it read."
     })
 final class McpCommand implements java.util.concurrent.Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(
@@ -43,11 +45,7 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
       description = "A directory tools may read (repeatable; default: the working directory).")
   List<Path> roots = new ArrayList<>();
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Bulwark's data directory (labels).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
   @Option(
       names = "--http",
@@ -81,24 +79,28 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BulwarkTools tools =
-        new BulwarkTools(BulwarkTools.roots(roots), dataDir, "mcp-agent").allowWrites(allowWrites);
+        new BulwarkTools(BulwarkTools.roots(roots), dataDir.given(), "mcp-agent")
+            .logTo(spec.commandLine().getErr())
+            .allowWrites(allowWrites);
     McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     CountDownLatch forever = new CountDownLatch(1);
     if (httpPort == null) {
       return serveStdio(mapper, tools);
     }
-    Path data = dev.bulwark.core.config.DataDir.resolve(dataDir);
+    Path data = dataDir.dir();
     String token = McpHttp.token(tokenFile, data);
     McpHttp http = McpHttp.create(mapper, host, httpPort, token);
     McpSyncServer server = configure(McpServer.sync(http.transport()), mapper, tools);
     String url = http.start();
-    System.err.println(
-        "bulwark mcp: serving streamable HTTP at "
-            + url
-            + "; roots "
-            + tools.roots()
-            + "; token "
-            + (tokenFile != null ? "from " + tokenFile : "in " + data.resolve("mcp-token")));
+    spec.commandLine()
+        .getErr()
+        .println(
+            "bulwark mcp: serving streamable HTTP at "
+                + url
+                + "; roots "
+                + tools.roots()
+                + "; token "
+                + (tokenFile != null ? "from " + tokenFile : "in " + data.resolve("mcp-token")));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> {
@@ -106,7 +108,7 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
               try {
                 http.stop();
               } catch (Exception e) {
-                System.err.println("bulwark mcp: " + e.getMessage());
+                spec.commandLine().getErr().println("bulwark mcp: " + e.getMessage());
               }
             }));
     forever.await();
@@ -127,14 +129,15 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
                     mapper, requests.input(System.in), requests.output(System.out))),
             mapper,
             tools);
-    System.err.println("bulwark mcp: serving on stdio; roots " + tools.roots());
+    spec.commandLine().getErr().println("bulwark mcp: serving on stdio; roots " + tools.roots());
     Thread hook = new Thread(server::closeGracefully);
     Runtime.getRuntime().addShutdownHook(hook);
     requests.awaitEndOfInput();
     // a request the SDK dropped would never be answered: give up after a quiet minute
     requests.awaitAnswered(tools::inFlight, java.time.Duration.ofSeconds(60));
     System.out.flush();
-    System.err.println("bulwark mcp: input closed; stopping");
+    spec.commandLine().getErr().println("bulwark mcp: input closed; stopping");
+    spec.commandLine().getErr().flush();
     Runtime.getRuntime().removeShutdownHook(hook);
     requests.release();
     server.closeGracefully();
