@@ -82,6 +82,8 @@ final class BenchCommand implements Runnable {
       SecretsBenchmark.Result r =
           new SecretsBenchmark(target, sizeMb, threads.value()).run(runs, System.out);
       System.out.println(r.summary());
+      // what the whole process cost, beside the heap figures above
+      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("secrets"));
       return ExitCodes.OK;
     }
   }
@@ -132,6 +134,8 @@ final class BenchCommand implements Runnable {
                   threads.value())
               .run(runs, System.out);
       System.out.println(r.summary());
+      // what the whole process cost, beside the heap figures above
+      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("code"));
       return ExitCodes.OK;
     }
   }
@@ -178,6 +182,8 @@ final class BenchCommand implements Runnable {
           new DepsBenchmark(osv, dir != null ? dir : home.resolve("target/bench/deps"), packages)
               .run(System.out);
       System.out.println(r.summary());
+      // what the whole process cost, beside the heap figures above
+      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("deps"));
       return ExitCodes.OK;
     }
   }
@@ -245,6 +251,8 @@ final class BenchCommand implements Runnable {
                 .run(System.out, progress.progress());
       }
       System.out.println(result.summary());
+      // what the whole process cost, beside the heap figures above
+      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("logs"));
       return ExitCodes.OK;
     }
   }
@@ -293,6 +301,8 @@ final class BenchCommand implements Runnable {
                   requests)
               .run(System.out);
       System.out.println(r.summary());
+      // what the whole process cost, beside the heap figures above
+      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("server"));
       return ExitCodes.OK;
     }
   }
