@@ -54,9 +54,14 @@ public final class MailParser {
     if (parts.html.length() > 0) {
       links.addAll(Html.links(parts.html.toString()));
     }
+    // the text alternative of an HTML mail repeats the HTML part's links: those count once
+    java.util.Set<String> inHtml = new java.util.HashSet<>();
+    links.forEach(l -> inHtml.add(l.href()));
     Matcher u = PLAIN_URL.matcher(parts.text);
     while (u.find() && links.size() < 500) {
-      links.add(new MailMessage.Link("", u.group()));
+      if (!inHtml.contains(u.group())) {
+        links.add(new MailMessage.Link("", u.group()));
+      }
     }
     try {
       m.dispose();
