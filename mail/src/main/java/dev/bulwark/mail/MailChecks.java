@@ -9,13 +9,21 @@ import java.util.List;
  * Judges a parsed message with the explainable checks in {@link BuiltInChecks}: each adds points
  * with a reason that names the header, link, attachment or sentence it saw. Supporting checks —
  * traits honest mail has too (mailing-list and bulk headers, missing authentication results) —
- * count only when a primary check fired as well, so they sharpen a verdict but never make one.
+ * count only beside {@value #SUPPORTED_FROM} or more primary points, so they sharpen a verdict but
+ * never make one.
  */
 public final class MailChecks {
   /** Scores at or above which a message is suspicious or malicious. */
   public static final int SUSPICIOUS = 4;
 
   public static final int MALICIOUS = 8;
+
+  /**
+   * Primary points from which supporting checks count too: one clear primary sign (a failed DMARC,
+   * a look-alike sender, a shortened link, two pressure phrases), not a single weak phrase, which
+   * honest newsletters have as well.
+   */
+  public static final int SUPPORTED_FROM = 3;
 
   private static final Lookalikes BRAND_LOOKALIKES = new Lookalikes(MailSettings.NONE);
 
@@ -41,7 +49,7 @@ public final class MailChecks {
         supporting += r.points();
       }
     }
-    int score = primary + (primary > 0 ? supporting : 0);
+    int score = primary + (primary >= SUPPORTED_FROM ? supporting : 0);
     MailVerdict.Verdict v =
         score >= MALICIOUS
             ? MailVerdict.Verdict.MALICIOUS

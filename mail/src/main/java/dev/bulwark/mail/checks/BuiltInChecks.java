@@ -34,6 +34,7 @@ public final class BuiltInChecks {
           new ExecutiveImpersonation(),
           new LookalikeDomain(),
           new PunycodeSender(),
+          new MalformedFrom(),
           new HiddenRecipients(),
           new ReceivedChain.OutOfOrder(),
           new ReceivedChain.DateMismatch(),
@@ -63,7 +64,12 @@ public final class BuiltInChecks {
           new PaymentChange(),
           new GiftCardRequest(),
           new MoneyBait(),
+          new ClickPrompt(),
+          new PrizeLure(),
+          new RomanceLure(),
           new GenericGreeting(),
+          new RecipientAddressGreeting(),
+          new ConfusableText(),
           new InvisibleCharacters(),
           new AddressesAiReader());
 

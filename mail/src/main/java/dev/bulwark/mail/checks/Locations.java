@@ -40,13 +40,13 @@ public final class Locations {
     return "url:" + clip(href);
   }
 
-  static String clip(String s) {
+  public static String clip(String s) {
     return s.length() <= 120 ? s : s.substring(0, 119) + "…";
   }
 
   /** The subject and visible text as the language checks read them: "subject \n text". */
   static String subjectAndText(dev.bulwark.mail.MailMessage m) {
-    String text = subject(m) + "\n" + m.visibleText();
+    String text = subject(m) + "\n" + m.renderedText();
     return text.length() > 200_000 ? text.substring(0, 200_000) : text;
   }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class MoneyBait extends LanguageCue {
   private static final Pattern PHRASES =
       Pattern.compile(
-          "(?i)(\\b(?:million|milh[õo]es de) (?:us |united states )?(?:dollars|usd|euros?|pounds|reais)\\b|us\\$ ?\\d|\\$\\d+(?:[.,]\\d+)? ?million|"
+          "(?i)(\\b(?:million|milh[õo]es de) (?:us |united states )?(?:dollars|usd|euros?|pounds|reais)\\b|us\\$ ?\\d|"
               + "\\bnext of kin\\b|\\binheritance\\b|\\bbeneficiary\\b|\\bconsignment box\\b|\\batm (?:visa )?card\\b|"
               + "\\bbusiness proposal\\b|\\b(?:lottery|sweepstakes?) (?:winner|prize|award)|\\byou (?:have|'ve) won\\b|"
               + "\\bclaim your (?:prize|reward|funds|payment|compensation|bonus|tokens?)\\b|\\bcompensation (?:fund|payment)\\b|"

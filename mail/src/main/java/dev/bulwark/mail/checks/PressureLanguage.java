@@ -10,8 +10,11 @@ final class PressureLanguage extends LanguageCue {
       Pattern.compile(
           "(?i)\\b(urgent|immediately|within 24 hours|within 48 hours|account (?:will be |has been )?(?:suspended|locked|disabled|closed)|"
               + "unusual (?:sign-in |login )?activity|payment (?:failed|declined)|final notice|last warning|action required|"
-              + "password (?:will )?expire|click (?:here|below) to|limited (?:access|time)|"
-              + "bloquead[oa]|regulariz|pend[eê]ncia|suspendid[ao]|urgente)\\b");
+              + "password (?:will )?expire|limited (?:access|time)|"
+              + "bloquead[oa]|regulariz|pend[eê]ncia|suspendid[ao]|urgente|"
+              + "dringend|sofort|letzte (?:warnung|mahnung)|läuft (?:heute )?ab|gesperrt|"
+              + "dernier avertissement|imm[ée]diatement|expire aujourd|suspendu|"
+              + "[úu]ltimo aviso|inmediatamente|suspendida)\\b");
 
   PressureLanguage() {
     super(

@@ -10,7 +10,7 @@ final class ShortenedLink extends LinkCheck {
   private static final MailRule RULE =
       new MailRule(
           "shortened-link",
-          2,
+          3,
           Weight.PRIMARY,
           Part.LINKS,
           "A link hides its target behind a URL shortener");
