@@ -90,11 +90,11 @@ public final class MailSuite implements Suite {
     Metrics mStrip = metrics(learnedStripped, y);
     List<Scorecard.Category> cats = new ArrayList<>();
     cats.add(new Scorecard.Category("checks alone", mHeur, mHeur.f1()));
+    cats.add(new Scorecard.Category("learned, all headers", mFull, mFull.f1()));
+    cats.add(new Scorecard.Category("learned, era headers stripped", mStrip, mStrip.f1()));
     cats.add(
         new Scorecard.Category(
             "checks alone, era headers stripped", mHeurStripped, mHeurStripped.f1()));
-    cats.add(new Scorecard.Category("learned, all headers", mFull, mFull.f1()));
-    cats.add(new Scorecard.Category("learned, era headers stripped", mStrip, mStrip.f1()));
     for (String cls : List.of("phishing", "ham", "spam")) {
       int n = 0;
       int flagged = 0;
