@@ -208,8 +208,8 @@ class MailCommandTest {
   }
 
   /**
-   * A genuine newsletter the checks alone find suspicious: its links go through a URL shortener
-   * and show another address than they lead to.
+   * A genuine newsletter the checks alone find suspicious: its links go through a URL shortener and
+   * show another address than they lead to.
    */
   private static String newsletter(int i) {
     return "From: Example News <news@news.example.org>\n"
