@@ -29,13 +29,31 @@ import picocli.CommandLine.Parameters;
     name = "mail",
     mixinStandardHelpOptions = true,
     description = "Social-engineering defence: judge suspicious mail.",
-    subcommands = {MailCommand.Check.class, MailCommand.Train.class})
+    subcommands = {MailCommand.Check.class, MailCommand.Train.class, MailCommand.Rules.class})
 final class MailCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "rules",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List the mail checks: id, the most points each adds, whether it counts alone (primary) or",
+        "only beside primary points (supporting), where it looks, and what it means."
+      })
+  static final class Rules implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().print(dev.bulwark.mail.checks.RuleCatalog.text());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
   }
 
   @Command(

@@ -137,6 +137,16 @@ class MailCommandTest {
   }
 
   @Test
+  void rules_listEveryCheckWithPointsAndWeight() {
+    Cli.Result r = Cli.run("mail", "rules");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("(?m)^dmarc-fail +3 +primary +authentication +")
+        .containsPattern("(?m)^no-link-to-sender +1 +supporting +links +")
+        .contains("checks. Suspicious from 4 points");
+  }
+
+  @Test
   void indicatorsOfSuspiciousMailAreWrittenAsJsonAndStix() throws Exception {
     Path phish = dir.resolve("phish.eml");
     Files.writeString(phish, phish(7));
@@ -198,14 +208,15 @@ class MailCommandTest {
   }
 
   /**
-   * A genuine newsletter the checks alone find suspicious: its links go through a click tracker.
+   * A genuine newsletter the checks alone find suspicious: its links go through a URL shortener and
+   * show another address than they lead to.
    */
   private static String newsletter(int i) {
     return "From: Example News <news@news.example.org>\n"
         + "Subject: Weekly digest "
         + i
         + "\nContent-Type: text/html\n\n"
-        + "<p>This week: <a href=\"https://click.mailer.example/t/"
+        + "<p>This week: <a href=\"https://bit.ly/digest"
         + i
         + "\">https://news.example.org/article/"
         + i

@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Address and domain helpers. */
-final class Addresses {
+public final class Addresses {
   private static final Pattern ADDRESS =
       Pattern.compile("[A-Za-z0-9._%+'=-]+@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
   private static final Pattern DISPLAY = Pattern.compile("^\\s*\"?([^\"<]*)\"?\\s*<");
 
   private Addresses() {}
 
-  static String domain(String header) {
+  public static String domain(String header) {
     Matcher m = ADDRESS.matcher(header);
     String last = null;
     while (m.find()) {
@@ -23,7 +23,7 @@ final class Addresses {
   }
 
   /** The last address in a header, lower-cased, or null. */
-  static String address(String header) {
+  public static String address(String header) {
     Matcher m = ADDRESS.matcher(header);
     String last = null;
     while (m.find()) {
@@ -32,7 +32,7 @@ final class Addresses {
     return last == null ? null : last.toLowerCase(Locale.ROOT);
   }
 
-  static String displayName(String header) {
+  public static String displayName(String header) {
     Matcher m = DISPLAY.matcher(header == null ? "" : header);
     return m.find() ? m.group(1).strip() : "";
   }
@@ -42,7 +42,7 @@ final class Addresses {
    * suffixes included (each {@code name.github.io} has its own owner). An IP address is itself; a
    * name under no known suffix keeps its last two labels.
    */
-  static String registrable(String host) {
+  public static String registrable(String host) {
     if (host == null) {
       return null;
     }

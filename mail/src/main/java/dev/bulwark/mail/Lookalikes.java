@@ -20,19 +20,19 @@ import java.util.Set;
  * (a letter swapped, doubled, dropped or changed: "paypa1", "arnazon", "micosoft"). The protected
  * set is the organisation's own domains and a shipped list of much-phished brands.
  */
-final class Lookalikes {
+public final class Lookalikes {
   private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
   private static final List<String> BRANDS = brands();
 
   /** A protected domain and how the other imitates it. */
-  record Match(String imitated, String how) {}
+  public record Match(String imitated, String how) {}
 
   private final List<String> protectedDomains;
   private final Set<String> own;
   private final List<String> skeletons;
   private final List<String> labelSkeletons;
 
-  Lookalikes(MailSettings settings) {
+  public Lookalikes(MailSettings settings) {
     Set<String> all = new LinkedHashSet<>(settings.internalDomains());
     all.addAll(settings.protectedDomains());
     all.addAll(BRANDS);
@@ -44,12 +44,12 @@ final class Lookalikes {
   }
 
   /** Whether a registrable domain is one of the shipped brands' own. */
-  static boolean isBrand(String registrable) {
+  public static boolean isBrand(String registrable) {
     return registrable != null && BRANDS.contains(registrable);
   }
 
   /** Whether a registrable domain imitates a protected one (and is not one itself). */
-  Optional<Match> imitates(String registrable) {
+  public Optional<Match> imitates(String registrable) {
     if (registrable == null || protectedDomains.contains(registrable)) {
       return Optional.empty();
     }

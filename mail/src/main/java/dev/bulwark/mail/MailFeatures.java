@@ -14,52 +14,11 @@ import java.util.regex.Pattern;
  * offline sentence embedding.
  */
 public final class MailFeatures {
-  /** Check codes, in a fixed order; an unknown code is simply not a feature. */
+  /** Check codes, in the checks' fixed order; an unknown code is simply not a feature. */
   static final List<String> CODES =
-      List.of(
-          "spf-fail",
-          "spf-softfail",
-          "spf-none",
-          "spf-permerror",
-          "dkim-fail",
-          "dkim-none",
-          "dkim-permerror",
-          "dmarc-fail",
-          "dmarc-none",
-          "dmarc-permerror",
-          "reply-to-mismatch",
-          "return-path-mismatch",
-          "brand-impersonation",
-          "punycode-sender",
-          "ip-link",
-          "shortened-link",
-          "punycode-link",
-          "link-text-mismatch",
-          "brand-in-foreign-host",
-          "no-link-to-sender",
-          "credential-form",
-          "double-extension",
-          "executable-attachment",
-          "macro-document",
-          "disguised-executable",
-          "html-smuggling",
-          "html-credential-page",
-          "html-attachment",
-          "archive-attachment",
-          "pressure-language",
-          "addresses-ai-reader",
-          "arc-fail",
-          "executive-impersonation",
-          "lookalike-domain",
-          "lookalike-link",
-          "archive-holds-executable",
-          "encrypted-archive",
-          "received-out-of-order",
-          "date-mismatch",
-          "credential-request",
-          "payment-change",
-          "gift-card-request",
-          "dkim-domain-mismatch");
+      dev.bulwark.mail.checks.BuiltInChecks.rules().stream()
+          .map(dev.bulwark.mail.checks.MailRule::id)
+          .toList();
 
   /**
    * Headers a message keeps when era artefacts are stripped: old and new mail then differ only in

@@ -60,6 +60,20 @@ public record MailMessage(
     return htmlBody == null ? "" : Html.text(htmlBody);
   }
 
+  /**
+   * The text a reader sees: a client shows the HTML body when there is one, whatever the plain
+   * alternative says (senders put a placeholder there to pass filters that read only it).
+   */
+  public String renderedText() {
+    if (htmlBody != null && !htmlBody.isBlank()) {
+      String html = Html.text(htmlBody);
+      if (!html.isBlank()) {
+        return html;
+      }
+    }
+    return textBody == null ? "" : textBody;
+  }
+
   /** Lower-case address domain of a header such as From ("Name &lt;a@b.c&gt;" → b.c), or null. */
   public String domainOf(String headerName) {
     String v = header(headerName);

@@ -17,8 +17,8 @@ import java.util.Optional;
 public final class MailModel {
   public static final String FILE = "mail-model.json";
 
-  /** 2: words (TF-IDF) beside the dense features. */
-  private static final int VERSION = 2;
+  /** 2: words (TF-IDF) beside the dense features; 3: one feature per check class. */
+  private static final int VERSION = 3;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -54,17 +54,17 @@ public record MailSettings(
   }
 
   /** Whether a domain is one of the organisation's own, or under one. */
-  boolean internal(String domain) {
+  public boolean internal(String domain) {
     return domain != null && under(domain, internalDomains);
   }
 
-  static boolean under(String domain, List<String> parents) {
+  public static boolean under(String domain, List<String> parents) {
     String d = domain.toLowerCase(Locale.ROOT);
     return parents.stream().anyMatch(p -> d.equals(p) || d.endsWith("." + p));
   }
 
   /** A person's name as compared: lower case, single spaces, no quotes or punctuation. */
-  static String name(String n) {
+  public static String name(String n) {
     return n.toLowerCase(Locale.ROOT).replaceAll("[\"'.,]", " ").replaceAll("\\s+", " ").strip();
   }
 

@@ -171,13 +171,41 @@ public final class SecretEngine {
       buf = new byte[CHUNK + OVERLAP];
     }
     try {
-      scan(in, sink, buf, active);
+      scan(in, sink, buf, active, isSourceCode(path));
     } finally {
       BUFFERS.set(buf);
     }
   }
 
-  private void scan(InputStream in, MatchSink sink, byte[] buf, boolean[] active)
+  private static final java.util.Set<String> BLOCK_COMMENT_LANGUAGES =
+      java.util.Set.of(
+          "java", "kt", "kts", "scala", "groovy", "js", "mjs", "cjs", "ts", "tsx", "jsx", "c", "h",
+          "cc", "cpp", "hpp", "cs", "go", "php", "swift", "rs", "dart", "m");
+
+  /** Whether a path is source in a language whose documentation comments run on "*" lines. */
+  static boolean isSourceCode(String path) {
+    if (path == null) {
+      return false;
+    }
+    int dot = path.lastIndexOf('.');
+    return dot > path.lastIndexOf('/')
+        && BLOCK_COMMENT_LANGUAGES.contains(
+            path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * Whether the line holding {@code offset} continues a block comment (" * …"): Javadoc, KDoc and
+   * JSDoc examples show how a password is passed, with made-up values.
+   */
+  private static boolean onCommentLine(byte[] buf, int offset) {
+    int i = lineStart(buf, offset);
+    while (i < offset && (buf[i] == ' ' || buf[i] == '\t')) {
+      i++;
+    }
+    return i < offset && buf[i] == '*' && (i + 1 >= offset || buf[i + 1] != '/');
+  }
+
+  private void scan(InputStream in, MatchSink sink, byte[] buf, boolean[] active, boolean code)
       throws IOException {
     int len = 0;
     int baseLine = 1;
@@ -187,7 +215,7 @@ public final class SecretEngine {
       boolean last = len < buf.length;
       int owned = last ? len : ownedEnd(buf, len);
       if (len > 0) {
-        scanChunk(buf, len, owned, last, baseLine, sink, active);
+        scanChunk(buf, len, owned, last, baseLine, sink, active, code);
       }
       if (last) {
         return;
@@ -242,7 +270,8 @@ public final class SecretEngine {
       boolean last,
       int baseLine,
       MatchSink sink,
-      boolean[] active) {
+      boolean[] active,
+      boolean code) {
     // 1. keyword hits → per-rule windows (start, end pairs; merged for unanchored rules)
     int[][] windows = new int[rules.size()][];
     int[] windowCount = new int[rules.size()];
@@ -326,6 +355,9 @@ public final class SecretEngine {
     List<Candidate> kept = new ArrayList<>();
     for (Candidate c : candidates) {
       if (vetoed(c, vetoes)) {
+        continue;
+      }
+      if (code && c.rule().isGeneric() && !reportFiltered && onCommentLine(buf, c.start())) {
         continue;
       }
       List<Candidate> overlapping =

@@ -168,6 +168,10 @@ public final class Placeholders {
       return true;
     }
     String lower = value.toLowerCase(Locale.ROOT);
+    // an elided value ("password=…"): documentation showing where a secret goes, never one
+    if (value.contains("\u2026")) {
+      return true;
+    }
     for (String m : MARKERS) {
       if (value.contains(m)) {
         return true;

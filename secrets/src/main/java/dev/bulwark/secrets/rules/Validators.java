@@ -641,8 +641,24 @@ public final class Validators {
     if (v.matches("\\*+|•+|x+|X+")) {
       return "masked value";
     }
+    if (FORM_WORDS.matcher(v).matches()) {
+      return "a form field's type or name, not a password";
+    }
+    if (PASSWORD_LABELS.matcher(v).matches()) {
+      return "the word for password in a user-interface label";
+    }
     return null;
   }
+
+  /** Input types and form words that minified front-end code assigns to password fields. */
+  private static final java.util.regex.Pattern FORM_WORDS =
+      java.util.regex.Pattern.compile(
+          "(?i)text|password|hidden|email|string|number|submit|button|input|field|label|tel|search|url|new-password|current-password");
+
+  /** "Password" in the languages of i18n bundles: labels, not values. */
+  private static final java.util.regex.Pattern PASSWORD_LABELS =
+      java.util.regex.Pattern.compile(
+          "(?iu)passwort|kennwort|mot_de_passe|contrase[ñn]a|senha|wachtwoord|l[öo]senord|adgangskode|passord|salasana|has[łl]o|heslo|parola|jelsz[óo]|[şs]ifre|пароль|パスワード|密码|密碼|비밀번호");
 
   private static String urlCredentials(Validator.Candidate c) {
     String m = c.matched();

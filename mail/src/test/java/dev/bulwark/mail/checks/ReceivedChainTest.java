@@ -1,7 +1,10 @@
-package dev.bulwark.mail;
+package dev.bulwark.mail.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.mail.MailChecks;
+import dev.bulwark.mail.MailParser;
+import dev.bulwark.mail.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

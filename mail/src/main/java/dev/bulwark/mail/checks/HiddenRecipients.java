@@ -1,0 +1,37 @@
+package dev.bulwark.mail.checks;
+
+import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.checks.MailRule.Part;
+import dev.bulwark.mail.checks.MailRule.Weight;
+import java.util.Locale;
+
+/**
+ * Nobody is named as a recipient ("undisclosed recipients", a template placeholder): the mark of
+ * mass mailing, honest newsletters included, so supporting only.
+ */
+final class HiddenRecipients implements MailCheck {
+  private static final MailRule RULE =
+      new MailRule(
+          "hidden-recipients",
+          1,
+          Weight.SUPPORTING,
+          Part.SENDER,
+          "The message names no recipient (undisclosed recipients, a placeholder)");
+
+  @Override
+  public MailRule rule() {
+    return RULE;
+  }
+
+  @Override
+  public void check(MailMessage m, CheckContext c, Reasons out) {
+    String to = m.header("To");
+    if (to == null) {
+      return; // saved drafts and fragments have none either
+    }
+    String t = to.strip().toLowerCase(Locale.ROOT);
+    if (t.contains("undisclosed") || t.matches(".*\\[[a-z_ ]+\\].*") || t.matches("[^@]*:;")) {
+      out.add("the To header names nobody: " + to.strip(), "header:To");
+    }
+  }
+}

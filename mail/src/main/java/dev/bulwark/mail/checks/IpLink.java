@@ -1,0 +1,28 @@
+package dev.bulwark.mail.checks;
+
+import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.checks.MailRule.Part;
+import dev.bulwark.mail.checks.MailRule.Weight;
+import java.util.regex.Pattern;
+
+/** A link to a bare IP address: honest senders link to names. */
+final class IpLink extends LinkCheck {
+  private static final MailRule RULE =
+      new MailRule("ip-link", 3, Weight.PRIMARY, Part.LINKS, "A link goes to a bare IP address");
+  private static final Pattern IP_HOST = Pattern.compile("^\\d{1,3}(?:\\.\\d{1,3}){3}$");
+
+  @Override
+  public MailRule rule() {
+    return RULE;
+  }
+
+  @Override
+  int limit() {
+    return 1;
+  }
+
+  @Override
+  String judge(MailMessage.Link l, String host, String reg, CheckContext c) {
+    return IP_HOST.matcher(host).matches() ? "a link goes to a bare IP address " + host : null;
+  }
+}
