@@ -33,11 +33,14 @@ public final class Findings {
             .title(d.ruleTitle())
             .message(message.toString())
             .severity(d.severity())
-            .confidence("stable".equals(d.rule().status()) ? Confidence.HIGH : Confidence.MEDIUM)
+            .confidence(
+                d.rule().status() == dev.bulwark.logs.sigma.Status.STABLE
+                    ? Confidence.HIGH
+                    : Confidence.MEDIUM)
             .location(
                 new Location.LogEvent(d.source(), d.recordId(), d.time(), d.channel(), d.host()))
             .property("author", d.rule().author())
-            .property("level", d.rule().level())
+            .property("level", d.rule().level() == null ? null : d.rule().level().yamlName())
             .property("eventId", d.eventId())
             .property("user", d.user())
             .property("tactics", d.tactics().isEmpty() ? null : String.join(",", d.tactics()))

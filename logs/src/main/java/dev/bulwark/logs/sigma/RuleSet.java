@@ -49,15 +49,46 @@ public final class RuleSet {
   private final DetectionCompiler compiler;
   private int documents;
 
-  private RuleSet(Map<String, List<String>> placeholders) {
-    this.compiler = new DetectionCompiler(placeholders);
+  /**
+   * How rules are compiled: values for {@code %name%} placeholders, and whether {@code re} patterns
+   * that need a backtracking engine may run (under a step budget) instead of being refused.
+   */
+  public record Options(Map<String, List<String>> placeholders, boolean backtrackingRegex) {
+    public Options {
+      placeholders = Map.copyOf(placeholders);
+    }
+
+    public static Options of(Map<String, List<String>> placeholders) {
+      return new Options(placeholders, false);
+    }
+  }
+
+  private RuleSet(Options options) {
+    this.compiler = new DetectionCompiler(options.placeholders(), options.backtrackingRegex());
   }
 
   /** Loads every .yml/.yaml file under the paths, then applies filters and links correlations. */
   public static RuleSet load(
       List<Path> paths, Map<String, List<String>> placeholders, Logsources logsources)
       throws IOException {
-    RuleSet set = new RuleSet(placeholders);
+    return load(paths, Options.of(placeholders), logsources);
+  }
+
+  /** Loads rules from YAML text (one file's documents), e.g. a rule pasted into the console. */
+  public static RuleSet parse(
+      String name, String yaml, Map<String, List<String>> placeholders, Logsources logsources) {
+    return parse(name, yaml, Options.of(placeholders), logsources);
+  }
+
+  /** Loads the rule pack shipped inside Bulwark. */
+  public static RuleSet builtIn(Map<String, List<String>> placeholders, Logsources logsources) {
+    return builtIn(Options.of(placeholders), logsources);
+  }
+
+  /** Loads every .yml/.yaml file under the paths, then applies filters and links correlations. */
+  public static RuleSet load(List<Path> paths, Options options, Logsources logsources)
+      throws IOException {
+    RuleSet set = new RuleSet(options);
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw new IOException(p + ": no such rule file or directory");
@@ -92,18 +123,17 @@ public final class RuleSet {
     return set;
   }
 
-  /** Loads rules from YAML text (one file's documents), e.g. a rule pasted into the console. */
-  public static RuleSet parse(
-      String name, String yaml, Map<String, List<String>> placeholders, Logsources logsources) {
-    RuleSet set = new RuleSet(placeholders);
+  /** Loads rules from YAML text (one file's documents). */
+  public static RuleSet parse(String name, String yaml, Options options, Logsources logsources) {
+    RuleSet set = new RuleSet(options);
     set.read(name, new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     set.link(logsources);
     return set;
   }
 
   /** Loads the rule pack shipped inside Bulwark. */
-  public static RuleSet builtIn(Map<String, List<String>> placeholders, Logsources logsources) {
-    RuleSet set = new RuleSet(placeholders);
+  public static RuleSet builtIn(Options options, Logsources logsources) {
+    RuleSet set = new RuleSet(options);
     try (InputStream index = RuleSet.class.getResourceAsStream("rules/index.txt")) {
       for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (name.isBlank()) {
@@ -141,6 +171,8 @@ public final class RuleSet {
   private void add(String path, JsonNode doc) {
     SigmaRule.Meta meta = meta(path, doc);
     try {
+      level(doc);
+      status(doc);
       if (!doc.isObject()) {
         throw new SigmaException("a rule document must be a map");
       }
@@ -352,14 +384,35 @@ public final class RuleSet {
         text(doc, "name"),
         text(doc, "title"),
         text(doc, "description"),
-        text(doc, "status"),
-        text(doc, "level"),
+        lenient(() -> status(doc)),
+        lenient(() -> level(doc)),
         text(doc, "author"),
         text(doc, "date"),
         list(doc, "tags"),
         list(doc, "references"),
         list(doc, "falsepositives"),
         path);
+  }
+
+  private static Level level(JsonNode doc) throws SigmaException {
+    return Level.parse(text(doc, "level"));
+  }
+
+  private static Status status(JsonNode doc) throws SigmaException {
+    return Status.parse(text(doc, "status"));
+  }
+
+  private interface Parse<T> {
+    T get() throws SigmaException;
+  }
+
+  /** A metadata value for a problem report: null when it does not parse (the problem says so). */
+  private static <T> T lenient(Parse<T> p) {
+    try {
+      return p.get();
+    } catch (SigmaException e) {
+      return null;
+    }
   }
 
   private static String text(JsonNode n, String field) {
