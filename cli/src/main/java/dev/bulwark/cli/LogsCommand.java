@@ -3,12 +3,14 @@ package dev.bulwark.cli;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.event.Times;
+import dev.bulwark.logs.feed.SigmaReleases;
 import dev.bulwark.logs.hunt.Findings;
 import dev.bulwark.logs.hunt.Hunter;
 import dev.bulwark.logs.hunt.Incident;
@@ -17,6 +19,7 @@ import dev.bulwark.logs.hunt.Timeline;
 import dev.bulwark.logs.sigma.Logsources;
 import dev.bulwark.logs.sigma.RuleSet;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,10 +67,30 @@ final class LogsCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
     Path config;
 
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        description =
+            "Bulwark's data directory: the installed SigmaHQ release and the parsed-rule cache"
+                + " (default: $BULWARK_DATA_DIR or ~/.bulwark).")
+    Path dataDir;
+
+    @Option(
+        names = "--allow-backtracking-regex",
+        description =
+            "Run |re patterns that need backtracking (back-references, look-around) under a step"
+                + " budget instead of refusing them. Only for rules you trust.")
+    boolean backtracking;
+
     LogHunt.Settings settings(Path scanned) throws InputException {
       BulwarkConfig cfg = Configs.load(config, scanned);
       LogHunt.Settings s =
           LogHunt.Settings.fromConfig(cfg.section("logs"), cfg.section("assets"), cfg.baseDir());
+      LogHunt.RuleChoice c = s.choice().withDataDir(DataDir.resolve(dataDir));
+      if (backtracking) {
+        c = c.withBacktrackingRegex(true);
+      }
+      s = s.withChoice(c);
       if (!rules.isEmpty()) {
         s = s.withRules(rules);
       }
@@ -292,6 +315,16 @@ final class LogsCommand implements Runnable {
     if (!problems.isEmpty()) {
       out.printf("Rules not in use: %s (see bulwark logs rules)%n", String.join(", ", problems));
     }
+    if (r.rules().filteredByStatus() > 0) {
+      out.printf(
+          "%,d downloaded rules left out by status (logs.include-test,"
+              + " logs.experimental-min-level)%n",
+          r.rules().filteredByStatus());
+    }
+    String attribution = Findings.attribution(r.detections());
+    if (attribution != null) {
+      out.printf("%s%n", attribution);
+    }
   }
 
   private static String top(Map<String, Long> m, int n) {
@@ -306,7 +339,11 @@ final class LogsCommand implements Runnable {
   @Command(
       name = "rules",
       mixinStandardHelpOptions = true,
-      description = "Load a rule set and list what cannot run, and why.")
+      description = {
+        "Load a rule set and list what cannot run, and why; update installs SigmaHQ's rule",
+        "release next to Bulwark's pack, status shows what is installed."
+      },
+      subcommands = {LogsCommand.RulesUpdate.class, LogsCommand.RulesStatus.class})
   static final class Rules implements Callable<Integer> {
     @picocli.CommandLine.Mixin RuleOptions ruleOptions;
 
@@ -326,6 +363,9 @@ final class LogsCommand implements Runnable {
           set.correlations().size(),
           set.filterCount(),
           set.problems().size());
+      if (set.filteredByStatus() > 0) {
+        out.printf("%d downloaded rules left out by status.%n", set.filteredByStatus());
+      }
       Map<String, List<RuleSet.Problem>> byReason = new TreeMap<>();
       for (RuleSet.Problem p : set.problems()) {
         String reason =
@@ -345,6 +385,107 @@ final class LogsCommand implements Runnable {
         } else {
           out.printf("%5d  %s%n", e.getValue().size(), e.getKey());
         }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Options of the rule release commands. */
+  static final class ReleaseOptions {
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
+    Path dataDir;
+
+    SigmaReleases releases() {
+      return new SigmaReleases(DataDir.resolve(dataDir));
+    }
+  }
+
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Download SigmaHQ's rule release archive, verify it (size, archive limits, every rule",
+        "parses) and install it beside the previous one; a failed update changes nothing. The",
+        "default rule set is then Bulwark's pack plus this release (--rules still replaces it).",
+        "Sigma rules are shared under the Detection Rule License 1.1; alerts keep each author."
+      })
+  static final class RulesUpdate implements Callable<Integer> {
+    @picocli.CommandLine.Mixin ReleaseOptions release;
+
+    @Option(
+        names = "--url",
+        paramLabel = "URL",
+        description =
+            "Release archive to download (default: SigmaHQ's latest sigma_all_rules.zip).")
+    java.net.URI url;
+
+    @Option(
+        names = "--from",
+        paramLabel = "FILE",
+        description = "Install a release archive downloaded beforehand (for offline sites).")
+    Path from;
+
+    @Override
+    public Integer call() throws Exception {
+      if (url != null && from != null) {
+        throw new InputException("give --url or --from, not both");
+      }
+      SigmaReleases releases = release.releases();
+      SigmaReleases.Release r;
+      if (from != null) {
+        r = releases.installFrom(from);
+      } else {
+        URI u = url != null ? url : SigmaReleases.DEFAULT_URL;
+        if (!u.getScheme().equals("https") && !u.getScheme().equals("http")) {
+          throw new InputException("--url must be http or https, got " + u);
+        }
+        r = releases.update(u);
+      }
+      TerminalWriter out = TerminalWriter.stdout();
+      out.printf(
+          "installed SigmaHQ rules %s: %,d rule files, %,d rules loaded, %,d not runnable (see"
+              + " bulwark logs rules) into %s%n",
+          r.version(), r.ruleFiles(), r.rulesLoaded(), r.rulesNotRunnable(), r.dir());
+      out.printf(
+          "The rules are shared under the Detection Rule License 1.1"
+              + " (https://github.com/SigmaHQ/Detection-Rule-License); alerts keep each rule's"
+              + " author.%n");
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Show which SigmaHQ rule release is installed and in use.")
+  static final class RulesStatus implements Callable<Integer> {
+    @picocli.CommandLine.Mixin ReleaseOptions release;
+
+    @Override
+    public Integer call() throws Exception {
+      SigmaReleases releases = release.releases();
+      TerminalWriter out = TerminalWriter.stdout();
+      java.util.Optional<SigmaReleases.Release> current = releases.current();
+      if (current.isEmpty()) {
+        out.printf(
+            "no SigmaHQ release installed: hunts use Bulwark's pack alone (bulwark logs rules"
+                + " update, or --from FILE offline)%n");
+        return ExitCodes.OK;
+      }
+      for (SigmaReleases.Release r : releases.installed()) {
+        boolean inUse = r.version().equals(current.get().version());
+        out.printf(
+            "%s %s  %,d rule files, %,d rules loaded, installed %s from %s (sha256 %s)%n",
+            inUse ? "*" : " ",
+            r.version(),
+            r.ruleFiles(),
+            r.rulesLoaded(),
+            r.installed(),
+            r.source(),
+            r.sha256().substring(0, 16));
       }
       return ExitCodes.OK;
     }

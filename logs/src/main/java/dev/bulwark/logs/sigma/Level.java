@@ -26,6 +26,15 @@ public enum Level {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Parses a level named in a setting. */
+  public static Level of(String text) {
+    try {
+      return parse(text);
+    } catch (SigmaException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
   /** Parses a level as written ("info" is accepted for informational); null when absent. */
   static Level parse(String text) throws SigmaException {
     if (text == null) {
