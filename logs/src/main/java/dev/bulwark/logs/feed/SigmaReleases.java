@@ -177,6 +177,22 @@ public final class SigmaReleases {
     Path releases = Files.createDirectories(root.resolve("releases"));
     Path staging = Files.createTempDirectory(root, "staging-");
     try {
+      return installStaged(archive, source, version, sha, releases, staging);
+    } catch (InputException e) {
+      throw e.getMessage().endsWith("nothing installed")
+          ? e
+          : new InputException(e.getMessage() + "; nothing installed");
+    } finally {
+      if (Files.exists(staging)) {
+        deleteTree(staging);
+      }
+    }
+  }
+
+  private Release installStaged(
+      Path archive, String source, String version, String sha, Path releases, Path staging)
+      throws IOException, InputException {
+    {
       int files = extract(archive, staging, source);
       if (files == 0) {
         throw new InputException(source + ": no Sigma rule files (.yml) in the archive");
@@ -225,10 +241,6 @@ public final class SigmaReleases {
       move(pointer, root.resolve("current"));
       prune(version, previous.map(Release::version).orElse(null));
       return read(target);
-    } finally {
-      if (Files.exists(staging)) {
-        deleteTree(staging);
-      }
     }
   }
 
