@@ -46,7 +46,7 @@ public interface LogFormat {
     /** A file inside a container that could not be read; the others go on. */
     void unreadable(String name, Exception e);
 
-    dev.bulwark.core.analysis.DiagnosticSink diagnostics();
+    dev.bulwark.core.errors.DiagnosticSink diagnostics();
 
     /**
      * Reads a stream found inside a container, sniffing its format; whether it held a known one.

@@ -1,7 +1,7 @@
 package dev.bulwark.logs.event;
 
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.ArchiveLimits;
 import dev.bulwark.core.files.InputPaths;
