@@ -160,7 +160,9 @@ public final class LogReader {
               SOURCE,
               name,
               "not a recognised log format ("
-                  + String.join(", ", formats.stream().map(LogFormat::name).toList())
+                  + String.join(
+                      ", ",
+                      formats.stream().filter(f -> !f.container()).map(LogFormat::name).toList())
                   + "); skipped"));
     }
     return false;
