@@ -38,7 +38,7 @@ final class RuleCache {
 
   private RuleCache() {}
 
-  static String key(List<Path> files, List<byte[]> contents) {
+  static String key(List<String> files, List<byte[]> contents) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(FORMAT.getBytes(StandardCharsets.UTF_8));

@@ -184,21 +184,7 @@ public final class RuleSet {
     for (Path f : files) {
       contents.add(Files.readAllBytes(f));
     }
-    String key = cacheDir == null ? null : RuleCache.key(files, contents);
-    List<RuleCache.Parsed> parsed =
-        key == null ? null : RuleCache.read(cacheDir, key, files.size());
-    if (parsed == null) {
-      parsed = new ArrayList<>(files.size());
-      for (byte[] content : contents) {
-        parsed.add(parseYaml(content));
-      }
-      if (key != null) {
-        RuleCache.write(cacheDir, key, parsed);
-      }
-    }
-    for (int i = 0; i < files.size(); i++) {
-      addParsed(files.get(i).toString(), parsed.get(i));
-    }
+    addAll(files.stream().map(Path::toString).toList(), contents);
   }
 
   /** Loads rules from YAML text (one file's documents). */
@@ -218,17 +204,40 @@ public final class RuleSet {
   }
 
   private void readBuiltIn() {
+    List<String> names = new ArrayList<>();
+    List<byte[]> contents = new ArrayList<>();
     try (InputStream index = RuleSet.class.getResourceAsStream("rules/index.txt")) {
       for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (name.isBlank()) {
           continue;
         }
         try (InputStream in = RuleSet.class.getResourceAsStream("rules/" + name.strip())) {
-          read("builtin:" + name.strip(), in);
+          names.add("builtin:" + name.strip());
+          contents.add(in.readAllBytes());
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    addAll(names, contents);
+  }
+
+  /** Parses the files (or takes them from the cache) and adds their documents. */
+  private void addAll(List<String> names, List<byte[]> contents) {
+    String key = cacheDir == null ? null : RuleCache.key(names, contents);
+    List<RuleCache.Parsed> parsed =
+        key == null ? null : RuleCache.read(cacheDir, key, names.size());
+    if (parsed == null) {
+      parsed = new ArrayList<>(names.size());
+      for (byte[] content : contents) {
+        parsed.add(parseYaml(content));
+      }
+      if (key != null) {
+        RuleCache.write(cacheDir, key, parsed);
+      }
+    }
+    for (int i = 0; i < names.size(); i++) {
+      addParsed(names.get(i), parsed.get(i));
     }
   }
 
