@@ -267,7 +267,8 @@ public final class LogHunt {
     Logsources logsources = logsources(s);
     RuleSet rules = loadRules(s, logsources);
     for (RuleSet.Problem p : rules.problems()) {
-      if (p.kind() == RuleSet.ProblemKind.INVALID) {
+      // invalid rules, and patterns refused because they need backtracking, are the user's to fix
+      if (p.kind() == RuleSet.ProblemKind.INVALID || p.message().contains("needs backtracking")) {
         diagnostics.report(
             Diagnostic.warning(
                 "logs", p.path(), (p.title() == null ? "" : p.title() + ": ") + p.message()));
