@@ -1,8 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.usecase.HuntService;
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
@@ -64,16 +63,10 @@ final class LogsCommand implements Runnable {
         description = "Extra log source and field mapping pipeline (YAML, repeatable).")
     List<Path> pipelines = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-    Path config;
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
 
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description =
-            "Bulwark's data directory: the installed SigmaHQ release and the parsed-rule cache"
-                + " (default: $BULWARK_DATA_DIR or ~/.bulwark).")
-    Path dataDir;
+    /** Where the installed SigmaHQ release and the parsed-rule cache are. */
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory data;
 
     @Option(
         names = "--allow-backtracking-regex",
@@ -83,23 +76,12 @@ final class LogsCommand implements Runnable {
     boolean backtracking;
 
     LogHunt.Settings settings(Path scanned) throws InputException {
-      BulwarkConfig cfg = Configs.load(config, scanned);
-      LogHunt.Settings s =
-          LogHunt.Settings.fromConfig(cfg.section("logs"), cfg.section("assets"), cfg.baseDir());
-      LogHunt.RuleChoice c = s.choice().withDataDir(DataDir.resolve(dataDir));
+      LogHunt.Settings s = new HuntService().settings(config.load(scanned), rules, pipelines);
+      LogHunt.RuleChoice c = s.choice().withDataDir(data.dir());
       if (backtracking) {
         c = c.withBacktrackingRegex(true);
       }
-      s = s.withChoice(c);
-      if (!rules.isEmpty()) {
-        s = s.withRules(rules);
-      }
-      if (!pipelines.isEmpty()) {
-        List<Path> all = new ArrayList<>(s.pipelines());
-        all.addAll(pipelines);
-        s = s.withPipelines(all);
-      }
-      return s;
+      return s.withChoice(c);
     }
   }
 
@@ -111,6 +93,8 @@ final class LogsCommand implements Runnable {
         "group detections into incidents and write a timeline."
       })
   static final class Hunt implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories.")
     List<Path> paths;
 
@@ -160,11 +144,7 @@ final class LogsCommand implements Runnable {
         description = "Exit with status 1 when a detection is at this level or worse.")
     Severity failOn;
 
-    @Option(
-        names = "--threads",
-        paramLabel = "N",
-        description = "Files read at once (default: cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
     @Option(names = "--no-progress", description = "Never draw a progress bar.")
     boolean noProgress;
@@ -196,17 +176,16 @@ final class LogsCommand implements Runnable {
                 new Incidents.Options(
                     LogHunt.duration("--window", window), s.incidents().assetCriticality()));
       }
-      if (threads != null) {
-        if (threads < 1) {
-          throw new InputException("--threads must be at least 1, got " + threads);
-        }
-        s = s.withThreads(threads);
+      if (threads.given()) {
+        s = s.withThreads(threads.value());
       }
       List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
       Instant started = Instant.now();
       LogHunt.Result r;
       try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
-        r = LogHunt.run(paths, s, progress.progress(), diagnostics::add, new Cancellation());
+        r =
+            new HuntService()
+                .hunt(paths, s, progress.progress(), diagnostics::add, new Cancellation());
       }
       for (Path t : timelines) {
         String fmt = Timeline.formatFor(t.getFileName().toString());
@@ -217,12 +196,12 @@ final class LogsCommand implements Runnable {
           default -> Timeline.writeHtml(r.detections(), r.incidents(), buf);
         }
         timelineOut.get(t).writeString(buf.toString(StandardCharsets.UTF_8));
-        System.err.println("bulwark: wrote " + t);
+        spec.commandLine().getErr().println("bulwark: wrote " + t);
       }
       ScanReport report = report(r, started, diagnostics);
-      ReportOutput.writeAll(report, outputs, false);
+      ReportOutput.writeAll(spec, report, outputs, false);
       if (!ReportOutput.anyOnStdout(outputs)) {
-        printHunt(r, diagnostics, TerminalWriter.stdout());
+        printHunt(r, diagnostics, new TerminalWriter(spec.commandLine().getOut()));
       }
       Severity threshold = failOn;
       return threshold != null && report.hasFindingsAtLeast(threshold)
@@ -345,6 +324,8 @@ final class LogsCommand implements Runnable {
       },
       subcommands = {LogsCommand.RulesUpdate.class, LogsCommand.RulesStatus.class})
   static final class Rules implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.Mixin RuleOptions ruleOptions;
 
     @Option(names = "--all", description = "List every problem, not only counts per reason.")
@@ -355,7 +336,7 @@ final class LogsCommand implements Runnable {
       LogHunt.Settings s = ruleOptions.settings(Path.of("."));
       Logsources ls = LogHunt.logsources(s);
       RuleSet set = LogHunt.loadRules(s, ls);
-      TerminalWriter out = TerminalWriter.stdout();
+      TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
       out.printf(
           "%d rule documents: %d detection rules, %d correlations, %d filters loaded; %d problems.%n",
           set.documents(),
@@ -392,14 +373,10 @@ final class LogsCommand implements Runnable {
 
   /** Options of the rule release commands. */
   static final class ReleaseOptions {
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory data;
 
     SigmaReleases releases() {
-      return new SigmaReleases(DataDir.resolve(dataDir));
+      return new SigmaReleases(data.dir());
     }
   }
 
@@ -413,6 +390,8 @@ final class LogsCommand implements Runnable {
         "Sigma rules are shared under the Detection Rule License 1.1; alerts keep each author."
       })
   static final class RulesUpdate implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.Mixin ReleaseOptions release;
 
     @Option(
@@ -444,7 +423,7 @@ final class LogsCommand implements Runnable {
         }
         r = releases.update(u);
       }
-      TerminalWriter out = TerminalWriter.stdout();
+      TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
       out.printf(
           "installed SigmaHQ rules %s: %,d rule files, %,d rules loaded, %,d not runnable (see"
               + " bulwark logs rules) into %s%n",
@@ -462,12 +441,14 @@ final class LogsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Show which SigmaHQ rule release is installed and in use.")
   static final class RulesStatus implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.Mixin ReleaseOptions release;
 
     @Override
     public Integer call() throws Exception {
       SigmaReleases releases = release.releases();
-      TerminalWriter out = TerminalWriter.stdout();
+      TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
       java.util.Optional<SigmaReleases.Release> current = releases.current();
       if (current.isEmpty()) {
         out.printf(

@@ -221,7 +221,7 @@ final class Formats {
           pending.append('\n');
         }
         pending.append(line);
-        List<String> cells = dev.bulwark.logs.event.Csv.split(pending.toString());
+        List<String> cells = dev.bulwark.core.text.Csv.split(pending.toString());
         if (cells == null) {
           if (pending.length() > MAX_RECORD) {
             errors = c.lineError(name, startLine, "unterminated quoted field", errors);
