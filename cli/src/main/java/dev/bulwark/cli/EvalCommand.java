@@ -189,6 +189,19 @@ final class EvalCommand implements Runnable {
         description = "Sigma regression data (default ../shared/data/sigma/regression_data).")
     Path regression;
 
+    @Option(
+        names = "--default-rules",
+        description =
+            "Hunt with the default rule set (Bulwark's pack, plus the SigmaHQ release installed in"
+                + " --data-dir when there is one) instead of SigmaHQ's rule folders.")
+    boolean defaultRules;
+
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        description = "Data directory holding an installed SigmaHQ release (with --default-rules).")
+    Path dataDir;
+
     @Override
     String suiteName() {
       return "logs";
@@ -206,6 +219,11 @@ final class EvalCommand implements Runnable {
       }
       if (regression != null) {
         p.put(dev.bulwark.eval.logs.LogsSuite.REGRESSION, regression.toAbsolutePath().toString());
+      }
+      if (defaultRules) {
+        p.put(
+            dev.bulwark.eval.logs.LogsSuite.DEFAULT_RULES,
+            dataDir == null ? "" : dataDir.toAbsolutePath().toString());
       }
       return p;
     }

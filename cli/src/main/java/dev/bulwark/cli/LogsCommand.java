@@ -9,6 +9,7 @@ import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.event.Times;
+import dev.bulwark.logs.feed.SigmaReleases;
 import dev.bulwark.logs.hunt.Findings;
 import dev.bulwark.logs.hunt.Hunter;
 import dev.bulwark.logs.hunt.Incident;
@@ -17,6 +18,7 @@ import dev.bulwark.logs.hunt.Timeline;
 import dev.bulwark.logs.sigma.Logsources;
 import dev.bulwark.logs.sigma.RuleSet;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,8 +65,23 @@ final class LogsCommand implements Runnable {
 
     @picocli.CommandLine.Mixin CommonOptions.Config config;
 
+    /** Where the installed SigmaHQ release and the parsed-rule cache are. */
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory data;
+
+    @Option(
+        names = "--allow-backtracking-regex",
+        description =
+            "Run |re patterns that need backtracking (back-references, look-around) under a step"
+                + " budget instead of refusing them. Only for rules you trust.")
+    boolean backtracking;
+
     LogHunt.Settings settings(Path scanned) throws InputException {
-      return new HuntService().settings(config.load(scanned), rules, pipelines);
+      LogHunt.Settings s = new HuntService().settings(config.load(scanned), rules, pipelines);
+      LogHunt.RuleChoice c = s.choice().withDataDir(data.dir());
+      if (backtracking) {
+        c = c.withBacktrackingRegex(true);
+      }
+      return s.withChoice(c);
     }
   }
 
@@ -278,6 +295,16 @@ final class LogsCommand implements Runnable {
     if (!problems.isEmpty()) {
       out.printf("Rules not in use: %s (see bulwark logs rules)%n", String.join(", ", problems));
     }
+    if (r.rules().filteredByStatus() > 0) {
+      out.printf(
+          "%,d downloaded rules left out by status (logs.include-test,"
+              + " logs.experimental-min-level)%n",
+          r.rules().filteredByStatus());
+    }
+    String attribution = Findings.attribution(r.detections());
+    if (attribution != null) {
+      out.printf("%s%n", attribution);
+    }
   }
 
   private static String top(Map<String, Long> m, int n) {
@@ -292,7 +319,11 @@ final class LogsCommand implements Runnable {
   @Command(
       name = "rules",
       mixinStandardHelpOptions = true,
-      description = "Load a rule set and list what cannot run, and why.")
+      description = {
+        "Load a rule set and list what cannot run, and why; update installs SigmaHQ's rule",
+        "release next to Bulwark's pack, status shows what is installed."
+      },
+      subcommands = {LogsCommand.RulesUpdate.class, LogsCommand.RulesStatus.class})
   static final class Rules implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -314,6 +345,9 @@ final class LogsCommand implements Runnable {
           set.correlations().size(),
           set.filterCount(),
           set.problems().size());
+      if (set.filteredByStatus() > 0) {
+        out.printf("%d downloaded rules left out by status.%n", set.filteredByStatus());
+      }
       Map<String, List<RuleSet.Problem>> byReason = new TreeMap<>();
       for (RuleSet.Problem p : set.problems()) {
         String reason =
@@ -333,6 +367,107 @@ final class LogsCommand implements Runnable {
         } else {
           out.printf("%5d  %s%n", e.getValue().size(), e.getKey());
         }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Options of the rule release commands. */
+  static final class ReleaseOptions {
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory data;
+
+    SigmaReleases releases() {
+      return new SigmaReleases(data.dir());
+    }
+  }
+
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Download SigmaHQ's rule release archive, verify it (size, archive limits, every rule",
+        "parses) and install it beside the previous one; a failed update changes nothing. The",
+        "default rule set is then Bulwark's pack plus this release (--rules still replaces it).",
+        "Sigma rules are shared under the Detection Rule License 1.1; alerts keep each author."
+      })
+  static final class RulesUpdate implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin ReleaseOptions release;
+
+    @Option(
+        names = "--url",
+        paramLabel = "URL",
+        description =
+            "Release archive to download (default: SigmaHQ's latest sigma_all_rules.zip).")
+    java.net.URI url;
+
+    @Option(
+        names = "--from",
+        paramLabel = "FILE",
+        description = "Install a release archive downloaded beforehand (for offline sites).")
+    Path from;
+
+    @Override
+    public Integer call() throws Exception {
+      if (url != null && from != null) {
+        throw new InputException("give --url or --from, not both");
+      }
+      SigmaReleases releases = release.releases();
+      SigmaReleases.Release r;
+      if (from != null) {
+        r = releases.installFrom(from);
+      } else {
+        URI u = url != null ? url : SigmaReleases.DEFAULT_URL;
+        if (!u.getScheme().equals("https") && !u.getScheme().equals("http")) {
+          throw new InputException("--url must be http or https, got " + u);
+        }
+        r = releases.update(u);
+      }
+      TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
+      out.printf(
+          "installed SigmaHQ rules %s: %,d rule files, %,d rules loaded, %,d not runnable (see"
+              + " bulwark logs rules) into %s%n",
+          r.version(), r.ruleFiles(), r.rulesLoaded(), r.rulesNotRunnable(), r.dir());
+      out.printf(
+          "The rules are shared under the Detection Rule License 1.1"
+              + " (https://github.com/SigmaHQ/Detection-Rule-License); alerts keep each rule's"
+              + " author.%n");
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Show which SigmaHQ rule release is installed and in use.")
+  static final class RulesStatus implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin ReleaseOptions release;
+
+    @Override
+    public Integer call() throws Exception {
+      SigmaReleases releases = release.releases();
+      TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
+      java.util.Optional<SigmaReleases.Release> current = releases.current();
+      if (current.isEmpty()) {
+        out.printf(
+            "no SigmaHQ release installed: hunts use Bulwark's pack alone (bulwark logs rules"
+                + " update, or --from FILE offline)%n");
+        return ExitCodes.OK;
+      }
+      for (SigmaReleases.Release r : releases.installed()) {
+        boolean inUse = r.version().equals(current.get().version());
+        out.printf(
+            "%s %s  %,d rule files, %,d rules loaded, installed %s from %s (sha256 %s)%n",
+            inUse ? "*" : " ",
+            r.version(),
+            r.ruleFiles(),
+            r.rulesLoaded(),
+            r.installed(),
+            r.source(),
+            r.sha256().substring(0, 16));
       }
       return ExitCodes.OK;
     }

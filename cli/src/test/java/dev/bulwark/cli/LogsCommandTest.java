@@ -138,4 +138,58 @@ class LogsCommandTest {
         .contains("UNSUPPORTED: condition uses the retired pipe aggregation syntax")
         .contains("INVALID: not valid YAML");
   }
+
+  @Test
+  void rulesUpdateFromArchive_thenHuntUsesPackAndRelease_withAttribution() throws Exception {
+    Path data = dir.resolve("data");
+    Path zip = dir.resolve("sigma_core_r2026-07-01.zip");
+    try (java.util.zip.ZipOutputStream z =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("rules/windows/proc_creation_vss.yml"));
+      z.write(
+          ("title: Shadow Copy Removal By vssadmin\n"
+                  + "id: 3a0a1b57-8f0e-4c1e-9d3e-9b4e0c1f2a33\n"
+                  + "status: test\n"
+                  + "author: Jane Analyst\n"
+                  + "tags: [attack.impact, attack.t1490]\n"
+                  + "logsource: {product: windows, category: process_creation}\n"
+                  + "detection:\n"
+                  + "  sel:\n"
+                  + "    CommandLine|contains|all: [vssadmin, delete, shadows]\n"
+                  + "  condition: sel\n"
+                  + "level: high\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    Cli.Result none = Cli.run("logs", "rules", "status", "--data-dir", data.toString());
+    assertThat(none.out()).contains("no SigmaHQ release installed");
+    Cli.Result up =
+        Cli.run("logs", "rules", "update", "--from", zip.toString(), "--data-dir", data.toString());
+    assertThat(up.exit()).as(up.err()).isZero();
+    assertThat(up.out()).contains("installed SigmaHQ rules r2026-07-01: 1 rule files");
+    Cli.Result status = Cli.run("logs", "rules", "status", "--data-dir", data.toString());
+    assertThat(status.out()).contains("* r2026-07-01");
+
+    Path sarif = dir.resolve("release.sarif");
+    Cli.Result r =
+        Cli.run(
+            "logs",
+            "hunt",
+            logs.toString(),
+            "--data-dir",
+            data.toString(),
+            "--format",
+            "sarif",
+            "-o",
+            sarif.toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Shadow Copy Removal By vssadmin")
+        .contains("Shadow Copies Deleted")
+        .contains("Detection Rule License 1.1")
+        .contains("Jane Analyst (1)");
+    JsonNode rules = JSON.readTree(sarif.toFile()).path("runs").get(0).path("tool").path("driver");
+    assertThat(rules.toString()).contains("Sigma rule by Jane Analyst; Detection Rule License 1.1");
+  }
 }

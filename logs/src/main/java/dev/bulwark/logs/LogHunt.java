@@ -11,6 +11,7 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.logs.event.LogReader;
+import dev.bulwark.logs.feed.SigmaReleases;
 import dev.bulwark.logs.hunt.Detection;
 import dev.bulwark.logs.hunt.Findings;
 import dev.bulwark.logs.hunt.Hunter;
@@ -43,11 +44,19 @@ public final class LogHunt {
       Map<String, List<String>> placeholders,
       Hunter.Options hunter,
       Incidents.Options incidents,
-      int threads) {
+      int threads,
+      RuleChoice choice) {
 
     /** The keys the {@code logs:} section may hold. */
     public static final ConfigShape KEYS =
-        ConfigShape.keys("rules", "pipelines", "min-level", "window")
+        ConfigShape.keys(
+                "rules",
+                "pipelines",
+                "min-level",
+                "window",
+                "include-test",
+                "experimental-min-level",
+                "allow-backtracking-regex")
             .with("placeholders", ConfigShape.free());
 
     /** The {@code assets:} section: a list of hosts, or a mapping holding one under hosts. */
@@ -63,27 +72,32 @@ public final class LogHunt {
           Map.of(),
           Hunter.Options.defaults(),
           Incidents.Options.defaults(),
-          Math.max(1, Runtime.getRuntime().availableProcessors()));
+          Math.max(1, Runtime.getRuntime().availableProcessors()),
+          RuleChoice.defaults());
+    }
+
+    public Settings withChoice(RuleChoice c) {
+      return new Settings(rulePaths, pipelines, placeholders, hunter, incidents, threads, c);
     }
 
     public Settings withRules(List<Path> paths) {
-      return new Settings(paths, pipelines, placeholders, hunter, incidents, threads);
+      return new Settings(paths, pipelines, placeholders, hunter, incidents, threads, choice);
     }
 
     public Settings withPipelines(List<Path> paths) {
-      return new Settings(rulePaths, paths, placeholders, hunter, incidents, threads);
+      return new Settings(rulePaths, paths, placeholders, hunter, incidents, threads, choice);
     }
 
     public Settings withHunter(Hunter.Options h) {
-      return new Settings(rulePaths, pipelines, placeholders, h, incidents, threads);
+      return new Settings(rulePaths, pipelines, placeholders, h, incidents, threads, choice);
     }
 
     public Settings withIncidents(Incidents.Options i) {
-      return new Settings(rulePaths, pipelines, placeholders, hunter, i, threads);
+      return new Settings(rulePaths, pipelines, placeholders, hunter, i, threads, choice);
     }
 
     public Settings withThreads(int n) {
-      return new Settings(rulePaths, pipelines, placeholders, hunter, incidents, n);
+      return new Settings(rulePaths, pipelines, placeholders, hunter, incidents, n, choice);
     }
 
     /**
@@ -134,8 +148,52 @@ public final class LogHunt {
           ph,
           new Hunter.Options(min, null, null, s.hunter.maxPerRule()),
           new Incidents.Options(window, crit),
-          s.threads);
+          s.threads,
+          new RuleChoice(
+              null, logs.path("allow-backtracking-regex").asBoolean(false), statusPolicy(logs)));
     }
+  }
+
+  /**
+   * How the rule set is chosen beyond its paths: the data directory (where SigmaHQ releases are
+   * installed and parsed rules cached; null for neither), whether backtracking regular expressions
+   * may run, and which statuses of a downloaded set run.
+   */
+  public record RuleChoice(Path dataDir, boolean backtrackingRegex, RuleSet.StatusPolicy statuses) {
+    public static RuleChoice defaults() {
+      return new RuleChoice(null, false, RuleSet.StatusPolicy.defaults());
+    }
+
+    public RuleChoice withDataDir(Path dir) {
+      return new RuleChoice(dir, backtrackingRegex, statuses);
+    }
+
+    public RuleChoice withBacktrackingRegex(boolean allow) {
+      return new RuleChoice(dataDir, allow, statuses);
+    }
+  }
+
+  /**
+   * {@code logs.include-test} (default true) and {@code logs.experimental-min-level} (default high;
+   * {@code none} leaves experimental rules out).
+   */
+  private static RuleSet.StatusPolicy statusPolicy(JsonNode logs) throws InputException {
+    RuleSet.StatusPolicy d = RuleSet.StatusPolicy.defaults();
+    boolean test = logs.path("include-test").asBoolean(d.test());
+    dev.bulwark.logs.sigma.Level min = d.experimentalMinLevel();
+    if (logs.hasNonNull("experimental-min-level")) {
+      String v = logs.get("experimental-min-level").asText();
+      if (v.equalsIgnoreCase("none")) {
+        min = null;
+      } else {
+        try {
+          min = dev.bulwark.logs.sigma.Level.of(v);
+        } catch (IllegalArgumentException e) {
+          throw new InputException("logs.experimental-min-level: " + e.getMessage());
+        }
+      }
+    }
+    return new RuleSet.StatusPolicy(test, min);
   }
 
   /** A hunt's outcome. */
@@ -170,13 +228,30 @@ public final class LogHunt {
     }
   }
 
-  /** Loads the rules the settings name, or the built-in pack when they name none. */
+  /**
+   * Loads the rules the settings name; when they name none, Bulwark's pack and the SigmaHQ release
+   * installed in the data directory, if any ({@code bulwark logs rules update}).
+   */
   public static RuleSet loadRules(Settings s, Logsources logsources) throws InputException {
-    if (s.rulePaths().isEmpty()) {
-      return RuleSet.builtIn(s.placeholders(), logsources);
-    }
+    RuleChoice c = s.choice();
+    RuleSet.Options options =
+        new RuleSet.Options(
+            s.placeholders(),
+            c.backtrackingRegex(),
+            c.dataDir() == null ? null : c.dataDir().resolve("cache").resolve("sigma"));
     try {
-      return RuleSet.load(s.rulePaths(), s.placeholders(), logsources);
+      if (!s.rulePaths().isEmpty()) {
+        return RuleSet.load(s.rulePaths(), options, logsources);
+      }
+      java.util.Optional<SigmaReleases.Release> installed =
+          c.dataDir() == null
+              ? java.util.Optional.empty()
+              : new SigmaReleases(c.dataDir()).current();
+      if (installed.isPresent()) {
+        return RuleSet.builtInWith(
+            List.of(installed.get().dir()), c.statuses(), options, logsources);
+      }
+      return RuleSet.builtIn(options, logsources);
     } catch (IOException e) {
       throw new InputException(e.getMessage());
     }
@@ -211,7 +286,8 @@ public final class LogHunt {
     Logsources logsources = logsources(s);
     RuleSet rules = loadRules(s, logsources);
     for (RuleSet.Problem p : rules.problems()) {
-      if (p.kind() == RuleSet.ProblemKind.INVALID) {
+      // invalid rules, and patterns refused because they need backtracking, are the user's to fix
+      if (p.kind() == RuleSet.ProblemKind.INVALID || p.message().contains("needs backtracking")) {
         diagnostics.report(
             Diagnostic.warning(
                 "logs", p.path(), (p.title() == null ? "" : p.title() + ": ") + p.message()));

@@ -47,6 +47,12 @@ public final class LogsSuite implements Suite {
   public static final String RULES = "rules";
   public static final String REGRESSION = "regression";
 
+  /**
+   * Hunt with the default rule set instead of SigmaHQ's folders: Bulwark's pack, plus the SigmaHQ
+   * release installed in this data directory when there is one (value: the directory, or empty).
+   */
+  public static final String DEFAULT_RULES = "default-rules";
+
   @Override
   public String name() {
     return "logs";
@@ -89,18 +95,24 @@ public final class LogsSuite implements Suite {
     Instant started = Instant.now();
     List<Path> rules = new ArrayList<>();
     String given = options.params().get(RULES);
-    if (given != null) {
+    String defaults = options.params().get(DEFAULT_RULES);
+    if (defaults != null) {
+      // rules stays empty: LogHunt chooses the default set
+    } else if (given != null) {
       for (String p : given.split(java.io.File.pathSeparator)) {
         rules.add(Path.of(p));
       }
     } else {
       rules.addAll(sharedRules());
     }
-    if (rules.isEmpty()) {
+    if (rules.isEmpty() && defaults == null) {
       throw new InputException(
           "no Sigma rules: give --rules DIR (the default is ../shared/data/sigma/rules)");
     }
     LogHunt.Settings settings = LogHunt.Settings.defaults().withRules(rules);
+    if (defaults != null && !defaults.isEmpty()) {
+      settings = settings.withChoice(settings.choice().withDataDir(Path.of(defaults)));
+    }
     LogHunt.Result hunt =
         LogHunt.run(
             List.of(options.corpus()),
@@ -175,6 +187,13 @@ public final class LogsSuite implements Suite {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("files", Integer.toString(files.size()));
     facts.put("events", Long.toString(hunt.hunt().events()));
+    facts.put(
+        "rule set",
+        defaults == null
+            ? rules.toString()
+            : "default (Bulwark's pack"
+                + (defaults.isEmpty() ? "" : " + the SigmaHQ release installed in " + defaults)
+                + ")");
     facts.put("rules loaded", Integer.toString(hunt.rules().rules().size()));
     facts.put("rule documents", Integer.toString(hunt.rules().documents()));
     facts.put("detections", Integer.toString(hunt.detections().size()));
@@ -189,7 +208,7 @@ public final class LogsSuite implements Suite {
             : sigmaRoot().resolve("regression_data");
     if (Files.isDirectory(regDir)) {
       Logsources ls = Logsources.builtIn();
-      RuleSet all = RuleSet.load(rules, Map.of(), ls);
+      RuleSet all = LogHunt.loadRules(settings, ls);
       List<Regression.Case> cases = Regression.run(regDir, regDir.getParent(), all, ls);
       long pass = cases.stream().filter(Regression.Case::passed).count();
       regression = cases.isEmpty() ? Double.NaN : (double) pass / cases.size();

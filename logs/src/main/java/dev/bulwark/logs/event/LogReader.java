@@ -1,24 +1,16 @@
 package dev.bulwark.logs.event;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.ArchiveLimits;
-import dev.bulwark.core.files.ArchiveReader;
 import dev.bulwark.core.files.InputPaths;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
-import dev.bulwark.core.text.Csv;
-import dev.bulwark.logs.evtx.EvtxReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,23 +20,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Reads log files of any supported format into events, sniffing the format from the content: EVTX,
- * JSON (lines, arrays, CloudTrail's {@code Records}, pretty-printed objects), syslog (RFC 3164 and
- * 5424) and CSV with a header, plain or inside .gz and .zip files, and directories of them.
- * Everything streams: memory is bounded by one EVTX chunk or one line, whatever the input size. A
- * file that cannot be read is reported as a diagnostic naming it and the rest go on.
+ * Reads log files of any supported format into events, sniffing the format from the content with
+ * the list of {@link LogFormat}s ({@link LogFormat#standard()}): EVTX, JSON (lines, arrays,
+ * CloudTrail's {@code Records}, pretty-printed objects), syslog (RFC 3164 and 5424) and CSV with a
+ * header, plain or inside .gz and .zip files, and directories of them. Everything streams: memory
+ * is bounded by one EVTX chunk or one line, whatever the input size. A file that cannot be read is
+ * reported as a diagnostic naming it and the rest go on.
  */
 public final class LogReader {
   private static final String SOURCE = "logs";
   private static final int MAX_LINE = 1 << 20;
   private static final int MAX_LINE_ERRORS = 5;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reading options: the year for BSD syslog lines and the limits for archives. */
   public record Options(int syslogYear, ArchiveLimits archiveLimits) {
@@ -60,14 +50,21 @@ public final class LogReader {
 
   private final Options options;
   private final DiagnosticSink diagnostics;
+  private final List<LogFormat> formats;
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong events = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
 
   public LogReader(Options options, DiagnosticSink diagnostics) {
+    this(options, diagnostics, LogFormat.standard());
+  }
+
+  /** A reader of these formats, tried in order. */
+  public LogReader(Options options, DiagnosticSink diagnostics, List<LogFormat> formats) {
     this.options = options;
     this.diagnostics = diagnostics;
+    this.formats = List.copyOf(formats);
   }
 
   public Stats stats() {
@@ -130,202 +127,91 @@ public final class LogReader {
     }
   }
 
-  /** Reads a stream named {@code name}, sniffing its format. */
+  /** Reads a stream named {@code name}, sniffing its format from {@link #formats}. */
   public boolean read(String name, InputStream raw, Consumer<Event> sink) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(8192);
     byte[] head = in.readNBytes(8192);
     in.reset();
     int n = head.length;
-    Consumer<Event> counting =
-        e -> {
-          events.incrementAndGet();
-          sink.accept(e);
-        };
-    if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-      return read(stripSuffix(name, ".gz"), new GZIPInputStream(in, 1 << 16), sink);
-    }
-    if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-      boolean[] any = {false};
-      new ArchiveReader(options.archiveLimits(), diagnostics, SOURCE)
-          .read(
-              name,
-              in,
-              (entry, content, size) -> {
-                try {
-                  any[0] |= read(entry, content, sink);
-                } catch (IOException | RuntimeException e) {
-                  unreadable.incrementAndGet();
-                  diagnostics.report(Diagnostic.error(SOURCE, entry, "unreadable: " + message(e)));
-                }
-              });
-      return any[0];
-    }
-    if (EvtxReader.isEvtx(head, n)) {
-      EvtxReader.read(
-          name,
-          in,
-          EvtxReader.Style.WINDOWS,
-          r -> counting.accept(EvtxEvents.toEvent(name, r)),
-          p ->
-              diagnostics.report(Diagnostic.warning(SOURCE, name, p.where() + ": " + p.message())));
-      return true;
-    }
-    String text = new String(head, 0, n, StandardCharsets.UTF_8);
-    String first = firstLine(text);
-    if (first.startsWith("{") || first.startsWith("[")) {
-      readJson(name, in, first, counting);
-      return true;
-    }
-    if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      readCsv(name, in, counting);
-      return true;
-    }
-    if (!first.isEmpty() && Syslog.looksLike(first)) {
-      readSyslog(name, in, counting);
+    LogFormat.Head h =
+        new LogFormat.Head(
+            name, head, n, firstLine(new String(head, 0, n, StandardCharsets.UTF_8)));
+    for (LogFormat f : formats) {
+      if (!f.sniff(h)) {
+        continue;
+      }
+      if (f.container()) {
+        boolean[] any = {false};
+        f.read(context(any), name, in, sink);
+        return any[0];
+      }
+      Consumer<Event> counting =
+          e -> {
+            events.incrementAndGet();
+            sink.accept(e);
+          };
+      f.read(context(new boolean[1]), name, in, counting);
       return true;
     }
     if (n > 0) {
       diagnostics.report(
           Diagnostic.note(
-              SOURCE, name, "not a recognised log format (EVTX, JSON, syslog, CSV); skipped"));
+              SOURCE,
+              name,
+              "not a recognised log format ("
+                  + String.join(
+                      ", ",
+                      formats.stream().filter(f -> !f.container()).map(LogFormat::name).toList())
+                  + "); skipped"));
     }
     return false;
   }
 
-  private void readJson(String name, InputStream in, String first, Consumer<Event> sink)
-      throws IOException {
-    String t = first.strip();
-    // One object per line, unless the first line opens a pretty-printed document.
-    boolean lines =
-        t.startsWith("{") && !t.equals("{") && !t.replace(" ", "").startsWith("{\"Records\":[");
-    if (lines) {
-      LineReader r = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      int errors = 0;
-      for (String line; (line = r.next()) != null; ) {
-        if (r.truncated()) {
-          errors = lineError(name, r.lineNo(), "line longer than 1 MiB skipped", errors);
-          continue;
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          JsonNode node = JSON.readTree(line);
-          if (node != null && node.isObject()) {
-            sink.accept(JsonEvents.toEvent(name, Long.toString(r.lineNo()), node));
-          } else {
-            errors = lineError(name, r.lineNo(), "not a JSON object", errors);
-          }
-        } catch (IOException e) {
-          errors =
-              lineError(name, r.lineNo(), "malformed JSON: " + firstLine(e.getMessage()), errors);
-        }
+  /**
+   * What formats may ask of this reader; {@code any} records whether a nested read knew its format.
+   */
+  private LogFormat.Context context(boolean[] any) {
+    return new LogFormat.Context() {
+      @Override
+      public Options options() {
+        return options;
       }
-      return;
-    }
-    long[] index = {0};
-    try (JsonParser p = JSON.createParser(in)) {
-      for (JsonToken tok; (tok = p.nextToken()) != null; ) {
-        if (tok == JsonToken.START_ARRAY) {
-          while (p.nextToken() == JsonToken.START_OBJECT) {
-            emit(name, p.readValueAsTree(), index, sink);
-          }
-        } else if (tok == JsonToken.START_OBJECT) {
-          JsonNode node = p.readValueAsTree();
-          JsonNode records = node.get("Records");
-          if (records != null && records.isArray()) {
-            for (JsonNode rec : records) {
-              emit(name, rec, index, sink);
-            }
-          } else {
-            emit(name, node, index, sink);
-          }
-        }
-      }
-    } catch (IOException e) {
-      diagnostics.report(
-          Diagnostic.error(
-              SOURCE,
-              name,
-              "malformed JSON after " + index[0] + " events: " + firstLine(e.getMessage())));
-    }
-  }
 
-  private void emit(String name, JsonNode node, long[] index, Consumer<Event> sink) {
-    if (node.isObject()) {
-      sink.accept(JsonEvents.toEvent(name, Long.toString(++index[0]), node));
-    }
-  }
+      @Override
+      public int lineError(String name, long line, String message, int errorsSoFar) {
+        return LogReader.this.lineError(name, line, message, errorsSoFar);
+      }
 
-  private void readSyslog(String name, InputStream in, Consumer<Event> sink) throws IOException {
-    LineReader r = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    int errors = 0;
-    for (String line; (line = r.next()) != null; ) {
-      if (line.isBlank()) {
-        continue;
+      @Override
+      public void error(String name, String message) {
+        diagnostics.report(Diagnostic.error(SOURCE, name, message));
       }
-      Event e = r.truncated() ? null : Syslog.parse(name, r.lineNo(), line, options.syslogYear());
-      if (e == null) {
-        errors = lineError(name, r.lineNo(), "not a syslog line", errors);
-      } else {
-        sink.accept(e);
-      }
-    }
-  }
 
-  private void readCsv(String name, InputStream in, Consumer<Event> sink) throws IOException {
-    LineReader r = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    List<String> header = null;
-    int errors = 0;
-    StringBuilder pending = new StringBuilder();
-    long startLine = 0;
-    for (String line; (line = r.next()) != null; ) {
-      if (pending.isEmpty()) {
-        startLine = r.lineNo();
-      } else {
-        pending.append('\n');
+      @Override
+      public void warning(String name, String message) {
+        diagnostics.report(Diagnostic.warning(SOURCE, name, message));
       }
-      pending.append(line);
-      List<String> cells = Csv.split(pending.toString());
-      if (cells == null) {
-        if (pending.length() > MAX_LINE) {
-          errors = lineError(name, startLine, "unterminated quoted field", errors);
-          pending.setLength(0);
-        }
-        continue;
-      }
-      pending.setLength(0);
-      if (header == null) {
-        header = cells;
-        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-          header.set(0, header.get(0).substring(1));
-        }
-        continue;
-      }
-      if (cells.size() == 1 && cells.get(0).isEmpty()) {
-        continue;
-      }
-      Event e = new Event(name, Long.toString(startLine), null, "csv");
-      for (int i = 0; i < cells.size(); i++) {
-        e.put(i < header.size() ? header.get(i) : "column" + (i + 1), cells.get(i));
-      }
-      e.time(timeOf(e));
-      sink.accept(e);
-    }
-  }
 
-  private static java.time.Instant timeOf(Event e) {
-    for (int i = 0; i < e.size(); i++) {
-      String n = e.name(i).toLowerCase(Locale.ROOT);
-      if (n.contains("time") || n.equals("date") || n.equals("ts")) {
-        java.time.Instant t = Times.parse(e.value(i));
-        if (t != null) {
-          return t;
-        }
+      @Override
+      public void unreadable(String name, Exception e) {
+        LogReader.this.unreadable.incrementAndGet();
+        diagnostics.report(Diagnostic.error(SOURCE, name, "unreadable: " + message(e)));
       }
-    }
-    return null;
+
+      @Override
+      public DiagnosticSink diagnostics() {
+        return diagnostics;
+      }
+
+      @Override
+      public boolean readNested(String name, InputStream in, Consumer<Event> sink)
+          throws IOException {
+        boolean known = read(name, in, sink);
+        any[0] |= known;
+        return known;
+      }
+    };
   }
 
   private int lineError(String name, long line, String message, int errors) {
@@ -338,7 +224,7 @@ public final class LogReader {
     return errors + 1;
   }
 
-  private static String firstLine(String text) {
+  static String firstLine(String text) {
     if (text == null) {
       return "";
     }
@@ -346,12 +232,6 @@ public final class LogReader {
     t = t.stripLeading();
     int nl = t.indexOf('\n');
     return (nl < 0 ? t : t.substring(0, nl)).strip();
-  }
-
-  private static String stripSuffix(String name, String suffix) {
-    return name.toLowerCase(Locale.ROOT).endsWith(suffix)
-        ? name.substring(0, name.length() - suffix.length())
-        : name;
   }
 
   private static String message(Exception e) {

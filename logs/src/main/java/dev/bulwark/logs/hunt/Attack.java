@@ -98,7 +98,7 @@ public final class Attack {
     return sa >= 0 && sa == stage(b);
   }
 
-  static List<String> tactics(List<String> tags) {
+  public static List<String> tactics(List<String> tags) {
     List<String> out = new ArrayList<>();
     for (String tag : tags) {
       String t = tactic(tag);
@@ -109,7 +109,7 @@ public final class Attack {
     return out;
   }
 
-  static List<String> techniques(List<String> tags) {
+  public static List<String> techniques(List<String> tags) {
     List<String> out = new ArrayList<>();
     for (String tag : tags) {
       String t = tag.toLowerCase(Locale.ROOT);

@@ -273,7 +273,7 @@ final class Correlator {
     Detection first = window.get(0).d;
     return new Detection(
         c.meta(),
-        Detection.severity(c.meta().level()),
+        c.meta().severity(),
         last.time,
         last.d.source(),
         last.d.recordId(),

@@ -5,7 +5,6 @@ import dev.bulwark.logs.event.Event;
 import dev.bulwark.logs.sigma.SigmaRule;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,24 +54,11 @@ public record Detection(
     return rule.title() == null ? rule.name() : rule.title();
   }
 
-  static Severity severity(String level) {
-    if (level == null) {
-      return Severity.MEDIUM;
-    }
-    return switch (level.toLowerCase(Locale.ROOT)) {
-      case "critical" -> Severity.CRITICAL;
-      case "high" -> Severity.HIGH;
-      case "low" -> Severity.LOW;
-      case "informational", "info" -> Severity.INFO;
-      default -> Severity.MEDIUM;
-    };
-  }
-
   /** A detection of a single event. */
   static Detection of(SigmaRule rule, Event e) {
     return new Detection(
         rule.meta(),
-        severity(rule.meta().level()),
+        rule.meta().severity(),
         e.time(),
         e.source(),
         e.recordId(),

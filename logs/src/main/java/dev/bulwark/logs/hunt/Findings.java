@@ -33,11 +33,14 @@ public final class Findings {
             .title(d.ruleTitle())
             .message(message.toString())
             .severity(d.severity())
-            .confidence("stable".equals(d.rule().status()) ? Confidence.HIGH : Confidence.MEDIUM)
+            .confidence(
+                d.rule().status() == dev.bulwark.logs.sigma.Status.STABLE
+                    ? Confidence.HIGH
+                    : Confidence.MEDIUM)
             .location(
                 new Location.LogEvent(d.source(), d.recordId(), d.time(), d.channel(), d.host()))
             .property("author", d.rule().author())
-            .property("level", d.rule().level())
+            .property("level", d.rule().level() == null ? null : d.rule().level().yamlName())
             .property("eventId", d.eventId())
             .property("user", d.user())
             .property("tactics", d.tactics().isEmpty() ? null : String.join(",", d.tactics()))
@@ -65,6 +68,41 @@ public final class Findings {
     return "sigma-" + n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
   }
 
+  static final String DRL =
+      "Detection Rule License 1.1, https://github.com/SigmaHQ/Detection-Rule-License";
+
+  /** Whether a rule came from outside Bulwark (SigmaHQ or the user's own), not its own pack. */
+  static boolean external(Detection d) {
+    return d.rule().path() == null || !d.rule().path().startsWith("builtin:");
+  }
+
+  /**
+   * The attribution the Detection Rule License asks for, when rules from outside Bulwark fired: the
+   * licence and the authors of those rules. Null when only Bulwark's own rules fired.
+   */
+  public static String attribution(List<Detection> detections) {
+    Map<String, Integer> authors = new LinkedHashMap<>();
+    for (Detection d : detections) {
+      if (external(d)) {
+        authors.merge(d.rule().author() == null ? "unknown" : d.rule().author(), 1, Integer::sum);
+      }
+    }
+    if (authors.isEmpty()) {
+      return null;
+    }
+    List<String> top =
+        authors.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .limit(5)
+            .map(e -> e.getKey() + " (" + e.getValue() + ")")
+            .toList();
+    return "Sigma rules by their authors, shared under the "
+        + DRL
+        + "; rule authors of these detections: "
+        + String.join("; ", top)
+        + (authors.size() > 5 ? "; and " + (authors.size() - 5) + " more (in the reports)" : "");
+  }
+
   /** Descriptors for the rules that fired, for SARIF's rule metadata. */
   public static List<RuleDescriptor> descriptors(List<Detection> detections) {
     Map<String, RuleDescriptor> out = new LinkedHashMap<>();
@@ -80,16 +118,18 @@ public final class Findings {
                     + "\n\nRule author: "
                     + author
                     + (d.rule().path() != null && !d.rule().path().startsWith("builtin:")
-                        ? "\nRule: "
-                            + d.rule().path()
-                            + " (Sigma rules are shared under the Detection Rule License 1.1,"
-                            + " https://github.com/SigmaHQ/Detection-Rule-License)"
+                        ? "\nRule: " + d.rule().path() + " (shared under the " + DRL + ")"
                         : "")
                     + (d.rule().falsepositives().isEmpty()
                         ? ""
                         : "\nFalse positives: " + String.join("; ", d.rule().falsepositives()));
+            // the short description is what HTML reports show: it carries the attribution too
+            String shortDescription =
+                external(d)
+                    ? d.ruleTitle() + " (Sigma rule by " + author + "; " + DRL + ")"
+                    : d.ruleTitle();
             return new RuleDescriptor(
-                id, d.ruleTitle(), d.ruleTitle(), help, d.severity(), taxa, d.rule().tags());
+                id, d.ruleTitle(), shortDescription, help, d.severity(), taxa, d.rule().tags());
           });
     }
     return List.copyOf(out.values());

@@ -68,7 +68,7 @@ public final class Hunter {
       if (inCorrelation) {
         correlated.add(r);
       }
-      if (!inCorrelation && !Detection.severity(r.meta().level()).atLeast(options.minLevel())) {
+      if (!inCorrelation && !r.meta().severity().atLeast(options.minLevel())) {
         continue;
       }
       byLogsource.computeIfAbsent(r.logsource(), k -> new ArrayList<>()).add(r);
@@ -103,7 +103,7 @@ public final class Hunter {
     long n = hitsByRule.computeIfAbsent(key(r.meta()), k -> new AtomicLong()).incrementAndGet();
     boolean correlate =
         correlated.contains(r) && correlationInputsKept.incrementAndGet() <= MAX_CORRELATION_INPUTS;
-    boolean report = r.emits() && Detection.severity(r.meta().level()).atLeast(options.minLevel());
+    boolean report = r.emits() && r.meta().severity().atLeast(options.minLevel());
     if (report && (n > options.maxPerRule() || kept.incrementAndGet() > MAX_KEPT)) {
       dropped.incrementAndGet(); // counted, not kept: a rule this noisy needs tuning, not reading
       report = false;

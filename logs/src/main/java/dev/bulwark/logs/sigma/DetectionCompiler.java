@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,53 +18,18 @@ import java.util.regex.Matcher;
  * "1 of", "all of" and "them".
  */
 final class DetectionCompiler {
-  static final char STAR = '\uE000';
-  static final char QUESTION = '\uE001';
-  private static final Set<String> TIME_UNITS =
-      Set.of("minute", "hour", "day", "week", "month", "year");
-  private static final Set<String> COMPARE = Set.of("gt", "gte", "lt", "lte");
-  private static final Set<String> KNOWN =
-      Set.of(
-          "contains",
-          "startswith",
-          "endswith",
-          "all",
-          "re",
-          "i",
-          "m",
-          "s",
-          "ignorecase",
-          "multiline",
-          "dotall",
-          "windash",
-          "cidr",
-          "base64",
-          "base64offset",
-          "wide",
-          "utf16le",
-          "utf16be",
-          "utf16",
-          "exists",
-          "cased",
-          "fieldref",
-          "gt",
-          "gte",
-          "lt",
-          "lte",
-          "neq",
-          "expand",
-          "minute",
-          "hour",
-          "day",
-          "week",
-          "month",
-          "year");
-
   private final Map<String, List<String>> placeholders;
+  private final boolean backtracking;
   private final Set<String> missing = new java.util.TreeSet<>();
 
   DetectionCompiler(Map<String, List<String>> placeholders) {
+    this(placeholders, false);
+  }
+
+  /** {@code backtracking}: run {@code re} patterns RE2/J refuses, under a step budget. */
+  DetectionCompiler(Map<String, List<String>> placeholders, boolean backtracking) {
     this.placeholders = placeholders;
+    this.backtracking = backtracking;
   }
 
   /** Compiles the whole detection section: named selections, then the condition over them. */
@@ -129,22 +94,20 @@ final class DetectionCompiler {
   }
 
   private Expr keywords(String modifierSuffix, List<JsonNode> values) throws SigmaException {
-    List<String> mods = modifiers(modifierSuffix);
-    if (!mods.contains("contains")
-        && !mods.contains("startswith")
-        && !mods.contains("endswith")
-        && !mods.contains("re")) {
-      mods.add("contains");
+    List<Modifier> mods = Modifier.parseAll(modifierSuffix);
+    if (mods.stream().noneMatch(m -> Modifier.POSITION.contains(m) || m == Modifier.RE)) {
+      mods.add(Modifier.CONTAINS);
     }
     Compiled c = values(mods, values);
-    return new Expr.Keywords(c.matchers, mods.contains("all"));
+    return new Expr.Keywords(c.matchers, mods.contains(Modifier.ALL));
   }
 
   /** One {@code field|modifier…: value(s)} entry. */
   Expr field(String key, JsonNode value) throws SigmaException {
     int bar = key.indexOf('|');
     String field = bar < 0 ? key : key.substring(0, bar);
-    List<String> mods = modifiers(bar < 0 ? "" : key.substring(bar + 1));
+    List<Modifier> order = Modifier.parseAll(bar < 0 ? "" : key.substring(bar + 1));
+    Set<Modifier> mods = order.isEmpty() ? EnumSet.noneOf(Modifier.class) : EnumSet.copyOf(order);
     List<JsonNode> values = new ArrayList<>();
     if (value.isArray()) {
       value.forEach(values::add);
@@ -154,48 +117,51 @@ final class DetectionCompiler {
     if (field.isEmpty()) {
       return keywords(bar < 0 ? "" : key.substring(bar + 1), values);
     }
-    if (mods.contains("exists")) {
+    if (mods.contains(Modifier.EXISTS)) {
       if (values.size() != 1 || !values.get(0).isBoolean()) {
         throw new SigmaException(key + ": exists takes true or false");
       }
       return new Expr.Exists(field, values.get(0).asBoolean());
     }
-    if (mods.contains("fieldref")) {
+    if (mods.contains(Modifier.FIELDREF)) {
       String mode =
-          mods.contains("contains")
+          mods.contains(Modifier.CONTAINS)
               ? "contains"
-              : mods.contains("startswith")
+              : mods.contains(Modifier.STARTSWITH)
                   ? "startswith"
-                  : mods.contains("endswith") ? "endswith" : "equals";
+                  : mods.contains(Modifier.ENDSWITH) ? "endswith" : "equals";
       List<Expr> refs = new ArrayList<>();
       for (JsonNode v : values) {
-        refs.add(new Expr.FieldRef(field, v.asText(), mode, mods.contains("cased")));
+        refs.add(new Expr.FieldRef(field, v.asText(), mode, mods.contains(Modifier.CASED)));
       }
       Expr ref =
           refs.size() == 1
               ? refs.get(0)
-              : mods.contains("all") ? new Expr.And(refs) : new Expr.Or(refs);
-      return mods.contains("neq") ? new Expr.Not(ref) : ref;
+              : mods.contains(Modifier.ALL) ? new Expr.And(refs) : new Expr.Or(refs);
+      return mods.contains(Modifier.NEQ) ? new Expr.Not(ref) : ref;
     }
-    Compiled c = values(mods, values);
-    boolean all = mods.contains("all") || (mods.contains("neq") && c.matchers.size() > 1);
+    Compiled c = values(order, values);
+    boolean all =
+        mods.contains(Modifier.ALL) || (mods.contains(Modifier.NEQ) && c.matchers.size() > 1);
     return new Expr.Field(field, c.matchers, all, c.nullAllowed);
   }
 
   private record Compiled(List<ValueMatcher> matchers, boolean nullAllowed) {}
 
-  private Compiled values(List<String> mods, List<JsonNode> values) throws SigmaException {
-    boolean cased = mods.contains("cased");
+  /** {@code order}: the modifiers as written, as transformations apply in that order. */
+  private Compiled values(List<Modifier> order, List<JsonNode> values) throws SigmaException {
+    Set<Modifier> mods = order.isEmpty() ? EnumSet.noneOf(Modifier.class) : EnumSet.copyOf(order);
+    boolean cased = mods.contains(Modifier.CASED);
     boolean nullAllowed = false;
     List<ValueMatcher> out = new ArrayList<>();
     String compare = null;
     String timeUnit = null;
-    for (String m : mods) {
-      if (COMPARE.contains(m)) {
-        compare = m;
+    for (Modifier m : order) {
+      if (Modifier.COMPARISONS.contains(m)) {
+        compare = m.yamlName();
       }
-      if (TIME_UNITS.contains(m)) {
-        timeUnit = m;
+      if (Modifier.TIME_PARTS.contains(m)) {
+        timeUnit = m.yamlName();
       }
     }
     for (JsonNode v : values) {
@@ -211,7 +177,7 @@ final class DetectionCompiler {
         out.add(
             new ValueMatcher.TimePart(
                 timeUnit,
-                compare == null ? (mods.contains("neq") ? "neq" : "eq") : compare,
+                compare == null ? (mods.contains(Modifier.NEQ) ? "neq" : "eq") : compare,
                 number(raw)));
         continue;
       }
@@ -219,66 +185,69 @@ final class DetectionCompiler {
         out.add(new ValueMatcher.Numeric(compare, number(raw)));
         continue;
       }
-      if (mods.contains("re")) {
+      if (mods.contains(Modifier.RE)) {
         out.add(
             ValueMatcher.Regex.compile(
                 raw,
-                mods.contains("i") || mods.contains("ignorecase"),
-                mods.contains("m") || mods.contains("multiline"),
-                mods.contains("s") || mods.contains("dotall")));
+                mods.contains(Modifier.IGNORECASE),
+                mods.contains(Modifier.MULTILINE),
+                mods.contains(Modifier.DOTALL),
+                backtracking));
         continue;
       }
-      if (mods.contains("cidr")) {
+      if (mods.contains(Modifier.CIDR)) {
         out.add(ValueMatcher.Cidr.parse(raw));
         continue;
       }
-      List<String> strings = List.of(v.isTextual() ? parse(raw) : raw);
-      for (String m : mods) {
-        strings = transform(m, strings);
+      List<SigmaPattern> patterns =
+          List.of(v.isTextual() ? SigmaPattern.parse(raw) : SigmaPattern.literal(raw));
+      for (Modifier m : order) {
+        patterns = transform(m, patterns);
       }
-      for (String s : strings) {
-        String w = s;
-        if (mods.contains("contains")) {
-          w = STAR + w + STAR;
-        } else if (mods.contains("startswith")) {
-          w = w + STAR;
-        } else if (mods.contains("endswith")) {
-          w = STAR + w;
+      for (SigmaPattern p : patterns) {
+        SigmaPattern w = p;
+        if (mods.contains(Modifier.CONTAINS)) {
+          w = w.withLeadingStar().withTrailingStar();
+        } else if (mods.contains(Modifier.STARTSWITH)) {
+          w = w.withTrailingStar();
+        } else if (mods.contains(Modifier.ENDSWITH)) {
+          w = w.withLeadingStar();
         }
         ValueMatcher matcher = matcher(w, cased);
-        out.add(mods.contains("neq") ? new ValueMatcher.NotEqual(matcher) : matcher);
+        out.add(mods.contains(Modifier.NEQ) ? new ValueMatcher.NotEqual(matcher) : matcher);
       }
     }
     return new Compiled(out, nullAllowed);
   }
 
-  private List<String> transform(String modifier, List<String> in) throws SigmaException {
-    List<String> out = new ArrayList<>();
+  private List<SigmaPattern> transform(Modifier modifier, List<SigmaPattern> in)
+      throws SigmaException {
+    List<SigmaPattern> out = new ArrayList<>();
     switch (modifier) {
-      case "windash" -> {
-        for (String s : in) {
+      case WINDASH -> {
+        for (SigmaPattern s : in) {
           out.addAll(windash(s));
         }
       }
-      case "expand" -> {
-        for (String s : in) {
+      case EXPAND -> {
+        for (SigmaPattern s : in) {
           out.addAll(expand(s));
         }
       }
-      case "wide", "utf16le" -> in.forEach(s -> out.add(encode(s, StandardCharsets.UTF_16LE, "")));
-      case "utf16be" -> in.forEach(s -> out.add(encode(s, StandardCharsets.UTF_16BE, "")));
-      case "utf16" ->
-          in.forEach(s -> out.add(encode(s, StandardCharsets.UTF_16LE, "\u00ff\u00fe")));
-      case "base64" -> {
-        for (String s : in) {
+      case UTF16LE -> in.forEach(s -> out.add(encode(s, StandardCharsets.UTF_16LE, "")));
+      case UTF16BE -> in.forEach(s -> out.add(encode(s, StandardCharsets.UTF_16BE, "")));
+      case UTF16 -> in.forEach(s -> out.add(encode(s, StandardCharsets.UTF_16LE, "\u00ff\u00fe")));
+      case BASE64 -> {
+        for (SigmaPattern s : in) {
           out.add(
-              Base64.getEncoder()
-                  .encodeToString(plain(s, modifier).getBytes(StandardCharsets.ISO_8859_1)));
+              SigmaPattern.literal(
+                  Base64.getEncoder()
+                      .encodeToString(plain(s, modifier).getBytes(StandardCharsets.ISO_8859_1))));
         }
       }
-      case "base64offset" -> {
-        for (String s : in) {
-          out.addAll(base64Offsets(plain(s, modifier)));
+      case BASE64OFFSET -> {
+        for (SigmaPattern s : in) {
+          base64Offsets(plain(s, modifier)).forEach(t -> out.add(SigmaPattern.literal(t)));
         }
       }
       default -> {
@@ -289,23 +258,17 @@ final class DetectionCompiler {
   }
 
   /** The value as bytes-as-chars after a UTF-16 encoding, so base64 sees the encoded bytes. */
-  private static String encode(String s, java.nio.charset.Charset cs, String bom) {
-    StringBuilder out = new StringBuilder(bom);
-    for (String part : s.split("(?=[\uE000\uE001])|(?<=[\uE000\uE001])")) {
-      if (part.length() == 1 && (part.charAt(0) == STAR || part.charAt(0) == QUESTION)) {
-        out.append(part);
-      } else {
-        out.append(new String(part.getBytes(cs), StandardCharsets.ISO_8859_1));
-      }
-    }
-    return out.toString();
+  private static SigmaPattern encode(SigmaPattern s, java.nio.charset.Charset cs, String bom) {
+    SigmaPattern encoded =
+        s.mapLiterals(t -> new String(t.getBytes(cs), StandardCharsets.ISO_8859_1));
+    return SigmaPattern.literal(bom).concat(encoded);
   }
 
-  private static String plain(String s, String modifier) throws SigmaException {
-    if (s.indexOf(STAR) >= 0 || s.indexOf(QUESTION) >= 0) {
-      throw new SigmaException(modifier + " cannot encode a value with wildcards");
+  private static String plain(SigmaPattern s, Modifier modifier) throws SigmaException {
+    if (s.hasWildcards()) {
+      throw new SigmaException(modifier.yamlName() + " cannot encode a value with wildcards");
     }
-    return s;
+    return s.text();
   }
 
   /** The three encodings of a value at every alignment inside a larger base64 text. */
@@ -327,48 +290,90 @@ final class DetectionCompiler {
     return out;
   }
 
-  /** Every combination of dash characters where the value has a '-' or '/' option prefix. */
-  private static List<String> windash(String s) {
-    List<Integer> positions = new ArrayList<>();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c == '-' || c == '/')
-          && (i == 0 || Character.isWhitespace(s.charAt(i - 1)) || s.charAt(i - 1) == STAR)) {
-        positions.add(i);
+  /**
+   * Every combination of dash characters where the value has a '-' or '/' option prefix: at the
+   * start of the value, after white space or right after a wildcard.
+   */
+  private static List<SigmaPattern> windash(SigmaPattern s) {
+    // positions are (part index, offset) of dashes that begin an option
+    List<int[]> positions = new ArrayList<>();
+    List<SigmaPattern.Part> parts = s.parts();
+    for (int p = 0; p < parts.size(); p++) {
+      if (!(parts.get(p) instanceof SigmaPattern.Literal l)) {
+        continue;
+      }
+      String t = l.text();
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        boolean optionStart =
+            i == 0
+                ? (p == 0 || parts.get(p - 1) instanceof SigmaPattern.AnyRun)
+                : Character.isWhitespace(t.charAt(i - 1));
+        if ((c == '-' || c == '/') && optionStart) {
+          positions.add(new int[] {p, i});
+        }
       }
     }
     String dashes = "-/\u2013\u2014\u2015";
-    Set<String> out = new LinkedHashSet<>();
+    Set<SigmaPattern> out = new LinkedHashSet<>();
     out.add(s);
     int n = Math.min(positions.size(), 4);
     int combos = (int) Math.pow(dashes.length(), n);
     for (int k = 0; k < combos; k++) {
-      char[] c = s.toCharArray();
+      List<char[]> texts = new ArrayList<>();
+      for (SigmaPattern.Part part : parts) {
+        texts.add(part instanceof SigmaPattern.Literal l ? l.text().toCharArray() : null);
+      }
       int code = k;
-      for (int p = 0; p < n; p++) {
-        c[positions.get(p)] = dashes.charAt(code % dashes.length());
+      for (int q = 0; q < n; q++) {
+        int[] pos = positions.get(q);
+        texts.get(pos[0])[pos[1]] = dashes.charAt(code % dashes.length());
         code /= dashes.length();
       }
-      out.add(new String(c));
+      List<SigmaPattern.Part> variant = new ArrayList<>();
+      for (int p = 0; p < parts.size(); p++) {
+        variant.add(
+            texts.get(p) == null
+                ? parts.get(p)
+                : new SigmaPattern.Literal(new String(texts.get(p))));
+      }
+      out.add(new SigmaPattern(variant));
     }
     return new ArrayList<>(out);
   }
 
-  private List<String> expand(String s) throws SigmaException {
-    Matcher m = java.util.regex.Pattern.compile("%([A-Za-z0-9_.-]+)%").matcher(s);
-    if (!m.find()) {
-      return List.of(s);
+  private static final java.util.regex.Pattern PLACEHOLDER =
+      java.util.regex.Pattern.compile("%([A-Za-z0-9_.-]+)%");
+
+  /** The pattern once per value of each {@code %name%} placeholder in its literal text. */
+  private List<SigmaPattern> expand(SigmaPattern s) {
+    List<SigmaPattern.Part> parts = s.parts();
+    for (int p = 0; p < parts.size(); p++) {
+      if (!(parts.get(p) instanceof SigmaPattern.Literal l)) {
+        continue;
+      }
+      Matcher m = PLACEHOLDER.matcher(l.text());
+      if (!m.find()) {
+        continue;
+      }
+      List<String> values = placeholders.get(m.group(1));
+      if (values == null) {
+        missing.add(m.group(1)); // every missing name is reported at the end, not just the first
+        return List.of();
+      }
+      SigmaPattern before =
+          new SigmaPattern(parts.subList(0, p))
+              .concat(SigmaPattern.literal(l.text().substring(0, m.start())));
+      SigmaPattern after =
+          SigmaPattern.literal(l.text().substring(m.end()))
+              .concat(new SigmaPattern(parts.subList(p + 1, parts.size())));
+      List<SigmaPattern> out = new ArrayList<>();
+      for (String v : values) {
+        out.addAll(expand(before.concat(SigmaPattern.parse(v)).concat(after)));
+      }
+      return out;
     }
-    List<String> values = placeholders.get(m.group(1));
-    if (values == null) {
-      missing.add(m.group(1)); // every missing name is reported at the end, not just the first
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (String v : values) {
-      out.addAll(expand(s.substring(0, m.start()) + parse(v) + s.substring(m.end())));
-    }
-    return out;
+    return List.of(s);
   }
 
   /** A rule needing a placeholder value that the configuration does not give. */
@@ -397,99 +402,30 @@ final class DetectionCompiler {
     }
   }
 
-  private static List<String> modifiers(String suffix) throws SigmaException {
-    List<String> out = new ArrayList<>();
-    if (suffix.isEmpty()) {
-      return out;
-    }
-    for (String m : suffix.split("\\|")) {
-      String l = m.toLowerCase(Locale.ROOT);
-      if (!KNOWN.contains(l)) {
-        throw new SigmaException("unsupported modifier '" + m + "'");
+  /** The fastest matcher for a wildcard pattern. */
+  static ValueMatcher matcher(SigmaPattern w, boolean cased) {
+    SigmaPattern p = cased ? w : w.lowerCase();
+    List<SigmaPattern.Part> parts = p.parts();
+    boolean onlyRuns = parts.stream().noneMatch(x -> x instanceof SigmaPattern.AnyChar);
+    if (onlyRuns) {
+      if (!p.hasWildcards()) {
+        return new ValueMatcher.Exact(p.parts().isEmpty() ? "" : p.text(), cased);
       }
-      out.add(l);
-    }
-    return out;
-  }
-
-  /**
-   * Reads a Sigma string: '*' and '?' are wildcards, a backslash escapes '*', '?' and itself, and
-   * any other backslash is literal (so Windows paths need no doubling).
-   */
-  static String parse(String raw) {
-    StringBuilder out = new StringBuilder(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '\\' && i + 1 < raw.length()) {
-        char n = raw.charAt(i + 1);
-        if (n == '*' || n == '?' || n == '\\') {
-          out.append(n);
-          i++;
-          continue;
-        }
-        out.append(c);
-      } else if (c == '*') {
-        out.append(STAR);
-      } else if (c == '?') {
-        out.append(QUESTION);
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /** The fastest matcher for a wildcard string. */
-  static ValueMatcher matcher(String w, boolean cased) {
-    String s = cased ? w : w.toLowerCase(Locale.ROOT);
-    if (s.indexOf(QUESTION) < 0) {
-      int stars = 0;
-      for (int i = 0; i < s.length(); i++) {
-        if (s.charAt(i) == STAR) {
-          stars++;
-        }
-      }
-      boolean lead = !s.isEmpty() && s.charAt(0) == STAR;
-      boolean trail = s.length() > 1 && s.charAt(s.length() - 1) == STAR;
-      if (stars == 0) {
-        return new ValueMatcher.Exact(s, cased);
-      }
-      if (stars == 1 && lead && s.length() == 1) {
+      if (parts.size() == 1) {
         return new ValueMatcher.StartsWith("", cased);
       }
-      if (stars == 2 && lead && trail) {
-        return new ValueMatcher.Contains(s.substring(1, s.length() - 1), cased);
+      boolean lead = p.startsWithStar();
+      boolean trail = p.endsWithStar();
+      if (parts.size() == 3 && lead && trail) {
+        return new ValueMatcher.Contains(((SigmaPattern.Literal) parts.get(1)).text(), cased);
       }
-      if (stars == 1 && lead) {
-        return new ValueMatcher.EndsWith(s.substring(1), cased);
+      if (parts.size() == 2 && lead) {
+        return new ValueMatcher.EndsWith(((SigmaPattern.Literal) parts.get(1)).text(), cased);
       }
-      if (stars == 1 && trail) {
-        return new ValueMatcher.StartsWith(s.substring(0, s.length() - 1), cased);
-      }
-    }
-    StringBuilder re = new StringBuilder();
-    String longest = "";
-    StringBuilder lit = new StringBuilder();
-    for (int i = 0; i <= s.length(); i++) {
-      char c = i < s.length() ? s.charAt(i) : STAR;
-      if (c == STAR || c == QUESTION) {
-        if (!lit.isEmpty()) {
-          re.append(java.util.regex.Pattern.quote(lit.toString()));
-          if (lit.length() > longest.length()) {
-            longest = lit.toString();
-          }
-          lit.setLength(0);
-        }
-        if (i < s.length()) {
-          re.append(c == STAR ? ".*" : ".");
-        }
-      } else {
-        lit.append(c);
+      if (parts.size() == 2 && trail) {
+        return new ValueMatcher.StartsWith(((SigmaPattern.Literal) parts.get(0)).text(), cased);
       }
     }
-    return new ValueMatcher.Glob(
-        java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.DOTALL),
-        cased,
-        longest);
+    return ValueMatcher.Glob.of(p, cased);
   }
 }

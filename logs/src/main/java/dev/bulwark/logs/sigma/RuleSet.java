@@ -49,22 +49,116 @@ public final class RuleSet {
   private final DetectionCompiler compiler;
   private int documents;
 
-  private RuleSet(Map<String, List<String>> placeholders) {
-    this.compiler = new DetectionCompiler(placeholders);
+  /**
+   * How rules are compiled: values for {@code %name%} placeholders, whether {@code re} patterns
+   * that need a backtracking engine may run (under a step budget) instead of being refused, and
+   * where parsed rule files are cached ({@code null}: no cache).
+   */
+  public record Options(
+      Map<String, List<String>> placeholders, boolean backtrackingRegex, Path cacheDir) {
+    public Options {
+      placeholders = Map.copyOf(placeholders);
+    }
+
+    public Options(Map<String, List<String>> placeholders, boolean backtrackingRegex) {
+      this(placeholders, backtrackingRegex, null);
+    }
+
+    public static Options of(Map<String, List<String>> placeholders) {
+      return new Options(placeholders, false, null);
+    }
+  }
+
+  /**
+   * Which rules of a downloaded set run, by status: stable always; test when {@code test};
+   * experimental from {@code experimentalMinLevel} up (null: never); deprecated and unsupported
+   * never. Bulwark's own pack and rules named with --rules are not filtered.
+   */
+  public record StatusPolicy(boolean test, Level experimentalMinLevel) {
+    public static StatusPolicy defaults() {
+      return new StatusPolicy(true, Level.HIGH);
+    }
+
+    public boolean keeps(SigmaRule.Meta m) {
+      if (m.status() == null) {
+        return true;
+      }
+      return switch (m.status()) {
+        case STABLE -> true;
+        case TEST -> test;
+        case EXPERIMENTAL ->
+            experimentalMinLevel != null
+                && m.level() != null
+                && m.level().compareTo(experimentalMinLevel) >= 0;
+        case DEPRECATED, UNSUPPORTED -> false;
+      };
+    }
+  }
+
+  /** Rules that the status policy left out, by reference, so correlations on them go quietly. */
+  private final Set<String> filteredOut = new HashSet<>();
+
+  private int filteredByStatus;
+  private StatusPolicy policy;
+  private final Path cacheDir;
+
+  private RuleSet(Options options) {
+    this.compiler = new DetectionCompiler(options.placeholders(), options.backtrackingRegex());
+    this.cacheDir = options.cacheDir();
   }
 
   /** Loads every .yml/.yaml file under the paths, then applies filters and links correlations. */
   public static RuleSet load(
       List<Path> paths, Map<String, List<String>> placeholders, Logsources logsources)
       throws IOException {
-    RuleSet set = new RuleSet(placeholders);
+    return load(paths, Options.of(placeholders), logsources);
+  }
+
+  /** Loads rules from YAML text (one file's documents), e.g. a rule pasted into the console. */
+  public static RuleSet parse(
+      String name, String yaml, Map<String, List<String>> placeholders, Logsources logsources) {
+    return parse(name, yaml, Options.of(placeholders), logsources);
+  }
+
+  /** Loads the rule pack shipped inside Bulwark. */
+  public static RuleSet builtIn(Map<String, List<String>> placeholders, Logsources logsources) {
+    return builtIn(Options.of(placeholders), logsources);
+  }
+
+  /** Loads every .yml/.yaml file under the paths, then applies filters and links correlations. */
+  public static RuleSet load(List<Path> paths, Options options, Logsources logsources)
+      throws IOException {
+    RuleSet set = new RuleSet(options);
+    set.readDirectories(paths);
+    set.link(logsources);
+    return set;
+  }
+
+  /**
+   * Bulwark's pack and, after it, the rule folders of a downloaded set, whose rules run only when
+   * the status policy keeps them.
+   */
+  public static RuleSet builtInWith(
+      List<Path> downloaded, StatusPolicy policy, Options options, Logsources logsources)
+      throws IOException {
+    RuleSet set = new RuleSet(options);
+    set.readBuiltIn();
+    set.policy = policy;
+    set.readDirectories(downloaded);
+    set.policy = null;
+    set.link(logsources);
+    return set;
+  }
+
+  private void readDirectories(List<Path> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw new IOException(p + ": no such rule file or directory");
       }
-      List<Path> files;
+      List<Path> found;
       try (Stream<Path> s = Files.walk(p)) {
-        files =
+        found =
             s.filter(f -> !Files.isDirectory(f))
                 .filter(f -> {
                   String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -75,72 +169,133 @@ public final class RuleSet {
       }
       // a rule file is read only when it is a regular file inside the directory given
       dev.bulwark.core.files.Roots root = dev.bulwark.core.files.Roots.of(p);
-      for (Path f : files) {
+      for (Path f : found) {
         java.util.Optional<String> refused = root.refusal(f);
         if (refused.isPresent()) {
-          set.problems.add(
+          problems.add(
               new Problem(
                   f.toString(), null, null, ProblemKind.INVALID, refused.get() + "; not read"));
-          continue;
-        }
-        try (InputStream in = Files.newInputStream(f)) {
-          set.read(f.toString(), in);
+        } else {
+          files.add(f);
         }
       }
     }
-    set.link(logsources);
-    return set;
+    List<byte[]> contents = new ArrayList<>(files.size());
+    for (Path f : files) {
+      contents.add(Files.readAllBytes(f));
+    }
+    addAll(files.stream().map(Path::toString).toList(), contents);
   }
 
-  /** Loads rules from YAML text (one file's documents), e.g. a rule pasted into the console. */
-  public static RuleSet parse(
-      String name, String yaml, Map<String, List<String>> placeholders, Logsources logsources) {
-    RuleSet set = new RuleSet(placeholders);
+  /** Loads rules from YAML text (one file's documents). */
+  public static RuleSet parse(String name, String yaml, Options options, Logsources logsources) {
+    RuleSet set = new RuleSet(options);
     set.read(name, new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     set.link(logsources);
     return set;
   }
 
   /** Loads the rule pack shipped inside Bulwark. */
-  public static RuleSet builtIn(Map<String, List<String>> placeholders, Logsources logsources) {
-    RuleSet set = new RuleSet(placeholders);
+  public static RuleSet builtIn(Options options, Logsources logsources) {
+    RuleSet set = new RuleSet(options);
+    set.readBuiltIn();
+    set.link(logsources);
+    return set;
+  }
+
+  private void readBuiltIn() {
+    List<String> names = new ArrayList<>();
+    List<byte[]> contents = new ArrayList<>();
     try (InputStream index = RuleSet.class.getResourceAsStream("rules/index.txt")) {
       for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (name.isBlank()) {
           continue;
         }
         try (InputStream in = RuleSet.class.getResourceAsStream("rules/" + name.strip())) {
-          set.read("builtin:" + name.strip(), in);
+          names.add("builtin:" + name.strip());
+          contents.add(in.readAllBytes());
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    set.link(logsources);
-    return set;
+    addAll(names, contents);
+  }
+
+  /** Parses the files (or takes them from the cache) and adds their documents. */
+  private void addAll(List<String> names, List<byte[]> contents) {
+    String key = cacheDir == null ? null : RuleCache.key(names, contents);
+    List<RuleCache.Parsed> parsed =
+        key == null ? null : RuleCache.read(cacheDir, key, names.size());
+    if (parsed == null) {
+      parsed = new ArrayList<>(names.size());
+      for (byte[] content : contents) {
+        parsed.add(parseYaml(content));
+      }
+      if (key != null) {
+        RuleCache.write(cacheDir, key, parsed);
+      }
+    }
+    for (int i = 0; i < names.size(); i++) {
+      addParsed(names.get(i), parsed.get(i));
+    }
+  }
+
+  /** One file's YAML documents, or why they could not be read. */
+  static RuleCache.Parsed parseYaml(byte[] content) {
+    List<JsonNode> docs = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(content)) {
+      while (it.hasNext()) {
+        docs.add(it.next());
+      }
+      return new RuleCache.Parsed(docs, null);
+    } catch (IOException | RuntimeException e) {
+      return new RuleCache.Parsed(docs, "not valid YAML: " + Messages.firstLine(e));
+    }
+  }
+
+  private void addParsed(String path, RuleCache.Parsed parsed) {
+    for (JsonNode doc : parsed.documents()) {
+      if (doc == null || doc.isNull() || doc.isEmpty()) {
+        continue;
+      }
+      documents++;
+      add(path, doc);
+    }
+    if (parsed.error() != null) {
+      problems.add(new Problem(path, null, null, ProblemKind.INVALID, parsed.error()));
+    }
   }
 
   /** Reads one YAML file's documents. */
   void read(String path, InputStream in) {
-    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(in)) {
-      while (docs.hasNext()) {
-        JsonNode doc = docs.next();
-        if (doc == null || doc.isNull() || doc.isEmpty()) {
-          continue;
-        }
-        documents++;
-        add(path, doc);
-      }
-    } catch (IOException | RuntimeException e) {
+    byte[] content;
+    try {
+      content = in.readAllBytes();
+    } catch (IOException e) {
       problems.add(
           new Problem(
-              path, null, null, ProblemKind.INVALID, "not valid YAML: " + Messages.firstLine(e)));
+              path, null, null, ProblemKind.INVALID, "unreadable: " + Messages.firstLine(e)));
+      return;
     }
+    addParsed(path, parseYaml(content));
   }
 
   private void add(String path, JsonNode doc) {
     SigmaRule.Meta meta = meta(path, doc);
+    if (policy != null && doc.isObject() && doc.has("detection") && !policy.keeps(meta)) {
+      filteredByStatus++;
+      if (meta.id() != null) {
+        filteredOut.add(meta.id());
+      }
+      if (meta.name() != null) {
+        filteredOut.add(meta.name());
+      }
+      return;
+    }
     try {
+      level(doc);
+      status(doc);
       if (!doc.isObject()) {
         throw new SigmaException("a rule document must be a map");
       }
@@ -309,6 +464,10 @@ public final class RuleSet {
           missing.add(ref);
         }
       }
+      if (!missing.isEmpty() && filteredOut.containsAll(missing)) {
+        filteredByStatus++; // its rules are left out by status, so it is too
+        continue;
+      }
       if (!missing.isEmpty()) {
         problems.add(
             new Problem(
@@ -352,14 +511,35 @@ public final class RuleSet {
         text(doc, "name"),
         text(doc, "title"),
         text(doc, "description"),
-        text(doc, "status"),
-        text(doc, "level"),
+        lenient(() -> status(doc)),
+        lenient(() -> level(doc)),
         text(doc, "author"),
         text(doc, "date"),
         list(doc, "tags"),
         list(doc, "references"),
         list(doc, "falsepositives"),
         path);
+  }
+
+  private static Level level(JsonNode doc) throws SigmaException {
+    return Level.parse(text(doc, "level"));
+  }
+
+  private static Status status(JsonNode doc) throws SigmaException {
+    return Status.parse(text(doc, "status"));
+  }
+
+  private interface Parse<T> {
+    T get() throws SigmaException;
+  }
+
+  /** A metadata value for a problem report: null when it does not parse (the problem says so). */
+  private static <T> T lenient(Parse<T> p) {
+    try {
+      return p.get();
+    } catch (SigmaException e) {
+      return null;
+    }
   }
 
   private static String text(JsonNode n, String field) {
@@ -394,6 +574,11 @@ public final class RuleSet {
   /** Rule documents read, including the ones with problems. */
   public int documents() {
     return documents;
+  }
+
+  /** Rules (and correlations on them) that the status policy left out. */
+  public int filteredByStatus() {
+    return filteredByStatus;
   }
 
   public int filterCount() {

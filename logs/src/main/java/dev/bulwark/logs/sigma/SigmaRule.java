@@ -19,14 +19,19 @@ public final class SigmaRule {
       String name,
       String title,
       String description,
-      String status,
-      String level,
+      Status status,
+      Level level,
       String author,
       String date,
       List<String> tags,
       List<String> references,
       List<String> falsepositives,
       String path) {
+
+    /** The severity of the rule's alerts: its level, medium when it gives none. */
+    public dev.bulwark.core.model.Severity severity() {
+      return level == null ? dev.bulwark.core.model.Severity.MEDIUM : level.severity();
+    }
 
     /** The reference correlations and filters may use: the name when set, else the id. */
     public boolean answersTo(String ref) {

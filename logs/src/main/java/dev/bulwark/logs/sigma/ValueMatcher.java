@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.PatternSyntaxException;
 
 /** Tests one event value against one rule value. {@code lower} is the value in lower case. */
@@ -85,12 +87,24 @@ sealed interface ValueMatcher {
     }
   }
 
-  /** Wildcards inside the value: compiled to a regular expression over the lower-cased value. */
-  record Glob(java.util.regex.Pattern pattern, boolean cased, String longestLiteral)
+  /**
+   * Wildcards inside the value, matched in time linear in the value's length: the pattern is cut at
+   * each '*' into segments ('?' matches one character inside a segment); the first and last segment
+   * are anchored unless a '*' stands there, and each middle one is found at its leftmost place
+   * after the previous one, which is correct because a '*' absorbs whatever lies between. No
+   * backtracking, so no value, however long, makes a rule slow.
+   */
+  record Glob(SigmaPattern pattern, boolean cased, String longestLiteral, Segments segments)
       implements ValueMatcher {
+
+    /** {@code pattern} is already lower-cased unless cased. */
+    static Glob of(SigmaPattern pattern, boolean cased) {
+      return new Glob(pattern, cased, pattern.longestLiteral(), Segments.of(pattern));
+    }
+
     @Override
     public boolean test(String value, String lower) {
-      return pattern.matcher(cased ? value : lower).matches();
+      return segments.matches(cased ? value : lower);
     }
 
     @Override
@@ -99,11 +113,146 @@ sealed interface ValueMatcher {
     }
   }
 
+  /** The segments of a wildcard pattern between its '*'s; see {@link Glob}. */
+  final class Segments {
+    private final char[][] chars;
+    private final boolean[][] any;
+    private final String[] plain;
+    private final boolean anchoredStart;
+    private final boolean anchoredEnd;
+
+    private Segments(
+        List<StringBuilder> text, List<List<Boolean>> wild, boolean start, boolean end) {
+      int n = text.size();
+      chars = new char[n][];
+      any = new boolean[n][];
+      plain = new String[n];
+      for (int i = 0; i < n; i++) {
+        chars[i] = text.get(i).toString().toCharArray();
+        any[i] = new boolean[chars[i].length];
+        boolean hasAny = false;
+        for (int k = 0; k < chars[i].length; k++) {
+          any[i][k] = wild.get(i).get(k);
+          hasAny |= any[i][k];
+        }
+        plain[i] = hasAny ? null : text.get(i).toString();
+      }
+      anchoredStart = start;
+      anchoredEnd = end;
+    }
+
+    static Segments of(SigmaPattern p) {
+      List<StringBuilder> text = new ArrayList<>();
+      List<List<Boolean>> wild = new ArrayList<>();
+      StringBuilder cur = new StringBuilder();
+      List<Boolean> curWild = new ArrayList<>();
+      for (SigmaPattern.Part part : p.parts()) {
+        switch (part) {
+          case SigmaPattern.Literal l -> {
+            cur.append(l.text());
+            for (int i = 0; i < l.text().length(); i++) {
+              curWild.add(false);
+            }
+          }
+          case SigmaPattern.AnyChar a -> {
+            cur.append('?');
+            curWild.add(true);
+          }
+          case SigmaPattern.AnyRun a -> {
+            if (!cur.isEmpty()) {
+              text.add(cur);
+              wild.add(curWild);
+            }
+            cur = new StringBuilder();
+            curWild = new ArrayList<>();
+          }
+        }
+      }
+      if (!cur.isEmpty()) {
+        text.add(cur);
+        wild.add(curWild);
+      }
+      return new Segments(text, wild, !p.startsWithStar(), !p.endsWithStar());
+    }
+
+    boolean matches(String v) {
+      int n = chars.length;
+      if (n == 0) {
+        return !(anchoredStart && anchoredEnd) || v.isEmpty();
+      }
+      if (anchoredStart && anchoredEnd && n == 1) {
+        return v.length() == chars[0].length && at(v, 0, 0);
+      }
+      int pos = 0;
+      int first = 0;
+      int last = n - 1;
+      int limit = v.length();
+      if (anchoredStart) {
+        if (chars[0].length > v.length() || !at(v, 0, 0)) {
+          return false;
+        }
+        pos = chars[0].length;
+        first = 1;
+      }
+      if (anchoredEnd && last >= first) {
+        int s = v.length() - chars[last].length;
+        if (s < pos || !at(v, s, last)) {
+          return false;
+        }
+        limit = s;
+        last--;
+      }
+      for (int i = first; i <= last; i++) {
+        int idx = find(v, i, pos, limit);
+        if (idx < 0) {
+          return false;
+        }
+        pos = idx + chars[i].length;
+      }
+      return true;
+    }
+
+    private int find(String v, int seg, int from, int limit) {
+      int len = chars[seg].length;
+      if (plain[seg] != null) {
+        int idx = v.indexOf(plain[seg], from);
+        return idx >= 0 && idx + len <= limit ? idx : -1;
+      }
+      for (int s = from; s + len <= limit; s++) {
+        if (at(v, s, seg)) {
+          return s;
+        }
+      }
+      return -1;
+    }
+
+    private boolean at(String v, int start, int seg) {
+      char[] c = chars[seg];
+      boolean[] a = any[seg];
+      for (int k = 0; k < c.length; k++) {
+        if (!a[k] && v.charAt(start + k) != c[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /**
-   * The {@code re} modifier: RE2 (linear time) when it accepts the pattern, else java.util.regex.
+   * The {@code re} modifier on RE2/J, whose matching time is linear in the value. A pattern RE2/J
+   * cannot run (back-references, look-around) is refused when the rule is loaded, unless the user
+   * allows backtracking patterns; such a pattern then runs on java.util.regex under a step budget
+   * per value, and a value that exhausts it counts as no match.
    */
   record Regex(Pattern re2, java.util.regex.Pattern jdk, String source, String literal)
       implements ValueMatcher {
+    /** Characters a backtracking pattern may read in one value before it is abandoned. */
+    static final long STEP_BUDGET = 2_000_000;
+
+    /** Values abandoned on the budget, for diagnostics. */
+    static final java.util.concurrent.atomic.AtomicLong ABANDONED =
+        new java.util.concurrent.atomic.AtomicLong();
+
     Regex(Pattern re2, java.util.regex.Pattern jdk, String source) {
       this(re2, jdk, source, longestLiteral(source));
     }
@@ -183,34 +332,95 @@ sealed interface ValueMatcher {
       return run.length() > best.length() ? run.toString() : best;
     }
 
-    static Regex compile(String source, boolean ignoreCase, boolean multiline, boolean dotall)
+    static Regex compile(
+        String source, boolean ignoreCase, boolean multiline, boolean dotall, boolean backtracking)
         throws SigmaException {
       int f2 =
           (ignoreCase ? Pattern.CASE_INSENSITIVE : 0)
               | (multiline ? Pattern.MULTILINE : 0)
               | (dotall ? Pattern.DOTALL : 0);
+      com.google.re2j.PatternSyntaxException refused;
       try {
         return new Regex(Pattern.compile(source, f2), null, source);
       } catch (com.google.re2j.PatternSyntaxException e) {
-        int fj =
-            (ignoreCase
-                    ? java.util.regex.Pattern.CASE_INSENSITIVE
-                        | java.util.regex.Pattern.UNICODE_CASE
-                    : 0)
-                | (multiline ? java.util.regex.Pattern.MULTILINE : 0)
-                | (dotall ? java.util.regex.Pattern.DOTALL : 0);
-        try {
-          return new Regex(null, java.util.regex.Pattern.compile(source, fj), source);
-        } catch (PatternSyntaxException e2) {
-          throw new SigmaException(
-              "invalid regular expression " + source + ": " + e2.getDescription());
-        }
+        refused = e;
       }
+      int fj =
+          (ignoreCase
+                  ? java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE
+                  : 0)
+              | (multiline ? java.util.regex.Pattern.MULTILINE : 0)
+              | (dotall ? java.util.regex.Pattern.DOTALL : 0);
+      java.util.regex.Pattern jdk;
+      try {
+        jdk = java.util.regex.Pattern.compile(source, fj);
+      } catch (PatternSyntaxException e2) {
+        throw new SigmaException(
+            "invalid regular expression " + source + ": " + e2.getDescription());
+      }
+      if (!backtracking) {
+        throw new RuleSet.SigmaUnsupported(
+            "regular expression "
+                + source
+                + " needs backtracking ("
+                + refused.getDescription()
+                + "), which can take exponential time on hostile logs; Bulwark runs only"
+                + " linear-time patterns unless allowed (--allow-backtracking-regex, or"
+                + " logs.allow-backtracking-regex: true in bulwark.yaml)");
+      }
+      return new Regex(null, jdk, source);
     }
 
     @Override
     public boolean test(String value, String lower) {
-      return re2 != null ? re2.matcher(value).find() : jdk.matcher(value).find();
+      if (re2 != null) {
+        return re2.matcher(value).find();
+      }
+      try {
+        return jdk.matcher(new Budgeted(value, STEP_BUDGET)).find();
+      } catch (Budgeted.Exhausted e) {
+        ABANDONED.incrementAndGet();
+        return false;
+      }
+    }
+  }
+
+  /** A value that stops a backtracking matcher once it has read {@code budget} characters. */
+  record Budgeted(String value, long[] left) implements CharSequence {
+    Budgeted(String value, long budget) {
+      this(value, new long[] {budget});
+    }
+
+    /** Thrown inside the matcher; without a stack trace, as it is control flow. */
+    static final class Exhausted extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      Exhausted() {
+        super("regular expression step budget exhausted", null, false, false);
+      }
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--left[0] < 0) {
+        throw new Exhausted();
+      }
+      return value.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return value.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Budgeted(value.substring(start, end), left);
+    }
+
+    @Override
+    public String toString() {
+      return value;
     }
   }
 

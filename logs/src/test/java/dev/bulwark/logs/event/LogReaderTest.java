@@ -223,4 +223,51 @@ class LogReaderTest {
     assertThat(read(p)).extracting(e -> e.get("a")).containsExactly("2");
     assertThat(diagnostics).anySatisfy(d -> assertThat(d.display()).contains("longer than 1 MiB"));
   }
+
+  @Test
+  void formats_areAListTriedInOrder_andAReaderTakesItsOwn() throws IOException {
+    assertThat(LogFormat.standard())
+        .extracting(LogFormat::name)
+        .containsExactly("gzip", "zip", "EVTX", "JSON", "CSV", "syslog");
+    LogFormat shouting =
+        new LogFormat() {
+          @Override
+          public String name() {
+            return "shouting";
+          }
+
+          @Override
+          public boolean sniff(Head head) {
+            return head.firstLine().startsWith("!!");
+          }
+
+          @Override
+          public void read(
+              Context context, String name, InputStream in, java.util.function.Consumer<Event> sink)
+              throws IOException {
+            Event e = new Event(name, "1", null, "shouting");
+            e.put(
+                "message", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            sink.accept(e);
+          }
+        };
+    List<Event> out = new ArrayList<>();
+    List<Diagnostic> ds = new ArrayList<>();
+    LogReader reader = new LogReader(LogReader.Options.defaults(), ds::add, List.of(shouting));
+    reader.read(
+        "a.log",
+        new java.io.ByteArrayInputStream(
+            "!! disk full".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        out::add);
+    reader.read(
+        "b.log",
+        new java.io.ByteArrayInputStream(
+            "{\"a\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        out::add);
+    assertThat(out)
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("message")).isEqualTo("!! disk full"));
+    assertThat(reader.stats().events()).isEqualTo(1);
+    assertThat(ds).singleElement().satisfies(d -> assertThat(d.message()).contains("(shouting)"));
+  }
 }

@@ -90,8 +90,57 @@ class ModifiersTest {
         "first\nsecond\nthird",
         "first second");
     check("sel:\n  Text|re|s: 'a.b'\ncondition: sel", "Text", "a\nb", "a\n\nb");
-    // Backreferences are beyond RE2; such patterns fall back to java.util.regex.
-    check("sel:\n  Text|re: '(ab)\\1'\ncondition: sel", "Text", "abab", "abba");
+  }
+
+  @Test
+  void backreferences_areRefusedUnlessAllowed_thenRunOnTheBacktrackingEngine() {
+    String yaml = SigmaTesting.ruleYaml("sel:\n  Text|re: '(ab)\\1'\ncondition: sel");
+    RuleSet refused = RuleSet.parse("b.yml", yaml, Map.of(), Logsources.builtIn());
+    assertThat(refused.rules()).isEmpty();
+    assertThat(refused.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.kind()).isEqualTo(RuleSet.ProblemKind.UNSUPPORTED))
+        .satisfies(p -> assertThat(p.message()).contains("(ab)\\1", "backtracking"));
+    RuleSet allowed =
+        RuleSet.parse("b.yml", yaml, new RuleSet.Options(Map.of(), true), Logsources.builtIn());
+    assertThat(allowed.problems()).isEmpty();
+    SigmaRule r = allowed.rules().get(0);
+    assertThat(r.matches(event("Text", "abab"))).isTrue();
+    assertThat(r.matches(event("Text", "abba"))).isFalse();
+  }
+
+  @Test
+  void backtrackingPattern_onAHostileValue_givesUpWithinItsBudget() {
+    String yaml = SigmaTesting.ruleYaml("sel:\n  Text|re: '^(a+)+\\1b$'\ncondition: sel");
+    SigmaRule r =
+        RuleSet.parse("b.yml", yaml, new RuleSet.Options(Map.of(), true), Logsources.builtIn())
+            .rules()
+            .get(0);
+    // without the budget this takes longer than the age of the universe
+    assertThat(r.matches(event("Text", "a".repeat(40)))).isFalse();
+  }
+
+  @Test
+  void wildcards_matchInLinearTime_evenOverLongValues() {
+    SigmaRule three = rule("sel:\n  CommandLine: '*a*a*a*b'\ncondition: sel");
+    String hostile = "a".repeat(1 << 20);
+    assertThat(three.matches(event("CommandLine", hostile))).isFalse();
+    assertThat(three.matches(event("CommandLine", hostile + "b"))).isTrue();
+    SigmaRule many = rule("sel:\n  CommandLine: '" + "*a".repeat(5000) + "*b'\ncondition: sel");
+    assertThat(many.matches(event("CommandLine", hostile))).isFalse();
+    assertThat(many.matches(event("CommandLine", hostile + "b"))).isTrue();
+  }
+
+  @Test
+  void wildcardPatterns_keepTheirMeaning() {
+    check("sel:\n  F: 'a?c*e'\ncondition: sel", "F", "abcXXe", "abXXe");
+    check("sel:\n  F: '*x?z*'\ncondition: sel", "F", "..xyz..", "..xz..");
+    check("sel:\n  F: 'ab*ab'\ncondition: sel", "F", "abab", "aba");
+    check("sel:\n  F: 'a*b*c'\ncondition: sel", "F", "axxbyyc", "axxcyyb");
+    check("sel:\n  F: '??'\ncondition: sel", "F", "xy", "xyz");
+    // an escaped wildcard and private-use characters in logs are plain text
+    check("sel:\n  F: 'a\\*b'\ncondition: sel", "F", "a*b", "axb");
+    check("sel:\n  F: 'a\uE000c'\ncondition: sel", "F", "a\uE000c", "abc");
   }
 
   @Test
