@@ -455,13 +455,7 @@ final class Containers {
     Taint t =
         Taint.join(left.taint(), added == null ? null : added.afterConstantPrefix(left.constant()));
     if (t != null && b.tainted()) {
-      t =
-          t.withTrace(
-              t.trace()
-                  .then(
-                      c.interpreter().findings.location(f.unit, site),
-                      "appended",
-                      CodeFlow.Kind.STEP));
+      t = t.step(c.interpreter().findings.location(f.unit, site), "appended", CodeFlow.Kind.STEP);
     }
     return new Value("java.lang.String", t == null ? k : null, 0, t);
   }

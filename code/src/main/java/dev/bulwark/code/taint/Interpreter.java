@@ -232,18 +232,10 @@ public final class Interpreter {
           v = v.untainted();
         }
       }
-      if (v.tainted()) {
-        v =
-            v.withTaint(
-                v.taint()
-                    .withTrace(
-                        v.taint()
-                            .trace()
-                            .then(
-                                findings.location(f.unit, params.get(i)),
-                                "parameter " + params.get(i).getNameAsString() + " of " + m.name(),
-                                CodeFlow.Kind.STEP)));
-      }
+      v =
+          v.step(
+              findings.location(f.unit, params.get(i)),
+              "parameter " + params.get(i).getNameAsString() + " of " + m.name());
       callee.vars.put(params.get(i).getNameAsString(), v);
     }
     stack.push(m);
@@ -320,16 +312,7 @@ public final class Interpreter {
       case ReturnStmt r -> {
         Value v = r.getExpression().map(x -> eval(x, st, f)).orElse(null);
         if (v != null) {
-          if (v.tainted()) {
-            v =
-                v.withTaint(
-                    v.taint()
-                        .withTrace(
-                            v.taint()
-                                .trace()
-                                .then(
-                                    findings.location(f.unit, r), "returned", CodeFlow.Kind.STEP)));
-          }
+          v = v.step(findings.location(f.unit, r), "returned");
           f.returned = Value.join(f.returned, v);
           sinks.returned(v, r, st, f);
         }
@@ -1019,18 +1002,7 @@ public final class Interpreter {
   }
 
   void store(Expression target, Value v, State st, Frame f, Node site) {
-    if (v.tainted()) {
-      v =
-          v.withTaint(
-              v.taint()
-                  .withTrace(
-                      v.taint()
-                          .trace()
-                          .then(
-                              findings.location(f.unit, site),
-                              "assigned to " + target,
-                              CodeFlow.Kind.STEP)));
-    }
+    v = v.step(findings.location(f.unit, site), "assigned to " + target);
     switch (target) {
       case NameExpr n -> {
         String name = n.getNameAsString();
@@ -1098,10 +1070,7 @@ public final class Interpreter {
           Taint.join(
               l.taint(), r.taint() == null ? null : r.taint().afterConstantPrefix(l.constant()));
       if (t != null) {
-        t =
-            t.withTrace(
-                t.trace()
-                    .then(findings.location(f.unit, site), "concatenated", CodeFlow.Kind.STEP));
+        t = t.step(findings.location(f.unit, site), "concatenated", CodeFlow.Kind.STEP);
       }
       return new Value("java.lang.String", t == null ? c : null, 0, t);
     }
@@ -1204,17 +1173,8 @@ public final class Interpreter {
           init = init.untainted();
         }
       }
-      if (init.tainted() && d.getInitializer().isPresent()) {
-        init =
-            init.withTaint(
-                init.taint()
-                    .withTrace(
-                        init.taint()
-                            .trace()
-                            .then(
-                                findings.location(f.unit, d),
-                                "assigned to " + d.getNameAsString(),
-                                CodeFlow.Kind.STEP)));
+      if (d.getInitializer().isPresent()) {
+        init = init.step(findings.location(f.unit, d), "assigned to " + d.getNameAsString());
       }
       st.vars.put(d.getNameAsString(), init);
       last = init;

@@ -444,12 +444,10 @@ final class LibraryCalls {
                   ? Value.UNKNOWN
                   : Value.UNKNOWN.withTaint(
                       t.cleanse(s.cleanses())
-                          .withTrace(
-                              t.trace()
-                                  .then(
-                                      in.findings.location(f.unit, site),
-                                      "cleansed by " + name,
-                                      CodeFlow.Kind.SANITIZER)));
+                          .step(
+                              in.findings.location(f.unit, site),
+                              "cleansed by " + name,
+                              CodeFlow.Kind.SANITIZER));
           result = Value.join(result, v);
         }
         case LibraryModel.Propagator p when applies(p.method(), owner, name, args) -> {
