@@ -15,6 +15,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.bulwark.code.project.ClassInfo;
 import dev.bulwark.code.project.MethodInfo;
 import dev.bulwark.code.project.TypeHierarchy;
+import dev.bulwark.code.rules.LibraryEntry;
 import dev.bulwark.code.rules.LibraryModel;
 import dev.bulwark.code.taint.Interpreter.Frame;
 import dev.bulwark.core.model.CodeFlow;
@@ -420,13 +421,16 @@ final class LibraryCalls {
     String retType = null;
     String retTag = null;
     List<String> resultTags = new ArrayList<>();
-    for (Object entry : lib.entriesNamed(name)) {
+    for (LibraryEntry entry : lib.entriesNamed(name)) {
+      if (!applies(entry.method(), owner, name, args)) {
+        continue;
+      }
       switch (entry) {
-        case LibraryModel.Returns r when applies(r.method(), owner, name, args) -> {
+        case LibraryEntry.Returns r -> {
           retType = r.type();
           retTag = r.tag();
         }
-        case LibraryModel.Source s when applies(s.method(), owner, name, args) -> {
+        case LibraryEntry.Source s -> {
           matched = true;
           Trace t =
               Trace.source(
@@ -434,7 +438,7 @@ final class LibraryCalls {
                   s.description() + " (" + Interpreter.describe(site) + ")");
           result = Value.join(result, Value.UNKNOWN.withTaint(Taint.of(t)));
         }
-        case LibraryModel.Sanitizer s when applies(s.method(), owner, name, args) -> {
+        case LibraryEntry.Sanitizer s -> {
           matched = true;
           Value arg =
               s.arg() == -1 ? recv : s.arg() < args.size() ? args.get(s.arg()) : Value.UNKNOWN;
@@ -450,7 +454,7 @@ final class LibraryCalls {
                               CodeFlow.Kind.SANITIZER));
           result = Value.join(result, v);
         }
-        case LibraryModel.Propagator p when applies(p.method(), owner, name, args) -> {
+        case LibraryEntry.Propagator p -> {
           matched = true;
           Taint t = null;
           for (int from : p.from()) {
@@ -470,14 +474,13 @@ final class LibraryCalls {
             result = Value.join(result, Value.UNKNOWN.withTaint(t));
           }
         }
-        case LibraryModel.Flag fl when applies(fl.method(), owner, name, args) -> {
+        case LibraryEntry.Flag fl -> {
           if (fl.onResult() && flagApplies(fl, args)) {
             resultTags.add(fl.flag());
           } else if (ro != null && flagApplies(fl, args)) {
             st.write(ro.id).tags.add(fl.flag());
           }
         }
-        default -> {}
       }
     }
     if (!matched && retType == null && resultTags.isEmpty()) {
@@ -503,7 +506,7 @@ final class LibraryCalls {
     return out;
   }
 
-  private static boolean flagApplies(LibraryModel.Flag fl, List<Value> args) {
+  private static boolean flagApplies(LibraryEntry.Flag fl, List<Value> args) {
     for (int i = 0; i < fl.when().size(); i++) {
       Object want = fl.when().get(i);
       if (want == null) {
@@ -568,8 +571,8 @@ final class LibraryCalls {
     if (owner == null) {
       return null;
     }
-    for (Object e : lib.entriesNamed(name)) {
-      if (e instanceof LibraryModel.Returns r
+    for (LibraryEntry e : lib.entriesNamed(name)) {
+      if (e instanceof LibraryEntry.Returns r
           && r.method().matchesName(name, arity)
           && (in.types.isSubtype(owner, r.method().owner())
               || simpleNameMatch(owner, r.method().owner()))) {
