@@ -117,7 +117,7 @@ final class LibraryCalls {
         }
       }
       String owner = f.cls.supertypes().isEmpty() ? "java.lang.Object" : f.cls.supertypes().get(0);
-      return library(owner, name, f.self, args, false, m, st, f);
+      return library(CallSite.instance(owner, name, f.self, args, m, st, f));
     }
     Value recv = in.eval(scope, st, f);
     List<Value> args = in.evalArgs(m.getArguments(), st, f);
@@ -129,7 +129,7 @@ final class LibraryCalls {
           return in.invoke(target, Value.UNKNOWN, args, st, f, m);
         }
       }
-      return library(tr.fqn(), name, recv, args, true, m, st, f);
+      return library(CallSite.ofStatic(tr.fqn(), name, recv, args, m, st, f));
     }
     return instanceCall(recv, name, args, m, st, f);
   }
@@ -161,11 +161,11 @@ final class LibraryCalls {
     }
     String staticOwner = f.unit.staticImports().get(name);
     if (staticOwner != null) {
-      return library(staticOwner, name, Value.UNKNOWN, args, true, m, st, f);
+      return library(CallSite.ofStatic(staticOwner, name, Value.UNKNOWN, args, m, st, f));
     }
     for (String t : in.types.ancestors(f.cls.fqn())) {
       if (in.project.classNamed(t) == null && !t.equals("java.lang.Object")) {
-        return library(t, name, f.self, args, false, m, st, f);
+        return library(CallSite.instance(t, name, f.self, args, m, st, f));
       }
     }
     return passThrough(Value.UNKNOWN, args, null, st).withType(null);
@@ -198,7 +198,7 @@ final class LibraryCalls {
       return result;
     }
     String owner = recv.type() != null && !"null".equals(recv.type()) ? recv.type() : dynamicType;
-    return library(owner, name, recv, args, false, site, st, f);
+    return library(CallSite.instance(owner, name, recv, args, site, st, f));
   }
 
   private boolean isSingleAbstractMethod(String type, String name) {
@@ -325,7 +325,8 @@ final class LibraryCalls {
             st,
             f);
       }
-      return library(l.libraryOwner(), l.libraryMethod(), Value.UNKNOWN, args, true, site, st, f);
+      return library(
+          CallSite.ofStatic(l.libraryOwner(), l.libraryMethod(), Value.UNKNOWN, args, site, st, f));
     }
     if (f.depth >= Interpreter.MAX_DEPTH) {
       Taint t = null;
@@ -365,18 +366,9 @@ final class LibraryCalls {
    * A call into code Bulwark does not have the source of. {@code owner} is the receiver's static
    * type (or the class of a static call).
    */
-  Value library(
-      String owner,
-      String name,
-      Value recv,
-      List<Value> args,
-      boolean isStatic,
-      Node site,
-      State st,
-      Frame f) {
-    Set<dev.bulwark.code.rules.Category> reported =
-        in.sinks.check(owner, name, recv, args, site, st, f, false);
-    return reportedOnce(libraryResult(owner, name, recv, args, site, st, f), reported);
+  Value library(CallSite call) {
+    Set<dev.bulwark.code.rules.Category> reported = in.sinks.check(call);
+    return reportedOnce(libraryResult(call), reported);
   }
 
   /**
@@ -387,14 +379,18 @@ final class LibraryCalls {
     return reported.isEmpty() || !v.tainted() ? v : v.withTaint(v.taint().cleanse(reported));
   }
 
-  private Value libraryResult(
-      String owner, String name, Value recv, List<Value> args, Node site, State st, Frame f) {
-    Obj ro = recv.obj() == 0 ? null : st.read(recv.obj());
-    Value special = Containers.call(this, owner, name, recv, ro, args, site, st, f);
+  private Value libraryResult(CallSite call) {
+    String owner = call.owner();
+    String name = call.name();
+    Value recv = call.recv();
+    List<Value> args = call.args();
+    State st = call.st();
+    Obj ro = call.receiverObject();
+    Value special = Containers.call(this, call);
     if (special != null) {
       return special;
     }
-    Value modeled = modeled(owner, name, recv, ro, args, site, st, f);
+    Value modeled = modeled(call, ro);
     if (modeled != null) {
       return modeled;
     }
@@ -407,15 +403,14 @@ final class LibraryCalls {
   }
 
   /** What the library model says about this call, or null when it says nothing. */
-  private Value modeled(
-      String owner,
-      String name,
-      Value recv,
-      Obj ro,
-      List<Value> args,
-      Node site,
-      State st,
-      Frame f) {
+  private Value modeled(CallSite call, Obj ro) {
+    String owner = call.owner();
+    String name = call.name();
+    Value recv = call.recv();
+    List<Value> args = call.args();
+    Node site = call.node();
+    State st = call.st();
+    Frame f = call.f();
     Value result = null;
     boolean matched = false;
     String retType = null;
@@ -674,13 +669,13 @@ final class LibraryCalls {
       }
       return v;
     }
-    Set<dev.bulwark.code.rules.Category> reported =
-        in.sinks.check(type, "<init>", Value.ofType(type), args, o, st, f, true);
+    CallSite call = CallSite.ofConstructor(type, args, o, st, f);
+    Set<dev.bulwark.code.rules.Category> reported = in.sinks.check(call);
     Value special = Containers.construct(this, type, args, o, st, f);
     if (special != null) {
       return reportedOnce(special, reported);
     }
-    Value modeled = modeled(type, "<init>", Value.ofType(type), null, args, o, st, f);
+    Value modeled = modeled(call, null);
     Value v = in.newObject(type, st);
     Taint t = modeled != null ? modeled.taint() : null;
     if (modeled == null) {
