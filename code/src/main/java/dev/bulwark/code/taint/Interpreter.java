@@ -906,7 +906,7 @@ public final class Interpreter {
       if (fi.isFinal()) {
         staticConstants.put(key, v);
         if (v.obj() != 0) {
-          staticObjects.put(key, List.copyOf(tmp.heap.values()));
+          staticObjects.put(key, tmp.heap.values());
           for (Obj o : tmp.heap.values()) {
             st.add(o);
           }
