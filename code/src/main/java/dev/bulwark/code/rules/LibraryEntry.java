@@ -21,10 +21,21 @@ public sealed interface LibraryEntry
   public record Returns(MethodSpec method, String type, String tag) implements LibraryEntry {}
 
   /**
-   * A method whose result is untrusted. {@code tag} marks the result object (e.g. an upload
-   * stream).
+   * A method whose result is untrusted, described by the kind of data it is (request parameter,
+   * archive entry name, uploaded file name) so a finding says why it was raised. {@code dangerous}
+   * narrows the categories the data is dangerous for (an archive entry's name is chosen by whoever
+   * made the archive, and matters where it names a file); empty means every category.
    */
-  public record Source(MethodSpec method, String description) implements LibraryEntry {}
+  public record Source(MethodSpec method, String description, Set<Category> dangerous)
+      implements LibraryEntry {
+    public Source {
+      dangerous = Set.copyOf(dangerous);
+    }
+
+    public Source(MethodSpec method, String description) {
+      this(method, description, Set.of());
+    }
+  }
 
   /** A method whose result carries argument {@code arg} cleansed for {@code cleanses}. */
   public record Sanitizer(MethodSpec method, Set<Category> cleanses, int arg)

@@ -188,9 +188,11 @@ public final class RulePacks {
       }
     }
     for (JsonNode s : root.path("sources")) {
+      List<String> dangerous = strings(s.path("dangerous-for"));
+      Set<Category> cats = dangerous.isEmpty() ? Set.of() : LibraryModel.categories(dangerous);
       for (MethodSpec spec : MethodSpec.parse(s.path("method").asText())) {
         lib.sources.add(
-            new LibraryEntry.Source(spec, s.path("description").asText("untrusted input")));
+            new LibraryEntry.Source(spec, s.path("description").asText("untrusted input"), cats));
       }
     }
     for (JsonNode a : root.path("parameter-sources")) {

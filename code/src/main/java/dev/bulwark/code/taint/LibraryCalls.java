@@ -431,7 +431,14 @@ final class LibraryCalls {
               Trace.source(
                   in.findings.location(f.unit, site),
                   s.description() + " (" + Interpreter.describe(site) + ")");
-          result = Value.join(result, Value.UNKNOWN.withTaint(Taint.of(t)));
+          Taint taint = Taint.of(t);
+          if (!s.dangerous().isEmpty()) {
+            java.util.EnumSet<dev.bulwark.code.rules.Category> safe =
+                java.util.EnumSet.allOf(dev.bulwark.code.rules.Category.class);
+            safe.removeAll(s.dangerous());
+            taint = taint.cleanse(safe);
+          }
+          result = Value.join(result, Value.UNKNOWN.withTaint(taint));
         }
         case LibraryEntry.Sanitizer s -> {
           matched = true;
@@ -493,7 +500,9 @@ final class LibraryCalls {
     }
     Value out = withResultObject(result.withType(type), type, ro, st);
     if (retTag != null && out.obj() != 0) {
-      st.write(out.obj()).tags.add(retTag);
+      Obj tagged = st.write(out.obj());
+      tagged.tags.add(retTag);
+      tagged.origin = in.findings.location(f.unit, site);
     }
     if (!resultTags.isEmpty() && out.obj() != 0) {
       st.write(out.obj()).tags.addAll(resultTags);
@@ -677,6 +686,13 @@ final class LibraryCalls {
     }
     Value modeled = modeled(call, null);
     Value v = in.newObject(type, st);
+    Obj made = modeled == null || modeled.obj() == 0 ? null : st.read(modeled.obj());
+    if (made != null && !made.tags.isEmpty()) {
+      // what the model says of a constructor (an XML reader is a parser) marks the new object
+      Obj w = st.write(v.obj());
+      w.tags.addAll(made.tags);
+      w.origin = made.origin;
+    }
     Taint t = modeled != null ? modeled.taint() : null;
     if (modeled == null) {
       for (Value a : args) {

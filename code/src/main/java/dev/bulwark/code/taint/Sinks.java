@@ -200,7 +200,8 @@ final class Sinks {
             f.unit,
             site,
             null,
-            "configured without " + e.sink.receiverFlag().replace(" ", ""));
+            "configured without " + e.sink.receiverFlag().replace(" ", ""),
+            ro.origin);
       }
       return;
     }
