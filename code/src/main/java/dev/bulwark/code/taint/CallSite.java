@@ -22,7 +22,7 @@ record CallSite(
     Frame f) {
 
   CallSite {
-    args = List.copyOf(args.stream().map(a -> a == null ? Value.UNKNOWN : a).toList());
+    // the argument list is the interpreter's own, freshly evaluated: not copied, for speed
     recv = recv == null ? Value.UNKNOWN : recv;
   }
 

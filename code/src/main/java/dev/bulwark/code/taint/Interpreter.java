@@ -54,6 +54,7 @@ public final class Interpreter {
   private final Map<String, Value> staticConstants = new HashMap<>();
   private final Map<String, List<Obj>> staticObjects = new HashMap<>();
   private final Set<String> evaluatingStatics = new HashSet<>();
+  private final Summaries summaries = new Summaries();
 
   /** Thrown when an entry point exceeds its step budget; the analysis moves on. */
   static final class BudgetExceeded extends RuntimeException {
@@ -211,6 +212,21 @@ public final class Interpreter {
       return Value.ofType(resolveType(m.returnType(), caller))
           .withTaint(t == null ? null : t.approximated());
     }
+    Summaries.Key key = summaries.keyFor(m, self, args, caller.depth);
+    if (key != null) {
+      Value known = summaries.get(m, key);
+      if (known != null) {
+        return known;
+      }
+    }
+    Value r = run(m, self, args, st, caller);
+    if (key != null) {
+      summaries.put(m, key, r);
+    }
+    return r;
+  }
+
+  private Value run(MethodInfo m, Value self, List<Value> args, State st, Frame caller) {
     State callee = st.copy();
     callee.vars = new HashMap<>();
     Frame f = new Frame(m.owner(), self, m, caller.depth + 1);
@@ -232,10 +248,12 @@ public final class Interpreter {
           v = v.untainted();
         }
       }
-      v =
-          v.step(
-              findings.location(f.unit, params.get(i)),
-              "parameter " + params.get(i).getNameAsString() + " of " + m.name());
+      if (v.tainted()) {
+        v =
+            v.step(
+                findings.location(f.unit, params.get(i)),
+                "parameter " + params.get(i).getNameAsString() + " of " + m.name());
+      }
       callee.vars.put(params.get(i).getNameAsString(), v);
     }
     stack.push(m);
@@ -312,7 +330,9 @@ public final class Interpreter {
       case ReturnStmt r -> {
         Value v = r.getExpression().map(x -> eval(x, st, f)).orElse(null);
         if (v != null) {
-          v = v.step(findings.location(f.unit, r), "returned");
+          if (v.tainted()) {
+            v = v.step(findings.location(f.unit, r), "returned");
+          }
           f.returned = Value.join(f.returned, v);
           sinks.returned(v, r, st, f);
         }
@@ -1002,7 +1022,9 @@ public final class Interpreter {
   }
 
   void store(Expression target, Value v, State st, Frame f, Node site) {
-    v = v.step(findings.location(f.unit, site), "assigned to " + target);
+    if (v.tainted()) {
+      v = v.step(findings.location(f.unit, site), "assigned to " + target);
+    }
     switch (target) {
       case NameExpr n -> {
         String name = n.getNameAsString();
@@ -1173,7 +1195,7 @@ public final class Interpreter {
           init = init.untainted();
         }
       }
-      if (d.getInitializer().isPresent()) {
+      if (init.tainted() && d.getInitializer().isPresent()) {
         init = init.step(findings.location(f.unit, d), "assigned to " + d.getNameAsString());
       }
       st.vars.put(d.getNameAsString(), init);

@@ -49,7 +49,10 @@ public record Value(String type, Object constant, int obj, Taint taint) {
     return new Value(type, constant, o, taint);
   }
 
-  /** This value with a step appended to its trace; an untainted value has no trace to extend. */
+  /**
+   * This value with a step appended to its trace; an untainted value has no trace to extend.
+   * Callers test {@link #tainted()} first where building the location or message costs.
+   */
   public Value step(dev.bulwark.core.model.Location.File at, String message) {
     return taint == null ? this : withTaint(taint.step(at, message, CodeFlow.Kind.STEP));
   }
