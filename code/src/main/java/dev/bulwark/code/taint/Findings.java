@@ -94,6 +94,30 @@ public final class Findings {
             unit.path(), "line " + line + ": analysis of this method stopped early (" + e + ")"));
   }
 
+  /**
+   * Records that an entry point used up its step budget: what it reached stands, flows past the
+   * budget are not followed. Counted, with the first few places, for one diagnostic.
+   */
+  void budgetStopped(SourceUnit unit, Node where) {
+    int n = budgetStops.incrementAndGet();
+    if (n <= 5) {
+      int line = where.getRange().map(r -> r.begin.line).orElse(0);
+      budgetExamples.add(unit.path() + ":" + line);
+    }
+  }
+
+  /** How many entry points stopped at their step budget, and where the first few were. */
+  public record BudgetStops(int count, List<String> examples) {}
+
+  public BudgetStops budgetStops() {
+    return new BudgetStops(budgetStops.get(), List.copyOf(budgetExamples));
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger budgetStops =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.Queue<String> budgetExamples =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   /** A method whose analysis failed. */
   public record Failure(String path, String message) {}
 

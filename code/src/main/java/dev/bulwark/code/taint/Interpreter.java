@@ -169,7 +169,8 @@ public final class Interpreter {
       stack.push(m);
       exec(m.body(), st, f);
     } catch (BudgetExceeded | StackOverflowError e) {
-      // analysed as far as the budget allowed; findings made so far stand
+      // analysed as far as the budget allowed; findings made so far stand, and the stop is counted
+      findings.budgetStopped(m.owner().unit(), m.decl());
     } catch (RuntimeException e) {
       // a construct the interpreter mishandles must cost one method, not the scan
       findings.failed(m.owner().unit(), m.decl(), e);
