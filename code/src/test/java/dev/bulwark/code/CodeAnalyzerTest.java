@@ -97,4 +97,33 @@ class CodeAnalyzerTest {
         SERVLET.replace("public class Search", "\n\n/** Search. */\npublic class Search"));
     assertThat(JavaScan.directory(dir).findings().get(0).fingerprint()).isEqualTo(before);
   }
+
+  @Test
+  void aMethodBeyondTheStepBudget_isCounted_andItsEarlierFindingStands() throws Exception {
+    // six levels, each calling the next ten times with an object: a million calls if followed
+    StringBuilder src = new StringBuilder("package app;\nimport javax.servlet.http.*;\n");
+    src.append("public class Deep extends HttpServlet {\n");
+    src.append(
+        """
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+            String q = req.getParameter("q");
+            resp.getWriter().println(q);
+            StringBuilder sb = new StringBuilder();
+            m0(sb);
+          }
+        """);
+    for (int level = 0; level < 6; level++) {
+      src.append("  void m").append(level).append("(StringBuilder sb) {\n");
+      for (int i = 0; i < 10; i++) {
+        src.append(level < 5 ? "    m" + (level + 1) + "(sb);\n" : "    sb.append(" + i + ");\n");
+      }
+      src.append("  }\n");
+    }
+    src.append("}\n");
+    write("src/app/Deep.java", src.toString());
+    JavaScan.Result r = JavaScan.directory(dir);
+    assertThat(r.findings()).extracting(Finding::ruleId).contains("java-xss");
+    assertThat(r.diagnostics())
+        .anyMatch(d -> d.message().contains("step budget") && d.message().contains("Deep.java"));
+  }
 }

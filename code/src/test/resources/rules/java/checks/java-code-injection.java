@@ -30,3 +30,36 @@ public class ScriptServlet extends HttpServlet {
     org.apache.velocity.app.Velocity.evaluate(vc, w, "page", "Hello " + formula);
   }
 }
+
+/** A library whose public API evaluates what its caller passes: the caller here is a request. */
+class RuleEngine {
+  private final org.apache.commons.jexl3.JexlEngine jexl =
+      new org.apache.commons.jexl3.JexlBuilder().create();
+
+  Object evaluate(String rule) {
+    // ruleid: java-code-injection
+    return jexl.createExpression(rule).evaluate(null);
+  }
+
+  Object fixed() {
+    // ok: java-code-injection
+    return jexl.createExpression("a + b").evaluate(null);
+  }
+
+  Class<?> compile(String source) {
+    groovy.lang.GroovyClassLoader loader = new groovy.lang.GroovyClassLoader();
+    // ruleid: java-code-injection
+    return loader.parseClass(source);
+  }
+}
+
+class RuleServlet extends HttpServlet {
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+    RuleEngine engine = new RuleEngine();
+    engine.evaluate(request.getParameter("rule"));
+    engine.compile(request.getParameter("script"));
+    engine.fixed();
+  }
+}
+

@@ -17,74 +17,49 @@ import java.util.Set;
  */
 public final class LibraryModel {
 
-  /** A method whose result has a known type and, optionally, a tag. */
-  public record Returns(MethodSpec method, String type, String tag) {}
-
-  /**
-   * A method whose result is untrusted. {@code tag} marks the result object (e.g. an upload
-   * stream).
-   */
-  public record Source(MethodSpec method, String description) {}
-
-  /** A method whose result carries argument {@code arg} cleansed for {@code cleanses}. */
-  public record Sanitizer(MethodSpec method, Set<Category> cleanses, int arg) {}
-
-  /**
-   * A method that moves data: from receiver (-1) or arguments to the result or the receiver. {@code
-   * restores} marks decoders: what an encoder cleansed is dangerous again once decoded.
-   */
-  public record Propagator(
-      MethodSpec method, List<Integer> from, boolean toReceiver, boolean restores) {}
-
-  /**
-   * A call that sets {@code flag} on the receiver (or, for factories, on the object it returns)
-   * when its arguments equal {@code when}.
-   */
-  public record Flag(MethodSpec method, List<Object> when, String flag, boolean onResult) {}
-
   final Map<String, Set<String>> supertypes = new HashMap<>();
-  final List<Returns> returns = new ArrayList<>();
-  final List<Source> sources = new ArrayList<>();
+  final List<LibraryEntry.Returns> returns = new ArrayList<>();
+  final List<LibraryEntry.Source> sources = new ArrayList<>();
   final Set<String> parameterSourceAnnotations = new HashSet<>();
   final Set<String> handlerAnnotations = new HashSet<>();
-  final List<Sanitizer> sanitizers = new ArrayList<>();
-  final List<Propagator> propagators = new ArrayList<>();
-  final List<Flag> flags = new ArrayList<>();
-  private final Map<String, List<Object>> byName = new HashMap<>();
+  final List<LibraryEntry.Sanitizer> sanitizers = new ArrayList<>();
+  final List<LibraryEntry.Propagator> propagators = new ArrayList<>();
+  final List<LibraryEntry.Flag> flags = new ArrayList<>();
+  private final Map<String, List<LibraryEntry>> byName = new HashMap<>();
 
   void index() {
     byName.clear();
-    for (Returns r : returns) {
+    for (LibraryEntry.Returns r : returns) {
       add(r.method(), r);
     }
-    for (Source s : sources) {
+    for (LibraryEntry.Source s : sources) {
       add(s.method(), s);
     }
-    for (Sanitizer s : sanitizers) {
+    for (LibraryEntry.Sanitizer s : sanitizers) {
       add(s.method(), s);
     }
-    for (Propagator p : propagators) {
+    for (LibraryEntry.Propagator p : propagators) {
       add(p.method(), p);
     }
-    for (Flag f : flags) {
+    for (LibraryEntry.Flag f : flags) {
       add(f.method(), f);
     }
   }
 
-  private void add(MethodSpec m, Object entry) {
+  private void add(MethodSpec m, LibraryEntry entry) {
     for (String n : m.names()) {
       byName.computeIfAbsent(n, k -> new ArrayList<>()).add(entry);
     }
   }
 
   /** Entries of every kind for methods with this simple name (including "*" wildcards). */
-  public List<Object> entriesNamed(String name) {
-    List<Object> exact = byName.getOrDefault(name, List.of());
-    List<Object> any = byName.getOrDefault("*", List.of());
+  public List<LibraryEntry> entriesNamed(String name) {
+    List<LibraryEntry> exact = byName.getOrDefault(name, List.of());
+    List<LibraryEntry> any = byName.getOrDefault("*", List.of());
     if (any.isEmpty()) {
       return exact;
     }
-    List<Object> all = new ArrayList<>(exact);
+    List<LibraryEntry> all = new ArrayList<>(exact);
     all.addAll(any);
     return all;
   }

@@ -183,14 +183,16 @@ public final class RulePacks {
       for (Map<String, String> m : expandTogether(f)) {
         for (MethodSpec spec : MethodSpec.parse(m.get("method"))) {
           lib.returns.add(
-              new LibraryModel.Returns(spec, m.get("type"), r.path("tag").asText(null)));
+              new LibraryEntry.Returns(spec, m.get("type"), r.path("tag").asText(null)));
         }
       }
     }
     for (JsonNode s : root.path("sources")) {
+      List<String> dangerous = strings(s.path("dangerous-for"));
+      Set<Category> cats = dangerous.isEmpty() ? Set.of() : LibraryModel.categories(dangerous);
       for (MethodSpec spec : MethodSpec.parse(s.path("method").asText())) {
         lib.sources.add(
-            new LibraryModel.Source(spec, s.path("description").asText("untrusted input")));
+            new LibraryEntry.Source(spec, s.path("description").asText("untrusted input"), cats));
       }
     }
     for (JsonNode a : root.path("parameter-sources")) {
@@ -210,14 +212,14 @@ public final class RulePacks {
             "sanitizer " + s.path("method").asText() + " cleanses nothing");
       }
       for (MethodSpec spec : MethodSpec.parse(s.path("method").asText())) {
-        lib.sanitizers.add(new LibraryModel.Sanitizer(spec, cats, s.path("arg").asInt(0)));
+        lib.sanitizers.add(new LibraryEntry.Sanitizer(spec, cats, s.path("arg").asInt(0)));
       }
     }
     for (JsonNode p : root.path("propagators")) {
       boolean toReceiver = p.path("to").asText("result").equals("receiver");
       for (MethodSpec spec : MethodSpec.parse(p.path("method").asText())) {
         lib.propagators.add(
-            new LibraryModel.Propagator(
+            new LibraryEntry.Propagator(
                 spec, ints(p.path("from"), 0), toReceiver, p.path("restores").asBoolean(false)));
       }
     }
@@ -233,7 +235,7 @@ public final class RulePacks {
       }
       for (MethodSpec spec : MethodSpec.parse(f.path("method").asText())) {
         lib.flags.add(
-            new LibraryModel.Flag(
+            new LibraryEntry.Flag(
                 spec,
                 when,
                 f.path("flag").asText(),

@@ -58,6 +58,19 @@ public final class Analysis {
           done.accept(c);
         });
     StructuralChecks.run(project, rules.rules(), findings);
+    Findings.BudgetStops stops = findings.budgetStops();
+    if (stops.count() > 0) {
+      diagnostics.report(
+          Diagnostic.note(
+              "code",
+              null,
+              stops.count()
+                  + " method(s) were analysed up to the step budget of "
+                  + Interpreter.MAX_STEPS
+                  + " steps and no further (first: "
+                  + String.join(", ", stops.examples())
+                  + "); findings on the way are reported, flows past the budget are not"));
+    }
     for (Findings.Failure failure : findings.failures()) {
       diagnostics.report(Diagnostic.warning("code", failure.path(), failure.message()));
     }

@@ -31,16 +31,15 @@ final class Containers {
   }
 
   /** Handles a call on a modelled type; null when the call is not modelled here. */
-  static Value call(
-      LibraryCalls c,
-      String owner,
-      String name,
-      Value recv,
-      Obj ro,
-      List<Value> args,
-      Node site,
-      State st,
-      Frame f) {
+  static Value call(LibraryCalls c, CallSite call) {
+    String owner = call.owner();
+    String name = call.name();
+    Value recv = call.recv();
+    Obj ro = call.receiverObject();
+    List<Value> args = call.args();
+    Node site = call.node();
+    State st = call.st();
+    Frame f = call.f();
     Interpreter in = c.interpreter();
     if (owner == null) {
       return null;
@@ -455,13 +454,7 @@ final class Containers {
     Taint t =
         Taint.join(left.taint(), added == null ? null : added.afterConstantPrefix(left.constant()));
     if (t != null && b.tainted()) {
-      t =
-          t.withTrace(
-              t.trace()
-                  .then(
-                      c.interpreter().findings.location(f.unit, site),
-                      "appended",
-                      CodeFlow.Kind.STEP));
+      t = t.step(c.interpreter().findings.location(f.unit, site), "appended", CodeFlow.Kind.STEP);
     }
     return new Value("java.lang.String", t == null ? k : null, 0, t);
   }

@@ -24,7 +24,12 @@ public final class Findings {
 
   private record Key(String rule, String path, int line, int column) {}
 
-  private record Hit(JavaRule rule, Location.File sink, Taint taint, String detail) {}
+  private record Hit(
+      JavaRule rule, Location.File sink, Taint taint, String detail, Location.File origin) {}
+
+  private static int lineOf(Location.File l) {
+    return l.region() == null ? 0 : l.region().startLine();
+  }
 
   private final Map<Key, Hit> hits = new ConcurrentHashMap<>();
   private final java.util.Queue<Failure> failures =
@@ -52,6 +57,15 @@ public final class Findings {
   }
 
   void report(JavaRule rule, SourceUnit unit, Node site, Taint taint, String detail) {
+    report(rule, unit, site, taint, detail, null);
+  }
+
+  /**
+   * A finding; {@code origin}, for findings about an object's configuration, is where the object
+   * was made — where the fix goes — and becomes the first step of its flow.
+   */
+  void report(
+      JavaRule rule, SourceUnit unit, Node site, Taint taint, String detail, Location.File origin) {
     Location.File loc = location(unit, site);
     Key key =
         new Key(
@@ -59,7 +73,7 @@ public final class Findings {
             loc.path(),
             loc.region() == null ? 0 : loc.region().startLine(),
             loc.region() == null ? 0 : loc.region().startColumn());
-    hits.merge(key, new Hit(rule, loc, taint, detail), Findings::better);
+    hits.merge(key, new Hit(rule, loc, taint, detail, origin), Findings::better);
   }
 
   private static Hit better(Hit a, Hit b) {
@@ -79,6 +93,30 @@ public final class Findings {
         new Failure(
             unit.path(), "line " + line + ": analysis of this method stopped early (" + e + ")"));
   }
+
+  /**
+   * Records that an entry point used up its step budget: what it reached stands, flows past the
+   * budget are not followed. Counted, with the first few places, for one diagnostic.
+   */
+  void budgetStopped(SourceUnit unit, Node where) {
+    int n = budgetStops.incrementAndGet();
+    if (n <= 5) {
+      int line = where.getRange().map(r -> r.begin.line).orElse(0);
+      budgetExamples.add(unit.path() + ":" + line);
+    }
+  }
+
+  /** How many entry points stopped at their step budget, and where the first few were. */
+  public record BudgetStops(int count, List<String> examples) {}
+
+  public BudgetStops budgetStops() {
+    return new BudgetStops(budgetStops.get(), List.copyOf(budgetExamples));
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger budgetStops =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.Queue<String> budgetExamples =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** A method whose analysis failed. */
   public record Failure(String path, String message) {}
@@ -124,6 +162,14 @@ public final class Findings {
     } else {
       message = message + " (" + h.detail + ")";
       b.confidence(Confidence.HIGH);
+      if (h.origin != null && !h.origin.equals(h.sink)) {
+        b.codeFlow(
+            new CodeFlow(
+                "made at line " + lineOf(h.origin) + " → " + h.detail,
+                List.of(
+                    new CodeFlow.Step(h.origin, "made here", CodeFlow.Kind.SOURCE),
+                    new CodeFlow.Step(h.sink, h.detail, CodeFlow.Kind.SINK))));
+      }
     }
     return b.message(message).build();
   }

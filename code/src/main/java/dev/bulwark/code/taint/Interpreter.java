@@ -54,6 +54,7 @@ public final class Interpreter {
   private final Map<String, Value> staticConstants = new HashMap<>();
   private final Map<String, List<Obj>> staticObjects = new HashMap<>();
   private final Set<String> evaluatingStatics = new HashSet<>();
+  private final Summaries summaries = new Summaries();
 
   /** Thrown when an entry point exceeds its step budget; the analysis moves on. */
   static final class BudgetExceeded extends RuntimeException {
@@ -168,7 +169,8 @@ public final class Interpreter {
       stack.push(m);
       exec(m.body(), st, f);
     } catch (BudgetExceeded | StackOverflowError e) {
-      // analysed as far as the budget allowed; findings made so far stand
+      // analysed as far as the budget allowed; findings made so far stand, and the stop is counted
+      findings.budgetStopped(m.owner().unit(), m.decl());
     } catch (RuntimeException e) {
       // a construct the interpreter mishandles must cost one method, not the scan
       findings.failed(m.owner().unit(), m.decl(), e);
@@ -211,6 +213,21 @@ public final class Interpreter {
       return Value.ofType(resolveType(m.returnType(), caller))
           .withTaint(t == null ? null : t.approximated());
     }
+    Summaries.Key key = summaries.keyFor(m, self, args, caller.depth);
+    if (key != null) {
+      Value known = summaries.get(m, key);
+      if (known != null) {
+        return known;
+      }
+    }
+    Value r = run(m, self, args, st, caller);
+    if (key != null) {
+      summaries.put(m, key, r);
+    }
+    return r;
+  }
+
+  private Value run(MethodInfo m, Value self, List<Value> args, State st, Frame caller) {
     State callee = st.copy();
     callee.vars = new HashMap<>();
     Frame f = new Frame(m.owner(), self, m, caller.depth + 1);
@@ -234,15 +251,9 @@ public final class Interpreter {
       }
       if (v.tainted()) {
         v =
-            v.withTaint(
-                v.taint()
-                    .withTrace(
-                        v.taint()
-                            .trace()
-                            .then(
-                                findings.location(f.unit, params.get(i)),
-                                "parameter " + params.get(i).getNameAsString() + " of " + m.name(),
-                                CodeFlow.Kind.STEP)));
+            v.step(
+                findings.location(f.unit, params.get(i)),
+                "parameter " + params.get(i).getNameAsString() + " of " + m.name());
       }
       callee.vars.put(params.get(i).getNameAsString(), v);
     }
@@ -321,14 +332,7 @@ public final class Interpreter {
         Value v = r.getExpression().map(x -> eval(x, st, f)).orElse(null);
         if (v != null) {
           if (v.tainted()) {
-            v =
-                v.withTaint(
-                    v.taint()
-                        .withTrace(
-                            v.taint()
-                                .trace()
-                                .then(
-                                    findings.location(f.unit, r), "returned", CodeFlow.Kind.STEP)));
+            v = v.step(findings.location(f.unit, r), "returned");
           }
           f.returned = Value.join(f.returned, v);
           sinks.returned(v, r, st, f);
@@ -923,7 +927,7 @@ public final class Interpreter {
       if (fi.isFinal()) {
         staticConstants.put(key, v);
         if (v.obj() != 0) {
-          staticObjects.put(key, List.copyOf(tmp.heap.values()));
+          staticObjects.put(key, tmp.heap.values());
           for (Obj o : tmp.heap.values()) {
             st.add(o);
           }
@@ -1020,16 +1024,7 @@ public final class Interpreter {
 
   void store(Expression target, Value v, State st, Frame f, Node site) {
     if (v.tainted()) {
-      v =
-          v.withTaint(
-              v.taint()
-                  .withTrace(
-                      v.taint()
-                          .trace()
-                          .then(
-                              findings.location(f.unit, site),
-                              "assigned to " + target,
-                              CodeFlow.Kind.STEP)));
+      v = v.step(findings.location(f.unit, site), "assigned to " + target);
     }
     switch (target) {
       case NameExpr n -> {
@@ -1098,10 +1093,7 @@ public final class Interpreter {
           Taint.join(
               l.taint(), r.taint() == null ? null : r.taint().afterConstantPrefix(l.constant()));
       if (t != null) {
-        t =
-            t.withTrace(
-                t.trace()
-                    .then(findings.location(f.unit, site), "concatenated", CodeFlow.Kind.STEP));
+        t = t.step(findings.location(f.unit, site), "concatenated", CodeFlow.Kind.STEP);
       }
       return new Value("java.lang.String", t == null ? c : null, 0, t);
     }
@@ -1205,16 +1197,7 @@ public final class Interpreter {
         }
       }
       if (init.tainted() && d.getInitializer().isPresent()) {
-        init =
-            init.withTaint(
-                init.taint()
-                    .withTrace(
-                        init.taint()
-                            .trace()
-                            .then(
-                                findings.location(f.unit, d),
-                                "assigned to " + d.getNameAsString(),
-                                CodeFlow.Kind.STEP)));
+        init = init.step(findings.location(f.unit, d), "assigned to " + d.getNameAsString());
       }
       st.vars.put(d.getNameAsString(), init);
       last = init;

@@ -15,6 +15,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.bulwark.code.project.ClassInfo;
 import dev.bulwark.code.project.MethodInfo;
 import dev.bulwark.code.project.TypeHierarchy;
+import dev.bulwark.code.rules.LibraryEntry;
 import dev.bulwark.code.rules.LibraryModel;
 import dev.bulwark.code.taint.Interpreter.Frame;
 import dev.bulwark.core.model.CodeFlow;
@@ -116,7 +117,7 @@ final class LibraryCalls {
         }
       }
       String owner = f.cls.supertypes().isEmpty() ? "java.lang.Object" : f.cls.supertypes().get(0);
-      return library(owner, name, f.self, args, false, m, st, f);
+      return library(CallSite.instance(owner, name, f.self, args, m, st, f));
     }
     Value recv = in.eval(scope, st, f);
     List<Value> args = in.evalArgs(m.getArguments(), st, f);
@@ -128,7 +129,7 @@ final class LibraryCalls {
           return in.invoke(target, Value.UNKNOWN, args, st, f, m);
         }
       }
-      return library(tr.fqn(), name, recv, args, true, m, st, f);
+      return library(CallSite.ofStatic(tr.fqn(), name, recv, args, m, st, f));
     }
     return instanceCall(recv, name, args, m, st, f);
   }
@@ -160,11 +161,11 @@ final class LibraryCalls {
     }
     String staticOwner = f.unit.staticImports().get(name);
     if (staticOwner != null) {
-      return library(staticOwner, name, Value.UNKNOWN, args, true, m, st, f);
+      return library(CallSite.ofStatic(staticOwner, name, Value.UNKNOWN, args, m, st, f));
     }
     for (String t : in.types.ancestors(f.cls.fqn())) {
       if (in.project.classNamed(t) == null && !t.equals("java.lang.Object")) {
-        return library(t, name, f.self, args, false, m, st, f);
+        return library(CallSite.instance(t, name, f.self, args, m, st, f));
       }
     }
     return passThrough(Value.UNKNOWN, args, null, st).withType(null);
@@ -197,7 +198,7 @@ final class LibraryCalls {
       return result;
     }
     String owner = recv.type() != null && !"null".equals(recv.type()) ? recv.type() : dynamicType;
-    return library(owner, name, recv, args, false, site, st, f);
+    return library(CallSite.instance(owner, name, recv, args, site, st, f));
   }
 
   private boolean isSingleAbstractMethod(String type, String name) {
@@ -324,7 +325,8 @@ final class LibraryCalls {
             st,
             f);
       }
-      return library(l.libraryOwner(), l.libraryMethod(), Value.UNKNOWN, args, true, site, st, f);
+      return library(
+          CallSite.ofStatic(l.libraryOwner(), l.libraryMethod(), Value.UNKNOWN, args, site, st, f));
     }
     if (f.depth >= Interpreter.MAX_DEPTH) {
       Taint t = null;
@@ -364,18 +366,9 @@ final class LibraryCalls {
    * A call into code Bulwark does not have the source of. {@code owner} is the receiver's static
    * type (or the class of a static call).
    */
-  Value library(
-      String owner,
-      String name,
-      Value recv,
-      List<Value> args,
-      boolean isStatic,
-      Node site,
-      State st,
-      Frame f) {
-    Set<dev.bulwark.code.rules.Category> reported =
-        in.sinks.check(owner, name, recv, args, site, st, f, false);
-    return reportedOnce(libraryResult(owner, name, recv, args, site, st, f), reported);
+  Value library(CallSite call) {
+    Set<dev.bulwark.code.rules.Category> reported = in.sinks.check(call);
+    return reportedOnce(libraryResult(call), reported);
   }
 
   /**
@@ -386,14 +379,18 @@ final class LibraryCalls {
     return reported.isEmpty() || !v.tainted() ? v : v.withTaint(v.taint().cleanse(reported));
   }
 
-  private Value libraryResult(
-      String owner, String name, Value recv, List<Value> args, Node site, State st, Frame f) {
-    Obj ro = recv.obj() == 0 ? null : st.read(recv.obj());
-    Value special = Containers.call(this, owner, name, recv, ro, args, site, st, f);
+  private Value libraryResult(CallSite call) {
+    String owner = call.owner();
+    String name = call.name();
+    Value recv = call.recv();
+    List<Value> args = call.args();
+    State st = call.st();
+    Obj ro = call.receiverObject();
+    Value special = Containers.call(this, call);
     if (special != null) {
       return special;
     }
-    Value modeled = modeled(owner, name, recv, ro, args, site, st, f);
+    Value modeled = modeled(call, ro);
     if (modeled != null) {
       return modeled;
     }
@@ -406,35 +403,44 @@ final class LibraryCalls {
   }
 
   /** What the library model says about this call, or null when it says nothing. */
-  private Value modeled(
-      String owner,
-      String name,
-      Value recv,
-      Obj ro,
-      List<Value> args,
-      Node site,
-      State st,
-      Frame f) {
+  private Value modeled(CallSite call, Obj ro) {
+    String owner = call.owner();
+    String name = call.name();
+    Value recv = call.recv();
+    List<Value> args = call.args();
+    Node site = call.node();
+    State st = call.st();
+    Frame f = call.f();
     Value result = null;
     boolean matched = false;
     String retType = null;
     String retTag = null;
     List<String> resultTags = new ArrayList<>();
-    for (Object entry : lib.entriesNamed(name)) {
+    for (LibraryEntry entry : lib.entriesNamed(name)) {
+      if (!applies(entry.method(), owner, name, args)) {
+        continue;
+      }
       switch (entry) {
-        case LibraryModel.Returns r when applies(r.method(), owner, name, args) -> {
+        case LibraryEntry.Returns r -> {
           retType = r.type();
           retTag = r.tag();
         }
-        case LibraryModel.Source s when applies(s.method(), owner, name, args) -> {
+        case LibraryEntry.Source s -> {
           matched = true;
           Trace t =
               Trace.source(
                   in.findings.location(f.unit, site),
                   s.description() + " (" + Interpreter.describe(site) + ")");
-          result = Value.join(result, Value.UNKNOWN.withTaint(Taint.of(t)));
+          Taint taint = Taint.of(t);
+          if (!s.dangerous().isEmpty()) {
+            java.util.EnumSet<dev.bulwark.code.rules.Category> safe =
+                java.util.EnumSet.allOf(dev.bulwark.code.rules.Category.class);
+            safe.removeAll(s.dangerous());
+            taint = taint.cleanse(safe);
+          }
+          result = Value.join(result, Value.UNKNOWN.withTaint(taint));
         }
-        case LibraryModel.Sanitizer s when applies(s.method(), owner, name, args) -> {
+        case LibraryEntry.Sanitizer s -> {
           matched = true;
           Value arg =
               s.arg() == -1 ? recv : s.arg() < args.size() ? args.get(s.arg()) : Value.UNKNOWN;
@@ -444,15 +450,13 @@ final class LibraryCalls {
                   ? Value.UNKNOWN
                   : Value.UNKNOWN.withTaint(
                       t.cleanse(s.cleanses())
-                          .withTrace(
-                              t.trace()
-                                  .then(
-                                      in.findings.location(f.unit, site),
-                                      "cleansed by " + name,
-                                      CodeFlow.Kind.SANITIZER)));
+                          .step(
+                              in.findings.location(f.unit, site),
+                              "cleansed by " + name,
+                              CodeFlow.Kind.SANITIZER));
           result = Value.join(result, v);
         }
-        case LibraryModel.Propagator p when applies(p.method(), owner, name, args) -> {
+        case LibraryEntry.Propagator p -> {
           matched = true;
           Taint t = null;
           for (int from : p.from()) {
@@ -472,14 +476,13 @@ final class LibraryCalls {
             result = Value.join(result, Value.UNKNOWN.withTaint(t));
           }
         }
-        case LibraryModel.Flag fl when applies(fl.method(), owner, name, args) -> {
+        case LibraryEntry.Flag fl -> {
           if (fl.onResult() && flagApplies(fl, args)) {
             resultTags.add(fl.flag());
           } else if (ro != null && flagApplies(fl, args)) {
             st.write(ro.id).tags.add(fl.flag());
           }
         }
-        default -> {}
       }
     }
     if (!matched && retType == null && resultTags.isEmpty()) {
@@ -497,7 +500,9 @@ final class LibraryCalls {
     }
     Value out = withResultObject(result.withType(type), type, ro, st);
     if (retTag != null && out.obj() != 0) {
-      st.write(out.obj()).tags.add(retTag);
+      Obj tagged = st.write(out.obj());
+      tagged.tags.add(retTag);
+      tagged.origin = in.findings.location(f.unit, site);
     }
     if (!resultTags.isEmpty() && out.obj() != 0) {
       st.write(out.obj()).tags.addAll(resultTags);
@@ -505,7 +510,7 @@ final class LibraryCalls {
     return out;
   }
 
-  private static boolean flagApplies(LibraryModel.Flag fl, List<Value> args) {
+  private static boolean flagApplies(LibraryEntry.Flag fl, List<Value> args) {
     for (int i = 0; i < fl.when().size(); i++) {
       Object want = fl.when().get(i);
       if (want == null) {
@@ -570,8 +575,8 @@ final class LibraryCalls {
     if (owner == null) {
       return null;
     }
-    for (Object e : lib.entriesNamed(name)) {
-      if (e instanceof LibraryModel.Returns r
+    for (LibraryEntry e : lib.entriesNamed(name)) {
+      if (e instanceof LibraryEntry.Returns r
           && r.method().matchesName(name, arity)
           && (in.types.isSubtype(owner, r.method().owner())
               || simpleNameMatch(owner, r.method().owner()))) {
@@ -673,14 +678,21 @@ final class LibraryCalls {
       }
       return v;
     }
-    Set<dev.bulwark.code.rules.Category> reported =
-        in.sinks.check(type, "<init>", Value.ofType(type), args, o, st, f, true);
+    CallSite call = CallSite.ofConstructor(type, args, o, st, f);
+    Set<dev.bulwark.code.rules.Category> reported = in.sinks.check(call);
     Value special = Containers.construct(this, type, args, o, st, f);
     if (special != null) {
       return reportedOnce(special, reported);
     }
-    Value modeled = modeled(type, "<init>", Value.ofType(type), null, args, o, st, f);
+    Value modeled = modeled(call, null);
     Value v = in.newObject(type, st);
+    Obj made = modeled == null || modeled.obj() == 0 ? null : st.read(modeled.obj());
+    if (made != null && !made.tags.isEmpty()) {
+      // what the model says of a constructor (an XML reader is a parser) marks the new object
+      Obj w = st.write(v.obj());
+      w.tags.addAll(made.tags);
+      w.origin = made.origin;
+    }
     Taint t = modeled != null ? modeled.taint() : null;
     if (modeled == null) {
       for (Value a : args) {

@@ -41,6 +41,9 @@ final class Obj {
   Lambda lambda;
   Set<String> tags = new HashSet<>();
 
+  /** Where a configurable library object (a parser, a factory) was made, for findings about it. */
+  dev.bulwark.core.model.Location.File origin;
+
   Obj(int id, String type) {
     this.id = id;
     this.type = type;
@@ -57,6 +60,7 @@ final class Obj {
     o.content = content;
     o.lambda = lambda;
     o.tags = new HashSet<>(tags);
+    o.origin = origin;
     return o;
   }
 
@@ -102,6 +106,7 @@ final class Obj {
     o.content = Value.join(a.content, b.content);
     o.lambda = a.lambda != null ? a.lambda : b.lambda;
     o.tags.retainAll(b.tags);
+    o.origin = a.origin != null ? a.origin : b.origin;
     return o;
   }
 

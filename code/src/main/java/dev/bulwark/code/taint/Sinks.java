@@ -40,15 +40,15 @@ final class Sinks {
    * the caller marks the call's result as reported for them, so one flow through {@code Paths.get}
    * and then {@code Files.readAllBytes} is one finding, not two.
    */
-  java.util.Set<dev.bulwark.code.rules.Category> check(
-      String owner,
-      String name,
-      Value recv,
-      List<Value> args,
-      Node site,
-      State st,
-      Frame f,
-      boolean constructor) {
+  java.util.Set<dev.bulwark.code.rules.Category> check(CallSite call) {
+    String owner = call.owner();
+    String name = call.name();
+    Value recv = call.recv();
+    List<Value> args = call.args();
+    Node site = call.node();
+    State st = call.st();
+    Frame f = call.f();
+    boolean constructor = call.constructor();
     List<Entry> entries = byName.get(name);
     java.util.EnumSet<dev.bulwark.code.rules.Category> reported =
         java.util.EnumSet.noneOf(dev.bulwark.code.rules.Category.class);
@@ -200,7 +200,8 @@ final class Sinks {
             f.unit,
             site,
             null,
-            "configured without " + e.sink.receiverFlag().replace(" ", ""));
+            "configured without " + e.sink.receiverFlag().replace(" ", ""),
+            ro.origin);
       }
       return;
     }

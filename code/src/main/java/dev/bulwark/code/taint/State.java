@@ -10,19 +10,19 @@ import java.util.Map;
  */
 final class State {
   Map<String, Value> vars;
-  Map<Integer, Obj> heap;
+  Heap heap;
   private final java.util.Set<Integer> owned;
   boolean alive = true;
 
   State() {
     this.vars = new HashMap<>();
-    this.heap = new HashMap<>();
+    this.heap = Heap.EMPTY;
     this.owned = new java.util.HashSet<>();
   }
 
-  private State(Map<String, Value> vars, Map<Integer, Obj> heap) {
+  private State(Map<String, Value> vars, Heap heap) {
     this.vars = new HashMap<>(vars);
-    this.heap = new HashMap<>(heap);
+    this.heap = heap;
     this.owned = new java.util.HashSet<>();
   }
 
@@ -45,14 +45,14 @@ final class State {
     }
     if (!owned.contains(id)) {
       o = o.copy();
-      heap.put(id, o);
+      heap = heap.put(id, o);
       owned.add(id);
     }
     return o;
   }
 
   void add(Obj o) {
-    heap.put(o.id, o);
+    heap = heap.put(o.id, o);
     owned.add(o.id);
   }
 
@@ -72,13 +72,7 @@ final class State {
     for (Map.Entry<String, Value> e : b.vars.entrySet()) {
       s.vars.putIfAbsent(e.getKey(), e.getValue());
     }
-    for (Map.Entry<Integer, Obj> e : a.heap.entrySet()) {
-      Obj o = b.heap.get(e.getKey());
-      s.heap.put(e.getKey(), o == null ? e.getValue() : Obj.join(e.getValue(), o));
-    }
-    for (Map.Entry<Integer, Obj> e : b.heap.entrySet()) {
-      s.heap.putIfAbsent(e.getKey(), e.getValue());
-    }
+    s.heap = Heap.join(a.heap, b.heap, Obj::join);
     a.owned.clear();
     b.owned.clear();
     return s;
@@ -95,12 +89,6 @@ final class State {
         return false;
       }
     }
-    for (Map.Entry<Integer, Obj> e : other.heap.entrySet()) {
-      Obj mine = heap.get(e.getKey());
-      if (mine == null || !Obj.join(mine, e.getValue()).sameAs(mine)) {
-        return false;
-      }
-    }
-    return true;
+    return heap.covers(other.heap, (mine, theirs) -> Obj.join(mine, theirs).sameAs(mine));
   }
 }

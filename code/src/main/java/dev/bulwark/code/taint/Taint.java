@@ -53,6 +53,14 @@ public record Taint(Set<Category> cleansed, Trace trace, boolean approximate) {
     return this;
   }
 
+  /** This taint one step further along its path: the one place a trace grows. */
+  public Taint step(
+      dev.bulwark.core.model.Location.File at,
+      String message,
+      dev.bulwark.core.model.CodeFlow.Kind kind) {
+    return withTrace(trace.then(at, message, kind));
+  }
+
   public Taint withTrace(Trace t) {
     return new Taint(cleansed, t, approximate);
   }
@@ -72,7 +80,7 @@ public record Taint(Set<Category> cleansed, Trace trace, boolean approximate) {
     EnumSet<Category> c = EnumSet.noneOf(Category.class);
     c.addAll(a.cleansed);
     c.retainAll(b.cleansed);
-    Trace t = a.trace.length() <= b.trace.length() ? a.trace : b.trace;
+    Trace t = Trace.compare(a.trace, b.trace) <= 0 ? a.trace : b.trace;
     return new Taint(c, t, a.approximate || b.approximate);
   }
 }

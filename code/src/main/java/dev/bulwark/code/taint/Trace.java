@@ -49,6 +49,59 @@ public final class Trace {
         && a.region().startLine() == b.region().startLine();
   }
 
+  /**
+   * Orders traces shorter first, then by their steps from the last back (file, line, column,
+   * message, kind); traces with the same steps compare equal. A join keeps the smaller, so the
+   * trace a finding shows does not depend on the order branches were joined in.
+   */
+  public static int compare(Trace a, Trace b) {
+    if (a == b) {
+      return 0;
+    }
+    if (a == null || b == null) {
+      return a == null ? -1 : 1;
+    }
+    if (a.length != b.length) {
+      return Integer.compare(a.length, b.length);
+    }
+    for (Trace x = a, y = b; x != null && x != y; x = x.previous, y = y.previous) {
+      int c = compareStep(x, y);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static int compareStep(Trace x, Trace y) {
+    int c = compareLocation(x.location, y.location);
+    if (c == 0) {
+      c = x.message.compareTo(y.message);
+    }
+    return c != 0 ? c : x.kind.compareTo(y.kind);
+  }
+
+  private static int compareLocation(Location.File a, Location.File b) {
+    if (a == b) {
+      return 0;
+    }
+    if (a == null || b == null) {
+      return a == null ? -1 : 1;
+    }
+    int c = a.path().compareTo(b.path());
+    if (c != 0) {
+      return c;
+    }
+    int la = a.region() == null ? 0 : a.region().startLine();
+    int lb = b.region() == null ? 0 : b.region().startLine();
+    if (la != lb) {
+      return Integer.compare(la, lb);
+    }
+    int ca = a.region() == null ? 0 : a.region().startColumn();
+    int cb = b.region() == null ? 0 : b.region().startColumn();
+    return Integer.compare(ca, cb);
+  }
+
   public int length() {
     return length;
   }

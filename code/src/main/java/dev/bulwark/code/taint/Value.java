@@ -1,5 +1,6 @@
 package dev.bulwark.code.taint;
 
+import dev.bulwark.core.model.CodeFlow;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,14 @@ public record Value(String type, Object constant, int obj, Taint taint) {
     return new Value(type, constant, o, taint);
   }
 
+  /**
+   * This value with a step appended to its trace; an untainted value has no trace to extend.
+   * Callers test {@link #tainted()} first where building the location or message costs.
+   */
+  public Value step(dev.bulwark.core.model.Location.File at, String message) {
+    return taint == null ? this : withTaint(taint.step(at, message, CodeFlow.Kind.STEP));
+  }
+
   public Value untainted() {
     return taint == null ? this : new Value(type, constant, obj, null);
   }
@@ -57,7 +66,11 @@ public record Value(String type, Object constant, int obj, Taint taint) {
     return new Value(type, null, 0, taint);
   }
 
-  /** The least upper bound: tainted if either is, constant only if both agree. */
+  /**
+   * The least upper bound: tainted if either is, constant only if both agree. Where the two name
+   * different types or objects the choice is fixed by an order on them, not by which came first, so
+   * that joining branches in any order gives the same value (commutative and associative).
+   */
   public static Value join(Value a, Value b) {
     if (a == null) {
       return b;
@@ -65,14 +78,27 @@ public record Value(String type, Object constant, int obj, Taint taint) {
     if (b == null || a.equals(b)) {
       return a;
     }
-    String type =
-        Objects.equals(a.type, b.type)
-            ? a.type
-            : a.type == null || "null".equals(a.type)
-                ? b.type
-                : b.type == null || "null".equals(b.type) ? a.type : a.type;
     Object c = Objects.equals(a.constant, b.constant) ? a.constant : null;
-    int o = a.obj == b.obj ? a.obj : a.obj != 0 ? a.obj : b.obj;
-    return new Value(type, c, o, Taint.join(a.taint, b.taint));
+    int o = a.obj == 0 ? b.obj : b.obj == 0 ? a.obj : Math.min(a.obj, b.obj);
+    return new Value(joinType(a.type, b.type), c, o, Taint.join(a.taint, b.taint));
+  }
+
+  /**
+   * A known type wins over the null literal's type, which wins over none; of two known types the
+   * one first in name order is kept (the object keeps its own type for dispatch).
+   */
+  private static String joinType(String a, String b) {
+    if (Objects.equals(a, b)) {
+      return a;
+    }
+    boolean knownA = a != null && !"null".equals(a);
+    boolean knownB = b != null && !"null".equals(b);
+    if (knownA && knownB) {
+      return a.compareTo(b) <= 0 ? a : b;
+    }
+    if (knownA || knownB) {
+      return knownA ? a : b;
+    }
+    return "null".equals(a) && "null".equals(b) ? "null" : null;
   }
 }
