@@ -167,7 +167,8 @@ public final class LogReader {
           EvtxReader.Style.WINDOWS,
           r -> counting.accept(EvtxEvents.toEvent(name, r)),
           p ->
-              diagnostics.report(Diagnostic.warning(SOURCE, name, p.where() + ": " + p.message())));
+              diagnostics.report(
+                  Diagnostic.warning(SOURCE, name, place(name, p.where()) + ": " + p.message())));
       return true;
     }
     String text = new String(head, 0, n, StandardCharsets.UTF_8);
@@ -190,6 +191,11 @@ public final class LogReader {
               SOURCE, name, "not a recognised log format (EVTX, JSON, syslog, CSV); skipped"));
     }
     return false;
+  }
+
+  /** A reader's place without the file name the diagnostic already carries ("chunk 3 record 7"). */
+  private static String place(String name, String where) {
+    return where.startsWith(name + " ") ? where.substring(name.length() + 1) : where;
   }
 
   private void readJson(String name, InputStream in, String first, Consumer<Event> sink)
