@@ -470,6 +470,8 @@ public final class SecretEngine {
     Matcher m = rule.pattern().matcher(text);
     boolean anchored = rule.anchor() == SecretRule.Anchor.KEY;
     int from = 0;
+    int charPos = 0;
+    int bytePos = 0;
     while (from <= text.length() && (anchored ? from == 0 && m.lookingAt() : m.find(from))) {
       int matchEnd = m.end();
       from = anchored ? text.length() + 1 : matchEnd > m.start() ? matchEnd : matchEnd + 1;
@@ -478,9 +480,18 @@ public final class SecretEngine {
         continue;
       }
       String value = m.group(g);
-      int secretStart = windowStart + utf8Length(text, 0, m.start(g));
+      // byte offsets advance with the matches, never recounted from the window start: a merged
+      // window over a dense run may hold many matches
+      int s = m.start(g);
+      if (s >= charPos) {
+        bytePos += utf8Length(text, charPos, s);
+      } else {
+        bytePos = utf8Length(text, 0, s);
+      }
+      charPos = s;
+      int secretStart = windowStart + bytePos;
       if (!last && secretStart >= owned) {
-        continue;
+        break; // later matches lie further on, in the next chunk's part
       }
       int secretEnd = secretStart + utf8Length(text, m.start(g), m.end(g));
       String key = rule.keyGroup() > 0 ? m.group(rule.keyGroup()) : null;
