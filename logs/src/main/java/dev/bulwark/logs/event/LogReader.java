@@ -8,6 +8,7 @@ import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.ArchiveLimits;
+import dev.bulwark.core.files.InflationBudget;
 import dev.bulwark.core.files.ArchiveReader;
 import dev.bulwark.core.files.InputPaths;
 import dev.bulwark.core.files.SourceFile;
@@ -43,6 +44,16 @@ public final class LogReader {
   private static final String SOURCE = "logs";
   private static final int MAX_LINE = 1 << 20;
   private static final int MAX_LINE_ERRORS = 5;
+  private static final long MAX_GZIP_BYTES = 64L << 30;
+
+  /** Logs compress tens of times; a stream of zeros a thousand times per gzip layer. */
+  private static final int MAX_GZIP_RATIO = 500;
+
+  /** The gzip budget of the file being read on this thread, shared by nested layers. */
+  private static final ThreadLocal<InflationBudget> GZIP_BUDGET = new ThreadLocal<>();
+
+  /** Size on disk of the file being read on this thread (0 for a stream: no ratio is known). */
+  private static final ThreadLocal<Long> INPUT_SIZE = ThreadLocal.withInitial(() -> 0L);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reading options: the year for BSD syslog lines and the limits for archives. */
@@ -118,9 +129,13 @@ public final class LogReader {
   public boolean read(Path file, Consumer<Event> sink) {
     files.incrementAndGet();
     try {
-      bytes.addAndGet(Files.size(file));
+      long size = Files.size(file);
+      bytes.addAndGet(size);
+      INPUT_SIZE.set(size);
       try (InputStream in = Files.newInputStream(file)) {
         return read(file.toString(), in, sink);
+      } finally {
+        INPUT_SIZE.remove();
       }
     } catch (IOException | RuntimeException e) {
       unreadable.incrementAndGet();
@@ -142,7 +157,36 @@ public final class LogReader {
           sink.accept(e);
         };
     if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-      return read(stripSuffix(name, ".gz"), new GZIPInputStream(in, 1 << 16), sink);
+      // every gzip layer below this file is charged to one budget: an endless or nested stream
+      // of zeros stops with a diagnostic instead of being read for minutes
+      InflationBudget budget = GZIP_BUDGET.get();
+      boolean outermost = budget == null;
+      if (outermost) {
+        budget = new InflationBudget(MAX_GZIP_BYTES, MAX_GZIP_RATIO, INPUT_SIZE.get());
+        GZIP_BUDGET.set(budget);
+      }
+      try {
+        return read(
+            stripSuffix(name, ".gz"), budget.charge(new GZIPInputStream(in, 1 << 16)), sink);
+      } catch (InflationBudget.Exceeded e) {
+        if (!outermost) {
+          throw e;
+        }
+        diagnostics.report(
+            Diagnostic.warning(
+                SOURCE,
+                name,
+                "compressed stream "
+                    + e.getMessage()
+                    + "; the rest of it was not read ("
+                    + budget.used() / (1 << 20)
+                    + " MB were)"));
+        return true;
+      } finally {
+        if (outermost) {
+          GZIP_BUDGET.remove();
+        }
+      }
     }
     if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
       boolean[] any = {false};
