@@ -39,7 +39,7 @@ public interface ManifestParser {
    * Most packages one manifest may declare; a real lockfile has thousands. Beyond it a file is a
    * generated or hostile one, and reading on would only fill memory.
    */
-  int MAX_COMPONENTS = 200_000;
+  int MAX_COMPONENTS = 50_000;
 
   /** The diagnostic for a manifest that declares more than {@link #MAX_COMPONENTS} packages. */
   static dev.bulwark.core.analysis.Diagnostic tooManyComponents(String relPath) {
