@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile and pathological inputs, each generated here and given to the real CLI in a child JVM
- * with a 512 MB heap: every case must end in bounded time and memory with exit 0 or 1, a
- * diagnostic naming the file, no internal error or stack trace, and the canary beside it still
- * found, so the rest of the scan completed. The sizes here keep the suite to about a minute;
- * {@code -Dhostile.long=true} runs the full-size inputs (a 4 GiB jar bomb, a 500 MB lockfile …).
+ * with a 512 MB heap: every case must end in bounded time and memory with exit 0 or 1, a diagnostic
+ * naming the file, no internal error or stack trace, and the canary beside it still found, so the
+ * rest of the scan completed. The sizes here keep the suite to about a minute; {@code
+ * -Dhostile.long=true} runs the full-size inputs (a 4 GiB jar bomb, a 500 MB lockfile …).
  */
 class HostileInputsTest {
   private static final boolean LONG = Boolean.getBoolean("hostile.long");
@@ -136,8 +136,8 @@ class HostileInputsTest {
   }
 
   /**
-   * One template of {@code k} BinXml-typed substitutions, instantiated four levels deep through
-   * its own values; the innermost value is a string of {@code leaf} characters. Few nodes, each
+   * One template of {@code k} BinXml-typed substitutions, instantiated four levels deep through its
+   * own values; the innermost value is a string of {@code leaf} characters. Few nodes, each
    * repeating the string: k^4 copies of it when rendered.
    */
   static byte[] evtxTextBomb(int k, int leaf) {
@@ -265,8 +265,7 @@ class HostileInputsTest {
   }
 
   @Test
-  void customRulePacks_backReferenceRefusedAtLoad_nestedQuantifierRunsLinearly()
-      throws Exception {
+  void customRulePacks_backReferenceRefusedAtLoad_nestedQuantifierRunsLinearly() throws Exception {
     Path d = canary(dir.resolve("packs"));
     Files.createDirectories(d.resolve("rules"));
     Files.writeString(d.resolve("bulwark.yaml"), "secrets:\n  rules: [rules]\n");
@@ -281,16 +280,16 @@ class HostileInputsTest {
 
   private static String pack(String pattern) {
     return """
-        provider: custom
-        category: generic
-        rules:
-          - id: custom-pattern
-            name: Custom
-            description: a team's own pattern over a common letter
-            remediation: none
-            keywords: [a]
-            pattern: '%s'
-        """
+    provider: custom
+    category: generic
+    rules:
+      - id: custom-pattern
+        name: Custom
+        description: a team's own pattern over a common letter
+        remediation: none
+        keywords: [a]
+        pattern: '%s'
+    """
         .formatted(pattern);
   }
 
@@ -384,8 +383,7 @@ class HostileInputsTest {
   }
 
   @Test
-  void billionLaughsAndDeeplyNestedManifests_areRefusedPerFile_andTheOthersRead()
-      throws Exception {
+  void billionLaughsAndDeeplyNestedManifests_areRefusedPerFile_andTheOthersRead() throws Exception {
     Path d = dir.resolve("manifests");
     Files.createDirectories(d.resolve("deep"));
     StringBuilder lol = new StringBuilder("<!ENTITY lol \"lol\">");

@@ -1,6 +1,7 @@
 package dev.bulwark.ai.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.ConfigShape;
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the optional LLM lives. From the {@code llm:} section of bulwark.yaml, overridden by the
+ * Where the optional LLM lives. From an {@code llm:} section the caller trusts (the user's own
+ * configuration, never one found inside a scanned tree, which the CLI filters), overridden by the
  * environment ({@code BULWARK_LLM_PROVIDER}, {@code BULWARK_LLM_ENDPOINT}, {@code
  * BULWARK_LLM_MODEL}); the key comes from {@code BULWARK_LLM_API_KEY} (or {@code OPENAI_API_KEY}),
  * or a file named by {@code api-key-file} / {@code BULWARK_LLM_API_KEY_FILE} — never from the
@@ -36,6 +38,12 @@ public record LlmSettings(
     Duration timeout,
     double temperature,
     Prices prices) {
+
+  /** The keys the {@code llm:} section may hold. */
+  public static final ConfigShape KEYS =
+      ConfigShape.keys(
+              "provider", "endpoint", "model", "api-key-file", "timeout-seconds", "temperature")
+          .with("prices", ConfigShape.keys("input-per-million", "output-per-million"));
 
   /**
    * What the provider charges, in currency units per million tokens (0 when not configured: local

@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.util.zip.ZipInputStream;
 
 /**
- * How many bytes the archives and compressed streams read out of one input may expand to, in
- * total and as a multiple of the input's own size: the budget a zip bomb, a 42.zip-style nest or an
- * endless gzip stream runs into. Shared by every level of nesting, and it counts the bytes a
- * reader skips too, since skipping an entry still inflates it.
+ * How many bytes the archives and compressed streams read out of one input may expand to, in total
+ * and as a multiple of the input's own size: the budget a zip bomb, a 42.zip-style nest or an
+ * endless gzip stream runs into. Shared by every level of nesting, and it counts the bytes a reader
+ * skips too, since skipping an entry still inflates it.
  */
 public final class InflationBudget {
   /** Expansion below this many bytes is never judged by ratio: small files compress well. */

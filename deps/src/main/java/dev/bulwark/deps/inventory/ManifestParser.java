@@ -1,6 +1,6 @@
 package dev.bulwark.deps.inventory;
 
-import dev.bulwark.deps.Component;
+import dev.bulwark.deps.model.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -25,7 +25,10 @@ public interface ManifestParser {
   interface Streaming extends ManifestParser {
     /** Reads the stream; a budget hit is reported to {@code diagnostics}, what was read kept. */
     List<Component> parse(
-        Path file, String relPath, InputStream in, dev.bulwark.core.analysis.DiagnosticSink diagnostics)
+        Path file,
+        String relPath,
+        InputStream in,
+        dev.bulwark.core.errors.DiagnosticSink diagnostics)
         throws IOException, ManifestException;
 
     @Override
@@ -42,8 +45,8 @@ public interface ManifestParser {
   int MAX_COMPONENTS = 50_000;
 
   /** The diagnostic for a manifest that declares more than {@link #MAX_COMPONENTS} packages. */
-  static dev.bulwark.core.analysis.Diagnostic tooManyComponents(String relPath) {
-    return dev.bulwark.core.analysis.Diagnostic.warning(
+  static dev.bulwark.core.errors.Diagnostic tooManyComponents(String relPath) {
+    return dev.bulwark.core.errors.Diagnostic.warning(
         "deps",
         relPath,
         "declares more than "

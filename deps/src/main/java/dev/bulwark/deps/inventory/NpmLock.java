@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.analysis.DiagnosticSink;
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
+import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * npm package-lock.json (lockfileVersion 1, 2 and 3) and npm-shrinkwrap.json, read as a stream:
- * one package entry at a time, so a lockfile of any size costs bounded memory.
+ * npm package-lock.json (lockfileVersion 1, 2 and 3) and npm-shrinkwrap.json, read as a stream: one
+ * package entry at a time, so a lockfile of any size costs bounded memory.
  */
 public final class NpmLock implements ManifestParser.Streaming {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +62,10 @@ public final class NpmLock implements ManifestParser.Streaming {
             if (path.isEmpty()) {
               for (String section :
                   List.of(
-                      "dependencies", "devDependencies", "optionalDependencies", "peerDependencies")) {
+                      "dependencies",
+                      "devDependencies",
+                      "optionalDependencies",
+                      "peerDependencies")) {
                 pkg.path(section).fieldNames().forEachRemaining(direct::add);
               }
               continue;
@@ -88,8 +91,7 @@ public final class NpmLock implements ManifestParser.Streaming {
         }
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ManifestException(
-          relPath + ": not valid JSON: " + e.getOriginalMessage(), e);
+      throw new ManifestException(relPath + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
     List<Component> out = new ArrayList<>();
     if (!entries.isEmpty()) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.analysis.DiagnosticSink;
-import dev.bulwark.deps.Component;
+import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.deps.model.Component;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * SBOMs: CycloneDX (JSON and XML, nested components included), SPDX 2.3 JSON (package purl external
- * references) and SPDX 3.0 JSON-LD (software_Package elements with a package URL). JSON is read as a
- * stream, one component at a time; XML SBOMs are read whole, up to a size budget.
+ * references) and SPDX 3.0 JSON-LD (software_Package elements with a package URL). JSON is read as
+ * a stream, one component at a time; XML SBOMs are read whole, up to a size budget.
  */
 public final class Sboms implements ManifestParser.Streaming {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,25 +2,25 @@ package dev.bulwark.eval.triage;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.core.analysis.AnalysisException;
 import dev.bulwark.core.analysis.Analyzer;
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.TaxonomyRef;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.ToolInfo;
-import dev.bulwark.eval.LabelsCsv;
+import dev.bulwark.core.text.Csv;
 import dev.bulwark.eval.sast.SastSuite;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import java.io.IOException;
@@ -72,7 +72,7 @@ public final class TriageLabels {
   private static List<Label> secrets(Path corpus, String tool)
       throws InputException, IOException, InterruptedException {
     Map<String, Boolean> truth = new HashMap<>();
-    for (LabelsCsv.Row row : LabelsCsv.read(corpus.resolve("labels.csv"), 4)) {
+    for (Csv.Row row : Csv.read(corpus.resolve("labels.csv"), 4)) {
       truth.put(
           row.get(0) + ":" + row.get(1), row.get(2).toLowerCase(Locale.ROOT).equals("secret"));
     }
@@ -136,8 +136,8 @@ public final class TriageLabels {
   private static List<Label> webshop(Path home, String tool)
       throws InputException, IOException, InterruptedException {
     Path verdicts = home.resolve("corpora/triage/webshop-verdicts.csv");
-    Map<String, LabelsCsv.Row> byPlace = new HashMap<>();
-    for (LabelsCsv.Row row : LabelsCsv.read(verdicts, 4)) {
+    Map<String, Csv.Row> byPlace = new HashMap<>();
+    for (Csv.Row row : Csv.read(verdicts, 4)) {
       byPlace.put(row.get(0) + "@" + row.get(1) + ":" + row.get(2), row);
     }
     Path project = home.resolve("examples/webshop");
@@ -147,7 +147,7 @@ public final class TriageLabels {
     for (Finding f : findings) {
       Location.File loc = (Location.File) f.primaryLocation();
       String place = f.ruleId() + "@" + loc.path() + ":" + loc.region().startLine();
-      LabelsCsv.Row row = byPlace.remove(place);
+      Csv.Row row = byPlace.remove(place);
       if (row == null) {
         throw new InputException(
             verdicts
@@ -204,6 +204,6 @@ public final class TriageLabels {
   /** Writes labels with the shipped file's layout (one JSON object per line, stable order). */
   public static void write(Path file, List<Label> labels) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    dev.bulwark.ai.label.LabelStore.write(file, labels);
+    dev.bulwark.triage.label.LabelStore.write(file, labels);
   }
 }

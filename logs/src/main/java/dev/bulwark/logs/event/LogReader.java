@@ -4,16 +4,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.ArchiveLimits;
-import dev.bulwark.core.files.InflationBudget;
 import dev.bulwark.core.files.ArchiveReader;
+import dev.bulwark.core.files.InflationBudget;
 import dev.bulwark.core.files.InputPaths;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
+import dev.bulwark.core.text.Csv;
 import dev.bulwark.logs.evtx.EvtxReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class LogReader {
 
   /** Size on disk of the file being read on this thread (0 for a stream: no ratio is known). */
   private static final ThreadLocal<Long> INPUT_SIZE = ThreadLocal.withInitial(() -> 0L);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reading options: the year for BSD syslog lines and the limits for archives. */

@@ -2,6 +2,7 @@ package dev.bulwark.secrets.engine;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.bulwark.secrets.rules.Placeholders;
 import dev.bulwark.secrets.rules.SecretRule;
 import dev.bulwark.secrets.rules.Validator;
 import java.io.ByteArrayInputStream;
@@ -33,6 +34,7 @@ public final class SecretEngine {
   private static final int MAX_LINE_REACH = 2048;
   private static final int MAX_CANDIDATES_PER_CHUNK = 2000;
   private static final int MAX_VETOES = 10_000;
+
   /** Hits are collected this many bytes at a time, bounding the hit buffer on dense input. */
   private static final int HIT_SLICE = 256 << 10;
 
@@ -204,8 +206,7 @@ public final class SecretEngine {
     }
   }
 
-  private void scan(
-      InputStream in, MatchSink sink, LimitSink limits, byte[] buf, boolean[] active)
+  private void scan(InputStream in, MatchSink sink, LimitSink limits, byte[] buf, boolean[] active)
       throws IOException {
     int len = 0;
     int baseLine = 1;

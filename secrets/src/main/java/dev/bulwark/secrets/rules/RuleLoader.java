@@ -264,8 +264,8 @@ public final class RuleLoader {
       java.util.regex.Pattern.compile("\\\\(?:[1-9]|k<)|\\(\\?(?:[=!]|<[=!])");
 
   /**
-   * Compiles a pattern for RE2/J, which runs in time linear in the input whatever the pattern, so
-   * a pack cannot make a scan backtrack for minutes. Back-references and look-around need a
+   * Compiles a pattern for RE2/J, which runs in time linear in the input whatever the pattern, so a
+   * pack cannot make a scan backtrack for minutes. Back-references and look-around need a
    * backtracking engine and are refused with a message that says so.
    */
   static Pattern compile(String regex) {

@@ -162,7 +162,8 @@ class SecretEngineTest {
   }
 
   @Test
-  void pathologicallyDenseAssignments_hitTheBudget_andSayWhereInsteadOfRunningOn() throws Exception {
+  void pathologicallyDenseAssignments_hitTheBudget_andSayWhereInsteadOfRunningOn()
+      throws Exception {
     // every few bytes an assignment the generic rules must look at, each with a long line after it
     String unit = "key=\"" + "x".repeat(20) + "\" ";
     byte[] data = unit.repeat((6 << 20) / unit.length()).getBytes(StandardCharsets.UTF_8);
