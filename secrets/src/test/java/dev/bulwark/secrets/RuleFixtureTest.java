@@ -38,7 +38,7 @@ class RuleFixtureTest {
   }
 
   static Path fixtureDir() throws URISyntaxException {
-    return Path.of(RuleFixtureTest.class.getResource("/fixtures/secrets").toURI());
+    return Path.of(RuleFixtureTest.class.getResource("/rules/secrets").toURI());
   }
 
   private static List<Path> fixtures() throws Exception {
