@@ -43,12 +43,19 @@ public final class MailParser {
             .build();
     DefaultMessageBuilder builder = new DefaultMessageBuilder();
     builder.setMimeEntityConfig(config);
-    Message m = builder.parseMessage(in);
+    PartLimit limited = new PartLimit(in);
+    Message m = builder.parseMessage(limited);
     List<MailMessage.Header> headers = new ArrayList<>();
     for (Field f : m.getHeader().getFields()) {
       headers.add(new MailMessage.Header(f.getName(), decodeHeader(f.getBody())));
     }
     Parts parts = new Parts();
+    if (limited.cut) {
+      parts.problems.add(
+          "more than "
+              + MAX_PARTS
+              + " MIME boundaries; the message was read up to there, the rest skipped");
+    }
     walk(m, 0, parts);
     List<MailMessage.Link> links = new ArrayList<>();
     if (parts.html.length() > 0) {
@@ -86,6 +93,76 @@ public final class MailParser {
           .strip();
     } catch (RuntimeException e) {
       return raw.strip();
+    }
+  }
+
+  /**
+   * Most MIME parts one message may have. The message is built as a tree before it is walked, and a
+   * part costs kilobytes there whatever its size; a real message has a few dozen.
+   */
+  static final int MAX_PARTS = 10_000;
+
+  /**
+   * Ends the message after {@link #MAX_PARTS} lines that open with "--" (every boundary does; a
+   * signature separator may too, which only makes the cut earlier), so a message of 100,000 parts
+   * is built from its first ten thousand.
+   */
+  private static final class PartLimit extends java.io.FilterInputStream {
+    private int boundaries;
+    private int state = 1; // 1: at a line start, 2: after "-" there, 0: elsewhere
+    boolean cut;
+
+    PartLimit(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n <= 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (cut) {
+        return -1;
+      }
+      int n = super.read(b, off, len);
+      for (int i = off; i < off + n; i++) {
+        byte c = b[i];
+        if (c == '\n') {
+          state = 1;
+        } else if (c == '-' && state > 0) {
+          if (state == 2 && ++boundaries > MAX_PARTS) {
+            cut = true;
+            // the line holding the boundary is dropped, so the part before it ends cleanly
+            int lineStart = i;
+            while (lineStart > off && b[lineStart - 1] != '\n') {
+              lineStart--;
+            }
+            return lineStart - off == 0 ? -1 : lineStart - off;
+          }
+          state = state == 1 ? 2 : 0;
+        } else {
+          state = 0;
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] buf = new byte[8192];
+      long done = 0;
+      while (done < n) {
+        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+        if (r < 0) {
+          break;
+        }
+        done += r;
+      }
+      return done;
     }
   }
 

@@ -122,7 +122,12 @@ public final class Mailboxes {
   private static void parse(InputStream in, String source, int index, Visitor visitor)
       throws IOException {
     try {
-      visitor.message(MailParser.parse(source, index, in));
+      MailMessage m = MailParser.parse(source, index, in);
+      visitor.message(m);
+      // what a budget cut (parts, nesting, sizes) is said, naming the file and message
+      for (String problem : m.problems()) {
+        visitor.problem(source, index, problem);
+      }
     } catch (RuntimeException e) {
       visitor.problem(source, index, "unreadable message: " + e.getMessage());
     }

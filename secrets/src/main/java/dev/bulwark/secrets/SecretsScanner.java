@@ -76,10 +76,18 @@ final class SecretsScanner {
       engine.scan(
           path,
           new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-          m -> sink.accept(path, m));
+          m -> sink.accept(path, m),
+          limitsFor(path));
       return true;
     }
-    engine.scan(path, in, m -> sink.accept(path, m));
+    engine.scan(path, in, m -> sink.accept(path, m), limitsFor(path));
     return true;
+  }
+
+  /** Budget hits inside a file become warnings naming the file and line. */
+  private SecretEngine.LimitSink limitsFor(String path) {
+    return (line, message) ->
+        diagnostics.report(
+            Diagnostic.warning(SecretFindings.ANALYZER, path, "line " + line + ": " + message));
   }
 }

@@ -133,8 +133,12 @@ public final class Scanner {
     List<Finding> all = disambiguate(new ArrayList<>(found));
     List<Finding> kept = new ArrayList<>();
     List<SuppressedFinding> suppressed = new ArrayList<>();
-    InlineSuppressions inline = new InlineSuppressions(tree.baseDir());
     List<CompiledSuppression> configured = compile(config, configPrefix(config, request.roots()));
+    // one streaming pass per file with findings, for all of them; nothing of the files is kept
+    Map<Finding, InlineSuppressions.Verdict> inline =
+        new InlineSuppressions(tree.baseDir())
+            .checkAll(
+                all.stream().filter(f -> suppressedByConfig(f, configured).isEmpty()).toList());
     int baselineMatched = 0;
     for (Finding f : all) {
       Optional<SuppressedFinding> byConfig = suppressedByConfig(f, configured);
@@ -142,7 +146,7 @@ public final class Scanner {
         suppressed.add(byConfig.get());
         continue;
       }
-      Optional<InlineSuppressions.Verdict> v = inline.check(f);
+      Optional<InlineSuppressions.Verdict> v = Optional.ofNullable(inline.get(f));
       if (v.isPresent() && v.get().suppressed()) {
         suppressed.add(
             new SuppressedFinding(f, SuppressedFinding.Kind.IN_SOURCE, v.get().reason()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.files.InflationBudget;
 import dev.bulwark.core.text.Csv;
 import dev.bulwark.deps.osv.Advisory;
 import dev.bulwark.deps.osv.OsvReader;
@@ -36,6 +37,12 @@ public final class Importer {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final int BATCH = 2000;
   private static final long MAX_ENTRY_BYTES = 64L << 20;
+  private static final int MAX_DEPTH = 3;
+
+  /** OSV's all-ecosystems zip inflates about tenfold; a bomb, thousands of times. */
+  private static final long MAX_INFLATED_BYTES = 64L << 30;
+
+  private static final int MAX_RATIO = 100;
 
   /** What an import stored. */
   public record Counts(int advisories, int kev, int epss, int skipped) {}
@@ -48,6 +55,7 @@ public final class Importer {
   private int kev;
   private int epss;
   private int skipped;
+  private int tooDeep;
 
   public Importer(AdvisoryDb db, DiagnosticSink diagnostics) {
     this.db = db;
@@ -61,10 +69,10 @@ public final class Importer {
         files = s.filter(Files::isRegularFile).sorted().toList();
       }
       for (Path f : files) {
-        importFile(f.toString(), Files.readAllBytes(f));
+        importPathFile(f);
       }
     } else if (Files.isRegularFile(path)) {
-      importFile(path.toString(), Files.readAllBytes(path));
+      importPathFile(path);
     } else {
       throw new InputException(path + ": no such file or directory");
     }
@@ -72,34 +80,76 @@ public final class Importer {
     return new Counts(advisories, kev, epss, skipped);
   }
 
-  private void importFile(String name, byte[] bytes) throws IOException, SQLException {
+  /**
+   * Reads one file as a stream: archives and gzip within an {@link InflationBudget}, so a nested
+   * zip bomb stops with a diagnostic instead of filling memory, and the import goes on.
+   */
+  private void importPathFile(Path f) throws IOException, SQLException {
+    InflationBudget budget = new InflationBudget(MAX_INFLATED_BYTES, MAX_RATIO, Files.size(f));
+    tooDeep = 0;
+    try (InputStream in = Files.newInputStream(f)) {
+      importStream(f.toString(), in, budget, 0);
+      if (tooDeep > 0) {
+        diagnostics.report(
+            Diagnostic.warning(
+                "deps",
+                f.toString(),
+                tooDeep + " archives nested deeper than " + MAX_DEPTH + " levels were skipped"));
+      }
+    } catch (InflationBudget.Exceeded e) {
+      diagnostics.report(
+          Diagnostic.warning(
+              "deps", f.toString(), "archive " + e.getMessage() + "; the rest of it was skipped"));
+      skipped++;
+    }
+  }
+
+  private void importStream(String name, InputStream in, InflationBudget budget, int depth)
+      throws IOException, SQLException {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".zip")) {
-      try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-        ZipEntry e;
-        while ((e = zin.getNextEntry()) != null) {
-          if (e.isDirectory() || e.getName().contains("..")) {
-            continue;
-          }
-          byte[] entry = zin.readNBytes((int) MAX_ENTRY_BYTES + 1);
-          if (entry.length > MAX_ENTRY_BYTES) {
-            diagnostics.report(
-                Diagnostic.warning(
-                    "deps", name + "!" + e.getName(), "entry larger than 64 MB skipped"));
-            skipped++;
-            continue;
-          }
-          importFile(name + "!" + e.getName(), entry);
+      if (depth >= MAX_DEPTH) {
+        tooDeep++; // reported once per file, not once per copy in a nest of thousands
+        skipped++;
+        return;
+      }
+      ZipInputStream zin = budget.zip(in);
+      ZipEntry e;
+      while ((e = zin.getNextEntry()) != null) {
+        if (e.isDirectory() || e.getName().contains("..")) {
+          continue;
         }
+        importStream(name + "!" + e.getName(), zin, budget, depth + 1);
       }
       return;
     }
     if (lower.endsWith(".gz")) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-        importFile(name.substring(0, name.length() - 3), in.readNBytes((int) MAX_ENTRY_BYTES));
-      }
+      importStream(
+          name.substring(0, name.length() - 3),
+          budget.charge(new GZIPInputStream(in, 1 << 16)),
+          budget,
+          depth + 1);
       return;
     }
+    if (!(lower.endsWith(".csv")
+        || lower.endsWith(".json")
+        || lower.endsWith(".yaml")
+        || lower.endsWith(".yml"))) {
+      return;
+    }
+    byte[] content = in.readNBytes((int) MAX_ENTRY_BYTES + 1);
+    if (content.length > MAX_ENTRY_BYTES) {
+      diagnostics.report(
+          Diagnostic.warning(
+              "deps", name, "larger than " + (MAX_ENTRY_BYTES >> 20) + " MB; skipped"));
+      skipped++;
+      return;
+    }
+    importFile(name, content);
+  }
+
+  private void importFile(String name, byte[] bytes) throws IOException, SQLException {
+    String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".csv")) {
       importCsv(name, bytes);
       return;

@@ -17,7 +17,8 @@ import java.util.Map;
  * parser for its kind. A file that cannot be read is reported and skipped.
  */
 public final class Inventory {
-  private static final long MAX_MANIFEST_BYTES = 512L << 20;
+  /** Files read whole (POMs, most lockfiles) may be this large; streamed ones have no limit. */
+  static final long MAX_WHOLE_FILE_BYTES = 64L << 20;
 
   private final List<ManifestParser> parsers;
 
@@ -54,17 +55,31 @@ public final class Inventory {
           continue;
         }
         try {
-          if (f.size() > MAX_MANIFEST_BYTES) {
+          List<Component> found;
+          if (p instanceof ManifestParser.Streaming streaming) {
+            try (java.io.InputStream in = Files.newInputStream(f.path())) {
+              found = streaming.parse(f.path(), f.relativePath(), in, diagnostics);
+            }
+          } else if (f.size() > MAX_WHOLE_FILE_BYTES) {
             diagnostics.report(
                 Diagnostic.warning(
-                    "deps", f.relativePath(), "larger than 512 MB; not read as a manifest"));
+                    "deps",
+                    f.relativePath(),
+                    "larger than "
+                        + (MAX_WHOLE_FILE_BYTES >> 20)
+                        + " MB, the budget for a manifest of this kind read whole; not read"));
             break;
+          } else {
+            byte[] content = Files.readAllBytes(f.path());
+            found =
+                p instanceof MavenPom pom
+                    ? pom.parse(f.path(), f.relativePath(), content, tree.roots(), diagnostics)
+                    : p.parse(f.path(), f.relativePath(), content);
           }
-          byte[] content = Files.readAllBytes(f.path());
-          List<Component> found =
-              p instanceof MavenPom pom
-                  ? pom.parse(f.path(), f.relativePath(), content, tree.roots(), diagnostics)
-                  : p.parse(f.path(), f.relativePath(), content);
+          if (found.size() > ManifestParser.MAX_COMPONENTS) {
+            diagnostics.report(ManifestParser.tooManyComponents(f.relativePath()));
+            found = found.subList(0, ManifestParser.MAX_COMPONENTS);
+          }
           for (Component c : found) {
             out.putIfAbsent(c.manifest() + "|" + c.key(), c);
           }

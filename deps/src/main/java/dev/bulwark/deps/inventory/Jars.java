@@ -1,11 +1,16 @@
 package dev.bulwark.deps.inventory;
 
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.core.files.InflationBudget;
 import dev.bulwark.deps.model.Component;
 import dev.bulwark.deps.model.Ecosystem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +22,15 @@ import java.util.zip.ZipInputStream;
 /**
  * JARs, WARs and EARs, and the jars nested in them (Spring Boot's BOOT-INF/lib, WEB-INF/lib):
  * identified by their embedded {@code META-INF/maven/.../pom.properties}, else by the manifest's
- * bundle or implementation coordinates. Bounded: nesting depth, entry count and bytes read.
+ * bundle or implementation coordinates. Streamed, nested jars included, and bounded: nesting depth,
+ * entry count, and an {@link InflationBudget} on every byte inflated, skipped entries too, so a jar
+ * bomb stops within seconds with a diagnostic.
  */
-public final class Jars implements ManifestParser {
+public final class Jars implements ManifestParser.Streaming {
   private static final int MAX_DEPTH = 3;
   private static final int MAX_ENTRIES = 100_000;
-  private static final long MAX_ENTRY_BYTES = 256L << 20;
+  private static final long MAX_INFLATED_BYTES = 4L << 30;
+  private static final int MAX_RATIO = 100;
 
   @Override
   public boolean accepts(String fileName) {
@@ -30,19 +38,39 @@ public final class Jars implements ManifestParser {
   }
 
   @Override
-  public List<Component> parse(Path file, String relPath, byte[] content)
+  public List<Component> parse(
+      Path file, String relPath, InputStream in, DiagnosticSink diagnostics)
       throws IOException, ManifestException {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException | RuntimeException e) {
+      size = 0;
+    }
+    InflationBudget budget = new InflationBudget(MAX_INFLATED_BYTES, MAX_RATIO, size);
     List<Component> out = new ArrayList<>();
-    read(content, relPath, relPath, 0, out);
+    try {
+      read(budget.zip(in), budget, relPath, relPath, 0, out);
+    } catch (InflationBudget.Exceeded e) {
+      diagnostics.report(
+          Diagnostic.warning(
+              "deps", relPath, "archive " + e.getMessage() + "; the rest of it was not read"));
+    }
     return out;
   }
 
-  private void read(byte[] jar, String label, String manifestPath, int depth, List<Component> out)
+  private void read(
+      ZipInputStream zin,
+      InflationBudget budget,
+      String label,
+      String manifestPath,
+      int depth,
+      List<Component> out)
       throws IOException, ManifestException {
     List<Component> own = new ArrayList<>();
     Manifest manifest = null;
     int entries = 0;
-    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(jar))) {
+    try {
       ZipEntry e;
       while ((e = zin.getNextEntry()) != null) {
         if (++entries > MAX_ENTRIES) {
@@ -73,10 +101,8 @@ public final class Jars implements ManifestParser {
         } else if (n.equals("META-INF/MANIFEST.MF")) {
           manifest = new Manifest(new ByteArrayInputStream(zin.readNBytes(1 << 20)));
         } else if (depth < MAX_DEPTH && (n.endsWith(".jar") || n.endsWith(".war"))) {
-          byte[] nested = zin.readNBytes((int) MAX_ENTRY_BYTES + 1);
-          if (nested.length <= MAX_ENTRY_BYTES) {
-            read(nested, label + "!" + n, manifestPath, depth + 1, out);
-          }
+          // read in place: the nested jar streams out of this entry, never held whole
+          read(budget.zip(zin), budget, label + "!" + n, manifestPath, depth + 1, out);
         }
       }
     } catch (java.util.zip.ZipException ex) {

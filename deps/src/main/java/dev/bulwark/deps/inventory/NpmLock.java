@@ -1,10 +1,14 @@
 package dev.bulwark.deps.inventory;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.deps.model.Component;
 import dev.bulwark.deps.model.Ecosystem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** npm package-lock.json (lockfileVersion 1, 2 and 3) and npm-shrinkwrap.json. */
-public final class NpmLock implements ManifestParser {
+/**
+ * npm package-lock.json (lockfileVersion 1, 2 and 3) and npm-shrinkwrap.json, read as a stream: one
+ * package entry at a time, so a lockfile of any size costs bounded memory.
+ */
+public final class NpmLock implements ManifestParser.Streaming {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -21,47 +28,93 @@ public final class NpmLock implements ManifestParser {
     return fileName.equals("package-lock.json") || fileName.equals("npm-shrinkwrap.json");
   }
 
+  /** A "packages" entry before it is known whether it is a direct dependency. */
+  private record Entry(String path, String name, String version, String scope) {}
+
   @Override
-  public List<Component> parse(Path file, String relPath, byte[] content)
+  public List<Component> parse(
+      Path file, String relPath, InputStream in, DiagnosticSink diagnostics)
       throws IOException, ManifestException {
-    JsonNode root = JSON.readTree(content);
-    if (root == null || !root.isObject()) {
-      throw new ManifestException(relPath + ": not a package-lock.json object");
+    List<Entry> entries = new ArrayList<>();
+    Set<String> direct = new HashSet<>();
+    JsonNode v1 = null;
+    boolean truncated = false;
+    try (JsonParser p = JSON.createParser(in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new ManifestException(relPath + ": not a package-lock.json object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("packages") && value == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String path = p.currentName();
+            p.nextToken();
+            if (entries.size() >= MAX_COMPONENTS) {
+              truncated = true;
+              p.skipChildren();
+              continue;
+            }
+            JsonNode pkg = p.readValueAsTree();
+            if (pkg == null || !pkg.isObject()) {
+              continue;
+            }
+            if (path.isEmpty()) {
+              for (String section :
+                  List.of(
+                      "dependencies",
+                      "devDependencies",
+                      "optionalDependencies",
+                      "peerDependencies")) {
+                pkg.path(section).fieldNames().forEachRemaining(direct::add);
+              }
+              continue;
+            }
+            if (pkg.path("link").asBoolean(false)) {
+              continue;
+            }
+            int nm = path.lastIndexOf("node_modules/");
+            String name =
+                pkg.path("name")
+                    .asText(nm >= 0 ? path.substring(nm + "node_modules/".length()) : path);
+            String scope = pkg.path("dev").asBoolean(false) ? "dev" : "runtime";
+            entries.add(new Entry(path, name, pkg.path("version").asText(""), scope));
+          }
+        } else if (field.equals("dependencies") && value == JsonToken.START_OBJECT) {
+          if (entries.isEmpty()) {
+            v1 = p.readValueAsTree(); // lockfileVersion 1: a nested tree, read when needed
+          } else {
+            p.skipChildren(); // version 2 repeats "packages" here for old npm
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ManifestException(relPath + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
     List<Component> out = new ArrayList<>();
-    JsonNode packages = root.path("packages");
-    if (packages.isObject() && packages.size() > 0) {
-      Set<String> direct = new HashSet<>();
-      JsonNode self = packages.path("");
-      for (String section :
-          List.of("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")) {
-        self.path(section).fieldNames().forEachRemaining(direct::add);
-      }
-      for (Map.Entry<String, JsonNode> e : packages.properties()) {
-        String path = e.getKey();
-        if (path.isEmpty() || e.getValue().path("link").asBoolean(false)) {
-          continue;
-        }
-        int nm = path.lastIndexOf("node_modules/");
-        String name =
-            e.getValue()
-                .path("name")
-                .asText(nm >= 0 ? path.substring(nm + "node_modules/".length()) : path);
-        boolean isDirect = path.equals("node_modules/" + name) && direct.contains(name);
-        String scope = e.getValue().path("dev").asBoolean(false) ? "dev" : "runtime";
+    if (!entries.isEmpty()) {
+      for (Entry e : entries) {
+        boolean isDirect = e.path().equals("node_modules/" + e.name()) && direct.contains(e.name());
         out.add(
             new Component(
                 Ecosystem.NPM,
-                name,
-                e.getValue().path("version").asText(""),
+                e.name(),
+                e.version(),
                 relPath,
-                scope,
+                e.scope(),
                 isDirect,
-                isDirect ? "" : path));
+                isDirect ? "" : e.path()));
+      }
+      if (truncated) {
+        diagnostics.report(ManifestParser.tooManyComponents(relPath));
       }
       return out;
     }
-    walkV1(root.path("dependencies"), relPath, out, "", true);
+    if (v1 != null) {
+      walkV1(v1, relPath, out, "", true);
+    }
     return out;
   }
 

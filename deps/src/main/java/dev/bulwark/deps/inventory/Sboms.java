@@ -1,9 +1,12 @@
 package dev.bulwark.deps.inventory;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.deps.model.Component;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +16,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * SBOMs: CycloneDX (JSON and XML, nested components included), SPDX 2.3 JSON (package purl external
- * references) and SPDX 3.0 JSON-LD (software_Package elements with a package URL).
+ * references) and SPDX 3.0 JSON-LD (software_Package elements with a package URL). JSON is read as
+ * a stream, one component at a time; XML SBOMs are read whole, up to a size budget.
  */
-public final class Sboms implements ManifestParser {
+public final class Sboms implements ManifestParser.Streaming {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -31,12 +35,22 @@ public final class Sboms implements ManifestParser {
         || f.endsWith(".sbom.json");
   }
 
+  /** XML is parsed into a document, so it is read whole only up to this size. */
+  private static final int MAX_XML_BYTES = 64 << 20;
+
   @Override
-  public List<Component> parse(Path file, String relPath, byte[] content) throws ManifestException {
+  public List<Component> parse(
+      Path file, String relPath, InputStream in, DiagnosticSink diagnostics)
+      throws ManifestException {
     List<Component> out = new ArrayList<>();
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     try {
       if (name.endsWith(".xml")) {
+        byte[] content = in.readNBytes(MAX_XML_BYTES + 1);
+        if (content.length > MAX_XML_BYTES) {
+          throw new ManifestException(
+              relPath + ": XML SBOM larger than " + (MAX_XML_BYTES >> 20) + " MB; not read");
+        }
         Document d = Xml.parse(content);
         NodeList comps = d.getElementsByTagNameNS("*", "component");
         if (comps.getLength() == 0) {
@@ -49,28 +63,55 @@ public final class Sboms implements ManifestParser {
         }
         return out;
       }
-      JsonNode root = JSON.readTree(new String(content, StandardCharsets.UTF_8));
-      if (root.has("bomFormat") || root.has("components")) {
-        cyclone(root.path("components"), relPath, out);
-      } else if (root.has("spdxVersion")) {
-        for (JsonNode p : root.path("packages")) {
-          for (JsonNode ref : p.path("externalRefs")) {
-            if (ref.path("referenceType").asText().equals("purl")) {
-              Purl.toComponent(ref.path("referenceLocator").asText(), relPath, "runtime")
-                  .ifPresent(out::add);
+      boolean known = false;
+      try (JsonParser p = JSON.createParser(in)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new ManifestException(relPath + ": neither CycloneDX nor SPDX");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken value = p.nextToken();
+          known |= field.equals("bomFormat") || field.equals("spdxVersion");
+          if (value != JsonToken.START_ARRAY
+              || !(field.equals("components")
+                  || field.equals("packages")
+                  || field.equals("@graph"))) {
+            p.skipChildren();
+            continue;
+          }
+          known = true;
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            JsonNode el = p.readValueAsTree();
+            if (out.size() >= MAX_COMPONENTS) {
+              continue;
+            }
+            switch (field) {
+              case "components" -> cyclone(List.of(el), relPath, out);
+              case "packages" -> {
+                for (JsonNode ref : el.path("externalRefs")) {
+                  if (ref.path("referenceType").asText().equals("purl")) {
+                    Purl.toComponent(ref.path("referenceLocator").asText(), relPath, "runtime")
+                        .ifPresent(out::add);
+                  }
+                }
+              }
+              default -> {
+                if (el.path("type").asText().equals("software_Package")
+                    && el.has("software_packageUrl")) {
+                  Purl.toComponent(el.path("software_packageUrl").asText(), relPath, "runtime")
+                      .ifPresent(out::add);
+                }
+              }
             }
           }
         }
-      } else if (root.has("@graph")) {
-        for (JsonNode el : root.path("@graph")) {
-          if (el.path("type").asText().equals("software_Package")
-              && el.has("software_packageUrl")) {
-            Purl.toComponent(el.path("software_packageUrl").asText(), relPath, "runtime")
-                .ifPresent(out::add);
-          }
-        }
-      } else {
+      }
+      if (!known) {
         throw new ManifestException(relPath + ": neither CycloneDX nor SPDX");
+      }
+      if (out.size() >= MAX_COMPONENTS) {
+        diagnostics.report(ManifestParser.tooManyComponents(relPath));
+        return out.subList(0, MAX_COMPONENTS);
       }
     } catch (ManifestException e) {
       throw e;
@@ -80,7 +121,7 @@ public final class Sboms implements ManifestParser {
     return out;
   }
 
-  private static void cyclone(JsonNode components, String relPath, List<Component> out) {
+  private static void cyclone(Iterable<JsonNode> components, String relPath, List<Component> out) {
     for (JsonNode c : components) {
       Purl.toComponent(c.path("purl").asText(null), relPath, scope(c.path("scope").asText(null)))
           .ifPresent(out::add);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.files.ArchiveReader;
+import dev.bulwark.core.files.InflationBudget;
 import dev.bulwark.logs.evtx.EvtxReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,14 @@ final class Formats {
 
   /** gzip: the decompressed stream is read as whatever it holds, named without ".gz". */
   static final class Gzip implements LogFormat {
+    private static final long MAX_BYTES = 64L << 30;
+
+    /** Logs compress tens of times; a stream of zeros a thousand times per gzip layer. */
+    private static final int MAX_RATIO = 500;
+
+    /** The budget of the file being read on this thread, shared by nested layers. */
+    private static final ThreadLocal<InflationBudget> BUDGET = new ThreadLocal<>();
+
     @Override
     public String name() {
       return "gzip";
@@ -46,7 +55,32 @@ final class Formats {
           name.toLowerCase(Locale.ROOT).endsWith(".gz")
               ? name.substring(0, name.length() - 3)
               : name;
-      c.readNested(inner, new GZIPInputStream(in, 1 << 16), sink);
+      // every gzip layer below one file is charged to one budget: an endless or nested stream
+      // of zeros stops with a diagnostic instead of being read for minutes
+      InflationBudget budget = BUDGET.get();
+      boolean outermost = budget == null;
+      if (outermost) {
+        budget = new InflationBudget(MAX_BYTES, MAX_RATIO, c.inputSize());
+        BUDGET.set(budget);
+      }
+      try {
+        c.readNested(inner, budget.charge(new GZIPInputStream(in, 1 << 16)), sink);
+      } catch (InflationBudget.Exceeded e) {
+        if (!outermost) {
+          throw e;
+        }
+        c.warning(
+            name,
+            "compressed stream "
+                + e.getMessage()
+                + "; the rest of it was not read ("
+                + budget.used() / (1 << 20)
+                + " MB were)");
+      } finally {
+        if (outermost) {
+          BUDGET.remove();
+        }
+      }
     }
   }
 
@@ -105,7 +139,12 @@ final class Formats {
           in,
           EvtxReader.Style.WINDOWS,
           r -> sink.accept(EvtxEvents.toEvent(name, r)),
-          p -> c.warning(name, p.where() + ": " + p.message()));
+          p -> c.warning(name, place(name, p.where()) + ": " + p.message()));
+    }
+
+    /** A reader's place without the file name the diagnostic already carries ("chunk 3 record 7"). */
+    private static String place(String name, String where) {
+      return where.startsWith(name + " ") ? where.substring(name.length() + 1) : where;
     }
   }
 

@@ -48,6 +48,9 @@ public interface LogFormat {
 
     dev.bulwark.core.errors.DiagnosticSink diagnostics();
 
+    /** Size on disk of the outermost file being read, or 0 for a stream of unknown size. */
+    long inputSize();
+
     /**
      * Reads a stream found inside a container, sniffing its format; whether it held a known one.
      */

@@ -36,6 +36,9 @@ public final class LogReader {
   private static final int MAX_LINE = 1 << 20;
   private static final int MAX_LINE_ERRORS = 5;
 
+  /** Size on disk of the file being read on this thread (0 for a stream: no ratio is known). */
+  private static final ThreadLocal<Long> INPUT_SIZE = ThreadLocal.withInitial(() -> 0L);
+
   /** Reading options: the year for BSD syslog lines and the limits for archives. */
   public record Options(int syslogYear, ArchiveLimits archiveLimits) {
     public static Options defaults() {
@@ -116,9 +119,13 @@ public final class LogReader {
   public boolean read(Path file, Consumer<Event> sink) {
     files.incrementAndGet();
     try {
-      bytes.addAndGet(Files.size(file));
+      long size = Files.size(file);
+      bytes.addAndGet(size);
+      INPUT_SIZE.set(size);
       try (InputStream in = Files.newInputStream(file)) {
         return read(file.toString(), in, sink);
+      } finally {
+        INPUT_SIZE.remove();
       }
     } catch (IOException | RuntimeException e) {
       unreadable.incrementAndGet();
@@ -197,6 +204,11 @@ public final class LogReader {
       public void unreadable(String name, Exception e) {
         LogReader.this.unreadable.incrementAndGet();
         diagnostics.report(Diagnostic.error(SOURCE, name, "unreadable: " + message(e)));
+      }
+
+      @Override
+      public long inputSize() {
+        return INPUT_SIZE.get();
       }
 
       @Override

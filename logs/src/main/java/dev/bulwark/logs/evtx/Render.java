@@ -9,7 +9,7 @@ final class Render {
   /** The root element of a record's fragment. */
   static XmlNode root(List<BinXml.Content> fragment) {
     XmlNode holder = new XmlNode("#document");
-    int[] budget = {MAX_NODES};
+    Budget budget = new Budget();
     for (BinXml.Content c : fragment) {
       content(c, null, holder, budget);
     }
@@ -25,12 +25,40 @@ final class Render {
    */
   private static final int MAX_NODES = 200_000;
 
-  private static void content(BinXml.Content c, Object[] values, XmlNode parent, int[] budget) {
-    if (--budget[0] < 0) {
-      throw new BinXml.FormatException("record expands to more than " + MAX_NODES + " nodes");
+  /**
+   * Counting nodes is not enough: a few nodes that each repeat a long string through nested
+   * templates render gigabytes. A real event renders a few kilobytes; no record may render more
+   * than this many characters of text and attribute values.
+   */
+  static final int MAX_CHARS = 1 << 20;
+
+  /** What one record may still expand to. */
+  private static final class Budget {
+    int nodes = MAX_NODES;
+    long chars = MAX_CHARS;
+
+    void node() {
+      if (--nodes < 0) {
+        throw new BinXml.FormatException("record expands to more than " + MAX_NODES + " nodes");
+      }
     }
+
+    String text(String s) {
+      chars -= s.length();
+      if (chars < 0) {
+        throw new BinXml.FormatException(
+            "record renders more than "
+                + (MAX_CHARS >> 10)
+                + " Ki characters of text (templates nested to repeat long values); skipped");
+      }
+      return s;
+    }
+  }
+
+  private static void content(BinXml.Content c, Object[] values, XmlNode parent, Budget budget) {
+    budget.node();
     switch (c) {
-      case BinXml.Text t -> parent.appendText(t.value());
+      case BinXml.Text t -> parent.appendText(budget.text(t.value()));
       case BinXml.Subst s -> {
         Object v = values == null || s.index() >= values.length ? null : values[s.index()];
         if (v instanceof List<?> nested) {
@@ -38,7 +66,7 @@ final class Render {
             content((BinXml.Content) n, null, parent, budget);
           }
         } else if (v != null) {
-          parent.appendText(v.toString());
+          parent.appendText(budget.text(v.toString()));
         }
       }
       case BinXml.Element e -> {
@@ -48,13 +76,14 @@ final class Render {
         }
         if (only instanceof BinXml.Values array) {
           for (String item : array.items()) {
-            XmlNode n = element(e, values);
-            n.appendText(item);
+            budget.node();
+            XmlNode n = element(e, values, budget);
+            n.appendText(budget.text(item));
             parent.children.add(n);
           }
           return;
         }
-        XmlNode n = element(e, values);
+        XmlNode n = element(e, values, budget);
         for (BinXml.Content child : e.content()) {
           content(child, values, n, budget);
         }
@@ -82,10 +111,10 @@ final class Render {
     return v == null && s.optional() ? ABSENT : v;
   }
 
-  private static XmlNode element(BinXml.Element e, Object[] values) {
-    XmlNode n = new XmlNode(e.name());
+  private static XmlNode element(BinXml.Element e, Object[] values, Budget budget) {
+    XmlNode n = new XmlNode(budget.text(e.name()));
     for (BinXml.Attr a : e.attributes()) {
-      String value = text(a.value(), values);
+      String value = budget.text(text(a.value(), values));
       if (!value.isEmpty()) {
         n.attributes.put(a.name(), value);
       }

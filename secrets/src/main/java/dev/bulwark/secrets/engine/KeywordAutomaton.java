@@ -192,6 +192,15 @@ public final class KeywordAutomaton {
     return false;
   }
 
+  /** Length in bytes of the longest keyword. */
+  public int maxKeywordLength() {
+    int max = 0;
+    for (int l : lengths) {
+      max = Math.max(max, l);
+    }
+    return max;
+  }
+
   public int keywordLength(int keyword) {
     return lengths[keyword];
   }

@@ -33,6 +33,21 @@ public final class SecretEngine {
   static final int OVERLAP = 64 << 10;
   private static final int MAX_LINE_REACH = 2048;
   private static final int MAX_CANDIDATES_PER_CHUNK = 2000;
+  private static final int MAX_VETOES = 10_000;
+
+  /** Hits are collected this many bytes at a time, bounding the hit buffer on dense input. */
+  private static final int HIT_SLICE = 256 << 10;
+
+  private static final int MAX_RETAINED_HITS = 1 << 18;
+  private static final int MAX_DECODED_CHARS = 8 << 20;
+
+  /**
+   * Per chunk, the rules together look at no more than this many times the chunk's bytes (plus
+   * {@link #WINDOW_BUDGET_BASE}); ordinary files use a small fraction of it.
+   */
+  static final int WINDOW_BUDGET_FACTOR = 16;
+
+  private static final int WINDOW_BUDGET_BASE = 4 << 20;
   private static final int SNIPPET_CONTEXT = 120;
   private static final Pattern LEFTOVER_TOKEN = Pattern.compile("[A-Za-z0-9+/_=.~-]{20,}");
 
@@ -40,6 +55,14 @@ public final class SecretEngine {
   @FunctionalInterface
   public interface MatchSink {
     void accept(SecretMatch match);
+  }
+
+  /** Hears where a budget cut the scan of an input short: the 1-based line and what happened. */
+  @FunctionalInterface
+  public interface LimitSink {
+    void limit(int line, String message);
+
+    LimitSink IGNORE = (line, message) -> {};
   }
 
   private final List<SecretRule> rules;
@@ -159,6 +182,12 @@ public final class SecretEngine {
    * the rules that apply to the file (null: all rules).
    */
   public void scan(String path, InputStream in, MatchSink sink) throws IOException {
+    scan(path, in, sink, LimitSink.IGNORE);
+  }
+
+  /** As {@link #scan(String, InputStream, MatchSink)}, telling {@code limits} of budgets hit. */
+  public void scan(String path, InputStream in, MatchSink sink, LimitSink limits)
+      throws IOException {
     boolean[] active = activeRules(path);
     if (active == null) {
       return;
@@ -171,7 +200,7 @@ public final class SecretEngine {
       buf = new byte[CHUNK + OVERLAP];
     }
     try {
-      scan(in, sink, buf, active, isSourceCode(path));
+      scan(in, sink, limits, buf, active, isSourceCode(path));
     } finally {
       BUFFERS.set(buf);
     }
@@ -205,7 +234,13 @@ public final class SecretEngine {
     return i < offset && buf[i] == '*' && (i + 1 >= offset || buf[i + 1] != '/');
   }
 
-  private void scan(InputStream in, MatchSink sink, byte[] buf, boolean[] active, boolean code)
+  private void scan(
+      InputStream in,
+      MatchSink sink,
+      LimitSink limits,
+      byte[] buf,
+      boolean[] active,
+      boolean code)
       throws IOException {
     int len = 0;
     int baseLine = 1;
@@ -215,7 +250,7 @@ public final class SecretEngine {
       boolean last = len < buf.length;
       int owned = last ? len : ownedEnd(buf, len);
       if (len > 0) {
-        scanChunk(buf, len, owned, last, baseLine, sink, active, code);
+        scanChunk(buf, len, owned, last, baseLine, sink, limits, active, code);
       }
       if (last) {
         return;
@@ -270,59 +305,99 @@ public final class SecretEngine {
       boolean last,
       int baseLine,
       MatchSink sink,
+      LimitSink limits,
       boolean[] active,
       boolean code) {
-    // 1. keyword hits → per-rule windows (start, end pairs; merged for unanchored rules)
+    // 1. keyword hits → per-rule windows (start, end pairs). Hits are collected a slice at a time
+    //    so that keyword-dense input (a base64 run of "AAAA", a line of "sk") costs bounded memory;
+    //    a hit inside a rule's current window only extends it, so dense runs stay linear; and the
+    //    bytes handed to the rules per chunk are capped, the rest reported, not silently dropped.
     int[][] windows = new int[rules.size()][];
     int[] windowCount = new int[rules.size()];
+    int[] newlines = newlineIndex(buf, len);
+    long budget = WINDOW_BUDGET_FACTOR * (long) len + WINDOW_BUDGET_BASE;
+    int stoppedAt = -1;
     int[] count = new int[1];
-    int[] hits = automaton.collect(buf, 0, len, HITS.get(), count);
-    HITS.set(hits);
-    for (int h = 0; h < count[0]; h++) {
-      int kw = hits[2 * h];
-      int endOffset = hits[2 * h + 1];
-      int kwStart = endOffset - automaton.keywordLength(kw) + 1;
-      int lineStart = -1;
-      int lineEnd = -1;
-      for (int r : rulesByKeyword[kw]) {
-        if (!active[r]) {
-          continue;
+    int reach = automaton.maxKeywordLength() - 1;
+    int nl = 0; // index of the first newline at or after the current hit's end; hits come in order
+    slices:
+    for (int slice = 0; slice < len; slice += HIT_SLICE) {
+      int sliceEnd = Math.min(len, slice + HIT_SLICE);
+      int[] hits = automaton.collect(buf, Math.max(0, slice - reach), sliceEnd, HITS.get(), count);
+      HITS.set(hits.length > MAX_RETAINED_HITS ? new int[4096] : hits);
+      for (int h = 0; h < count[0]; h++) {
+        int kw = hits[2 * h];
+        int endOffset = hits[2 * h + 1];
+        if (endOffset < slice) {
+          continue; // found by the previous slice already
         }
-        SecretRule rule = ruleArray[r];
-        if (!rule.shape()
-            .test(
-                buf,
-                Math.max(0, kwStart - MAX_LINE_REACH),
-                Math.min(len, endOffset + 1 + MAX_LINE_REACH),
-                kwStart,
-                endOffset + 1,
-                rule.minValue())) {
-          continue;
+        int kwStart = endOffset - automaton.keywordLength(kw) + 1;
+        while (nl < newlines.length && newlines[nl] < endOffset) {
+          nl++;
         }
-        if (lineEnd < 0) {
-          lineStart = lineStart(buf, kwStart);
-          lineEnd = lineEnd(buf, endOffset, len);
+        int endLimit = Math.min(len, endOffset + MAX_LINE_REACH);
+        int lineEnd = nl < newlines.length && newlines[nl] < endLimit ? newlines[nl] : endLimit;
+        int before = nl - 1;
+        while (before >= 0 && newlines[before] >= kwStart) {
+          before--;
         }
-        int span = rule.span();
-        int end = span > 0 ? Math.max(lineEnd, Math.min(len, kwStart + span)) : lineEnd;
-        switch (rule.anchor()) {
-          case NONE -> addWindow(windows, windowCount, r, lineStart, end, true);
-          case PREFIX ->
-              addWindow(
-                  windows,
-                  windowCount,
-                  r,
-                  Math.max(lineStart, kwStart - 1),
-                  (int) Math.min(end, (long) kwStart + rule.maxLength() + 2),
-                  false);
-          case KEY ->
-              addWindow(
-                  windows, windowCount, r, identifierStart(buf, kwStart, lineStart), end, false);
+        int startLimit = Math.max(0, kwStart - MAX_LINE_REACH);
+        int lineStart =
+            before >= 0 && newlines[before] >= startLimit ? newlines[before] + 1 : startLimit;
+        for (int r : rulesByKeyword[kw]) {
+          if (!active[r]) {
+            continue;
+          }
+          SecretRule rule = ruleArray[r];
+          int n = windowCount[r];
+          int[] w = windows[r];
+          boolean mergeable = rule.anchor() != SecretRule.Anchor.KEY;
+          if (mergeable && n > 0 && kwStart >= w[2 * n - 2] && endOffset < w[2 * n - 1]) {
+            // inside the rule's current window: the regex will see this hit; only extend it
+            int end = windowEnd(rule, kwStart, lineEnd, len);
+            if (end > w[2 * n - 1]) {
+              budget -= end - w[2 * n - 1];
+              w[2 * n - 1] = end;
+            }
+          } else {
+            if (!rule.shape()
+                .test(
+                    buf,
+                    Math.max(0, kwStart - MAX_LINE_REACH),
+                    Math.min(len, endOffset + 1 + MAX_LINE_REACH),
+                    kwStart,
+                    endOffset + 1,
+                    rule.minValue())) {
+              continue;
+            }
+            int end = windowEnd(rule, kwStart, lineEnd, len);
+            int start =
+                switch (rule.anchor()) {
+                  case NONE -> lineStart;
+                  case PREFIX -> Math.max(lineStart, kwStart - 1);
+                  case KEY -> identifierStart(buf, kwStart, lineStart);
+                };
+            budget -= addWindow(windows, windowCount, r, start, end, mergeable);
+          }
+          if (budget < 0) {
+            stoppedAt = kwStart;
+            break slices;
+          }
         }
       }
     }
+    if (stoppedAt >= 0) {
+      limits.limit(
+          baseLine + lineOf(newlines, stoppedAt),
+          "keyword-dense input: the rules' share of this "
+              + (len >> 10)
+              + " KiB block reached its budget ("
+              + WINDOW_BUDGET_FACTOR
+              + "x the block), so keywords after this line in the block were not checked");
+    }
     // 2. rules over their windows
     Map<Long, String> decoded = new HashMap<>();
+    long decodedChars = 0;
     List<Candidate> candidates = new ArrayList<>();
     List<Candidate> vetoes = new ArrayList<>();
     for (int r = 0; r < rules.size() && candidates.size() < MAX_CANDIDATES_PER_CHUNK; r++) {
@@ -335,7 +410,17 @@ public final class SecretEngine {
         int ws = w[2 * i];
         int we = w[2 * i + 1];
         long key = ((long) ws << 32) | we;
-        String text = decoded.computeIfAbsent(key, k -> decode(buf, ws, we));
+        String text = decoded.get(key);
+        if (text == null) {
+          text = decode(buf, ws, we);
+          decodedChars += text.length();
+          if (decodedChars > MAX_DECODED_CHARS) {
+            // the cache only saves decoding a window shared by several rules; never hold a chunk
+            decoded.clear();
+            decodedChars = text.length();
+          }
+          decoded.put(key, text);
+        }
         if (!rule.requires().isEmpty() && !containsAny(text, rule.requires())) {
           continue;
         }
@@ -370,7 +455,6 @@ public final class SecretEngine {
     }
     kept.sort(Comparator.comparingInt(Candidate::start));
     // 4. positions and redacted snippets
-    int[] newlines = newlineIndex(buf, len);
     for (Candidate c : kept) {
       int startLine = lineOf(newlines, c.start());
       int endLine = lineOf(newlines, Math.max(c.start(), c.end() - 1));
@@ -425,6 +509,8 @@ public final class SecretEngine {
     Matcher m = rule.pattern().matcher(text);
     boolean anchored = rule.anchor() == SecretRule.Anchor.KEY;
     int from = 0;
+    int charPos = 0;
+    int bytePos = 0;
     while (from <= text.length() && (anchored ? from == 0 && m.lookingAt() : m.find(from))) {
       int matchEnd = m.end();
       from = anchored ? text.length() + 1 : matchEnd > m.start() ? matchEnd : matchEnd + 1;
@@ -433,9 +519,18 @@ public final class SecretEngine {
         continue;
       }
       String value = m.group(g);
-      int secretStart = windowStart + utf8Length(text, 0, m.start(g));
+      // byte offsets advance with the matches, never recounted from the window start: a merged
+      // window over a dense run may hold many matches
+      int s = m.start(g);
+      if (s >= charPos) {
+        bytePos += utf8Length(text, charPos, s);
+      } else {
+        bytePos = utf8Length(text, 0, s);
+      }
+      charPos = s;
+      int secretStart = windowStart + bytePos;
       if (!last && secretStart >= owned) {
-        continue;
+        break; // later matches lie further on, in the next chunk's part
       }
       int secretEnd = secretStart + utf8Length(text, m.start(g), m.end(g));
       String key = rule.keyGroup() > 0 ? m.group(rule.keyGroup()) : null;
@@ -443,7 +538,7 @@ public final class SecretEngine {
       if (accept(rule, value, m.group(), key)
           || (reportFiltered && !value.isEmpty() && value.length() <= rule.maxLength())) {
         out.add(c);
-      } else {
+      } else if (vetoes.size() < MAX_VETOES) {
         vetoes.add(c);
       }
     }
@@ -502,7 +597,8 @@ public final class SecretEngine {
 
   // ---- windows ----
 
-  private static void addWindow(
+  /** Adds a window or extends the rule's last one; returns how many bytes the rule gained. */
+  private static int addWindow(
       int[][] windows, int[] counts, int rule, int start, int end, boolean merge) {
     int[] w = windows[rule];
     int n = counts[rule];
@@ -511,13 +607,10 @@ public final class SecretEngine {
       windows[rule] = w;
     } else if (n > 0) {
       int lastStart = w[2 * n - 2];
-      if (merge && start <= w[2 * n - 1] && start >= lastStart) {
-        w[2 * n - 1] = Math.max(w[2 * n - 1], end);
-        return;
-      }
-      if (!merge && start == lastStart) {
-        w[2 * n - 1] = Math.max(w[2 * n - 1], end);
-        return;
+      int lastEnd = w[2 * n - 1];
+      if ((merge && start <= lastEnd && start >= lastStart) || (!merge && start == lastStart)) {
+        w[2 * n - 1] = Math.max(lastEnd, end);
+        return Math.max(0, end - lastEnd);
       }
     }
     if (2 * n + 2 > w.length) {
@@ -527,6 +620,17 @@ public final class SecretEngine {
     w[2 * n] = start;
     w[2 * n + 1] = end;
     counts[rule] = n + 1;
+    return Math.max(0, end - start);
+  }
+
+  /** Where a rule's window for a keyword at {@code kwStart} ends. */
+  private static int windowEnd(SecretRule rule, int kwStart, int lineEnd, int len) {
+    int span = rule.span();
+    int end = span > 0 ? Math.max(lineEnd, Math.min(len, kwStart + span)) : lineEnd;
+    if (rule.anchor() == SecretRule.Anchor.PREFIX) {
+      end = (int) Math.min(end, (long) kwStart + rule.maxLength() + 2);
+    }
+    return end;
   }
 
   private static boolean containsAny(String text, List<String> words) {
@@ -558,26 +662,6 @@ public final class SecretEngine {
       i--;
     }
     return i;
-  }
-
-  private static int lineStart(byte[] buf, int pos) {
-    int limit = Math.max(0, pos - MAX_LINE_REACH);
-    for (int i = pos - 1; i >= limit; i--) {
-      if (buf[i] == '\n') {
-        return i + 1;
-      }
-    }
-    return limit;
-  }
-
-  private static int lineEnd(byte[] buf, int pos, int len) {
-    int limit = Math.min(len, pos + MAX_LINE_REACH);
-    for (int i = pos; i < limit; i++) {
-      if (buf[i] == '\n') {
-        return i;
-      }
-    }
-    return limit;
   }
 
   private static String decode(byte[] buf, int from, int to) {

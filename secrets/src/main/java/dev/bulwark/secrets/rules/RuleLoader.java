@@ -182,7 +182,7 @@ public final class RuleLoader {
     if (keywords.isEmpty()) {
       throw new IllegalArgumentException("at least one keyword is required for the prefilter");
     }
-    Pattern pattern = Pattern.compile(required(n, "pattern"));
+    Pattern pattern = compile(required(n, "pattern"));
     Map<String, Integer> named = pattern.namedGroups();
     int secretGroup = named.getOrDefault("secret", -1);
     int keyGroup = named.getOrDefault("key", -1);
@@ -193,7 +193,7 @@ public final class RuleLoader {
         n.hasNonNull("validate") ? Validators.named(n.get("validate").asText()) : null;
     List<Pattern> allow = new ArrayList<>();
     for (JsonNode a : n.path("allow")) {
-      allow.add(Pattern.compile(a.asText()));
+      allow.add(compile(a.asText()));
     }
     List<dev.bulwark.core.files.Glob> paths = new ArrayList<>();
     for (JsonNode g : n.path("paths")) {
@@ -258,6 +258,33 @@ public final class RuleLoader {
         taxa,
         remediation,
         packName);
+  }
+
+  private static final java.util.regex.Pattern BACK_REFERENCE =
+      java.util.regex.Pattern.compile("\\\\(?:[1-9]|k<)|\\(\\?(?:[=!]|<[=!])");
+
+  /**
+   * Compiles a pattern for RE2/J, which runs in time linear in the input whatever the pattern, so a
+   * pack cannot make a scan backtrack for minutes. Back-references and look-around need a
+   * backtracking engine and are refused with a message that says so.
+   */
+  static Pattern compile(String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      if (BACK_REFERENCE.matcher(regex).find()) {
+        throw new IllegalArgumentException(
+            "pattern '"
+                + regex
+                + "' uses a back-reference or look-around, which only a backtracking engine can"
+                + " run; Bulwark runs rule patterns on RE2/J in linear time and refuses it."
+                + " Rewrite it without (e.g. match the repeated part explicitly) ("
+                + e.getMessage()
+                + ")",
+            e);
+      }
+      throw e;
+    }
   }
 
   private static String required(JsonNode n, String field) {

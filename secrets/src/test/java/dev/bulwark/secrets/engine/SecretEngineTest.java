@@ -141,4 +141,38 @@ class SecretEngineTest {
     assertThat(normal).containsExactly(2);
     assertThat(all).containsExactly(1, 2);
   }
+
+  @Test
+  void keywordDenseBase64_stillFindsTheSecretAfterIt_inBoundedWork() throws Exception {
+    // base64 of zero bytes is "AAAA…": a built-in keyword matches at every byte
+    StringBuilder text = new StringBuilder("{\"image/png\": \"");
+    text.append("A".repeat(9 << 20)).append("\"}\n");
+    String token = TestTokens.github(4242);
+    text.append("GITHUB_TOKEN=").append(token).append('\n');
+    List<SecretMatch> found = new ArrayList<>();
+    List<String> limits = new ArrayList<>();
+    engine.scan(
+        "analysis.ipynb",
+        new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
+        found::add,
+        (line, message) -> limits.add(line + ": " + message));
+    assertThat(found).extracting(m -> m.secret().reveal()).containsExactly(token);
+    assertThat(found.get(0).startLine()).isEqualTo(2);
+    assertThat(limits).isEmpty();
+  }
+
+  @Test
+  void pathologicallyDenseAssignments_hitTheBudget_andSayWhereInsteadOfRunningOn()
+      throws Exception {
+    // every few bytes an assignment the generic rules must look at, each with a long line after it
+    String unit = "key=\"" + "x".repeat(20) + "\" ";
+    byte[] data = unit.repeat((6 << 20) / unit.length()).getBytes(StandardCharsets.UTF_8);
+    List<String> limits = new ArrayList<>();
+    engine.scan(
+        "dense.txt",
+        new ByteArrayInputStream(data),
+        m -> {},
+        (line, message) -> limits.add(line + ": " + message));
+    assertThat(limits).isNotEmpty().allSatisfy(l -> assertThat(l).contains("keyword-dense input"));
+  }
 }
