@@ -31,7 +31,6 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       RulesCommand.class,
       EvalCommand.class,
-      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

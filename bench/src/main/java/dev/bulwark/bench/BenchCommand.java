@@ -1,16 +1,24 @@
-package dev.bulwark.cli;
+package dev.bulwark.bench;
 
-import dev.bulwark.eval.bench.CodeBenchmark;
-import dev.bulwark.eval.bench.DepsBenchmark;
-import dev.bulwark.eval.bench.SecretsBenchmark;
+import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.terminal.Terminal;
+import dev.bulwark.core.terminal.TerminalProgress;
+import dev.bulwark.core.terminal.TerminalText;
+import dev.bulwark.eval.Home;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bulwark bench}: throughput benchmarks that print figures, never pass/fail timings. */
+/**
+ * {@code bulwark bench}: throughput benchmarks that print figures, never pass/fail timings. A
+ * program of its own (the launcher runs it for {@code bulwark bench}) so that the generators it
+ * needs stay out of the CLI.
+ */
 @Command(
-    name = "bench",
+    name = "bulwark bench",
     mixinStandardHelpOptions = true,
     description = "Run a throughput benchmark and print its figures.",
     subcommands = {
@@ -20,8 +28,29 @@ import picocli.CommandLine.Option;
       BenchCommand.Logs.class,
       BenchCommand.Server.class
     })
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
+  static final int OK = 0;
+  static final int USAGE = 2;
+  static final int INTERNAL = 3;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a bench command line and returns its exit status: 0, 2 for bad input, 3 on failure. */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      cmd.getErr().println("bulwark bench: " + TerminalText.block(String.valueOf(ex.getMessage())));
+      if (ex instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return ex instanceof InputException ? USAGE : INTERNAL;
+    });
+    return cl.execute(args);
+  }
 
   @Override
   public void run() {
@@ -64,11 +93,11 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path target = dir != null ? dir : dev.bulwark.eval.Home.dir().resolve("target/bench/secrets");
+      Path target = dir != null ? dir : Home.dir().resolve("target/bench/secrets");
       SecretsBenchmark.Result r =
           new SecretsBenchmark(target, sizeMb, threads).run(runs, System.out);
       System.out.println(r.summary());
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -112,7 +141,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path home = dev.bulwark.eval.Home.dir();
+      Path home = Home.dir();
       CodeBenchmark.Result r =
           new CodeBenchmark(
                   suite != null ? suite : home.resolve("corpora/sast"),
@@ -121,7 +150,7 @@ final class BenchCommand implements Runnable {
                   threads)
               .run(runs, System.out);
       System.out.println(r.summary());
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -154,7 +183,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path home = dev.bulwark.eval.Home.dir();
+      Path home = Home.dir();
       DepsBenchmark.Result r =
           new DepsBenchmark(
                   advisories != null ? advisories : home.resolve("../shared/data/osv").normalize(),
@@ -162,7 +191,7 @@ final class BenchCommand implements Runnable {
                   packages)
               .run(System.out);
       System.out.println(r.summary());
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -207,25 +236,29 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path home = dev.bulwark.eval.Home.dir();
+      Path home = Home.dir();
       java.util.List<Path> r = rules;
       if (r.isEmpty()
           && java.nio.file.Files.isDirectory(home.resolve("../shared/data/sigma/rules"))) {
         r = java.util.List.of(home.resolve("../shared/data/sigma/rules").normalize());
       }
-      dev.bulwark.eval.bench.LogsBenchmark.Result result;
-      try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
+      LogsBenchmark.Result result;
+      Terminal t = Terminal.detect();
+      try (TerminalProgress bar =
+          noProgress || !t.progressOnStderr()
+              ? null
+              : new TerminalProgress(System.err, t.width())) {
         result =
-            new dev.bulwark.eval.bench.LogsBenchmark(
+            new LogsBenchmark(
                     corpus != null ? corpus : home.resolve("../shared/data/evtx").normalize(),
                     r,
                     events,
                     threads,
                     runs)
-                .run(System.out, progress.progress());
+                .run(System.out, bar != null ? bar : Progress.none());
       }
       System.out.println(result.summary());
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -263,16 +296,16 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path home = dev.bulwark.eval.Home.dir();
+      Path home = Home.dir();
       var r =
-          new dev.bulwark.eval.bench.ServerBenchmark(
+          new ServerBenchmark(
                   dir != null ? dir : home.resolve("target/bench/server"),
                   dbUrl,
                   findings,
                   requests)
               .run(System.out);
       System.out.println(r.summary());
-      return ExitCodes.OK;
+      return OK;
     }
   }
 }
