@@ -1,6 +1,5 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.server.BulwarkServer;
 import dev.bulwark.server.ServerConfig;
@@ -21,6 +20,8 @@ import picocli.CommandLine.Option;
       "On first run an admin is created and its API token printed once."
     })
 final class ServeCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--host",
       paramLabel = "ADDRESS",
@@ -30,11 +31,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Port (default ${DEFAULT-VALUE}).")
   int port = 8555;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
   @Option(
       names = "--db-url",
@@ -76,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
           dbUrl != null
               ? Store.open(
                   dbUrl, System.getenv("BULWARK_DB_USER"), System.getenv("BULWARK_DB_PASSWORD"))
-              : Store.openDefault(DataDir.resolve(dataDir));
+              : Store.openDefault(dataDir.dir());
     } catch (StoreException e) {
       throw new InputException(e.getMessage(), e);
     }
@@ -85,19 +82,23 @@ final class ServeCommand implements Callable<Integer> {
             host, port, (long) maxUploadMb << 20, 1L << 20, !insecureCookies, sigmaRules);
     BulwarkServer server = new BulwarkServer(store, cfg, System.err).start();
     if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
-      System.err.println(
-          "bulwark serve: listening on "
-              + host
-              + ": reachable from other machines; put TLS in front");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bulwark serve: listening on "
+                  + host
+                  + ": reachable from other machines; put TLS in front");
     }
-    System.err.println(
-        "bulwark serve: console and API on http://"
-            + (host.contains(":") ? "[" + host + "]" : host)
-            + ":"
-            + server.port()
-            + "/ (store: "
-            + (dbUrl != null ? "PostgreSQL" : DataDir.resolve(dataDir).resolve("store"))
-            + "); Ctrl-C stops it");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "bulwark serve: console and API on http://"
+                + (host.contains(":") ? "[" + host + "]" : host)
+                + ":"
+                + server.port()
+                + "/ (store: "
+                + (dbUrl != null ? "PostgreSQL" : dataDir.dir().resolve("store"))
+                + "); Ctrl-C stops it");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
