@@ -85,7 +85,7 @@ public final class BenchCommand implements Runnable {
         description = "Timed scans after generation (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
+    @picocli.CommandLine.Mixin Threads threads;
 
     @Override
     public Integer call() throws Exception {
@@ -129,7 +129,7 @@ public final class BenchCommand implements Runnable {
         description = "Timed analyses (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
+    @picocli.CommandLine.Mixin Threads threads;
 
     @Override
     public Integer call() throws Exception {
@@ -214,7 +214,7 @@ public final class BenchCommand implements Runnable {
         description = "Events to hunt (default ${DEFAULT-VALUE}).")
     long events = 1_000_000;
 
-    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
+    @picocli.CommandLine.Mixin Threads threads;
 
     @Option(
         names = "--runs",
@@ -297,6 +297,25 @@ public final class BenchCommand implements Runnable {
               .run(System.out);
       System.out.println(r.summary());
       return OK;
+    }
+  }
+
+  /** {@code --threads}, as the CLI's commands take it. */
+  static final class Threads {
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Worker threads (default: number of processors).")
+    Integer threads;
+
+    int value() throws InputException {
+      if (threads == null) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+      }
+      if (threads < 1) {
+        throw new InputException("--threads must be at least 1, got " + threads);
+      }
+      return threads;
     }
   }
 }
