@@ -80,9 +80,7 @@ public final class BulwarkCommand implements Runnable {
               AskCommand.class),
           new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
           new Entry(
-              "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class),
-          new Entry(
-              "bench", "Run a throughput benchmark and print its figures.", BenchCommand.class));
+              "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class));
 
   @Override
   public void run() {

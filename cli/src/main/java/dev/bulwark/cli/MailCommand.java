@@ -9,6 +9,7 @@ import dev.bulwark.core.terminal.TerminalText;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailFindings;
 import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.MailProperties;
 import dev.bulwark.mail.MailVerdict;
 import dev.bulwark.mail.Reason;
 import java.io.IOException;
@@ -320,9 +321,7 @@ final class MailCommand implements Runnable {
           continue;
         }
         Path file = root.resolve(l.path());
-        int index =
-            Integer.parseInt(
-                l.properties() == null ? "0" : l.properties().getOrDefault("message-index", "0"));
+        int index = MailProperties.MESSAGE_INDEX.in(l.properties()).orElse(0);
         MailMessage m = message(file, index);
         if (m == null) {
           spec.commandLine()

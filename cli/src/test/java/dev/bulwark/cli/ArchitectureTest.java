@@ -1,17 +1,25 @@
 package dev.bulwark.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the module rules of the architecture: capabilities stand on core, never on each other. */
+/**
+ * Keeps the layers of the architecture (docs/architecture.md): core under the platform (the AI
+ * runtime and the store), capabilities over both and never over each other, the applications (the
+ * server and the CLI) on top, and the measurement tools (eval, bench) beside them. Every module is
+ * on this test's class path, bench as a test dependency so that the CLI jar does not ship it.
+ */
 class ArchitectureTest {
-  /** Modules that are capabilities; infrastructure (core, ai, store, eval, server, cli) is not. */
-  static final String[] CAPABILITIES = {"secrets", "code", "deps", "logs", "mail"};
+  /** Capability modules: each turns some evidence into findings. New capabilities join here. */
+  static final String[] CAPABILITIES = {"secrets", "code", "deps", "logs", "mail", "triage"};
 
   private static JavaClasses classes;
 
@@ -20,7 +28,59 @@ class ArchitectureTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // core's test jar (shared fixtures) when the modules come from a local repository
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.bulwark");
+  }
+
+  private static String[] packages(String... modules) {
+    return Arrays.stream(modules).map(m -> "dev.bulwark." + m + "..").toArray(String[]::new);
+  }
+
+  @Test
+  void modules_respectTheLayers() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        // a new module must be placed in a layer here before its classes pass
+        .ensureAllClassesAreContainedInArchitecture()
+        .layer("core")
+        .definedBy(packages("core"))
+        .layer("platform")
+        .definedBy(packages("ai", "store"))
+        .layer("capabilities")
+        .definedBy(packages(CAPABILITIES))
+        .layer("application: server")
+        .definedBy(packages("server"))
+        .layer("application: cli")
+        .definedBy(packages("cli"))
+        .layer("measurement: eval")
+        .definedBy(packages("eval"))
+        .layer("measurement: bench")
+        .definedBy(packages("bench"))
+        .whereLayer("core")
+        .mayNotAccessAnyLayer()
+        .whereLayer("platform")
+        .mayOnlyAccessLayers("core")
+        .whereLayer("capabilities")
+        .mayOnlyAccessLayers("core", "platform")
+        .whereLayer("application: server")
+        .mayOnlyAccessLayers("core", "platform", "capabilities")
+        .whereLayer("measurement: eval")
+        .mayOnlyAccessLayers("core", "platform", "capabilities")
+        // `bulwark eval` is a CLI command
+        .whereLayer("application: cli")
+        .mayOnlyAccessLayers(
+            "core", "platform", "capabilities", "application: server", "measurement: eval")
+        // the server benchmark times the real server
+        .whereLayer("measurement: bench")
+        .mayOnlyAccessLayers(
+            "core", "platform", "capabilities", "application: server", "measurement: eval")
+        .check(classes);
+  }
+
+  @Test
+  void packages_formNoCycles() {
+    slices().matching("dev.bulwark.(**)").should().beFreeOfCycles().check(classes);
   }
 
   @Test
@@ -54,9 +114,11 @@ class ArchitectureTest {
             "dev.bulwark.deps..",
             "dev.bulwark.logs..",
             "dev.bulwark.mail..",
+            "dev.bulwark.triage..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",
+            "dev.bulwark.bench..",
             "dev.bulwark.server..",
             "dev.bulwark.cli..")
         .check(classes);
@@ -72,6 +134,7 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               "dev.bulwark.eval..",
+              "dev.bulwark.bench..",
               "dev.bulwark.server..",
               "dev.bulwark.cli..",
               "dev.bulwark.store..")

@@ -56,11 +56,11 @@ public final class MailFindings {
                 v.verdict() == MailVerdict.Verdict.MALICIOUS ? Confidence.HIGH : Confidence.MEDIUM)
             .location(new Location.MailPart(m.source(), m.index(), "message", subject))
             .taxon(new TaxonomyRef(TaxonomyRef.Taxonomy.ATTACK, "T1566"))
-            .property("score", Integer.toString(v.score()))
-            .property("verdict", v.verdict().name().toLowerCase(java.util.Locale.ROOT))
-            .property("from", m.header("From"))
+            .property(MailProperties.SCORE, v.score())
+            .property(MailProperties.VERDICT, v.verdict().name().toLowerCase(java.util.Locale.ROOT))
+            .property(MailProperties.FROM, m.header("From"))
             // labels keep properties: a verdict on this finding can find its message again
-            .property("message-index", Integer.toString(m.index()))
+            .property(MailProperties.MESSAGE_INDEX, m.index())
             .identity(m.source())
             .identity(Integer.toString(m.index()));
     for (Reason r : v.reasons()) {

@@ -7,7 +7,6 @@ import dev.bulwark.core.model.Region;
 import dev.bulwark.secrets.engine.Entropy;
 import dev.bulwark.secrets.engine.SecretMatch;
 import dev.bulwark.secrets.rules.SecretRule;
-import java.util.Locale;
 
 /** Turns engine matches into findings; the secret appears only in redacted form. */
 final class SecretFindings {
@@ -39,14 +38,13 @@ final class SecretFindings {
             .taxa(rule.taxa())
             .remediation(rule.remediation())
             .identity(m.secret().sha256())
-            .property("category", rule.category().label())
-            .property("provider", rule.provider())
-            .property("secretHash", m.secret().sha256().substring(0, 8))
-            .property(
-                "entropy", String.format(Locale.ROOT, "%.2f", Entropy.shannon(m.secret().reveal())))
-            .property("key", m.key());
+            .property(SecretProperties.CATEGORY, rule.category().label())
+            .property(SecretProperties.PROVIDER, rule.provider())
+            .property(SecretProperties.SECRET_HASH, m.secret().sha256().substring(0, 8))
+            .property(SecretProperties.ENTROPY, Entropy.shannon(m.secret().reveal()))
+            .property(SecretProperties.KEY, m.key());
     if (testPath) {
-      b.property("context", "test");
+      b.property(SecretProperties.CONTEXT, "test");
     }
     return b;
   }

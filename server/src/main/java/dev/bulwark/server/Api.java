@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Label;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
+import dev.bulwark.core.text.LabelCodec;
 import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Accounts.Role;
 import dev.bulwark.store.FindingStore;
@@ -372,25 +375,11 @@ final class Api {
     StringBuilder out = new StringBuilder();
     for (FindingStore.LabelledFinding l :
         s.findings.labelledFindings(blank(r.query().get("project")))) {
-      JsonNode f = BulwarkServer.JSON.readTree(l.body());
-      JsonNode loc = f.path("locations").path(0);
-      ObjectNode o = BulwarkServer.JSON.createObjectNode();
-      o.put("fingerprint", l.fingerprint());
-      o.put("verdict", l.verdict().toUpperCase(Locale.ROOT).replace('-', '_'));
-      o.put("severity", l.severity() != null ? l.severity() : f.path("severity").asText());
-      o.put("note", l.note());
-      o.put("analyzer", f.path("analyzer").asText());
-      o.put("ruleId", f.path("ruleId").asText());
-      o.put("title", f.path("title").asText());
-      o.put("message", f.path("message").asText());
-      o.put("path", loc.path("path").asText(null));
-      o.put("snippet", loc.path("snippet").asText(null));
-      o.put("by", l.user());
-      o.put("at", l.at().toString());
-      o.put("tool", l.tool());
-      o.put("confidence", f.path("confidence").asText());
-      o.set("properties", f.path("properties"));
-      out.append(o).append('\n');
+      Finding f = FindingJson.fromJson(BulwarkServer.JSON.readTree(l.body()));
+      Label label =
+          Label.of(
+              f, Verdict.parse(l.verdict()), l.severity(), l.note(), l.user(), l.at(), l.tool());
+      out.append(LabelCodec.line(label)).append('\n');
     }
     return new Http.Response(
         200,

@@ -1,5 +1,7 @@
 package dev.bulwark.store;
 
+import dev.bulwark.core.model.FindingStatus;
+import dev.bulwark.core.model.Severity;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +22,17 @@ import java.util.Set;
  */
 public final class FindingStore {
   public static final int MAX_LIMIT = 500;
-  private static final Set<String> VERDICTS = Set.of("tp", "fp", "wont-fix");
+  // the labels of the core enums, which the store's string columns hold
+  private static final Set<String> VERDICTS =
+      labels(dev.bulwark.core.model.Verdict.values(), dev.bulwark.core.model.Verdict::label);
+  private static final Set<String> SEVERITIES = labels(Severity.values(), Severity::label);
+  private static final Set<String> STATUSES = labels(FindingStatus.values(), FindingStatus::label);
+
+  private static <E> Set<String> labels(E[] values, java.util.function.Function<E, String> label) {
+    return java.util.Arrays.stream(values)
+        .map(label)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
 
   private final Store store;
 
@@ -70,7 +82,7 @@ public final class FindingStore {
     public Query {
       severities = severities == null ? Set.of() : Set.copyOf(severities);
       for (String sv : severities) {
-        if (!Set.of("critical", "high", "medium", "low", "info").contains(sv)) {
+        if (!SEVERITIES.contains(sv)) {
           throw new IllegalArgumentException(
               "severity must be critical, high, medium, low or info, got " + sv);
         }
@@ -83,13 +95,23 @@ public final class FindingStore {
       if (verdict != null && !verdict.equals("none") && !VERDICTS.contains(verdict)) {
         throw new IllegalArgumentException("verdict must be tp, fp, wont-fix or none");
       }
-      if (status != null && !status.equals("open") && !status.equals("fixed")) {
+      if (status != null && !STATUSES.contains(status)) {
         throw new IllegalArgumentException("status must be open or fixed");
       }
     }
 
     public static Query open(String project, int limit) {
-      return new Query(project, "open", null, null, null, null, null, Sort.SEVERITY, limit, null);
+      return new Query(
+          project,
+          FindingStatus.OPEN.label(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          Sort.SEVERITY,
+          limit,
+          null);
     }
   }
 

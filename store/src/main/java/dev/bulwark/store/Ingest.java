@@ -3,6 +3,7 @@ package dev.bulwark.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Location;
+import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.FindingJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -274,7 +275,7 @@ public final class Ingest {
             cut(f.ruleId(), 200),
             cut(f.title(), 500),
             f.severity().label(),
-            severityRank(f.severity().label()),
+            f.severity().rank(),
             f.confidence().label(),
             cut(loc.artifactPath().orElse(loc.display()), 1000),
             line(loc),
@@ -330,7 +331,7 @@ public final class Ingest {
             body,
             hash(body),
             f.severity().label(),
-            severityRank(f.severity().label()),
+            f.severity().rank(),
             line(f.primaryLocation()),
             cut(f.title(), 500),
             e.getKey());
@@ -403,13 +404,7 @@ public final class Ingest {
   }
 
   static int severityRank(String severity) {
-    return switch (severity) {
-      case "critical" -> 4;
-      case "high" -> 3;
-      case "medium" -> 2;
-      case "low" -> 1;
-      default -> 0;
-    };
+    return Severity.rankOf(severity);
   }
 
   private static Integer line(Location loc) {

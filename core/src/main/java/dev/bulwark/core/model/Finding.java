@@ -203,6 +203,11 @@ public record Finding(
       return this;
     }
 
+    /** Sets a property through its published key; a null value leaves it unset. */
+    public <T> Builder property(PropertyKey<T> key, T value) {
+      return value == null ? this : property(key.name(), key.format(value));
+    }
+
     /** Adds a part of what identifies this issue independently of its line number. */
     public Builder identity(String part) {
       this.identity.add(part);

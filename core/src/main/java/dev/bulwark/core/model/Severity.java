@@ -30,6 +30,24 @@ public enum Severity {
     return securitySeverity;
   }
 
+  /**
+   * The one numeric order of severities, critical highest (4) to info (0): what lists sort by and
+   * what the store indexes, so its values never change.
+   */
+  public int rank() {
+    return INFO.ordinal() - ordinal();
+  }
+
+  /** The rank of a severity's label; 0, as info, for null or anything not a severity. */
+  public static int rankOf(String label) {
+    for (Severity s : values()) {
+      if (s.label().equals(label)) {
+        return s.rank();
+      }
+    }
+    return INFO.rank();
+  }
+
   /** True when this severity is as bad as {@code threshold} or worse. */
   public boolean atLeast(Severity threshold) {
     return ordinal() <= threshold.ordinal();

@@ -14,6 +14,7 @@ import dev.bulwark.eval.Home;
 import dev.bulwark.eval.Metrics;
 import dev.bulwark.eval.Scorecard;
 import dev.bulwark.eval.Suite;
+import dev.bulwark.secrets.SecretProperties;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,7 +129,12 @@ public final class SecretsSuite implements Suite {
           errors.add("missed " + l.file() + ":" + l.line() + " (" + l.category() + ") " + l.note());
         } else if (!l.category().equals("generic")) {
           familyChecked++;
-          if (hits.stream().anyMatch(f -> l.category().equals(f.properties().get("category")))) {
+          if (hits.stream()
+              .anyMatch(f ->
+                  SecretProperties.CATEGORY
+                      .in(f.properties())
+                      .filter(l.category()::equals)
+                      .isPresent())) {
             familyMatches++;
           }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.core.model.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -50,8 +51,8 @@ public final class Timeline {
 
   public static Summary summary(List<Detection> detections) {
     Map<String, Long> level = new LinkedHashMap<>();
-    for (String l : List.of("critical", "high", "medium", "low", "info")) {
-      level.put(l, 0L);
+    for (Severity l : Severity.values()) {
+      level.put(l.label(), 0L);
     }
     Map<String, Long> host = new TreeMap<>();
     Map<String, Long> tactic = new TreeMap<>();

@@ -1,13 +1,8 @@
 package dev.bulwark.triage.label;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bulwark.core.model.Label;
-import dev.bulwark.core.text.JsonLines;
+import dev.bulwark.core.text.LabelCodec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,17 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Labels kept as an append-only JSON-lines log in Bulwark's data directory ({@code labels.jsonl}):
- * every verdict ever given stays, the latest per fingerprint counts. Plain text so a team can
- * review it, merge it and keep it in version control.
+ * Labels kept as an append-only JSON-lines log ({@link LabelCodec}) in Bulwark's data directory
+ * ({@code labels.jsonl}): every verdict ever given stays, the latest per fingerprint counts. Plain
+ * text so a team can review it, merge it and keep it in version control.
  */
 public final class LabelStore {
   public static final String FILE = "labels.jsonl";
-  static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
   private final Path file;
 
   public LabelStore(Path dataDir) {
@@ -39,7 +29,7 @@ public final class LabelStore {
 
   /** Appends labels (one verdict each); the file and directory are created when needed. */
   public synchronized void add(Collection<Label> labels) throws IOException {
-    JsonLines.append(file, JSON, labels);
+    LabelCodec.append(file, labels);
   }
 
   /** Every verdict in the order given. */
@@ -59,15 +49,11 @@ public final class LabelStore {
 
   /** Reads a labels file (JSON lines); a bad line is an error naming the file and line. */
   public static List<Label> read(Path path) throws IOException {
-    return JsonLines.read(path, JSON, Label.class, "a label");
+    return LabelCodec.read(path);
   }
 
   /** Writes labels as JSON lines (export). */
   public static void write(Path path, Collection<Label> labels) throws IOException {
-    StringBuilder b = new StringBuilder();
-    for (Label l : labels) {
-      b.append(JSON.writeValueAsString(l)).append('\n');
-    }
-    Files.writeString(path, b, StandardCharsets.UTF_8);
+    LabelCodec.write(path, labels);
   }
 }

@@ -1,7 +1,13 @@
 package dev.bulwark.triage.rank;
 
+import dev.bulwark.core.model.CommonProperties;
+import dev.bulwark.core.model.Confidence;
+import dev.bulwark.core.model.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -40,79 +46,88 @@ final class TriageFeatures {
   private static final Pattern SECRET_KEY =
       Pattern.compile("pass|secret|token|key|credential|auth|pwd", Pattern.CASE_INSENSITIVE);
 
-  static final List<String> NAMES = names();
+  /** One feature: the name shown in the ranker's reasons and how to compute it from an item. */
+  record Feature(String name, ToDoubleFunction<TriageItem> value) {}
 
-  private static List<String> names() {
-    List<String> n = new java.util.ArrayList<>();
-    for (String s : List.of("critical", "high", "medium", "low")) {
-      n.add("severity is " + s);
+  /**
+   * Every feature, in the order of the model's weights: a feature added here is named, computed and
+   * weighted together, so names and values cannot drift apart.
+   */
+  static final List<Feature> ALL = features();
+
+  static final List<String> NAMES = ALL.stream().map(Feature::name).toList();
+
+  private static List<Feature> features() {
+    List<Feature> f = new ArrayList<>();
+    // info is the baseline: no feature of its own
+    for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)) {
+      f.add(flag("severity is " + s.label(), i -> s.label().equals(i.severity())));
     }
-    for (String c : List.of("high", "medium", "low")) {
-      n.add("confidence is " + c);
+    for (Confidence c : List.of(Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW)) {
+      f.add(flag("confidence is " + c.label(), i -> c.label().equals(i.confidence())));
     }
     for (String a : ANALYZERS) {
-      n.add("found by " + a);
+      f.add(flag("found by " + a, i -> a.equals(i.analyzer())));
     }
-    n.addAll(
-        List.of(
-            "a generic rule",
+    f.add(flag("a generic rule", i -> rule(i).startsWith("generic")));
+    f.add(
+        flag(
             "in a test path",
-            "in docs or examples",
-            "in a template file",
-            "in a lockfile",
-            "in a configuration file",
-            "in source code",
-            "line looks like a placeholder",
-            "line refers to the environment",
-            "line is a comment",
-            "value entropy (bits per char)",
+            i ->
+                TEST_PATH.matcher(path(i)).find()
+                    || CommonProperties.CONTEXT
+                        .in(i.properties())
+                        .filter("test"::equals)
+                        .isPresent()));
+    f.add(flag("in docs or examples", i -> DOCS_PATH.matcher(path(i)).find()));
+    f.add(flag("in a template file", i -> TEMPLATE_PATH.matcher(path(i)).find()));
+    f.add(flag("in a lockfile", i -> LOCK_PATH.matcher(path(i)).find()));
+    f.add(flag("in a configuration file", i -> CONFIG_PATH.matcher(path(i)).find()));
+    f.add(flag("in source code", i -> SOURCE_PATH.matcher(path(i)).find()));
+    f.add(flag("line looks like a placeholder", i -> PLACEHOLDER.matcher(line(i)).find()));
+    f.add(flag("line refers to the environment", i -> ENV_REFERENCE.matcher(line(i)).find()));
+    f.add(flag("line is a comment", i -> COMMENT.matcher(line(i)).find()));
+    f.add(new Feature("value entropy (bits per char)", TriageFeatures::entropy));
+    f.add(
+        flag(
             "value entropy below 3.5",
-            "assigned to a credential-like key"));
-    return List.copyOf(n);
+            i -> {
+              double e = entropy(i);
+              return e > 0 && e < 3.5;
+            }));
+    f.add(
+        flag(
+            "assigned to a credential-like key",
+            i -> SECRET_KEY.matcher(CommonProperties.KEY.in(i.properties()).orElse("")).find()));
+    return List.copyOf(f);
+  }
+
+  private static Feature flag(String name, Predicate<TriageItem> test) {
+    return new Feature(name, i -> test.test(i) ? 1 : 0);
   }
 
   static double[] of(TriageItem item) {
-    double[] x = new double[NAMES.size()];
-    int i = 0;
-    for (String s : List.of("critical", "high", "medium", "low")) {
-      x[i++] = s.equals(item.severity()) ? 1 : 0;
+    double[] x = new double[ALL.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = ALL.get(i).value().applyAsDouble(item);
     }
-    for (String c : List.of("high", "medium", "low")) {
-      x[i++] = c.equals(item.confidence()) ? 1 : 0;
-    }
-    for (String a : ANALYZERS) {
-      x[i++] = a.equals(item.analyzer()) ? 1 : 0;
-    }
-    String path = item.path() == null ? "" : item.path();
-    String line = item.snippet() == null ? "" : item.snippet();
-    String rule = item.ruleId() == null ? "" : item.ruleId().toLowerCase(Locale.ROOT);
-    x[i++] = rule.startsWith("generic") ? 1 : 0;
-    x[i++] =
-        TEST_PATH.matcher(path).find() || "test".equals(item.properties().get("context")) ? 1 : 0;
-    x[i++] = DOCS_PATH.matcher(path).find() ? 1 : 0;
-    x[i++] = TEMPLATE_PATH.matcher(path).find() ? 1 : 0;
-    x[i++] = LOCK_PATH.matcher(path).find() ? 1 : 0;
-    x[i++] = CONFIG_PATH.matcher(path).find() ? 1 : 0;
-    x[i++] = SOURCE_PATH.matcher(path).find() ? 1 : 0;
-    x[i++] = PLACEHOLDER.matcher(line).find() ? 1 : 0;
-    x[i++] = ENV_REFERENCE.matcher(line).find() ? 1 : 0;
-    x[i++] = COMMENT.matcher(line).find() ? 1 : 0;
-    double entropy = parse(item.properties().get("entropy"));
-    x[i++] = entropy;
-    x[i++] = entropy > 0 && entropy < 3.5 ? 1 : 0;
-    String key = item.properties().getOrDefault("key", "");
-    x[i] = SECRET_KEY.matcher(key).find() ? 1 : 0;
     return x;
   }
 
-  private static double parse(String s) {
-    if (s == null) {
-      return 0;
-    }
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+  private static String path(TriageItem item) {
+    return item.path() == null ? "" : item.path();
+  }
+
+  private static String line(TriageItem item) {
+    return item.snippet() == null ? "" : item.snippet();
+  }
+
+  private static String rule(TriageItem item) {
+    return item.ruleId() == null ? "" : item.ruleId().toLowerCase(Locale.ROOT);
+  }
+
+  /** The value's entropy from the finding's properties; 0 when absent or unreadable. */
+  private static double entropy(TriageItem item) {
+    return CommonProperties.ENTROPY.in(item.properties()).orElse(0.0);
   }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.triage.rank;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Location;
+import dev.bulwark.core.model.Severity;
 import java.util.Map;
 
 /**
@@ -67,13 +68,7 @@ public record TriageItem(
 
   /** Severity as a rank, critical highest; unknown severities rank lowest. */
   public int severityRank() {
-    return switch (severity == null ? "" : severity) {
-      case "critical" -> 4;
-      case "high" -> 3;
-      case "medium" -> 2;
-      case "low" -> 1;
-      default -> 0;
-    };
+    return Severity.rankOf(severity);
   }
 
   /** Confidence as a rank, high highest. */

@@ -1,4 +1,4 @@
-package dev.bulwark.eval.bench;
+package dev.bulwark.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,4 +1,4 @@
-package dev.bulwark.eval.bench;
+package dev.bulwark.bench;
 
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.deps.db.AdvisoryDb;

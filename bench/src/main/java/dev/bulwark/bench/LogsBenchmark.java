@@ -1,4 +1,4 @@
-package dev.bulwark.eval.bench;
+package dev.bulwark.bench;
 
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.Progress;

@@ -1,4 +1,4 @@
-package dev.bulwark.eval.bench;
+package dev.bulwark.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,24 @@
-package dev.bulwark.cli;
+package dev.bulwark.bench;
 
+import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.errors.InputException;
-import dev.bulwark.eval.bench.CodeBenchmark;
-import dev.bulwark.eval.bench.DepsBenchmark;
-import dev.bulwark.eval.bench.SecretsBenchmark;
+import dev.bulwark.core.terminal.Terminal;
+import dev.bulwark.core.terminal.TerminalProgress;
+import dev.bulwark.core.terminal.TerminalText;
+import dev.bulwark.eval.Home;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bulwark bench}: throughput benchmarks that print figures, never pass/fail timings. */
+/**
+ * {@code bulwark bench}: throughput benchmarks that print figures, never pass/fail timings. A
+ * program of its own (the launcher runs it for {@code bulwark bench}) so that the generators it
+ * needs stay out of the CLI.
+ */
 @Command(
-    name = "bench",
+    name = "bulwark bench",
     mixinStandardHelpOptions = true,
     description = "Run a throughput benchmark and print its figures.",
     subcommands = {
@@ -21,13 +28,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Logs.class,
       BenchCommand.Server.class
     })
-final class BenchCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class BenchCommand implements Runnable {
+  static final int OK = 0;
 
   /**
    * The input a benchmark reads: the one given, else the default beside Bulwark's checkout, which
@@ -44,6 +46,32 @@ final class BenchCommand implements Runnable {
               + flag);
     }
     return p;
+  }
+  static final int USAGE = 2;
+  static final int INTERNAL = 3;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a bench command line and returns its exit status: 0, 2 for bad input, 3 on failure. */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      cmd.getErr().println("bulwark bench: " + TerminalText.block(String.valueOf(ex.getMessage())));
+      if (ex instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return ex instanceof InputException ? USAGE : INTERNAL;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   @Command(
@@ -74,17 +102,17 @@ final class BenchCommand implements Runnable {
         description = "Timed scans after generation (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
+    @picocli.CommandLine.Mixin Threads threads;
 
     @Override
     public Integer call() throws Exception {
-      Path target = dir != null ? dir : dev.bulwark.eval.Home.dir().resolve("target/bench/secrets");
+      Path target = dir != null ? dir : Home.dir().resolve("target/bench/secrets");
       SecretsBenchmark.Result r =
           new SecretsBenchmark(target, sizeMb, threads.value()).run(runs, System.out);
       System.out.println(r.summary());
       // what the whole process cost, beside the heap figures above
-      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("secrets"));
-      return ExitCodes.OK;
+      System.out.println(ProcessFigures.current().summary("secrets"));
+      return OK;
     }
   }
 
@@ -121,11 +149,11 @@ final class BenchCommand implements Runnable {
         description = "Timed analyses (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
+    @picocli.CommandLine.Mixin Threads threads;
 
     @Override
     public Integer call() throws Exception {
-      Path home = dev.bulwark.eval.Home.dir();
+      Path home = Home.dir();
       CodeBenchmark.Result r =
           new CodeBenchmark(
                   suite != null ? suite : home.resolve("corpora/sast"),
@@ -135,8 +163,8 @@ final class BenchCommand implements Runnable {
               .run(runs, System.out);
       System.out.println(r.summary());
       // what the whole process cost, beside the heap figures above
-      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("code"));
-      return ExitCodes.OK;
+      System.out.println(ProcessFigures.current().summary("code"));
+      return OK;
     }
   }
 
@@ -171,20 +199,21 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path home = dev.bulwark.eval.Home.dir();
-      Path osv =
-          required(
-              advisories,
-              home.resolve("../shared/data/osv").normalize(),
-              "--advisories DIR with OSV advisories (JSON files, e.g. an ecosystem's all.zip"
-                  + " unpacked)");
+      Path home = Home.dir();
       DepsBenchmark.Result r =
-          new DepsBenchmark(osv, dir != null ? dir : home.resolve("target/bench/deps"), packages)
+          new DepsBenchmark(
+                  required(
+                      advisories,
+                      home.resolve("../shared/data/osv").normalize(),
+                      "--advisories DIR with OSV advisories (JSON files, e.g. an ecosystem's"
+                          + " all.zip unpacked)"),
+                  dir != null ? dir : home.resolve("target/bench/deps"),
+                  packages)
               .run(System.out);
       System.out.println(r.summary());
       // what the whole process cost, beside the heap figures above
-      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("deps"));
-      return ExitCodes.OK;
+      System.out.println(ProcessFigures.current().summary("deps"));
+      return OK;
     }
   }
 
@@ -217,7 +246,7 @@ final class BenchCommand implements Runnable {
         description = "Events to hunt (default ${DEFAULT-VALUE}).")
     long events = 1_000_000;
 
-    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
+    @picocli.CommandLine.Mixin Threads threads;
 
     @Option(
         names = "--runs",
@@ -230,16 +259,20 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path home = dev.bulwark.eval.Home.dir();
+      Path home = Home.dir();
       java.util.List<Path> r = rules;
       if (r.isEmpty()
           && java.nio.file.Files.isDirectory(home.resolve("../shared/data/sigma/rules"))) {
         r = java.util.List.of(home.resolve("../shared/data/sigma/rules").normalize());
       }
-      dev.bulwark.eval.bench.LogsBenchmark.Result result;
-      try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
+      LogsBenchmark.Result result;
+      Terminal t = Terminal.detect();
+      try (TerminalProgress bar =
+          noProgress || !t.progressOnStderr()
+              ? null
+              : new TerminalProgress(System.err, t.width())) {
         result =
-            new dev.bulwark.eval.bench.LogsBenchmark(
+            new LogsBenchmark(
                     required(
                         corpus,
                         home.resolve("../shared/data/evtx").normalize(),
@@ -248,12 +281,12 @@ final class BenchCommand implements Runnable {
                     events,
                     threads.value(),
                     runs)
-                .run(System.out, progress.progress());
+                .run(System.out, bar != null ? bar : Progress.none());
       }
       System.out.println(result.summary());
       // what the whole process cost, beside the heap figures above
-      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("logs"));
-      return ExitCodes.OK;
+      System.out.println(ProcessFigures.current().summary("logs"));
+      return OK;
     }
   }
 
@@ -292,9 +325,9 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path home = dev.bulwark.eval.Home.dir();
+      Path home = Home.dir();
       var r =
-          new dev.bulwark.eval.bench.ServerBenchmark(
+          new ServerBenchmark(
                   dir != null ? dir : home.resolve("target/bench/server"),
                   dbUrl,
                   findings,
@@ -302,8 +335,27 @@ final class BenchCommand implements Runnable {
               .run(System.out);
       System.out.println(r.summary());
       // what the whole process cost, beside the heap figures above
-      System.out.println(dev.bulwark.eval.bench.ProcessFigures.current().summary("server"));
-      return ExitCodes.OK;
+      System.out.println(ProcessFigures.current().summary("server"));
+      return OK;
+    }
+  }
+
+  /** {@code --threads}, as the CLI's commands take it. */
+  static final class Threads {
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Worker threads (default: number of processors).")
+    Integer threads;
+
+    int value() throws InputException {
+      if (threads == null) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+      }
+      if (threads < 1) {
+        throw new InputException("--threads must be at least 1, got " + threads);
+      }
+      return threads;
     }
   }
 }
