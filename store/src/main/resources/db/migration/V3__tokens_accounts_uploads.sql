@@ -7,3 +7,5 @@ ALTER TABLE users ADD COLUMN disabled BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE scans ADD COLUMN upload_hash CHAR(64);
 -- The audit log is read newest first, filtered by action.
 CREATE INDEX audit_by_action ON audit (action, id);
+-- A console session opened with the first-run token may only set a password.
+ALTER TABLE sessions ADD COLUMN first_run BOOLEAN DEFAULT FALSE NOT NULL;

@@ -82,7 +82,7 @@ public final class Accounts {
   public record TokenUse(User user, long tokenId, boolean firstRun) {}
 
   /** A console session: its user and the CSRF token its pages carry. */
-  public record Session(User user, String csrf, Instant expires) {}
+  public record Session(User user, String csrf, Instant expires, boolean firstRun) {}
 
   private final Store store;
 
@@ -187,6 +187,7 @@ public final class Accounts {
           "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?",
           userId,
           keepSessionId == null ? "" : sha256(keepSessionId));
+      Store.update(c, "UPDATE sessions SET first_run = FALSE WHERE user_id = ?", userId);
       Store.update(
           c, "UPDATE api_tokens SET revoked = TRUE WHERE user_id = ? AND first_run = TRUE", userId);
       Audit.record(c, userId, "user.password", Long.toString(userId), "other sessions ended");
@@ -451,6 +452,14 @@ public final class Accounts {
 
   /** Starts a console session; returns the session id for the cookie (kept only as a hash). */
   public String[] startSession(User u) {
+    return startSession(u, false);
+  }
+
+  /**
+   * Starts a console session; {@code firstRun} when it was opened with the first-run token, so it
+   * may only set a password.
+   */
+  public String[] startSession(User u, boolean firstRun) {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -460,11 +469,13 @@ public final class Accounts {
       Store.update(c, "DELETE FROM sessions WHERE expires_at < ?", Instant.now());
       Store.update(
           c,
-          "INSERT INTO sessions (id_hash, user_id, csrf, expires_at) VALUES (?, ?, ?, ?)",
+          "INSERT INTO sessions (id_hash, user_id, csrf, expires_at, first_run)"
+              + " VALUES (?, ?, ?, ?, ?)",
           sha256(id),
           u.id(),
           csrf,
-          Instant.now().plus(SESSION_LIFETIME));
+          Instant.now().plus(SESSION_LIFETIME),
+          firstRun);
       Audit.record(c, u.id(), "login", u.name(), null);
       return null;
     });
@@ -478,7 +489,7 @@ public final class Accounts {
     return store.read(c -> {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT u.id, u.name, u.role, s.csrf, s.expires_at FROM sessions s"
+              "SELECT u.id, u.name, u.role, s.csrf, s.expires_at, s.first_run FROM sessions s"
                   + " JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?"
                   + " AND u.disabled = FALSE")) {
         Store.bind(ps, sha256(id), Instant.now());
@@ -488,7 +499,8 @@ public final class Accounts {
                   new Session(
                       new User(r.getLong(1), r.getString(2), Role.parse(r.getString(3))),
                       r.getString(4),
-                      Store.instant(r, "expires_at")))
+                      Store.instant(r, "expires_at"),
+                      r.getBoolean(6)))
               : Optional.<Session>empty();
         }
       }
