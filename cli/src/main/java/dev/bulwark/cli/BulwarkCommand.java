@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       TriageCommand.class,
       ProposalsCommand.class,
       ServeCommand.class,
+      StoreCommand.class,
       McpCommand.class,
       AskCommand.class,
       RulesCommand.class,
