@@ -105,11 +105,12 @@ final class AskCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BulwarkTools tools = new BulwarkTools(BulwarkTools.roots(roots), dataDir, "bulwark-ask");
     BulwarkConfig cfg = Configs.load(config, tools.roots().get(0));
+    Configs.LlmSection llmConfig = Configs.llmSection(config, cfg, env());
     LlmSettings settings =
-        LlmSettings.resolve(cfg.section("llm"), env(), cfg.baseDir())
+        LlmSettings.resolve(llmConfig.section(), env(), llmConfig.baseDir())
             .orElseThrow(() ->
                 new InputException(
-                    "no LLM configured (llm: in bulwark.yaml or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)"));
+                    "no LLM configured (llm: in ~/.config/bulwark/config.yaml or a file given with --config, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)"));
     ToolChat chat = new ToolChat(settings);
     ArrayNode defs = JSON.createArrayNode();
     for (BulwarkTools.Tool t : tools.all()) {

@@ -4,27 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
-import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanOptions;
-import dev.bulwark.core.analysis.ScanRequest;
-import dev.bulwark.core.analysis.Scanner;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.report.ToolInfo;
+import dev.bulwark.core.scan.ScanRequest;
+import dev.bulwark.core.scan.Scanner;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.hunt.Hunter;
 import dev.bulwark.logs.hunt.Incident;
+import dev.bulwark.triage.label.LabelStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +161,7 @@ final class BulwarkTools {
   private record ProposedFixes(
       Path root,
       Map<String, String> files,
-      Map<String, Set<dev.bulwark.code.fix.Candidate.Dependency>> dependencies) {}
+      Map<String, Set<dev.bulwark.code.fix.spi.Candidate.Dependency>> dependencies) {}
 
   private boolean allowWrites;
 
@@ -476,9 +476,9 @@ final class BulwarkTools {
             ? file.snippet()
             : null;
     var matches =
-        new dev.bulwark.ai.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings())
+        new dev.bulwark.triage.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings())
             .nearest(
-                dev.bulwark.ai.label.SimilarVerdicts.text(
+                dev.bulwark.triage.label.SimilarVerdicts.text(
                     f.ruleId(), f.title(), f.message(), snippet),
                 Math.max(1, Math.min(20, top)),
                 0.0);
@@ -506,7 +506,7 @@ final class BulwarkTools {
   }
 
   private ObjectNode plan(Path path) throws Exception {
-    List<dev.bulwark.core.analysis.Diagnostic> ds = new java.util.ArrayList<>();
+    List<dev.bulwark.core.errors.Diagnostic> ds = new java.util.ArrayList<>();
     DepsCommand.Plan.Planned planned =
         DepsCommand.Plan.plan(path, Configs.load(null, path), DataDir.resolve(dataDir), ds);
     ObjectNode out =

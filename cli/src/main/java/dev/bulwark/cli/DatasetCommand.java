@@ -1,15 +1,15 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.ai.dataset.DatasetExporter;
-import dev.bulwark.ai.dataset.Redactor;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.secrets.engine.Allowlist;
 import dev.bulwark.secrets.engine.SecretEngine;
 import dev.bulwark.secrets.engine.SecretMatch;
 import dev.bulwark.secrets.rules.RuleLoader;
+import dev.bulwark.triage.dataset.DatasetExporter;
+import dev.bulwark.triage.dataset.Redactor;
+import dev.bulwark.triage.label.LabelStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

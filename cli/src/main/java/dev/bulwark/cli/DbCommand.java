@@ -1,7 +1,7 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.DataDir;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.deps.db.AdvisoryDb;
 import dev.bulwark.deps.db.Feeds;

@@ -1,19 +1,19 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.OutputFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.reach.CodeReferences;
-import dev.bulwark.deps.Component;
 import dev.bulwark.deps.db.Databases;
 import dev.bulwark.deps.inventory.CycloneDxWriter;
 import dev.bulwark.deps.inventory.Inventory;
 import dev.bulwark.deps.match.Matcher;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
 import dev.bulwark.deps.plan.PatchPlan;
 import dev.bulwark.deps.plan.PlanSettings;
 import dev.bulwark.deps.plan.PlanWriters;

@@ -4,7 +4,7 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.eval.Scorecard;
 import dev.bulwark.eval.ScorecardWriter;
 import dev.bulwark.eval.Suite;
-import dev.bulwark.eval.Suites;
+import dev.bulwark.eval.suites.Suites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,13 +2,13 @@ package dev.bulwark.cli;
 
 import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.code.CodeAnalyzer;
-import dev.bulwark.code.fix.Candidate;
 import dev.bulwark.code.fix.FixEngine;
 import dev.bulwark.code.fix.LlmProposals;
 import dev.bulwark.code.fix.Patches;
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.code.fix.spi.Candidate;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
@@ -128,11 +128,12 @@ final class FixCommand implements Callable<Integer> {
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
     Optional<FixEngine.ProposalSource> proposals = Optional.empty();
     if (llm) {
+      Configs.LlmSection llmConfig = Configs.llmSection(config, cfg, System.getenv());
       LlmSettings settings =
-          LlmSettings.resolve(cfg.section("llm"), System.getenv(), cfg.baseDir())
+          LlmSettings.resolve(llmConfig.section(), System.getenv(), llmConfig.baseDir())
               .orElseThrow(() ->
                   new InputException(
-                      "--llm needs a model: set llm.endpoint and llm.model in bulwark.yaml, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL"));
+                      "--llm needs a model: set llm.endpoint and llm.model in ~/.config/bulwark/config.yaml (or a file given with --config), or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL"));
       proposals = Optional.of(new LlmProposals(settings.client(), diagnostics::add));
     }
     // model proposals are kept for evaluation; deterministic templates need no record

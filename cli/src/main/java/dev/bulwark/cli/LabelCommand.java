@@ -2,14 +2,14 @@ package dev.bulwark.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
-import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.core.terminal.TerminalWriter;
+import dev.bulwark.triage.label.LabelStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,12 +244,13 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
         throw new InputException("no labels yet (record some with bulwark label)");
       }
       var similar =
-          new dev.bulwark.ai.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings());
+          new dev.bulwark.triage.label.SimilarVerdicts(
+              labels, new dev.bulwark.ai.embed.Embeddings());
       for (JsonNode f : readReport(report).path("findings")) {
         JsonNode loc = f.path("locations").path(0);
         var matches =
             similar.nearest(
-                dev.bulwark.ai.label.SimilarVerdicts.text(
+                dev.bulwark.triage.label.SimilarVerdicts.text(
                     text(f, "ruleId"), text(f, "title"), text(f, "message"), text(loc, "snippet")),
                 top,
                 minSimilarity);

@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.ScanReport;

@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
@@ -294,16 +294,17 @@ final class MailCommand implements Runnable {
           phishing.add(labelled[i]);
         }
       }
-      List<dev.bulwark.ai.label.Label> team = new ArrayList<>();
+      List<dev.bulwark.core.model.Label> team = new ArrayList<>();
       if (labelsFile != null) {
-        team.addAll(dev.bulwark.ai.label.LabelStore.read(labelsFile));
+        team.addAll(dev.bulwark.triage.label.LabelStore.read(labelsFile));
       }
       if (teamLabels) {
-        team.addAll(new dev.bulwark.ai.label.LabelStore(dir).current());
+        team.addAll(new dev.bulwark.triage.label.LabelStore(dir).current());
       }
       int fromLabels = 0;
-      for (dev.bulwark.ai.label.Label l : team) {
-        if (!"mail".equals(l.analyzer()) || l.verdict() == dev.bulwark.ai.label.Verdict.WONT_FIX) {
+      for (dev.bulwark.core.model.Label l : team) {
+        if (!"mail".equals(l.analyzer())
+            || l.verdict() == dev.bulwark.core.model.Verdict.WONT_FIX) {
           continue;
         }
         Path file = root.resolve(l.path());
@@ -317,7 +318,7 @@ final class MailCommand implements Runnable {
           continue;
         }
         verdicts.add(MailChecks.judge(m));
-        phishing.add(l.verdict() == dev.bulwark.ai.label.Verdict.TP);
+        phishing.add(l.verdict() == dev.bulwark.core.model.Verdict.TP);
         fromLabels++;
       }
       boolean[] y = new boolean[phishing.size()];

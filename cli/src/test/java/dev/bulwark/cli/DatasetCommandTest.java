@@ -66,7 +66,8 @@ class DatasetCommandTest {
     for (String line : records) {
       errors.addAll(
           Schemas.errorsAgainst(
-              "/dev/bulwark/ai/dataset/bulwark-dataset-record-1.schema.json", JSON.readTree(line)));
+              "/dev/bulwark/triage/dataset/bulwark-dataset-record-1.schema.json",
+              JSON.readTree(line)));
     }
     assertThat(errors).isEmpty();
     JsonNode chat = JSON.readTree(Files.readAllLines(out.resolve("chat.jsonl")).get(0));

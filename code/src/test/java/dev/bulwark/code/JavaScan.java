@@ -1,8 +1,8 @@
 package dev.bulwark.code;
 
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.analysis.ScanOptions;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;

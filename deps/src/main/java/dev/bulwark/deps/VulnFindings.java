@@ -7,6 +7,8 @@ import dev.bulwark.core.model.Region;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.TaxonomyRef;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import dev.bulwark.deps.reach.Reachability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A measurement of one capability: a labeled corpus in, a scorecard out. Suites are listed in
- * {@link Suites}; each one documents its corpus layout.
+ * {@code eval.suites.Suites}; each one documents its corpus layout.
  */
 public interface Suite {
 

@@ -2,11 +2,11 @@ package dev.bulwark.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
-import dev.bulwark.ai.label.Verdict;
+import dev.bulwark.core.model.Label;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.eval.triage.TriageLabels;
 import dev.bulwark.eval.triage.TriageSuite;
+import dev.bulwark.triage.label.LabelStore;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;

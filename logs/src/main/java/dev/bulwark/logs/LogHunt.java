@@ -2,10 +2,10 @@ package dev.bulwark.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;

@@ -2,10 +2,10 @@ package dev.bulwark.mail;
 
 import dev.bulwark.core.analysis.AnalysisException;
 import dev.bulwark.core.analysis.AnalyzerInfo;
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.FindingSink;
 import dev.bulwark.core.analysis.Phase;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.model.RuleDescriptor;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.bulwark.secrets;
 
 import dev.bulwark.core.analysis.AnalysisException;
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.FindingSink;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.Region;

@@ -1,7 +1,7 @@
 package dev.bulwark.secrets;
 
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.ArchiveLimits;
 import dev.bulwark.core.files.ArchiveReader;
 import dev.bulwark.core.files.TextSniffer;

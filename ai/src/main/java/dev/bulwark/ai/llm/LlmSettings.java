@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the optional LLM lives. From the {@code llm:} section of bulwark.yaml, overridden by the
+ * Where the optional LLM lives. From an {@code llm:} section the caller trusts (the user's own
+ * configuration, never one found inside a scanned tree, which the CLI filters), overridden by the
  * environment ({@code BULWARK_LLM_PROVIDER}, {@code BULWARK_LLM_ENDPOINT}, {@code
  * BULWARK_LLM_MODEL}); the key comes from {@code BULWARK_LLM_API_KEY} (or {@code OPENAI_API_KEY}),
  * or a file named by {@code api-key-file} / {@code BULWARK_LLM_API_KEY_FILE} — never from the

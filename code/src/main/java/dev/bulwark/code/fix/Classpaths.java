@@ -1,7 +1,8 @@
 package dev.bulwark.code.fix;
 
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.code.fix.spi.Candidate;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.FileKind;
 import dev.bulwark.core.files.Roots;
 import dev.bulwark.core.maven.DependencyResolver;

@@ -1,5 +1,6 @@
 package dev.bulwark.code.fix;
 
+import dev.bulwark.code.fix.spi.Candidate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;

@@ -1,5 +1,6 @@
 package dev.bulwark.code.fix;
 
+import dev.bulwark.code.fix.spi.Candidate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -2,6 +2,7 @@ package dev.bulwark.code.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.code.fix.templates.Templates;
 import dev.bulwark.code.rules.JavaRule;
 import dev.bulwark.code.rules.RulePacks;
 import dev.bulwark.core.files.SourceTree;

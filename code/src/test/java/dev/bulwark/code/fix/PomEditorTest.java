@@ -2,6 +2,7 @@ package dev.bulwark.code.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.code.fix.spi.Candidate;
 import org.junit.jupiter.api.Test;
 
 class PomEditorTest {

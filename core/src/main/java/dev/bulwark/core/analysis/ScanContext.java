@@ -1,6 +1,7 @@
 package dev.bulwark.core.analysis;
 
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.SourceTree;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.bulwark.core.files;
 
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

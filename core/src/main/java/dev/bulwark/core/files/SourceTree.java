@@ -1,7 +1,7 @@
 package dev.bulwark.core.files;
 
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

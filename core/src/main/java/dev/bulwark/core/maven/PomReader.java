@@ -1,7 +1,7 @@
 package dev.bulwark.core.maven;
 
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.Roots;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.bulwark.core.report;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.terminal.TerminalText;
 import java.util.ArrayList;
 import java.util.Collection;

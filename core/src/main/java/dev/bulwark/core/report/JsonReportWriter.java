@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.model.RuleDescriptor;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.TaxonomyRef;

@@ -1,6 +1,6 @@
 package dev.bulwark.core.report;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.model.CodeFlow;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;

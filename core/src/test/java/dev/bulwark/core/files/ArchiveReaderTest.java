@@ -2,7 +2,7 @@ package dev.bulwark.core.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

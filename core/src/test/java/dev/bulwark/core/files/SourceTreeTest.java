@@ -3,7 +3,7 @@ package dev.bulwark.core.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

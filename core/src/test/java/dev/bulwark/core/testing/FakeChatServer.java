@@ -26,6 +26,7 @@ public final class FakeChatServer implements AutoCloseable {
 
   private final HttpServer server;
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   private FakeChatServer(String model, int promptTokens, int completionTokens, Script script)
       throws IOException {
@@ -35,6 +36,8 @@ public final class FakeChatServer implements AutoCloseable {
         ex -> {
           JsonNode body = JSON.readTree(ex.getRequestBody());
           requests.add(body);
+          String auth = ex.getRequestHeaders().getFirst("Authorization");
+          authorizations.add(auth == null ? "" : auth);
           ObjectNode reply = JSON.createObjectNode();
           reply.put("model", model);
           reply.putArray("choices").addObject().set("message", script.reply(body));
@@ -73,6 +76,11 @@ public final class FakeChatServer implements AutoCloseable {
 
   public List<JsonNode> requests() {
     return requests;
+  }
+
+  /** The Authorization header of each request, in order ("" where none was sent). */
+  public List<String> authorizations() {
+    return authorizations;
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.bulwark.core.testing;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.model.CodeFlow;
 import dev.bulwark.core.model.Confidence;
 import dev.bulwark.core.model.Finding;

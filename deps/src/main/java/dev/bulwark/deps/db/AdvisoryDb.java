@@ -3,7 +3,7 @@ package dev.bulwark.deps.db;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.errors.InputException;
-import dev.bulwark.deps.Ecosystem;
+import dev.bulwark.deps.model.Ecosystem;
 import dev.bulwark.deps.osv.Advisory;
 import dev.bulwark.deps.osv.OsvReader;
 import java.io.IOException;

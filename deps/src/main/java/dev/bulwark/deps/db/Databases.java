@@ -1,6 +1,6 @@
 package dev.bulwark.deps.db;
 
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
 import java.io.InputStream;

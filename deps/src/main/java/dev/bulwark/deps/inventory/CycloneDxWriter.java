@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.deps.Component;
+import dev.bulwark.deps.model.Component;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.bulwark.deps.inventory;
 
-import dev.bulwark.core.analysis.Diagnostic;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;
-import dev.bulwark.deps.Component;
+import dev.bulwark.deps.model.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.bulwark.deps.inventory;
 
-import dev.bulwark.deps.Component;
+import dev.bulwark.deps.model.Component;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

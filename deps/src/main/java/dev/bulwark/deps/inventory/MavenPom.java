@@ -1,13 +1,13 @@
 package dev.bulwark.deps.inventory;
 
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.Roots;
 import dev.bulwark.core.maven.DependencyResolver;
 import dev.bulwark.core.maven.EffectivePom;
 import dev.bulwark.core.maven.LocalRepository;
 import dev.bulwark.core.maven.PomReader;
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.bulwark.deps.inventory;
 
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

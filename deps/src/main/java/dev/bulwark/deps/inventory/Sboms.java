@@ -2,7 +2,7 @@ package dev.bulwark.deps.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.deps.Component;
+import dev.bulwark.deps.model.Component;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.bulwark.deps.match;
 
 import dev.bulwark.core.errors.InputException;
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
 import dev.bulwark.deps.db.AdvisoryDb;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import dev.bulwark.deps.osv.Advisory;
 import dev.bulwark.deps.osv.Affects;
 import dev.bulwark.deps.score.Cvss;

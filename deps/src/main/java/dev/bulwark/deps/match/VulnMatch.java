@@ -1,7 +1,7 @@
 package dev.bulwark.deps.match;
 
-import dev.bulwark.deps.Component;
 import dev.bulwark.deps.db.AdvisoryDb;
+import dev.bulwark.deps.model.Component;
 import dev.bulwark.deps.osv.Advisory;
 import dev.bulwark.deps.score.Cvss;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.bulwark.deps.osv;
 
-import dev.bulwark.deps.Ecosystem;
+import dev.bulwark.deps.model.Ecosystem;
 import dev.bulwark.deps.versions.Versions;
 import java.util.ArrayList;
 import java.util.Comparator;

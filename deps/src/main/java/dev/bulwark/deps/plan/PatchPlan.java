@@ -1,7 +1,7 @@
 package dev.bulwark.deps.plan;
 
-import dev.bulwark.deps.Component;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
 import dev.bulwark.deps.reach.Reachability;
 import dev.bulwark.deps.versions.Versions;
 import java.time.LocalDate;

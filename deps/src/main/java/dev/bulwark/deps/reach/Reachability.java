@@ -1,9 +1,9 @@
 package dev.bulwark.deps.reach;
 
 import dev.bulwark.core.reach.CodeReferences;
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.bulwark.deps.versions;
 
-import dev.bulwark.deps.Ecosystem;
+import dev.bulwark.deps.model.Ecosystem;
 import java.util.Comparator;
 
 /** The version order of each ecosystem: the rules its own package manager uses. */

@@ -133,7 +133,7 @@ class FeedsTest {
 
   private String fixedVersion() throws Exception {
     try (AdvisoryDb db = AdvisoryDb.open(dir)) {
-      return db.forPackage(dev.bulwark.deps.Ecosystem.MAVEN, "org.example:lib")
+      return db.forPackage(dev.bulwark.deps.model.Ecosystem.MAVEN, "org.example:lib")
           .get(0)
           .affected()
           .get(0)

@@ -2,10 +2,10 @@ package dev.bulwark.deps.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
-import dev.bulwark.deps.Component;
+import dev.bulwark.deps.model.Component;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

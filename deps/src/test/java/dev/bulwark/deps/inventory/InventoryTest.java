@@ -2,11 +2,11 @@ package dev.bulwark.deps.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

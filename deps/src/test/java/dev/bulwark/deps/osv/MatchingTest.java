@@ -3,12 +3,12 @@ package dev.bulwark.deps.osv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
 import dev.bulwark.deps.db.AdvisoryDb;
 import dev.bulwark.deps.db.Importer;
 import dev.bulwark.deps.match.Matcher;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,12 +3,12 @@ package dev.bulwark.deps.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
 import dev.bulwark.deps.db.AdvisoryDb;
 import dev.bulwark.deps.db.Importer;
 import dev.bulwark.deps.match.Matcher;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import dev.bulwark.deps.reach.Reachability;
 import dev.bulwark.deps.vex.VexWriters;
 import java.nio.file.Path;

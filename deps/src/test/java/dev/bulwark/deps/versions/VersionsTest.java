@@ -2,7 +2,7 @@ package dev.bulwark.deps.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.deps.Ecosystem;
+import dev.bulwark.deps.model.Ecosystem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.bulwark.eval.bench;
 
 import dev.bulwark.core.errors.InputException;
-import dev.bulwark.deps.Component;
-import dev.bulwark.deps.Ecosystem;
 import dev.bulwark.deps.db.AdvisoryDb;
 import dev.bulwark.deps.db.Importer;
 import dev.bulwark.deps.match.Matcher;
 import dev.bulwark.deps.match.VulnMatch;
+import dev.bulwark.deps.model.Component;
+import dev.bulwark.deps.model.Ecosystem;
 import dev.bulwark.deps.osv.Advisory;
 import dev.bulwark.deps.osv.OsvReader;
 import java.io.IOException;

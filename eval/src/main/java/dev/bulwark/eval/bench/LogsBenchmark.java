@@ -1,8 +1,8 @@
 package dev.bulwark.eval.bench;
 
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.event.EvtxEvents;

@@ -1,8 +1,8 @@
 package dev.bulwark.eval.logs;
 
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.eval.Home;

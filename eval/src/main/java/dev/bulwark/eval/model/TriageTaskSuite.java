@@ -1,11 +1,11 @@
 package dev.bulwark.eval.model;
 
 import dev.bulwark.ai.embed.Embeddings;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
-import dev.bulwark.ai.label.Verdict;
-import dev.bulwark.ai.triage.TriageEvaluation;
-import dev.bulwark.ai.triage.TriageRanker;
+import dev.bulwark.core.model.Label;
+import dev.bulwark.core.model.Verdict;
+import dev.bulwark.triage.label.LabelStore;
+import dev.bulwark.triage.rank.TriageEvaluation;
+import dev.bulwark.triage.rank.TriageRanker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.bulwark.eval.sast;
 
 import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.core.analysis.AnalysisException;
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.analysis.ScanOptions;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;

@@ -1,9 +1,9 @@
 package dev.bulwark.eval.secrets;
 
 import dev.bulwark.core.analysis.AnalysisException;
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.analysis.ScanOptions;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;

@@ -2,23 +2,23 @@ package dev.bulwark.eval.triage;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.Verdict;
 import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.core.analysis.AnalysisException;
 import dev.bulwark.core.analysis.Analyzer;
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.Diagnostic;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.TaxonomyRef;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.eval.LabelsCsv;
 import dev.bulwark.eval.sast.SastSuite;
@@ -204,6 +204,6 @@ public final class TriageLabels {
   /** Writes labels with the shipped file's layout (one JSON object per line, stable order). */
   public static void write(Path file, List<Label> labels) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    dev.bulwark.ai.label.LabelStore.write(file, labels);
+    dev.bulwark.triage.label.LabelStore.write(file, labels);
   }
 }

@@ -1,14 +1,14 @@
 package dev.bulwark.eval.triage;
 
 import dev.bulwark.ai.embed.Embeddings;
-import dev.bulwark.ai.label.Label;
-import dev.bulwark.ai.label.LabelStore;
-import dev.bulwark.ai.triage.TriageEvaluation;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Label;
 import dev.bulwark.eval.Home;
 import dev.bulwark.eval.Metrics;
 import dev.bulwark.eval.Scorecard;
 import dev.bulwark.eval.Suite;
+import dev.bulwark.triage.label.LabelStore;
+import dev.bulwark.triage.rank.TriageEvaluation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

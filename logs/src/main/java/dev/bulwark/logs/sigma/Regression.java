@@ -3,7 +3,7 @@ package dev.bulwark.logs.sigma;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.bulwark.core.analysis.DiagnosticSink;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.logs.event.LogReader;
 import java.io.IOException;
 import java.nio.file.Files;

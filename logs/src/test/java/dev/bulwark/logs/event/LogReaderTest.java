@@ -2,7 +2,7 @@ package dev.bulwark.logs.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.logs.sigma.Logsource;
 import dev.bulwark.logs.sigma.Logsources;
 import java.io.IOException;

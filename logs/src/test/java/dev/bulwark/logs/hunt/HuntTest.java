@@ -3,8 +3,8 @@ package dev.bulwark.logs.hunt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.analysis.DiagnosticSink;
 import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.logs.LogHunt;
 import java.io.IOException;

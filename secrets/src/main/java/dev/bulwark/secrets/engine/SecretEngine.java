@@ -2,6 +2,7 @@ package dev.bulwark.secrets.engine;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.bulwark.secrets.rules.Placeholders;
 import dev.bulwark.secrets.rules.SecretRule;
 import dev.bulwark.secrets.rules.Validator;
 import java.io.ByteArrayInputStream;

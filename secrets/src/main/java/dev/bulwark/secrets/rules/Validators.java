@@ -2,7 +2,6 @@ package dev.bulwark.secrets.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.secrets.engine.Placeholders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

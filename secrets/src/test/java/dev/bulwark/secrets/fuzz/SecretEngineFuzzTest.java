@@ -3,7 +3,7 @@ package dev.bulwark.secrets.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.bulwark.core.analysis.Diagnostic;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.files.ArchiveLimits;
 import dev.bulwark.core.files.ArchiveReader;
 import dev.bulwark.secrets.engine.Allowlist;

@@ -5,10 +5,10 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
-import dev.bulwark.code.fix.Candidate;
-import dev.bulwark.code.fix.EditSet;
-import dev.bulwark.code.fix.FixContext;
-import dev.bulwark.code.fix.FixTemplate;
+import dev.bulwark.code.fix.spi.Candidate;
+import dev.bulwark.code.fix.spi.EditSet;
+import dev.bulwark.code.fix.spi.FixContext;
+import dev.bulwark.code.fix.spi.FixTemplate;
 import java.util.List;
 import java.util.Optional;
 

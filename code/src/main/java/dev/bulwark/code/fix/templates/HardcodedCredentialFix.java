@@ -3,10 +3,10 @@ package dev.bulwark.code.fix.templates;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.bulwark.code.fix.Candidate;
-import dev.bulwark.code.fix.EditSet;
-import dev.bulwark.code.fix.FixContext;
-import dev.bulwark.code.fix.FixTemplate;
+import dev.bulwark.code.fix.spi.Candidate;
+import dev.bulwark.code.fix.spi.EditSet;
+import dev.bulwark.code.fix.spi.FixContext;
+import dev.bulwark.code.fix.spi.FixTemplate;
 import java.util.List;
 
 /**
