@@ -38,12 +38,11 @@ public final class OwnerOnly {
   public static List<String> secure(Path dir) {
     List<String> warnings = new ArrayList<>();
     try {
-      if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-        Files.createDirectories(dir);
-      }
       if (!posix()) {
+        Files.createDirectories(dir);
         return warnings;
       }
+      createOwnerOnly(dir.toAbsolutePath());
       try (Stream<Path> all = Files.walk(dir)) {
         for (Path p : (Iterable<Path>) all::iterator) {
           if (Files.isSymbolicLink(p)) {
@@ -87,6 +86,24 @@ public final class OwnerOnly {
           StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot write", e);
+    }
+  }
+
+  /** Creates missing directories up to {@code dir} owner-only from the start (no warning). */
+  private static void createOwnerOnly(Path dir) throws IOException {
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path parent = dir.getParent();
+    if (parent != null) {
+      createOwnerOnly(parent);
+    }
+    try {
+      Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR));
+      // the umask may have taken bits away, never added any; set exactly
+      Files.setPosixFilePermissions(dir, DIR);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // created meanwhile by someone else; checked below like any existing directory
     }
   }
 }
