@@ -84,8 +84,14 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
     McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     CountDownLatch forever = new CountDownLatch(1);
     if (httpPort == null) {
+      // the SDK's transport stops reading after a malformed line; the guard answers such lines
+      // with JSON-RPC errors and passes only well-formed messages on
+      McpStdioGuard guard = McpStdioGuard.around(System.in, System.out);
       McpSyncServer server =
-          configure(McpServer.sync(new StdioServerTransportProvider(mapper)), mapper, tools);
+          configure(
+              McpServer.sync(new StdioServerTransportProvider(mapper, guard.in(), guard.out())),
+              mapper,
+              tools);
       System.err.println("bulwark mcp: serving on stdio; roots " + tools.roots());
       Runtime.getRuntime().addShutdownHook(new Thread(server::closeGracefully));
       forever.await();
