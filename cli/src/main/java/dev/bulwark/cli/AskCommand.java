@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.ai.llm.ToolChat;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.core.verify.Citations;
@@ -41,6 +40,8 @@ import picocli.CommandLine.Parameters;
       "tools: scan, get_finding, hunt_logs, label_finding."
     })
 final class AskCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   static final String SYSTEM =
       "You are a defensive security analyst working with Bulwark's tools. Investigate only what the "
           + "user asks, call tools to gather evidence, and say plainly when the evidence is not "
@@ -80,14 +81,9 @@ final class AskCommand implements Callable<Integer> {
       description = "Write every step as JSON lines.")
   Path transcript;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-  Path config;
+  @picocli.CommandLine.Mixin CommonOptions.Config config;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Bulwark's data directory (labels).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
   @Option(
       names = "--endpoint",
@@ -103,9 +99,16 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BulwarkTools tools = new BulwarkTools(BulwarkTools.roots(roots), dataDir, "bulwark-ask");
-    BulwarkConfig cfg = Configs.load(config, tools.roots().get(0));
-    Configs.LlmSection llmConfig = Configs.llmSection(config, cfg, env());
+    BulwarkTools tools =
+        new BulwarkTools(BulwarkTools.roots(roots), dataDir.given(), "bulwark-ask")
+            .logTo(spec.commandLine().getErr());
+    BulwarkConfig cfg = config.load(tools.roots().get(0));
+    Configs.LlmSection llmConfig =
+        Configs.llmSection(
+            config.file(),
+            cfg,
+            env(),
+            w -> spec.commandLine().getErr().println("bulwark: warning: " + w));
     LlmSettings settings =
         LlmSettings.resolve(llmConfig.section(), env(), llmConfig.baseDir())
             .orElseThrow(() ->
@@ -124,7 +127,7 @@ final class AskCommand implements Callable<Integer> {
     int tokens = 0;
     int promptTokens = 0;
     int corrections = 0;
-    ProposalLog proposals = ProposalLog.in(DataDir.resolve(dataDir));
+    ProposalLog proposals = ProposalLog.in(dataDir.dir());
     try (Writer log =
         transcript == null
             ? Writer.nullWriter()
@@ -162,12 +165,14 @@ final class AskCommand implements Callable<Integer> {
                           + ". Answer again, citing only ids the tools returned.");
               continue;
             }
-            TerminalWriter.stdout()
+            new TerminalWriter(spec.commandLine().getOut())
                 .println("No verified answer: the model's answer " + d.reason() + ".");
-            System.err.println("bulwark ask: rejected answer kept in " + proposalsFile());
+            spec.commandLine()
+                .getErr()
+                .println("bulwark ask: rejected answer kept in " + proposalsFile());
             return ExitCodes.FINDINGS;
           }
-          TerminalWriter.stdout().println(turn.content());
+          new TerminalWriter(spec.commandLine().getOut()).println(turn.content());
           String cost =
               settings.prices().known()
                   ? String.format(
@@ -175,8 +180,10 @@ final class AskCommand implements Callable<Integer> {
                       " (cost %.6f)",
                       settings.prices().cost(promptTokens, tokens - promptTokens))
                   : "";
-          System.err.printf(
-              "bulwark ask: %d steps, %d tokens%s, %s%n", step, tokens, cost, chat.describe());
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "bulwark ask: %d steps, %d tokens%s, %s%n", step, tokens, cost, chat.describe());
           return ExitCodes.OK;
         }
         for (ToolChat.ToolCall c : turn.toolCalls()) {
@@ -189,7 +196,7 @@ final class AskCommand implements Callable<Integer> {
           record("tool:" + c.name(), r.text(), null, 0, log);
         }
         if (tokens > maxTokens) {
-          TerminalWriter.stdout()
+          new TerminalWriter(spec.commandLine().getOut())
               .println(
                   "Stopped: the token budget ("
                       + maxTokens
@@ -200,12 +207,13 @@ final class AskCommand implements Callable<Integer> {
         }
       }
     }
-    TerminalWriter.stdout().println("Stopped: no answer within " + maxSteps + " steps.");
+    new TerminalWriter(spec.commandLine().getOut())
+        .println("Stopped: no answer within " + maxSteps + " steps.");
     return ExitCodes.FINDINGS;
   }
 
   private Path proposalsFile() {
-    return DataDir.resolve(dataDir).resolve(ProposalLog.FILE);
+    return dataDir.dir().resolve(ProposalLog.FILE);
   }
 
   private java.util.Map<String, String> env() {

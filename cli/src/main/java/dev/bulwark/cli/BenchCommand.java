@@ -25,7 +25,7 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   @Command(
@@ -56,17 +56,13 @@ final class BenchCommand implements Runnable {
         description = "Timed scans after generation (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @Option(
-        names = "--threads",
-        paramLabel = "N",
-        description = "Worker threads (default: number of processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
     @Override
     public Integer call() throws Exception {
       Path target = dir != null ? dir : dev.bulwark.eval.Home.dir().resolve("target/bench/secrets");
       SecretsBenchmark.Result r =
-          new SecretsBenchmark(target, sizeMb, threads).run(runs, System.out);
+          new SecretsBenchmark(target, sizeMb, threads.value()).run(runs, System.out);
       System.out.println(r.summary());
       return ExitCodes.OK;
     }
@@ -104,11 +100,7 @@ final class BenchCommand implements Runnable {
         description = "Timed analyses (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @Option(
-        names = "--threads",
-        paramLabel = "N",
-        description = "Worker threads (default: number of processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
     @Override
     public Integer call() throws Exception {
@@ -118,7 +110,7 @@ final class BenchCommand implements Runnable {
                   suite != null ? suite : home.resolve("corpora/sast"),
                   dir != null ? dir : home.resolve("target/bench/code"),
                   lines,
-                  threads)
+                  threads.value())
               .run(runs, System.out);
       System.out.println(r.summary());
       return ExitCodes.OK;
@@ -193,8 +185,7 @@ final class BenchCommand implements Runnable {
         description = "Events to hunt (default ${DEFAULT-VALUE}).")
     long events = 1_000_000;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
     @Option(
         names = "--runs",
@@ -220,7 +211,7 @@ final class BenchCommand implements Runnable {
                     corpus != null ? corpus : home.resolve("../shared/data/evtx").normalize(),
                     r,
                     events,
-                    threads,
+                    threads.value(),
                     runs)
                 .run(System.out, progress.progress());
       }

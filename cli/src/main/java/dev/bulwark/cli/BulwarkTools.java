@@ -4,27 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.cli.usecase.FixService;
+import dev.bulwark.cli.usecase.HuntService;
+import dev.bulwark.cli.usecase.LabelService;
+import dev.bulwark.cli.usecase.PlanService;
+import dev.bulwark.cli.usecase.ScanService;
+import dev.bulwark.code.fix.FixEngine;
+import dev.bulwark.code.fix.spi.Candidate;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanOptions;
-import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
+import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
-import dev.bulwark.core.files.SourceTree;
-import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.Fix;
 import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ScanReport;
-import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.core.scan.ScanRequest;
-import dev.bulwark.core.scan.Scanner;
+import dev.bulwark.core.verify.ProposalLog;
+import dev.bulwark.deps.plan.PatchPlan;
+import dev.bulwark.deps.plan.PlanWriters;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.hunt.Hunter;
 import dev.bulwark.logs.hunt.Incident;
-import dev.bulwark.triage.label.LabelStore;
+import dev.bulwark.triage.label.SimilarVerdicts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,93 +56,24 @@ final class BulwarkTools {
 
   /** A tool: what it does, the JSON Schemas of its arguments and of its structured result. */
   record Tool(
-      String name, String description, String inputSchema, String outputSchema, Handler handler) {}
+      String name, String description, String inputSchema, String outputSchema, Handler handler) {
 
-  private static final String STR = "{\"type\":\"string\"}";
-  private static final String SCAN_OUT =
-      "{\"type\":\"object\",\"required\":[\"path\",\"counts\",\"findings\"],\"properties\":{"
-          + "\"path\":"
-          + STR
-          + ",\"counts\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},"
-          + "\"findings\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
-          + "\"required\":[\"fingerprint\",\"analyzer\",\"ruleId\",\"severity\",\"title\",\"location\",\"message\"],"
-          + "\"properties\":{\"fingerprint\":"
-          + STR
-          + ",\"analyzer\":"
-          + STR
-          + ",\"ruleId\":"
-          + STR
-          + ",\"severity\":{\"enum\":[\"critical\",\"high\",\"medium\",\"low\",\"info\"]},\"title\":"
-          + STR
-          + ",\"location\":"
-          + STR
-          + ",\"message\":"
-          + STR
-          + "}}}}}";
-  private static final String FINDING_OUT =
-      "{\"type\":\"object\",\"required\":[\"finding\"],\"properties\":{\"finding\":{\"type\":\"object\","
-          + "\"required\":[\"fingerprint\",\"analyzer\",\"ruleId\",\"title\",\"message\",\"severity\",\"confidence\",\"locations\"]}}}";
-  private static final String HUNT_OUT =
-      "{\"type\":\"object\",\"required\":[\"events\",\"detections\",\"incidents\"],\"properties\":{"
-          + "\"events\":{\"type\":\"integer\"},\"detections\":{\"type\":\"integer\"},"
-          + "\"incidents\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"id\",\"score\",\"title\"],"
-          + "\"properties\":{\"id\":"
-          + STR
-          + ",\"score\":{\"type\":\"integer\"},\"title\":"
-          + STR
-          + ",\"tactics\":{\"type\":\"array\",\"items\":"
-          + STR
-          + "},\"narrative\":"
-          + STR
-          + ",\"events\":{\"type\":\"array\",\"items\":"
-          + STR
-          + "}}}}}}";
-  private static final String PLAN_OUT =
-      "{\"type\":\"object\",\"required\":[\"windows\"],\"properties\":{\"made\":"
-          + STR
-          + ",\"windows\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"start\",\"upgrades\"],"
-          + "\"properties\":{\"start\":"
-          + STR
-          + ",\"end\":"
-          + STR
-          + ",\"outOfBand\":{\"type\":\"boolean\"},"
-          + "\"upgrades\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"purl\",\"from\",\"to\"]}}}}}}}";
-  private static final String FIX_OUT =
-      "{\"type\":\"object\",\"required\":[\"patch_set\",\"outcomes\"],\"properties\":{\"patch_set\":{\"type\":[\"string\",\"null\"]},"
-          + "\"outcomes\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"fingerprint\",\"ruleId\",\"status\"],"
-          + "\"properties\":{\"fingerprint\":"
-          + STR
-          + ",\"ruleId\":"
-          + STR
-          + ",\"location\":"
-          + STR
-          + ",\"status\":{\"enum\":[\"verified\",\"unverified\",\"none\"]},\"description\":"
-          + STR
-          + ",\"reason\":"
-          + STR
-          + ",\"diff\":"
-          + STR
-          + "}}}}}";
-  private static final String SIMILAR_OUT =
-      "{\"type\":\"object\",\"required\":[\"similar\"],\"properties\":{\"similar\":{\"type\":\"array\","
-          + "\"items\":{\"type\":\"object\",\"required\":[\"fingerprint\",\"verdict\",\"similarity\"],"
-          + "\"properties\":{\"fingerprint\":"
-          + STR
-          + ",\"verdict\":"
-          + STR
-          + ",\"similarity\":{\"type\":\"number\"},"
-          + "\"ruleId\":{\"type\":[\"string\",\"null\"]},\"path\":{\"type\":[\"string\",\"null\"]},\"note\":{\"type\":[\"string\",\"null\"]}}}}}}";
-  private static final String LABEL_OUT =
-      "{\"type\":\"object\",\"required\":[\"labelled\",\"verdict\"],\"properties\":{"
-          + "\"labelled\":"
-          + STR
-          + ",\"verdict\":{\"enum\":[\"tp\",\"fp\",\"wont-fix\"]}}}";
+    /**
+     * The tool whose description and schemas are in its resource file (see {@link ToolSchemas}).
+     */
+    static Tool of(String name, Handler handler) {
+      ToolSchemas.Definition d = ToolSchemas.load(name);
+      return new Tool(name, d.description(), d.inputSchema(), d.outputSchema(), handler);
+    }
+  }
 
   @FunctionalInterface
   interface Handler {
     ObjectNode handle(JsonNode args) throws Exception;
   }
 
+  private final ScanService scans = new ScanService(BuiltInAnalyzers.all());
+  private final FixService fixes = new FixService();
   private final List<Path> roots;
   private final Path dataDir;
   private final String agent;
@@ -159,9 +97,7 @@ final class BulwarkTools {
   private final Map<String, ProposedFixes> patchSets = new ConcurrentHashMap<>();
 
   private record ProposedFixes(
-      Path root,
-      Map<String, String> files,
-      Map<String, Set<dev.bulwark.code.fix.spi.Candidate.Dependency>> dependencies) {}
+      Path root, Map<String, String> files, Map<String, Set<Candidate.Dependency>> dependencies) {}
 
   private boolean allowWrites;
 
@@ -215,132 +151,86 @@ final class BulwarkTools {
     }
   }
 
-  private static void log(String tool, JsonNode args, String outcome, long t0) {
-    System.err.printf(
+  private void log(String tool, JsonNode args, String outcome, long t0) {
+    log.printf(
         "bulwark: tool %s %s → %s (%d ms)%n",
         tool, args, outcome, (System.nanoTime() - t0) / 1_000_000);
+    log.flush();
+  }
+
+  /** Where every call is logged: standard error unless the front end names its own. */
+  BulwarkTools logTo(java.io.PrintWriter writer) {
+    this.log = writer;
+    return this;
+  }
+
+  private java.io.PrintWriter log =
+      new java.io.PrintWriter(
+          new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()),
+          true);
+
+  /** The configuration for a path, its warnings logged with the calls. */
+  private dev.bulwark.core.config.BulwarkConfig config(Path path) throws InputException {
+    return Configs.load(null, path, w -> log.println("bulwark: warning: " + w));
   }
 
   List<Tool> all() {
     List<Tool> tools = new java.util.ArrayList<>(readOnly());
     if (allowWrites) {
-      tools.add(
-          new Tool(
-              "apply_fixes",
-              "Write a patch set from propose_fixes into the project (enabled with --allow-writes).",
-              "{\"type\":\"object\",\"required\":[\"patch_set\"],\"properties\":{\"patch_set\":"
-                  + STR
-                  + "}}",
-              "{\"type\":\"object\",\"required\":[\"written\"],\"properties\":{\"written\":{\"type\":\"array\",\"items\":"
-                  + STR
-                  + "}}}",
-              this::apply));
+      tools.add(Tool.of("apply_fixes", this::apply));
     }
     return tools;
   }
 
   private List<Tool> readOnly() {
     return List.of(
-        new Tool(
+        Tool.of(
             "scan",
-            "Scan a file or directory with Bulwark's analyzers (secrets, code, deps, logs) and list the findings.",
-            "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":{\"type\":\"string\"},"
-                + "\"analyzers\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}}",
-            SCAN_OUT,
-            args -> scan(confine(roots, args.path("path").asText()), args.path("analyzers"))),
-        only(
-            "find_secrets",
-            "Find hard-coded secrets (keys, tokens, passwords) in a file or directory; values are"
-                + " redacted in the results.",
-            "secrets"),
-        only(
-            "find_code_issues",
-            "Find security issues in Java code by taint analysis (injection, path traversal, weak"
-                + " crypto …), each with its data flow from source to sink.",
-            "code"),
-        only(
-            "check_dependencies",
-            "Find vulnerable dependencies in a project's manifests and lockfiles, with advisories,"
-                + " fixed versions and reachability.",
-            "deps"),
-        new Tool(
+            args ->
+                scan(confine(roots, args.path("path").asText()), strings(args.path("analyzers")))),
+        only("find_secrets", "secrets"),
+        only("find_code_issues", "code"),
+        only("check_dependencies", "deps"),
+        Tool.of(
             "get_finding",
-            "The full record of a finding from the latest scan, by fingerprint.",
-            "{\"type\":\"object\",\"required\":[\"fingerprint\"],\"properties\":{\"fingerprint\":{\"type\":\"string\"}}}",
-            FINDING_OUT,
             args -> {
-              Finding f = findings.get(args.path("fingerprint").asText());
-              if (f == null) {
-                throw new InputException(
-                    "no finding " + args.path("fingerprint").asText() + " in the latest scan");
-              }
               ObjectNode out = JSON.createObjectNode();
-              out.set("finding", FindingJson.toJson(f));
+              out.set("finding", FindingJson.toJson(finding(args.path("fingerprint").asText())));
               return out;
             }),
-        new Tool(
+        Tool.of(
             "hunt_logs",
-            "Hunt in log files (EVTX, JSON lines, syslog, CSV) with Sigma rules; detections and incidents.",
-            "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":{\"type\":\"string\"},"
-                + "\"min_level\":{\"enum\":[\"info\",\"low\",\"medium\",\"high\",\"critical\"]}}}",
-            HUNT_OUT,
             args ->
                 hunt(
                     confine(roots, args.path("path").asText()),
                     args.path("min_level").asText("low"))),
-        new Tool(
-            "plan_dependencies",
-            "Vulnerable dependencies of a project and the plan to patch them: upgrades grouped into"
-                + " maintenance windows by CVSS, EPSS, KEV and reachability. Reads only.",
-            "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":{\"type\":\"string\"}}}",
-            PLAN_OUT,
-            args -> plan(confine(roots, args.path("path").asText()))),
-        new Tool(
+        Tool.of("plan_dependencies", args -> plan(confine(roots, args.path("path").asText()))),
+        Tool.of(
             "propose_fixes",
-            "Patches for the Java code findings of a project, each verified (it compiles against"
-                + " the class path read from the POM and the local repository, and the finding is"
-                + " gone); returns diffs and a patch set id. Changes no file, and never runs the"
-                + " project's build, its tests or anything else the project contains.",
-            "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":"
-                + STR
-                + ",\"rules\":{\"type\":\"array\",\"items\":"
-                + STR
-                + "},\"fingerprints\":{\"type\":\"array\",\"items\":"
-                + STR
-                + "}}}",
-            FIX_OUT,
             args ->
                 proposeFixes(
                     confine(roots, args.path("path").asText()),
                     strings(args.path("rules")),
                     strings(args.path("fingerprints")))),
-        new Tool(
+        Tool.of(
             "similar_verdicts",
-            "How the team judged findings like this one before: the closest labelled findings by"
-                + " meaning (offline embeddings), with their verdicts and notes.",
-            "{\"type\":\"object\",\"required\":[\"fingerprint\"],\"properties\":{\"fingerprint\":"
-                + STR
-                + ",\"top\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}}}",
-            SIMILAR_OUT,
             args -> similar(args.path("fingerprint").asText(), args.path("top").asInt(3))),
-        new Tool(
-            "label_finding",
-            "Record a defender's verdict (tp, fp, wont-fix) on a finding of the latest scan.",
-            "{\"type\":\"object\",\"required\":[\"fingerprint\",\"verdict\"],\"properties\":{\"fingerprint\":{\"type\":\"string\"},"
-                + "\"verdict\":{\"enum\":[\"tp\",\"fp\",\"wont-fix\"]},\"note\":{\"type\":\"string\"}}}",
-            LABEL_OUT,
-            this::label));
+        Tool.of("label_finding", this::label));
   }
 
   /** A scan by one analyzer, as a tool of its own. */
-  private Tool only(String name, String description, String analyzer) {
-    return new Tool(
-        name,
-        description,
-        "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":" + STR + "}}",
-        SCAN_OUT,
-        args ->
-            scan(confine(roots, args.path("path").asText()), JSON.createArrayNode().add(analyzer)));
+  private Tool only(String name, String analyzer) {
+    return Tool.of(
+        name, args -> scan(confine(roots, args.path("path").asText()), Set.of(analyzer)));
+  }
+
+  /** A finding the tools have returned, by fingerprint. */
+  private Finding finding(String fingerprint) throws InputException {
+    Finding f = findings.get(fingerprint);
+    if (f == null) {
+      throw new InputException("no finding " + fingerprint + " in the latest scan");
+    }
+    return f;
   }
 
   /** A path under one of the roots, or an error naming the roots. */
@@ -388,16 +278,13 @@ final class BulwarkTools {
     if (!Files.isDirectory(root)) {
       throw new InputException(root + ": propose_fixes needs a project directory");
     }
-    SourceTree tree = SourceTree.walk(List.of(root), WalkOptions.defaults(), d -> {});
-    dev.bulwark.code.fix.FixEngine.Result r =
-        new dev.bulwark.code.fix.FixEngine(
-                root,
-                tree,
-                new dev.bulwark.code.fix.FixEngine.Options(
-                    rules, fingerprints, Optional.empty(), 2),
+    FixEngine.Result r =
+        fixes
+            .propose(
+                new FixService.Request(root, rules, fingerprints, Optional.empty(), 2),
                 d -> {},
-                dev.bulwark.core.verify.ProposalLog.memory())
-            .run();
+                ProposalLog.memory())
+            .result();
     ObjectNode out = JSON.createObjectNode();
     String id = null;
     if (!r.patchedFiles().isEmpty()) {
@@ -408,14 +295,12 @@ final class BulwarkTools {
     ArrayNode list = out.putArray("outcomes");
     StringBuilder text = new StringBuilder();
     int verified = 0;
-    for (dev.bulwark.code.fix.FixEngine.Outcome o : r.outcomes()) {
+    for (FixEngine.Outcome o : r.outcomes()) {
       ObjectNode n = list.addObject();
       String status =
           o.fix().isEmpty()
               ? "none"
-              : o.fix().get().status() == dev.bulwark.core.model.Fix.Status.VERIFIED
-                  ? "verified"
-                  : "unverified";
+              : o.fix().get().status() == Fix.Status.VERIFIED ? "verified" : "unverified";
       verified += status.equals("verified") ? 1 : 0;
       n.put("fingerprint", o.finding().fingerprint());
       n.put("ruleId", o.finding().ruleId());
@@ -459,7 +344,7 @@ final class BulwarkTools {
     if (p == null) {
       throw new InputException("no patch set " + args.path("patch_set").asText());
     }
-    dev.bulwark.code.fix.Patches.write(p.root(), p.files(), p.dependencies());
+    fixes.apply(p.root(), p.files(), p.dependencies());
     ObjectNode out = JSON.createObjectNode();
     ArrayNode written = out.putArray("written");
     p.files().keySet().forEach(written::add);
@@ -468,30 +353,18 @@ final class BulwarkTools {
   }
 
   private ObjectNode similar(String fingerprint, int top) throws Exception {
-    Finding f = findings.get(fingerprint);
-    if (f == null) {
-      throw new InputException("no finding " + fingerprint + " in the latest scan");
-    }
-    List<Label> labels = new LabelStore(DataDir.resolve(dataDir)).current();
+    Finding f = finding(fingerprint);
     ObjectNode out = JSON.createObjectNode();
     ArrayNode list = out.putArray("similar");
-    StringBuilder text = new StringBuilder();
-    if (labels.isEmpty()) {
+    Optional<SimilarVerdicts> index = labels().similarVerdicts();
+    if (index.isEmpty()) {
       out.put("_text", "No verdicts recorded yet.");
       return out;
     }
-    String snippet =
-        f.primaryLocation() instanceof dev.bulwark.core.model.Location.File file
-            ? file.snippet()
-            : null;
-    var matches =
-        new dev.bulwark.triage.label.SimilarVerdicts(labels, new dev.bulwark.ai.embed.Embeddings())
-            .nearest(
-                dev.bulwark.triage.label.SimilarVerdicts.text(
-                    f.ruleId(), f.title(), f.message(), snippet),
-                Math.max(1, Math.min(20, top)),
-                0.0);
-    for (var m : matches) {
+    StringBuilder text = new StringBuilder();
+    List<SimilarVerdicts.Match> matches =
+        index.get().nearest(LabelService.text(f), Math.max(1, Math.min(20, top)), 0.0);
+    for (SimilarVerdicts.Match m : matches) {
       Label l = m.label();
       list.addObject()
           .put("fingerprint", l.fingerprint())
@@ -515,23 +388,22 @@ final class BulwarkTools {
   }
 
   private ObjectNode plan(Path path) throws Exception {
-    List<dev.bulwark.core.errors.Diagnostic> ds = new java.util.ArrayList<>();
-    DepsCommand.Plan.Planned planned =
-        DepsCommand.Plan.plan(path, Configs.load(null, path), DataDir.resolve(dataDir), ds);
-    ObjectNode out =
-        (ObjectNode) JSON.readTree(dev.bulwark.deps.plan.PlanWriters.json(planned.plan()));
+    PlanService.Planned planned =
+        new PlanService()
+            .plan(path, config(path), DataDir.resolve(dataDir), DiagnosticSink.ignoring());
+    ObjectNode out = PlanWriters.tree(planned.plan());
     StringBuilder text = new StringBuilder();
     int upgrades = 0;
-    for (JsonNode w : out.path("windows")) {
-      for (JsonNode u : w.path("upgrades")) {
+    for (PatchPlan.Window w : planned.plan().windows()) {
+      for (PatchPlan.Upgrade u : w.upgrades()) {
         upgrades++;
         text.append("- ")
-            .append(w.path("start").asText())
+            .append(w.start().toOffsetDateTime())
             .append(": ")
-            .append(u.path("purl").asText())
+            .append(u.component().purl())
             .append(" → ")
-            .append(u.path("to").asText())
-            .append(u.path("late").asBoolean() ? " (late)" : "")
+            .append(u.target().orElse(""))
+            .append(u.lateForSla() ? " (late)" : "")
             .append('\n');
       }
     }
@@ -539,7 +411,7 @@ final class BulwarkTools {
         "_text",
         upgrades
             + " upgrades in "
-            + out.path("windows").size()
+            + planned.plan().windows().size()
             + " windows"
             + (planned.seed() ? " (advisories: the small built-in seed)" : "")
             + ".\n"
@@ -547,20 +419,16 @@ final class BulwarkTools {
     return out;
   }
 
-  private ObjectNode scan(Path path, JsonNode analyzers) throws Exception {
-    Set<String> only = new java.util.HashSet<>();
-    analyzers.forEach(a -> only.add(a.asText()));
-    BulwarkConfig cfg = Configs.load(null, path);
-    ScanOptions options = ScanOptions.defaults();
-    if (!only.isEmpty()) {
-      options = options.withOnlyAnalyzers(only);
-    }
+  private ObjectNode scan(Path path, Set<String> analyzers) throws Exception {
     ScanReport report =
-        new Scanner(BuiltInAnalyzers.all())
-            .scan(
-                new ScanRequest(List.of(path), options, cfg, Optional.empty()),
-                Progress.none(),
-                new Cancellation());
+        scans.scan(
+            new ScanRequest(
+                List.of(path),
+                ScanOptions.defaults().withOnlyAnalyzers(analyzers),
+                config(path),
+                Optional.empty()),
+            Progress.none(),
+            new Cancellation());
     lastReport = report;
     report.findings().forEach(f -> findings.put(f.fingerprint(), f));
     ObjectNode out = JSON.createObjectNode();
@@ -601,10 +469,14 @@ final class BulwarkTools {
   }
 
   private ObjectNode hunt(Path path, String minLevel) throws Exception {
-    LogHunt.Settings s =
-        LogHunt.Settings.defaults()
-            .withHunter(new Hunter.Options(Severity.parse(minLevel), null, null, 10_000));
-    LogHunt.Result r = LogHunt.run(List.of(path), s, Progress.none(), d -> {}, new Cancellation());
+    HuntService hunts = new HuntService();
+    LogHunt.Settings s = hunts.settings(config(path), List.of(), List.of());
+    s =
+        s.withHunter(
+            new Hunter.Options(Severity.parse(minLevel), null, null, s.hunter().maxPerRule()));
+    LogHunt.Result r =
+        hunts.hunt(
+            List.of(path), s, Progress.none(), DiagnosticSink.ignoring(), new Cancellation());
     ObjectNode out = JSON.createObjectNode();
     out.put("events", r.hunt().events());
     out.put("detections", r.detections().size());
@@ -649,26 +521,20 @@ final class BulwarkTools {
 
   private ObjectNode label(JsonNode args) throws Exception {
     String fp = args.path("fingerprint").asText();
-    Finding f = findings.get(fp);
-    if (f == null) {
-      throw new InputException("no finding " + fp + " in the latest scan");
-    }
+    Finding f = finding(fp);
     Verdict v = Verdict.parse(args.path("verdict").asText());
-    Label l =
-        Label.of(
-            f,
-            v,
-            null,
-            args.path("note").asText(null),
-            agent,
-            Instant.now(),
-            ToolInfo.current().name() + " " + ToolInfo.current().version());
-    LabelStore store = new LabelStore(DataDir.resolve(dataDir));
-    store.add(List.of(l));
+    labels()
+        .record(
+            List.of(
+                LabelService.of(f, v, null, args.path("note").asText(null), agent, Instant.now())));
     ObjectNode out = JSON.createObjectNode();
     out.put("labelled", fp);
     out.put("verdict", v.label());
     return out;
+  }
+
+  private LabelService labels() {
+    return new LabelService(DataDir.resolve(dataDir));
   }
 
   ScanReport lastReport() {

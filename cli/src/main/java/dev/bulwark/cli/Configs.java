@@ -17,18 +17,24 @@ final class Configs {
   private Configs() {}
 
   static BulwarkConfig load(Path explicit, Path scanned) throws InputException {
+    return load(explicit, scanned, Configs::warn);
+  }
+
+  /** As {@link #load(Path, Path)}, each warning given to {@code warnings}. */
+  static BulwarkConfig load(Path explicit, Path scanned, Consumer<String> warnings)
+      throws InputException {
     if (explicit != null) {
       if (!Files.isRegularFile(explicit)) {
         throw new InputException(explicit + ": configuration file not found");
       }
-      return ConfigLoader.load(explicit, BuiltInAnalyzers.configSections(), Configs::warn);
+      return ConfigLoader.load(explicit, BuiltInAnalyzers.configSections(), warnings);
     }
     if (!Files.exists(scanned)) {
       throw new InputException(scanned + ": no such file or directory");
     }
-    Optional<Path> found = ConfigLoader.discover(scanned, Configs::warn);
+    Optional<Path> found = ConfigLoader.discover(scanned, warnings);
     if (found.isPresent()) {
-      return ConfigLoader.load(found.get(), BuiltInAnalyzers.configSections(), Configs::warn);
+      return ConfigLoader.load(found.get(), BuiltInAnalyzers.configSections(), warnings);
     }
     Path base = Files.isDirectory(scanned) ? scanned : scanned.toAbsolutePath().getParent();
     return BulwarkConfig.empty(base.toAbsolutePath());

@@ -29,7 +29,7 @@ final class DatasetCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   @Command(
@@ -67,15 +67,17 @@ final class DatasetCommand implements Runnable {
       DatasetExporter.Stats s =
           DatasetExporter.export(
               all, redactor, out, ToolInfo.current().name() + " " + ToolInfo.current().version());
-      System.out.println(
-          "exported "
-              + s.records()
-              + " records ("
-              + s.byVerdict()
-              + "), "
-              + s.redactions()
-              + " texts redacted, to "
-              + out);
+      spec.commandLine()
+          .getOut()
+          .println(
+              "exported "
+                  + s.records()
+                  + " records ("
+                  + s.byVerdict()
+                  + "), "
+                  + s.redactions()
+                  + " texts redacted, to "
+                  + out);
       return ExitCodes.OK;
     }
   }

@@ -1,6 +1,5 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.deps.db.AdvisoryDb;
@@ -27,23 +26,22 @@ final class DbCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   abstract static class WithDataDir {
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
     Path dir() {
-      return DataDir.resolve(dataDir);
+      return dataDir.dir();
     }
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     /** The diagnostics' count and the text of the first five, on standard error. */
-    static void printDiagnostics(List<Diagnostic> ds) {
-      System.err.print(dev.bulwark.core.report.DiagnosticSummary.render(ds));
+    static void printDiagnostics(java.io.PrintWriter err, List<Diagnostic> ds) {
+      err.print(dev.bulwark.core.report.DiagnosticSummary.render(ds));
+      err.flush();
     }
   }
 
@@ -71,11 +69,18 @@ final class DbCommand implements Runnable {
         for (Path p : paths) {
           c = importer.importPath(p);
         }
-        System.out.printf(
-            "imported %d advisories, %d KEV entries, %d EPSS scores (%d skipped) in %.1f s into %s%n",
-            c.advisories(), c.kev(), c.epss(), c.skipped(), (System.nanoTime() - t0) / 1e9, dir());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "imported %d advisories, %d KEV entries, %d EPSS scores (%d skipped) in %.1f s into %s%n",
+                c.advisories(),
+                c.kev(),
+                c.epss(),
+                c.skipped(),
+                (System.nanoTime() - t0) / 1e9,
+                dir());
       }
-      printDiagnostics(ds);
+      printDiagnostics(spec.commandLine().getErr(), ds);
       return ExitCodes.OK;
     }
   }
@@ -122,11 +127,13 @@ final class DbCommand implements Runnable {
       }
       List<Diagnostic> ds = new ArrayList<>();
       Feeds.Result r = new Feeds(dir()).update(sources, ds::add);
-      r.sources().forEach((k, v) -> System.out.println(k + ": " + v));
-      System.out.printf(
-          "database rebuilt: %d advisories, %d KEV entries, %d EPSS scores%n",
-          r.counts().advisories(), r.counts().kev(), r.counts().epss());
-      printDiagnostics(ds);
+      r.sources().forEach((k, v) -> spec.commandLine().getOut().println(k + ": " + v));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "database rebuilt: %d advisories, %d KEV entries, %d EPSS scores%n",
+              r.counts().advisories(), r.counts().kev(), r.counts().epss());
+      printDiagnostics(spec.commandLine().getErr(), ds);
       return ExitCodes.OK;
     }
   }
@@ -139,15 +146,17 @@ final class DbCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       if (!AdvisoryDb.exists(dir())) {
-        System.out.println(
-            "no advisory database in "
-                + dir()
-                + " (scans use the small built-in seed); run 'bulwark db import PATH' or 'bulwark db update'");
+        spec.commandLine()
+            .getOut()
+            .println(
+                "no advisory database in "
+                    + dir()
+                    + " (scans use the small built-in seed); run 'bulwark db import PATH' or 'bulwark db update'");
         return ExitCodes.OK;
       }
       try (AdvisoryDb db = AdvisoryDb.open(dir())) {
         for (Map.Entry<String, String> e : db.status().entrySet()) {
-          System.out.printf("%-28s %s%n", e.getKey(), e.getValue());
+          spec.commandLine().getOut().printf("%-28s %s%n", e.getKey(), e.getValue());
         }
       }
       return ExitCodes.OK;

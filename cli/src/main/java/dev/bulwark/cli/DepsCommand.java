@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.usecase.PlanService;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.Diagnostic;
@@ -7,27 +8,19 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.OutputFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
-import dev.bulwark.core.reach.CodeReferences;
-import dev.bulwark.deps.db.Databases;
 import dev.bulwark.deps.inventory.CycloneDxWriter;
 import dev.bulwark.deps.inventory.Inventory;
-import dev.bulwark.deps.match.Matcher;
 import dev.bulwark.deps.match.VulnMatch;
 import dev.bulwark.deps.model.Component;
 import dev.bulwark.deps.plan.PatchPlan;
-import dev.bulwark.deps.plan.PlanSettings;
 import dev.bulwark.deps.plan.PlanWriters;
 import dev.bulwark.deps.reach.Reachability;
 import dev.bulwark.deps.vex.VexWriters;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +37,7 @@ final class DepsCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   static List<Component> inventory(Path path, List<Diagnostic> ds) throws Exception {
@@ -53,17 +46,20 @@ final class DepsCommand implements Runnable {
   }
 
   /** Writes to a checked output file, or to standard output when there is none. */
-  static void write(OutputFile out, String text) throws java.io.IOException {
+  static void write(picocli.CommandLine.Model.CommandSpec spec, OutputFile out, String text)
+      throws java.io.IOException {
     if (out == null) {
       // package names and versions come from the project's manifests
-      System.out.print(
-          dev.bulwark.core.terminal.Terminal.detect().stdoutTty()
-              ? dev.bulwark.core.terminal.TerminalText.block(text)
-              : text);
+      spec.commandLine()
+          .getOut()
+          .print(
+              dev.bulwark.core.terminal.Terminal.detect().stdoutTty()
+                  ? dev.bulwark.core.terminal.TerminalText.block(text)
+                  : text);
       return;
     }
     out.writeString(text);
-    System.err.println("bulwark: wrote " + out.requested());
+    spec.commandLine().getErr().println("bulwark: wrote " + out.requested());
   }
 
   @Command(
@@ -71,6 +67,8 @@ final class DepsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "List every package of a project as a CycloneDX 1.6 JSON BOM.")
   static final class InventoryCmd implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "PATH")
     Path path;
 
@@ -91,8 +89,8 @@ final class DepsCommand implements Runnable {
           path.toAbsolutePath().normalize().getFileName() == null
               ? "project"
               : path.toAbsolutePath().normalize().getFileName().toString();
-      write(target, CycloneDxWriter.write(cs, name, Instant.now()));
-      DbCommand.WithDataDir.printDiagnostics(ds);
+      write(spec, target, CycloneDxWriter.write(cs, name, Instant.now()));
+      DbCommand.WithDataDir.printDiagnostics(spec.commandLine().getErr(), ds);
       return ExitCodes.OK;
     }
   }
@@ -105,6 +103,8 @@ final class DepsCommand implements Runnable {
         "EPSS, CVSS and reachability, scheduled into the maintenance windows of bulwark.yaml (deps:)."
       })
   static final class Plan implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "PATH")
     Path path;
 
@@ -135,48 +135,9 @@ final class DepsCommand implements Runnable {
         description = "Where the VEX document goes (default: vex.cdx.json or vex.openvex.json).")
     Path vexOut;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-    Path config;
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
-
-    /** A patch plan and what it rests on. */
-    record Planned(
-        PatchPlan.Plan plan,
-        List<VulnMatch> matches,
-        Map<VulnMatch, Reachability.Verdict> verdicts,
-        boolean seed) {}
-
-    /**
-     * Inventory, matching against the advisory database, reachability and scheduling for a project;
-     * shared by {@code bulwark deps plan} and the agents' tool.
-     */
-    static Planned plan(Path path, BulwarkConfig cfg, Path dataDir, List<Diagnostic> ds)
-        throws Exception {
-      ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-      PlanSettings settings = PlanSettings.from(cfg.section("deps"), now);
-      SourceTree tree = SourceTree.walk(List.of(path), WalkOptions.defaults(), ds::add);
-      List<Component> cs = Inventory.standard().read(tree, ds::add);
-      Databases.Opened db = Databases.forAnalysis(dataDir, ds::add);
-      List<VulnMatch> matches;
-      try {
-        matches = new Matcher(db.db()).match(cs);
-      } finally {
-        Databases.close(db);
-      }
-      Optional<CodeReferences> refs = Optional.empty();
-      Optional<CodeReferences.Indexer> indexer = CodeReferences.indexer();
-      if (indexer.isPresent()) {
-        refs = Optional.of(indexer.get().index(tree));
-      }
-      Reachability reach = new Reachability(refs);
-      Map<VulnMatch, Reachability.Verdict> verdicts = new IdentityHashMap<>();
-      for (VulnMatch m : matches) {
-        verdicts.put(m, reach.of(m));
-      }
-      return new Planned(
-          PatchPlan.make(matches, verdicts, settings, now), matches, verdicts, db.seed());
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -195,31 +156,36 @@ final class DepsCommand implements Runnable {
       OutputFile planOut = outputPolicy.check(out, List.of(path));
       OutputFile icsOut = outputPolicy.check(ics, List.of(path));
       OutputFile vexFile = outputPolicy.check(vexTarget, List.of(path));
-      BulwarkConfig cfg = Configs.load(config, path);
+      BulwarkConfig cfg = config.load(path);
       List<Diagnostic> ds = new ArrayList<>();
-      Planned planned = plan(path, cfg, DataDir.resolve(null), ds);
+      PlanService.Planned planned =
+          new PlanService().plan(path, cfg, DataDir.resolve(null), ds::add);
       PatchPlan.Plan plan = planned.plan();
       List<VulnMatch> matches = planned.matches();
       Map<VulnMatch, Reachability.Verdict> verdicts = planned.verdicts();
       // the Markdown plan is read by people: manifest paths and names must not act on a terminal
       write(
+          spec,
           planOut,
           format.equals("json")
               ? PlanWriters.json(plan)
               : dev.bulwark.core.terminal.TerminalText.block(PlanWriters.markdown(plan)));
-      write(icsOut, PlanWriters.ics(plan, "patch-plan"));
+      write(spec, icsOut, PlanWriters.ics(plan, "patch-plan"));
       if (vexFile != null) {
         write(
+            spec,
             vexFile,
             vex.equals("cyclonedx")
                 ? VexWriters.cycloneDx(matches, verdicts, Instant.now())
                 : VexWriters.openVex(matches, verdicts, Instant.now()));
       }
       if (planned.seed()) {
-        System.err.println(
-            "bulwark: note: matched against the small built-in advisory seed; run 'bulwark db import' or 'bulwark db update' for full coverage");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "bulwark: note: matched against the small built-in advisory seed; run 'bulwark db import' or 'bulwark db update' for full coverage");
       }
-      DbCommand.WithDataDir.printDiagnostics(ds);
+      DbCommand.WithDataDir.printDiagnostics(spec.commandLine().getErr(), ds);
       return ExitCodes.OK;
     }
   }

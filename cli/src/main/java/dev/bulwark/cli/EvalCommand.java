@@ -37,11 +37,13 @@ final class EvalCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** Options every suite understands. */
   abstract static class SuiteCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(
         names = "--corpus",
         paramLabel = "DIR",
@@ -83,8 +85,8 @@ final class EvalCommand implements Runnable {
       if (markdown != null) {
         Files.writeString(markdown, md, StandardCharsets.UTF_8);
       }
-      System.out.print(md);
-      System.out.flush();
+      spec.commandLine().getOut().print(md);
+      spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }
   }
@@ -217,6 +219,8 @@ final class EvalCommand implements Runnable {
         "triage, tactic and mail."
       })
   static final class Model implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(
         names = "--suite",
         required = true,
@@ -404,7 +408,7 @@ final class EvalCommand implements Runnable {
           String.format(
               java.util.Locale.ROOT, "| wall time | %.1f s |%n", run.wall().toMillis() / 1000.0));
       out.append("\n").append(run.metricKind().summary(run.metric())).append("\n");
-      System.out.print(out);
+      spec.commandLine().getOut().print(out);
       if (json != null) {
         Files.writeString(
             json,

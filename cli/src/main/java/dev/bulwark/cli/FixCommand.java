@@ -1,17 +1,16 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.ai.llm.LlmSettings;
+import dev.bulwark.cli.usecase.FixService;
 import dev.bulwark.code.CodeAnalyzer;
 import dev.bulwark.code.fix.FixEngine;
 import dev.bulwark.code.fix.LlmProposals;
 import dev.bulwark.code.fix.Patches;
 import dev.bulwark.code.fix.spi.Candidate;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
-import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Fix;
 import dev.bulwark.core.model.Location;
@@ -52,6 +51,8 @@ import picocli.CommandLine.Parameters;
       "contains (mvnw, .mvn, plugins, tests) is run unless --test-cmd asks for it."
     })
 final class FixCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "PATH", description = "The project to fix.")
   Path path;
 
@@ -94,22 +95,11 @@ final class FixCommand implements Callable<Integer> {
               + " you trust. Without it, fix never starts a process.")
   String testCommand;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description =
-          "Where model proposals and their verification are kept, accepted or rejected"
-              + " (proposals.jsonl; default: $BULWARK_DATA_DIR or ~/.bulwark).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-  Path config;
+  @picocli.CommandLine.Mixin CommonOptions.Config config;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Worker threads (default: number of processors).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<ReportOutput> outputs = new ArrayList<>();
@@ -124,11 +114,16 @@ final class FixCommand implements Callable<Integer> {
     }
     ReportOutput.prepare(outputs, List.of(path), outputPolicy);
     Path root = path.toAbsolutePath().normalize();
-    BulwarkConfig cfg = Configs.load(config, root);
+    BulwarkConfig cfg = config.load(root);
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
     Optional<FixEngine.ProposalSource> proposals = Optional.empty();
     if (llm) {
-      Configs.LlmSection llmConfig = Configs.llmSection(config, cfg, System.getenv());
+      Configs.LlmSection llmConfig =
+          Configs.llmSection(
+              config.file(),
+              cfg,
+              System.getenv(),
+              w -> spec.commandLine().getErr().println("bulwark: warning: " + w));
       LlmSettings settings =
           LlmSettings.resolve(llmConfig.section(), System.getenv(), llmConfig.baseDir())
               .orElseThrow(() ->
@@ -137,26 +132,28 @@ final class FixCommand implements Callable<Integer> {
       proposals = Optional.of(new LlmProposals(settings.client(), diagnostics::add));
     }
     // model proposals are kept for evaluation; deterministic templates need no record
-    ProposalLog log = llm ? ProposalLog.in(DataDir.resolve(dataDir)) : ProposalLog.memory();
+    ProposalLog log = llm ? ProposalLog.in(dataDir.dir()) : ProposalLog.memory();
     Instant started = Instant.now();
-    SourceTree tree = SourceTree.walk(List.of(root), WalkOptions.defaults(), diagnostics::add);
-    FixEngine.Result result =
-        new FixEngine(
-                root,
-                tree,
-                new FixEngine.Options(Set.copyOf(rules), Set.copyOf(findings), proposals, threads),
-                diagnostics::add,
-                log)
-            .run();
+    FixService fixes = new FixService();
+    FixService.Proposed proposed =
+        fixes.propose(
+            new FixService.Request(
+                root, Set.copyOf(rules), Set.copyOf(findings), proposals, threads.value()),
+            diagnostics::add,
+            log);
+    SourceTree tree = proposed.tree();
+    FixEngine.Result result = proposed.result();
     if (llm) {
       long fromModel = log.decisions().stream().filter(d -> d.source().startsWith("llm:")).count();
       long rejected = log.rejected().stream().filter(d -> d.source().startsWith("llm:")).count();
-      System.err.printf(
-          "bulwark fix: %d model proposal%s, %d rejected by verification (kept in %s)%n",
-          fromModel,
-          fromModel == 1 ? "" : "s",
-          rejected,
-          DataDir.resolve(dataDir).resolve(ProposalLog.FILE));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "bulwark fix: %d model proposal%s, %d rejected by verification (kept in %s)%n",
+              fromModel,
+              fromModel == 1 ? "" : "s",
+              rejected,
+              dataDir.dir().resolve(ProposalLog.FILE));
     }
 
     Map<String, String> accepted = new LinkedHashMap<>(result.patchedFiles());
@@ -170,7 +167,7 @@ final class FixCommand implements Callable<Integer> {
         outcomes = rejectIn(outcomes, broken);
       }
     }
-    TerminalWriter out = TerminalWriter.stdout();
+    TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
     boolean showDiffs = !mode.apply || mode.diff;
     int verified = 0;
     int unverified = 0;
@@ -201,7 +198,7 @@ final class FixCommand implements Callable<Integer> {
     }
     if (mode.apply && !accepted.isEmpty()) {
       Map<String, Set<Candidate.Dependency>> deps = new HashMap<>(result.dependencies());
-      Patches.write(root, accepted, deps);
+      fixes.apply(root, accepted, deps);
     }
     out.printf(
         "%d finding%s: %d verified patch%s%s, %d unverified, %d without a fix%s%n",
@@ -215,9 +212,12 @@ final class FixCommand implements Callable<Integer> {
         result.stats().classpathResolved()
             ? ""
             : " (class path not resolved: library references were not compiled)");
-    System.err.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
+    spec.commandLine()
+        .getErr()
+        .print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
     if (!outputs.isEmpty()) {
-      ReportOutput.writeAll(report(root, started, tree, result, outcomes, diagnostics), outputs);
+      ReportOutput.writeAll(
+          spec, report(root, started, tree, result, outcomes, diagnostics), outputs);
     }
     return ExitCodes.OK;
   }
@@ -251,11 +251,13 @@ final class FixCommand implements Callable<Integer> {
       Patches.write(copy, files, deps);
       Path log = Files.createTempFile("bulwark-fix-tests-" + label + "-", ".log");
       boolean ok = Patches.runTests(copy, testCommand, log, 30);
-      System.err.println(
-          "bulwark: tests with "
-              + (label.equals("all") ? "all patches" : label)
-              + ": "
-              + (ok ? "passed" : "FAILED, see " + log));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bulwark: tests with "
+                  + (label.equals("all") ? "all patches" : label)
+                  + ": "
+                  + (ok ? "passed" : "FAILED, see " + log));
       return ok;
     } finally {
       Patches.delete(copy);

@@ -2,12 +2,12 @@ package dev.bulwark.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.cli.usecase.LabelService;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
-import dev.bulwark.core.report.ToolInfo;
 import dev.bulwark.core.terminal.TerminalWriter;
 import dev.bulwark.triage.label.LabelStore;
 import java.io.IOException;
@@ -67,12 +67,10 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
       description = "Who gives the verdict (default: the OS user).")
   String by;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (fingerprints.isEmpty()) {
-      spec.commandLine().usage(System.out);
+      spec.commandLine().usage(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
     if (verdict == null) {
@@ -88,21 +86,26 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     List<Label> labels = new ArrayList<>();
     Instant now = Instant.now();
     String who = by != null ? by : System.getProperty("user.name", "unknown");
-    String tool = ToolInfo.current().name() + " " + ToolInfo.current().version();
     for (String fp : fingerprints) {
       JsonNode f = findings == null ? null : find(findings, fp);
       if (findings != null && f == null) {
         throw new InputException(report + ": no finding with fingerprint " + fp);
       }
-      String sev = severity == null ? null : severity.label();
       labels.add(
           f == null
-              ? Label.bare(fp, v, sev, note, who, now, tool)
-              : Label.of(finding(f, fp), v, sev, note, who, now, tool));
+              ? Label.bare(
+                  fp,
+                  v,
+                  severity == null ? null : severity.label(),
+                  note,
+                  who,
+                  now,
+                  LabelService.tool())
+              : LabelService.of(finding(f, fp), v, severity, note, who, now));
     }
-    LabelStore store = new LabelStore(dir());
-    store.add(labels);
-    TerminalWriter.stdout()
+    LabelService store = new LabelService(dir());
+    store.record(labels);
+    new TerminalWriter(spec.commandLine().getOut())
         .println(
             "labelled "
                 + labels.size()
@@ -153,7 +156,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     public Integer call() throws Exception {
       List<Label> labels = new LabelStore(dir()).current();
       for (Label l : labels) {
-        TerminalWriter.stdout()
+        new TerminalWriter(spec.commandLine().getOut())
             .printf(
                 "%-10s %-8s %-28s %s%n",
                 l.verdict().label(),
@@ -161,7 +164,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
                 l.ruleId() == null ? "" : l.ruleId(),
                 l.fingerprint() + (l.note() == null ? "" : "  — " + l.note()));
       }
-      TerminalWriter.stdout().println(labels.size() + " labelled findings");
+      new TerminalWriter(spec.commandLine().getOut()).println(labels.size() + " labelled findings");
       return ExitCodes.OK;
     }
   }
@@ -181,7 +184,7 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
     public Integer call() throws Exception {
       List<Label> labels = new LabelStore(dir()).current();
       LabelStore.write(out, labels);
-      System.err.println("wrote " + labels.size() + " labels to " + out);
+      spec.commandLine().getErr().println("wrote " + labels.size() + " labels to " + out);
       return ExitCodes.OK;
     }
   }
@@ -207,7 +210,8 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
       }
       LabelStore store = new LabelStore(dir());
       store.add(labels);
-      TerminalWriter.stdout().println("imported " + labels.size() + " labels into " + store.file());
+      new TerminalWriter(spec.commandLine().getOut())
+          .println("imported " + labels.size() + " labels into " + store.file());
       return ExitCodes.OK;
     }
   }
@@ -239,13 +243,11 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
 
     @Override
     public Integer call() throws Exception {
-      List<Label> labels = new LabelStore(dir()).current();
-      if (labels.isEmpty()) {
-        throw new InputException("no labels yet (record some with bulwark label)");
-      }
       var similar =
-          new dev.bulwark.triage.label.SimilarVerdicts(
-              labels, new dev.bulwark.ai.embed.Embeddings());
+          new LabelService(dir())
+              .similarVerdicts()
+              .orElseThrow(
+                  () -> new InputException("no labels yet (record some with bulwark label)"));
       for (JsonNode f : readReport(report).path("findings")) {
         JsonNode loc = f.path("locations").path(0);
         var matches =
@@ -254,13 +256,13 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
                     text(f, "ruleId"), text(f, "title"), text(f, "message"), text(loc, "snippet")),
                 top,
                 minSimilarity);
-        TerminalWriter.stdout()
+        new TerminalWriter(spec.commandLine().getOut())
             .println(text(f, "fingerprint") + "  " + text(f, "title") + "  " + text(loc, "path"));
         if (matches.isEmpty()) {
-          TerminalWriter.stdout().println("    no similar past verdict");
+          new TerminalWriter(spec.commandLine().getOut()).println("    no similar past verdict");
         }
         for (var m : matches) {
-          TerminalWriter.stdout()
+          new TerminalWriter(spec.commandLine().getOut())
               .printf(
                   "    %.2f  %-8s %s%s%n",
                   m.similarity(),

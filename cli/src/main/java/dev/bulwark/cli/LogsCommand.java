@@ -1,7 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.usecase.HuntService;
 import dev.bulwark.core.analysis.Cancellation;
-import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Severity;
@@ -61,22 +61,10 @@ final class LogsCommand implements Runnable {
         description = "Extra log source and field mapping pipeline (YAML, repeatable).")
     List<Path> pipelines = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Use this bulwark.yaml.")
-    Path config;
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     LogHunt.Settings settings(Path scanned) throws InputException {
-      BulwarkConfig cfg = Configs.load(config, scanned);
-      LogHunt.Settings s =
-          LogHunt.Settings.fromConfig(cfg.section("logs"), cfg.section("assets"), cfg.baseDir());
-      if (!rules.isEmpty()) {
-        s = s.withRules(rules);
-      }
-      if (!pipelines.isEmpty()) {
-        List<Path> all = new ArrayList<>(s.pipelines());
-        all.addAll(pipelines);
-        s = s.withPipelines(all);
-      }
-      return s;
+      return new HuntService().settings(config.load(scanned), rules, pipelines);
     }
   }
 
@@ -88,6 +76,8 @@ final class LogsCommand implements Runnable {
         "group detections into incidents and write a timeline."
       })
   static final class Hunt implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories.")
     List<Path> paths;
 
@@ -137,11 +127,7 @@ final class LogsCommand implements Runnable {
         description = "Exit with status 1 when a detection is at this level or worse.")
     Severity failOn;
 
-    @Option(
-        names = "--threads",
-        paramLabel = "N",
-        description = "Files read at once (default: cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
     @Option(names = "--no-progress", description = "Never draw a progress bar.")
     boolean noProgress;
@@ -173,17 +159,16 @@ final class LogsCommand implements Runnable {
                 new Incidents.Options(
                     LogHunt.duration("--window", window), s.incidents().assetCriticality()));
       }
-      if (threads != null) {
-        if (threads < 1) {
-          throw new InputException("--threads must be at least 1, got " + threads);
-        }
-        s = s.withThreads(threads);
+      if (threads.given()) {
+        s = s.withThreads(threads.value());
       }
       List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
       Instant started = Instant.now();
       LogHunt.Result r;
       try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
-        r = LogHunt.run(paths, s, progress.progress(), diagnostics::add, new Cancellation());
+        r =
+            new HuntService()
+                .hunt(paths, s, progress.progress(), diagnostics::add, new Cancellation());
       }
       for (Path t : timelines) {
         String fmt = Timeline.formatFor(t.getFileName().toString());
@@ -194,12 +179,12 @@ final class LogsCommand implements Runnable {
           default -> Timeline.writeHtml(r.detections(), r.incidents(), buf);
         }
         timelineOut.get(t).writeString(buf.toString(StandardCharsets.UTF_8));
-        System.err.println("bulwark: wrote " + t);
+        spec.commandLine().getErr().println("bulwark: wrote " + t);
       }
       ScanReport report = report(r, started, diagnostics);
-      ReportOutput.writeAll(report, outputs, false);
+      ReportOutput.writeAll(spec, report, outputs, false);
       if (!ReportOutput.anyOnStdout(outputs)) {
-        printHunt(r, diagnostics, TerminalWriter.stdout());
+        printHunt(r, diagnostics, new TerminalWriter(spec.commandLine().getOut()));
       }
       Severity threshold = failOn;
       return threshold != null && report.hasFindingsAtLeast(threshold)
@@ -308,6 +293,8 @@ final class LogsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Load a rule set and list what cannot run, and why.")
   static final class Rules implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.Mixin RuleOptions ruleOptions;
 
     @Option(names = "--all", description = "List every problem, not only counts per reason.")
@@ -318,7 +305,7 @@ final class LogsCommand implements Runnable {
       LogHunt.Settings s = ruleOptions.settings(Path.of("."));
       Logsources ls = LogHunt.logsources(s);
       RuleSet set = LogHunt.loadRules(s, ls);
-      TerminalWriter out = TerminalWriter.stdout();
+      TerminalWriter out = new TerminalWriter(spec.commandLine().getOut());
       out.printf(
           "%d rule documents: %d detection rules, %d correlations, %d filters loaded; %d problems.%n",
           set.documents(),

@@ -35,7 +35,7 @@ final class MailCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   @Command(
@@ -47,6 +47,8 @@ final class MailCommand implements Runnable {
         "attachments never opened."
       })
   static final class Check implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "PATH")
     List<Path> paths;
 
@@ -55,11 +57,7 @@ final class MailCommand implements Runnable {
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description = "Where a trained mail model is (default ~/.bulwark).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
     @Option(
         names = "--fail-on",
@@ -83,13 +81,7 @@ final class MailCommand implements Runnable {
         description = "Write the same indicators as a STIX 2.1 bundle.")
     Path stixFile;
 
-    @Option(
-        names = "--config",
-        paramLabel = "FILE",
-        description =
-            "Use this bulwark.yaml (its mail: section names receiving servers, internal domains,"
-                + " executives and protected domains).")
-    Path config;
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     @Override
     public Integer call() throws Exception {
@@ -101,9 +93,9 @@ final class MailCommand implements Runnable {
       List<Diagnostic> diagnostics = new ArrayList<>();
       List<Path> files = mailFiles(paths, diagnostics);
       java.util.Optional<dev.bulwark.mail.MailModel> model =
-          dev.bulwark.mail.MailModel.load(dev.bulwark.core.config.DataDir.resolve(dataDir));
+          dev.bulwark.mail.MailModel.load(dataDir.dir());
       dev.bulwark.mail.MailSettings settings =
-          dev.bulwark.mail.MailSettings.from(Configs.load(config, paths.get(0)));
+          dev.bulwark.mail.MailSettings.from(config.load(paths.get(0)));
       StringBuilder out = new StringBuilder();
       List<dev.bulwark.mail.Indicators> indicators = new ArrayList<>();
       int[] judged = {0};
@@ -179,7 +171,7 @@ final class MailCommand implements Runnable {
               MailFindings.rules(),
               findings,
               diagnostics);
-      ReportOutput.writeAll(report, outputs, false);
+      ReportOutput.writeAll(spec, report, outputs, false);
       com.fasterxml.jackson.databind.ObjectWriter pretty =
           new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
       if (indicatorsOut != null) {
@@ -191,8 +183,10 @@ final class MailCommand implements Runnable {
             pretty.writeValue(os, dev.bulwark.mail.Indicators.stix(indicators, Instant.now())));
       }
       if (!ReportOutput.anyOnStdout(outputs)) {
-        System.out.print(out);
-        System.out.print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
+        spec.commandLine().getOut().print(out);
+        spec.commandLine()
+            .getOut()
+            .print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
       }
       return failOn != null && report.hasFindingsAtLeast(failOn)
           ? ExitCodes.FINDINGS
@@ -244,6 +238,8 @@ final class MailCommand implements Runnable {
         "anything else) and keep it in the data directory for bulwark mail check."
       })
   static final class Train implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(
         names = "--corpus",
         paramLabel = "DIR",
@@ -270,24 +266,21 @@ final class MailCommand implements Runnable {
         description = "Where the labelled findings' message files are (default: here).")
     Path root = Path.of(".");
 
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description = "Bulwark's data directory (default ~/.bulwark).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
     @Override
     public Integer call() throws Exception {
       if (corpus == null && labelsFile == null && !teamLabels) {
         throw new InputException("give --corpus, --labels or --team-labels");
       }
-      Path dir = dev.bulwark.core.config.DataDir.resolve(dataDir);
+      Path dir = dataDir.dir();
       List<MailVerdict> verdicts = new ArrayList<>();
       List<Boolean> phishing = new ArrayList<>();
       if (corpus != null) {
         dev.bulwark.mail.MailCorpus c =
             dev.bulwark.mail.MailCorpus.load(
-                corpus, problem -> System.err.println("bulwark: skipped " + problem));
+                corpus,
+                problem -> spec.commandLine().getErr().println("bulwark: skipped " + problem));
         boolean[] labelled = c.phishing();
         for (int i = 0; i < labelled.length; i++) {
           verdicts.add(MailChecks.judge(c.messages().get(i)));
@@ -313,8 +306,9 @@ final class MailCommand implements Runnable {
                 l.properties() == null ? "0" : l.properties().getOrDefault("message-index", "0"));
         MailMessage m = message(file, index);
         if (m == null) {
-          System.err.println(
-              "bulwark: skipped a verdict on " + file + " #" + index + ": not found");
+          spec.commandLine()
+              .getErr()
+              .println("bulwark: skipped a verdict on " + file + " #" + index + ": not found");
           continue;
         }
         verdicts.add(MailChecks.judge(m));
@@ -329,15 +323,17 @@ final class MailCommand implements Runnable {
         throw new InputException("need labelled phishing and non-phishing messages to train on");
       }
       var stored = dev.bulwark.mail.MailModel.train(verdicts, y, dir);
-      System.out.println(
-          "trained on "
-              + stored.messages()
-              + " messages ("
-              + stored.phishing()
-              + " phishing"
-              + (fromLabels > 0 ? "; " + fromLabels + " from the team's verdicts" : "")
-              + "); model in "
-              + dir.resolve(dev.bulwark.mail.MailModel.FILE));
+      spec.commandLine()
+          .getOut()
+          .println(
+              "trained on "
+                  + stored.messages()
+                  + " messages ("
+                  + stored.phishing()
+                  + " phishing"
+                  + (fromLabels > 0 ? "; " + fromLabels + " from the team's verdicts" : "")
+                  + "); model in "
+                  + dir.resolve(dev.bulwark.mail.MailModel.FILE));
       return ExitCodes.OK;
     }
 

@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
       "apply_fixes with --allow-writes). Paths must lie under a --root."
     })
 final class McpCommand implements java.util.concurrent.Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(
@@ -42,11 +44,7 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
       description = "A directory tools may read (repeatable; default: the working directory).")
   List<Path> roots = new ArrayList<>();
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Bulwark's data directory (labels).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
   @Option(
       names = "--http",
@@ -80,7 +78,9 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BulwarkTools tools =
-        new BulwarkTools(BulwarkTools.roots(roots), dataDir, "mcp-agent").allowWrites(allowWrites);
+        new BulwarkTools(BulwarkTools.roots(roots), dataDir.given(), "mcp-agent")
+            .logTo(spec.commandLine().getErr())
+            .allowWrites(allowWrites);
     McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     CountDownLatch forever = new CountDownLatch(1);
     if (httpPort == null) {
@@ -92,23 +92,25 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
               McpServer.sync(new StdioServerTransportProvider(mapper, guard.in(), guard.out())),
               mapper,
               tools);
-      System.err.println("bulwark mcp: serving on stdio; roots " + tools.roots());
+      spec.commandLine().getErr().println("bulwark mcp: serving on stdio; roots " + tools.roots());
       Runtime.getRuntime().addShutdownHook(new Thread(server::closeGracefully));
       forever.await();
       return ExitCodes.OK;
     }
-    Path data = dev.bulwark.core.config.DataDir.resolve(dataDir);
+    Path data = dataDir.dir();
     String token = McpHttp.token(tokenFile, data);
     McpHttp http = McpHttp.create(mapper, host, httpPort, token);
     McpSyncServer server = configure(McpServer.sync(http.transport()), mapper, tools);
     String url = http.start();
-    System.err.println(
-        "bulwark mcp: serving streamable HTTP at "
-            + url
-            + "; roots "
-            + tools.roots()
-            + "; token "
-            + (tokenFile != null ? "from " + tokenFile : "in " + data.resolve("mcp-token")));
+    spec.commandLine()
+        .getErr()
+        .println(
+            "bulwark mcp: serving streamable HTTP at "
+                + url
+                + "; roots "
+                + tools.roots()
+                + "; token "
+                + (tokenFile != null ? "from " + tokenFile : "in " + data.resolve("mcp-token")));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> {
@@ -116,7 +118,7 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
               try {
                 http.stop();
               } catch (Exception e) {
-                System.err.println("bulwark mcp: " + e.getMessage());
+                spec.commandLine().getErr().println("bulwark mcp: " + e.getMessage());
               }
             }));
     forever.await();

@@ -39,7 +39,7 @@ final class ProposalsCommand extends DbCommand.WithDataDir implements Callable<I
             .filter(d -> kind == null || d.kind().equals(kind))
             .toList();
     if (all.isEmpty()) {
-      TerminalWriter.stdout()
+      new TerminalWriter(spec.commandLine().getOut())
           .println("no proposals recorded in " + dir().resolve(ProposalLog.FILE));
       return ExitCodes.OK;
     }
@@ -50,7 +50,7 @@ final class ProposalsCommand extends DbCommand.WithDataDir implements Callable<I
       c[1]++;
     }
     bySource.forEach((k, c) ->
-        TerminalWriter.stdout()
+        new TerminalWriter(spec.commandLine().getOut())
             .printf(
                 Locale.ROOT,
                 "%4d of %4d accepted (%5.1f%%)  %s%n",
@@ -58,14 +58,14 @@ final class ProposalsCommand extends DbCommand.WithDataDir implements Callable<I
                 c[1],
                 100.0 * c[0] / c[1],
                 k));
-    TerminalWriter.stdout().println();
+    new TerminalWriter(spec.commandLine().getOut()).println();
     int shown = 0;
     for (Decision d : all.reversed()) {
       if ((rejectedOnly && d.accepted()) || shown >= limit) {
         continue;
       }
       shown++;
-      TerminalWriter.stdout()
+      new TerminalWriter(spec.commandLine().getOut())
           .printf(
               Locale.ROOT,
               "%s  %-8s %s %s%n",
@@ -74,7 +74,8 @@ final class ProposalsCommand extends DbCommand.WithDataDir implements Callable<I
               d.kind(),
               d.subject().length() > 60 ? d.subject().substring(0, 60) + "…" : d.subject());
       if (!d.accepted()) {
-        TerminalWriter.stdout().println("    failed \"" + d.failedCheck() + "\": " + d.reason());
+        new TerminalWriter(spec.commandLine().getOut())
+            .println("    failed \"" + d.failedCheck() + "\": " + d.reason());
       }
     }
     return ExitCodes.OK;

@@ -8,7 +8,7 @@ import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.terminal.Terminal;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +58,10 @@ final class ReportOutput {
     }
   }
 
-  static void writeAll(ScanReport report, List<ReportOutput> outputs) throws IOException {
-    writeAll(report, outputs, true);
+  static void writeAll(
+      picocli.CommandLine.Model.CommandSpec spec, ScanReport report, List<ReportOutput> outputs)
+      throws IOException {
+    writeAll(spec, report, outputs, true);
   }
 
   /** Whether some output goes to standard output. */
@@ -68,27 +70,27 @@ final class ReportOutput {
   }
 
   /**
-   * Writes every output; when none goes to standard output, a terminal report does unless {@code
-   * terminalByDefault} is false (the command prints its own).
+   * Writes every output, standard output being the command line's; when none goes there, a terminal
+   * report does unless {@code terminalByDefault} is false (the command prints its own).
    */
-  static void writeAll(ScanReport report, List<ReportOutput> outputs, boolean terminalByDefault)
+  static void writeAll(
+      picocli.CommandLine.Model.CommandSpec spec,
+      ScanReport report,
+      List<ReportOutput> outputs,
+      boolean terminalByDefault)
       throws IOException {
     Terminal terminal = Terminal.detect();
     boolean stdoutUsed = false;
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     for (ReportOutput o : outputs) {
       if (o.file == null) {
         stdoutUsed = true;
-        if (terminal.stdoutTty() && o.format != ReportFormat.TERMINAL) {
-          // a JSON or Markdown report read on a terminal: its values must not act on it either
-          java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-          write(report, o.format, buf, terminal);
-          out.print(
-              dev.bulwark.core.terminal.TerminalText.block(
-                  buf.toString(java.nio.charset.StandardCharsets.UTF_8)));
-        } else {
-          write(report, o.format, out, terminal);
-        }
+        String text = render(report, o.format, terminal);
+        // a JSON or Markdown report read on a terminal: its values must not act on it either
+        out.print(
+            terminal.stdoutTty() && o.format != ReportFormat.TERMINAL
+                ? dev.bulwark.core.terminal.TerminalText.block(text)
+                : text);
         out.flush();
       } else {
         if (o.checked == null) {
@@ -96,14 +98,26 @@ final class ReportOutput {
         }
         o.checked.write(
             os -> write(report, o.format, os, new Terminal(false, false, true, terminal.width())));
-        System.err.println(
-            "wrote " + o.format.name().toLowerCase(java.util.Locale.ROOT) + " report to " + o.file);
+        spec.commandLine()
+            .getErr()
+            .println(
+                "wrote "
+                    + o.format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " report to "
+                    + o.file);
       }
     }
     if (!stdoutUsed && terminalByDefault) {
-      write(report, ReportFormat.TERMINAL, out, terminal);
+      out.print(render(report, ReportFormat.TERMINAL, terminal));
       out.flush();
     }
+  }
+
+  private static String render(ScanReport report, ReportFormat format, Terminal t)
+      throws IOException {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    write(report, format, buf, t);
+    return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void write(ScanReport report, ReportFormat format, OutputStream out, Terminal t)

@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "List analyzers and their rules.")
 final class RulesCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--analyzer", paramLabel = "ID", description = "Only this analyzer's rules.")
   String analyzer;
 
@@ -24,22 +26,28 @@ final class RulesCommand implements Callable<Integer> {
       if (analyzer != null && !analyzer.equals(a.info().id())) {
         continue;
       }
-      System.out.println(a.info().id() + " — " + a.info().name() + ": " + a.info().description());
+      spec.commandLine()
+          .getOut()
+          .println(a.info().id() + " — " + a.info().name() + ": " + a.info().description());
       if (a.info().id().equals("secrets-history")) {
-        System.out.println("  (runs the secrets rules over every commit; enable with --history)");
+        spec.commandLine()
+            .getOut()
+            .println("  (runs the secrets rules over every commit; enable with --history)");
         continue;
       }
       for (RuleDescriptor r : a.rules()) {
-        System.out.printf(
-            Locale.ROOT,
-            "  %-40s %-8s %-14s %s%n",
-            r.id(),
-            r.defaultSeverity().label(),
-            r.taxa().stream()
-                .map(TaxonomyRef::display)
-                .filter(s -> s.startsWith("CWE"))
-                .collect(Collectors.joining(",")),
-            r.name());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                Locale.ROOT,
+                "  %-40s %-8s %-14s %s%n",
+                r.id(),
+                r.defaultSeverity().label(),
+                r.taxa().stream()
+                    .map(TaxonomyRef::display)
+                    .filter(s -> s.startsWith("CWE"))
+                    .collect(Collectors.joining(",")),
+                r.name());
       }
     }
     return ExitCodes.OK;

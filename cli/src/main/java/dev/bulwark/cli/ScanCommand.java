@@ -1,19 +1,16 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.analysis.Analyzer;
+import dev.bulwark.cli.usecase.ScanService;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.config.BulwarkConfig;
-import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.scan.ScanRequest;
-import dev.bulwark.core.scan.Scanner;
 import dev.bulwark.core.suppress.Baseline;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +34,7 @@ import picocli.CommandLine.Parameters;
       "  bulwark scan . --history        # also every commit of the git repository"
     })
 final class ScanCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
   List<Path> paths;
@@ -75,11 +73,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Report only findings not in this earlier JSON or SARIF report.")
   Path baseline;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Use this bulwark.yaml instead of discovering one above PATH.")
-  Path config;
+  @picocli.CommandLine.Mixin CommonOptions.Config config;
 
   @Option(
       names = "--history",
@@ -92,11 +86,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Run only these analyzers (repeatable); see 'bulwark rules'.")
   List<String> analyzers = new ArrayList<>();
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Worker threads (default: number of processors).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
@@ -123,28 +113,18 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Analyzer> all = BuiltInAnalyzers.all();
-    Set<String> known = new HashSet<>();
-    all.forEach(a -> known.add(a.info().id()));
-    for (String id : analyzers) {
-      if (!known.contains(id)) {
-        throw new InputException(
-            "unknown analyzer '" + id + "' (known: " + String.join(", ", known) + ")");
-      }
-    }
-    if (threads < 1) {
-      throw new InputException("--threads must be at least 1, got " + threads);
-    }
+    ScanService scans = new ScanService(BuiltInAnalyzers.all());
+    scans.requireKnown(analyzers);
     ReportOutput.prepare(outputs, paths, outputPolicy);
     String token = upload == null ? null : Upload.token(tokenFile);
-    BulwarkConfig cfg = Configs.load(config, paths.get(0));
+    BulwarkConfig cfg = config.load(paths.get(0));
     Optional<Baseline> base =
         baseline == null ? Optional.empty() : Optional.of(Baseline.load(baseline));
     ScanOptions options =
         ScanOptions.defaults()
             .withWalk(new WalkOptions(include, exclude, !noIgnore, true))
             .withHistory(history)
-            .withThreads(threads)
+            .withThreads(threads.value())
             .withOnlyAnalyzers(Set.copyOf(analyzers));
     ScanRequest request = new ScanRequest(paths, options, cfg, base);
     Cancellation cancellation = new Cancellation();
@@ -152,7 +132,7 @@ final class ScanCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     ScanReport report;
     try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
-      report = new Scanner(all).scan(request, progress.progress(), cancellation);
+      report = scans.scan(request, progress.progress(), cancellation);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -160,7 +140,7 @@ final class ScanCommand implements Callable<Integer> {
         // already shutting down
       }
     }
-    ReportOutput.writeAll(report, outputs);
+    ReportOutput.writeAll(spec, report, outputs);
     if (upload != null) {
       String name =
           project != null
@@ -173,16 +153,18 @@ final class ScanCommand implements Callable<Integer> {
               .toString()
               .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       var answer = Upload.send(upload, name, token, json);
-      System.err.printf(
-          "uploaded to %s (project %s, scan %d): %d findings, %d new, %d reopened, %d fixed%s%n",
-          upload,
-          name,
-          answer.path("scanId").asLong(),
-          answer.path("findings").asInt(),
-          answer.path("added").asInt(),
-          answer.path("reopened").asInt(),
-          answer.path("fixed").asInt(),
-          answer.path("created").asBoolean(true) ? "" : " (already uploaded)");
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "uploaded to %s (project %s, scan %d): %d findings, %d new, %d reopened, %d fixed%s%n",
+              upload,
+              name,
+              answer.path("scanId").asLong(),
+              answer.path("findings").asInt(),
+              answer.path("added").asInt(),
+              answer.path("reopened").asInt(),
+              answer.path("fixed").asInt(),
+              answer.path("created").asBoolean(true) ? "" : " (already uploaded)");
     }
     Severity threshold = failOn != null ? failOn : cfg.failOnSeverity().orElse(null);
     return threshold != null && report.hasFindingsAtLeast(threshold)

@@ -1,6 +1,5 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.server.BulwarkServer;
 import dev.bulwark.server.ServerConfig;
@@ -23,6 +22,8 @@ import picocli.CommandLine.Option;
     },
     subcommands = {ServeCommand.Tokens.class})
 final class ServeCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--public-name",
       paramLabel = "HOST",
@@ -48,11 +49,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Port (default ${DEFAULT-VALUE}).")
   int port = 8555;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
-  Path dataDir;
+  @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
   @Option(
       names = "--db-url",
@@ -88,9 +85,10 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new InputException("--port must be 0 to 65535");
     }
-    Path data = DataDir.resolve(dataDir);
+    Path data = dataDir.dir();
+    java.io.PrintWriter err = spec.commandLine().getErr();
     for (String w : dev.bulwark.store.OwnerOnly.secure(data)) {
-      System.err.println("bulwark serve: warning: " + w);
+      err.println("bulwark serve: warning: " + w);
     }
     Store store;
     try {
@@ -98,12 +96,12 @@ final class ServeCommand implements Callable<Integer> {
           dbUrl != null
               ? Store.open(
                   dbUrl, System.getenv("BULWARK_DB_USER"), System.getenv("BULWARK_DB_PASSWORD"))
-              : Store.openDefault(DataDir.resolve(dataDir));
+              : Store.openDefault(dataDir.dir());
     } catch (StoreException e) {
       throw new InputException(e.getMessage(), e);
     }
     for (String note : store.notes()) {
-      System.err.println("bulwark serve: warning: " + note);
+      err.println("bulwark serve: warning: " + note);
     }
     ServerConfig cfg =
         new ServerConfig(
@@ -118,19 +116,23 @@ final class ServeCommand implements Callable<Integer> {
             trustedProxies);
     BulwarkServer server = new BulwarkServer(store, cfg, System.err).start();
     if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
-      System.err.println(
-          "bulwark serve: listening on "
-              + host
-              + ": reachable from other machines; put TLS in front");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bulwark serve: listening on "
+                  + host
+                  + ": reachable from other machines; put TLS in front");
     }
-    System.err.println(
-        "bulwark serve: console and API on http://"
-            + (host.contains(":") ? "[" + host + "]" : host)
-            + ":"
-            + server.port()
-            + "/ (store: "
-            + (dbUrl != null ? "PostgreSQL" : DataDir.resolve(dataDir).resolve("store"))
-            + "); Ctrl-C stops it");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "bulwark serve: console and API on http://"
+                + (host.contains(":") ? "[" + host + "]" : host)
+                + ":"
+                + server.port()
+                + "/ (store: "
+                + (dbUrl != null ? "PostgreSQL" : dataDir.dir().resolve("store"))
+                + "); Ctrl-C stops it");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -158,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public void run() {
-      spec.commandLine().usage(System.out);
+      spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     @Command(
@@ -170,14 +172,15 @@ final class ServeCommand implements Callable<Integer> {
       public Integer call() throws InputException {
         try (Store s = open()) {
           for (var t : new dev.bulwark.store.Accounts(s).tokens(null)) {
-            System.out.printf(
-                "%6d  %-12s %-20s expires %s  last used %s%s%n",
-                t.id(),
-                t.user(),
-                t.name(),
-                t.expiresAt() == null ? "never" : t.expiresAt(),
-                t.lastUsedAt() == null ? "never" : t.lastUsedAt(),
-                t.revoked() ? "  REVOKED" : "");
+            out()
+                .printf(
+                    "%6d  %-12s %-20s expires %s  last used %s%s%n",
+                    t.id(),
+                    t.user(),
+                    t.name(),
+                    t.expiresAt() == null ? "never" : t.expiresAt(),
+                    t.lastUsedAt() == null ? "never" : t.lastUsedAt(),
+                    t.revoked() ? "  REVOKED" : "");
           }
         }
         return ExitCodes.OK;
@@ -210,7 +213,7 @@ final class ServeCommand implements Callable<Integer> {
           if (!accounts.revokeToken(id, admin)) {
             throw new InputException("no token " + id);
           }
-          System.out.println("token " + id + " revoked");
+          out().println("token " + id + " revoked");
         }
         return ExitCodes.OK;
       }

@@ -1,6 +1,5 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.store.Store;
 import dev.bulwark.store.StoreException;
@@ -28,15 +27,17 @@ final class StoreCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   abstract static class Where {
-    @Option(
-        names = "--data-dir",
-        paramLabel = "DIR",
-        description = "Bulwark's data directory (default: $BULWARK_DATA_DIR or ~/.bulwark).")
-    Path dataDir;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    java.io.PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
 
     @Option(
         names = "--db-url",
@@ -47,7 +48,7 @@ final class StoreCommand implements Runnable {
     String dbUrl;
 
     Path dir() {
-      return DataDir.resolve(dataDir);
+      return dataDir.dir();
     }
 
     Store open() throws InputException {
@@ -61,12 +62,12 @@ final class StoreCommand implements Runnable {
       }
     }
 
-    static void print(StoreMaintenance.Check c) {
+    void print(StoreMaintenance.Check c) {
       for (Map.Entry<String, Long> e : c.rows().entrySet()) {
-        System.out.printf("  %-15s %,d rows%n", e.getKey(), e.getValue());
+        out().printf("  %-15s %,d rows%n", e.getKey(), e.getValue());
       }
       for (String p : c.problems()) {
-        System.out.println("  problem: " + p);
+        out().println("  problem: " + p);
       }
     }
   }
@@ -89,7 +90,7 @@ final class StoreCommand implements Runnable {
       } else {
         c = StoreMaintenance.checkDefault(dir());
       }
-      System.out.println(c.ok() ? "store: sound" : "store: PROBLEMS FOUND");
+      out().println(c.ok() ? "store: sound" : "store: PROBLEMS FOUND");
       print(c);
       return c.ok() ? ExitCodes.OK : 1;
     }
@@ -110,7 +111,7 @@ final class StoreCommand implements Runnable {
     public Integer call() throws InputException {
       try (Store s = open()) {
         Path out = StoreMaintenance.backup(s, target);
-        System.out.println("store: backed up to " + out);
+        out().println("store: backed up to " + out);
       } catch (StoreException e) {
         throw new InputException(e.getMessage(), e);
       }
@@ -133,10 +134,11 @@ final class StoreCommand implements Runnable {
     public Integer call() throws InputException {
       try {
         Path kept = StoreMaintenance.restore(dir(), backup);
-        System.out.println(
-            "store: restored from "
-                + backup
-                + (kept == null ? "" : "; the store it replaced is kept at " + kept));
+        out()
+            .println(
+                "store: restored from "
+                    + backup
+                    + (kept == null ? "" : "; the store it replaced is kept at " + kept));
       } catch (StoreException e) {
         throw new InputException(e.getMessage(), e);
       }
@@ -161,15 +163,15 @@ final class StoreCommand implements Runnable {
         throw new InputException(e.getMessage(), e);
       }
       if (r.damagedCopy() == null) {
-        System.out.println("store: sound; nothing to recover");
+        out().println("store: sound; nothing to recover");
         print(r.after());
         return ExitCodes.OK;
       }
-      System.out.println("store: the damaged file is kept in " + r.damagedCopy());
+      out().println("store: the damaged file is kept in " + r.damagedCopy());
       for (String u : r.unreadable()) {
-        System.out.println("  could not read: " + u);
+        out().println("  could not read: " + u);
       }
-      System.out.println(r.after().ok() ? "store: recovered" : "store: recovered with problems");
+      out().println(r.after().ok() ? "store: recovered" : "store: recovered with problems");
       print(r.after());
       return r.after().ok() ? ExitCodes.OK : 1;
     }

@@ -40,7 +40,7 @@ final class TriageCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   @Command(
@@ -66,7 +66,7 @@ final class TriageCommand implements Runnable {
       }
       Path file = dir().resolve(TriageRanker.FILE);
       ranker.save(file);
-      TerminalWriter.stdout()
+      new TerminalWriter(spec.commandLine().getOut())
           .println(
               "trained on "
                   + ranker.size()
@@ -128,14 +128,14 @@ final class TriageCommand implements Runnable {
               + " on "
               + ranker.size()
               + " verdicts";
-      TerminalWriter.stdout().println("ranked by " + model);
+      new TerminalWriter(spec.commandLine().getOut()).println("ranked by " + model);
       int n = 0;
       for (TriageRanker.Ranked r : ranked) {
         if (n++ >= top) {
           break;
         }
         TriageItem i = r.item();
-        TerminalWriter.stdout()
+        new TerminalWriter(spec.commandLine().getOut())
             .printf(
                 Locale.ROOT,
                 "%3d. %5.1f%%  %-8s %-28s %s%n",
@@ -145,16 +145,16 @@ final class TriageCommand implements Runnable {
                 i.ruleId(),
                 i.path());
         if (r.ruleVerdicts() == 0) {
-          TerminalWriter.stdout()
+          new TerminalWriter(spec.commandLine().getOut())
               .println("        ! no past verdict on this rule: the score is an extrapolation");
         }
         for (TriageRanker.Reason reason : r.reasons()) {
-          TerminalWriter.stdout()
+          new TerminalWriter(spec.commandLine().getOut())
               .printf(
                   Locale.ROOT, "        %s %s%n", reason.pull() > 0 ? "+" : "-", reason.feature());
         }
         for (TriageRanker.Neighbour nb : r.similar()) {
-          TerminalWriter.stdout()
+          new TerminalWriter(spec.commandLine().getOut())
               .printf(
                   Locale.ROOT,
                   "        ~ %.2f %s %s %s%n",

@@ -7,6 +7,7 @@ import dev.bulwark.code.rules.RulePacks;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.testing.FixtureMarkers;
+import dev.bulwark.core.testing.RuleFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,28 +33,27 @@ class RuleFixtureTest {
 
   @TestFactory
   Stream<DynamicTest> everyRule_matchesItsFixture() throws Exception {
-    return RulePacks.builtIn().rules().stream()
-        .map(JavaRule::id)
-        .map(id ->
-            DynamicTest.dynamicTest(
-                id,
-                () -> {
-                  Path f = fixture(id);
-                  assertThat(f).as("fixture for " + id).isNotNull();
-                  FixtureMarkers.Expectations e = FixtureMarkers.parse(f);
-                  JavaScan.Result r = JavaScan.files(f.getParent(), List.of(f));
-                  assertThat(r.diagnostics()).as("diagnostics").isEmpty();
-                  Map<Integer, Set<String>> fired = new HashMap<>();
-                  for (Finding finding : r.findings()) {
-                    if (finding.primaryLocation() instanceof Location.File loc
-                        && loc.region() != null) {
-                      fired
-                          .computeIfAbsent(loc.region().startLine(), k -> new TreeSet<>())
-                          .add(finding.ruleId());
-                    }
-                  }
-                  assertThat(FixtureMarkers.problems(e, fired)).as(id).isEmpty();
-                }));
+    List<Path> fixtures = new java.util.ArrayList<>();
+    for (JavaRule rule : RulePacks.builtIn().rules()) {
+      Path f = fixture(rule.id());
+      assertThat(f).as("fixture for " + rule.id()).isNotNull();
+      fixtures.add(f);
+    }
+    return RuleFixtures.tests(
+        fixtures,
+        (f, e) -> {
+          JavaScan.Result r = JavaScan.files(f.getParent(), List.of(f));
+          assertThat(r.diagnostics()).as("diagnostics").isEmpty();
+          Map<Integer, Set<String>> fired = new HashMap<>();
+          for (Finding finding : r.findings()) {
+            if (finding.primaryLocation() instanceof Location.File loc && loc.region() != null) {
+              fired
+                  .computeIfAbsent(loc.region().startLine(), k -> new TreeSet<>())
+                  .add(finding.ruleId());
+            }
+          }
+          return fired;
+        });
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.analysis.Progress;
+import dev.bulwark.core.config.ConfigShape;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
@@ -43,6 +44,17 @@ public final class LogHunt {
       Hunter.Options hunter,
       Incidents.Options incidents,
       int threads) {
+
+    /** The keys the {@code logs:} section may hold. */
+    public static final ConfigShape KEYS =
+        ConfigShape.keys("rules", "pipelines", "min-level", "window")
+            .with("placeholders", ConfigShape.free());
+
+    /** The {@code assets:} section: a list of hosts, or a mapping holding one under hosts. */
+    public static final ConfigShape ASSETS =
+        ConfigShape.keys()
+            .with("hosts", ConfigShape.listOf(ConfigShape.keys("host", "criticality")))
+            .orListOf(ConfigShape.keys("host", "criticality"));
 
     public static Settings defaults() {
       return new Settings(

@@ -3,6 +3,7 @@ package dev.bulwark.mail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigLoader;
+import dev.bulwark.core.config.ConfigShape;
 import dev.bulwark.core.errors.InputException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,10 @@ public record MailSettings(
     List<String> internalDomains,
     List<String> executives,
     List<String> protectedDomains) {
+
+  /** The keys the {@code mail:} section may hold. */
+  public static final ConfigShape KEYS =
+      ConfigShape.keys("receiving-domains", "internal-domains", "executives", "protected-domains");
 
   public static final MailSettings NONE =
       new MailSettings(List.of(), List.of(), List.of(), List.of());

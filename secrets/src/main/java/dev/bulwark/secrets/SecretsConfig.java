@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigLoader;
+import dev.bulwark.core.config.ConfigShape;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.secrets.engine.Allowlist;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ public record SecretsConfig(
     Allowlist allowlist,
     TestPathPolicy testPaths,
     boolean reportFiltered) {
+
+  /** The keys the {@code secrets:} section may hold. */
+  public static final ConfigShape KEYS =
+      ConfigShape.keys("disable", "rules", "test-paths", "report-filtered")
+          .with("allowlist", ConfigShape.keys("paths", "values", "regexes", "stopwords"));
 
   /** What to do with findings under test directories and in test files. */
   public enum TestPathPolicy {

@@ -2,8 +2,7 @@ package dev.bulwark.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.core.testing.FixtureMarkers;
-import dev.bulwark.core.testing.FixtureMarkers.Expectations;
+import dev.bulwark.core.testing.RuleFixtures;
 import dev.bulwark.secrets.engine.Allowlist;
 import dev.bulwark.secrets.engine.SecretEngine;
 import dev.bulwark.secrets.engine.SecretMatch;
@@ -13,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,52 +38,36 @@ class RuleFixtureTest {
   }
 
   static Path fixtureDir() throws URISyntaxException {
-    return Path.of(RuleFixtureTest.class.getResource("/fixtures/secrets").toURI());
+    return Path.of(RuleFixtureTest.class.getResource("/rules/secrets").toURI());
+  }
+
+  private static List<Path> fixtures() throws Exception {
+    try (Stream<Path> s = Files.list(fixtureDir())) {
+      return s.sorted().toList();
+    }
   }
 
   @TestFactory
   Stream<DynamicTest> everyFixture_matchesItsMarkers() throws Exception {
-    List<Path> fixtures;
-    try (Stream<Path> s = Files.list(fixtureDir())) {
-      fixtures = s.sorted().toList();
-    }
-    return fixtures.stream()
-        .map(f ->
-            DynamicTest.dynamicTest(
-                f.getFileName().toString(),
-                () -> {
-                  Expectations e = FixtureMarkers.parse(f);
-                  List<SecretMatch> matches = engine.scan(e.path(), Files.readAllBytes(f));
-                  Map<Integer, Set<String>> fired = new HashMap<>();
-                  for (SecretMatch m : matches) {
-                    fired.computeIfAbsent(m.startLine(), k -> new TreeSet<>()).add(m.rule().id());
-                  }
-                  List<String> problems = FixtureMarkers.problems(e, fired);
-                  assertThat(problems).as(f.getFileName().toString()).isEmpty();
-                }));
+    return RuleFixtures.tests(
+        fixtures(),
+        (f, e) -> {
+          List<SecretMatch> matches = engine.scan(e.path(), Files.readAllBytes(f));
+          Map<Integer, Set<String>> fired = new HashMap<>();
+          for (SecretMatch m : matches) {
+            fired.computeIfAbsent(m.startLine(), k -> new TreeSet<>()).add(m.rule().id());
+          }
+          return fired;
+        });
   }
 
   @Test
   void everyRule_hasPositiveAndNegativeFixtures() throws Exception {
-    Set<String> positive = new HashSet<>();
-    Set<String> negative = new HashSet<>();
-    try (Stream<Path> s = Files.list(fixtureDir())) {
-      for (Path f : s.toList()) {
-        Expectations e = FixtureMarkers.parse(f);
-        e.mustFire().values().forEach(positive::addAll);
-        e.mustNotFire().values().forEach(negative::addAll);
-      }
-    }
     Set<String> ids = new TreeSet<>();
     rules.forEach(r -> ids.add(r.id()));
-    assertThat(positive).as("marker ids that name no rule").isSubsetOf(ids);
-    assertThat(negative).as("marker ids that name no rule").isSubsetOf(ids);
-    Set<String> missingPositive = new TreeSet<>(ids);
-    missingPositive.removeAll(positive);
-    Set<String> missingNegative = new TreeSet<>(ids);
-    missingNegative.removeAll(negative);
-    assertThat(missingPositive).as("rules without a ruleid case").isEmpty();
-    assertThat(missingNegative).as("rules without an ok case").isEmpty();
+    assertThat(RuleFixtures.coverageProblems(ids, fixtures()))
+        .as("rules without a ruleid or ok case, markers naming no rule")
+        .isEmpty();
   }
 
   @Test

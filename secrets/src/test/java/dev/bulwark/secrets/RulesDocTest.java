@@ -28,7 +28,7 @@ class RulesDocTest {
         .append(" rules in ")
         .append(RuleLoader.builtInPackNames().size())
         .append(
-            " packs. Every rule has annotated fixtures under `secrets/src/test/resources/fixtures/secrets/`.\n\n");
+            " packs. Every pack has its annotated fixtures beside it, under `secrets/src/test/resources/rules/secrets/`.\n\n");
     String pack = null;
     for (SecretRule r : rules) {
       if (!r.pack().equals(pack)) {

@@ -171,7 +171,7 @@ class SecretsAnalyzerTest {
 
   @Test
   void noRawSecret_reachesAnyReportFormat() throws Exception {
-    Path fixtures = Path.of(getClass().getResource("/fixtures/secrets").toURI());
+    Path fixtures = Path.of(getClass().getResource("/rules/secrets").toURI());
     try (var s = Files.list(fixtures)) {
       for (Path p : s.toList()) {
         Files.copy(p, dir.resolve(p.getFileName()));

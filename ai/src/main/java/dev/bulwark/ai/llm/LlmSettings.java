@@ -1,6 +1,7 @@
 package dev.bulwark.ai.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.ConfigShape;
 import dev.bulwark.core.errors.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,12 @@ public record LlmSettings(
     Duration timeout,
     double temperature,
     Prices prices) {
+
+  /** The keys the {@code llm:} section may hold. */
+  public static final ConfigShape KEYS =
+      ConfigShape.keys(
+              "provider", "endpoint", "model", "api-key-file", "timeout-seconds", "temperature")
+          .with("prices", ConfigShape.keys("input-per-million", "output-per-million"));
 
   /**
    * What the provider charges, in currency units per million tokens (0 when not configured: local

@@ -8,6 +8,7 @@ import dev.bulwark.code.rules.RulePacks;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Fix;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every rule with a template gets verified patches on its own annotated fixture, and applying them
- * removes that rule's findings from the fixture without adding any.
+ * removes that rule's findings from the fixture without adding any. The patched fixture must equal
+ * {@code rules/java/checks/<id>.fixed.java} beside it, so a template that "fixes" a finding by
+ * deleting the sink, or rewrites more than it should, fails here; regenerate the expected files
+ * with {@code -Dgolden.update=true} after a deliberate change and review their diff.
  */
 class FixTemplatesTest {
   @TempDir Path dir;
@@ -51,6 +55,7 @@ class FixTemplatesTest {
                 assertThat(findings).as("findings of " + rule.id()).isPositive();
                 assertThat(verified).as(rule.id() + ": " + r.outcomes()).isPositive();
                 Patches.write(project, r.patchedFiles(), r.dependencies());
+                assertPatchedAsExpected(rule.id(), project.resolve(rule.id() + ".java"));
                 FixEngine.Result again = run(project, rule.id());
                 assertThat(again.outcomes())
                     .as("findings left after patching " + rule.id())
@@ -61,6 +66,23 @@ class FixTemplatesTest {
               }));
     }
     return tests.stream();
+  }
+
+  private static void assertPatchedAsExpected(String id, Path patched) throws Exception {
+    Path expected =
+        Path.of(System.getProperty("basedir", "."))
+            .resolve("src/test/resources/rules/java/checks/" + id + ".fixed.java");
+    String actual = Files.readString(patched, StandardCharsets.UTF_8);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(expected, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(expected)
+        .as("expected patched fixture %s; create it with -Dgolden.update=true", expected)
+        .exists();
+    assertThat(actual)
+        .as("patched %s differs from %s", id, expected)
+        .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
   }
 
   private static FixEngine.Result run(Path project, String rule) throws Exception {

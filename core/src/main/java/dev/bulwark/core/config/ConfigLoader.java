@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -63,15 +64,71 @@ public final class ConfigLoader {
     return Optional.empty();
   }
 
+  /** The keys of the core's own settings: paths, threshold, analyzers and suppressions. */
+  private static final Map<String, ConfigShape> CORE_SHAPES =
+      Map.of(
+          "include", ConfigShape.value(),
+          "exclude", ConfigShape.value(),
+          "fail-on", ConfigShape.value(),
+          "analyzers", ConfigShape.keys("disable"),
+          "suppress", ConfigShape.listOf(ConfigShape.keys("rule", "path", "reason")));
+
+  /**
+   * Loads a configuration file whose sections have declared keys. An unknown top-level key is
+   * reported through {@code warnings}, so that newer files work with older builds; an unknown key
+   * inside a section Bulwark reads is an error naming the file and line, since a misspelt setting
+   * would otherwise be ignored without a word.
+   */
+  public static BulwarkConfig load(
+      Path file, Map<String, ConfigShape> sections, Consumer<String> warnings)
+      throws InputException {
+    JsonNode root = readTree(file);
+    if (root != null && root.isObject()) {
+      checkKeys(file, root, sections);
+    }
+    return build(file, root, sections.keySet(), warnings);
+  }
+
+  private static void checkKeys(Path file, JsonNode root, Map<String, ConfigShape> sections)
+      throws InputException {
+    Map<String, ConfigShape> all = new java.util.HashMap<>(sections);
+    all.putAll(CORE_SHAPES);
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      ConfigShape shape = all.get(key);
+      var unknown =
+          shape == null
+              ? java.util.Optional.<ConfigShape.Unknown>empty()
+              : shape.firstUnknown(root.get(key), key);
+      if (unknown.isPresent()) {
+        ConfigShape.Unknown u = unknown.get();
+        var line = KeyLines.of(file).line(u.path());
+        throw new InputException(
+            file
+                + (line.isPresent() ? ":" + line.getAsInt() : "")
+                + ": unknown key '"
+                + u.path()
+                + "'"
+                + (u.expected().isEmpty()
+                    ? ""
+                    : " (expected " + String.join(", ", u.expected()) + ")"));
+      }
+    }
+  }
+
   /**
    * Loads a configuration file. Unknown top-level keys that are not a capability's section are
    * reported through {@code warnings}, not rejected, so that newer files work with older builds.
+   * The sections' own keys are not checked; {@link #load(Path, Map, Consumer)} checks them.
    */
   public static BulwarkConfig load(Path file, Set<String> knownSections, Consumer<String> warnings)
       throws InputException {
-    JsonNode root;
+    return build(file, readTree(file), knownSections, warnings);
+  }
+
+  private static JsonNode readTree(Path file) throws InputException {
     try {
-      root = YAML.readTree(file.toFile());
+      return YAML.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where =
@@ -80,6 +137,11 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  private static BulwarkConfig build(
+      Path file, JsonNode root, Set<String> knownSections, Consumer<String> warnings)
+      throws InputException {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return BulwarkConfig.empty(file.getParent());
     }

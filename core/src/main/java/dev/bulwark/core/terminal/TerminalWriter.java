@@ -1,7 +1,9 @@
 package dev.bulwark.core.terminal;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The one way Bulwark's commands print to a terminal. The format strings are Bulwark's own; every
@@ -11,10 +13,25 @@ import java.util.Locale;
  * printed whole keeps its line breaks.
  */
 public final class TerminalWriter {
-  private final PrintStream out;
+  private final Consumer<String> out;
+  private final Runnable flush;
 
   public TerminalWriter(PrintStream out) {
-    this.out = out;
+    this.out = out::print;
+    this.flush = out::flush;
+  }
+
+  /**
+   * Prints to a writer, such as a command line's {@code getOut()}; each call is flushed, so what is
+   * printed is never left in a buffer when the command ends.
+   */
+  public TerminalWriter(PrintWriter out) {
+    this.out =
+        text -> {
+          out.print(text);
+          out.flush();
+        };
+    this.flush = out::flush;
   }
 
   /** Standard output, as it is when the writer is made (tests replace it). */
@@ -43,30 +60,29 @@ public final class TerminalWriter {
               ? a
               : TerminalText.line(a.toString());
     }
-    out.print(String.format(locale, format, safe));
+    out.accept(String.format(locale, format, safe));
     return this;
   }
 
   /** Prints text that may span lines, keeping its line breaks, then a line break. */
   public TerminalWriter println(String text) {
-    out.print(TerminalText.block(text));
-    out.print('\n');
+    out.accept(TerminalText.block(text) + "\n");
     return this;
   }
 
   /** A line break. */
   public TerminalWriter println() {
-    out.print('\n');
+    out.accept("\n");
     return this;
   }
 
   /** Prints text that may span lines, keeping its line breaks. */
   public TerminalWriter print(String text) {
-    out.print(TerminalText.block(text));
+    out.accept(TerminalText.block(text));
     return this;
   }
 
   public void flush() {
-    out.flush();
+    flush.run();
   }
 }

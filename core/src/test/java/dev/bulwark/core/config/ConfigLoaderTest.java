@@ -67,4 +67,47 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(f, Set.of(), w -> {}))
         .hasMessageContaining("needs a reason");
   }
+
+  private static final java.util.Map<String, ConfigShape> SECTIONS =
+      java.util.Map.of(
+          "secrets",
+          ConfigShape.keys("disable")
+              .with("allowlist", ConfigShape.keys("paths", "values"))
+              .with("names", ConfigShape.free()));
+
+  @Test
+  void misspeltKeyInASection_failsNamingFileLineAndTheKeysExpected() throws Exception {
+    Path f = dir.resolve("bulwark.yaml");
+    Files.writeString(
+        f, "fail-on: high\nsecrets:\n  disable: [jwt]\n  alowlist:\n    paths: [\"a/**\"]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, SECTIONS, w -> {}))
+        .isInstanceOf(InputException.class)
+        .hasMessage(f + ":4: unknown key 'secrets.alowlist' (expected allowlist, disable, names)");
+  }
+
+  @Test
+  void unknownKeyNestedOrInAListItem_isFoundWithItsLine() throws Exception {
+    Path f = dir.resolve("bulwark.yaml");
+    Files.writeString(f, "secrets:\n  allowlist:\n    paths: []\n    value: [x]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, SECTIONS, w -> {}))
+        .hasMessageStartingWith(f + ":4: unknown key 'secrets.allowlist.value'");
+    Files.writeString(
+        f,
+        "suppress:\n  - rule: x\n    path: \"a/**\"\n    reason: ok\n  - {rule: y, reson: no}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, SECTIONS, w -> {}))
+        .hasMessageStartingWith(f + ":5: unknown key 'suppress[1].reson'");
+  }
+
+  @Test
+  void declaredKeys_freeMappings_andUnknownTopLevelSections_load() throws Exception {
+    Path f = dir.resolve("bulwark.yaml");
+    Files.writeString(
+        f,
+        "analyzers: {disable: [history]}\nsecrets:\n  allowlist: {paths: [x]}\n"
+            + "  names: {anything: 1}\nnewer-section: {x: 1}\n");
+    List<String> warnings = new ArrayList<>();
+    BulwarkConfig c = ConfigLoader.load(f, SECTIONS, warnings::add);
+    assertThat(c.section("secrets").path("names").path("anything").asInt()).isEqualTo(1);
+    assertThat(warnings).singleElement().asString().contains("newer-section");
+  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.text.Csv;
 import dev.bulwark.deps.osv.Advisory;
 import dev.bulwark.deps.osv.OsvReader;
 import java.io.BufferedReader;
@@ -166,7 +167,7 @@ public final class Importer {
       if (line == null) {
         return;
       }
-      List<String> header = Csv.split(line);
+      List<String> header = Csv.line(line);
       if (header.contains("cveID")) {
         int cve = header.indexOf("cveID");
         int vname = header.indexOf("vulnerabilityName");
@@ -174,7 +175,8 @@ public final class Importer {
         int due = header.indexOf("dueDate");
         int ransom = header.indexOf("knownRansomwareCampaignUse");
         List<AdvisoryDb.Kev> entries = new ArrayList<>();
-        for (List<String> row : Csv.rows(r)) {
+        for (Csv.Row record : Csv.rows(r)) {
+          List<String> row = record.fields();
           if (row.size() > Math.max(cve, due)) {
             entries.add(
                 new AdvisoryDb.Kev(
@@ -191,7 +193,8 @@ public final class Importer {
           && header.get(0).equals("cve")
           && header.get(1).equals("epss")) {
         List<AdvisoryDb.Epss> scores = new ArrayList<>();
-        for (List<String> row : Csv.rows(r)) {
+        for (Csv.Row record : Csv.rows(r)) {
+          List<String> row = record.fields();
           try {
             scores.add(
                 new AdvisoryDb.Epss(

@@ -1,6 +1,7 @@
 package dev.bulwark.deps.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.config.ConfigShape;
 import dev.bulwark.core.errors.InputException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -41,6 +42,13 @@ public record PlanSettings(
     Duration windowLength,
     int capacity,
     Map<String, Duration> sla) {
+
+  /** The keys the {@code deps:} section may hold. */
+  public static final ConfigShape KEYS =
+      ConfigShape.keys()
+          .with("assets", ConfigShape.keys("exposure", "safety-impact", "mission-impact"))
+          .with("windows", ConfigShape.keys("first", "zone", "every", "duration", "capacity"))
+          .with("sla", ConfigShape.keys("critical", "high", "medium", "low"));
 
   public static PlanSettings from(JsonNode deps, ZonedDateTime now) throws InputException {
     JsonNode assets = deps.path("assets");

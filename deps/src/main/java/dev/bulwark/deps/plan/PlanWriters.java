@@ -100,6 +100,15 @@ public final class PlanWriters {
   }
 
   public static String json(PatchPlan.Plan plan) {
+    try {
+      return JSON.writeValueAsString(tree(plan)) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a plan always serialises", e);
+    }
+  }
+
+  /** The plan as the JSON object {@link #json} writes, for callers that add to it. */
+  public static ObjectNode tree(PatchPlan.Plan plan) {
     ObjectNode root = JSON.createObjectNode();
     root.put("generator", "Bulwark");
     root.put("made", plan.made().toOffsetDateTime().toString());
@@ -135,11 +144,7 @@ public final class PlanWriters {
         u.unfixed().forEach(x -> un.withArray("unfixed").add(x));
       }
     }
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a plan always serialises", e);
-    }
+    return root;
   }
 
   /** RFC 5545 calendar: one event per window, the upgrades in its description. */

@@ -2,13 +2,13 @@ package dev.bulwark.eval.model;
 
 import dev.bulwark.ai.embed.Embeddings;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.text.Csv;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailFeatures;
 import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.MailParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -42,9 +42,11 @@ final class PhishingTaskSuite extends ModelSuite {
     List<Item> items = new ArrayList<>();
     List<MailMessage> mails = new ArrayList<>();
     MessageDigest digest = Answers.digest();
-    List<String> rows = Files.readAllLines(labels, StandardCharsets.UTF_8);
-    for (int i = 1; i < rows.size() && (limit <= 0 || items.size() < limit); i++) {
-      String[] c = rows.get(i).split(",", -1);
+    for (Csv.Row row : Csv.read(labels, 0)) {
+      if (limit > 0 && items.size() >= limit) {
+        break;
+      }
+      String[] c = row.fields().toArray(String[]::new);
       if (c.length < 2 || c[0].isBlank()) {
         continue;
       }

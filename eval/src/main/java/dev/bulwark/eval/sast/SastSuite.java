@@ -11,11 +11,11 @@ import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.TaxonomyRef;
+import dev.bulwark.core.text.Csv;
 import dev.bulwark.eval.Home;
 import dev.bulwark.eval.Metrics;
 import dev.bulwark.eval.Scorecard;
 import dev.bulwark.eval.Suite;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,37 +68,35 @@ public final class SastSuite implements Suite {
   public static List<Case> expected(Path csv) throws InputException, IOException {
     List<Case> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        String t = line.strip();
-        if (t.isEmpty() || t.startsWith("#")) {
-          continue;
-        }
-        String[] f = t.split(",");
-        if (f.length < 4) {
-          throw new InputException(
-              csv + ":" + n + ": expected 'name,category,true|false,cwe', got '" + t + "'");
-        }
-        String real = f[2].strip().toLowerCase(Locale.ROOT);
-        if (!real.equals("true") && !real.equals("false")) {
-          throw new InputException(
-              csv + ":" + n + ": real vulnerability must be true or false, got '" + f[2] + "'");
-        }
-        int cwe;
-        try {
-          cwe = Integer.parseInt(f[3].strip());
-        } catch (NumberFormatException e) {
-          throw new InputException(csv + ":" + n + ": CWE must be a number, got '" + f[3] + "'", e);
-        }
-        Case c = new Case(f[0].strip(), f[1].strip(), real.equals("true"), cwe);
-        if (!names.add(c.name())) {
-          throw new InputException(csv + ":" + n + ": test " + c.name() + " is listed twice");
-        }
-        out.add(c);
+    for (Csv.Row row : Csv.read(csv, 0, false)) {
+      int n = row.line();
+      List<String> f = row.fields();
+      if (f.size() < 4) {
+        throw new InputException(
+            csv
+                + ":"
+                + n
+                + ": expected 'name,category,true|false,cwe', got '"
+                + String.join(",", f)
+                + "'");
       }
+      String real = f.get(2).toLowerCase(Locale.ROOT);
+      if (!real.equals("true") && !real.equals("false")) {
+        throw new InputException(
+            csv + ":" + n + ": real vulnerability must be true or false, got '" + f.get(2) + "'");
+      }
+      int cwe;
+      try {
+        cwe = Integer.parseInt(f.get(3));
+      } catch (NumberFormatException e) {
+        throw new InputException(
+            csv + ":" + n + ": CWE must be a number, got '" + f.get(3) + "'", e);
+      }
+      Case c = new Case(f.get(0), f.get(1), real.equals("true"), cwe);
+      if (!names.add(c.name())) {
+        throw new InputException(csv + ":" + n + ": test " + c.name() + " is listed twice");
+      }
+      out.add(c);
     }
     if (out.isEmpty()) {
       throw new InputException(csv + ": no test cases");

@@ -9,8 +9,8 @@ import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Location;
+import dev.bulwark.core.text.Csv;
 import dev.bulwark.eval.Home;
-import dev.bulwark.eval.LabelsCsv;
 import dev.bulwark.eval.Metrics;
 import dev.bulwark.eval.Scorecard;
 import dev.bulwark.eval.Suite;
@@ -65,7 +65,7 @@ public final class SecretsSuite implements Suite {
       throw new InputException(corpus + ": not a secrets corpus (expected files/ and labels.csv)");
     }
     Map<String, Label> labels = new LinkedHashMap<>();
-    for (LabelsCsv.Row row : LabelsCsv.read(labelsFile, 4)) {
+    for (Csv.Row row : Csv.read(labelsFile, 4)) {
       String label = row.get(2).toLowerCase(Locale.ROOT);
       if (!label.equals("secret") && !label.equals("benign")) {
         throw new InputException(

@@ -20,7 +20,7 @@ import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.TaxonomyRef;
 import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.ToolInfo;
-import dev.bulwark.eval.LabelsCsv;
+import dev.bulwark.core.text.Csv;
 import dev.bulwark.eval.sast.SastSuite;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import java.io.IOException;
@@ -72,7 +72,7 @@ public final class TriageLabels {
   private static List<Label> secrets(Path corpus, String tool)
       throws InputException, IOException, InterruptedException {
     Map<String, Boolean> truth = new HashMap<>();
-    for (LabelsCsv.Row row : LabelsCsv.read(corpus.resolve("labels.csv"), 4)) {
+    for (Csv.Row row : Csv.read(corpus.resolve("labels.csv"), 4)) {
       truth.put(
           row.get(0) + ":" + row.get(1), row.get(2).toLowerCase(Locale.ROOT).equals("secret"));
     }
@@ -136,8 +136,8 @@ public final class TriageLabels {
   private static List<Label> webshop(Path home, String tool)
       throws InputException, IOException, InterruptedException {
     Path verdicts = home.resolve("corpora/triage/webshop-verdicts.csv");
-    Map<String, LabelsCsv.Row> byPlace = new HashMap<>();
-    for (LabelsCsv.Row row : LabelsCsv.read(verdicts, 4)) {
+    Map<String, Csv.Row> byPlace = new HashMap<>();
+    for (Csv.Row row : Csv.read(verdicts, 4)) {
       byPlace.put(row.get(0) + "@" + row.get(1) + ":" + row.get(2), row);
     }
     Path project = home.resolve("examples/webshop");
@@ -147,7 +147,7 @@ public final class TriageLabels {
     for (Finding f : findings) {
       Location.File loc = (Location.File) f.primaryLocation();
       String place = f.ruleId() + "@" + loc.path() + ":" + loc.region().startLine();
-      LabelsCsv.Row row = byPlace.remove(place);
+      Csv.Row row = byPlace.remove(place);
       if (row == null) {
         throw new InputException(
             verdicts

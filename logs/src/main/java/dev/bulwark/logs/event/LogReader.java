@@ -13,6 +13,7 @@ import dev.bulwark.core.files.InputPaths;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
+import dev.bulwark.core.text.Csv;
 import dev.bulwark.logs.evtx.EvtxReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;

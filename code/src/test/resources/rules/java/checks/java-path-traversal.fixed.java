@@ -1,0 +1,97 @@
+package fixtures.path;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.apache.commons.io.FilenameUtils;
+
+public class DownloadServlet extends HttpServlet {
+  private static final String BASE = "/var/data/";
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String name = "default.txt";
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie c : cookies) {
+        if (c.getName().equals("file")) {
+          name = c.getValue();
+        }
+      }
+    }
+    // ruleid: java-path-traversal
+    File f = new File(confinedPath(BASE, name));
+    // ruleid: java-path-traversal
+    FileInputStream in = new FileInputStream(confinedPath(System.getProperty("user.dir"), BASE + name));
+    in.close();
+    // ruleid: java-path-traversal
+    Path p = Paths.get(confinedPath(BASE, name));
+    Files.readAllBytes(p);
+    // ok: java-path-traversal
+    File g = new File(BASE, FilenameUtils.getName(name));
+    // ok: java-path-traversal
+    File h = new File(BASE, "static.txt");
+
+    String fromQuery = request.getQueryString();
+    String decoded = java.net.URLDecoder.decode(fromQuery, "UTF-8");
+    // ruleid: java-path-traversal
+    new File(confinedPath(System.getProperty("user.dir"), decoded)).delete();
+
+    String bar = doSomething(name);
+    // ok: java-path-traversal
+    new File(BASE + bar).exists();
+    response.setStatus(f.exists() && g.exists() && h.exists() ? 200 : 404);
+  }
+
+  private static String doSomething(String param) {
+    String bar = "alsosafe";
+    if (param != null) {
+      java.util.List<String> valuesList = new java.util.ArrayList<>();
+      valuesList.add("safe");
+      valuesList.add(param);
+      valuesList.add("moresafe");
+      valuesList.remove(0);
+      bar = valuesList.get(1);
+    }
+    return bar;
+  }
+
+    /** Resolves name under base and refuses anything that escapes it. */
+    private static String confinedPath(String base, String name) {
+      java.nio.file.Path root = java.nio.file.Paths.get(base).toAbsolutePath().normalize();
+      java.nio.file.Path resolved = root.resolve(name).normalize();
+      if (!resolved.startsWith(root)) {
+        throw new IllegalArgumentException("path escapes " + root);
+      }
+      return resolved.toString();
+    }
+}
+
+class Confined {
+  static String confine(String base, String name) {
+    java.nio.file.Path root = java.nio.file.Paths.get(base).toAbsolutePath().normalize();
+    java.nio.file.Path resolved = root.resolve(name).normalize();
+    if (!resolved.startsWith(root)) {
+      throw new IllegalArgumentException("escapes");
+    }
+    return resolved.toString();
+  }
+
+  void read(javax.servlet.http.HttpServletRequest request) throws java.io.IOException {
+    String name = request.getParameter("name");
+    // ok: java-path-traversal
+    new java.io.FileInputStream(confine("/srv/data", name)).close();
+    if (name.contains("..")) {
+      return;
+    }
+    // ok: java-path-traversal
+    new java.io.File("/srv/data", name).delete();
+  }
+}

@@ -1,0 +1,52 @@
+package fixtures.xxe;
+
+import java.io.InputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
+import org.w3c.dom.Document;
+
+public class XmlImport {
+  Document unsafe(InputStream in) throws Exception {
+    DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+    dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    DocumentBuilder db = dbf.newDocumentBuilder();
+    // ruleid: java-xxe
+    return db.parse(in);
+  }
+
+  Document safe(InputStream in) throws Exception {
+    DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+    dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    // ok: java-xxe
+    return dbf.newDocumentBuilder().parse(in);
+  }
+
+  Document alsoSafe(InputStream in) throws Exception {
+    DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+    dbf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    // ok: java-xxe
+    return dbf.newDocumentBuilder().parse(in);
+  }
+
+  void sax(InputStream in) throws Exception {
+    SAXParserFactory spf = SAXParserFactory.newInstance();
+    spf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    spf.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    // ruleid: java-xxe
+    spf.newSAXParser().parse(in, new org.xml.sax.helpers.DefaultHandler());
+  }
+
+  void stax(InputStream in) throws Exception {
+    XMLInputFactory xif = XMLInputFactory.newInstance();
+    xif.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+    // ruleid: java-xxe
+    xif.createXMLStreamReader(in);
+    XMLInputFactory safe = XMLInputFactory.newFactory();
+    safe.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    // ok: java-xxe
+    safe.createXMLStreamReader(in);
+  }
+}
