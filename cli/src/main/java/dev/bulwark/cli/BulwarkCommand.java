@@ -71,6 +71,10 @@ public final class BulwarkCommand implements Runnable {
               "Run the team server: the HTTP API and the web console.",
               ServeCommand.class),
           new Entry(
+              "store",
+              "Check, back up, restore or recover the team server's store (H2 by default).",
+              StoreCommand.class),
+          new Entry(
               "mcp",
               "Serve Bulwark's tools to AI agents over the Model Context Protocol.",
               McpCommand.class),

@@ -269,9 +269,18 @@ final class BulwarkTools {
     throw new InputException(requested + " is outside the roots Bulwark may read " + roots);
   }
 
+  private static final java.util.regex.Pattern DELIMITER_NAME =
+      java.util.regex.Pattern.compile(
+          "(?i)untrusted(?!_data(?![a-z]))[^a-z0-9]{0,3}(?:2d|5f|x2d|x5f|45|95)?[^a-z0-9]{0,3}data");
+
   /** Wraps untrusted text so an agent can tell it from Bulwark's own words. */
   static String untrusted(String text) {
-    String safe = text == null ? "" : text.replace("</untrusted-data>", "</untrusted_data>");
+    // compatibility forms (fullwidth brackets, ligatures) fold to ASCII first, then any spelling of
+    // the delimiter's name — other case, other separators, entity- or percent-encoded — is altered,
+    // so nothing inside can open or close the wrapper
+    String folded =
+        text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+    String safe = DELIMITER_NAME.matcher(folded).replaceAll("untrusted_data");
     return "<untrusted-data>" + safe + "</untrusted-data>";
   }
 
@@ -329,7 +338,7 @@ final class BulwarkTools {
           .append(' ')
           .append(o.finding().ruleId())
           .append(' ')
-          .append(o.finding().primaryLocation().display())
+          .append(untrusted(o.finding().primaryLocation().display()))
           .append('\n');
     }
     out.put(
@@ -466,7 +475,7 @@ final class BulwarkTools {
           .append("] ")
           .append(f.ruleId())
           .append(' ')
-          .append(f.primaryLocation().display())
+          .append(untrusted(f.primaryLocation().display()))
           .append(" (")
           .append(f.fingerprint())
           .append("): ")

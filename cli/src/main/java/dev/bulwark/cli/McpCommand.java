@@ -122,11 +122,14 @@ final class McpCommand implements java.util.concurrent.Callable<Integer> {
   private int serveStdio(McpJsonMapper mapper, BulwarkTools tools)
       throws InterruptedException, java.io.IOException {
     StdioRequests requests = new StdioRequests();
+    // the SDK's transport stops reading after a malformed line; the guard answers such lines
+    // with JSON-RPC errors and passes only well-formed messages on
+    McpStdioGuard guard = McpStdioGuard.around(System.in, System.out);
     McpSyncServer server =
         configure(
             McpServer.sync(
                 new StdioServerTransportProvider(
-                    mapper, requests.input(System.in), requests.output(System.out))),
+                    mapper, requests.input(guard.in()), requests.output(guard.out()))),
             mapper,
             tools);
     spec.commandLine().getErr().println("bulwark mcp: serving on stdio; roots " + tools.roots());

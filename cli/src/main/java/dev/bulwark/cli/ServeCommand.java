@@ -18,10 +18,28 @@ import picocli.CommandLine.Option;
       "Run the team server: the HTTP API and the web console.",
       "The API is under /api (OpenAPI at /api/openapi.json), the console at /.",
       "The store is an H2 database in the data directory, or PostgreSQL with --db-url.",
-      "On first run an admin is created and its API token printed once."
-    })
+      "On first run an admin is created; its one-time token is written to a file only you can",
+      "read in the data directory (the path is printed, the token never is)."
+    },
+    subcommands = {ServeCommand.Tokens.class})
 final class ServeCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--public-name",
+      paramLabel = "HOST",
+      description =
+          "A host name clients use to reach the server (repeatable); other Host headers are"
+              + " refused, against DNS rebinding. Loopback names are always accepted.")
+  java.util.List<String> publicNames = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDRESS",
+      description =
+          "A reverse proxy's address (repeatable) whose X-Forwarded-For names the client, for"
+              + " sign-in throttling and the audit log.")
+  java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
   @Option(
       names = "--host",
@@ -68,6 +86,11 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new InputException("--port must be 0 to 65535");
     }
+    Path data = dataDir.dir();
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    for (String w : dev.bulwark.store.OwnerOnly.secure(data)) {
+      err.println("bulwark serve: warning: " + w);
+    }
     Store store;
     try {
       store =
@@ -78,9 +101,20 @@ final class ServeCommand implements Callable<Integer> {
     } catch (StoreException e) {
       throw new InputException(e.getMessage(), e);
     }
+    for (String note : store.notes()) {
+      err.println("bulwark serve: warning: " + note);
+    }
     ServerConfig cfg =
         new ServerConfig(
-            host, port, (long) maxUploadMb << 20, 1L << 20, !insecureCookies, sigmaRules);
+            host,
+            port,
+            (long) maxUploadMb << 20,
+            1L << 20,
+            !insecureCookies,
+            sigmaRules,
+            data,
+            publicNames,
+            trustedProxies);
     BulwarkServer server = new BulwarkServer(store, cfg, System.err).start();
     if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
       spec.commandLine()
@@ -112,5 +146,78 @@ final class ServeCommand implements Callable<Integer> {
                 "bulwark-serve-stop"));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  @Command(
+      name = "tokens",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List or revoke API tokens in the store. On H2 stop the server first (it holds the",
+        "file); while it runs, use DELETE /api/tokens/{id}. PostgreSQL stores: any time."
+      },
+      subcommands = {Tokens.ListTokens.class, Tokens.Revoke.class})
+  static final class Tokens implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "Every token, never its value.")
+    static final class ListTokens extends StoreCommand.Where implements Callable<Integer> {
+      @Override
+      public Integer call() throws InputException {
+        try (Store s = open()) {
+          for (var t : new dev.bulwark.store.Accounts(s).tokens(null)) {
+            out()
+                .printf(
+                    "%6d  %-12s %-20s expires %s  last used %s%s%n",
+                    t.id(),
+                    t.user(),
+                    t.name(),
+                    t.expiresAt() == null ? "never" : t.expiresAt(),
+                    t.lastUsedAt() == null ? "never" : t.lastUsedAt(),
+                    t.revoked() ? "  REVOKED" : "");
+          }
+        }
+        return ExitCodes.OK;
+      }
+    }
+
+    @Command(
+        name = "revoke",
+        mixinStandardHelpOptions = true,
+        description = "Revoke a token by its id.")
+    static final class Revoke extends StoreCommand.Where implements Callable<Integer> {
+      @picocli.CommandLine.Parameters(
+          paramLabel = "ID",
+          description = "The token's id (see `serve tokens list`).")
+      long id;
+
+      @Override
+      public Integer call() throws InputException {
+        try (Store s = open()) {
+          var accounts = new dev.bulwark.store.Accounts(s);
+          var admin =
+              accounts.accounts().stream()
+                  .filter(a -> a.role() == dev.bulwark.store.Accounts.Role.ADMIN)
+                  .findFirst()
+                  .map(a -> new dev.bulwark.store.Accounts.User(a.id(), a.name(), a.role()))
+                  .orElse(null);
+          if (admin == null) {
+            throw new InputException("the store has no admin");
+          }
+          if (!accounts.revokeToken(id, admin)) {
+            throw new InputException("no token " + id);
+          }
+          out().println("token " + id + " revoked");
+        }
+        return ExitCodes.OK;
+      }
+    }
   }
 }

@@ -1,5 +1,10 @@
 package dev.bulwark.server;
 
+import static dev.bulwark.server.Http.DELETE;
+import static dev.bulwark.server.Http.GET;
+import static dev.bulwark.server.Http.POST;
+import static dev.bulwark.server.Http.PUT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +13,7 @@ import dev.bulwark.core.model.Label;
 import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.text.LabelCodec;
+import dev.bulwark.server.Http.Route;
 import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Accounts.Role;
 import dev.bulwark.store.FindingStore;
@@ -32,34 +38,38 @@ final class Api {
   }
 
   void register(List<Http.Route> routes) {
-    long small = s.config.maxRequestBytes();
-    routes.add(Http.Route.of("GET", "/api/health", 0, r -> ok("{\"status\":\"ok\"}")));
-    routes.add(Http.Route.of("GET", "/api/openapi.json", 0, this::openapi));
-    routes.add(Http.Route.of("POST", "/api/login", small, this::login));
-    routes.add(Http.Route.of("POST", "/api/logout", small, this::logout));
-    routes.add(Http.Route.of("GET", "/api/me", 0, this::me));
-    routes.add(Http.Route.of("POST", "/api/me/password", small, this::setPassword));
-    routes.add(Http.Route.of("GET", "/api/projects", 0, this::projects));
+    long upload = s.config.maxUploadBytes();
+    routes.add(Route.of(GET, "/api/health", Access.PUBLIC, r -> ok("{\"status\":\"ok\"}")));
+    routes.add(Route.of(GET, "/api/openapi.json", Access.VIEWER, this::openapi));
+    routes.add(Route.of(POST, "/api/login", Access.PUBLIC, this::login));
+    routes.add(Route.of(POST, "/api/logout", Access.VIEWER, this::logout).allowFirstRun());
+    routes.add(Route.of(GET, "/api/me", Access.VIEWER, this::me).allowFirstRun());
     routes.add(
-        Http.Route.of(
-            "POST", "/api/projects/{project}/uploads", s.config.maxUploadBytes(), this::upload));
-    routes.add(Http.Route.of("GET", "/api/findings", 0, this::list));
-    routes.add(Http.Route.of("GET", "/api/findings/{id}", 0, this::finding));
-    routes.add(Http.Route.of("POST", "/api/findings/{id}/labels", small, this::label));
-    routes.add(Http.Route.of("GET", "/api/labels", 0, this::labels));
-    routes.add(Http.Route.of("GET", "/api/projects/{project}/incidents", 0, this::incidents));
-    routes.add(Http.Route.of("GET", "/api/incidents/{id}", 0, this::incident));
-    routes.add(Http.Route.of("GET", "/api/projects/{project}/patch-plan", 0, this::plan));
+        Route.of(POST, "/api/me/password", Access.VIEWER, this::setPassword).allowFirstRun());
+    routes.add(Route.of(GET, "/api/projects", Access.VIEWER, this::projects));
     routes.add(
-        Http.Route.of(
-            "PUT", "/api/projects/{project}/patch-plan", s.config.maxUploadBytes(), this::putPlan));
-    routes.add(Http.Route.of("GET", "/api/projects/{project}/dashboard", 0, this::dashboard));
-    routes.add(Http.Route.of("GET", "/api/eval-results", 0, this::evalResults));
-    routes.add(Http.Route.of("POST", "/api/eval-results", small, this::addEval));
-    routes.add(Http.Route.of("GET", "/api/users", 0, this::users));
-    routes.add(Http.Route.of("POST", "/api/users", small, this::addUser));
-    routes.add(Http.Route.of("POST", "/api/tokens", small, this::addToken));
-    routes.add(Http.Route.of("GET", "/api/audit", 0, this::auditLog));
+        Route.of(POST, "/api/projects/{project}/uploads", Access.ANALYST, this::upload)
+            .maxBody(upload));
+    routes.add(Route.of(GET, "/api/findings", Access.VIEWER, this::list));
+    routes.add(Route.of(GET, "/api/findings/{id}", Access.VIEWER, this::finding));
+    routes.add(Route.of(POST, "/api/findings/{id}/labels", Access.ANALYST, this::label));
+    routes.add(Route.of(GET, "/api/labels", Access.VIEWER, this::labels));
+    routes.add(Route.of(GET, "/api/projects/{project}/incidents", Access.VIEWER, this::incidents));
+    routes.add(Route.of(GET, "/api/incidents/{id}", Access.VIEWER, this::incident));
+    routes.add(Route.of(GET, "/api/projects/{project}/patch-plan", Access.VIEWER, this::plan));
+    routes.add(
+        Route.of(PUT, "/api/projects/{project}/patch-plan", Access.ANALYST, this::putPlan)
+            .maxBody(upload));
+    routes.add(Route.of(GET, "/api/projects/{project}/dashboard", Access.VIEWER, this::dashboard));
+    routes.add(Route.of(GET, "/api/eval-results", Access.VIEWER, this::evalResults));
+    routes.add(Route.of(POST, "/api/eval-results", Access.ANALYST, this::addEval));
+    routes.add(Route.of(GET, "/api/users", Access.ADMIN, this::users));
+    routes.add(Route.of(POST, "/api/users", Access.ADMIN, this::addUser));
+    routes.add(Route.of(PUT, "/api/users/{name}", Access.ADMIN, this::changeUser));
+    routes.add(Route.of(GET, "/api/tokens", Access.VIEWER, this::tokens));
+    routes.add(Route.of(POST, "/api/tokens", Access.VIEWER, this::addToken).allowFirstRun());
+    routes.add(Route.of(DELETE, "/api/tokens/{id}", Access.VIEWER, this::revokeToken));
+    routes.add(Route.of(GET, "/api/audit", Access.ADMIN, this::auditLog));
   }
 
   private static Http.Response ok(String json) {
@@ -80,7 +90,6 @@ final class Api {
   }
 
   private Http.Response openapi(Http.Request r) throws IOException {
-    s.require(r, Role.VIEWER);
     try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
       return Http.Response.json(200, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
@@ -90,45 +99,37 @@ final class Api {
 
   private Http.Response login(Http.Request r) {
     s.checkOrigin(r);
-    long wait = s.throttle.retryAfter(r.remote());
-    if (wait > 0) {
-      throw new Http.Failure(429, "too many failed logins; try again in " + wait + " s");
-    }
     JsonNode b = body(r);
-    var user = authenticate(b.path("user").asText(""), b.path("password").asText(""));
-    if (user.isEmpty()) {
-      s.throttle.failed(r.remote());
-      s.audit.record(null, "login.failed", b.path("user").asText(""), r.remote());
+    Login l = s.signIn(r, b.path("user").asText(""), b.path("password").asText(""));
+    if (l.retryAfter() > 0) {
+      throw Http.tooMany("too many failed sign-ins", l.retryAfter());
+    }
+    if (l.user() == null) {
       throw new Http.Failure(401, "wrong user name or password");
     }
-    s.throttle.succeeded(r.remote());
-    String[] session = s.accounts.startSession(user.get());
+    String[] session = s.accounts.startSession(l.user(), l.firstRun());
     return ok(BulwarkServer.JSON
             .createObjectNode()
-            .put("user", user.get().name())
-            .put("role", user.get().role().label())
+            .put("user", l.user().name())
+            .put("role", l.user().role().label())
             .put("csrf", session[1])
+            .put("mustSetPassword", l.firstRun())
             .toString())
         .with("Set-Cookie", s.sessionCookie(session[0], Accounts.SESSION_LIFETIME.toSeconds()));
   }
 
-  /** A user by password, or by one of their API tokens (how the first admin signs in). */
-  java.util.Optional<Accounts.User> authenticate(String name, String secret) {
-    if (secret.startsWith(Accounts.TOKEN_PREFIX)) {
-      return s.accounts.authenticateToken(secret).filter(u -> u.name().equals(name));
-    }
-    return s.accounts.login(name, secret);
-  }
+  /** The outcome of a sign-in: the user (null when refused), first-run, or a wait in seconds. */
+  record Login(Accounts.User user, boolean firstRun, long retryAfter) {}
 
   private Http.Response logout(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.VIEWER);
+    BulwarkServer.Principal p = r.caller();
     r.cookie(BulwarkServer.SESSION_COOKIE).ifPresent(s.accounts::endSession);
     s.audit.record(p.user().id(), "logout", p.user().name(), null);
     return ok("{\"status\":\"signed out\"}").with("Set-Cookie", s.sessionCookie("", 0));
   }
 
   private Http.Response me(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.VIEWER);
+    BulwarkServer.Principal p = r.caller();
     ObjectNode o =
         BulwarkServer.JSON
             .createObjectNode()
@@ -141,20 +142,29 @@ final class Api {
   }
 
   private Http.Response setPassword(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.VIEWER);
-    s.accounts.setPassword(p.user().id(), body(r).path("password").asText(""), p.user().id());
-    return ok("{\"status\":\"password set\"}");
+    BulwarkServer.Principal p = r.caller();
+    JsonNode b = body(r);
+    boolean changed =
+        s.accounts.changePassword(
+            p.user().id(),
+            b.hasNonNull("current") ? b.get("current").asText() : null,
+            b.path("password").asText(""),
+            r.cookie(BulwarkServer.SESSION_COOKIE).orElse(null),
+            p.firstRun());
+    if (!changed) {
+      throw Http.forbidden("the current password is wrong (send it as \"current\")");
+    }
+    return ok("{\"status\":\"password set; your other sessions have ended\"}");
   }
 
   // ---- findings ----
 
   private Http.Response projects(Http.Request r) {
-    s.require(r, Role.VIEWER);
     return ok(s.json(s.store.projects()));
   }
 
   private Http.Response upload(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.ANALYST);
+    BulwarkServer.Principal p = r.caller();
     String key = r.header("Idempotency-Key");
     if (key == null || key.isBlank()) {
       throw Http.badRequest(
@@ -203,7 +213,8 @@ final class Api {
             .strip();
     Ingest.Result res =
         s.ingest.upload(
-            new Ingest.Upload(r.param("project"), key, tool, analyzers, fs, incidents),
+            new Ingest.Upload(
+                r.param("project"), key, tool, analyzers, fs, incidents, sha256(r.body())),
             p.user().id());
     return Http.Response.json(res.created() ? 201 : 200, s.json(res));
   }
@@ -284,6 +295,15 @@ final class Api {
     return out;
   }
 
+  private static String sha256(byte[] body) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   private static Instant instant(JsonNode n) {
     try {
       return n.isTextual() ? Instant.parse(n.asText()) : null;
@@ -330,7 +350,6 @@ final class Api {
   }
 
   private Http.Response list(Http.Request r) {
-    s.require(r, Role.VIEWER);
     FindingStore.Page page = s.findings.list(query(r.query()));
     ObjectNode out = BulwarkServer.JSON.createObjectNode();
     out.set("items", BulwarkServer.JSON.valueToTree(page.items()));
@@ -339,7 +358,6 @@ final class Api {
   }
 
   private Http.Response finding(Http.Request r) throws IOException {
-    s.require(r, Role.VIEWER);
     long id = r.longParam("id");
     FindingStore.Row row = s.findings.get(id).orElseThrow(() -> Http.notFound("no finding " + id));
     ObjectNode out = BulwarkServer.JSON.valueToTree(row);
@@ -352,7 +370,7 @@ final class Api {
   }
 
   private Http.Response label(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.ANALYST);
+    BulwarkServer.Principal p = r.caller();
     long id = r.longParam("id");
     JsonNode b = body(r);
     FindingStore.Verdict v =
@@ -371,7 +389,6 @@ final class Api {
    * bulwark label import} takes them in and the AI layer trains on them.
    */
   private Http.Response labels(Http.Request r) throws IOException {
-    s.require(r, Role.VIEWER);
     StringBuilder out = new StringBuilder();
     for (FindingStore.LabelledFinding l :
         s.findings.labelledFindings(blank(r.query().get("project")))) {
@@ -391,12 +408,10 @@ final class Api {
   // ---- incidents, plans, dashboards, evals ----
 
   private Http.Response incidents(Http.Request r) {
-    s.require(r, Role.VIEWER);
     return ok(s.json(s.incidents.list(r.param("project"), 500)));
   }
 
   private Http.Response incident(Http.Request r) throws IOException {
-    s.require(r, Role.VIEWER);
     long id = r.longParam("id");
     var i = s.incidents.get(id).orElseThrow(() -> Http.notFound("no incident " + id));
     ObjectNode out = BulwarkServer.JSON.valueToTree(i);
@@ -406,7 +421,6 @@ final class Api {
   }
 
   private Http.Response plan(Http.Request r) {
-    s.require(r, Role.VIEWER);
     var p =
         s.documents
             .latestPatchPlan(r.param("project"))
@@ -415,14 +429,13 @@ final class Api {
   }
 
   private Http.Response putPlan(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.ANALYST);
+    BulwarkServer.Principal p = r.caller();
     JsonNode plan = body(r);
     s.documents.putPatchPlan(r.param("project"), plan.toString(), p.user().id());
     return Http.Response.json(201, "{\"status\":\"stored\"}");
   }
 
   private Http.Response dashboard(Http.Request r) {
-    s.require(r, Role.VIEWER);
     ObjectNode out = BulwarkServer.JSON.createObjectNode();
     out.set(
         "openBySeverity",
@@ -437,7 +450,6 @@ final class Api {
   }
 
   private Http.Response evalResults(Http.Request r) {
-    s.require(r, Role.VIEWER);
     ArrayNode out = BulwarkServer.JSON.createArrayNode();
     for (var e : s.documents.evalResults(blank(r.query().get("suite")), 100)) {
       ObjectNode o = out.addObject();
@@ -455,7 +467,7 @@ final class Api {
   }
 
   private Http.Response addEval(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.ANALYST);
+    BulwarkServer.Principal p = r.caller();
     JsonNode b = body(r);
     String suite = b.path("suite").asText("");
     if (suite.isBlank() || !b.path("score").isNumber()) {
@@ -469,12 +481,11 @@ final class Api {
   // ---- users, tokens, audit ----
 
   private Http.Response users(Http.Request r) {
-    s.require(r, Role.ADMIN);
-    return ok(s.json(s.accounts.users()));
+    return ok(s.json(s.accounts.accounts()));
   }
 
   private Http.Response addUser(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.ADMIN);
+    BulwarkServer.Principal p = r.caller();
     JsonNode b = body(r);
     Accounts.User u =
         s.accounts.createUser(
@@ -485,21 +496,126 @@ final class Api {
     return Http.Response.json(201, s.json(u));
   }
 
+  /** An admin changes a user's role or disables (enables) them. */
+  private Http.Response changeUser(Http.Request r) {
+    BulwarkServer.Principal p = r.caller();
+    Accounts.User u =
+        s.accounts
+            .user(r.param("name"))
+            .or(() ->
+                s.accounts.accounts().stream()
+                    .filter(a -> a.name().equals(r.param("name")))
+                    .findFirst()
+                    .map(a -> new Accounts.User(a.id(), a.name(), a.role())))
+            .orElseThrow(() -> Http.notFound("no user " + r.param("name")));
+    JsonNode b = body(r);
+    if (b.has("role")) {
+      s.accounts.setRole(u.id(), Role.parse(b.get("role").asText()), p.user().id());
+    }
+    if (b.has("disabled")) {
+      if (!b.get("disabled").isBoolean()) {
+        throw Http.badRequest("disabled: true or false");
+      }
+      s.accounts.setDisabled(u.id(), b.get("disabled").asBoolean(), p.user().id());
+    }
+    return ok(
+        s.json(
+            s.accounts.accounts().stream()
+                .filter(a -> a.id() == u.id())
+                .findFirst()
+                .orElseThrow()));
+  }
+
+  /** The caller's tokens (an admin's {@code ?all=true}: everyone's), never their values. */
+  private Http.Response tokens(Http.Request r) {
+    BulwarkServer.Principal p = r.caller();
+    boolean all = "true".equals(r.query().get("all")) && p.user().role() == Role.ADMIN;
+    return ok(s.json(s.accounts.tokens(all ? null : p.user().id())));
+  }
+
   private Http.Response addToken(Http.Request r) {
-    BulwarkServer.Principal p = s.require(r, Role.VIEWER);
-    String name = body(r).path("name").asText("api");
-    String token = s.accounts.createToken(p.user().id(), name);
+    BulwarkServer.Principal p = r.caller();
+    JsonNode b = body(r);
+    String name = b.path("name").asText("api");
+    java.time.Duration life = Accounts.TOKEN_LIFETIME;
+    if (b.has("expiresInDays")) {
+      if (!b.get("expiresInDays").canConvertToInt()) {
+        throw Http.badRequest("expiresInDays: a whole number of days");
+      }
+      life = java.time.Duration.ofDays(b.get("expiresInDays").asInt());
+    }
+    String token = s.accounts.createToken(p.user().id(), name, life);
+    if (p.firstRun() && s.config.dataDir() != null) {
+      deleteQuietly(s.config.dataDir().resolve(BulwarkServer.FIRST_RUN_FILE));
+    }
     return Http.Response.json(
         201,
         BulwarkServer.JSON
             .createObjectNode()
             .put("token", token)
+            .put("expiresAt", Instant.now().plus(life).toString())
             .put("note", "shown once: Bulwark keeps only its hash")
             .toString());
   }
 
+  static void deleteQuietly(java.nio.file.Path f) {
+    try {
+      java.nio.file.Files.deleteIfExists(f);
+    } catch (IOException e) {
+      // the token in it is revoked either way
+    }
+  }
+
+  private Http.Response revokeToken(Http.Request r) {
+    BulwarkServer.Principal p = r.caller();
+    long id = r.longParam("id");
+    if (!s.accounts.revokeToken(id, p.user())) {
+      throw Http.notFound("no token " + id + " of yours");
+    }
+    return ok("{\"status\":\"revoked\"}");
+  }
+
+  /**
+   * The audit log, newest first: {@code limit}, {@code before} (an id), {@code action}, {@code
+   * user}.
+   */
   private Http.Response auditLog(Http.Request r) {
-    s.require(r, Role.ADMIN);
-    return ok(s.json(s.audit.latest(200)));
+    int limit = intParam(r.query(), "limit", 100, 1, 1000);
+    String before = r.query().get("before");
+    Long beforeId = null;
+    if (before != null && !before.isBlank()) {
+      try {
+        beforeId = Long.parseLong(before);
+      } catch (NumberFormatException e) {
+        throw Http.badRequest("before: an audit entry id");
+      }
+    }
+    List<dev.bulwark.store.Audit.Entry> page =
+        s.audit.page(beforeId, blank(r.query().get("action")), blank(r.query().get("user")), limit);
+    ObjectNode out = BulwarkServer.JSON.createObjectNode();
+    out.set("items", BulwarkServer.JSON.valueToTree(page));
+    if (page.size() == limit) {
+      out.put("nextBefore", page.getLast().id());
+    } else {
+      out.putNull("nextBefore");
+    }
+    return ok(out.toString());
+  }
+
+  private static int intParam(
+      java.util.Map<String, String> q, String name, int dflt, int min, int max) {
+    String v = q.get(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw Http.badRequest(name + ": " + min + " to " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw Http.badRequest(name + ": a number");
+    }
   }
 }

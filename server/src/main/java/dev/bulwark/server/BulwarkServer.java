@@ -66,8 +66,14 @@ public final class BulwarkServer implements AutoCloseable {
   private final ExecutorService executor;
   private final PrintStream log;
 
-  /** Who is calling: a user, and the session when it came through the console. */
-  record Principal(Accounts.User user, Accounts.Session session) {}
+  /**
+   * Who is calling: a user, the session when it came through the console, and whether they came in
+   * with the first-run credential (which may only rotate itself).
+   */
+  record Principal(Accounts.User user, Accounts.Session session, boolean firstRun) {}
+
+  /** The file the first-run admin token is written to, owner-only, inside the data directory. */
+  public static final String FIRST_RUN_FILE = "first-run-admin-token";
 
   public BulwarkServer(Store store, ServerConfig config, PrintStream log) throws IOException {
     this.store = store;
@@ -88,15 +94,30 @@ public final class BulwarkServer implements AutoCloseable {
     server.createContext("/", this::dispatch);
   }
 
-  /** Starts listening; on first run prints the admin token once. */
+  /**
+   * Starts listening. On first run an admin is created and its token written owner-only to {@link
+   * #FIRST_RUN_FILE} in the data directory: the log says where, never what (logs end up in
+   * journald, CI output and container logs). The token only serves to set a password or take a new
+   * token, which revokes it.
+   */
   public BulwarkServer start() {
     firstRunToken = accounts.bootstrap();
-    firstRunToken.ifPresent(t ->
+    if (firstRunToken.isPresent()) {
+      if (config.dataDir() != null) {
+        java.nio.file.Path file = config.dataDir().resolve(FIRST_RUN_FILE);
+        dev.bulwark.store.OwnerOnly.writeSecret(file, firstRunToken.get());
         log.println(
-            "bulwark serve: first run: an admin was created. Its API token, shown only"
-                + " now:\n  "
-                + t
-                + "\nSign in to the console as 'admin' with it, then set a password."));
+            "bulwark serve: first run: an admin was created; its one-time token is in "
+                + file
+                + " (readable only by you). Sign in to the console as 'admin' with it and set a"
+                + " password, or exchange it for a token with POST /api/tokens; either revokes"
+                + " it.");
+      } else {
+        log.println(
+            "bulwark serve: first run: an admin was created; its one-time token is held by the"
+                + " process that started the server.");
+      }
+    }
     server.start();
     return this;
   }
@@ -122,36 +143,84 @@ public final class BulwarkServer implements AutoCloseable {
 
   // ---- dispatch ----
 
+  /** The registered routes, for tests that enumerate them. */
+  List<Http.Route> routes() {
+    return List.copyOf(routes);
+  }
+
   private void dispatch(HttpExchange ex) {
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getRawPath();
     boolean api = path.startsWith("/api/");
     try {
+      checkHost(ex.getRequestHeaders().getFirst("Host"));
       Http.Route route = null;
       Map<String, String> params = null;
-      boolean pathKnown = false;
+      java.util.Set<String> allowed = new java.util.TreeSet<>();
       for (Http.Route r : routes) {
         if (r.pattern().matcher(path).matches()) {
-          pathKnown = true;
+          allowed.add(r.method());
+          if (r.method().equals(Http.GET)) {
+            allowed.add("HEAD");
+          }
         }
         Optional<Map<String, String>> m = r.match(method.equals("HEAD") ? "GET" : method, path);
-        if (m.isPresent()) {
+        if (m.isPresent() && route == null) {
           route = r;
           params = m.get();
-          break;
         }
       }
       if (route == null) {
-        throw new Http.Failure(
-            pathKnown ? 405 : 404, pathKnown ? "method not allowed" : "not found");
+        if (allowed.isEmpty()) {
+          throw new Http.Failure(404, "not found");
+        }
+        Http.Response r = error(api, 405, "method not allowed");
+        send(ex, r.with("Allow", String.join(", ", allowed)));
+        return;
       }
-      byte[] body = Http.readBody(ex, route.maxBody());
-      Http.Request req =
-          new Http.Request(
-              ex, method, path, Http.parseQuery(ex.getRequestURI().getRawQuery()), params, body);
+      Map<String, String> query = Http.parseQuery(ex.getRequestURI().getRawQuery());
+      // who is calling is settled from the headers alone, before a byte of the body is read:
+      // anonymous callers cannot make the server buffer large bodies
+      Principal who = null;
+      if (route.access() != Access.PUBLIC) {
+        Optional<Principal> p = identify(ex);
+        if (p.isEmpty()) {
+          if (!api) {
+            send(ex, Http.Response.redirect("/login"));
+            return;
+          }
+          throw new Http.Failure(401, "authentication required");
+        }
+        who = p.get();
+        if (!route.access().allows(who.user().role())) {
+          throw Http.forbidden("this needs the " + route.access().role().label() + " role");
+        }
+        if (who.firstRun() && !route.firstRunAllowed()) {
+          if (!api) {
+            send(ex, Http.Response.redirect("/console/password"));
+            return;
+          }
+          throw Http.forbidden(
+              "the first-run token only serves to set a password (POST /api/me/password) or to"
+                  + " create a token (POST /api/tokens); either revokes it");
+        }
+      }
+      long limit =
+          route.maxBody() == Http.DEFAULT_BODY ? config.maxRequestBytes() : route.maxBody();
+      byte[] body = Http.readBody(ex, limit);
+      Http.Request req = new Http.Request(ex, method, path, query, params, body, who);
+      if (who != null && who.session() != null && !method.equals("GET") && !method.equals("HEAD")) {
+        checkCsrf(req, who.session());
+      }
       send(ex, route.handler().handle(req));
     } catch (Http.Failure f) {
-      send(ex, error(api, f.status, f.getMessage()));
+      Http.Response r = error(api, f.status, f.getMessage());
+      if (f.status == 429 && f.retryAfter > 0) {
+        r.with("Retry-After", Long.toString(f.retryAfter));
+      }
+      send(ex, r);
+    } catch (dev.bulwark.store.Ingest.KeyReused e) {
+      send(ex, error(api, 409, e.getMessage()));
     } catch (IllegalArgumentException e) {
       send(ex, error(api, 400, e.getMessage()));
     } catch (NoSuchElementException e) {
@@ -163,6 +232,32 @@ public final class BulwarkServer implements AutoCloseable {
       log.println("bulwark serve: " + method + " " + path + ": " + e);
       send(ex, error(api, 500, "internal error"));
     }
+  }
+
+  /**
+   * Refuses a {@code Host} the server is not known by: a DNS-rebinding page reaches 127.0.0.1 under
+   * the attacker's own host name, which this catches.
+   */
+  void checkHost(String host) {
+    if (host == null) {
+      throw Http.badRequest("a Host header is required");
+    }
+    String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+    if (name.startsWith("[")) {
+      int end = name.indexOf(']');
+      name = end > 0 ? name.substring(1, end) : name;
+    } else if (name.indexOf(':') >= 0 && name.indexOf(':') == name.lastIndexOf(':')) {
+      name = name.substring(0, name.indexOf(':'));
+    }
+    if (name.equals("127.0.0.1")
+        || name.equals("localhost")
+        || name.equals("::1")
+        || name.equals(config.host().toLowerCase(java.util.Locale.ROOT))
+        || config.publicNames().stream().anyMatch(name::equalsIgnoreCase)) {
+      return;
+    }
+    throw new Http.Failure(
+        421, "this server does not answer to host " + name + " (see serve --public-name)");
   }
 
   private static Http.Response error(boolean api, int status, String message) {
@@ -204,46 +299,118 @@ public final class BulwarkServer implements AutoCloseable {
 
   // ---- authentication ----
 
-  /** The caller, at least {@code min}; API calls without credentials get 401. */
-  Principal require(Http.Request r, Accounts.Role min) {
-    Principal p = principal(r).orElseThrow(() -> new Http.Failure(401, "authentication required"));
-    if (!p.user().role().atLeast(min)) {
-      throw Http.forbidden("this needs the " + min.label() + " role");
-    }
-    return p;
-  }
-
-  Optional<Principal> principal(Http.Request r) {
-    String auth = r.header("Authorization");
+  /**
+   * The caller from the request's headers: a Bearer token or a session cookie. A wrong token is a
+   * 401 and counts toward its address's failure cap, so tokens cannot be guessed at speed.
+   */
+  Optional<Principal> identify(HttpExchange ex) {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth != null) {
+      String address = clientAddress(ex);
+      long wait = throttle.addressWait(address);
+      if (wait > 0) {
+        throw Http.tooMany("too many failed sign-ins from this address", wait);
+      }
       if (!auth.startsWith("Bearer ")) {
         throw new Http.Failure(401, "use Authorization: Bearer <token>");
       }
-      return accounts
-          .authenticateToken(auth.substring(7).strip())
-          .map(u -> new Principal(u, null))
-          .or(() -> {
-            throw new Http.Failure(401, "unknown or revoked token");
-          });
+      Optional<Accounts.TokenUse> use = accounts.useToken(auth.substring(7).strip());
+      if (use.isEmpty()) {
+        throttle.failedAddress(address);
+        throw new Http.Failure(401, "unknown, expired or revoked token");
+      }
+      return Optional.of(new Principal(use.get().user(), null, use.get().firstRun()));
     }
-    Optional<Accounts.Session> s = r.cookie(SESSION_COOKIE).flatMap(accounts::session);
-    if (s.isEmpty()) {
+    Optional<Accounts.Session> s = cookie(ex, SESSION_COOKIE).flatMap(accounts::session);
+    return s.map(x -> new Principal(x.user(), x, x.firstRun()));
+  }
+
+  private static Optional<String> cookie(HttpExchange ex, String name) {
+    List<String> all = ex.getRequestHeaders().get("Cookie");
+    if (all == null) {
       return Optional.empty();
     }
-    if (!r.method().equals("GET") && !r.method().equals("HEAD")) {
-      checkOrigin(r);
-      String sent = r.header("X-CSRF-Token");
-      if (sent == null && r.text().contains("csrf=")) {
-        sent = r.form().get("csrf");
-      }
-      if (sent == null
-          || !java.security.MessageDigest.isEqual(
-              sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-              s.get().csrf().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-        throw Http.forbidden("missing or wrong CSRF token");
+    for (String h : all) {
+      for (String part : h.split(";")) {
+        int eq = part.indexOf('=');
+        if (eq > 0 && part.substring(0, eq).strip().equals(name)) {
+          return Optional.of(part.substring(eq + 1).strip());
+        }
       }
     }
-    return Optional.of(new Principal(s.get().user(), s.get()));
+    return Optional.empty();
+  }
+
+  /**
+   * The client's address: the peer's, unless the peer is a configured trusted proxy, in which case
+   * the right-most address in {@code X-Forwarded-For} that is not itself a trusted proxy.
+   */
+  String clientAddress(HttpExchange ex) {
+    String peer = ex.getRemoteAddress().getAddress().getHostAddress();
+    if (!config.trustedProxies().contains(peer)) {
+      return peer;
+    }
+    String xff = ex.getRequestHeaders().getFirst("X-Forwarded-For");
+    if (xff == null || xff.isBlank()) {
+      return peer;
+    }
+    String[] hops = xff.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].strip();
+      if (!hop.isEmpty() && !config.trustedProxies().contains(hop)) {
+        return hop.length() > 64 ? hop.substring(0, 64) : hop;
+      }
+    }
+    return peer;
+  }
+
+  String clientAddress(Http.Request r) {
+    return clientAddress(r.exchange());
+  }
+
+  /** A session's change must carry its CSRF token (header or form field) and a same Origin. */
+  void checkCsrf(Http.Request r, Accounts.Session session) {
+    checkOrigin(r);
+    String sent = r.header("X-CSRF-Token");
+    if (sent == null && r.text().contains("csrf=")) {
+      sent = r.form().get("csrf");
+    }
+    if (sent == null
+        || !java.security.MessageDigest.isEqual(
+            sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            session.csrf().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw Http.forbidden("missing or wrong CSRF token");
+    }
+  }
+
+  /**
+   * Signs a user in by password, or by one of their API tokens (how the first admin signs in),
+   * under the throttle: per account and client address, and per address.
+   */
+  Api.Login signIn(Http.Request r, String name, String secret) {
+    String address = clientAddress(r);
+    String account = name.length() > 100 ? name.substring(0, 100) : name;
+    long wait = throttle.retryAfter(account, address);
+    if (wait > 0) {
+      return new Api.Login(null, false, wait);
+    }
+    Optional<Accounts.User> u;
+    boolean firstRun = false;
+    if (secret.startsWith(Accounts.TOKEN_PREFIX)) {
+      Optional<Accounts.TokenUse> use =
+          accounts.useToken(secret).filter(x -> x.user().name().equals(name));
+      u = use.map(Accounts.TokenUse::user);
+      firstRun = use.map(Accounts.TokenUse::firstRun).orElse(false);
+    } else {
+      u = accounts.login(name, secret);
+    }
+    if (u.isEmpty()) {
+      throttle.failed(account, address);
+      audit.record(null, "login.failed", account, address);
+      return new Api.Login(null, false, 0);
+    }
+    throttle.succeeded(account, address);
+    return new Api.Login(u.get(), firstRun, 0);
   }
 
   /** A browser's cross-site request carries a foreign Origin; refuse it outright. */

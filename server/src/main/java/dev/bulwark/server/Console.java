@@ -1,6 +1,10 @@
 package dev.bulwark.server;
 
+import static dev.bulwark.server.Http.GET;
+import static dev.bulwark.server.Http.POST;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.server.Http.Route;
 import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Accounts.Role;
 import dev.bulwark.store.FindingStore;
@@ -30,21 +34,73 @@ final class Console {
   }
 
   void register(List<Http.Route> routes) {
-    long small = s.config.maxRequestBytes();
-    routes.add(Http.Route.of("GET", "/", 0, r -> Http.Response.redirect("/console/triage")));
-    routes.add(Http.Route.of("GET", "/login", 0, r -> loginPage(null, 200)));
-    routes.add(Http.Route.of("POST", "/login", small, this::login));
-    routes.add(Http.Route.of("POST", "/logout", small, this::logout));
+    routes.add(Route.of(GET, "/", Access.PUBLIC, r -> Http.Response.redirect("/console/triage")));
+    routes.add(Route.of(GET, "/login", Access.PUBLIC, r -> loginPage(null, 200)));
+    routes.add(Route.of(POST, "/login", Access.PUBLIC, this::login));
+    routes.add(Route.of(POST, "/logout", Access.VIEWER, this::logout).allowFirstRun());
     routes.add(
-        Http.Route.of("GET", "/assets/console.js", 0, r -> asset("console.js", "text/javascript")));
+        Route.of(
+            GET, "/assets/console.js", Access.PUBLIC, r -> asset("console.js", "text/javascript")));
     routes.add(
-        Http.Route.of("GET", "/assets/console.css", 0, r -> asset("console.css", "text/css")));
-    routes.add(Http.Route.of("GET", "/console/triage", 0, this::triage));
-    routes.add(Http.Route.of("GET", "/console/findings/{id}", 0, this::finding));
-    routes.add(Http.Route.of("GET", "/console/incidents", 0, this::incidents));
-    routes.add(Http.Route.of("GET", "/console/incidents/{id}", 0, this::incident));
-    routes.add(Http.Route.of("GET", "/console/dashboard", 0, this::dashboard));
-    routes.add(Http.Route.of("GET", "/console/plan", 0, this::plan));
+        Route.of(GET, "/assets/console.css", Access.PUBLIC, r -> asset("console.css", "text/css")));
+    routes.add(Route.of(GET, "/console/triage", Access.VIEWER, this::triage));
+    routes.add(Route.of(GET, "/console/findings/{id}", Access.VIEWER, this::finding));
+    routes.add(Route.of(GET, "/console/incidents", Access.VIEWER, this::incidents));
+    routes.add(Route.of(GET, "/console/incidents/{id}", Access.VIEWER, this::incident));
+    routes.add(Route.of(GET, "/console/dashboard", Access.VIEWER, this::dashboard));
+    routes.add(Route.of(GET, "/console/plan", Access.VIEWER, this::plan));
+    routes.add(
+        Route.of(GET, "/console/password", Access.VIEWER, r -> passwordPage(r, null, 200))
+            .allowFirstRun());
+    routes.add(
+        Route.of(POST, "/console/password", Access.VIEWER, this::setPassword).allowFirstRun());
+  }
+
+  private Http.Response passwordPage(Http.Request r, String error, int status) {
+    BulwarkServer.Principal p = r.caller();
+    String body =
+        "<form class=\"login\" method=\"post\" action=\"/console/password\"><h1>Set a password</h1>"
+            + (p.firstRun()
+                ? "<p>You signed in with the first-run token. Set a password to continue; the"
+                    + " token is then revoked.</p>"
+                : "")
+            + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>")
+            + "<input type=\"hidden\" name=\"csrf\" value=\""
+            + Html.esc(p.session() == null ? "" : p.session().csrf())
+            + "\">"
+            + (p.firstRun()
+                ? ""
+                : "<label>Current password <input name=\"current\" type=\"password\""
+                    + " autocomplete=\"current-password\" required></label>")
+            + "<label>New password (12 characters or more) <input name=\"password\""
+            + " type=\"password\" autocomplete=\"new-password\" minlength=\"12\" required></label>"
+            + "<button type=\"submit\">Set password</button></form>";
+    Http.Response out = Http.Response.html(page("Set a password", p, body));
+    return new Http.Response(status, out.contentType(), out.body(), out.headers());
+  }
+
+  private Http.Response setPassword(Http.Request r) {
+    BulwarkServer.Principal p = r.caller();
+    Map<String, String> f = r.form();
+    boolean changed;
+    try {
+      changed =
+          s.accounts.changePassword(
+              p.user().id(),
+              f.get("current"),
+              f.getOrDefault("password", ""),
+              r.cookie(BulwarkServer.SESSION_COOKIE).orElse(null),
+              p.firstRun());
+    } catch (IllegalArgumentException e) {
+      return passwordPage(r, e.getMessage(), 400);
+    }
+    if (!changed) {
+      return passwordPage(r, "The current password is wrong.", 403);
+    }
+    if (p.firstRun() && s.config.dataDir() != null) {
+      Api.deleteQuietly(s.config.dataDir().resolve(BulwarkServer.FIRST_RUN_FILE));
+    }
+    return Http.Response.redirect("/console/triage");
   }
 
   // ---- layout ----
@@ -92,8 +148,7 @@ final class Console {
 
   /** The signed-in user, or a redirect to the sign-in page. */
   private Optional<BulwarkServer.Principal> viewer(Http.Request r) {
-    Optional<BulwarkServer.Principal> p = s.principal(r);
-    return p;
+    return Optional.ofNullable(r.principal());
   }
 
   private static Http.Response toLogin() {
@@ -116,22 +171,17 @@ final class Console {
 
   private Http.Response login(Http.Request r) {
     s.checkOrigin(r);
-    long wait = s.throttle.retryAfter(r.remote());
-    if (wait > 0) {
-      return loginPage("Too many failed sign-ins. Try again in " + wait + " s.", 429)
-          .with("Retry-After", Long.toString(wait));
-    }
     Map<String, String> f = r.form();
-    Optional<Accounts.User> u =
-        new Api(s).authenticate(f.getOrDefault("user", ""), f.getOrDefault("password", ""));
-    if (u.isEmpty()) {
-      s.throttle.failed(r.remote());
-      s.audit.record(null, "login.failed", f.getOrDefault("user", ""), r.remote());
+    Api.Login l = s.signIn(r, f.getOrDefault("user", ""), f.getOrDefault("password", ""));
+    if (l.retryAfter() > 0) {
+      return loginPage("Too many failed sign-ins. Try again in " + l.retryAfter() + " s.", 429)
+          .with("Retry-After", Long.toString(l.retryAfter()));
+    }
+    if (l.user() == null) {
       return loginPage("Wrong user name or password.", 401);
     }
-    s.throttle.succeeded(r.remote());
-    String[] session = s.accounts.startSession(u.get());
-    return Http.Response.redirect("/console/triage")
+    String[] session = s.accounts.startSession(l.user(), l.firstRun());
+    return Http.Response.redirect(l.firstRun() ? "/console/password" : "/console/triage")
         .with("Set-Cookie", s.sessionCookie(session[0], Accounts.SESSION_LIFETIME.toSeconds()));
   }
 

@@ -18,14 +18,32 @@ import java.util.regex.Pattern;
 final class Http {
   private Http() {}
 
+  static final String GET = "GET";
+  static final String POST = "POST";
+  static final String PUT = "PUT";
+  static final String DELETE = "DELETE";
+
+  /** A body limit meaning "the server's limit for small requests". */
+  static final long DEFAULT_BODY = -1;
+
   /** An error with the HTTP status it maps to; the message is shown to the client. */
   static final class Failure extends RuntimeException {
     final int status;
+    final long retryAfter;
 
     Failure(int status, String message) {
+      this(status, message, 0);
+    }
+
+    Failure(int status, String message, long retryAfter) {
       super(message);
       this.status = status;
+      this.retryAfter = retryAfter;
     }
+  }
+
+  static Failure tooMany(String m, long retryAfterSeconds) {
+    return new Failure(429, m + "; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
   }
 
   static Failure badRequest(String m) {
@@ -40,14 +58,26 @@ final class Http {
     return new Failure(403, m);
   }
 
-  /** A request with its body read (within the route's size limit) and its path parameters. */
+  /**
+   * A request with its body read (within the route's size limit), its path parameters and the
+   * caller the dispatcher authenticated (null only on public routes).
+   */
   record Request(
       HttpExchange exchange,
       String method,
       String path,
       Map<String, String> query,
       Map<String, String> params,
-      byte[] body) {
+      byte[] body,
+      BulwarkServer.Principal principal) {
+
+    /** The authenticated caller; public routes have none. */
+    BulwarkServer.Principal caller() {
+      if (principal == null) {
+        throw new Failure(401, "authentication required");
+      }
+      return principal;
+    }
 
     String header(String name) {
       return exchange.getRequestHeaders().getFirst(name);
@@ -89,6 +119,7 @@ final class Http {
       return parseQuery(text());
     }
 
+    /** The peer's address (the proxy's, behind one; see BulwarkServer.clientAddress). */
     String remote() {
       return exchange.getRemoteAddress().getAddress().getHostAddress();
     }
@@ -126,9 +157,22 @@ final class Http {
     Response handle(Request r) throws Exception;
   }
 
-  /** A route: method, path pattern with {name} parameters, body limit, handler. */
-  record Route(String method, Pattern pattern, List<String> names, long maxBody, Handler handler) {
-    static Route of(String method, String template, long maxBody, Handler handler) {
+  /**
+   * A route: method, path pattern with {name} parameters, who may call it, body limit, handler, and
+   * whether the first-run admin token may call it (only routes that rotate it).
+   */
+  record Route(
+      String method,
+      String template,
+      Pattern pattern,
+      List<String> names,
+      Access access,
+      long maxBody,
+      boolean firstRunAllowed,
+      Handler handler) {
+
+    /** A route with the default body limit: none for GET and DELETE, the small limit otherwise. */
+    static Route of(String method, String template, Access access, Handler handler) {
       List<String> names = new ArrayList<>();
       Matcher m = Pattern.compile("\\{([a-z]+)}").matcher(template);
       StringBuilder regex = new StringBuilder();
@@ -139,7 +183,19 @@ final class Http {
         last = m.end();
       }
       regex.append(Pattern.quote(template.substring(last)));
-      return new Route(method, Pattern.compile(regex.toString()), names, maxBody, handler);
+      long body = method.equals(GET) || method.equals(DELETE) ? 0 : DEFAULT_BODY;
+      return new Route(
+          method, template, Pattern.compile(regex.toString()), names, access, body, false, handler);
+    }
+
+    /** The same route taking bodies up to {@code bytes}. */
+    Route maxBody(long bytes) {
+      return new Route(method, template, pattern, names, access, bytes, firstRunAllowed, handler);
+    }
+
+    /** The same route, callable with the first-run token (it exists to be rotated). */
+    Route allowFirstRun() {
+      return new Route(method, template, pattern, names, access, maxBody, true, handler);
     }
 
     Optional<Map<String, String>> match(String method, String path) {

@@ -21,27 +21,55 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A real server on 127.0.0.1 over a real H2 store in a temporary directory. */
 final class TestServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   final Store store;
   final BulwarkServer server;
+
+  /** The first-run token, read from its owner-only file, as an operator would. */
+  final String firstRunToken;
+
+  /** An admin token taken in exchange for the first-run token (which that revokes). */
   final String adminToken;
+
   final HttpClient http = HttpClient.newHttpClient();
 
   TestServer(Path dir, ServerConfig config) throws Exception {
     store = Store.openDefault(dir);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
     server =
         new BulwarkServer(
-                store, config.withPort(0), new PrintStream(log, true, StandardCharsets.UTF_8))
+                store,
+                config.withPort(0).withDataDir(dir),
+                new PrintStream(log, true, StandardCharsets.UTF_8))
             .start();
-    Matcher m =
-        Pattern.compile("(bwk_[A-Za-z0-9_-]+)").matcher(log.toString(StandardCharsets.UTF_8));
-    adminToken = m.find() ? m.group(1) : null;
+    java.nio.file.Path file = dir.resolve(BulwarkServer.FIRST_RUN_FILE);
+    firstRunToken = java.nio.file.Files.readString(file).strip();
+    adminToken =
+        json(send("POST", "/api/tokens", firstRunToken, "{\"name\":\"admin tests\"}"))
+            .path("token")
+            .asText();
+  }
+
+  final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+  String log() {
+    return log.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A server whose first-run token is left as it was written, for tests of that token. */
+  TestServer(Path dir, boolean keepFirstRun) throws Exception {
+    store = Store.openDefault(dir);
+    server =
+        new BulwarkServer(
+                store,
+                ServerConfig.defaults().withPort(0).withDataDir(dir),
+                new PrintStream(log, true, StandardCharsets.UTF_8))
+            .start();
+    firstRunToken =
+        java.nio.file.Files.readString(dir.resolve(BulwarkServer.FIRST_RUN_FILE)).strip();
+    adminToken = null;
   }
 
   TestServer(Path dir) throws Exception {

@@ -35,6 +35,45 @@ public final class Audit {
     });
   }
 
+  /**
+   * A page of the log, newest first: entries older than {@code beforeId} (null: the newest), of one
+   * action and one user name when given.
+   */
+  public List<Entry> page(Long beforeId, String action, String user, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT a.id, a.at, u.name, a.action, a.subject, a.detail FROM audit a"
+                + " LEFT JOIN users u ON u.id = a.user_id WHERE 1 = 1");
+    List<Object> args = new java.util.ArrayList<>();
+    if (beforeId != null) {
+      sql.append(" AND a.id < ?");
+      args.add(beforeId);
+    }
+    if (action != null) {
+      sql.append(" AND a.action = ?");
+      args.add(action);
+    }
+    if (user != null) {
+      sql.append(" AND u.name = ?");
+      args.add(user);
+    }
+    sql.append(" ORDER BY a.id DESC");
+    return store.read(c ->
+        Store.list(
+            c,
+            sql.toString(),
+            limit,
+            r ->
+                new Entry(
+                    r.getLong(1),
+                    Store.instant(r, "at"),
+                    r.getString(3),
+                    r.getString(4),
+                    r.getString(5),
+                    r.getString(6)),
+            args.toArray()));
+  }
+
   /** The latest entries, newest first. */
   public List<Entry> latest(int limit) {
     return store.read(c ->

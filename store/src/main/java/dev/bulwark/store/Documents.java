@@ -50,6 +50,9 @@ public final class Documents {
   }
 
   public long addEvalResult(String suite, double score, String json, Long userId) {
+    if (suite == null || suite.isBlank() || suite.length() > 60) {
+      throw new IllegalArgumentException("suite: 1 to 60 characters");
+    }
     return store.transaction(c -> {
       long id =
           Store.insert(

@@ -46,7 +46,19 @@ public final class Ingest {
       String tool,
       Set<String> analyzers,
       List<Finding> findings,
-      List<IncidentIn> incidents) {
+      List<IncidentIn> incidents,
+      String bodyHash) {
+    /** An upload whose body is not known as bytes (built in process): its key alone counts. */
+    public Upload(
+        String project,
+        String uploadKey,
+        String tool,
+        Set<String> analyzers,
+        List<Finding> findings,
+        List<IncidentIn> incidents) {
+      this(project, uploadKey, tool, analyzers, findings, incidents, null);
+    }
+
     public Upload {
       if (project == null || project.isBlank() || project.length() > 200) {
         throw new IllegalArgumentException("project must be 1 to 200 characters");
@@ -55,9 +67,45 @@ public final class Ingest {
         throw new IllegalArgumentException(
             "upload key must be 1 to 100 letters, digits or . _ : -");
       }
+      if (tool != null && tool.length() > 100) {
+        throw new IllegalArgumentException("tool: longer than 100 characters");
+      }
+      if (bodyHash != null && !bodyHash.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException("body hash must be 64 hex digits");
+      }
       analyzers = new TreeSet<>(analyzers);
+      if (String.join(",", analyzers).length() > 400) {
+        throw new IllegalArgumentException("scan.analyzers: longer than 400 characters in all");
+      }
       findings = List.copyOf(findings);
+      for (int i = 0; i < findings.size(); i++) {
+        Finding f = findings.get(i);
+        if (f.analyzer().length() > 40) {
+          throw new IllegalArgumentException(
+              "findings[" + i + "].analyzer: longer than 40 characters");
+        }
+        if (f.fingerprint().length() > 64) {
+          throw new IllegalArgumentException(
+              "findings[" + i + "].fingerprint: longer than 64 characters");
+        }
+      }
       incidents = incidents == null ? List.of() : List.copyOf(incidents);
+      for (int i = 0; i < incidents.size(); i++) {
+        String k = incidents.get(i).key();
+        if (k == null || k.isEmpty() || k.length() > 100) {
+          throw new IllegalArgumentException("incidents[" + i + "].id: 1 to 100 characters");
+        }
+      }
+    }
+  }
+
+  /**
+   * An idempotency key already used for a different body: answering with the earlier result would
+   * tell the client its new report was stored when it was not.
+   */
+  public static final class KeyReused extends RuntimeException {
+    public KeyReused(String message) {
+      super(message);
     }
   }
 
@@ -90,12 +138,23 @@ public final class Ingest {
     long project = Store.lockProject(c, u.project());
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, finding_count, new_count, reopened_count, fixed_count FROM scans"
-                + " WHERE project_id = ? AND upload_key = ?")) {
+            "SELECT id, finding_count, new_count, reopened_count, fixed_count, upload_hash FROM"
+                + " scans WHERE project_id = ? AND upload_key = ?")) {
       ps.setLong(1, project);
       ps.setString(2, u.uploadKey());
       try (ResultSet r = ps.executeQuery()) {
         if (r.next()) {
+          String earlier = r.getString(6);
+          if (earlier != null && u.bodyHash() != null && !earlier.equals(u.bodyHash())) {
+            throw new KeyReused(
+                "Idempotency-Key "
+                    + u.uploadKey()
+                    + " was used for a different report in "
+                    + u.project()
+                    + " (scan "
+                    + r.getLong(1)
+                    + "); use a new key for a new report");
+          }
           int n = r.getInt(2);
           int added = r.getInt(3);
           int reopened = r.getInt(4);
@@ -109,14 +168,15 @@ public final class Ingest {
         Store.insert(
             c,
             "INSERT INTO scans (project_id, upload_key, tool, analyzers, finding_count, new_count,"
-                + " fixed_count, reopened_count, uploaded_by, uploaded_at)"
-                + " VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)",
+                + " fixed_count, reopened_count, uploaded_by, uploaded_at, upload_hash)"
+                + " VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?)",
             project,
             u.uploadKey(),
             u.tool(),
             String.join(",", u.analyzers()),
             userId,
-            now);
+            now,
+            u.bodyHash());
 
     Map<String, Finding> unique = new LinkedHashMap<>();
     for (Finding f : u.findings()) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +21,14 @@ import org.flywaydb.core.Flyway;
  * PostgreSQL through a JDBC URL. Opening it applies the schema migrations. Connections come from a
  * small fixed pool; every multi-statement change runs in one transaction, so a failure midway
  * leaves nothing half-written.
+ *
+ * <p>Durability: a change is on disk when {@link #transaction} returns, on both databases, so a
+ * server that answers 2xx after it never loses that change to a crash. PostgreSQL does this when
+ * {@code synchronous_commit} is on, which every connection sets. H2 does not: its MVStore keeps
+ * committed changes in memory and writes them in the background (up to a second later), and its
+ * documentation names {@code CHECKPOINT SYNC} as the way to force them to disk. So on H2 every
+ * write transaction ends with {@code CHECKPOINT SYNC}, which writes the store's new chunk and
+ * fsyncs the file. It costs a few milliseconds per write; reads are unaffected.
  */
 public final class Store implements AutoCloseable {
   private static final int POOL = 8;
@@ -31,6 +40,14 @@ public final class Store implements AutoCloseable {
   private final java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(POOL);
   private final boolean postgres;
   private volatile boolean closed;
+
+  /** Serialises H2's checkpoints: concurrent ones would each write and sync the same chunk. */
+  private final java.util.concurrent.locks.ReentrantLock checkpointLock =
+      new java.util.concurrent.locks.ReentrantLock();
+
+  private final java.util.concurrent.atomic.AtomicLong committed =
+      new java.util.concurrent.atomic.AtomicLong();
+  private long synced; // guarded by checkpointLock
 
   private Store(String url, String user, String password) {
     this.url = url;
@@ -56,18 +73,54 @@ public final class Store implements AutoCloseable {
           .load()
           .migrate();
     } catch (RuntimeException e) {
-      throw new StoreException(redact(url) + ": cannot open the store: " + e.getMessage(), e);
+      throw new StoreException(
+          redact(url)
+              + ": cannot open the store: "
+              + e.getMessage()
+              + (s.postgres()
+                  ? ""
+                  : "\n(if the file is damaged, `bulwark store check` says what is wrong and"
+                      + " `bulwark store recover` saves what can be saved)"),
+          e);
     }
     return s;
   }
 
-  /** The default store: an H2 file database under {@code dataDir/store}. */
+  /**
+   * The default store: an H2 file database under {@code dataDir/store}. The data directory and
+   * everything in it are made owner-only first (the store holds password hashes and session
+   * tokens); what had to be tightened is in {@link #notes()}.
+   */
   public static Store openDefault(Path dataDir) {
-    Path file = dataDir.toAbsolutePath().resolve("store").resolve("bulwark");
-    return open(
-        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=262144",
-        "bulwark",
-        "");
+    List<String> notes = OwnerOnly.secure(dataDir.toAbsolutePath());
+    Store s = open(h2Url(dataDir), "bulwark", "");
+    // H2 creates its files with the process's umask; the directory is owner-only anyway
+    OwnerOnly.secure(dataDir.toAbsolutePath().resolve("store"));
+    s.notes.addAll(notes);
+    return s;
+  }
+
+  static String h2Url(Path dataDir) {
+    return "jdbc:h2:file:"
+        + h2File(dataDir)
+        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=262144";
+  }
+
+  /** The H2 database's base name (H2 adds {@code .mv.db}). */
+  static Path h2File(Path dataDir) {
+    return dataDir.toAbsolutePath().resolve("store").resolve("bulwark");
+  }
+
+  private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Warnings from opening: files that were readable by others and have been tightened. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  /** The JDBC URL, without its password. */
+  public String describe() {
+    return redact(url);
   }
 
   public boolean postgres() {
@@ -97,8 +150,19 @@ public final class Store implements AutoCloseable {
       c.setAutoCommit(false);
       T out = work.run(c);
       c.commit();
+      if (!postgres) {
+        syncH2(c);
+      }
       return out;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException e) {
+      try {
+        c.rollback();
+      } catch (SQLException r) {
+        broken = true;
+        e.addSuppressed(r);
+      }
+      throw translate(e);
+    } catch (RuntimeException e) {
       try {
         c.rollback();
       } catch (SQLException r) {
@@ -108,13 +172,56 @@ public final class Store implements AutoCloseable {
       if (e instanceof StoreException se) {
         throw se;
       }
-      if (e instanceof RuntimeException re && !(e instanceof IllegalStateException)) {
-        throw re;
+      if (!(e instanceof IllegalStateException)) {
+        throw e;
       }
       throw new StoreException("store: " + e.getMessage(), e);
     } finally {
       giveBack(c, broken);
     }
+  }
+
+  /**
+   * Forces H2's committed changes to disk before the caller answers (see the class comment). A
+   * failure here means the change may not be durable, so it is an error, not a warning.
+   */
+  private void syncH2(Connection c) throws SQLException {
+    // group commit: a checkpoint that starts after this commit covers it, so a writer that waited
+    // for the lock while another synced finds its change already on disk
+    long mine = committed.incrementAndGet();
+    c.setAutoCommit(true);
+    checkpointLock.lock();
+    try {
+      if (synced >= mine) {
+        return;
+      }
+      long upTo = committed.get();
+      try (var st = c.createStatement()) {
+        st.execute("CHECKPOINT SYNC");
+      }
+      synced = upTo;
+    } finally {
+      checkpointLock.unlock();
+    }
+  }
+
+  /**
+   * A value the database refuses as data (too long, out of range, malformed: SQL state class 22) is
+   * the caller's mistake, not the store's: it becomes an {@link IllegalArgumentException} naming
+   * the column where the database says which, so the server answers 400 and clients do not retry.
+   */
+  static RuntimeException translate(SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && state.startsWith("22")) {
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      java.util.regex.Matcher col =
+          java.util.regex.Pattern.compile("(?i)column \"?([A-Za-z_]+)").matcher(m);
+      return new IllegalArgumentException(
+          col.find()
+              ? "value too long or malformed for " + col.group(1).toLowerCase(java.util.Locale.ROOT)
+              : "a value is too long or malformed: " + dev.bulwark.core.text.Messages.firstLine(m));
+    }
+    return new StoreException("store: " + e.getMessage(), e);
   }
 
   /** Runs a read (or a single statement) outside an explicit transaction. */
@@ -126,7 +233,7 @@ public final class Store implements AutoCloseable {
       return work.run(c);
     } catch (SQLException e) {
       broken = !isValid(c);
-      throw new StoreException("store: " + e.getMessage(), e);
+      throw translate(e);
     } finally {
       giveBack(c, broken);
     }
@@ -149,7 +256,14 @@ public final class Store implements AutoCloseable {
       return c;
     }
     try {
-      return DriverManager.getConnection(url, user, password);
+      Connection fresh = DriverManager.getConnection(url, user, password);
+      if (postgres) {
+        // a server configured for asynchronous commits would acknowledge what a crash then loses
+        try (var st = fresh.createStatement()) {
+          st.execute("SET synchronous_commit = on");
+        }
+      }
+      return fresh;
     } catch (SQLException e) {
       permits.release();
       throw new StoreException(redact(url) + ": cannot connect: " + e.getMessage(), e);

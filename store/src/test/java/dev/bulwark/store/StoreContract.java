@@ -275,6 +275,134 @@ abstract class StoreContract {
     assertThat(accounts.authenticateToken(token)).isEmpty();
   }
 
+  @Test
+  void tokens_expireAndAreRevokedById_onlyByTheirOwnerOrAnAdmin() {
+    Accounts.User ana = accounts.user("ana").orElseThrow();
+    Accounts.User admin = accounts.user("admin").orElseThrow();
+    String t = accounts.createToken(ana.id(), "ci", java.time.Duration.ofDays(1));
+    Accounts.Token listed = accounts.tokens(ana.id()).getFirst();
+    assertThat(listed.expiresAt()).isAfter(java.time.Instant.now().plusSeconds(86_000));
+    assertThat(accounts.useToken(t)).isPresent();
+    assertThat(accounts.tokens(ana.id()).getFirst().lastUsedAt()).isNotNull();
+    assertThat(accounts.createToken(ana.id(), "default")).isNotNull();
+    assertThat(accounts.tokens(ana.id()).getFirst().expiresAt())
+        .isBetween(
+            java.time.Instant.now().plus(java.time.Duration.ofDays(89)),
+            java.time.Instant.now().plus(java.time.Duration.ofDays(91)));
+    assertThatThrownBy(() -> accounts.createToken(ana.id(), "x", java.time.Duration.ofDays(999)))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    // another user's token cannot be revoked by a non-admin
+    long adminToken = accounts.tokens(admin.id()).getFirst().id();
+    assertThat(accounts.revokeToken(adminToken, ana)).isFalse();
+    assertThat(accounts.authenticateToken(bootstrapToken)).isPresent();
+    assertThat(accounts.revokeToken(listed.id(), ana)).isTrue();
+    assertThat(accounts.authenticateToken(t)).isEmpty();
+
+    String old = accounts.createToken(ana.id(), "old", java.time.Duration.ofDays(1));
+    store.transaction(c ->
+        Store.update(
+            c,
+            "UPDATE api_tokens SET expires_at = ? WHERE name = 'old'",
+            java.time.Instant.now().minusSeconds(1)));
+    assertThat(accounts.authenticateToken(old)).as("expired").isEmpty();
+  }
+
+  @Test
+  void firstRunToken_isRevokedOnceRotated() {
+    Accounts.User admin = accounts.user("admin").orElseThrow();
+    assertThat(accounts.useToken(bootstrapToken))
+        .hasValueSatisfying(u -> assertThat(u.firstRun()).isTrue());
+    String fresh = accounts.createToken(admin.id(), "laptop");
+    assertThat(accounts.authenticateToken(bootstrapToken)).isEmpty();
+    assertThat(accounts.useToken(fresh))
+        .hasValueSatisfying(u -> assertThat(u.firstRun()).isFalse());
+  }
+
+  @Test
+  void passwordChange_needsTheCurrentOne_andEndsOtherSessions() {
+    Accounts.User ana = accounts.user("ana").orElseThrow();
+    String[] here = accounts.startSession(ana);
+    String[] elsewhere = accounts.startSession(ana);
+    assertThat(
+            accounts.changePassword(
+                ana.id(), "wrong horse battery", "new horse battery!", here[0], false))
+        .isFalse();
+    assertThat(accounts.login("ana", "correct horse battery")).isPresent();
+    assertThat(accounts.session(elsewhere[0])).isPresent();
+    assertThat(
+            accounts.changePassword(
+                ana.id(), "correct horse battery", "new horse battery!", here[0], false))
+        .isTrue();
+    assertThat(accounts.login("ana", "new horse battery!")).isPresent();
+    assertThat(accounts.session(here[0])).isPresent();
+    assertThat(accounts.session(elsewhere[0])).isEmpty();
+  }
+
+  @Test
+  void disabledUser_cannotSignInOrUseTokens_andTheLastAdminStays() {
+    Accounts.User ana = accounts.user("ana").orElseThrow();
+    Accounts.User admin = accounts.user("admin").orElseThrow();
+    String t = accounts.createToken(ana.id(), "ci");
+    String[] session = accounts.startSession(ana);
+    accounts.setDisabled(ana.id(), true, admin.id());
+    assertThat(accounts.login("ana", "correct horse battery")).isEmpty();
+    assertThat(accounts.authenticateToken(t)).isEmpty();
+    assertThat(accounts.session(session[0])).isEmpty();
+    accounts.setDisabled(ana.id(), false, admin.id());
+    assertThat(accounts.authenticateToken(t)).isPresent();
+    accounts.setRole(ana.id(), Accounts.Role.VIEWER, admin.id());
+    assertThat(accounts.user("ana").orElseThrow().role()).isEqualTo(Accounts.Role.VIEWER);
+    assertThatThrownBy(() -> accounts.setRole(admin.id(), Accounts.Role.ANALYST, admin.id()))
+        .hasMessageContaining("last admin");
+    assertThatThrownBy(() -> accounts.setDisabled(admin.id(), true, admin.id()))
+        .hasMessageContaining("last admin");
+  }
+
+  @Test
+  void idempotencyKey_reusedWithAnotherBody_isAConflict() {
+    List<Finding> fs = Fixtures.many("code", "k", 3);
+    Ingest.Upload first = Fixtures.upload("shop", "key-1", fs);
+    String h1 = "a".repeat(64);
+    String h2 = "b".repeat(64);
+    Ingest.Upload withHash =
+        new Ingest.Upload(
+            first.project(), first.uploadKey(), first.tool(), first.analyzers(), fs, List.of(), h1);
+    assertThat(ingest.upload(withHash, analyst).created()).isTrue();
+    assertThat(ingest.upload(withHash, analyst).created()).as("same body: same result").isFalse();
+    Ingest.Upload other =
+        new Ingest.Upload(
+            first.project(), first.uploadKey(), first.tool(), first.analyzers(), fs, List.of(), h2);
+    assertThatThrownBy(() -> ingest.upload(other, analyst))
+        .isInstanceOf(Ingest.KeyReused.class)
+        .hasMessageContaining("key-1");
+  }
+
+  @Test
+  void overLongValues_areTheCallersError_namingTheField() {
+    assertThatThrownBy(() ->
+            new Ingest.Upload("shop", "k", "t".repeat(101), Set.of("code"), List.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tool");
+    long admin = accounts.user("admin").orElseThrow().id();
+    assertThatThrownBy(() -> new Documents(store).addEvalResult("s".repeat(61), 1.0, "{}", admin))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("suite");
+  }
+
+  @Test
+  void check_findsAFreshStoreWhole_andAHalfWrittenScan() {
+    ingest.upload(Fixtures.upload("shop", "k1", Fixtures.many("code", "a", 20)), analyst);
+    StoreMaintenance.Check ok = StoreMaintenance.check(store);
+    assertThat(ok.problems()).isEmpty();
+    assertThat(ok.rows()).containsEntry("findings", 20L).containsEntry("scans", 1L);
+    store.transaction(c -> Store.update(c, "UPDATE scans SET new_count = 19"));
+    assertThat(StoreMaintenance.check(store).problems())
+        .singleElement()
+        .asString()
+        .contains("is not whole");
+  }
+
   private String dump() {
     return store.read(c -> {
       StringBuilder b = new StringBuilder();
