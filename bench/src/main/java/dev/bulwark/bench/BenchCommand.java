@@ -47,6 +47,7 @@ public final class BenchCommand implements Runnable {
     }
     return p;
   }
+
   static final int USAGE = 2;
   static final int INTERNAL = 3;
 

@@ -142,7 +142,9 @@ final class Formats {
           p -> c.warning(name, place(name, p.where()) + ": " + p.message()));
     }
 
-    /** A reader's place without the file name the diagnostic already carries ("chunk 3 record 7"). */
+    /**
+     * A reader's place without the file name the diagnostic already carries ("chunk 3 record 7").
+     */
     private static String place(String name, String where) {
       return where.startsWith(name + " ") ? where.substring(name.length() + 1) : where;
     }

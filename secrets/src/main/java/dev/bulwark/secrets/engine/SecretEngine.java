@@ -235,12 +235,7 @@ public final class SecretEngine {
   }
 
   private void scan(
-      InputStream in,
-      MatchSink sink,
-      LimitSink limits,
-      byte[] buf,
-      boolean[] active,
-      boolean code)
+      InputStream in, MatchSink sink, LimitSink limits, byte[] buf, boolean[] active, boolean code)
       throws IOException {
     int len = 0;
     int baseLine = 1;
@@ -641,6 +636,17 @@ public final class SecretEngine {
       }
     }
     return false;
+  }
+
+  /** Where the line holding {@code pos} starts, looking back at most a line's reach. */
+  private static int lineStart(byte[] buf, int pos) {
+    int limit = Math.max(0, pos - MAX_LINE_REACH);
+    for (int i = pos - 1; i >= limit; i--) {
+      if (buf[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return limit;
   }
 
   /** Start of the identifier (an assignment key) that contains the keyword at {@code pos}. */
