@@ -9,7 +9,7 @@ import dev.bulwark.deps.plan.PlanSettings;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.LogsAnalyzer;
 import dev.bulwark.mail.MailAnalyzer;
-import dev.bulwark.mail.MailSettings;
+import dev.bulwark.mail.message.MailSettings;
 import dev.bulwark.secrets.GitHistoryAnalyzer;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import dev.bulwark.secrets.SecretsConfig;

@@ -320,8 +320,9 @@ final class LogsCommand implements Runnable {
       name = "rules",
       mixinStandardHelpOptions = true,
       description = {
-        "Load a rule set and list what cannot run, and why; update installs SigmaHQ's rule",
-        "release next to Bulwark's pack, status shows what is installed."
+        "Load a rule set and list what cannot run, and why.",
+        "update installs SigmaHQ's rule release next to Bulwark's pack; status shows what is",
+        "installed."
       },
       subcommands = {LogsCommand.RulesUpdate.class, LogsCommand.RulesStatus.class})
   static final class Rules implements Callable<Integer> {
@@ -385,8 +386,9 @@ final class LogsCommand implements Runnable {
       name = "update",
       mixinStandardHelpOptions = true,
       description = {
-        "Download SigmaHQ's rule release archive, verify it (size, archive limits, every rule",
-        "parses) and install it beside the previous one; a failed update changes nothing. The",
+        "Download, verify and install SigmaHQ's rule release.",
+        "The archive is verified (size, archive limits, every rule parses) and installed beside",
+        "the previous one; a failed update changes nothing. The",
         "default rule set is then Bulwark's pack plus this release (--rules still replaces it).",
         "Sigma rules are shared under the Detection Rule License 1.1; alerts keep each author."
       })

@@ -8,10 +8,10 @@ import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.core.terminal.TerminalText;
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailFindings;
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.MailProperties;
 import dev.bulwark.mail.MailVerdict;
-import dev.bulwark.mail.Reason;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +43,9 @@ final class MailCommand implements Runnable {
       name = "rules",
       mixinStandardHelpOptions = true,
       description = {
-        "List the mail checks: id, the most points each adds, whether it counts alone (primary) or",
-        "only beside primary points (supporting), where it looks, and what it means."
+        "List the mail checks and what each one adds.",
+        "For each: id, the most points it adds, whether it counts alone (primary) or only beside",
+        "primary points (supporting), where it looks, and what it means."
       })
   static final class Rules implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -113,8 +114,8 @@ final class MailCommand implements Runnable {
       List<Path> files = mailFiles(paths, diagnostics);
       java.util.Optional<dev.bulwark.mail.MailModel> model =
           dev.bulwark.mail.MailModel.load(dataDir.dir());
-      dev.bulwark.mail.MailSettings settings =
-          dev.bulwark.mail.MailSettings.from(config.load(paths.get(0)));
+      dev.bulwark.mail.message.MailSettings settings =
+          dev.bulwark.mail.message.MailSettings.from(config.load(paths.get(0)));
       StringBuilder out = new StringBuilder();
       List<dev.bulwark.mail.Indicators> indicators = new ArrayList<>();
       int[] judged = {0};

@@ -152,8 +152,9 @@ final class ServeCommand implements Callable<Integer> {
       name = "tokens",
       mixinStandardHelpOptions = true,
       description = {
-        "List or revoke API tokens in the store. On H2 stop the server first (it holds the",
-        "file); while it runs, use DELETE /api/tokens/{id}. PostgreSQL stores: any time."
+        "List or revoke API tokens in the store.",
+        "On H2 stop the server first (it holds the file); while it runs, use",
+        "DELETE /api/tokens/{id}. PostgreSQL stores: any time."
       },
       subcommands = {Tokens.ListTokens.class, Tokens.Revoke.class})
   static final class Tokens implements Runnable {

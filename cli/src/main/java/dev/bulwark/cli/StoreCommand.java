@@ -76,8 +76,9 @@ final class StoreCommand implements Runnable {
       name = "check",
       mixinStandardHelpOptions = true,
       description = {
-        "Check that the store opens, that the findings' indexes agree with the table and that",
-        "every scan is whole. Exit 0 when it is sound, 1 when something is wrong."
+        "Check that the store opens and is consistent.",
+        "The findings' indexes must agree with the table and every scan must be whole.",
+        "Exit 0 when it is sound, 1 when something is wrong."
       })
   static final class Check extends Where implements Callable<Integer> {
     @Override
@@ -100,8 +101,8 @@ final class StoreCommand implements Runnable {
       name = "backup",
       mixinStandardHelpOptions = true,
       description = {
-        "Write an online, consistent copy of the H2 store to a new zip file; the server may keep",
-        "running. (Back PostgreSQL up with pg_dump.)"
+        "Write a consistent copy of the H2 store to a new zip file.",
+        "The server may keep running. (Back PostgreSQL up with pg_dump.)"
       })
   static final class Backup extends Where implements Callable<Integer> {
     @Parameters(paramLabel = "ZIP", description = "The backup file to create (never overwritten).")
@@ -123,8 +124,8 @@ final class StoreCommand implements Runnable {
       name = "restore",
       mixinStandardHelpOptions = true,
       description = {
-        "Replace the data directory's H2 store with a backup (stop the server first). The current",
-        "file is kept beside it."
+        "Replace the data directory's H2 store with a backup.",
+        "Stop the server first. The current file is kept beside it."
       })
   static final class Restore extends Where implements Callable<Integer> {
     @Parameters(paramLabel = "ZIP", description = "A backup written by `bulwark store backup`.")
@@ -150,8 +151,9 @@ final class StoreCommand implements Runnable {
       name = "recover",
       mixinStandardHelpOptions = true,
       description = {
-        "Rebuild an H2 store that does not open or fails its check from every row that can still",
-        "be read (stop the server first). The damaged file is kept under store/damaged-TIME/."
+        "Rebuild a damaged H2 store from every row that can still be read.",
+        "For a store that does not open or fails its check; stop the server first. The damaged",
+        "file is kept under store/damaged-TIME/."
       })
   static final class Recover extends Where implements Callable<Integer> {
     @Override

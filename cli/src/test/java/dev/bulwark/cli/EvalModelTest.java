@@ -223,7 +223,7 @@ class EvalModelTest {
               "--model",
               "bulwark");
       assertThat(engine.exit()).as(engine.err()).isZero();
-      assertThat(engine.out()).contains("mail-checks-suspicious-or-worse");
+      assertThat(engine.out()).contains("mail-checks-alone-era-headers-stripped");
       assertThat(engine.out().strip()).endsWith("model_score=100.0");
     }
   }

@@ -8,6 +8,8 @@ import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.model.RuleDescriptor;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailSettings;
 import java.io.IOException;
 import java.util.List;
 

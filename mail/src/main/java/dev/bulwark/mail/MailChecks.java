@@ -3,6 +3,11 @@ package dev.bulwark.mail;
 import dev.bulwark.mail.checks.BuiltInChecks;
 import dev.bulwark.mail.checks.Locations;
 import dev.bulwark.mail.checks.MailRule;
+import dev.bulwark.mail.checks.Thresholds;
+import dev.bulwark.mail.message.Lookalikes;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailSettings;
+import dev.bulwark.mail.message.Reason;
 import java.util.List;
 
 /**
@@ -14,16 +19,12 @@ import java.util.List;
  */
 public final class MailChecks {
   /** Scores at or above which a message is suspicious or malicious. */
-  public static final int SUSPICIOUS = 4;
+  public static final int SUSPICIOUS = Thresholds.SUSPICIOUS;
 
-  public static final int MALICIOUS = 8;
+  public static final int MALICIOUS = Thresholds.MALICIOUS;
 
-  /**
-   * Primary points from which supporting checks count too: one clear primary sign (a failed DMARC,
-   * a look-alike sender, a shortened link, two pressure phrases), not a single weak phrase, which
-   * honest newsletters have as well.
-   */
-  public static final int SUPPORTED_FROM = 3;
+  /** Primary points from which supporting checks count too (see {@link Thresholds}). */
+  public static final int SUPPORTED_FROM = Thresholds.SUPPORTED_FROM;
 
   private static final Lookalikes BRAND_LOOKALIKES = new Lookalikes(MailSettings.NONE);
 

@@ -1,6 +1,7 @@
 package dev.bulwark.mail;
 
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.mail.message.MailMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
 package dev.bulwark.mail;
 
 import dev.bulwark.ai.embed.Embeddings;
+import dev.bulwark.mail.message.Addresses;
+import dev.bulwark.mail.message.MailMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

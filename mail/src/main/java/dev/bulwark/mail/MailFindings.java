@@ -6,6 +6,8 @@ import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.RuleDescriptor;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.TaxonomyRef;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.Reason;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package dev.bulwark.mail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.ai.embed.Embeddings;
+import dev.bulwark.mail.message.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

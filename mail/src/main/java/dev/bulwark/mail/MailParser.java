@@ -1,5 +1,8 @@
 package dev.bulwark.mail;
 
+import dev.bulwark.mail.message.Html;
+import dev.bulwark.mail.message.Inspection;
+import dev.bulwark.mail.message.MailMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

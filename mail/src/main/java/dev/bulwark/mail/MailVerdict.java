@@ -1,5 +1,7 @@
 package dev.bulwark.mail;
 
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.Reason;
 import java.util.List;
 
 /** The verdict on one message, with its score and every reason. */

@@ -1,5 +1,6 @@
 package dev.bulwark.mail;
 
+import dev.bulwark.mail.message.MailMessage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

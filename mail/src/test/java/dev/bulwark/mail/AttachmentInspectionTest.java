@@ -2,6 +2,8 @@ package dev.bulwark.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.mail.message.Inspection;
+import dev.bulwark.mail.message.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

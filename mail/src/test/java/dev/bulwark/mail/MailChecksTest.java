@@ -3,6 +3,8 @@ package dev.bulwark.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.bulwark.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.mail.message.MailMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

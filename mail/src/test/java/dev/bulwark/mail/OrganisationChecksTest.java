@@ -2,6 +2,11 @@ package dev.bulwark.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.mail.message.Addresses;
+import dev.bulwark.mail.message.Lookalikes;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailSettings;
+import dev.bulwark.mail.message.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

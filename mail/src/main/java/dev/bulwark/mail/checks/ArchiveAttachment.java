@@ -1,8 +1,8 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.MailMessage;
 
 /** A small archive is attached (a common wrapper for malware). */
 final class ArchiveAttachment extends AttachmentCheck {

@@ -1,6 +1,6 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.message.MailMessage;
 import java.util.Set;
 
 /** A check that looks at each attachment's name and bytes; nothing is opened or run. */

@@ -1,8 +1,8 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.MailMessage;
 
 /** A brand's name inside the host name of a domain the brand does not own. */
 final class BrandInForeignHost extends LinkCheck {

@@ -1,10 +1,10 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.Lookalikes;
-import dev.bulwark.mail.MailMessage;
-import dev.bulwark.mail.MailSettings;
-import dev.bulwark.mail.Reason;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.Lookalikes;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailSettings;
+import dev.bulwark.mail.message.Reason;
 import java.util.List;
 
 /**

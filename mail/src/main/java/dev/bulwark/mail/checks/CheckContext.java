@@ -1,9 +1,9 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.Addresses;
-import dev.bulwark.mail.Lookalikes;
-import dev.bulwark.mail.MailMessage;
-import dev.bulwark.mail.MailSettings;
+import dev.bulwark.mail.message.Addresses;
+import dev.bulwark.mail.message.Lookalikes;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailSettings;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.MailMessage;
 
 /** The attachment is an executable, script, shortcut or disk image by its name. */
 final class ExecutableAttachment extends AttachmentCheck {

@@ -1,10 +1,10 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.Addresses;
-import dev.bulwark.mail.MailMessage;
-import dev.bulwark.mail.MailSettings;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.Addresses;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailSettings;
 
 /** The sender signs as one of the organisation's executives from outside the organisation. */
 final class ExecutiveImpersonation implements MailCheck {

@@ -1,7 +1,7 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.Addresses;
-import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.message.Addresses;
+import dev.bulwark.mail.message.MailMessage;
 
 /**
  * A check that looks at each http(s) link on its own and reports at most {@value #MAX_PER_MESSAGE}

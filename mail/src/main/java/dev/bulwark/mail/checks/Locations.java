@@ -45,12 +45,12 @@ public final class Locations {
   }
 
   /** The subject and visible text as the language checks read them: "subject \n text". */
-  static String subjectAndText(dev.bulwark.mail.MailMessage m) {
+  static String subjectAndText(dev.bulwark.mail.message.MailMessage m) {
     String text = subject(m) + "\n" + m.renderedText();
     return text.length() > 200_000 ? text.substring(0, 200_000) : text;
   }
 
-  static String subject(dev.bulwark.mail.MailMessage m) {
+  static String subject(dev.bulwark.mail.message.MailMessage m) {
     return m.header("Subject") == null ? "" : m.header("Subject");
   }
 

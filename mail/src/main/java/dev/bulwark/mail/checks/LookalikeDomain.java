@@ -1,8 +1,8 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.MailMessage;
 
 /** The sender's domain imitates a protected domain (confusable letters, a one-letter typo). */
 final class LookalikeDomain implements MailCheck {

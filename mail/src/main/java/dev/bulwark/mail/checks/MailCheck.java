@@ -1,6 +1,6 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.message.MailMessage;
 
 /**
  * One explainable check on a parsed message. It adds reasons — points, a sentence for the analyst

@@ -1,8 +1,8 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.MailMessage;
 import java.net.IDN;
 
 /** A link to an internationalised host, shown in Unicode so the analyst sees the look-alike. */

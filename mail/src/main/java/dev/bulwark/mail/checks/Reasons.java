@@ -1,6 +1,6 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.Reason;
+import dev.bulwark.mail.message.Reason;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
+import dev.bulwark.mail.message.MailMessage;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

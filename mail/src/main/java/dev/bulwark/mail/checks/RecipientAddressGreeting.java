@@ -1,9 +1,9 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.Addresses;
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.Addresses;
+import dev.bulwark.mail.message.MailMessage;
 import java.util.Locale;
 
 /**

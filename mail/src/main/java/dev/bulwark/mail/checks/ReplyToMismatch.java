@@ -1,9 +1,9 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.Addresses;
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.Addresses;
+import dev.bulwark.mail.message.MailMessage;
 
 /** Replies go to another domain than the sender's — also how mailing lists work, so supporting. */
 final class ReplyToMismatch implements MailCheck {

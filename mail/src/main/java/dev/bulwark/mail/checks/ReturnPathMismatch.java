@@ -1,9 +1,9 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.Addresses;
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.Addresses;
+import dev.bulwark.mail.message.MailMessage;
 
 /** Bounces go to another domain — normal for lists and bulk senders, so supporting only. */
 final class ReturnPathMismatch implements MailCheck {

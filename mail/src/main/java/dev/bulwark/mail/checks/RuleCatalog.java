@@ -37,9 +37,9 @@ public final class RuleCatalog {
             "%d checks. Suspicious from %d points, malicious from %d; supporting checks count only"
                 + " beside %d or more primary points.%n",
             BuiltInChecks.rules().size(),
-            dev.bulwark.mail.MailChecks.SUSPICIOUS,
-            dev.bulwark.mail.MailChecks.MALICIOUS,
-            dev.bulwark.mail.MailChecks.SUPPORTED_FROM));
+            Thresholds.SUSPICIOUS,
+            Thresholds.MALICIOUS,
+            Thresholds.SUPPORTED_FROM));
     return out.toString();
   }
 
@@ -58,11 +58,11 @@ public final class RuleCatalog {
         .append(" phishing in themselves; **supporting** checks are traits honest mail has too —")
         .append(" mailing-list and bulk-sender headers, missing authentication results, click")
         .append(" prompts — and count only beside ")
-        .append(dev.bulwark.mail.MailChecks.SUPPORTED_FROM)
+        .append(Thresholds.SUPPORTED_FROM)
         .append(" or more primary points. A message is suspicious from ")
-        .append(dev.bulwark.mail.MailChecks.SUSPICIOUS)
+        .append(Thresholds.SUSPICIOUS)
         .append(" points and malicious from ")
-        .append(dev.bulwark.mail.MailChecks.MALICIOUS)
+        .append(Thresholds.MALICIOUS)
         .append(". `points` is the most one check adds to one message.\n");
     MailRule.Part part = null;
     for (MailRule r : BuiltInChecks.rules()) {

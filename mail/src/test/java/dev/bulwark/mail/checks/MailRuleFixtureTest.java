@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.testing.RuleFixtures;
 import dev.bulwark.mail.MailChecks;
-import dev.bulwark.mail.MailMessage;
-import dev.bulwark.mail.MailSettings;
 import dev.bulwark.mail.Mailboxes;
-import dev.bulwark.mail.Reason;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailSettings;
+import dev.bulwark.mail.message.Reason;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.mail.MailChecks;
 import dev.bulwark.mail.MailParser;
-import dev.bulwark.mail.Reason;
+import dev.bulwark.mail.message.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package dev.bulwark.mail.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.bulwark.mail.Inspection;
 import dev.bulwark.mail.MailChecks;
-import dev.bulwark.mail.MailMessage;
 import dev.bulwark.mail.MailParser;
 import dev.bulwark.mail.Mailboxes;
 import dev.bulwark.mail.OutlookMsg;
+import dev.bulwark.mail.message.Inspection;
+import dev.bulwark.mail.message.MailMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package dev.bulwark.mail;
+package dev.bulwark.mail.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.config.BulwarkConfig;

@@ -1,4 +1,4 @@
-package dev.bulwark.mail;
+package dev.bulwark.mail.message;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

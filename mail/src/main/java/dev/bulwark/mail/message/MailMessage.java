@@ -1,4 +1,4 @@
-package dev.bulwark.mail;
+package dev.bulwark.mail.message;
 
 import java.util.List;
 import java.util.Locale;

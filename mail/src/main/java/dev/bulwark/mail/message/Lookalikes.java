@@ -1,4 +1,4 @@
-package dev.bulwark.mail;
+package dev.bulwark.mail.message;
 
 import com.ibm.icu.text.SpoofChecker;
 import java.io.BufferedReader;
@@ -102,7 +102,7 @@ public final class Lookalikes {
   }
 
   /** Edits between two names, an adjacent swap counting as one (optimal string alignment). */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

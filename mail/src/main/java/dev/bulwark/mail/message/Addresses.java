@@ -1,4 +1,4 @@
-package dev.bulwark.mail;
+package dev.bulwark.mail.message;
 
 import com.google.common.net.InternetDomainName;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.bulwark.mail;
+package dev.bulwark.mail.message;
 
 /**
  * Why a message looks bad: a short code, the points it adds, a sentence for the analyst, and where

@@ -1,4 +1,4 @@
-package dev.bulwark.mail;
+package dev.bulwark.mail.message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Just enough HTML for mail: links with their visible text, and the text without tags. */
-final class Html {
+public final class Html {
   private static final Pattern LINK =
       Pattern.compile("(?is)<a\\b[^>]*?href\\s*=\\s*[\"']?([^\"'\\s>]+)[^>]*>(.*?)</a>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
@@ -14,7 +14,7 @@ final class Html {
 
   private Html() {}
 
-  static List<MailMessage.Link> links(String html) {
+  public static List<MailMessage.Link> links(String html) {
     List<MailMessage.Link> out = new ArrayList<>();
     Matcher m = LINK.matcher(html);
     while (m.find() && out.size() < 500) {
@@ -23,7 +23,7 @@ final class Html {
     return out;
   }
 
-  static String text(String html) {
+  public static String text(String html) {
     String t = STYLE.matcher(html).replaceAll(" ");
     t = TAG.matcher(t).replaceAll(" ");
     return entities(t).replaceAll("[ \\t\\x0B\\f\\r]+", " ");
