@@ -49,4 +49,24 @@ public class XmlImport {
     // ok: java-xxe
     safe.createXMLStreamReader(in);
   }
+
+  org.dom4j.Document dom4j(java.io.File report) throws Exception {
+    org.dom4j.io.SAXReader reader = new org.dom4j.io.SAXReader();
+    // ruleid: java-xxe
+    return reader.read(report);
+  }
+
+  org.dom4j.Document dom4jSafe(java.io.File report) throws Exception {
+    org.dom4j.io.SAXReader reader = new org.dom4j.io.SAXReader();
+    reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    // ok: java-xxe
+    return reader.read(report);
+  }
+
+  Object digester(java.io.File in) throws Exception {
+    org.apache.commons.digester3.Digester digester = new org.apache.commons.digester3.Digester();
+    digester.setValidating(false);
+    // ruleid: java-xxe
+    return digester.parse(in);
+  }
 }
