@@ -46,8 +46,10 @@ public final class Analysis {
       java.util.function.Predicate<ClassInfo> entries)
       throws InterruptedException {
     Findings findings = new Findings(project.sourceLines());
+    boolean library = LibraryMode.isLibrary(project, rules.library());
     ThreadLocal<Interpreter> interpreters =
-        ThreadLocal.withInitial(() -> new Interpreter(project, rules, findings));
+        ThreadLocal.withInitial(
+            () -> new Interpreter(project, rules, findings).libraryMode(library));
     List<ClassInfo> classes = new ArrayList<>(project.classes().stream().filter(entries).toList());
     Parallel.forEach(
         classes,

@@ -190,7 +190,10 @@ public final class Findings {
               + "; sink: "
               + h.detail
               + ".";
-      b.confidence(h.taint.approximate() ? Confidence.MEDIUM : Confidence.HIGH);
+      b.confidence(
+          h.taint.trace().sourceDescription().startsWith(LibraryMode.SOURCE)
+              ? Confidence.LOW
+              : h.taint.approximate() ? Confidence.MEDIUM : Confidence.HIGH);
     } else {
       message = message + " (" + h.detail + ")";
       if (h.note != null) {

@@ -21,6 +21,7 @@ import dev.bulwark.core.model.CodeFlow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class Interpreter {
   private final Map<String, List<Obj>> staticObjects = new HashMap<>();
   private final Set<String> evaluatingStatics = new HashSet<>();
   private final Summaries summaries = new Summaries();
+  private boolean libraryMode;
 
   /** Thrown when an entry point exceeds its step budget; the analysis moves on. */
   static final class BudgetExceeded extends RuntimeException {
@@ -106,6 +108,15 @@ public final class Interpreter {
     this.findings = findings;
     this.calls = new LibraryCalls(this);
     this.sinks = new Sinks(this, rules.rules());
+  }
+
+  /**
+   * Treats the parameters of the public API as the caller's data (see {@link LibraryMode}); for
+   * projects with no web entry point.
+   */
+  Interpreter libraryMode(boolean on) {
+    this.libraryMode = on;
+    return this;
   }
 
   // ------------------------------------------------------------------ entry points
@@ -163,6 +174,11 @@ public final class Interpreter {
         String why = calls.parameterSource(m, p, type, handler);
         if (why != null) {
           v = v.withTaint(Taint.of(Trace.source(findings.location(f.unit, p), why)));
+        } else if (libraryMode && (why = LibraryMode.parameterSource(m, p, type)) != null) {
+          v =
+              v.withTaint(
+                  Taint.of(Trace.source(findings.location(f.unit, p), why))
+                      .cleanse(EnumSet.complementOf(EnumSet.copyOf(LibraryMode.DANGEROUS))));
         }
         st.vars.put(p.getNameAsString(), v);
       }
