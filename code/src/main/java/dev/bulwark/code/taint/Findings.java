@@ -138,6 +138,33 @@ public final class Findings {
     }
   }
 
+  /**
+   * Records that one call of a project method used up its step budget and was replaced by a summary
+   * (arguments' taint to the result). Counted per method, with the first few methods.
+   */
+  void callBudgetStopped(SourceUnit unit, Node where) {
+    int line = where.getRange().map(r -> r.begin.line).orElse(0);
+    String at = unit.path() + ":" + line;
+    if (summarisedMethods.add(at) && summarisedMethods.size() <= 5) {
+      summarisedExamples.add(at);
+    }
+    summarisedCalls.incrementAndGet();
+  }
+
+  /** How many calls were summarised at their budget, of how many methods, first few methods. */
+  public record Summarised(int calls, int methods, List<String> examples) {}
+
+  public Summarised summarised() {
+    return new Summarised(
+        summarisedCalls.get(), summarisedMethods.size(), List.copyOf(summarisedExamples));
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger summarisedCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.Set<String> summarisedMethods = ConcurrentHashMap.newKeySet();
+  private final java.util.Queue<String> summarisedExamples =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   /** How many entry points stopped at their step budget, and where the first few were. */
   public record BudgetStops(int count, List<String> examples) {}
 

@@ -126,7 +126,15 @@ public final class LibraryMode {
         continue;
       }
     }
-    String path = m.owner().unit().path();
-    return !path.contains("/test/") && !path.contains("/example");
+    // tests, examples and samples call the API; they are not part of it
+    for (String segment : m.owner().unit().path().replace('\\', '/').split("/")) {
+      if (NOT_API_DIRS.contains(segment)) {
+        return false;
+      }
+    }
+    return true;
   }
+
+  private static final Set<String> NOT_API_DIRS =
+      Set.of("test", "tests", "it", "examples", "samples", "demo");
 }
