@@ -46,7 +46,7 @@ public final class Analysis {
       java.util.function.Predicate<ClassInfo> entries)
       throws InterruptedException {
     Findings findings = new Findings(project.sourceLines());
-    boolean library = LibraryMode.isLibrary(project, rules.library());
+    boolean library = LibraryMode.applies(project, rules);
     ThreadLocal<Interpreter> interpreters =
         ThreadLocal.withInitial(
             () -> new Interpreter(project, rules, findings).libraryMode(library));

@@ -3,13 +3,19 @@ package dev.bulwark.code.taint;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.nodeTypes.modifiers.NodeWithPublicModifier;
 import dev.bulwark.code.project.ClassInfo;
 import dev.bulwark.code.project.MethodInfo;
 import dev.bulwark.code.project.ProjectModel;
 import dev.bulwark.code.rules.Category;
+import dev.bulwark.code.rules.JavaRule;
 import dev.bulwark.code.rules.LibraryModel;
+import dev.bulwark.code.rules.RulePacks;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -66,6 +72,51 @@ public final class LibraryMode {
           "RoutingContext",
           "HttpServerExchange",
           "ServerWebExchange");
+
+  /**
+   * Whether library mode applies: the project has no web entry point and calls at least one sink of
+   * the categories an API parameter is dangerous for. Without such a call no API parameter can
+   * reach one, and tainting every public parameter would only cost time.
+   */
+  public static boolean applies(ProjectModel project, RulePacks.Loaded rules) {
+    return isLibrary(project, rules.library()) && callsDangerousSink(project, rules.rules());
+  }
+
+  private static boolean callsDangerousSink(ProjectModel project, List<JavaRule> rules) {
+    Set<String> methods = new HashSet<>();
+    Set<String> constructed = new HashSet<>();
+    for (JavaRule r : rules) {
+      if (r.kind() != JavaRule.Kind.TAINT || !DANGEROUS.contains(r.category())) {
+        continue;
+      }
+      for (JavaRule.Sink sink : r.sinks()) {
+        for (String n : sink.method().names()) {
+          if (n.equals("<init>")) {
+            String owner = sink.method().owner();
+            constructed.add(owner.substring(owner.lastIndexOf('.') + 1));
+          } else {
+            methods.add(n);
+          }
+        }
+      }
+    }
+    for (ClassInfo c : project.classes()) {
+      if (c.outer() != null) {
+        continue; // nested classes are searched with their top-level class
+      }
+      if (c.node()
+              .findFirst(MethodCallExpr.class, m -> methods.contains(m.getNameAsString()))
+              .isPresent()
+          || c.node()
+              .findFirst(
+                  ObjectCreationExpr.class,
+                  o -> constructed.contains(o.getType().getNameAsString()))
+              .isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether the project has no web entry point: no request-typed parameter, no handler. */
   public static boolean isLibrary(ProjectModel project, LibraryModel lib) {
