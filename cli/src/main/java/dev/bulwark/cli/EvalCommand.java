@@ -192,9 +192,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     Map<String, String> params() {
-      return only == null
-          ? Map.of()
-          : Map.of(dev.bulwark.eval.realcve.RealCveSuite.ONLY, only);
+      return only == null ? Map.of() : Map.of(dev.bulwark.eval.realcve.RealCveSuite.ONLY, only);
     }
   }
 
