@@ -278,7 +278,7 @@ public final class RealCveSuite implements Suite {
       Metrics m = new Metrics(c[1], 0, c[0] - c[1], 0);
       overall = overall.plus(m);
       categories.add(
-          new Scorecard.Category("CWE-" + e.getKey(), m, c[0] == 0 ? 0 : 100.0 * c[1] / c[0]));
+          new Scorecard.Category("CWE-" + e.getKey(), m, c[0] == 0 ? 0 : (double) c[1] / c[0]));
       facts.put(
           "CWE-" + e.getKey(),
           "found " + c[1] + "/" + c[0] + ", alert precision " + c[2] + "/" + c[3]);
