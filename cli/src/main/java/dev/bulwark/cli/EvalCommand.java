@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       EvalCommand.Secrets.class,
       EvalCommand.Sast.class,
       EvalCommand.FixEval.class,
+      EvalCommand.RealCve.class,
       EvalCommand.Logs.class,
       EvalCommand.Model.class,
       EvalCommand.Mail.class,
@@ -164,6 +165,34 @@ final class EvalCommand implements Runnable {
     @Override
     String suiteName() {
       return "fix";
+    }
+  }
+
+  @Command(
+      name = "realcve",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Score the Java analyzer on real CVEs in real projects, at method level.",
+        "Found: a finding of the CVE's CWE inside a method its fix changed; alert precision per",
+        "CWE; scan time and peak heap per project. The projects are not shipped: --corpus DIR",
+        "(default ../shared/data/realcve beside Bulwark's checkout) holds projects.csv,",
+        "fix_method_lines.csv and one source tree per CVE."
+      })
+  static final class RealCve extends SuiteCommand {
+    @Option(
+        names = "--only",
+        paramLabel = "CVE[,CVE...]",
+        description = "Scan only these CVEs (or row ids); scans run one project at a time.")
+    String only;
+
+    @Override
+    String suiteName() {
+      return "realcve";
+    }
+
+    @Override
+    Map<String, String> params() {
+      return only == null ? Map.of() : Map.of(dev.bulwark.eval.realcve.RealCveSuite.ONLY, only);
     }
   }
 

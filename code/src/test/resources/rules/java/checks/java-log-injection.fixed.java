@@ -21,5 +21,14 @@ public class LoginServlet extends HttpServlet {
     LOG.info("login attempt by {}", user.replace('\n', '_').replace("\r", ""));
     // ok: java-log-injection
     LOG.info("login attempt, {} characters", user.length());
+
+    long orderId = Long.parseLong(request.getParameter("order"));
+    // ok: java-log-injection
+    LOG.info("order {} requested", orderId);
+    // ok: java-log-injection
+    LOG.info("order " + orderId + " requested");
+    Long boxed = Long.valueOf(request.getParameter("order"));
+    // ok: java-log-injection
+    LOG.info("order {} requested", boxed);
   }
 }

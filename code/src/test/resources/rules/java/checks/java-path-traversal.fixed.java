@@ -145,3 +145,42 @@ class ArchiveExtractor {
       return resolved.toString();
     }
 }
+
+/** The canonical-path check as projects write it: build the file, confine it, then open it. */
+class CanonicalCheck {
+  private final File base = new File("/srv/files");
+
+  java.io.InputStream open(HttpServletRequest request) throws IOException {
+    String name = request.getParameter("name");
+    // ok: java-path-traversal
+    File file = new File(base, name);
+    if (!file.getCanonicalPath().startsWith(base.getCanonicalPath() + File.separator)) {
+      throw new IOException("outside the base directory");
+    }
+    // ok: java-path-traversal
+    return new FileInputStream(file);
+  }
+
+  java.io.InputStream viaVariable(HttpServletRequest request) throws IOException {
+    String name = request.getParameter("name");
+    // ok: java-path-traversal
+    File file = new File(base, name);
+    String canonical = file.getCanonicalPath();
+    if (!canonical.startsWith(base.getCanonicalPath())) {
+      return null;
+    }
+    // ok: java-path-traversal
+    return new FileInputStream(file);
+  }
+
+  java.io.InputStream checksAnotherFile(HttpServletRequest request) throws IOException {
+    String name = request.getParameter("name");
+    // ruleid: java-path-traversal
+    File file = new File(base, name);
+    File other = new File(base, "index.html");
+    if (!other.getCanonicalPath().startsWith(base.getCanonicalPath())) {
+      return null;
+    }
+    return new FileInputStream(file);
+  }
+}

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.util.Set;
 
 public class SqlServlet extends HttpServlet {
   private Connection connection;
@@ -123,7 +124,25 @@ class SqlController {
   @GetMapping("/users")
   List<Map<String, Object>> users(@RequestParam String sort) {
     // ruleid: java-sqli
-    return jdbc.queryForList("SELECT * FROM users ORDER BY ?", sort);
+    return jdbc.queryForList("SELECT * FROM users ORDER BY " + sort);
+  }
+
+  @GetMapping("/users/brief")
+  List<Map<String, Object>> brief(@RequestParam String sort, @RequestParam String team) {
+    // ruleid: java-sqli
+    if (!Set.of("id", "name", "email").contains(sort)) {
+      throw new IllegalArgumentException("unsupported column name in sort");
+    }
+    return jdbc.queryForList("SELECT id, name, email FROM users ORDER BY " + sort);
+  }
+
+  @GetMapping("/users/team")
+  List<Map<String, Object>> team(@RequestParam String sort, @RequestParam String team) {
+    // ruleid: java-sqli
+    if (!Set.of("id", "label").contains(sort)) {
+      throw new IllegalArgumentException("unsupported column name in sort");
+    }
+    return jdbc.queryForList("SELECT u.id, u.name AS label FROM users u WHERE team = ? ORDER BY " + sort + " DESC", team);
   }
 
   List<Map<String, Object>> internal(String sort) {

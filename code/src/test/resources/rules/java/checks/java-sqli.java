@@ -125,6 +125,19 @@ class SqlController {
     return jdbc.queryForList("SELECT * FROM users ORDER BY " + sort);
   }
 
+  @GetMapping("/users/brief")
+  List<Map<String, Object>> brief(@RequestParam String sort, @RequestParam String team) {
+    // ruleid: java-sqli
+    return jdbc.queryForList("SELECT id, name, email FROM users ORDER BY " + sort);
+  }
+
+  @GetMapping("/users/team")
+  List<Map<String, Object>> team(@RequestParam String sort, @RequestParam String team) {
+    // ruleid: java-sqli
+    return jdbc.queryForList(
+        "SELECT u.id, u.name AS label FROM users u WHERE team = '" + team + "' ORDER BY " + sort + " DESC");
+  }
+
   List<Map<String, Object>> internal(String sort) {
     // ok: java-sqli
     return jdbc.queryForList("SELECT * FROM users ORDER BY " + sort);

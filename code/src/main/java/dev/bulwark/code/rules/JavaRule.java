@@ -23,7 +23,8 @@ public record JavaRule(
     String remediation,
     String help,
     List<Sink> sinks,
-    String pack) {
+    String pack,
+    Severity outsideSecurityContext) {
 
   /** How a rule decides. */
   public enum Kind {

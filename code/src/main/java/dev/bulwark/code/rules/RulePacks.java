@@ -284,7 +284,10 @@ public final class RulePacks {
         text(root, "remediation"),
         help(id, text(root, "message")),
         sinks,
-        file);
+        file,
+        root.hasNonNull("outside-security-context")
+            ? Severity.parse(root.get("outside-security-context").asText())
+            : null);
   }
 
   /** The rule's documentation page, shipped beside the packs, is its help text. */

@@ -46,8 +46,10 @@ public final class Analysis {
       java.util.function.Predicate<ClassInfo> entries)
       throws InterruptedException {
     Findings findings = new Findings(project.sourceLines());
+    boolean library = LibraryMode.applies(project, rules);
     ThreadLocal<Interpreter> interpreters =
-        ThreadLocal.withInitial(() -> new Interpreter(project, rules, findings));
+        ThreadLocal.withInitial(
+            () -> new Interpreter(project, rules, findings).libraryMode(library));
     List<ClassInfo> classes = new ArrayList<>(project.classes().stream().filter(entries).toList());
     Parallel.forEach(
         classes,
@@ -67,9 +69,27 @@ public final class Analysis {
               stops.count()
                   + " method(s) were analysed up to the step budget of "
                   + Interpreter.MAX_STEPS
-                  + " steps and no further (first: "
+                  + " steps (or "
+                  + Interpreter.MAX_ENTRY_NANOS / 1_000_000_000L
+                  + " s) and no further (first: "
                   + String.join(", ", stops.examples())
                   + "); findings on the way are reported, flows past the budget are not"));
+    }
+    Findings.Summarised summarised = findings.summarised();
+    if (summarised.calls() > 0) {
+      diagnostics.report(
+          Diagnostic.note(
+              "code",
+              null,
+              summarised.calls()
+                  + " call(s) of "
+                  + summarised.methods()
+                  + " method(s) went past the per-call budget of "
+                  + Interpreter.MAX_CALL_STEPS
+                  + " steps and were summarised: untrusted arguments make the result untrusted,"
+                  + " the callee's own sinks are not checked on those calls (first: "
+                  + String.join(", ", summarised.examples())
+                  + ")"));
     }
     for (Findings.Failure failure : findings.failures()) {
       diagnostics.report(Diagnostic.warning("code", failure.path(), failure.message()));

@@ -25,7 +25,13 @@ public final class Findings {
   private record Key(String rule, String path, int line, int column) {}
 
   private record Hit(
-      JavaRule rule, Location.File sink, Taint taint, String detail, Location.File origin) {}
+      JavaRule rule,
+      Location.File sink,
+      Taint taint,
+      String detail,
+      Location.File origin,
+      dev.bulwark.core.model.Severity severity,
+      String note) {}
 
   private static int lineOf(Location.File l) {
     return l.region() == null ? 0 : l.region().startLine();
@@ -73,7 +79,33 @@ public final class Findings {
             loc.path(),
             loc.region() == null ? 0 : loc.region().startLine(),
             loc.region() == null ? 0 : loc.region().startColumn());
-    hits.merge(key, new Hit(rule, loc, taint, detail, origin), Findings::better);
+    hits.merge(key, new Hit(rule, loc, taint, detail, origin, null, null), Findings::better);
+  }
+
+  /**
+   * A finding of a weak primitive whose surroundings show no security use: kept, at the rule's
+   * lower severity, with the reason in its message so a reviewer can still judge it.
+   */
+  void reportOutsideSecurityContext(JavaRule rule, SourceUnit unit, Node site, String detail) {
+    Location.File loc = location(unit, site);
+    Key key =
+        new Key(
+            rule.id(),
+            loc.path(),
+            loc.region() == null ? 0 : loc.region().startLine(),
+            loc.region() == null ? 0 : loc.region().startColumn());
+    hits.merge(
+        key,
+        new Hit(
+            rule,
+            loc,
+            null,
+            detail,
+            null,
+            rule.outsideSecurityContext(),
+            "no security use is visible around it (no password, token, key, session or crypto"
+                + " API), so it is reported at lower severity"),
+        Findings::better);
   }
 
   private static Hit better(Hit a, Hit b) {
@@ -105,6 +137,33 @@ public final class Findings {
       budgetExamples.add(unit.path() + ":" + line);
     }
   }
+
+  /**
+   * Records that one call of a project method used up its step budget and was replaced by a summary
+   * (arguments' taint to the result). Counted per method, with the first few methods.
+   */
+  void callBudgetStopped(SourceUnit unit, Node where) {
+    int line = where.getRange().map(r -> r.begin.line).orElse(0);
+    String at = unit.path() + ":" + line;
+    if (summarisedMethods.add(at) && summarisedMethods.size() <= 5) {
+      summarisedExamples.add(at);
+    }
+    summarisedCalls.incrementAndGet();
+  }
+
+  /** How many calls were summarised at their budget, of how many methods, first few methods. */
+  public record Summarised(int calls, int methods, List<String> examples) {}
+
+  public Summarised summarised() {
+    return new Summarised(
+        summarisedCalls.get(), summarisedMethods.size(), List.copyOf(summarisedExamples));
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger summarisedCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.Set<String> summarisedMethods = ConcurrentHashMap.newKeySet();
+  private final java.util.Queue<String> summarisedExamples =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** How many entry points stopped at their step budget, and where the first few were. */
   public record BudgetStops(int count, List<String> examples) {}
@@ -138,7 +197,7 @@ public final class Findings {
     Finding.Builder b =
         Finding.builder(ANALYZER, rule.id())
             .title(rule.name())
-            .severity(rule.severity())
+            .severity(h.severity == null ? rule.severity() : h.severity)
             .location(h.sink)
             .taxon(TaxonomyRef.cwe(rule.cwe()))
             .remediation(rule.remediation())
@@ -158,9 +217,16 @@ public final class Findings {
               + "; sink: "
               + h.detail
               + ".";
-      b.confidence(h.taint.approximate() ? Confidence.MEDIUM : Confidence.HIGH);
+      b.confidence(
+          h.taint.trace().sourceDescription().startsWith(LibraryMode.SOURCE)
+              ? Confidence.LOW
+              : h.taint.approximate() ? Confidence.MEDIUM : Confidence.HIGH);
     } else {
       message = message + " (" + h.detail + ")";
+      if (h.note != null) {
+        message = message + "; " + h.note + ".";
+        b.property("context", "outside-security");
+      }
       b.confidence(Confidence.HIGH);
       if (h.origin != null && !h.origin.equals(h.sink)) {
         b.codeFlow(

@@ -93,6 +93,14 @@ final class Guards {
         }
       }
       case "startsWith" -> {
+        if (arg != null && !(scope instanceof NameExpr)) {
+          // file.getCanonicalPath().startsWith(base): the file named by the variable is confined
+          NameExpr checked = normalisedChain(scope);
+          if (checked != null && !in.eval(arg, st.copy(), f).tainted()) {
+            confine(st, checked.getNameAsString());
+          }
+          return;
+        }
         if (!(scope instanceof NameExpr v) || arg == null) {
           return;
         }
@@ -111,6 +119,11 @@ final class Guards {
           }
         } else if (normalized(v) && !in.eval(arg, st.copy(), f).tainted()) {
           cleanse(st, name, EnumSet.of(Category.PATH));
+          // String canonical = file.getCanonicalPath(): the check confines the file as well
+          NameExpr from = normalisedFrom(v);
+          if (from != null) {
+            confine(st, from.getNameAsString());
+          }
         } else {
           Set<Category> common = prefixesCleanse(in, arg, st, f);
           if (!common.isEmpty()) {
@@ -256,6 +269,146 @@ final class Guards {
       }
     }
     return false;
+  }
+
+  /** Calls that resolve {@code ..} and links away, so a prefix check on their result holds. */
+  private static final Set<String> NORMALISING =
+      Set.of("getCanonicalPath", "getCanonicalFile", "normalize", "toRealPath");
+
+  /** Calls that only change the representation of a path. */
+  private static final Set<String> REPRESENTING =
+      Set.of("toPath", "toFile", "toString", "toAbsolutePath", "getAbsoluteFile");
+
+  /**
+   * The variable at the root of a chain such as {@code file.getCanonicalFile().toPath()} when the
+   * chain normalises it at least once; null otherwise.
+   */
+  static NameExpr normalisedChain(Expression e) {
+    boolean normalised = false;
+    Expression cur = e;
+    while (cur instanceof MethodCallExpr m && m.getScope().isPresent()) {
+      String n = m.getNameAsString();
+      if (NORMALISING.contains(n)) {
+        normalised = true;
+      } else if (!REPRESENTING.contains(n)) {
+        return null;
+      }
+      cur = m.getScope().get();
+    }
+    return normalised && cur instanceof NameExpr v ? v : null;
+  }
+
+  /** For {@code String c = file.getCanonicalPath()}, the variable {@code file}; else null. */
+  private static NameExpr normalisedFrom(NameExpr v) {
+    VariableDeclarator d = declaration(v);
+    return d == null || d.getInitializer().isEmpty()
+        ? null
+        : normalisedChain(d.getInitializer().get());
+  }
+
+  private static VariableDeclarator declaration(NameExpr v) {
+    Node n = v;
+    while (n.getParentNode().isPresent()) {
+      n = n.getParentNode().get();
+      if (n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
+          || n instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+        break;
+      }
+    }
+    for (VariableDeclarator d : n.findAll(VariableDeclarator.class)) {
+      if (d.getNameAsString().equals(v.getNameAsString())) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the path object a sink call creates is confined later in the same method: {@code File f
+   * = new File(base, name); if (!f.getCanonicalPath().startsWith(root)) throw ...}. Making the
+   * object does no I/O, so the check before its first use is what counts; the uses after the check
+   * see the variable cleansed by {@link #refine}.
+   */
+  static boolean confinedLater(Node site) {
+    if (!(site instanceof com.github.javaparser.ast.expr.ObjectCreationExpr)
+        && !(site instanceof MethodCallExpr)) {
+      return false;
+    }
+    String var = null;
+    Node parent = site.getParentNode().orElse(null);
+    if (parent instanceof VariableDeclarator d) {
+      var = d.getNameAsString();
+    } else if (parent instanceof com.github.javaparser.ast.expr.AssignExpr a
+        && a.getTarget() instanceof NameExpr t) {
+      var = t.getNameAsString();
+    }
+    if (var == null) {
+      return false;
+    }
+    Node body = site;
+    while (body.getParentNode().isPresent()
+        && !(body instanceof com.github.javaparser.ast.body.CallableDeclaration<?>)
+        && !(body instanceof com.github.javaparser.ast.expr.LambdaExpr)) {
+      body = body.getParentNode().get();
+    }
+    int after = site.getRange().map(r -> r.end.line).orElse(Integer.MAX_VALUE);
+    for (MethodCallExpr m : body.findAll(MethodCallExpr.class)) {
+      if (!m.getNameAsString().equals("startsWith")
+          || m.getArguments().size() != 1
+          || m.getRange().map(r -> r.begin.line < after).orElse(true)
+          || m.getScope().isEmpty()) {
+        continue;
+      }
+      Expression scope = m.getScope().get();
+      NameExpr checked = normalisedChain(scope);
+      if (checked == null && scope instanceof NameExpr n) {
+        checked = normalisedFrom(n);
+      }
+      if (checked != null && checked.getNameAsString().equals(var) && insideCondition(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a call is (part of) the condition of an if statement, where its result decides. */
+  private static boolean insideCondition(Node n) {
+    Node cur = n;
+    while (cur.getParentNode().isPresent()) {
+      Node p = cur.getParentNode().get();
+      if (p instanceof com.github.javaparser.ast.stmt.IfStmt i) {
+        return i.getCondition() == cur;
+      }
+      if (!(p instanceof Expression)) {
+        return false;
+      }
+      cur = p;
+    }
+    return false;
+  }
+
+  /**
+   * A file or path object proven to stay under its base: the name it was built from is confined
+   * too, so the object's contents are cleansed for path use along with the variable.
+   */
+  private static void confine(State st, String name) {
+    Set<Category> path = EnumSet.of(Category.PATH);
+    cleanse(st, name, path);
+    Value v = st.vars.get(name);
+    if (v == null || v.obj() == 0 || st.read(v.obj()) == null) {
+      return;
+    }
+    Obj o = st.write(v.obj());
+    o.content = cleansed(o.content, path);
+    o.summary = cleansed(o.summary, path);
+    o.fields.replaceAll((k, x) -> cleansed(x, path));
+    if (o.elements != null) {
+      o.elements.replaceAll(x -> cleansed(x, path));
+    }
+  }
+
+  private static Value cleansed(Value v, Set<Category> categories) {
+    return v == null || !v.tainted() ? v : v.withTaint(v.taint().cleanse(categories));
   }
 
   private static void cleanse(State st, String name, Set<Category> categories) {

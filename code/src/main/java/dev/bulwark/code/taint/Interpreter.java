@@ -21,6 +21,7 @@ import dev.bulwark.core.model.CodeFlow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,22 @@ public final class Interpreter {
   static final int MAX_DEPTH = 6;
   static final long MAX_STEPS = 400_000;
 
+  /**
+   * Steps one call of a project method may take before it is cut short and replaced by a summary
+   * (its arguments' taint flows to its result): one expensive callee must not use up the budget of
+   * every entry point that reaches it.
+   */
+  static final long MAX_CALL_STEPS = 50_000;
+
+  /**
+   * Wall-clock budget of one entry point, a safety net behind the step budget: a step's cost grows
+   * with the number of live variables, so steps alone do not bound time on a pathological method.
+   */
+  static final long MAX_ENTRY_NANOS = 20_000_000_000L;
+
+  /** Copying a state costs one step per this many live variables (branches in huge methods). */
+  private static final int VARS_PER_STEP = 16;
+
   final ProjectModel project;
   final TypeHierarchy types;
   final LibraryModel library;
@@ -50,11 +67,14 @@ public final class Interpreter {
   final Sinks sinks;
   private int nextObj = 1;
   private long steps;
+  private long callDeadline = Long.MAX_VALUE;
+  private long entryDeadlineNanos = Long.MAX_VALUE;
   private final Deque<MethodInfo> stack = new ArrayDeque<>();
   private final Map<String, Value> staticConstants = new HashMap<>();
   private final Map<String, List<Obj>> staticObjects = new HashMap<>();
   private final Set<String> evaluatingStatics = new HashSet<>();
   private final Summaries summaries = new Summaries();
+  private boolean libraryMode;
 
   /** Thrown when an entry point exceeds its step budget; the analysis moves on. */
   static final class BudgetExceeded extends RuntimeException {
@@ -62,6 +82,17 @@ public final class Interpreter {
 
     BudgetExceeded() {
       super("step budget exceeded", null, false, false);
+    }
+  }
+
+  /** Thrown when one call exceeds its step budget; the call site falls back to a summary. */
+  static final class CallBudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final long deadline;
+
+    CallBudgetExceeded(long deadline) {
+      super("call step budget exceeded", null, false, false);
+      this.deadline = deadline;
     }
   }
 
@@ -108,6 +139,15 @@ public final class Interpreter {
     this.sinks = new Sinks(this, rules.rules());
   }
 
+  /**
+   * Treats the parameters of the public API as the caller's data (see {@link LibraryMode}); for
+   * projects with no web entry point.
+   */
+  Interpreter libraryMode(boolean on) {
+    this.libraryMode = on;
+    return this;
+  }
+
   // ------------------------------------------------------------------ entry points
 
   /** Analyses every method, constructor and initializer of a class as an entry point. */
@@ -128,7 +168,7 @@ public final class Interpreter {
   }
 
   private void runInitializers(ClassInfo c) {
-    steps = 0;
+    startBudget();
     try {
       Value self = newObject(c.fqn(), new State());
       State st = new State();
@@ -142,13 +182,13 @@ public final class Interpreter {
       for (InitializerDeclaration init : c.initializers()) {
         exec(init.getBody(), st, f);
       }
-    } catch (BudgetExceeded | StackOverflowError e) {
+    } catch (BudgetExceeded | CallBudgetExceeded | StackOverflowError e) {
       // an initializer too large to analyse is skipped
     }
   }
 
   void analyzeEntry(MethodInfo m) {
-    steps = 0;
+    startBudget();
     stack.clear();
     try {
       State st = new State();
@@ -163,12 +203,17 @@ public final class Interpreter {
         String why = calls.parameterSource(m, p, type, handler);
         if (why != null) {
           v = v.withTaint(Taint.of(Trace.source(findings.location(f.unit, p), why)));
+        } else if (libraryMode && (why = LibraryMode.parameterSource(m, p, type)) != null) {
+          v =
+              v.withTaint(
+                  Taint.of(Trace.source(findings.location(f.unit, p), why))
+                      .cleanse(EnumSet.complementOf(EnumSet.copyOf(LibraryMode.DANGEROUS))));
         }
         st.vars.put(p.getNameAsString(), v);
       }
       stack.push(m);
       exec(m.body(), st, f);
-    } catch (BudgetExceeded | StackOverflowError e) {
+    } catch (BudgetExceeded | CallBudgetExceeded | StackOverflowError e) {
       // analysed as far as the budget allowed; findings made so far stand, and the stop is counted
       findings.budgetStopped(m.owner().unit(), m.decl());
     } catch (RuntimeException e) {
@@ -189,10 +234,35 @@ public final class Interpreter {
     return new Value(type, null, o.id, null);
   }
 
+  private void startBudget() {
+    steps = 0;
+    callDeadline = Long.MAX_VALUE;
+    entryDeadlineNanos = System.nanoTime() + MAX_ENTRY_NANOS;
+  }
+
   void tick() {
-    if (++steps > MAX_STEPS) {
+    charge(1);
+  }
+
+  /** Counts work against the entry point's and the current call's budgets. */
+  void charge(long n) {
+    long before = steps;
+    steps += n;
+    if (steps > MAX_STEPS) {
       throw new BudgetExceeded();
     }
+    if (steps > callDeadline) {
+      throw new CallBudgetExceeded(callDeadline);
+    }
+    if ((before >>> 10) != (steps >>> 10) && System.nanoTime() > entryDeadlineNanos) {
+      throw new BudgetExceeded();
+    }
+  }
+
+  /** A copy of the state for one branch, charged by the variables it copies. */
+  private State branch(State st) {
+    charge(st.vars.size() / VARS_PER_STEP);
+    return st.copy();
   }
 
   // ------------------------------------------------------------------ project calls
@@ -220,7 +290,29 @@ public final class Interpreter {
         return known;
       }
     }
-    Value r = run(m, self, args, st, caller);
+    long outer = callDeadline;
+    long mine = Math.min(outer, steps + MAX_CALL_STEPS);
+    callDeadline = mine;
+    Value r;
+    try {
+      r = run(m, self, args, st, caller);
+    } catch (CallBudgetExceeded e) {
+      if (e.deadline != mine || mine == outer) {
+        throw e; // an enclosing call's budget: that call degrades, not this one
+      }
+      // too costly to follow: the call's effects are dropped and its result carries its
+      // arguments' taint, as for recursion past the depth bound
+      findings.callBudgetStopped(m.owner().unit(), m.decl());
+      Taint t = null;
+      for (Value a : args) {
+        t = Taint.join(t, deepTaint(a, st));
+      }
+      r =
+          Value.ofType(resolveType(m.returnType(), caller))
+              .withTaint(t == null ? null : t.approximated());
+    } finally {
+      callDeadline = outer;
+    }
     if (key != null) {
       summaries.put(m, key, r);
     }
@@ -405,7 +497,7 @@ public final class Interpreter {
       }
       return;
     }
-    State then = st.copy();
+    State then = branch(st);
     Guards.refine(this, i.getCondition(), true, then, f);
     exec(i.getThenStmt(), then, f);
     State other = st.copy();
@@ -436,7 +528,7 @@ public final class Interpreter {
     FlowCtx ctx = new FlowCtx(true);
     f.flow.push(ctx);
     try {
-      State head = st.copy();
+      State head = branch(st);
       State exit = null;
       for (int iter = 0; iter < 3; iter++) {
         if (!doWhile || iter > 0) {
@@ -489,7 +581,7 @@ public final class Interpreter {
     FlowCtx ctx = new FlowCtx(true);
     f.flow.push(ctx);
     try {
-      State head = st.copy();
+      State head = branch(st);
       State exit = head.copy();
       for (int iter = 0; iter < 3; iter++) {
         State body = head.copy();
@@ -1141,7 +1233,7 @@ public final class Interpreter {
     if (cond.constant() instanceof Boolean b) {
       return eval(b ? c.getThenExpr() : c.getElseExpr(), st, f);
     }
-    State a = st.copy();
+    State a = branch(st);
     Guards.refine(this, c.getCondition(), true, a, f);
     Value x = eval(c.getThenExpr(), a, f);
     State b = st.copy();

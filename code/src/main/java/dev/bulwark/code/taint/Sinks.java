@@ -87,12 +87,7 @@ final class Sinks {
           }
         }
         case CALL ->
-            in.findings.report(
-                e.rule,
-                f.unit,
-                site,
-                null,
-                "call to " + shortOwner(s.method().owner()) + "." + name);
+            weak(e.rule, f, site, "call to " + shortOwner(s.method().owner()) + "." + name);
         case OBJECT_FLAG -> flags(e, recv, ro, args, site, st, f);
         case STRUCTURAL -> structuralArg(e, args, site, st, f);
       }
@@ -100,11 +95,26 @@ final class Sinks {
     return reported;
   }
 
+  /**
+   * Reports a weak primitive, at the rule's lower severity when the rule has one and nothing around
+   * the call shows a security use.
+   */
+  private void weak(JavaRule rule, Frame f, Node site, String detail) {
+    if (rule.outsideSecurityContext() != null && SecurityContext.reason(site) == null) {
+      in.findings.reportOutsideSecurityContext(rule, f.unit, site, detail);
+    } else {
+      in.findings.report(rule, f.unit, site, null, detail);
+    }
+  }
+
   private static String shortOwner(String fqn) {
     return fqn.substring(fqn.lastIndexOf('.') + 1);
   }
 
   private boolean taint(Entry e, Value recv, List<Value> args, Node site, State st, Frame f) {
+    if (e.rule.category() == dev.bulwark.code.rules.Category.PATH && Guards.confinedLater(site)) {
+      return false; // only builds the path; its canonical form is checked before any use
+    }
     for (int idx : e.sink.args()) {
       List<Value> vs = new ArrayList<>();
       if (idx == -1) {
@@ -128,12 +138,7 @@ final class Sinks {
   private void constant(Entry e, Value recv, List<Value> args, Node site, Frame f, String name) {
     if (e.sink.matches() == null && e.sink.below() == null) {
       // no condition on the arguments: the API itself is the weakness (DigestUtils.md5Hex)
-      in.findings.report(
-          e.rule,
-          f.unit,
-          site,
-          null,
-          "call to " + shortOwner(e.sink.method().owner()) + "." + name);
+      weak(e.rule, f, site, "call to " + shortOwner(e.sink.method().owner()) + "." + name);
       return;
     }
     for (int idx : e.sink.args()) {
@@ -146,8 +151,7 @@ final class Sinks {
       }
       Object c = v.constant();
       if (e.sink.matches() != null && c instanceof String s && e.sink.matches().matcher(s).find()) {
-        in.findings.report(
-            e.rule, f.unit, site, null, "constant \"" + abbreviate(s, e.rule.cwe()) + "\"");
+        weak(e.rule, f, site, "constant \"" + abbreviate(s, e.rule.cwe()) + "\"");
         return;
       }
       if (e.sink.below() != null && Constants.numeric(c) && Constants.num(c) < e.sink.below()) {

@@ -16,6 +16,7 @@ public final class Suites {
         new SecretsSuite(),
         new SastSuite(),
         new FixSuite(),
+        new dev.bulwark.eval.realcve.RealCveSuite(),
         new dev.bulwark.eval.logs.LogsSuite(),
         new dev.bulwark.eval.mail.MailSuite(),
         new dev.bulwark.eval.triage.TriageSuite());

@@ -43,8 +43,18 @@ public final class SqlInjectionFix implements FixTemplate {
     return List.of("java-sqli");
   }
 
-  /** The placeholder query and the bound values' source text. */
-  record Bound(String sql, List<String> params, List<Boolean> strings, List<Expression> exprs) {}
+  /**
+   * The placeholder query and the bound values' source text; {@code identifiers} are untrusted
+   * operands in a place where SQL needs a name (ORDER BY, a table), which no placeholder can take,
+   * and {@code columns} the column names the query selects explicitly (empty for {@code *}).
+   */
+  record Bound(
+      String sql,
+      List<String> params,
+      List<Boolean> strings,
+      List<Expression> exprs,
+      List<Expression> identifiers,
+      List<String> columns) {}
 
   @Override
   public List<Candidate> propose(FixContext ctx) {
@@ -58,11 +68,31 @@ public final class SqlInjectionFix implements FixTemplate {
         arg instanceof NameExpr n ? ctx.singleAssignment(n.getNameAsString()) : Optional.empty();
     Expression query = sqlVar.map(d -> d.getInitializer().get()).orElse(arg);
     Bound bound = bind(ctx, query);
-    if (bound == null || bound.params.isEmpty()) {
+    if (bound == null || bound.params.isEmpty() && bound.identifiers.isEmpty()) {
       return List.of();
     }
     String name = m.getNameAsString();
     EditSet e = ctx.edits();
+    if (!bound.identifiers.isEmpty()) {
+      // a column or table name cannot be bound: only names the query itself selects may pass
+      Optional<Statement> at =
+          sqlVar.isPresent()
+              ? FixContext.enclosing(sqlVar.get(), Statement.class)
+              : ctx.statement();
+      if (bound.columns.isEmpty() || at.isEmpty() || !allowListable(bound.identifiers)) {
+        return List.of();
+      }
+      e.insertBefore(at.get(), allowList(e, bound));
+      if (bound.params.isEmpty()) {
+        return List.of(
+            new Candidate(
+                "Accepts only the columns the query selects as the sort or group column: a column"
+                    + " name cannot be a bound parameter.",
+                e.apply(),
+                List.of(),
+                "template:sql-allowlist"));
+      }
+    }
     // the constant query goes where the concatenation was
     if (sqlVar.isPresent()) {
       e.replace(query, bound.sql);
@@ -125,7 +155,66 @@ public final class SqlInjectionFix implements FixTemplate {
     } else {
       return List.of();
     }
+    if (!bound.identifiers.isEmpty()) {
+      description +=
+          " A column name cannot be bound: only the columns the query selects are accepted.";
+    }
     return List.of(new Candidate(description, e.apply(), List.of(), "template:sql-binding"));
+  }
+
+  private static boolean allowListable(List<Expression> identifiers) {
+    return identifiers.stream().allMatch(x -> x instanceof NameExpr);
+  }
+
+  private static List<String> allowList(EditSet e, Bound bound) {
+    String set = e.use("java.util.Set");
+    StringBuilder cols = new StringBuilder();
+    for (String c : bound.columns) {
+      cols.append(cols.length() == 0 ? "" : ", ").append(Concat.literal(c));
+    }
+    List<String> lines = new ArrayList<>();
+    for (String v : bound.identifiers.stream().map(x -> x.toString()).distinct().toList()) {
+      lines.add("if (!" + set + ".of(" + cols + ").contains(" + v + ")) {");
+      lines.add(
+          e.indentUnit()
+              + "throw new IllegalArgumentException(\"unsupported column name in "
+              + v
+              + "\");");
+      lines.add("}");
+    }
+    return lines;
+  }
+
+  /** SQL keywords after which a name, not a value, follows. */
+  private static final java.util.regex.Pattern NAME_BEFORE =
+      java.util.regex.Pattern.compile(
+          "(?is).*\\b(ORDER\\s+BY|GROUP\\s+BY|FROM|JOIN|INTO|UPDATE|TABLE)\\s*$|(?is).*\\bORDER\\s+BY\\s+[\\w.]+(\\s+(ASC|DESC))?\\s*,\\s*$");
+
+  private static final java.util.regex.Pattern NAME_AFTER =
+      java.util.regex.Pattern.compile("(?is)^\\s*(ASC|DESC)\\b.*");
+
+  private static final java.util.regex.Pattern SELECT_LIST =
+      java.util.regex.Pattern.compile("(?is)^\\s*SELECT\\s+(?:DISTINCT\\s+)?(.+?)\\s+FROM\\s.*");
+
+  private static final java.util.regex.Pattern COLUMN =
+      java.util.regex.Pattern.compile(
+          "(?i)^(?:[A-Za-z_][A-Za-z0-9_]*\\.)?([A-Za-z_][A-Za-z0-9_]*)(?:\\s+(?:AS\\s+)?([A-Za-z_][A-Za-z0-9_]*))?$");
+
+  /** The column names of an explicit select list, or empty for {@code *} or expressions. */
+  static List<String> selectedColumns(String sqlPrefix) {
+    java.util.regex.Matcher m = SELECT_LIST.matcher(sqlPrefix);
+    if (!m.matches()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String item : m.group(1).split(",")) {
+      java.util.regex.Matcher c = COLUMN.matcher(item.strip());
+      if (!c.matches()) {
+        return List.of();
+      }
+      out.add(c.group(2) != null ? c.group(2) : c.group(1));
+    }
+    return out;
   }
 
   private static boolean looksLikeJdbcStatement(FixContext ctx, MethodCallExpr m) {
@@ -346,11 +435,14 @@ public final class SqlInjectionFix implements FixTemplate {
     if (!Concat.hasLiteral(parts) || parts.size() < 2) {
       return null;
     }
-    boolean traced = !ctx.tracedNames().isEmpty();
+    // with a name to allow-list the reported flow may be the name's; every other operand is bound
+    boolean traced = !ctx.tracedNames().isEmpty() && !hasNamePosition(parts);
     List<Object> pieces = new ArrayList<>();
     List<String> params = new ArrayList<>();
     List<Boolean> strings = new ArrayList<>();
     List<Expression> exprs = new ArrayList<>();
+    List<Expression> identifiers = new ArrayList<>();
+    String head = parts.get(0).isLiteral() ? parts.get(0).literal() : "";
     for (int i = 0; i < parts.size(); i++) {
       Concat.Part p = parts.get(i);
       if (p.isLiteral()) {
@@ -358,6 +450,18 @@ public final class SqlInjectionFix implements FixTemplate {
         continue;
       }
       boolean untrusted = traced ? ctx.usesTraced(p.expr()) : !isConstantName(p.expr());
+      String prev =
+          pieces.isEmpty() || !(pieces.get(pieces.size() - 1) instanceof String s) ? "" : s;
+      String next =
+          i + 1 < parts.size() && parts.get(i + 1).isLiteral() ? parts.get(i + 1).literal() : "";
+      if (!isConstantName(p.expr())
+          && (NAME_BEFORE.matcher(prev).matches() || NAME_AFTER.matcher(next).matches())) {
+        // a name position, whichever flow was reported: it stays concatenated, to be checked
+        // against an allow-list
+        pieces.add(new Concat.Code(ctx.text(p.expr())));
+        identifiers.add(p.expr());
+        continue;
+      }
       if (!untrusted) {
         pieces.add(new Concat.Code(ctx.text(p.expr())));
         continue;
@@ -366,6 +470,7 @@ public final class SqlInjectionFix implements FixTemplate {
           pieces.isEmpty() || !(pieces.get(pieces.size() - 1) instanceof String s) ? "" : s;
       String after =
           i + 1 < parts.size() && parts.get(i + 1).isLiteral() ? parts.get(i + 1).literal() : "";
+
       String prefix = "";
       String suffix = "";
       boolean quoted = false;
@@ -394,7 +499,24 @@ public final class SqlInjectionFix implements FixTemplate {
       params.add(prefix.isEmpty() ? expr : prefix + expr + suffix);
       strings.add(quoted || isStringTyped(ctx, p.expr()));
     }
-    return new Bound(Concat.join(pieces), params, strings, exprs);
+    return new Bound(
+        Concat.join(pieces), params, strings, exprs, identifiers, selectedColumns(head));
+  }
+
+  private static boolean hasNamePosition(List<Concat.Part> parts) {
+    for (int i = 1; i < parts.size(); i++) {
+      Concat.Part p = parts.get(i);
+      if (!p.isLiteral()
+          && !isConstantName(p.expr())
+          && (parts.get(i - 1).isLiteral()
+                  && NAME_BEFORE.matcher(parts.get(i - 1).literal()).matches()
+              || i + 1 < parts.size()
+                  && parts.get(i + 1).isLiteral()
+                  && NAME_AFTER.matcher(parts.get(i + 1).literal()).matches())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isConstantName(Expression e) {
