@@ -23,7 +23,12 @@ final class WholeProcess {
   /** What one run cost; the command's exit status is kept so a failed run is not reported. */
   record Figures(double wallSeconds, double cpuSeconds, long peakRssKb, int exit) {
     String describe() {
-      return String.format(Locale.ROOT, "%.2f CPU-s, %d MB peak RSS", cpuSeconds, peakRssKb >> 10);
+      return String.format(Locale.ROOT, "%.3f CPU-s, %d MB peak RSS", cpuSeconds, peakRssKb >> 10);
+    }
+
+    /** The figures of one of {@code passes} identical passes made in this run. */
+    Figures perPass(int passes) {
+      return new Figures(wallSeconds / passes, cpuSeconds / passes, peakRssKb, exit);
     }
   }
 
