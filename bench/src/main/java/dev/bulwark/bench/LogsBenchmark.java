@@ -39,7 +39,8 @@ public final class LogsBenchmark {
       long passEvents,
       double coldReadSeconds,
       double readSeconds,
-      double referenceSeconds) {
+      double referenceSeconds,
+      Processes processes) {
 
     public double huntEventsPerSecond() {
       return events / huntSeconds;
@@ -57,33 +58,77 @@ public final class LogsBenchmark {
       return referenceSeconds > 0 ? passEvents / referenceSeconds : Double.NaN;
     }
 
+    /**
+     * The figures. Ratios against evtxexport come only from whole processes measured in this run:
+     * the in-process reader figures leave out JVM start-up and are not comparable to a process.
+     */
     public String summary() {
+      String s =
+          String.format(
+              Locale.ROOT,
+              "logs_events=%d%nlogs_rules=%d%nlogs_hunt_seconds=%.1f%nlogs_events_per_second=%.0f%n"
+                  + "logs_peak_heap_mb=%d%nlogs_detections=%d%n"
+                  + "logs_inprocess_read_events_per_second=%.0f%n"
+                  + "logs_inprocess_read_cold_events_per_second=%.0f%n"
+                  + "logs_evtxexport_events_per_second=%s",
+              events,
+              rules,
+              huntSeconds,
+              huntEventsPerSecond(),
+              peakHeapBytes >> 20,
+              detections,
+              readEventsPerSecond(),
+              coldReadEventsPerSecond(),
+              Double.isNaN(referenceEventsPerSecond())
+                  ? "n/a"
+                  : String.format(Locale.ROOT, "%.0f", referenceEventsPerSecond()));
+      return processes == null ? s : s + System.lineSeparator() + processes.summary();
+    }
+  }
+
+  /** One workload run as whole processes on both sides: cold (first run) and warm (median). */
+  public record Workload(
+      String name,
+      WholeProcess.Figures bulwarkCold,
+      WholeProcess.Figures bulwarkWarm,
+      WholeProcess.Figures peerCold,
+      WholeProcess.Figures peerWarm) {
+
+    String summary() {
+      StringBuilder b = new StringBuilder();
+      String nl = System.lineSeparator();
+      b.append(line("bulwark_cold", bulwarkCold)).append(nl);
+      b.append(line("bulwark_warm", bulwarkWarm));
+      if (peerWarm != null) {
+        b.append(nl).append(line("evtxexport_cold", peerCold)).append(nl);
+        b.append(line("evtxexport_warm", peerWarm)).append(nl);
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "logs_process_%s_cpu_ratio_vs_evtxexport_warm=%.2f",
+                name,
+                bulwarkWarm.cpuSeconds() / Math.max(0.005, peerWarm.cpuSeconds())));
+      }
+      return b.toString();
+    }
+
+    private String line(String side, WholeProcess.Figures f) {
       return String.format(
           Locale.ROOT,
-          "logs_events=%d%nlogs_rules=%d%nlogs_hunt_seconds=%.1f%nlogs_events_per_second=%.0f%n"
-              + "logs_peak_heap_mb=%d%nlogs_detections=%d%nlogs_read_events_per_second=%.0f%n"
-              + "logs_read_cold_events_per_second=%.0f%n"
-              + "logs_evtxexport_events_per_second=%s%nlogs_read_ratio_vs_evtxexport=%s%n"
-              + "logs_read_cold_ratio_vs_evtxexport=%s",
-          events,
-          rules,
-          huntSeconds,
-          huntEventsPerSecond(),
-          peakHeapBytes >> 20,
-          detections,
-          readEventsPerSecond(),
-          coldReadEventsPerSecond(),
-          Double.isNaN(referenceEventsPerSecond())
-              ? "n/a"
-              : String.format(Locale.ROOT, "%.0f", referenceEventsPerSecond()),
-          Double.isNaN(referenceEventsPerSecond())
-              ? "n/a"
-              : String.format(
-                  Locale.ROOT, "%.2f", readEventsPerSecond() / referenceEventsPerSecond()),
-          Double.isNaN(referenceEventsPerSecond())
-              ? "n/a"
-              : String.format(
-                  Locale.ROOT, "%.2f", coldReadEventsPerSecond() / referenceEventsPerSecond()));
+          "logs_process_%s_%s_cpu_s=%.3f%nlogs_process_%s_%s_peak_rss_mb=%d",
+          name,
+          side,
+          f.cpuSeconds(),
+          name,
+          side,
+          f.peakRssKb() >> 10);
+    }
+  }
+
+  /** The whole-process comparisons: one file, and the corpus once. */
+  public record Processes(Workload oneFile, Workload corpus) {
+    String summary() {
+      return oneFile.summary() + System.lineSeparator() + corpus.summary();
     }
   }
 
@@ -130,7 +175,8 @@ public final class LogsBenchmark {
     double readSeconds = (System.nanoTime() - t0) / 1e9 / readPasses;
     out.printf(
         Locale.ROOT,
-        "reader alone (parse and flatten, no output), one thread: %d events in %.2f s cold, %.2f s warm%n",
+        "in-process reader alone (parse and flatten, no output, no JVM start-up), one thread: %d"
+            + " events in %.2f s cold, %.2f s warm%n",
         passEvents,
         coldReadSeconds,
         readSeconds);
@@ -139,11 +185,12 @@ public final class LogsBenchmark {
     if (refSeconds > 0) {
       out.printf(
           Locale.ROOT,
-          "evtxexport on the same files (one process per file, parse + XML output): %.2f s%n",
+          "evtxexport on the same files (one process per file, parse + XML output): %.2f s wall%n",
           refSeconds);
     } else {
       out.println("evtxexport not installed (Debian: libevtx-utils); no reference figure");
     }
+    Processes processes = wholeProcesses(files, out);
 
     int passes = (int) Math.max(1, (targetEvents + passEvents - 1) / passEvents);
     List<Path> replicated = new ArrayList<>(files.size() * passes);
@@ -190,7 +237,136 @@ public final class LogsBenchmark {
         passEvents,
         coldReadSeconds,
         readSeconds,
-        refSeconds);
+        refSeconds,
+        processes);
+  }
+
+  /**
+   * Bulwark and evtxexport as the processes a user starts, on the same files: {@code bulwark logs
+   * hunt} through the launcher (JVM start-up, parsing, the Sigma rules, the report) against
+   * evtxexport (parsing and XML output, one process per file as it takes one file). Cold is the
+   * first run, with an empty data directory so the rule cache is built; warm is the median of three
+   * more, run in turn with the peer's.
+   */
+  private Processes wholeProcesses(List<Path> files, PrintStream out)
+      throws IOException, InterruptedException {
+    Path launcher = dev.bulwark.eval.Home.dir().resolve("bulwark");
+    if (!WholeProcess.available() || !Files.isExecutable(launcher)) {
+      out.println(
+          "whole processes: not measured (needs "
+              + WholeProcess.GNU_TIME
+              + " from Debian's time package and the bulwark launcher)");
+      return null;
+    }
+    List<Path> bySize = new ArrayList<>(files);
+    bySize.sort(java.util.Comparator.comparingLong(LogsBenchmark::size));
+    Path median = bySize.get(bySize.size() / 2);
+    Workload one = workload("one_file", List.of(median), out);
+    Workload all = workload("corpus", files, out);
+    return new Processes(one, all);
+  }
+
+  private Workload workload(String name, List<Path> inputs, PrintStream out)
+      throws IOException, InterruptedException {
+    Path launcher = dev.bulwark.eval.Home.dir().resolve("bulwark");
+    Path dataDir = Files.createTempDirectory("bulwark-bench-data-");
+    try {
+      List<String> hunt = new ArrayList<>(List.of(launcher.toString(), "logs", "hunt"));
+      for (Path r : rules) {
+        hunt.add("--rules");
+        hunt.add(r.toString());
+      }
+      hunt.add("--no-progress");
+      inputs.forEach(p -> hunt.add(p.toString()));
+      java.util.Map<String, String> env = java.util.Map.of("BULWARK_DATA_DIR", dataDir.toString());
+      boolean peer = WholeProcess.onPath("evtxexport");
+      // evtxexport on one small file costs less than GNU time's 10 ms resolution, so its runs
+      // repeat the files until they take a measurable time, and the figure is per pass
+      int repeat = inputs.size() >= 20 ? 1 : 20;
+      List<String> export =
+          new ArrayList<>(
+              List.of(
+                  "sh",
+                  "-c",
+                  "n=$1; shift; i=0; while [ $i -lt $n ]; do for f; do evtxexport -f xml \"$f\";"
+                      + " done; i=$((i+1)); done",
+                  "sh",
+                  Integer.toString(repeat)));
+      inputs.forEach(p -> export.add(p.toString()));
+
+      WholeProcess.Figures bulwarkCold = checked(WholeProcess.run(hunt, env), hunt);
+      WholeProcess.Figures peerCold =
+          peer ? WholeProcess.run(export, java.util.Map.of()).perPass(repeat) : null;
+      List<WholeProcess.Figures> bulwarkRuns = new ArrayList<>();
+      List<WholeProcess.Figures> peerRuns = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        bulwarkRuns.add(checked(WholeProcess.run(hunt, env), hunt));
+        if (peer) {
+          peerRuns.add(WholeProcess.run(export, java.util.Map.of()).perPass(repeat));
+        }
+      }
+      Workload w =
+          new Workload(
+              name,
+              bulwarkCold,
+              WholeProcess.median(bulwarkRuns),
+              peerCold,
+              peer ? WholeProcess.median(peerRuns) : null);
+      String what =
+          inputs.size() == 1
+              ? "one file ("
+                  + inputs.get(0).getFileName()
+                  + ", "
+                  + size(inputs.get(0)) / 1024
+                  + " KB)"
+              : inputs.size() + " files";
+      out.printf(
+          Locale.ROOT,
+          "whole processes, %s: bulwark logs hunt (launcher, JVM start-up, parse, %s, report)"
+              + " cold %s, warm %s%n",
+          what,
+          rules.isEmpty() ? "the built-in rules" : "the rules given",
+          w.bulwarkCold().describe(),
+          w.bulwarkWarm().describe());
+      if (peer) {
+        out.printf(
+            Locale.ROOT,
+            "  evtxexport -f xml (parse and XML output, no rules; one process per file%s) cold %s,"
+                + " warm %s; Bulwark uses %.2fx its CPU (warm)%n",
+            repeat > 1 ? "; " + repeat + " passes per run, figures per pass" : "",
+            w.peerCold().describe(),
+            w.peerWarm().describe(),
+            w.bulwarkWarm().cpuSeconds() / Math.max(0.005, w.peerWarm().cpuSeconds()));
+      }
+      return w;
+    } finally {
+      deleteTree(dataDir);
+    }
+  }
+
+  /** A hunt that failed is not a figure: exit 0 (nothing found) and 1 (detections) are results. */
+  private static WholeProcess.Figures checked(WholeProcess.Figures f, List<String> command)
+      throws IOException {
+    if (f.exit() > 1) {
+      throw new IOException("exit status " + f.exit() + " from " + String.join(" ", command));
+    }
+    return f;
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** Reads every record and flattens it to an event, as a hunt does before matching. */

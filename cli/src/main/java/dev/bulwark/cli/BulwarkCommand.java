@@ -18,16 +18,23 @@ import picocli.CommandLine.Command;
  * #COMMANDS}, which keeps {@code bulwark --version} and {@code --help} to a few hundred classes.
  */
 @Command(
-    name = "bulwark",
+    name = BulwarkCommand.NAME,
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkCommand.Version.class,
-    description = "An AI-assisted toolkit for cyber defenders.",
-    footer = {
-      "",
-      "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,",
-      "3 internal error."
-    })
+    description = BulwarkCommand.DESCRIPTION,
+    footer = {"", BulwarkCommand.FOOTER_1, BulwarkCommand.FOOTER_2})
 public final class BulwarkCommand implements Runnable {
+  // the annotation's texts are constants so that TopLevelHelp prints them without picocli
+  static final String NAME = "bulwark";
+  static final String DESCRIPTION = "An AI-assisted toolkit for cyber defenders.";
+  static final String FOOTER_1 =
+      "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,";
+  static final String FOOTER_2 = "3 internal error.";
+  static final List<String> FOOTER = List.of("", FOOTER_1, FOOTER_2);
+
+  /** The summary picocli's built-in {@code help} command gives itself. */
+  static final String HELP_SUMMARY = "Display help information about the specified command.";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** A subcommand: its name, the one-sentence summary {@code --help} lists, and its class. */

@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.core.terminal.Terminal;
 import java.io.PrintWriter;
 
 /** Entry point of the {@code bulwark} command. */
@@ -17,6 +18,12 @@ public final class Main {
       for (String line : new BulwarkCommand.Version().getVersion()) {
         System.out.println(line);
       }
+      return 0;
+    }
+    if (TopLevelHelp.asks(args)) {
+      // nor does the list of commands: picocli's model costs more than everything else here
+      System.out.print(TopLevelHelp.render(Terminal.detect().colorOnStdout()));
+      System.out.flush();
       return 0;
     }
     picocli.CommandLine cl = BulwarkCommand.commandLine(args);

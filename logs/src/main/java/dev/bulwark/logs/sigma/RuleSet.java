@@ -180,11 +180,24 @@ public final class RuleSet {
         }
       }
     }
+    List<String> names = files.stream().map(Path::toString).toList();
+    // unchanged files (by their metadata) lead to the cache without reading or hashing them
+    String statKey = cacheDir == null ? null : RuleCache.statKey(files);
+    String known = statKey == null ? null : RuleCache.contentKey(cacheDir, statKey);
+    List<RuleCache.Parsed> cached =
+        known == null ? null : RuleCache.read(cacheDir, known, names.size());
+    if (cached != null) {
+      addParsed(names, cached);
+      return;
+    }
     List<byte[]> contents = new ArrayList<>(files.size());
     for (Path f : files) {
       contents.add(Files.readAllBytes(f));
     }
-    addAll(files.stream().map(Path::toString).toList(), contents);
+    String key = addAll(names, contents);
+    if (statKey != null && key != null) {
+      RuleCache.remember(cacheDir, statKey, key);
+    }
   }
 
   /** Loads rules from YAML text (one file's documents). */
@@ -222,8 +235,11 @@ public final class RuleSet {
     addAll(names, contents);
   }
 
-  /** Parses the files (or takes them from the cache) and adds their documents. */
-  private void addAll(List<String> names, List<byte[]> contents) {
+  /**
+   * Parses the files (or takes them from the cache) and adds their documents; returns the cache key
+   * of the contents, or null without a cache.
+   */
+  private String addAll(List<String> names, List<byte[]> contents) {
     String key = cacheDir == null ? null : RuleCache.key(names, contents);
     List<RuleCache.Parsed> parsed =
         key == null ? null : RuleCache.read(cacheDir, key, names.size());
@@ -236,6 +252,11 @@ public final class RuleSet {
         RuleCache.write(cacheDir, key, parsed);
       }
     }
+    addParsed(names, parsed);
+    return key;
+  }
+
+  private void addParsed(List<String> names, List<RuleCache.Parsed> parsed) {
     for (int i = 0; i < names.size(); i++) {
       addParsed(names.get(i), parsed.get(i));
     }
