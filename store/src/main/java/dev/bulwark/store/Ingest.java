@@ -88,6 +88,11 @@ public final class Ingest {
           throw new IllegalArgumentException(
               "findings[" + i + "].fingerprint: longer than 64 characters");
         }
+        try {
+          Fixes.In.of(f);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("findings[" + i + "].fix: " + e.getMessage(), e);
+        }
       }
       incidents = incidents == null ? List.of() : List.copyOf(incidents);
       for (int i = 0; i < incidents.size(); i++) {
@@ -247,6 +252,13 @@ public final class Ingest {
     int fixed = markFixed(c, project, scan, now, u.analyzers());
     for (IncidentIn i : u.incidents()) {
       upsertIncident(c, project, scan, i);
+    }
+    // a report from scan --fixes (or fix --format json) carries verified patches in its findings
+    for (Finding f : unique.values()) {
+      Fixes.In fix = Fixes.In.of(f).orElse(null);
+      if (fix != null) {
+        Fixes.upsert(c, project, fix, userId, now);
+      }
     }
     fault.afterFindings();
     Store.update(
