@@ -52,6 +52,10 @@ final class Api {
             .maxBody(upload));
     routes.add(Route.of(GET, "/api/findings", Access.VIEWER, this::list));
     routes.add(Route.of(GET, "/api/findings/{id}", Access.VIEWER, this::finding));
+    routes.add(Route.of(GET, "/api/findings/{id}/fix", Access.VIEWER, this::fix));
+    routes.add(
+        Route.of(POST, "/api/projects/{project}/fixes", Access.ANALYST, this::uploadFixes)
+            .maxBody(upload));
     routes.add(Route.of(POST, "/api/findings/{id}/labels", Access.ANALYST, this::label));
     routes.add(Route.of(GET, "/api/labels", Access.VIEWER, this::labels));
     routes.add(Route.of(GET, "/api/projects/{project}/incidents", Access.VIEWER, this::incidents));
@@ -366,7 +370,78 @@ final class Api {
     out.set("history", BulwarkServer.JSON.valueToTree(s.findings.history(id)));
     out.set("verdicts", BulwarkServer.JSON.valueToTree(s.findings.verdicts(id)));
     out.set("judgedAlike", BulwarkServer.JSON.valueToTree(s.findings.judgedAlike(id, 5)));
+    out.set("verifiedFix", s.fixes.forFinding(id).map(this::fixJson).orElse(null));
     return ok(out.toString());
+  }
+
+  /** The verified patch uploaded for a finding: 404 when there is none. */
+  private Http.Response fix(Http.Request r) {
+    long id = r.longParam("id");
+    if (s.findings.get(id).isEmpty()) {
+      throw Http.notFound("no finding " + id);
+    }
+    return ok(
+        s.fixes
+            .forFinding(id)
+            .map(this::fixJson)
+            .orElseThrow(() -> Http.notFound("no verified fix uploaded for finding " + id))
+            .toString());
+  }
+
+  private ObjectNode fixJson(dev.bulwark.store.Fixes.Stored f) {
+    ObjectNode o = BulwarkServer.JSON.createObjectNode();
+    o.put("fingerprint", f.fingerprint())
+        .put("status", "verified")
+        .put("description", f.description())
+        .put("diff", f.diff())
+        .put("provenance", f.provenance())
+        .put("uploadedBy", f.uploadedBy())
+        .put("uploadedAt", f.uploadedAt().toString());
+    return o;
+  }
+
+  /**
+   * Verified patches, as {@code bulwark fix --format json} writes them: a report whose findings
+   * carry a {@code fix}. Unverified and rejected proposals are counted and not kept.
+   */
+  private Http.Response uploadFixes(Http.Request r) {
+    BulwarkServer.Principal p = r.caller();
+    JsonNode list = body(r).path("findings");
+    if (!list.isArray()) {
+      throw Http.badRequest("not a Bulwark JSON report: no findings array");
+    }
+    List<dev.bulwark.store.Fixes.In> keep = new ArrayList<>();
+    int skipped = 0;
+    int i = 0;
+    for (JsonNode f : list) {
+      JsonNode fix = f.path("fix");
+      if (fix.isObject()) {
+        if (!fix.path("status").asText().equals("verified") || !fix.path("diff").isTextual()) {
+          skipped++;
+        } else {
+          try {
+            keep.add(
+                new dev.bulwark.store.Fixes.In(
+                    f.path("fingerprint").asText(""),
+                    fix.path("description").asText(""),
+                    fix.path("diff").asText(),
+                    fix.hasNonNull("provenance") ? fix.get("provenance").asText() : null));
+          } catch (IllegalArgumentException e) {
+            throw Http.badRequest("findings[" + i + "].fix: " + e.getMessage());
+          }
+        }
+      }
+      i++;
+    }
+    dev.bulwark.store.Fixes.Result res = s.fixes.put(r.param("project"), keep, p.user().id());
+    return Http.Response.json(
+        201,
+        BulwarkServer.JSON
+            .createObjectNode()
+            .put("stored", res.stored())
+            .put("matched", res.matched())
+            .put("skipped", skipped)
+            .toString());
   }
 
   private Http.Response label(Http.Request r) {

@@ -9,6 +9,7 @@ import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Audit;
 import dev.bulwark.store.Documents;
 import dev.bulwark.store.FindingStore;
+import dev.bulwark.store.Fixes;
 import dev.bulwark.store.Incidents;
 import dev.bulwark.store.Ingest;
 import dev.bulwark.store.Store;
@@ -56,6 +57,7 @@ public final class BulwarkServer implements AutoCloseable {
   final Ingest ingest;
   final Incidents incidents;
   final Documents documents;
+  final Fixes fixes;
   final Audit audit;
   final ServerConfig config;
   final LoginThrottle throttle = new LoginThrottle();
@@ -84,6 +86,7 @@ public final class BulwarkServer implements AutoCloseable {
     this.ingest = new Ingest(store);
     this.incidents = new Incidents(store);
     this.documents = new Documents(store);
+    this.fixes = new Fixes(store);
     this.audit = new Audit(store);
     this.coverage = new RuleCoverage(config.sigmaRules(), log);
     new Api(this).register(routes);

@@ -298,6 +298,14 @@ final class Console {
     return String.join("&", parts);
   }
 
+  /** An instant to the second, in UTC: what a person reads, without the nanoseconds. */
+  static String second(java.time.Instant i) {
+    return i == null
+        ? ""
+        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .format(i.atOffset(ZoneOffset.UTC));
+  }
+
   private static String day(java.time.Instant i) {
     return i == null ? "" : i.atOffset(ZoneOffset.UTC).toLocalDate().toString();
   }
@@ -383,22 +391,48 @@ final class Console {
       }
       b.append("</ol>");
     }
+    // the verified patch uploaded for this finding (fix --upload, scan --upload --fixes); a
+    // report's own fix entry otherwise, labelled with its status
+    Optional<dev.bulwark.store.Fixes.Stored> stored = s.fixes.forFinding(id);
     JsonNode fix = body.path("fix");
-    if (fix.isObject() && fix.hasNonNull("diff")) {
-      b.append("<h2>Fix (")
-          .append(Html.esc(fix.path("status").asText()))
+    if (stored.isPresent() || (fix.isObject() && fix.hasNonNull("diff"))) {
+      String status = stored.isPresent() ? "verified" : fix.path("status").asText();
+      String description =
+          stored
+              .map(dev.bulwark.store.Fixes.Stored::description)
+              .orElseGet(() -> fix.path("description").asText());
+      String diff =
+          stored
+              .map(dev.bulwark.store.Fixes.Stored::diff)
+              .orElseGet(() -> fix.path("diff").asText());
+      b.append("<section id=\"fix\"><h2>Fix (")
+          .append(Html.esc(status))
           .append(")</h2><p>")
-          .append(Html.esc(fix.path("description").asText()))
-          .append("</p><pre class=\"diff\">");
-      for (String line : fix.path("diff").asText().split("\n")) {
-        String cls = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "ctx";
+          .append(Html.esc(description))
+          .append("</p>");
+      stored.ifPresent(x ->
+          b.append("<p class=\"meta\">verified by Bulwark")
+              .append(x.provenance() == null ? "" : " (" + Html.esc(x.provenance()) + ")")
+              .append(", uploaded by ")
+              .append(Html.esc(x.uploadedBy()))
+              .append(" ")
+              .append(Html.esc(second(x.uploadedAt())))
+              .append("</p>"));
+      b.append("<pre class=\"diff\">");
+      for (String line : diff.split("\n")) {
+        String cls =
+            line.startsWith("+++") || line.startsWith("---")
+                ? "file"
+                : line.startsWith("@@")
+                    ? "hunk"
+                    : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "ctx";
         b.append("<span class=\"")
             .append(cls)
             .append("\">")
             .append(Html.esc(line))
             .append("</span>\n");
       }
-      b.append("</pre>");
+      b.append("</pre></section>");
     }
     if (body.hasNonNull("remediation")) {
       b.append("<h2>Remediation</h2><p>")
@@ -429,7 +463,7 @@ final class Console {
     b.append("<h2>History</h2><ul class=\"history\">");
     for (FindingStore.Event e : s.findings.history(id)) {
       b.append("<li>")
-          .append(Html.esc(e.at()))
+          .append(Html.esc(second(e.at())))
           .append(" ")
           .append(Html.esc(e.kind()))
           .append(" (scan ")
@@ -438,7 +472,7 @@ final class Console {
     }
     for (FindingStore.Verdict v : s.findings.verdicts(id)) {
       b.append("<li>")
-          .append(Html.esc(v.at()))
+          .append(Html.esc(second(v.at())))
           .append(" ")
           .append(Html.esc(v.user()))
           .append(" said ")
@@ -471,9 +505,9 @@ final class Console {
             .append("\">")
             .append(Html.esc(i.title()))
             .append("</a></td><td>")
-            .append(Html.esc(i.first()))
+            .append(Html.esc(second(i.first())))
             .append("</td><td>")
-            .append(Html.esc(i.last()))
+            .append(Html.esc(second(i.last())))
             .append("</td></tr>");
       }
       b.append("</tbody></table>");
@@ -653,7 +687,11 @@ final class Console {
             "<p class=\"legend\">Outlined: techniques a loaded Sigma rule looks for."
                 + " Shaded: techniques detected in this project's logs.</p><div class=\"attack\">");
     for (String t : dev.bulwark.logs.hunt.Attack.TACTICS) {
-      b.append("<div class=\"tactic\"><h3>").append(t.replace('-', ' ')).append("</h3>");
+      b.append("<div class=\"tactic\" data-tactic=\"")
+          .append(t)
+          .append("\"><h3>")
+          .append(t.replace('-', ' '))
+          .append("</h3>");
       Map<String, int[]> cells = new TreeMap<>();
       rules
           .getOrDefault(t, Map.of())

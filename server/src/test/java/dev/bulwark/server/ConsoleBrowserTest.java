@@ -179,6 +179,55 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void findingPage_showsTheUploadedVerifiedFixAsADiff_escaped() throws Exception {
+    Finding login =
+        TestServer.finding(
+            "login", Severity.CRITICAL, "src/main/java/shop/LoginDao.java", 42, true);
+    // the diff of a patch is text from the analysed repository: markup in it must stay text
+    String diff =
+        String.join(
+            "\n",
+            "--- a/src/main/java/shop/LoginDao.java",
+            "+++ b/src/main/java/shop/LoginDao.java",
+            "@@ -40,3 +40,4 @@",
+            "     // </pre><img src=x id=injected onerror=alert(1)><script>alert(2)</script>",
+            "-    stmt.executeQuery(\"SELECT * FROM t WHERE id=\" + id);",
+            "+    PreparedStatement ps = c.prepareStatement(\"SELECT * FROM t WHERE id = ?\");",
+            "+    ps.setString(1, id);",
+            "");
+    var up =
+        t.send(
+            "POST",
+            "/api/projects/webshop/fixes",
+            t.adminToken,
+            TestServer.report(List.of(ApiTest.withVerifiedFix(login, diff))));
+    org.assertj.core.api.Assertions.assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+    Page page = signIn();
+    List<String> dialogs = new java.util.ArrayList<>();
+    page.onDialog(d -> {
+      dialogs.add(d.message());
+      d.dismiss();
+    });
+    page.locator("#queue tbody tr a", new Page.LocatorOptions().setHasText("SQL injection login"))
+        .click();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/findings/\\d+"));
+    Locator fix = page.locator("#fix");
+    assertThat(fix.locator("h2")).hasText("Fix (verified)");
+    assertThat(fix).containsText("bind the request parameter with a PreparedStatement");
+    assertThat(fix).containsText("uploaded by admin");
+    assertThat(fix.locator("pre.diff .del"))
+        .containsText("executeQuery(\"SELECT * FROM t WHERE id=\" + id)");
+    assertThat(fix.locator("pre.diff .add").first()).containsText("prepareStatement");
+    assertThat(fix.locator("pre.diff .ctx").first())
+        .containsText("</pre><img src=x id=injected onerror=alert(1)><script>alert(2)</script>");
+    assertThat(page.locator("#injected")).hasCount(0);
+    assertThat(fix.locator("script")).hasCount(0);
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("finding-fix.png")).setFullPage(true));
+    org.assertj.core.api.Assertions.assertThat(dialogs).as("no script ran").isEmpty();
+  }
+
+  @Test
   void patchPlanCalendar_incidentTimeline_andDashboard() throws Exception {
     String plan =
         new String(
@@ -216,7 +265,10 @@ class ConsoleBrowserTest {
 
     page.navigate(t.base() + "/console/dashboard?project=webshop");
     Locator lsass =
-        page.locator(".attack .tactic .tech", new Page.LocatorOptions().setHasText("T1003.001"));
+        page.locator(
+            // the detection's own tactic: rules may file the same technique under others too
+            ".attack .tactic[data-tactic=credential-access] .tech",
+            new Page.LocatorOptions().setHasText("T1003.001"));
     assertThat(lsass.first()).hasClass(java.util.regex.Pattern.compile("covered"));
     assertThat(lsass.first()).hasClass(java.util.regex.Pattern.compile("heat1"));
     assertThat(page.locator("svg.bars").nth(1)).containsText("logs");
