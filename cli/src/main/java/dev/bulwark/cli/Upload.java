@@ -47,12 +47,27 @@ final class Upload {
   /** Uploads and returns the server's answer (scan id, new, fixed, reopened …). */
   static JsonNode send(URI server, String project, String token, byte[] report)
       throws InputException, InterruptedException {
+    return post(server, project, "uploads", token, report);
+  }
+
+  /**
+   * Sends the verified patches of a {@code bulwark fix} report; returns the server's answer
+   * (stored, matched, skipped).
+   */
+  static JsonNode sendFixes(URI server, String project, String token, byte[] report)
+      throws InputException, InterruptedException {
+    return post(server, project, "fixes", token, report);
+  }
+
+  private static JsonNode post(URI server, String project, String what, String token, byte[] report)
+      throws InputException, InterruptedException {
     String key = sha256(report);
     URI target =
         server.resolve(
             "/api/projects/"
                 + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/uploads");
+                + "/"
+                + what);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpRequest req =
         HttpRequest.newBuilder(target)

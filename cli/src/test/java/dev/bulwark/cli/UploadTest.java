@@ -116,4 +116,98 @@ class UploadTest {
       assertThat(noToken.err()).contains("cannot read the token");
     }
   }
+
+  @Test
+  void scanWithFixes_andFixUpload_sendVerifiedPatches_thatTheServerServesPerFinding(
+      @TempDir Path dir) throws Exception {
+    try (Store store = Store.openDefault(dir.resolve("data"));
+        BulwarkServer server =
+            new BulwarkServer(
+                    store,
+                    ServerConfig.defaults().withPort(0),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .start()) {
+      var accounts = new dev.bulwark.store.Accounts(store);
+      String secret = accounts.createToken(accounts.user("admin").orElseThrow().id(), "ci");
+      Path token = dir.resolve("token");
+      Files.writeString(token, secret + "\n");
+      String url = "http://127.0.0.1:" + server.port() + "/";
+
+      Cli.Result scan =
+          Cli.run(
+              "scan",
+              DEMO.toString(),
+              "--analyzer",
+              "code",
+              "--upload",
+              url,
+              "--fixes",
+              "--token-file",
+              token.toString(),
+              "--project",
+              "shop-scan");
+      assertThat(scan.err())
+          .as(scan.err())
+          .contains("with a verified patch")
+          .contains("(project shop-scan");
+      FindingStore findings = new FindingStore(store);
+      dev.bulwark.store.Fixes fixes = new dev.bulwark.store.Fixes(store);
+      var rows = findings.list(FindingStore.Query.open("shop-scan", 100)).items();
+      long withFix = rows.stream().filter(r -> fixes.forFinding(r.id()).isPresent()).count();
+      assertThat(withFix).as(scan.err()).isGreaterThan(0);
+
+      // the fix command sends its verified patches to a project scanned before
+      Cli.Result plain =
+          Cli.run(
+              "scan",
+              DEMO.toString(),
+              "--analyzer",
+              "code",
+              "--upload",
+              url,
+              "--token-file",
+              token.toString(),
+              "--project",
+              "shop-fix");
+      assertThat(plain.exit()).as(plain.err()).isEqualTo(ExitCodes.OK);
+      var before = findings.list(FindingStore.Query.open("shop-fix", 100)).items();
+      assertThat(before).allSatisfy(r -> assertThat(fixes.forFinding(r.id())).isEmpty());
+      Cli.Result fix =
+          Cli.run(
+              "fix",
+              DEMO.toString(),
+              "--upload",
+              url,
+              "--token-file",
+              token.toString(),
+              "--project",
+              "shop-fix");
+      assertThat(fix.exit()).as(fix.err()).isEqualTo(ExitCodes.OK);
+      assertThat(fix.err()).contains("uploaded to " + url + " (project shop-fix): ");
+      long matched = before.stream().filter(r -> fixes.forFinding(r.id()).isPresent()).count();
+      assertThat(matched).isEqualTo(withFix);
+
+      // and the API serves each one to a viewer, as the console shows it
+      long id =
+          before.stream()
+              .filter(r -> fixes.forFinding(r.id()).isPresent())
+              .findFirst()
+              .orElseThrow()
+              .id();
+      var answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(url + "api/findings/" + id + "/fix"))
+                      .header("Authorization", "Bearer " + secret)
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body()).contains("\"status\":\"verified\"").contains("+++ ");
+
+      Cli.Result noUpload = Cli.run("scan", DEMO.toString(), "--fixes");
+      assertThat(noUpload.exit()).isEqualTo(ExitCodes.USAGE);
+      assertThat(noUpload.err()).contains("--fixes goes with --upload");
+    }
+  }
 }
