@@ -59,7 +59,19 @@ final class Upload {
     return post(server, project, "fixes", token, report);
   }
 
+  /** Stores a patch plan ({@code deps plan --format json}) as the project's latest. */
+  static JsonNode sendPlan(URI server, String project, String token, byte[] plan)
+      throws InputException, InterruptedException {
+    return request("PUT", server, project, "patch-plan", token, plan);
+  }
+
   private static JsonNode post(URI server, String project, String what, String token, byte[] report)
+      throws InputException, InterruptedException {
+    return request("POST", server, project, what, token, report);
+  }
+
+  private static JsonNode request(
+      String method, URI server, String project, String what, String token, byte[] report)
       throws InputException, InterruptedException {
     String key = sha256(report);
     URI target =
@@ -75,7 +87,7 @@ final class Upload {
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(report))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(report))
             .build();
     String last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -205,6 +205,28 @@ class UploadTest {
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.body()).contains("\"status\":\"verified\"").contains("+++ ");
 
+      // the patch plan goes to the console's calendar without a hand-made PUT
+      Cli.Result plan =
+          Cli.run(
+              "deps",
+              "plan",
+              DEMO.toString(),
+              "--upload",
+              url,
+              "--token-file",
+              token.toString(),
+              "--project",
+              "shop-fix",
+              "-o",
+              dir.resolve("plan.md").toString(),
+              "--ics",
+              dir.resolve("plan.ics").toString());
+      assertThat(plan.exit()).as(plan.err()).isEqualTo(ExitCodes.OK);
+      assertThat(plan.err()).contains("uploaded to " + url + " (project shop-fix): patch plan");
+      var stored = new dev.bulwark.store.Documents(store).latestPatchPlan("shop-fix");
+      assertThat(stored).isPresent();
+      assertThat(stored.get().body()).contains("\"windows\"");
+
       Cli.Result noUpload = Cli.run("scan", DEMO.toString(), "--fixes");
       assertThat(noUpload.exit()).isEqualTo(ExitCodes.USAGE);
       assertThat(noUpload.err()).contains("--fixes goes with --upload");

@@ -737,9 +737,8 @@ final class Console {
             ? Optional.<dev.bulwark.store.Documents.Stored>empty()
             : s.documents.latestPatchPlan(project);
     if (plan.isEmpty()) {
-      b.append(
-              "<p>No patch plan uploaded. Upload one with <code>bulwark deps plan . --format json</code> and")
-          .append(" <code>PUT /api/projects/{project}/patch-plan</code>.</p>");
+      b.append("<p>No patch plan uploaded. Upload one with")
+          .append(" <code>bulwark deps plan . --upload URL --project NAME</code>.</p>");
       return Http.Response.html(page("Patch plan", p.get(), b.toString()));
     }
     b.append(projectPicker(project, "/console/plan"));
