@@ -210,8 +210,10 @@ public final class BulwarkServer implements AutoCloseable {
       }
       long limit =
           route.maxBody() == Http.DEFAULT_BODY ? config.maxRequestBytes() : route.maxBody();
-      byte[] body = Http.readBody(ex, limit);
-      Http.Request req = new Http.Request(ex, method, path, query, params, body, who);
+      // the body is read only when the handler asks, and never beyond the route's limit
+      Http.Request req =
+          new Http.Request(ex, method, path, query, params, new Http.Body(ex, limit), who);
+      Http.declaredLength(ex, limit);
       if (who != null && who.session() != null && !method.equals("GET") && !method.equals("HEAD")) {
         checkCsrf(req, who.session());
       }
@@ -375,7 +377,12 @@ public final class BulwarkServer implements AutoCloseable {
   void checkCsrf(Http.Request r, Accounts.Session session) {
     checkOrigin(r);
     String sent = r.header("X-CSRF-Token");
-    if (sent == null && r.text().contains("csrf=")) {
+    String type = r.header("Content-Type");
+    if (sent == null
+        && type != null
+        && type.toLowerCase(java.util.Locale.ROOT)
+            .startsWith("application/x-www-form-urlencoded")) {
+      // console forms carry the token as a field; JSON and uploads must send the header
       sent = r.form().get("csrf");
     }
     if (sent == null
