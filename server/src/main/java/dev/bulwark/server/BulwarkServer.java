@@ -236,6 +236,10 @@ public final class BulwarkServer implements AutoCloseable {
     } catch (Exception e) {
       log.println("bulwark serve: " + method + " " + path + ": " + e);
       send(ex, error(api, 500, "internal error"));
+    } catch (OutOfMemoryError e) {
+      // the client must hear that its request failed, not wait on an exchange nobody closes
+      log.println("bulwark serve: " + method + " " + path + ": out of memory");
+      send(ex, error(api, 503, "the server ran out of memory for this request; try again"));
     }
   }
 
