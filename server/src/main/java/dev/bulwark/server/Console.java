@@ -41,8 +41,7 @@ final class Console {
     routes.add(
         Route.of(
             GET, "/assets/console.js", Access.PUBLIC, r -> asset("console.js", "text/javascript")));
-    routes.add(
-        Route.of(GET, "/assets/console.css", Access.PUBLIC, r -> asset("console.css", "text/css")));
+    routes.add(Route.of(GET, "/assets/console.css", Access.PUBLIC, r -> stylesheet()));
     routes.add(Route.of(GET, "/console/triage", Access.VIEWER, this::triage));
     routes.add(Route.of(GET, "/console/findings/{id}", Access.VIEWER, this::finding));
     routes.add(Route.of(GET, "/console/incidents", Access.VIEWER, this::incidents));
@@ -144,6 +143,27 @@ final class Console {
               200, type + "; charset=utf-8", in.readAllBytes(), new LinkedHashMap<>())
           .with("Cache-Control", "no-cache");
     }
+  }
+
+  /**
+   * The console's stylesheet after the severity colours of {@link
+   * dev.bulwark.core.report.SeverityPalette}, the same as the HTML report's, in light and dark.
+   */
+  private Http.Response stylesheet() throws IOException {
+    String palette =
+        ":root{"
+            + dev.bulwark.core.report.SeverityPalette.cssVariables(false)
+            + "}\n@media (prefers-color-scheme: dark){:root:not([data-theme=\"light\"]){"
+            + dev.bulwark.core.report.SeverityPalette.cssVariables(true)
+            + "}}\n:root[data-theme=\"dark\"]{"
+            + dev.bulwark.core.report.SeverityPalette.cssVariables(true)
+            + "}\n";
+    Http.Response css = asset("console.css", "text/css");
+    byte[] head = palette.getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + css.body().length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(css.body(), 0, body, head.length, css.body().length);
+    return new Http.Response(200, css.contentType(), body, css.headers());
   }
 
   /** The signed-in user, or a redirect to the sign-in page. */
@@ -258,8 +278,10 @@ final class Console {
           .append("\">")
           .append(Html.esc(f.title()))
           .append("</a></td>")
-          .append("<td class=\"loc\">")
+          .append("<td class=\"loc\" title=\"")
           .append(Html.esc(f.path()))
+          .append("\">")
+          .append(Html.esc(shortPath(f.path())))
           .append(f.line() == null ? "" : ":" + f.line())
           .append("</td>")
           .append("<td>")
@@ -296,6 +318,22 @@ final class Console {
                 + "="
                 + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return String.join("&", parts);
+  }
+
+  /**
+   * A path as the queue shows it: the last three parts, the rest elided (the full path is the
+   * cell's title), so a long absolute path does not crush the table.
+   */
+  static String shortPath(String path) {
+    if (path == null) {
+      return "";
+    }
+    String[] parts = path.replace('\\', '/').split("/");
+    if (parts.length <= 4) {
+      return path;
+    }
+    return "…/"
+        + String.join("/", java.util.Arrays.copyOfRange(parts, parts.length - 3, parts.length));
   }
 
   /** An instant to the second, in UTC: what a person reads, without the nanoseconds. */
@@ -528,9 +566,40 @@ final class Console {
         .append(i.score())
         .append(" · ")
         .append(Html.esc(i.key()))
-        .append("</p><p>")
+        .append(" · ")
+        .append(Html.esc(second(i.first())))
+        .append(" → ")
+        .append(Html.esc(second(i.last())))
+        .append("</p><p class=\"narrative\">")
         .append(Html.esc(body.path("narrative").asText()))
-        .append("</p>");
+        .append("</p><dl class=\"facts\">");
+    for (String[] fact :
+        new String[][] {
+          {"hosts", "Hosts"},
+          {"users", "Users"},
+          {"tactics", "Tactics"},
+          {"techniques", "Techniques"}
+        }) {
+      List<String> values = new ArrayList<>();
+      body.path(fact[0]).forEach(v -> values.add(v.asText()));
+      if (!values.isEmpty()) {
+        b.append("<dt>")
+            .append(fact[1])
+            .append("</dt><dd class=\"")
+            .append(fact[0])
+            .append("\">")
+            .append(Html.esc(String.join(", ", values)))
+            .append("</dd>");
+      }
+    }
+    List<String> reasons = new ArrayList<>();
+    body.path("score_reasons").forEach(v -> reasons.add(v.asText()));
+    if (!reasons.isEmpty()) {
+      b.append("<dt>Score</dt><dd class=\"reasons\">")
+          .append(Html.esc(String.join("; ", reasons)))
+          .append("</dd>");
+    }
+    b.append("</dl>");
     b.append("<h2>Timeline</h2><ol class=\"timeline\">");
     List<JsonNode> events = new ArrayList<>();
     body.path("detections").forEach(events::add);
@@ -550,7 +619,13 @@ final class Console {
           .append(Html.esc(e.path("user").asText()))
           .append(" event ")
           .append(Html.esc(e.path("recordId").asText()))
-          .append("</span></li>");
+          .append("</span>");
+      if (!e.path("details").asText("").isEmpty()) {
+        b.append("<code class=\"details\">")
+            .append(Html.esc(e.path("details").asText()))
+            .append("</code>");
+      }
+      b.append("</li>");
     }
     b.append("</ol>");
     return Http.Response.html(page(i.title(), p.get(), b.toString()));

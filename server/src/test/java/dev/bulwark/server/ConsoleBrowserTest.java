@@ -221,10 +221,22 @@ class ConsoleBrowserTest {
     assertThat(fix.locator("pre.diff .ctx").first())
         .containsText("</pre><img src=x id=injected onerror=alert(1)><script>alert(2)</script>");
     assertThat(page.locator("#injected")).hasCount(0);
+    // one severity palette: critical has the HTML report's colour here too
+    assertThat(page.locator("h1 .sev.critical"))
+        .hasCSS(
+            "color",
+            rgb(
+                dev.bulwark.core.report.SeverityPalette.color(
+                    dev.bulwark.core.model.Severity.CRITICAL, false)));
     assertThat(fix.locator("script")).hasCount(0);
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SHOTS.resolve("finding-fix.png")).setFullPage(true));
     org.assertj.core.api.Assertions.assertThat(dialogs).as("no script ran").isEmpty();
+  }
+
+  private static String rgb(String hex) {
+    int v = Integer.parseInt(hex.substring(1), 16);
+    return "rgb(" + (v >> 16) + ", " + ((v >> 8) & 255) + ", " + (v & 255) + ")";
   }
 
   @Test
