@@ -344,6 +344,15 @@ final class Console {
             .format(i.atOffset(ZoneOffset.UTC));
   }
 
+  /** A time as a report wrote it, to the second when it is an instant, else as it came. */
+  static String secondOf(String text) {
+    try {
+      return second(java.time.Instant.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return text;
+    }
+  }
+
   private static String day(java.time.Instant i) {
     return i == null ? "" : i.atOffset(ZoneOffset.UTC).toLocalDate().toString();
   }
@@ -606,7 +615,7 @@ final class Console {
     events.sort(java.util.Comparator.comparing(e -> e.path("time").asText()));
     for (JsonNode e : events) {
       b.append("<li><time>")
-          .append(Html.esc(e.path("time").asText()))
+          .append(Html.esc(secondOf(e.path("time").asText())))
           .append("</time> <span class=\"sev ")
           .append(Html.esc(e.path("severity").asText()))
           .append("\">")

@@ -234,6 +234,48 @@ class ConsoleBrowserTest {
     org.assertj.core.api.Assertions.assertThat(dialogs).as("no script ran").isEmpty();
   }
 
+  @Test
+  void incidentPage_showsTheHuntsScoreNarrativeAndEvents() throws Exception {
+    // as logs hunt --upload sends it: the hunt's incidents beside its detections
+    var up =
+        t.send(
+            "POST",
+            "/api/projects/webshop/uploads",
+            t.adminToken,
+            """
+            {"scan":{"analyzers":[{"id":"logs","status":"completed"}]},"findings":[],
+             "incidents":[{"id":"INC-1","title":"Shadow copies deleted on WS07","score":79,
+              "first":"2024-06-01T11:00:00.123456789Z","last":"2024-06-01T11:05:00Z",
+              "hosts":["WS07"],"users":["CORP\\\\mallory"],"tactics":["impact"],
+              "techniques":["T1490"],"score_reasons":["high detection","impact tactic"],
+              "narrative":"On WS07, CORP\\\\mallory deleted the shadow copies <b>x</b>.",
+              "detections":[{"time":"2024-06-01T11:00:00Z","severity":"high",
+               "rule":"Shadow Copies Deleted","host":"WS07","user":"CORP\\\\mallory",
+               "recordId":"7","source":"sysmon.jsonl","tactics":["impact"],
+               "techniques":["T1490"],"details":"vssadmin delete shadows /all /quiet"}]}]}
+            """,
+            "Idempotency-Key",
+            "hunt-inc");
+    org.assertj.core.api.Assertions.assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+    Page page = signIn();
+    page.navigate(t.base() + "/console/incidents?project=webshop");
+    assertThat(page.locator("table.incidents tbody tr").first()).containsText("79");
+    assertThat(page.locator("table.incidents tbody tr").first())
+        .containsText("2024-06-01 11:00:00 UTC");
+    page.locator("table.incidents a").first().click();
+    assertThat(page.locator(".meta")).containsText("score 79");
+    assertThat(page.locator(".narrative"))
+        .hasText("On WS07, CORP\\mallory deleted the shadow copies <b>x</b>.");
+    assertThat(page.locator(".facts dd.hosts")).hasText("WS07");
+    assertThat(page.locator(".facts dd.tactics")).hasText("impact");
+    assertThat(page.locator("ol.timeline li code.details"))
+        .hasText("vssadmin delete shadows /all /quiet");
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SHOTS.resolve("incident-narrative.png"))
+            .setFullPage(true));
+  }
+
   private static String rgb(String hex) {
     int v = Integer.parseInt(hex.substring(1), 16);
     return "rgb(" + (v >> 16) + ", " + ((v >> 8) & 255) + ", " + (v & 255) + ")";
