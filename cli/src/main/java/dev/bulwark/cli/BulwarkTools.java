@@ -72,7 +72,7 @@ final class BulwarkTools {
     ObjectNode handle(JsonNode args) throws Exception;
   }
 
-  private final ScanService scans = new ScanService(BuiltInAnalyzers.all());
+  private final ScanService scans;
   private final FixService fixes = new FixService();
   private final List<Path> roots;
   private final Path dataDir;
@@ -108,6 +108,16 @@ final class BulwarkTools {
   }
 
   BulwarkTools(List<Path> roots, Path dataDir, String agent) {
+    this(roots, dataDir, agent, BuiltInAnalyzers.all());
+  }
+
+  /** Tools over other analyzers than the built-in ones (tests: an analyzer that fails). */
+  BulwarkTools(
+      List<Path> roots,
+      Path dataDir,
+      String agent,
+      List<dev.bulwark.core.analysis.Analyzer> analyzers) {
+    this.scans = new ScanService(analyzers);
     this.roots = roots;
     this.dataDir = dataDir;
     this.agent = agent;
@@ -157,15 +167,44 @@ final class BulwarkTools {
       log(name, args, "error: no such tool", t0);
       return new Result("error: no tool named " + name, JSON.createObjectNode(), true);
     }
+    notes.get().clear();
     try {
       ObjectNode out = tool.handler().handle(args);
       JsonNode t = out.remove("_text");
-      log(name, args, "ok", t0);
-      return new Result(t != null ? t.asText() : out.toString(), out, false);
+      String text = t != null ? t.asText() : out.toString();
+      if (!notes.get().isEmpty()) {
+        out.set("notes", JSON.valueToTree(notes.get()));
+        text = "Note: " + String.join("; ", notes.get()) + ".\n" + text;
+      }
+      // an analyzer that failed is the agent's business: a result that hides it reads as clean
+      boolean failed = out.path("failed_analyzers").size() > 0;
+      log(name, args, failed ? "ok, with failed analyzers" : "ok", t0);
+      return new Result(text, out, failed && out.path("findings").isEmpty());
     } catch (Exception e) {
-      log(name, args, "error: " + e.getMessage(), t0);
-      return new Result("error: " + e.getMessage(), JSON.createObjectNode(), true);
+      String message = errorMessage(name, e);
+      log(name, args, "error: " + message, t0);
+      return new Result("error: " + message, JSON.createObjectNode(), true);
+    } finally {
+      notes.remove();
     }
+  }
+
+  /**
+   * What an agent and the log are told of a failure: one line, never a stack trace or an
+   * exception's internals. Input errors say what was wrong; anything else is an internal error of
+   * the tool, named by its kind only.
+   */
+  static String errorMessage(String tool, Exception e) {
+    if (e instanceof InputException || e instanceof IllegalArgumentException) {
+      String m = e.getMessage();
+      return m == null || m.isBlank()
+          ? tool + ": invalid input"
+          : dev.bulwark.core.text.Messages.firstLine(m);
+    }
+    return tool
+        + ": internal error ("
+        + e.getClass().getSimpleName()
+        + "); the server's log has the call";
   }
 
   private void log(String tool, JsonNode args, String outcome, long t0) {
@@ -186,9 +225,41 @@ final class BulwarkTools {
           new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()),
           true);
 
-  /** The configuration for a path, its warnings logged with the calls. */
+  /**
+   * Notes for the current call's result (a configuration file ignored …), per thread since calls
+   * may run at once.
+   */
+  private final ThreadLocal<List<String>> notes = ThreadLocal.withInitial(java.util.ArrayList::new);
+
+  /**
+   * The configuration for a path, its warnings logged with the calls. Only a bulwark.yaml inside
+   * the roots counts: one above them was not given to the agent to read, and could point rule paths
+   * anywhere, so it is ignored and the result says so.
+   */
   private dev.bulwark.core.config.BulwarkConfig config(Path path) throws InputException {
+    Optional<Path> found =
+        dev.bulwark.core.config.ConfigLoader.discover(
+            path, w -> log.println("bulwark: warning: " + w));
+    if (found.isPresent() && !insideRoots(roots, found.get())) {
+      notes
+          .get()
+          .add(
+              "a bulwark.yaml above the roots was ignored: only configuration inside the roots"
+                  + " is read");
+      Path base = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+      return dev.bulwark.core.config.BulwarkConfig.empty(base.toAbsolutePath());
+    }
     return Configs.load(null, path, w -> log.println("bulwark: warning: " + w));
+  }
+
+  /** Whether a file's real location is under one of the roots. */
+  static boolean insideRoots(List<Path> roots, Path file) {
+    try {
+      Path real = file.toRealPath();
+      return roots.stream().anyMatch(real::startsWith);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   List<Tool> all() {
@@ -250,23 +321,34 @@ final class BulwarkTools {
     return f;
   }
 
-  /** A path under one of the roots, or an error naming the roots. */
+  /**
+   * A path under one of the roots, or an error naming the roots. Whether a path outside the roots
+   * exists is never told: such a path gets the same answer whether it exists or not, also when it
+   * is reached through a link inside the roots.
+   */
   static Path confine(List<Path> roots, String requested) throws InputException, IOException {
     if (requested == null || requested.isBlank()) {
       throw new InputException("path is required");
     }
     Path p = Path.of(requested);
-    Path resolved = (p.isAbsolute() ? p : roots.get(0).resolve(p)).normalize();
+    Path resolved = (p.isAbsolute() ? p : roots.get(0).resolve(p)).toAbsolutePath().normalize();
+    // the real location of the deepest part that exists decides where the path leads
+    Path existing = resolved;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    Path real =
+        existing == null
+            ? resolved
+            : existing.toRealPath().resolve(existing.relativize(resolved)).normalize();
+    boolean inside = roots.stream().anyMatch(real::startsWith);
+    if (!inside) {
+      throw new InputException(requested + " is outside the roots Bulwark may read " + roots);
+    }
     if (!Files.exists(resolved)) {
       throw new InputException(requested + ": no such file or directory");
     }
-    Path real = resolved.toRealPath();
-    for (Path r : roots) {
-      if (real.startsWith(r)) {
-        return real;
-      }
-    }
-    throw new InputException(requested + " is outside the roots Bulwark may read " + roots);
+    return resolved.toRealPath();
   }
 
   private static final java.util.regex.Pattern DELIMITER_NAME =
@@ -451,6 +533,49 @@ final class BulwarkTools {
     report.findings().forEach(f -> findings.put(f.fingerprint(), f));
     ObjectNode out = JSON.createObjectNode();
     out.put("path", path.toString());
+    StringBuilder problems = new StringBuilder();
+    ArrayNode failed = out.putArray("failed_analyzers");
+    for (var a : report.scan().analyzers()) {
+      if (a.status() != dev.bulwark.core.report.AnalyzerRun.Status.COMPLETED) {
+        String status = a.status().name().toLowerCase(java.util.Locale.ROOT);
+        String why =
+            report.diagnostics().stream()
+                .filter(d -> a.id().equals(d.source()))
+                .map(d -> dev.bulwark.core.text.Messages.firstLine(d.message()))
+                .findFirst()
+                .orElse("no reason given");
+        failed.addObject().put("id", a.id()).put("status", status).put("error", untrusted(why));
+        problems
+            .append("Analyzer ")
+            .append(a.id())
+            .append(" ")
+            .append(status)
+            .append(": ")
+            .append(untrusted(why))
+            .append(" — its findings are missing, so this is not a clean result.\n");
+      }
+    }
+    ArrayNode diags = out.putArray("diagnostics");
+    int shown = 0;
+    for (var d : report.diagnostics()) {
+      String line =
+          d.level().name().toLowerCase(java.util.Locale.ROOT)
+              + " "
+              + d.source()
+              + (d.path() == null ? "" : " " + d.path())
+              + ": "
+              + dev.bulwark.core.text.Messages.firstLine(d.message());
+      diags.add(untrusted(line));
+      if (shown++ < 5) {
+        problems.append("Diagnostic: ").append(untrusted(line)).append('\n');
+      }
+    }
+    if (report.diagnostics().size() > 5) {
+      problems
+          .append("… and ")
+          .append(report.diagnostics().size() - 5)
+          .append(" more diagnostics\n");
+    }
     ObjectNode counts = out.putObject("counts");
     report.countsBySeverity().forEach((s, n) -> counts.put(s.label(), n));
     ArrayNode list = out.putArray("findings");
@@ -460,7 +585,8 @@ final class BulwarkTools {
         .append(path)
         .append(". ")
         .append(UNTRUSTED_NOTE)
-        .append('\n');
+        .append('\n')
+        .append(problems);
     for (Finding f : report.findings()) {
       ObjectNode n = list.addObject();
       n.put("fingerprint", f.fingerprint());

@@ -82,4 +82,49 @@ final class CommonOptions {
       return dataDir;
     }
   }
+
+  /**
+   * {@code --upload URL}, {@code --project NAME}, {@code --token-file FILE}: where a command sends
+   * what it found on a Bulwark server ({@code bulwark serve}). The token comes from BULWARK_TOKEN
+   * or the file, never the command line.
+   */
+  static final class ServerUpload {
+    @Option(
+        names = "--upload",
+        paramLabel = "URL",
+        description =
+            "Also send the result to a Bulwark server (bulwark serve); the token comes from"
+                + " BULWARK_TOKEN or --token-file.")
+    java.net.URI server;
+
+    @Option(
+        names = "--project",
+        paramLabel = "NAME",
+        description = "The project on the server (default: the directory's name).")
+    String project;
+
+    @Option(
+        names = "--token-file",
+        paramLabel = "FILE",
+        description = "A file holding the API token for --upload.")
+    Path tokenFile;
+
+    boolean requested() {
+      return server != null;
+    }
+
+    /** The API token, read before any work starts so a missing one fails fast. */
+    String token() throws InputException {
+      return Upload.token(tokenFile);
+    }
+
+    /** The project named with --project, else the directory's name. */
+    String projectFor(Path input) {
+      if (project != null) {
+        return project;
+      }
+      Path name = input.toAbsolutePath().normalize().getFileName();
+      return name == null ? "project" : name.toString();
+    }
+  }
 }

@@ -164,8 +164,11 @@ final class DepsCommand implements Runnable {
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
+    @picocli.CommandLine.Mixin CommonOptions.ServerUpload upload;
+
     @Override
     public Integer call() throws Exception {
+      String token = upload.requested() ? upload.token() : null;
       if (!format.equals("markdown") && !format.equals("json")) {
         throw new InputException("--format must be markdown or json, got '" + format + "'");
       }
@@ -203,6 +206,20 @@ final class DepsCommand implements Runnable {
             vex.equals("cyclonedx")
                 ? VexWriters.cycloneDx(matches, verdicts, Instant.now())
                 : VexWriters.openVex(matches, verdicts, Instant.now()));
+      }
+      if (upload.requested()) {
+        // the console's calendar reads the JSON plan, whatever --format printed
+        String name = upload.projectFor(path);
+        Upload.sendPlan(
+            upload.server,
+            name,
+            token,
+            PlanWriters.json(plan).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "uploaded to %s (project %s): patch plan with %d window%s%n",
+                upload.server, name, plan.windows().size(), plan.windows().size() == 1 ? "" : "s");
       }
       if (planned.seed()) {
         spec.commandLine()

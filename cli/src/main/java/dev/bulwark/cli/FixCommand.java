@@ -106,6 +106,8 @@ final class FixCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
+  @picocli.CommandLine.Mixin CommonOptions.ServerUpload upload;
+
   @Override
   public Integer call() throws Exception {
     dev.bulwark.core.files.InputPaths.requireReadableKind(path);
@@ -113,6 +115,7 @@ final class FixCommand implements Callable<Integer> {
       throw new InputException(path + ": not a directory");
     }
     ReportOutput.prepare(outputs, List.of(path), outputPolicy);
+    String token = upload.requested() ? upload.token() : null;
     Path root = path.toAbsolutePath().normalize();
     BulwarkConfig cfg = config.load(root);
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
@@ -245,9 +248,27 @@ final class FixCommand implements Callable<Integer> {
     spec.commandLine()
         .getErr()
         .print(dev.bulwark.core.report.DiagnosticSummary.render(diagnostics));
-    if (!outputs.isEmpty()) {
-      ReportOutput.writeAll(
-          spec, report(root, started, tree, result, outcomes, diagnostics), outputs);
+    if (!outputs.isEmpty() || upload.requested()) {
+      ScanReport report = report(root, started, tree, result, outcomes, diagnostics);
+      ReportOutput.writeAll(spec, report, outputs);
+      if (upload.requested()) {
+        String name = upload.projectFor(path);
+        byte[] json =
+            dev.bulwark.core.report.JsonReportWriter.toJson(report)
+                .toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var answer = Upload.sendFixes(upload.server, name, token, json);
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "uploaded to %s (project %s): %d verified patch%s, %d for findings the server"
+                    + " knows%n",
+                upload.server,
+                name,
+                answer.path("stored").asInt(),
+                answer.path("stored").asInt() == 1 ? "" : "es",
+                answer.path("matched").asInt());
+      }
     }
     return ExitCodes.OK;
   }

@@ -150,8 +150,11 @@ final class LogsCommand implements Runnable {
     @Option(names = "--no-progress", description = "Never draw a progress bar.")
     boolean noProgress;
 
+    @picocli.CommandLine.Mixin CommonOptions.ServerUpload upload;
+
     @Override
     public Integer call() throws Exception {
+      String token = upload.requested() ? upload.token() : null;
       ReportOutput.prepare(outputs, paths, outputPolicy);
       Map<Path, dev.bulwark.core.files.OutputFile> timelineOut = new java.util.LinkedHashMap<>();
       for (Path t : timelines) {
@@ -201,6 +204,25 @@ final class LogsCommand implements Runnable {
       }
       ScanReport report = report(r, started, diagnostics);
       ReportOutput.writeAll(spec, report, outputs, false);
+      if (upload.requested()) {
+        // the incidents go as the hunt made them, so the console shows the same score and story
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+            dev.bulwark.core.report.JsonReportWriter.toJson(report);
+        json.set("incidents", Timeline.incidentsJson(r.incidents()));
+        String name = upload.projectFor(paths.get(0));
+        var answer =
+            Upload.send(
+                upload.server, name, token, json.toString().getBytes(StandardCharsets.UTF_8));
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "uploaded to %s (project %s, scan %d): %d detections, %d incidents%n",
+                upload.server,
+                name,
+                answer.path("scanId").asLong(),
+                answer.path("findings").asInt(),
+                r.incidents().size());
+      }
       if (!ReportOutput.anyOnStdout(outputs)) {
         printHunt(r, diagnostics, new TerminalWriter(spec.commandLine().getOut()));
       }

@@ -92,25 +92,15 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
 
+  @picocli.CommandLine.Mixin CommonOptions.ServerUpload upload;
+
   @Option(
-      names = "--upload",
-      paramLabel = "URL",
+      names = "--fixes",
       description =
-          "Also send the report to a Bulwark server (bulwark serve); the token comes from"
-              + " BULWARK_TOKEN or --token-file.")
-  java.net.URI upload;
-
-  @Option(
-      names = "--project",
-      paramLabel = "NAME",
-      description = "The project on the server (default: the scanned directory's name).")
-  String project;
-
-  @Option(
-      names = "--token-file",
-      paramLabel = "FILE",
-      description = "A file holding the API token for --upload.")
-  Path tokenFile;
+          "With --upload: also propose and verify a patch for each code finding (as bulwark fix"
+              + " does, running nothing from the project) and send the verified ones, so the"
+              + " console shows each finding's fix.")
+  boolean fixes;
 
   /**
    * The analyzers a scan runs. {@code --history} is git history for secrets, so with {@code
@@ -147,7 +137,13 @@ final class ScanCommand implements Callable<Integer> {
               + " is not inside one");
     }
     ReportOutput.prepare(outputs, paths, outputPolicy);
-    String token = upload == null ? null : Upload.token(tokenFile);
+    if (fixes && !upload.requested()) {
+      throw new InputException("--fixes goes with --upload: it sends verified patches to a server");
+    }
+    if (fixes && !java.nio.file.Files.isDirectory(paths.get(0))) {
+      throw new InputException("--fixes: " + paths.get(0) + " is not a project directory");
+    }
+    String token = upload.requested() ? upload.token() : null;
     BulwarkConfig cfg = config.load(paths.get(0));
     Optional<Baseline> base =
         baseline == null ? Optional.empty() : Optional.of(Baseline.load(baseline));
@@ -172,23 +168,19 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ReportOutput.writeAll(spec, report, outputs);
-    if (upload != null) {
-      String name =
-          project != null
-              ? project
-              : java.util.Objects.requireNonNullElse(
-                      paths.get(0).toAbsolutePath().normalize().getFileName(), Path.of("project"))
-                  .toString();
+    if (upload.requested()) {
+      String name = upload.projectFor(paths.get(0));
+      ScanReport sent = fixes ? withVerifiedFixes(report, paths.get(0), cfg) : report;
       byte[] json =
-          dev.bulwark.core.report.JsonReportWriter.toJson(report)
+          dev.bulwark.core.report.JsonReportWriter.toJson(sent)
               .toString()
               .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      var answer = Upload.send(upload, name, token, json);
+      var answer = Upload.send(upload.server, name, token, json);
       spec.commandLine()
           .getErr()
           .printf(
               "uploaded to %s (project %s, scan %d): %d findings, %d new, %d reopened, %d fixed%s%n",
-              upload,
+              upload.server,
               name,
               answer.path("scanId").asLong(),
               answer.path("findings").asInt(),
@@ -201,5 +193,52 @@ final class ScanCommand implements Callable<Integer> {
     return threshold != null && report.hasFindingsAtLeast(threshold)
         ? ExitCodes.FINDINGS
         : ExitCodes.OK;
+  }
+
+  /**
+   * The report with a verified patch attached to each code finding that has one. The fix engine
+   * runs over the first path as {@code bulwark fix} would — parse, compile, re-analyse, nothing of
+   * the project executed — restricted to the scan's own code findings.
+   */
+  private ScanReport withVerifiedFixes(ScanReport report, Path root, BulwarkConfig cfg)
+      throws Exception {
+    java.util.Set<String> code = new java.util.HashSet<>();
+    for (dev.bulwark.core.model.Finding f : report.findings()) {
+      if (f.analyzer().equals("code")) {
+        code.add(f.fingerprint());
+      }
+    }
+    if (code.isEmpty()) {
+      return report;
+    }
+    java.util.List<dev.bulwark.core.errors.Diagnostic> notes = new ArrayList<>();
+    dev.bulwark.cli.usecase.FixService.Proposed proposed =
+        new dev.bulwark.cli.usecase.FixService()
+            .propose(
+                new dev.bulwark.cli.usecase.FixService.Request(
+                    root, java.util.Set.of(), code, Optional.empty(), threads.value(), cfg),
+                notes::add,
+                dev.bulwark.core.verify.ProposalLog.memory());
+    java.util.Map<String, dev.bulwark.core.model.Fix> verified = new java.util.HashMap<>();
+    for (var o : proposed.result().outcomes()) {
+      o.fix()
+          .filter(x -> x.status() == dev.bulwark.core.model.Fix.Status.VERIFIED)
+          .ifPresent(x -> verified.put(o.finding().fingerprint(), x));
+    }
+    List<dev.bulwark.core.model.Finding> findings = new ArrayList<>();
+    for (dev.bulwark.core.model.Finding f : report.findings()) {
+      dev.bulwark.core.model.Fix x = verified.get(f.fingerprint());
+      findings.add(x == null ? f : f.withFix(x));
+    }
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "bulwark scan: --fixes: %d of %d code finding%s with a verified patch%n",
+            verified.size(), code.size(), code.size() == 1 ? "" : "s");
+    java.util.List<dev.bulwark.core.errors.Diagnostic> diagnostics =
+        new ArrayList<>(report.diagnostics());
+    diagnostics.addAll(notes);
+    return new ScanReport(
+        report.tool(), report.scan(), report.rules(), findings, report.suppressed(), diagnostics);
   }
 }

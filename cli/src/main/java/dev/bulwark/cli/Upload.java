@@ -47,12 +47,39 @@ final class Upload {
   /** Uploads and returns the server's answer (scan id, new, fixed, reopened …). */
   static JsonNode send(URI server, String project, String token, byte[] report)
       throws InputException, InterruptedException {
+    return post(server, project, "uploads", token, report);
+  }
+
+  /**
+   * Sends the verified patches of a {@code bulwark fix} report; returns the server's answer
+   * (stored, matched, skipped).
+   */
+  static JsonNode sendFixes(URI server, String project, String token, byte[] report)
+      throws InputException, InterruptedException {
+    return post(server, project, "fixes", token, report);
+  }
+
+  /** Stores a patch plan ({@code deps plan --format json}) as the project's latest. */
+  static JsonNode sendPlan(URI server, String project, String token, byte[] plan)
+      throws InputException, InterruptedException {
+    return request("PUT", server, project, "patch-plan", token, plan);
+  }
+
+  private static JsonNode post(URI server, String project, String what, String token, byte[] report)
+      throws InputException, InterruptedException {
+    return request("POST", server, project, what, token, report);
+  }
+
+  private static JsonNode request(
+      String method, URI server, String project, String what, String token, byte[] report)
+      throws InputException, InterruptedException {
     String key = sha256(report);
     URI target =
         server.resolve(
             "/api/projects/"
                 + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/uploads");
+                + "/"
+                + what);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpRequest req =
         HttpRequest.newBuilder(target)
@@ -60,7 +87,7 @@ final class Upload {
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(report))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(report))
             .build();
     String last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -93,4 +93,118 @@ class McpAttackTest {
     assertThat(n).as("a reply within 120 s").isNotNull();
     return n;
   }
+
+  // ---- the tools themselves, attacked in process ----
+
+  private static BulwarkTools tools(Path root, java.util.List<dev.bulwark.core.analysis.Analyzer> a)
+      throws Exception {
+    java.io.StringWriter log = new java.io.StringWriter();
+    return new BulwarkTools(BulwarkTools.roots(List.of(root)), root.resolve(".d"), "test", a)
+        .logTo(new java.io.PrintWriter(log, true));
+  }
+
+  @Test
+  void aBulwarkYamlAboveTheRoot_isIgnored_andTheResultSaysSo(@TempDir Path top) throws Exception {
+    // the file above the root would load rules from outside it; the agent was given only root/
+    java.nio.file.Files.writeString(
+        top.resolve("bulwark.yaml"), "secrets:\n  rules: [/etc/outside-rules.yaml]\n");
+    Path root = java.nio.file.Files.createDirectories(top.resolve("root"));
+    java.nio.file.Files.writeString(root.resolve("App.java"), "class App {}\n");
+    BulwarkTools t = tools(root, BuiltInAnalyzers.all());
+    BulwarkTools.Result r = t.call("find_secrets", JSON.readTree("{\"path\":\"" + root + "\"}"));
+    assertThat(r.error()).as(r.text()).isFalse();
+    assertThat(r.text()).contains("a bulwark.yaml above the roots was ignored");
+    assertThat(r.structured().path("notes").toString()).contains("above the roots was ignored");
+
+    // one inside the root is still read (a bad key in it is reported as its own error)
+    java.nio.file.Files.writeString(root.resolve("bulwark.yaml"), "secrets:\n  alowlist: []\n");
+    BulwarkTools.Result inside =
+        t.call("find_secrets", JSON.readTree("{\"path\":\"" + root + "\"}"));
+    assertThat(inside.text()).doesNotContain("above the roots").contains("alowlist");
+  }
+
+  /** An analyzer that fails with a message carrying a stack trace, as a careless one would. */
+  static final class Failing implements dev.bulwark.core.analysis.Analyzer {
+    @Override
+    public dev.bulwark.core.analysis.AnalyzerInfo info() {
+      return new dev.bulwark.core.analysis.AnalyzerInfo(
+          "broken", "Broken", "fails", dev.bulwark.core.analysis.Phase.FILES);
+    }
+
+    @Override
+    public java.util.List<dev.bulwark.core.model.RuleDescriptor> rules() {
+      return List.of();
+    }
+
+    @Override
+    public boolean appliesTo(dev.bulwark.core.analysis.ScanContext c) {
+      return true;
+    }
+
+    @Override
+    public void analyze(
+        dev.bulwark.core.analysis.ScanContext c, dev.bulwark.core.analysis.FindingSink sink) {
+      throw new IllegalStateException(
+          "parser blew up\n\tat dev.bulwark.Secret.method(Secret.java:42)\n"
+              + "\tat java.base/java.lang.Thread.run(Thread.java:1583)");
+    }
+  }
+
+  @Test
+  void aFailingAnalyzer_isReportedToTheAgent_withoutAStackTrace(@TempDir Path root)
+      throws Exception {
+    java.nio.file.Files.writeString(root.resolve("a.txt"), "hello\n");
+    java.io.StringWriter log = new java.io.StringWriter();
+    BulwarkTools t =
+        new BulwarkTools(
+                BulwarkTools.roots(List.of(root)),
+                root.resolve(".d"),
+                "test",
+                List.of(new Failing()))
+            .logTo(new java.io.PrintWriter(log, true));
+    BulwarkTools.Result r = t.call("scan", JSON.readTree("{\"path\":\"" + root + "\"}"));
+    assertThat(r.error()).as("nothing analysed: the call failed").isTrue();
+    assertThat(r.text()).contains("Analyzer broken failed").contains("not a clean result");
+    assertThat(r.structured().path("failed_analyzers").path(0).path("id").asText())
+        .isEqualTo("broken");
+    for (String said : List.of(r.text(), r.structured().toString(), log.toString())) {
+      assertThat(said)
+          .doesNotContain("\tat ")
+          .doesNotContain("Secret.java")
+          .doesNotContain("at java.base");
+    }
+    // an unexpected exception in a tool: one line naming its kind, in the answer and the log
+    String message =
+        BulwarkTools.errorMessage(
+            "scan", new NullPointerException("x\n\tat dev.bulwark.Internal.m(Internal.java:1)"));
+    assertThat(message)
+        .isEqualTo("scan: internal error (NullPointerException); the server's log has the call");
+  }
+
+  @Test
+  void pathsOutsideTheRoots_getOneAnswer_whetherTheyExistOrNot(@TempDir Path top) throws Exception {
+    Path root = java.nio.file.Files.createDirectories(top.resolve("root"));
+    Path outside = java.nio.file.Files.createDirectories(top.resolve("outside"));
+    java.nio.file.Files.writeString(outside.resolve("secret.txt"), "x");
+    java.nio.file.Files.createSymbolicLink(root.resolve("link"), outside);
+    BulwarkTools t = tools(root, BuiltInAnalyzers.all());
+    List<String> answers = new ArrayList<>();
+    for (String[] pair :
+        new String[][] {
+          {outside.resolve("secret.txt").toString(), outside.resolve("nothing.txt").toString()},
+          {"../outside/secret.txt", "../outside/nothing.txt"},
+          {"link/secret.txt", "link/nothing.txt"},
+          {"/etc/passwd", "/etc/no-such-file-here"},
+        }) {
+      String exists = t.call("scan", JSON.readTree("{\"path\":\"" + pair[0] + "\"}")).text();
+      String missing = t.call("scan", JSON.readTree("{\"path\":\"" + pair[1] + "\"}")).text();
+      assertThat(exists).contains("is outside the roots");
+      assertThat(missing).contains("is outside the roots");
+      assertThat(exists.replace(pair[0], "P")).isEqualTo(missing.replace(pair[1], "P"));
+      answers.add(exists);
+    }
+    // inside the roots, a missing file is simply missing
+    assertThat(t.call("scan", JSON.readTree("{\"path\":\"nope.txt\"}")).text())
+        .contains("no such file or directory");
+  }
 }

@@ -203,7 +203,7 @@ class ServeCrashTest {
     return acked;
   }
 
-  private static int awaitListening(Process p, Path log) throws Exception {
+  static int awaitListening(Process p, Path log) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
       String out = Files.exists(log) ? Files.readString(log) : "";

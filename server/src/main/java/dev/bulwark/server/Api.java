@@ -52,6 +52,10 @@ final class Api {
             .maxBody(upload));
     routes.add(Route.of(GET, "/api/findings", Access.VIEWER, this::list));
     routes.add(Route.of(GET, "/api/findings/{id}", Access.VIEWER, this::finding));
+    routes.add(Route.of(GET, "/api/findings/{id}/fix", Access.VIEWER, this::fix));
+    routes.add(
+        Route.of(POST, "/api/projects/{project}/fixes", Access.ANALYST, this::uploadFixes)
+            .maxBody(upload));
     routes.add(Route.of(POST, "/api/findings/{id}/labels", Access.ANALYST, this::label));
     routes.add(Route.of(GET, "/api/labels", Access.VIEWER, this::labels));
     routes.add(Route.of(GET, "/api/projects/{project}/incidents", Access.VIEWER, this::incidents));
@@ -163,60 +167,46 @@ final class Api {
     return ok(s.json(s.store.projects()));
   }
 
-  private Http.Response upload(Http.Request r) {
+  /**
+   * A scan's report, streamed to disk within the upload limit (413 beyond it), checked finding by
+   * finding, then taken into the store a chunk at a time: a report of many megabytes is never held
+   * in memory whole.
+   */
+  private Http.Response upload(Http.Request r) throws IOException {
     BulwarkServer.Principal p = r.caller();
     String key = r.header("Idempotency-Key");
     if (key == null || key.isBlank()) {
       throw Http.badRequest(
           "an upload needs an Idempotency-Key header (e.g. the report's SHA-256)");
     }
-    JsonNode report = body(r);
-    JsonNode list = report.path("findings");
-    if (!list.isArray()) {
-      throw Http.badRequest("not a Bulwark JSON report: no findings array");
-    }
-    List<Finding> fs = new ArrayList<>();
-    int i = 0;
-    for (JsonNode f : list) {
-      try {
-        fs.add(FindingJson.fromJson(f));
-      } catch (RuntimeException e) {
-        throw Http.badRequest("finding " + i + " is malformed: " + e.getMessage());
+    try (Http.Spooled body = r.source().spool()) {
+      UploadedReport report = UploadedReport.check(body.file());
+      Set<String> analyzers = new LinkedHashSet<>(report.analyzers);
+      List<Ingest.IncidentIn> incidents = new ArrayList<>();
+      if (report.incidents != null) {
+        for (JsonNode in : report.incidents) {
+          incidents.add(
+              new Ingest.IncidentIn(
+                  in.path("id").asText(),
+                  in.path("title").asText(""),
+                  in.path("score").asInt(),
+                  instant(in.path("first")),
+                  instant(in.path("last")),
+                  in.toString()));
+          analyzers.add("logs");
+        }
+      } else {
+        incidents.addAll(incidentsOf(report.incidentFindings));
       }
-      i++;
-    }
-    Set<String> analyzers = new LinkedHashSet<>();
-    for (JsonNode a : report.path("scan").path("analyzers")) {
-      if (a.path("status").asText("completed").equals("completed")) {
-        analyzers.add(a.path("id").asText());
+      Ingest.Upload upload =
+          new Ingest.Upload(
+              r.param("project"), key, report.tool, analyzers, List.of(), incidents, body.sha256());
+      Ingest.Result res;
+      try (UploadedReport.FindingStream findings = report.stream()) {
+        res = s.ingest.upload(upload, findings, p.user().id());
       }
+      return Http.Response.json(res.created() ? 201 : 200, s.json(res));
     }
-    List<Ingest.IncidentIn> incidents = new ArrayList<>();
-    for (JsonNode in : report.path("incidents")) {
-      incidents.add(
-          new Ingest.IncidentIn(
-              in.path("id").asText(),
-              in.path("title").asText(""),
-              in.path("score").asInt(),
-              instant(in.path("first")),
-              instant(in.path("last")),
-              in.toString()));
-      analyzers.add("logs");
-    }
-    if (!report.has("incidents")) {
-      incidents.addAll(incidentsOf(list));
-    }
-    String tool =
-        (report.path("tool").path("name").asText("")
-                + " "
-                + report.path("tool").path("version").asText(""))
-            .strip();
-    Ingest.Result res =
-        s.ingest.upload(
-            new Ingest.Upload(
-                r.param("project"), key, tool, analyzers, fs, incidents, sha256(r.body())),
-            p.user().id());
-    return Http.Response.json(res.created() ? 201 : 200, s.json(res));
   }
 
   /**
@@ -295,15 +285,6 @@ final class Api {
     return out;
   }
 
-  private static String sha256(byte[] body) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
   private static Instant instant(JsonNode n) {
     try {
       return n.isTextual() ? Instant.parse(n.asText()) : null;
@@ -366,7 +347,82 @@ final class Api {
     out.set("history", BulwarkServer.JSON.valueToTree(s.findings.history(id)));
     out.set("verdicts", BulwarkServer.JSON.valueToTree(s.findings.verdicts(id)));
     out.set("judgedAlike", BulwarkServer.JSON.valueToTree(s.findings.judgedAlike(id, 5)));
+    out.set("verifiedFix", s.fixes.forFinding(id).map(this::fixJson).orElse(null));
     return ok(out.toString());
+  }
+
+  /** The verified patch uploaded for a finding: 404 when there is none. */
+  private Http.Response fix(Http.Request r) {
+    long id = r.longParam("id");
+    if (s.findings.get(id).isEmpty()) {
+      throw Http.notFound("no finding " + id);
+    }
+    return ok(
+        s.fixes
+            .forFinding(id)
+            .map(this::fixJson)
+            .orElseThrow(() -> Http.notFound("no verified fix uploaded for finding " + id))
+            .toString());
+  }
+
+  private ObjectNode fixJson(dev.bulwark.store.Fixes.Stored f) {
+    ObjectNode o = BulwarkServer.JSON.createObjectNode();
+    o.put("fingerprint", f.fingerprint())
+        .put("status", "verified")
+        .put("description", f.description())
+        .put("diff", f.diff())
+        .put("provenance", f.provenance())
+        .put("uploadedBy", f.uploadedBy())
+        .put("uploadedAt", f.uploadedAt().toString());
+    return o;
+  }
+
+  /**
+   * Verified patches, as {@code bulwark fix --format json} writes them: a report whose findings
+   * carry a {@code fix}. Unverified and rejected proposals are counted and not kept.
+   */
+  private Http.Response uploadFixes(Http.Request r) throws IOException {
+    BulwarkServer.Principal p = r.caller();
+    List<dev.bulwark.store.Fixes.In> keep = new ArrayList<>();
+    int skipped = 0;
+    int i = 0;
+    // streamed like a scan's upload: one finding in memory at a time, the patches kept
+    try (Http.Spooled body = r.source().spool();
+        UploadedReport.NodeStream list = UploadedReport.nodes(body.file())) {
+      while (list.hasNext()) {
+        JsonNode f = list.next();
+        JsonNode fix = f.path("fix");
+        if (fix.isObject()) {
+          if (!fix.path("status").asText().equals("verified") || !fix.path("diff").isTextual()) {
+            skipped++;
+          } else {
+            try {
+              keep.add(
+                  new dev.bulwark.store.Fixes.In(
+                      f.path("fingerprint").asText(""),
+                      fix.path("description").asText(""),
+                      fix.path("diff").asText(),
+                      fix.hasNonNull("provenance") ? fix.get("provenance").asText() : null));
+            } catch (IllegalArgumentException e) {
+              throw Http.badRequest("findings[" + i + "].fix: " + e.getMessage());
+            }
+          }
+        }
+        i++;
+      }
+      if (!list.sawFindings()) {
+        throw Http.badRequest("not a Bulwark JSON report: no findings array");
+      }
+    }
+    dev.bulwark.store.Fixes.Result res = s.fixes.put(r.param("project"), keep, p.user().id());
+    return Http.Response.json(
+        201,
+        BulwarkServer.JSON
+            .createObjectNode()
+            .put("stored", res.stored())
+            .put("matched", res.matched())
+            .put("skipped", skipped)
+            .toString());
   }
 
   private Http.Response label(Http.Request r) {

@@ -9,6 +9,7 @@ import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Audit;
 import dev.bulwark.store.Documents;
 import dev.bulwark.store.FindingStore;
+import dev.bulwark.store.Fixes;
 import dev.bulwark.store.Incidents;
 import dev.bulwark.store.Ingest;
 import dev.bulwark.store.Store;
@@ -56,6 +57,7 @@ public final class BulwarkServer implements AutoCloseable {
   final Ingest ingest;
   final Incidents incidents;
   final Documents documents;
+  final Fixes fixes;
   final Audit audit;
   final ServerConfig config;
   final LoginThrottle throttle = new LoginThrottle();
@@ -84,6 +86,7 @@ public final class BulwarkServer implements AutoCloseable {
     this.ingest = new Ingest(store);
     this.incidents = new Incidents(store);
     this.documents = new Documents(store);
+    this.fixes = new Fixes(store);
     this.audit = new Audit(store);
     this.coverage = new RuleCoverage(config.sigmaRules(), log);
     new Api(this).register(routes);
@@ -207,8 +210,10 @@ public final class BulwarkServer implements AutoCloseable {
       }
       long limit =
           route.maxBody() == Http.DEFAULT_BODY ? config.maxRequestBytes() : route.maxBody();
-      byte[] body = Http.readBody(ex, limit);
-      Http.Request req = new Http.Request(ex, method, path, query, params, body, who);
+      // the body is read only when the handler asks, and never beyond the route's limit
+      Http.Request req =
+          new Http.Request(ex, method, path, query, params, new Http.Body(ex, limit), who);
+      Http.declaredLength(ex, limit);
       if (who != null && who.session() != null && !method.equals("GET") && !method.equals("HEAD")) {
         checkCsrf(req, who.session());
       }
@@ -231,6 +236,10 @@ public final class BulwarkServer implements AutoCloseable {
     } catch (Exception e) {
       log.println("bulwark serve: " + method + " " + path + ": " + e);
       send(ex, error(api, 500, "internal error"));
+    } catch (OutOfMemoryError e) {
+      // the client must hear that its request failed, not wait on an exchange nobody closes
+      log.println("bulwark serve: " + method + " " + path + ": out of memory");
+      send(ex, error(api, 503, "the server ran out of memory for this request; try again"));
     }
   }
 
@@ -372,7 +381,12 @@ public final class BulwarkServer implements AutoCloseable {
   void checkCsrf(Http.Request r, Accounts.Session session) {
     checkOrigin(r);
     String sent = r.header("X-CSRF-Token");
-    if (sent == null && r.text().contains("csrf=")) {
+    String type = r.header("Content-Type");
+    if (sent == null
+        && type != null
+        && type.toLowerCase(java.util.Locale.ROOT)
+            .startsWith("application/x-www-form-urlencoded")) {
+      // console forms carry the token as a field; JSON and uploads must send the header
       sent = r.form().get("csrf");
     }
     if (sent == null

@@ -41,8 +41,7 @@ final class Console {
     routes.add(
         Route.of(
             GET, "/assets/console.js", Access.PUBLIC, r -> asset("console.js", "text/javascript")));
-    routes.add(
-        Route.of(GET, "/assets/console.css", Access.PUBLIC, r -> asset("console.css", "text/css")));
+    routes.add(Route.of(GET, "/assets/console.css", Access.PUBLIC, r -> stylesheet()));
     routes.add(Route.of(GET, "/console/triage", Access.VIEWER, this::triage));
     routes.add(Route.of(GET, "/console/findings/{id}", Access.VIEWER, this::finding));
     routes.add(Route.of(GET, "/console/incidents", Access.VIEWER, this::incidents));
@@ -144,6 +143,27 @@ final class Console {
               200, type + "; charset=utf-8", in.readAllBytes(), new LinkedHashMap<>())
           .with("Cache-Control", "no-cache");
     }
+  }
+
+  /**
+   * The console's stylesheet after the severity colours of {@link
+   * dev.bulwark.core.report.SeverityPalette}, the same as the HTML report's, in light and dark.
+   */
+  private Http.Response stylesheet() throws IOException {
+    String palette =
+        ":root{"
+            + dev.bulwark.core.report.SeverityPalette.cssVariables(false)
+            + "}\n@media (prefers-color-scheme: dark){:root:not([data-theme=\"light\"]){"
+            + dev.bulwark.core.report.SeverityPalette.cssVariables(true)
+            + "}}\n:root[data-theme=\"dark\"]{"
+            + dev.bulwark.core.report.SeverityPalette.cssVariables(true)
+            + "}\n";
+    Http.Response css = asset("console.css", "text/css");
+    byte[] head = palette.getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + css.body().length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(css.body(), 0, body, head.length, css.body().length);
+    return new Http.Response(200, css.contentType(), body, css.headers());
   }
 
   /** The signed-in user, or a redirect to the sign-in page. */
@@ -258,8 +278,10 @@ final class Console {
           .append("\">")
           .append(Html.esc(f.title()))
           .append("</a></td>")
-          .append("<td class=\"loc\">")
+          .append("<td class=\"loc\" title=\"")
           .append(Html.esc(f.path()))
+          .append("\">")
+          .append(Html.esc(shortPath(f.path())))
           .append(f.line() == null ? "" : ":" + f.line())
           .append("</td>")
           .append("<td>")
@@ -296,6 +318,39 @@ final class Console {
                 + "="
                 + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return String.join("&", parts);
+  }
+
+  /**
+   * A path as the queue shows it: the last three parts, the rest elided (the full path is the
+   * cell's title), so a long absolute path does not crush the table.
+   */
+  static String shortPath(String path) {
+    if (path == null) {
+      return "";
+    }
+    String[] parts = path.replace('\\', '/').split("/");
+    if (parts.length <= 4) {
+      return path;
+    }
+    return "…/"
+        + String.join("/", java.util.Arrays.copyOfRange(parts, parts.length - 3, parts.length));
+  }
+
+  /** An instant to the second, in UTC: what a person reads, without the nanoseconds. */
+  static String second(java.time.Instant i) {
+    return i == null
+        ? ""
+        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .format(i.atOffset(ZoneOffset.UTC));
+  }
+
+  /** A time as a report wrote it, to the second when it is an instant, else as it came. */
+  static String secondOf(String text) {
+    try {
+      return second(java.time.Instant.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return text;
+    }
   }
 
   private static String day(java.time.Instant i) {
@@ -383,22 +438,48 @@ final class Console {
       }
       b.append("</ol>");
     }
+    // the verified patch uploaded for this finding (fix --upload, scan --upload --fixes); a
+    // report's own fix entry otherwise, labelled with its status
+    Optional<dev.bulwark.store.Fixes.Stored> stored = s.fixes.forFinding(id);
     JsonNode fix = body.path("fix");
-    if (fix.isObject() && fix.hasNonNull("diff")) {
-      b.append("<h2>Fix (")
-          .append(Html.esc(fix.path("status").asText()))
+    if (stored.isPresent() || (fix.isObject() && fix.hasNonNull("diff"))) {
+      String status = stored.isPresent() ? "verified" : fix.path("status").asText();
+      String description =
+          stored
+              .map(dev.bulwark.store.Fixes.Stored::description)
+              .orElseGet(() -> fix.path("description").asText());
+      String diff =
+          stored
+              .map(dev.bulwark.store.Fixes.Stored::diff)
+              .orElseGet(() -> fix.path("diff").asText());
+      b.append("<section id=\"fix\"><h2>Fix (")
+          .append(Html.esc(status))
           .append(")</h2><p>")
-          .append(Html.esc(fix.path("description").asText()))
-          .append("</p><pre class=\"diff\">");
-      for (String line : fix.path("diff").asText().split("\n")) {
-        String cls = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "ctx";
+          .append(Html.esc(description))
+          .append("</p>");
+      stored.ifPresent(x ->
+          b.append("<p class=\"meta\">verified by Bulwark")
+              .append(x.provenance() == null ? "" : " (" + Html.esc(x.provenance()) + ")")
+              .append(", uploaded by ")
+              .append(Html.esc(x.uploadedBy()))
+              .append(" ")
+              .append(Html.esc(second(x.uploadedAt())))
+              .append("</p>"));
+      b.append("<pre class=\"diff\">");
+      for (String line : diff.split("\n")) {
+        String cls =
+            line.startsWith("+++") || line.startsWith("---")
+                ? "file"
+                : line.startsWith("@@")
+                    ? "hunk"
+                    : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "ctx";
         b.append("<span class=\"")
             .append(cls)
             .append("\">")
             .append(Html.esc(line))
             .append("</span>\n");
       }
-      b.append("</pre>");
+      b.append("</pre></section>");
     }
     if (body.hasNonNull("remediation")) {
       b.append("<h2>Remediation</h2><p>")
@@ -429,7 +510,7 @@ final class Console {
     b.append("<h2>History</h2><ul class=\"history\">");
     for (FindingStore.Event e : s.findings.history(id)) {
       b.append("<li>")
-          .append(Html.esc(e.at()))
+          .append(Html.esc(second(e.at())))
           .append(" ")
           .append(Html.esc(e.kind()))
           .append(" (scan ")
@@ -438,7 +519,7 @@ final class Console {
     }
     for (FindingStore.Verdict v : s.findings.verdicts(id)) {
       b.append("<li>")
-          .append(Html.esc(v.at()))
+          .append(Html.esc(second(v.at())))
           .append(" ")
           .append(Html.esc(v.user()))
           .append(" said ")
@@ -471,9 +552,9 @@ final class Console {
             .append("\">")
             .append(Html.esc(i.title()))
             .append("</a></td><td>")
-            .append(Html.esc(i.first()))
+            .append(Html.esc(second(i.first())))
             .append("</td><td>")
-            .append(Html.esc(i.last()))
+            .append(Html.esc(second(i.last())))
             .append("</td></tr>");
       }
       b.append("</tbody></table>");
@@ -494,16 +575,47 @@ final class Console {
         .append(i.score())
         .append(" · ")
         .append(Html.esc(i.key()))
-        .append("</p><p>")
+        .append(" · ")
+        .append(Html.esc(second(i.first())))
+        .append(" → ")
+        .append(Html.esc(second(i.last())))
+        .append("</p><p class=\"narrative\">")
         .append(Html.esc(body.path("narrative").asText()))
-        .append("</p>");
+        .append("</p><dl class=\"facts\">");
+    for (String[] fact :
+        new String[][] {
+          {"hosts", "Hosts"},
+          {"users", "Users"},
+          {"tactics", "Tactics"},
+          {"techniques", "Techniques"}
+        }) {
+      List<String> values = new ArrayList<>();
+      body.path(fact[0]).forEach(v -> values.add(v.asText()));
+      if (!values.isEmpty()) {
+        b.append("<dt>")
+            .append(fact[1])
+            .append("</dt><dd class=\"")
+            .append(fact[0])
+            .append("\">")
+            .append(Html.esc(String.join(", ", values)))
+            .append("</dd>");
+      }
+    }
+    List<String> reasons = new ArrayList<>();
+    body.path("score_reasons").forEach(v -> reasons.add(v.asText()));
+    if (!reasons.isEmpty()) {
+      b.append("<dt>Score</dt><dd class=\"reasons\">")
+          .append(Html.esc(String.join("; ", reasons)))
+          .append("</dd>");
+    }
+    b.append("</dl>");
     b.append("<h2>Timeline</h2><ol class=\"timeline\">");
     List<JsonNode> events = new ArrayList<>();
     body.path("detections").forEach(events::add);
     events.sort(java.util.Comparator.comparing(e -> e.path("time").asText()));
     for (JsonNode e : events) {
       b.append("<li><time>")
-          .append(Html.esc(e.path("time").asText()))
+          .append(Html.esc(secondOf(e.path("time").asText())))
           .append("</time> <span class=\"sev ")
           .append(Html.esc(e.path("severity").asText()))
           .append("\">")
@@ -516,7 +628,13 @@ final class Console {
           .append(Html.esc(e.path("user").asText()))
           .append(" event ")
           .append(Html.esc(e.path("recordId").asText()))
-          .append("</span></li>");
+          .append("</span>");
+      if (!e.path("details").asText("").isEmpty()) {
+        b.append("<code class=\"details\">")
+            .append(Html.esc(e.path("details").asText()))
+            .append("</code>");
+      }
+      b.append("</li>");
     }
     b.append("</ol>");
     return Http.Response.html(page(i.title(), p.get(), b.toString()));
@@ -653,7 +771,11 @@ final class Console {
             "<p class=\"legend\">Outlined: techniques a loaded Sigma rule looks for."
                 + " Shaded: techniques detected in this project's logs.</p><div class=\"attack\">");
     for (String t : dev.bulwark.logs.hunt.Attack.TACTICS) {
-      b.append("<div class=\"tactic\"><h3>").append(t.replace('-', ' ')).append("</h3>");
+      b.append("<div class=\"tactic\" data-tactic=\"")
+          .append(t)
+          .append("\"><h3>")
+          .append(t.replace('-', ' '))
+          .append("</h3>");
       Map<String, int[]> cells = new TreeMap<>();
       rules
           .getOrDefault(t, Map.of())
@@ -699,9 +821,8 @@ final class Console {
             ? Optional.<dev.bulwark.store.Documents.Stored>empty()
             : s.documents.latestPatchPlan(project);
     if (plan.isEmpty()) {
-      b.append(
-              "<p>No patch plan uploaded. Upload one with <code>bulwark deps plan . --format json</code> and")
-          .append(" <code>PUT /api/projects/{project}/patch-plan</code>.</p>");
+      b.append("<p>No patch plan uploaded. Upload one with")
+          .append(" <code>bulwark deps plan . --upload URL --project NAME</code>.</p>");
       return Http.Response.html(page("Patch plan", p.get(), b.toString()));
     }
     b.append(projectPicker(project, "/console/plan"));

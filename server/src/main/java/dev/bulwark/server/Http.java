@@ -1,7 +1,6 @@
 package dev.bulwark.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -59,8 +58,8 @@ final class Http {
   }
 
   /**
-   * A request with its body read (within the route's size limit), its path parameters and the
-   * caller the dispatcher authenticated (null only on public routes).
+   * A request with its path parameters, the caller the dispatcher authenticated (null only on
+   * public routes) and its body, unread until a handler asks for it.
    */
   record Request(
       HttpExchange exchange,
@@ -68,8 +67,13 @@ final class Http {
       String path,
       Map<String, String> query,
       Map<String, String> params,
-      byte[] body,
+      Body source,
       BulwarkServer.Principal principal) {
+
+    /** The whole body, read on first use within the route's limit. */
+    byte[] body() {
+      return source.bytes();
+    }
 
     /** The authenticated caller; public routes have none. */
     BulwarkServer.Principal caller() {
@@ -112,7 +116,7 @@ final class Http {
     }
 
     String text() {
-      return new String(body, StandardCharsets.UTF_8);
+      return new String(body(), StandardCharsets.UTF_8);
     }
 
     Map<String, String> form() {
@@ -231,35 +235,168 @@ final class Http {
   }
 
   /**
-   * Reads at most {@code max} bytes; a longer body is refused before it is all read, and a body
-   * shorter than its Content-Length (a client that went away) is an error, never half a request.
+   * A request body, read only when the handler asks and never beyond the route's limit: small
+   * bodies as bytes, large ones (uploads) streamed to an owner-only temporary file while their
+   * SHA-256 is taken, so a report of many megabytes never sits in the heap.
    */
-  static byte[] readBody(HttpExchange ex, long max) throws IOException {
-    String declared = ex.getRequestHeaders().getFirst("Content-Length");
-    long length = -1;
-    if (declared != null) {
-      try {
-        length = Long.parseLong(declared.strip());
-      } catch (NumberFormatException e) {
-        throw badRequest("Content-Length is not a number");
-      }
-      if (length > max) {
-        throw new Failure(413, "request body over the limit of " + max + " bytes");
-      }
+  static final class Body {
+    private final HttpExchange ex;
+    private final long max;
+    private byte[] bytes;
+    private boolean consumed;
+
+    Body(HttpExchange ex, long max) {
+      this.ex = ex;
+      this.max = max;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[65536];
-    try (InputStream in = ex.getRequestBody()) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        out.write(buf, 0, n);
-        if (out.size() > max) {
-          throw new Failure(413, "request body over the limit of " + max + " bytes");
+
+    /** A body already known (tests, internal calls). */
+    static Body of(byte[] bytes) {
+      Body b = new Body(null, bytes.length);
+      b.bytes = bytes;
+      b.consumed = true;
+      return b;
+    }
+
+    long limit() {
+      return max;
+    }
+
+    byte[] bytes() {
+      if (bytes == null) {
+        if (consumed) {
+          throw new IllegalStateException("the body was streamed already");
         }
+        consumed = true;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (InputStream in = stream()) {
+          in.transferTo(out);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        bytes = out.toByteArray();
+      }
+      return bytes;
+    }
+
+    /**
+     * Streams the body to a temporary file (owner-only), within the limit; the caller deletes it by
+     * closing the result.
+     */
+    Spooled spool() throws IOException {
+      if (consumed) {
+        throw new IllegalStateException("the body was read already");
+      }
+      consumed = true;
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("bulwark-upload-", ".json");
+      try {
+        java.security.MessageDigest sha = sha256();
+        long n;
+        try (InputStream in = new java.security.DigestInputStream(stream(), sha);
+            java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+          n = in.transferTo(out);
+        }
+        return new Spooled(file, java.util.HexFormat.of().formatHex(sha.digest()), n);
+      } catch (IOException | RuntimeException e) {
+        java.nio.file.Files.deleteIfExists(file);
+        throw e;
       }
     }
-    if (length >= 0 && out.size() != length) {
-      throw badRequest("request body ended after " + out.size() + " of " + length + " bytes");
+
+    /** The body as a stream that fails with 413 past the limit and 400 when cut short. */
+    private InputStream stream() throws IOException {
+      long declared = declaredLength(ex, max);
+      return new Bounded(ex.getRequestBody(), max, declared);
     }
-    return out.toByteArray();
+
+    private static java.security.MessageDigest sha256() {
+      try {
+        return java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every JDK", e);
+      }
+    }
+  }
+
+  /** A body on disk: its file, SHA-256 and length. Closing deletes the file. */
+  record Spooled(java.nio.file.Path file, String sha256, long length) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        java.nio.file.Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // a temporary file; the system's cleaner takes it
+      }
+    }
+  }
+
+  /** The declared Content-Length (-1 when none); over the limit it is a 413 before any read. */
+  static long declaredLength(HttpExchange ex, long max) {
+    String declared = ex.getRequestHeaders().getFirst("Content-Length");
+    if (declared == null) {
+      return -1;
+    }
+    long length;
+    try {
+      length = Long.parseLong(declared.strip());
+    } catch (NumberFormatException e) {
+      throw badRequest("Content-Length is not a number");
+    }
+    if (length > max) {
+      throw tooLarge(max);
+    }
+    return length;
+  }
+
+  static Failure tooLarge(long max) {
+    return new Failure(
+        413,
+        "request body over the limit of "
+            + max
+            + " bytes"
+            + (max >= 1 << 20 ? " (" + (max >> 20) + " MB; see serve --max-upload-mb)" : ""));
+  }
+
+  /**
+   * Counts what is read: past {@code max} it is a 413, and a body shorter than its Content-Length
+   * (a client that went away) is an error, never half a request.
+   */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private final long max;
+    private final long declared;
+    private long count;
+
+    Bounded(InputStream in, long max, long declared) {
+      super(in);
+      this.max = max;
+      this.declared = declared;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      account(b < 0 ? -1 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      account(n);
+      return n;
+    }
+
+    private void account(int n) {
+      if (n < 0) {
+        if (declared >= 0 && count != declared) {
+          throw badRequest("request body ended after " + count + " of " + declared + " bytes");
+        }
+        return;
+      }
+      count += n;
+      if (count > max) {
+        throw tooLarge(max);
+      }
+    }
   }
 }

@@ -43,6 +43,81 @@ class ApiTest {
     return out;
   }
 
+  /** A finding with a verified patch, as {@code bulwark fix --format json} reports it. */
+  static Finding withVerifiedFix(Finding f, String diff) {
+    return f.withFix(
+        new dev.bulwark.core.model.Fix(
+            "bind the request parameter with a PreparedStatement",
+            List.of(),
+            diff,
+            dev.bulwark.core.model.Fix.Status.VERIFIED,
+            "template java-sqli-jdbc"));
+  }
+
+  @Test
+  void verifiedFixes_uploadedByAnalysts_servedToViewers_withTheFindingAndAlone() throws Exception {
+    String analyst = t.userToken("ana", "analyst");
+    String viewer = t.userToken("vic", "viewer");
+    List<Finding> fs = findings(3);
+    t.send(
+        "POST",
+        "/api/projects/shop/uploads",
+        analyst,
+        TestServer.report(fs),
+        "Idempotency-Key",
+        "s1");
+    long id =
+        t.json(t.get("/api/findings?project=shop&limit=1", viewer))
+            .path("items")
+            .path(0)
+            .path("id")
+            .asLong();
+    String fingerprint = t.json(t.get("/api/findings/" + id, viewer)).path("fingerprint").asText();
+    Finding target =
+        fs.stream().filter(f -> f.fingerprint().equals(fingerprint)).findFirst().orElseThrow();
+    assertThat(t.get("/api/findings/" + id + "/fix", viewer).statusCode())
+        .as("nothing uploaded yet")
+        .isEqualTo(404);
+
+    String diff = "--- a/App.java\n+++ b/App.java\n@@ -1 +1 @@\n-q(\"\" + id)\n+q(\"?\", id)\n";
+    Finding unverified =
+        fs.get((fs.indexOf(target) + 1) % 3)
+            .withFix(
+                new dev.bulwark.core.model.Fix(
+                    "guess",
+                    List.of(),
+                    "-a\n+b\n",
+                    dev.bulwark.core.model.Fix.Status.UNVERIFIED,
+                    "llm"));
+    String fixReport = TestServer.report(List.of(withVerifiedFix(target, diff), unverified));
+    assertThat(t.send("POST", "/api/projects/shop/fixes", viewer, fixReport).statusCode())
+        .as("a viewer may not upload patches")
+        .isEqualTo(403);
+    assertThat(t.send("POST", "/api/projects/shop/fixes", null, fixReport).statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> up = t.send("POST", "/api/projects/shop/fixes", analyst, fixReport);
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+    assertThat(t.json(up).path("stored").asInt()).isEqualTo(1);
+    assertThat(t.json(up).path("matched").asInt()).isEqualTo(1);
+    assertThat(t.json(up).path("skipped").asInt()).as("the unverified proposal").isEqualTo(1);
+
+    assertThat(t.get("/api/findings/" + id + "/fix", null).statusCode()).isEqualTo(401);
+    JsonNode fix = t.json(t.get("/api/findings/" + id + "/fix", viewer));
+    assertThat(fix.path("diff").asText()).isEqualTo(diff);
+    assertThat(fix.path("status").asText()).isEqualTo("verified");
+    assertThat(fix.path("uploadedBy").asText()).isEqualTo("ana");
+    assertThat(
+            t.json(t.get("/api/findings/" + id, viewer)).path("verifiedFix").path("diff").asText())
+        .isEqualTo(diff);
+    assertThat(
+            t.send("POST", "/api/projects/shop/fixes", analyst, "{\"findings\":{}}").statusCode())
+        .isEqualTo(400);
+    String tooLong = TestServer.report(List.of(withVerifiedFix(target, "+" + "x".repeat(300_000))));
+    HttpResponse<String> big = t.send("POST", "/api/projects/shop/fixes", analyst, tooLong);
+    assertThat(big.statusCode()).isEqualTo(400);
+    assertThat(t.json(big).path("error").asText()).contains("findings[0].fix").contains("diff");
+  }
+
   @Test
   void onlyTheHealthCheckIsOpen_andEveryResponseCarriesTheSecurityHeaders() throws Exception {
     assertThat(t.server.uri().getHost()).isEqualTo("127.0.0.1");

@@ -79,15 +79,7 @@ public final class Ingest {
       }
       findings = List.copyOf(findings);
       for (int i = 0; i < findings.size(); i++) {
-        Finding f = findings.get(i);
-        if (f.analyzer().length() > 40) {
-          throw new IllegalArgumentException(
-              "findings[" + i + "].analyzer: longer than 40 characters");
-        }
-        if (f.fingerprint().length() > 64) {
-          throw new IllegalArgumentException(
-              "findings[" + i + "].fingerprint: longer than 64 characters");
-        }
+        check(i, findings.get(i));
       }
       incidents = incidents == null ? List.of() : List.copyOf(incidents);
       for (int i = 0; i < incidents.size(); i++) {
@@ -96,6 +88,25 @@ public final class Ingest {
           throw new IllegalArgumentException("incidents[" + i + "].id: 1 to 100 characters");
         }
       }
+    }
+  }
+
+  /**
+   * Checks one finding of an upload (the {@code i}th) against the store's column limits, so an
+   * over-long value is a 400 naming the field rather than a failed transaction.
+   */
+  public static void check(int i, Finding f) {
+    if (f.analyzer().length() > 40) {
+      throw new IllegalArgumentException("findings[" + i + "].analyzer: longer than 40 characters");
+    }
+    if (f.fingerprint().length() > 64) {
+      throw new IllegalArgumentException(
+          "findings[" + i + "].fingerprint: longer than 64 characters");
+    }
+    try {
+      Fixes.In.of(f);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("findings[" + i + "].fix: " + e.getMessage(), e);
     }
   }
 
@@ -131,10 +142,23 @@ public final class Ingest {
   }
 
   public Result upload(Upload u, Long userId) {
-    return store.transaction(c -> apply(c, u, userId));
+    return store.transaction(c -> apply(c, u, u.findings().iterator(), userId));
   }
 
-  private Result apply(Connection c, Upload u, Long userId) throws SQLException {
+  /**
+   * Takes in an upload whose findings are read one at a time from {@code findings} (the upload's
+   * own list is then empty), a chunk at a time, so memory holds a chunk and the set of
+   * fingerprints, never the whole report. The findings must have passed {@link Upload#check}.
+   */
+  public Result upload(Upload u, java.util.Iterator<Finding> findings, Long userId) {
+    if (!u.findings().isEmpty()) {
+      throw new IllegalArgumentException("findings come from the list or the iterator, not both");
+    }
+    return store.transaction(c -> apply(c, u, findings, userId));
+  }
+
+  private Result apply(Connection c, Upload u, java.util.Iterator<Finding> source, Long userId)
+      throws SQLException {
     long project = Store.lockProject(c, u.project());
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -178,40 +202,57 @@ public final class Ingest {
             now,
             u.bodyHash());
 
-    Map<String, Finding> unique = new LinkedHashMap<>();
-    for (Finding f : u.findings()) {
-      unique.putIfAbsent(f.fingerprint(), f);
-    }
-    Map<String, Existing> existing = existing(c, project, unique.keySet());
-    List<Finding> fresh = new ArrayList<>();
-    List<Long> unchanged = new ArrayList<>();
-    Map<Long, Finding> changed = new LinkedHashMap<>();
+    // a chunk at a time: the first finding with a fingerprint wins, later ones are duplicates
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int freshCount = 0;
+    int seenAgain = 0;
     List<Long> reopenedIds = new ArrayList<>();
-    for (Finding f : unique.values()) {
-      Existing e = existing.get(f.fingerprint());
-      if (e == null) {
-        fresh.add(f);
-        continue;
+    while (source.hasNext()) {
+      Map<String, Finding> unique = new LinkedHashMap<>();
+      while (source.hasNext() && unique.size() < CHUNK) {
+        Finding f = source.next();
+        if (seen.add(f.fingerprint())) {
+          unique.put(f.fingerprint(), f);
+        }
       }
-      if (e.hash().equals(hash(json(f)))) {
-        unchanged.add(e.id());
-      } else {
-        changed.put(e.id(), f);
+      Map<String, Existing> existing = existing(c, project, unique.keySet());
+      List<Finding> fresh = new ArrayList<>();
+      List<Long> unchanged = new ArrayList<>();
+      Map<Long, Finding> changed = new LinkedHashMap<>();
+      for (Finding f : unique.values()) {
+        Existing e = existing.get(f.fingerprint());
+        if (e == null) {
+          fresh.add(f);
+          continue;
+        }
+        if (e.hash().equals(hash(json(f)))) {
+          unchanged.add(e.id());
+        } else {
+          changed.put(e.id(), f);
+        }
+        if (!e.open()) {
+          reopenedIds.add(e.id());
+        }
       }
-      if (!e.open()) {
-        reopenedIds.add(e.id());
+      seenAgain += unchanged.size() + changed.size();
+      freshCount += fresh.size();
+      insertFindings(c, project, scan, now, fresh);
+      touch(c, scan, now, unchanged);
+      rewrite(c, scan, now, changed);
+      // a report from scan --fixes (or fix --format json) carries verified patches in its findings
+      for (Finding f : unique.values()) {
+        Fixes.In fix = Fixes.In.of(f).orElse(null);
+        if (fix != null) {
+          Fixes.upsert(c, project, fix, userId, now);
+        }
       }
     }
-    int seen = unchanged.size() + changed.size();
-    insertFindings(c, project, scan, now, fresh);
-    if (store.postgres() && fresh.size() >= 10_000) {
+    if (store.postgres() && freshCount >= 10_000) {
       // after a large first import PostgreSQL still believes the table empty and would answer the
       // next upload's fingerprint lookups with full scans until autovacuum catches up
       Store.update(c, "ANALYZE findings");
     }
-    touch(c, scan, now, unchanged);
-    rewrite(c, scan, now, changed);
-    if (!fresh.isEmpty()) {
+    if (freshCount > 0) {
       Store.update(
           c,
           "INSERT INTO finding_events (finding_id, scan_id, kind, severity, analyzer, at)"
@@ -253,8 +294,8 @@ public final class Ingest {
         c,
         "UPDATE scans SET finding_count = ?, new_count = ?, fixed_count = ?, reopened_count = ?"
             + " WHERE id = ?",
-        unique.size(),
-        fresh.size(),
+        seen.size(),
+        freshCount,
         fixed,
         reopenedIds.size(),
         scan);
@@ -263,9 +304,9 @@ public final class Ingest {
         userId,
         "upload",
         u.project() + " #" + scan,
-        unique.size()
+        seen.size()
             + " findings: "
-            + fresh.size()
+            + freshCount
             + " new, "
             + reopenedIds.size()
             + " reopened, "
@@ -274,9 +315,9 @@ public final class Ingest {
     return new Result(
         scan,
         true,
-        unique.size(),
-        fresh.size(),
-        seen - reopenedIds.size(),
+        seen.size(),
+        freshCount,
+        seenAgain - reopenedIds.size(),
         reopenedIds.size(),
         fixed);
   }

@@ -54,7 +54,8 @@ public final class StoreMaintenance {
           "incidents",
           "patch_plans",
           "eval_results",
-          "audit");
+          "audit",
+          "fixes");
 
   private static final List<String> FINDING_INDEXES =
       List.of(

@@ -57,6 +57,66 @@ abstract class StoreContract {
   }
 
   @Test
+  void verifiedFixes_areKeptPerFinding_fromUploadsAndFromFixUploads() {
+    List<Finding> fs = new ArrayList<>(Fixtures.many("code", "fx", 3));
+    dev.bulwark.core.model.Fix verified =
+        new dev.bulwark.core.model.Fix(
+            "bind the parameter",
+            List.of(),
+            "--- a/F.java\n+++ b/F.java\n@@ -1 +1 @@\n-a\n+<b>\n",
+            dev.bulwark.core.model.Fix.Status.VERIFIED,
+            "template");
+    dev.bulwark.core.model.Fix unverified =
+        new dev.bulwark.core.model.Fix(
+            "a guess",
+            List.of(),
+            "--- a\n+++ b\n",
+            dev.bulwark.core.model.Fix.Status.UNVERIFIED,
+            "llm");
+    fs.set(0, fs.get(0).withFix(verified));
+    fs.set(1, fs.get(1).withFix(unverified));
+    ingest.upload(Fixtures.upload("shop", "s1", fs), analyst);
+    Fixes fixes = new Fixes(store);
+    List<FindingStore.Row> rows = findings.list(FindingStore.Query.open("shop", 10)).items();
+    long withFix = id(rows, fs.get(0));
+    assertThat(fixes.forFinding(withFix))
+        .get()
+        .satisfies(x -> {
+          assertThat(x.diff()).contains("+<b>");
+          assertThat(x.description()).isEqualTo("bind the parameter");
+          assertThat(x.uploadedBy()).isEqualTo("ana");
+        });
+    // an unverified proposal is not "the verified fix"
+    assertThat(fixes.forFinding(id(rows, fs.get(1)))).isEmpty();
+
+    // a later fix upload replaces the patch of a known finding and may name one not yet scanned
+    Fixes.Result r =
+        fixes.put(
+            "shop",
+            List.of(
+                new Fixes.In(fs.get(1).fingerprint(), "escape", "-x\n+y\n", "template"),
+                new Fixes.In("f".repeat(32), "later", "-p\n+q\n", null)),
+            analyst);
+    assertThat(r).isEqualTo(new Fixes.Result(2, 1));
+    assertThat(fixes.forFinding(id(rows, fs.get(1))))
+        .get()
+        .extracting(Fixes.Stored::diff)
+        .isEqualTo("-x\n+y\n");
+    assertThat(count("SELECT COUNT(*) FROM fixes")).isEqualTo(3);
+    assertThatThrownBy(() -> new Fixes.In("a", "d", "x".repeat(Fixes.MAX_DIFF + 1), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("diff");
+  }
+
+  private static long id(List<FindingStore.Row> rows, Finding f) {
+    return rows.stream()
+        .filter(r -> r.fingerprint().equals(f.fingerprint()))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  @Test
   void anUploadIsIdempotentByItsKey() {
     List<Finding> fs = Fixtures.many("code", "a", 10);
     Ingest.Result first = ingest.upload(Fixtures.upload("shop", "k1", fs), analyst);

@@ -28,9 +28,9 @@ public final class HtmlReportWriter implements ReportWriter {
   private static final String CSS =
       """
       :root{--bg:#fff;--fg:#1d2125;--muted:#5e6c84;--card:#f6f8fa;--border:#d0d7de;--code:#f3f4f6;
-      --critical:#7b2cbf;--high:#c62828;--medium:#b26a00;--low:#1565c0;--info:#546e7a;--add:#e6ffec;--del:#ffebe9}
+      {{LIGHT}};--add:#e6ffec;--del:#ffebe9}
       @media (prefers-color-scheme: dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#8b949e;--card:#161b22;
-      --border:#30363d;--code:#1f242c;--add:#12361f;--del:#3d1418;--critical:#c77dff;--high:#ff6b6b;--medium:#f0a530;--low:#58a6ff;--info:#9aa5b1}}
+      --border:#30363d;--code:#1f242c;--add:#12361f;--del:#3d1418;{{DARK}}}}
       *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:var(--bg);color:var(--fg)}
       header,main{max-width:1100px;margin:0 auto;padding:16px 24px}header h1{margin:8px 0 4px;font-size:1.6em}
       .meta{color:var(--muted);font-size:.9em}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
@@ -52,7 +52,9 @@ public final class HtmlReportWriter implements ReportWriter {
       table{border-collapse:collapse;width:100%;font-size:.9em}td,th{border-bottom:1px solid var(--border);padding:4px 8px;text-align:left;vertical-align:top}
       ol.flow li{margin:2px 0}.kind{font-size:.75em;text-transform:uppercase;color:var(--muted);margin-right:6px}
       code{font-family:ui-monospace,monospace}a{color:var(--low)}.hidden{display:none}h2{margin-top:32px}
-      """;
+      """
+          .replace("{{LIGHT}}", SeverityPalette.cssVariables(false))
+          .replace("{{DARK}}", SeverityPalette.cssVariables(true));
 
   private static final String SCRIPT =
       """

@@ -161,6 +161,45 @@ public final class Timeline {
     JSON.writeValue(out, json(detections, incidents));
   }
 
+  /**
+   * The incidents as a team server keeps them: the hunt's own score, narrative, hosts, users and
+   * ATT&CK tactic ids, and each detection with its event (time, host, user, record, what ran), so
+   * the console shows what the terminal shows.
+   */
+  public static ArrayNode incidentsJson(List<Incident> incidents) {
+    ArrayNode out = JSON.createArrayNode();
+    for (Incident i : incidents) {
+      ObjectNode n = out.addObject();
+      n.put("id", i.id());
+      n.put("title", i.title());
+      n.put("score", i.score());
+      n.put("first", i.first() == null ? null : i.first().toString());
+      n.put("last", i.last() == null ? null : i.last().toString());
+      n.set("hosts", JSON.valueToTree(i.hosts()));
+      n.set("users", JSON.valueToTree(i.users()));
+      n.set("tactics", JSON.valueToTree(i.tactics()));
+      n.set("techniques", JSON.valueToTree(i.techniques()));
+      n.set("score_reasons", JSON.valueToTree(i.scoreReasons()));
+      n.put("narrative", i.narrative());
+      ArrayNode ds = n.putArray("detections");
+      for (Detection d : i.detections()) {
+        ObjectNode e = ds.addObject();
+        e.put("time", d.time() == null ? null : d.time().toString());
+        e.put("severity", d.severity().label());
+        e.put("rule", d.ruleTitle());
+        e.put("ruleId", d.rule().id());
+        e.put("host", nz(d.host()));
+        e.put("user", nz(d.user()));
+        e.put("recordId", nz(d.recordId()));
+        e.put("source", d.source());
+        e.set("tactics", JSON.valueToTree(d.tactics()));
+        e.set("techniques", JSON.valueToTree(d.techniques()));
+        e.put("details", d.summary() != null ? d.summary() : detail(d));
+      }
+    }
+    return out;
+  }
+
   static ObjectNode json(List<Detection> detections, List<Incident> incidents) {
     Map<Detection, String> inc = incidentOf(incidents);
     ObjectNode root = JSON.createObjectNode();

@@ -1,0 +1,242 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An attack on the server's memory: {@code bulwark serve} in its own process with a heap smaller
+ * than the report sent to it. An upload of many megabytes is streamed to disk and into the store a
+ * chunk at a time, so it is stored whole; one over the limit is a 413 that says so, also when the
+ * client announces no length and just keeps sending.
+ *
+ * <p>It runs on PostgreSQL, which keeps an open transaction on disk. H2 keeps an uncommitted
+ * transaction's rows in the heap, so there the store itself needs a heap larger than the findings
+ * one upload stores (the server no longer adds the report's bytes and tree to that).
+ */
+class ServeLargeUploadTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The serving process's heap: well under the size of the report below. */
+  static final String HEAP = "-Xmx96m";
+
+  static final int FINDINGS = 9_000;
+
+  @TempDir Path dir;
+
+  @Test
+  void aReportLargerThanTheHeap_isStoredWhole_andOneOverTheLimitIs413() throws Exception {
+    String url = System.getenv("BULWARK_TEST_POSTGRES_URL");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        url != null && !url.isBlank(),
+        "BULWARK_TEST_POSTGRES_URL is not set: the large-upload test is skipped");
+    String schema = "big_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url)) {
+      c.createStatement().execute("CREATE SCHEMA " + schema);
+    }
+    try {
+      run(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    } finally {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(url)) {
+        c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+
+  private void run(String db) throws Exception {
+    Path data = dir.resolve("data");
+    Path log = dir.resolve("serve.log");
+    List<String> command =
+        RuntimeClasspath.command(
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            data.toString(),
+            "--max-upload-mb",
+            "150",
+            "--db-url",
+            db);
+    command.add(1, HEAP);
+    command.add(1, "-XX:TieredStopAtLevel=1");
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      int port = ServeCrashTest.awaitListening(p, log);
+      String base = "http://127.0.0.1:" + port;
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      String firstRun = Files.readString(data.resolve("first-run-admin-token")).strip();
+      String token =
+          JSON.readTree(
+                  http.send(
+                          HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
+                              .header("Authorization", "Bearer " + firstRun)
+                              .header("Content-Type", "application/json")
+                              .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"big\"}"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body())
+              .path("token")
+              .asText();
+
+      long size = reportSize(FINDINGS);
+      assertThat(size).as("the report is larger than the heap").isGreaterThan(96L << 20);
+      HttpResponse<String> stored =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/projects/big/uploads"))
+                  .timeout(Duration.ofMinutes(5))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .header("Idempotency-Key", "big-1")
+                  .POST(
+                      HttpRequest.BodyPublishers.fromPublisher(
+                          HttpRequest.BodyPublishers.ofInputStream(() -> report(FINDINGS)), size))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(stored.statusCode())
+          .as(stored.body() + "\n" + Files.readString(log))
+          .isEqualTo(201);
+      JsonNode answer = JSON.readTree(stored.body());
+      assertThat(answer.path("findings").asInt()).isEqualTo(FINDINGS);
+      assertThat(answer.path("added").asInt()).isEqualTo(FINDINGS);
+      assertThat(p.isAlive()).isTrue();
+      assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
+
+      // over the limit without a Content-Length: the server counts and stops at the limit
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        s.setSoTimeout(120_000);
+        OutputStream out = s.getOutputStream();
+        out.write(
+            ("POST /api/projects/big/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer "
+                    + token
+                    + "\r\n"
+                    + "Idempotency-Key: big-2\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        String status = null;
+        try {
+          for (int mb = 0; mb < 200; mb++) {
+            out.write(
+                (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+          }
+        } catch (java.io.IOException closed) {
+          // the server answered and closed while we were still sending: what it said is below
+        }
+        InputStream in = s.getInputStream();
+        String head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
+        status = head.substring(0, Math.min(12, head.length()));
+        assertThat(status).isEqualTo("HTTP/1.1 413");
+        assertThat(head).contains("request body over the limit of 157286400 bytes (150 MB");
+      }
+      // and with a Content-Length over the limit, before a byte of the body is read
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        s.setSoTimeout(10_000);
+        s.getOutputStream()
+            .write(
+                ("POST /api/projects/big/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer "
+                        + token
+                        + "\r\n"
+                        + "Idempotency-Key: big-3\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 200000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        assertThat(head).isEqualTo("HTTP/1.1 413");
+      }
+      assertThat(p.isAlive()).isTrue();
+    } finally {
+      p.destroyForcibly();
+      p.waitFor();
+    }
+  }
+
+  /** A finding of about 10 kB: a long snippet, as a minified file's line would give. */
+  private static byte[] finding(int i) {
+    String fp = String.format("%032x", i);
+    String snippet = ("var x" + i + "=1;").repeat(1100);
+    return ("{\"fingerprint\":\""
+            + fp
+            + "\",\"analyzer\":\"code\",\"ruleId\":\"java-sqli\","
+            + "\"title\":\"SQL injection "
+            + i
+            + "\",\"message\":\"m\",\"severity\":\"high\","
+            + "\"confidence\":\"high\",\"locations\":[{\"kind\":\"file\",\"path\":\"src/F"
+            + i
+            + ".java\",\"region\":{\"startLine\":1,\"startColumn\":1,\"endLine\":1,"
+            + "\"endColumn\":2},\"snippet\":\""
+            + snippet
+            + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final byte[] HEAD =
+      ("{\"tool\":{\"name\":\"Bulwark\",\"version\":\"test\"},"
+              + "\"scan\":{\"analyzers\":[{\"id\":\"code\",\"status\":\"completed\"}]},"
+              + "\"findings\":[")
+          .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TAIL = "]}".getBytes(StandardCharsets.UTF_8);
+
+  private static long reportSize(int n) {
+    long size = HEAD.length + TAIL.length + Math.max(0, n - 1);
+    for (int i = 0; i < n; i++) {
+      size += finding(i).length;
+    }
+    return size;
+  }
+
+  /** The report generated as it is sent, so the test's own heap does not hold it either. */
+  private static InputStream report(int n) {
+    Enumeration<InputStream> parts =
+        new Enumeration<>() {
+          int i = -1;
+
+          @Override
+          public boolean hasMoreElements() {
+            return i <= n;
+          }
+
+          @Override
+          public InputStream nextElement() {
+            int at = i++;
+            if (at == -1) {
+              return new ByteArrayInputStream(HEAD);
+            }
+            if (at == n) {
+              return new ByteArrayInputStream(TAIL);
+            }
+            byte[] f = finding(at);
+            if (at == 0) {
+              return new ByteArrayInputStream(f);
+            }
+            byte[] withComma = new byte[f.length + 1];
+            withComma[0] = ',';
+            System.arraycopy(f, 0, withComma, 1, f.length);
+            return new ByteArrayInputStream(withComma);
+          }
+        };
+    return new SequenceInputStream(parts);
+  }
+}
