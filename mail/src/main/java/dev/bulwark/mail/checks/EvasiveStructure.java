@@ -46,10 +46,11 @@ final class EvasiveStructure implements MailCheck {
           Math.min(EACH, left),
           String.format(
               Locale.ROOT,
-              "MIME parts nested %d levels deep (mail needs a few; %,d parts lie below level %d,"
-                  + " where many readers stop) — all of them were read",
+              "MIME parts nested %d levels deep (mail needs a few; %,d %s below level %d, where"
+                  + " many readers stop) — their text was read all the same",
               s.deepest(),
               s.partsTooDeep(),
+              s.partsTooDeep() == 1 ? "part lies" : "parts lie",
               Structure.DEEP),
           "structure:mime");
       left -= Math.min(EACH, left);
@@ -60,11 +61,12 @@ final class EvasiveStructure implements MailCheck {
           Math.min(EACH, left),
           String.format(
               Locale.ROOT,
-              "%s header of %,d bytes%s: only the first %d KiB of each was read",
+              "%s header of %,d bytes%s: only the first %d KiB of %s read",
               first.name(),
               first.bytes(),
               s.cutCount() > 1 ? " and " + (s.cutCount() - 1) + " more as long" : "",
-              Structure.MAX_FIELD >> 10),
+              Structure.MAX_FIELD >> 10,
+              s.cutCount() > 1 ? "each was" : "it was"),
           "header:" + first.name());
       left -= Math.min(EACH, left);
     }
