@@ -218,8 +218,7 @@ class ConsoleBrowserTest {
     // the technique is in several tactics' columns (the built-in pack's rules tag it under more
     // than one); the detection was made under credential access
     Locator lsass =
-        page.locator(
-                ".attack .tactic", new Page.LocatorOptions().setHasText("credential access"))
+        page.locator(".attack .tactic", new Page.LocatorOptions().setHasText("credential access"))
             .locator(".tech", new Locator.LocatorOptions().setHasText("T1003.001"));
     assertThat(lsass.first()).hasClass(java.util.regex.Pattern.compile("covered"));
     assertThat(lsass.first()).hasClass(java.util.regex.Pattern.compile("heat1"));
