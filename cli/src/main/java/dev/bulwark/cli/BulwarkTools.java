@@ -618,9 +618,12 @@ final class BulwarkTools {
     s =
         s.withHunter(
             new Hunter.Options(Severity.parse(minLevel), null, null, s.hunter().maxPerRule()));
+    // what the hunt skipped (links leading out of the folder, unreadable files and records) is
+    // told to the agent as it is to a person at the terminal
+    List<dev.bulwark.core.errors.Diagnostic> skipped =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     LogHunt.Result r =
-        hunts.hunt(
-            List.of(path), s, Progress.none(), DiagnosticSink.ignoring(), new Cancellation());
+        hunts.hunt(List.of(path), s, Progress.none(), skipped::add, new Cancellation());
     ObjectNode out = JSON.createObjectNode();
     out.put("events", r.hunt().events());
     out.put("detections", r.detections().size());
@@ -658,6 +661,20 @@ final class BulwarkTools {
           .append(": ")
           .append(untrusted(i.narrative()))
           .append('\n');
+    }
+    ArrayNode diagnostics = out.putArray("diagnostics");
+    synchronized (skipped) {
+      for (dev.bulwark.core.errors.Diagnostic d : skipped) {
+        diagnostics.add(untrusted(d.display()));
+      }
+      if (!skipped.isEmpty()) {
+        text.append(skipped.size())
+            .append(skipped.size() == 1 ? " diagnostic" : " diagnostics")
+            .append(" (files or records skipped or unreadable):\n");
+        skipped.stream()
+            .limit(dev.bulwark.core.report.DiagnosticSummary.SHOWN)
+            .forEach(d -> text.append("  ").append(untrusted(d.display())).append('\n'));
+      }
     }
     out.put("_text", text.toString());
     return out;

@@ -53,6 +53,35 @@ final class DepsCommand implements Runnable {
         List.of(path), Scanner.walkOptions(cfg, List.of(path), WalkOptions.defaults()), ds::add);
   }
 
+  /**
+   * A manifest named directly that could not be read leaves nothing to report on: that is an input
+   * error (exit 2) naming why, not an empty inventory or plan — as for {@code scan}. A file no
+   * manifest reader accepts is refused the same way. A directory is always read.
+   */
+  static void requireSomethingRead(Path path, List<Diagnostic> ds) throws InputException {
+    if (java.nio.file.Files.isDirectory(path)) {
+      return;
+    }
+    Path name = path.getFileName();
+    if (name == null || !dev.bulwark.deps.inventory.Inventory.standard().accepts(name.toString())) {
+      throw new InputException(
+          path
+              + ": not a manifest, lockfile, SBOM or JAR that Bulwark reads; give the project"
+              + " directory or one of its manifests");
+    }
+    List<String> why =
+        ds.stream()
+            .filter(d -> d.path() != null && d.path().endsWith(name.toString()))
+            .filter(d ->
+                d.level() == Diagnostic.Level.ERROR
+                    || (d.level() == Diagnostic.Level.WARNING && "files".equals(d.source())))
+            .map(Diagnostic::display)
+            .toList();
+    if (!why.isEmpty()) {
+      throw new InputException("nothing could be read: " + String.join("; ", why));
+    }
+  }
+
   /** Writes to a checked output file, or to standard output when there is none. */
   static void write(picocli.CommandLine.Model.CommandSpec spec, OutputFile out, String text)
       throws java.io.IOException {
@@ -109,6 +138,7 @@ final class DepsCommand implements Runnable {
       }
       List<Diagnostic> ds = new ArrayList<>();
       List<Component> cs = inventory(path, cfg, ds);
+      requireSomethingRead(path, ds);
       String name =
           path.toAbsolutePath().normalize().getFileName() == null
               ? "project"
@@ -188,6 +218,7 @@ final class DepsCommand implements Runnable {
       List<Diagnostic> ds = new ArrayList<>();
       PlanService.Planned planned =
           new PlanService().plan(path, cfg, DataDir.resolve(null), ds::add);
+      requireSomethingRead(path, ds);
       PatchPlan.Plan plan = planned.plan();
       List<VulnMatch> matches = planned.matches();
       Map<VulnMatch, Reachability.Verdict> verdicts = planned.verdicts();

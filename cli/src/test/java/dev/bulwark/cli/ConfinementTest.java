@@ -2,8 +2,13 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Readers stay inside the directories they were given: a symbolic link in a scanned tree, a rules
  * directory, a discovered configuration or an ignore file that leads outside is not followed, and a
- * diagnostic says so. (POM parents: HostilePomTest in deps; log directories: SpecialInputsTest.)
+ * diagnostic says so; the agents' tools read through the same readers. (POM parents: HostilePomTest
+ * in deps; log directories on the command line: SpecialInputsTest.)
  */
 class ConfinementTest {
   private static final String SECRET =
@@ -70,5 +76,46 @@ class ConfinementTest {
     Cli.Result r = Cli.run("logs", "rules", "--rules", rules.toString(), "--all");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("0 detection rules").contains("planted.yml").contains("outside");
+  }
+
+  @Test
+  void mcpHuntLogs_followsNoLinkOutOfTheFolder_andSaysWhatItSkipped() throws Exception {
+    Files.writeString(
+        outside.resolve("secret.jsonl"),
+        "{\"EventID\":1,\"Computer\":\"OUTSIDE-HOST\",\"Image\":"
+            + "\"C:\\\\Windows\\\\System32\\\\vssadmin.exe\",\"CommandLine\":"
+            + "\"vssadmin.exe Delete Shadows /All /Quiet\",\"UtcTime\":\"2024-06-01 11:09:00.000\"}\n");
+    Path logs = Files.createDirectories(project.resolve("logs"));
+    Files.writeString(
+        logs.resolve("inside.jsonl"),
+        "{\"EventID\":1,\"Computer\":\"INSIDE-HOST\",\"Image\":\"C:\\\\Windows\\\\notepad.exe\","
+            + "\"CommandLine\":\"notepad.exe\",\"UtcTime\":\"2024-06-01 11:00:00.000\"}\n");
+    Files.createSymbolicLink(logs.resolve("leak.jsonl"), outside.resolve("secret.jsonl"));
+    McpSyncClient client =
+        TestProjects.mcpClient(
+            RuntimeClasspath.command(
+                "mcp", "--root", project.toString(), "--data-dir", dir.resolve("data").toString()),
+            Duration.ofSeconds(120));
+    McpSchema.CallToolResult r;
+    try {
+      r =
+          client.callTool(
+              McpSchema.CallToolRequest.builder("hunt_logs")
+                  .arguments(Map.of("path", "logs", "min_level", "low"))
+                  .build());
+    } finally {
+      client.closeGracefully();
+    }
+    String text = ((McpSchema.TextContent) r.content().get(0)).text();
+    assertThat(r.isError()).as(text).isFalse();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> out = (Map<String, Object>) r.structuredContent();
+    assertThat(out.get("events")).as(text).isEqualTo(1);
+    assertThat(out.get("detections")).as(text).isEqualTo(0);
+    assertThat(text).doesNotContain("OUTSIDE-HOST").doesNotContain("Shadows");
+    @SuppressWarnings("unchecked")
+    List<String> skipped = (List<String>) out.get("diagnostics");
+    assertThat(skipped).as(text).anySatisfy(d -> assertThat(d).contains("leak.jsonl", "outside"));
+    assertThat(text).contains("leak.jsonl");
   }
 }

@@ -86,6 +86,34 @@ class DiagnosticsVisibleTest {
   }
 
   @Test
+  void deps_aSoleManifestThatCannotBeRead_isExitTwo_forInventoryPlanAndScan() throws Exception {
+    Path pom = Files.writeString(dir.resolve("pom.xml"), "<project><broken\n");
+    Path bom = dir.resolve("bom.json");
+    Cli.Result inventory = Cli.run("deps", "inventory", pom.toString(), "-o", bom.toString());
+    assertThat(inventory.exit()).as(inventory.out() + inventory.err()).isEqualTo(2);
+    assertThat(inventory.err()).contains("nothing could be read", "pom.xml", "cannot read the POM");
+    assertThat(bom).as("no empty inventory is written").doesNotExist();
+    Cli.Result plan =
+        Cli.run("deps", "plan", pom.toString(), "--ics", dir.resolve("plan.ics").toString());
+    assertThat(plan.exit()).as(plan.out() + plan.err()).isEqualTo(2);
+    assertThat(plan.err()).contains("nothing could be read", "pom.xml");
+    Cli.Result scan = Cli.run("scan", pom.toString(), "--no-progress");
+    assertThat(scan.exit()).as(scan.out() + scan.err()).isEqualTo(2);
+    assertThat(scan.err()).contains("nothing could be read", "pom.xml");
+
+    // a file no manifest reader accepts is said to be one, not inventoried as empty
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "nothing here\n");
+    Cli.Result other = Cli.run("deps", "inventory", notes.toString(), "-o", bom.toString());
+    assertThat(other.exit()).as(other.out() + other.err()).isEqualTo(2);
+    assertThat(other.err()).contains("notes.txt", "not a manifest");
+
+    // a directory whose manifest is broken is still read (its other files may not be)
+    Cli.Result directory = Cli.run("deps", "inventory", dir.toString(), "-o", bom.toString());
+    assertThat(directory.exit()).as(directory.out() + directory.err()).isZero();
+    assertThat(directory.err()).contains("cannot read the POM");
+  }
+
+  @Test
   void aLeadingNul_doesNotHideAFilesSecrets() throws Exception {
     Path f = dir.resolve("prod.env");
     Files.write(

@@ -92,6 +92,23 @@ class OutputFilesTest {
   }
 
   @Test
+  void aSocket_isRefusedWithExitTwo_andStaysASocket() throws Exception {
+    Path socket = dir.resolve("report.sock");
+    try (java.nio.channels.ServerSocketChannel server =
+        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(socket));
+      Cli.Result r = scanTo(socket);
+      assertThat(r.exit()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains(socket.toString(), "socket");
+      Path mail = Files.writeString(dir.resolve("m.eml"), "From: a@b.example\nSubject: x\n\nhi\n");
+      Cli.Result indicators =
+          Cli.run("mail", "check", mail.toString(), "--indicators", socket.toString());
+      assertThat(indicators.exit()).as(indicators.err()).isEqualTo(2);
+      assertThat(FileKind.of(socket)).isEqualTo(FileKind.SOCKET);
+    }
+  }
+
+  @Test
   void aSymbolicLink_isRefused_unlessWritingThroughLinksIsAsked() throws Exception {
     Path victim = Files.writeString(dir.resolve("victim.txt"), "keep me\n");
     Path link = Files.createSymbolicLink(dir.resolve("report.json"), victim);

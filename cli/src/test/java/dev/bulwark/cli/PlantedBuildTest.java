@@ -221,4 +221,15 @@ class PlantedBuildTest {
     assertThat(text).contains("1 verified patches");
     assertThat(description).contains("never runs the project's build");
   }
+
+  @Test
+  void help_namesTheOnlyWayToRunTheProjectsBuild_asAnOptIn() {
+    Cli.Result help = Cli.run("fix", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains(
+            "nothing the project contains (mvnw, .mvn, plugins, tests) is run unless --test-cmd")
+        .contains("Opt-in")
+        .contains("RUNS THE PROJECT'S OWN CODE");
+  }
 }

@@ -39,7 +39,10 @@ final class TestProjects {
                 .args(command.subList(1, command.size()))
                 .build(),
             new JacksonMcpJsonMapper(new ObjectMapper()));
-    McpSyncClient client = McpClient.sync(transport).requestTimeout(timeout).build();
+    // the server is a fresh JVM, traced by strace in some tests, on a machine that may be busy:
+    // starting it may take longer than the client's default 20 seconds
+    McpSyncClient client =
+        McpClient.sync(transport).requestTimeout(timeout).initializationTimeout(timeout).build();
     try {
       client.initialize();
     } catch (RuntimeException e) {

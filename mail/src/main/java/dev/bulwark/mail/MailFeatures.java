@@ -55,7 +55,8 @@ public final class MailFeatures {
         m.htmlBody(),
         m.links(),
         m.attachments(),
-        m.problems());
+        m.problems(),
+        m.structure());
   }
 
   /** The text embedded for a message. */

@@ -18,8 +18,11 @@ import java.util.Optional;
 public final class MailModel {
   public static final String FILE = "mail-model.json";
 
-  /** 2: words (TF-IDF) beside the dense features; 3: one feature per check class. */
-  private static final int VERSION = 3;
+  /**
+   * 2: words (TF-IDF) beside the dense features; 3: one feature per check class; 4: the
+   * evasive-structure check (one more feature).
+   */
+  private static final int VERSION = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -24,12 +24,13 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
- * Parses RFC 5322 / MIME messages with mime4j, bounded: header count, line length, nesting, text
- * kept and bytes read per part are all limited, and what was cut is reported as a problem. Bodies
- * are decoded; attachments are measured and their first bytes kept for type checks — never opened.
+ * Parses RFC 5322 / MIME messages with mime4j, bounded: header fields are cut or skipped before
+ * mime4j sees them ({@link BoundedHeaders}), parts, text kept and bytes read per part are limited,
+ * and what was not inspected is reported as a problem. Parts are read however deep they nest.
+ * Bodies are decoded; attachments are measured and their first bytes kept for type checks — never
+ * opened.
  */
 public final class MailParser {
-  private static final int MAX_DEPTH = 12;
   private static final int MAX_TEXT = 1 << 20;
   private static final long MAX_PART = 64L << 20;
   private static final Pattern PLAIN_URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
@@ -46,7 +47,8 @@ public final class MailParser {
             .build();
     DefaultMessageBuilder builder = new DefaultMessageBuilder();
     builder.setMimeEntityConfig(config);
-    PartLimit limited = new PartLimit(in);
+    BoundedHeaders bounded = new BoundedHeaders(in);
+    PartLimit limited = new PartLimit(bounded);
     Message m = builder.parseMessage(limited);
     List<MailMessage.Header> headers = new ArrayList<>();
     for (Field f : m.getHeader().getFields()) {
@@ -59,7 +61,8 @@ public final class MailParser {
               + MAX_PARTS
               + " MIME boundaries; the message was read up to there, the rest skipped");
     }
-    walk(m, 0, parts);
+    walk(m, parts);
+    parts.problems.addAll(bounded.problems());
     List<MailMessage.Link> links = new ArrayList<>();
     if (parts.html.length() > 0) {
       links.addAll(Html.links(parts.html.toString()));
@@ -86,7 +89,14 @@ public final class MailParser {
         parts.html.toString(),
         links,
         parts.attachments,
-        parts.problems);
+        parts.problems,
+        new MailMessage.Structure(
+            Math.max(parts.deepest, bounded.deepest()),
+            Math.max(parts.tooDeep, bounded.tooDeep()),
+            bounded.cuts(),
+            bounded.cutCount(),
+            bounded.skipped(),
+            bounded.mostFields()));
   }
 
   private static String decodeHeader(String raw) {
@@ -174,27 +184,51 @@ public final class MailParser {
     final StringBuilder html = new StringBuilder();
     final List<MailMessage.Attachment> attachments = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
+    int deepest;
+    int tooDeep;
   }
 
-  private static void walk(Entity e, int depth, Parts parts) throws IOException {
-    if (depth > MAX_DEPTH) {
-      parts.problems.add("MIME nesting deeper than " + MAX_DEPTH + "; inner parts skipped");
-      return;
+  /**
+   * Reads every part in message order. The walk keeps its own stack rather than recursing, so a
+   * message nested thousands of levels deep is read to the bottom: hiding content below the level
+   * where a reader stops is an evasion, and the depth itself is judged ({@code evasive-structure}).
+   */
+  private static void walk(Entity root, Parts parts) throws IOException {
+    java.util.Deque<Entity> todo = new java.util.ArrayDeque<>();
+    java.util.Deque<Integer> depths = new java.util.ArrayDeque<>();
+    todo.push(root);
+    depths.push(0);
+    while (!todo.isEmpty()) {
+      Entity e = todo.pop();
+      int depth = depths.pop();
+      parts.deepest = Math.max(parts.deepest, depth);
+      if (depth > MailMessage.Structure.DEEP) {
+        parts.tooDeep++;
+      }
+      Body body = e.getBody();
+      if (body instanceof Multipart mp) {
+        List<Entity> children = mp.getBodyParts();
+        for (int i = children.size() - 1; i >= 0; i--) {
+          todo.push(children.get(i));
+          depths.push(depth + 1);
+        }
+      } else if (body instanceof Message inner) {
+        todo.push(inner);
+        depths.push(depth + 1);
+      } else {
+        leaf(e, body, parts);
+      }
     }
-    Body body = e.getBody();
+  }
+
+  private static void leaf(Entity e, Body body, Parts parts) throws IOException {
     String type = e.getMimeType() == null ? "text/plain" : e.getMimeType().toLowerCase(Locale.ROOT);
     String filename = e.getFilename();
     boolean attachment =
         filename != null
             || ContentDispositionField.DISPOSITION_TYPE_ATTACHMENT.equalsIgnoreCase(
                 e.getDispositionType());
-    if (body instanceof Multipart mp) {
-      for (Entity child : mp.getBodyParts()) {
-        walk(child, depth + 1, parts);
-      }
-    } else if (body instanceof Message inner) {
-      walk(inner, depth + 1, parts);
-    } else if (body instanceof TextBody tb && !attachment) {
+    if (body instanceof TextBody tb && !attachment) {
       String t = read(tb.getReader(), parts);
       (type.equals("text/html") ? parts.html : parts.text).append(t).append('\n');
     } else if (body instanceof TextBody tb) {

@@ -84,8 +84,10 @@ public final class Inventory {
             out.putIfAbsent(c.manifest() + "|" + c.key(), c);
           }
         } catch (IOException | ManifestParser.ManifestException | RuntimeException e) {
+          // an error, not a warning: nothing of this manifest was analysed (a scan or inventory
+          // of it alone is then "nothing could be read", exit 2)
           diagnostics.report(
-              Diagnostic.warning(
+              Diagnostic.error(
                   "deps",
                   f.relativePath(),
                   e.getMessage() == null ? e.toString() : e.getMessage()));

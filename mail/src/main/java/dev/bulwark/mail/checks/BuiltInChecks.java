@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Every built-in mail check, in the order their reasons are listed: authentication, sender, route,
- * links, attachments, text. Adding a check is adding a line here (and its fixture and doc entry).
+ * links, attachments, text, structure. Adding a check is adding a line here (and its fixture and
+ * doc entry).
  */
 public final class BuiltInChecks {
   private static final List<MailCheck> ALL =
@@ -71,7 +72,8 @@ public final class BuiltInChecks {
           new RecipientAddressGreeting(),
           new ConfusableText(),
           new InvisibleCharacters(),
-          new AddressesAiReader());
+          new AddressesAiReader(),
+          new EvasiveStructure());
 
   private static final List<MailRule> RULES = ALL.stream().map(MailCheck::rule).toList();
 

@@ -28,7 +28,9 @@ public record MailRule(String id, int points, Weight weight, Part part, String s
     ROUTE,
     LINKS,
     ATTACHMENTS,
-    TEXT
+    TEXT,
+    /** How the message is built: nesting of its parts, size and number of its headers. */
+    STRUCTURE
   }
 
   public MailRule {

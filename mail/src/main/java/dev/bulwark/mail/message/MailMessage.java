@@ -12,7 +12,53 @@ public record MailMessage(
     String htmlBody,
     List<Link> links,
     List<Attachment> attachments,
-    List<String> problems) {
+    List<String> problems,
+    Structure structure) {
+
+  /**
+   * How the message is built where its shape can hide content from a reader that stops early: the
+   * deepest level of its MIME parts (the message itself is level 0) and how many parts lie deeper
+   * than {@link #DEEP} levels — all of them were read — and the header fields that were over the
+   * bounds: cut to their first kilobytes (the first few named with their sizes) or skipped.
+   */
+  public record Structure(
+      int deepest,
+      int partsTooDeep,
+      List<CutHeader> cutHeaders,
+      int cutCount,
+      int skippedHeaders,
+      int mostHeaders) {
+    /** Levels of nesting mail needs at most: forwards of forwards stay well within it. */
+    public static final int DEEP = 12;
+
+    /** Bytes of one header field that are read; a longer field is cut there. */
+    public static final int MAX_FIELD = 64 << 10;
+
+    /** Header fields of one section that are read; real mail has a few dozen. */
+    public static final int MAX_FIELDS = 1_000;
+
+    public static final Structure PLAIN = new Structure(0, 0, List.of(), 0, 0, 0);
+
+    public Structure {
+      cutHeaders = List.copyOf(cutHeaders);
+    }
+  }
+
+  /** A header field cut to its first kilobytes: its name and its whole size in bytes. */
+  public record CutHeader(String name, long bytes) {}
+
+  /** A message read without structure notes (built by hand or from another reader). */
+  public MailMessage(
+      String source,
+      int index,
+      List<Header> headers,
+      String textBody,
+      String htmlBody,
+      List<Link> links,
+      List<Attachment> attachments,
+      List<String> problems) {
+    this(source, index, headers, textBody, htmlBody, links, attachments, problems, Structure.PLAIN);
+  }
 
   /** A header as received (unfolded). */
   public record Header(String name, String value) {}
