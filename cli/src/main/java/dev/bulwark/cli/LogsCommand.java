@@ -150,6 +150,8 @@ final class LogsCommand implements Runnable {
     @Option(names = "--no-progress", description = "Never draw a progress bar.")
     boolean noProgress;
 
+    @picocli.CommandLine.Mixin CommonOptions.FileBudget fileBudget;
+
     @Override
     public Integer call() throws Exception {
       ReportOutput.prepare(outputs, paths, outputPolicy);
@@ -186,7 +188,13 @@ final class LogsCommand implements Runnable {
       try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
         r =
             new HuntService()
-                .hunt(paths, s, progress.progress(), diagnostics::add, new Cancellation());
+                .hunt(
+                    paths,
+                    s,
+                    progress.progress(),
+                    diagnostics::add,
+                    new Cancellation(),
+                    fileBudget.value());
       }
       for (Path t : timelines) {
         String fmt = Timeline.formatFor(t.getFileName().toString());

@@ -429,6 +429,53 @@ class HostileInputsTest {
     assertHandled(o, "one.properties", "AKIA");
   }
 
+  // ---------------------------------------------------------------- per-file time budget
+
+  /**
+   * Text dense with credential-like assignments: every line holds several candidates the secrets
+   * engine must decode, check and score, so the analyzer needs seconds per megabyte. No sleep and
+   * no special hook: real work on a real file, stopped by the budget.
+   */
+  private static void writeDenseCandidates(Path file, int lines) throws IOException {
+    Random r = new Random(1);
+    try (java.io.Writer w = Files.newBufferedWriter(file)) {
+      for (int i = 0; i < lines; i++) {
+        w.write(
+            String.format(
+                "api_key_%d = \"sk_%016x%016x\" password=%016x token=ghp_%016x%016x%04x%n",
+                i,
+                r.nextLong(),
+                r.nextLong(),
+                r.nextLong(),
+                r.nextLong(),
+                r.nextLong(),
+                r.nextInt(0x10000)));
+      }
+    }
+  }
+
+  @Test
+  void fileThatKeepsAnAnalyzerBusyPastTheBudget_isAbandonedByName_andTheScanCompletes()
+      throws Exception {
+    Path d = canary(dir.resolve("slow"));
+    writeDenseCandidates(d.resolve("dense.properties"), 120_000 * SCALE);
+    Outcome o =
+        run(
+            "scan",
+            d.toString(),
+            "--analyzer",
+            "secrets",
+            "--file-time-budget",
+            "1s",
+            "--no-progress");
+    assertHandled(o, "dense.properties", "analyzer secrets stopped on this file");
+    assertThat(o.output()).contains("time budget of 1 s").contains("AKIA");
+    // a budget that is not a duration is the user's to fix, before any work
+    Outcome bad = run("scan", d.toString(), "--file-time-budget", "soon", "--no-progress");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.output()).contains("--file-time-budget").doesNotContain("internal error");
+  }
+
   // ---------------------------------------------------------------- mail
 
   @Test

@@ -2,6 +2,7 @@ package dev.bulwark.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.config.ConfigShape;
@@ -276,6 +277,18 @@ public final class LogHunt {
       DiagnosticSink diagnostics,
       Cancellation cancellation)
       throws InputException, InterruptedException {
+    return run(inputs, s, progress, diagnostics, cancellation, FileTimeBudget.defaults());
+  }
+
+  /** As above, stopping work on any one file after {@code budget}. */
+  public static Result run(
+      List<Path> inputs,
+      Settings s,
+      Progress progress,
+      DiagnosticSink diagnostics,
+      Cancellation cancellation,
+      FileTimeBudget budget)
+      throws InputException, InterruptedException {
     Instant started = Instant.now();
     for (Path p : inputs) {
       if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -328,11 +341,18 @@ public final class LogHunt {
           s.threads(),
           cancellation,
           f -> {
-            reader.read(
-                f,
-                e -> {
-                  hunter.accept(e);
-                });
+            budget.run(
+                "logs",
+                f.toString(),
+                sink,
+                () ->
+                    reader.read(
+                        f,
+                        e -> {
+                          // every event is a checkpoint of the file's time budget
+                          FileTimeBudget.check();
+                          hunter.accept(e);
+                        }));
             try {
               task.advance(Files.size(f));
             } catch (IOException e) {

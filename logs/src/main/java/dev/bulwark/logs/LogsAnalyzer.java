@@ -70,7 +70,13 @@ public final class LogsAnalyzer implements Analyzer {
                   ctx.config().baseDir())
               .withThreads(ctx.options().threads());
       LogHunt.Result r =
-          LogHunt.run(files, s, ctx.progress(), ctx.diagnostics(), ctx.cancellation());
+          LogHunt.run(
+              files,
+              s,
+              ctx.progress(),
+              ctx.diagnostics(),
+              ctx.cancellation(),
+              ctx.options().fileTimeBudget());
       for (Finding f : r.findings()) {
         sink.accept(f);
       }

@@ -17,6 +17,7 @@ import dev.bulwark.code.project.SourceUnit;
 import dev.bulwark.code.project.TypeHierarchy;
 import dev.bulwark.code.rules.LibraryModel;
 import dev.bulwark.code.rules.RulePacks;
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.model.CodeFlow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -171,6 +172,8 @@ public final class Interpreter {
     } catch (BudgetExceeded | StackOverflowError e) {
       // analysed as far as the budget allowed; findings made so far stand, and the stop is counted
       findings.budgetStopped(m.owner().unit(), m.decl());
+    } catch (FileTimeBudget.Exceeded e) {
+      throw e; // the class's file is over its time budget: reported where the budget was set
     } catch (RuntimeException e) {
       // a construct the interpreter mishandles must cost one method, not the scan
       findings.failed(m.owner().unit(), m.decl(), e);
@@ -192,6 +195,9 @@ public final class Interpreter {
   void tick() {
     if (++steps > MAX_STEPS) {
       throw new BudgetExceeded();
+    }
+    if ((steps & 0x3ff) == 0) {
+      FileTimeBudget.check();
     }
   }
 
