@@ -123,6 +123,29 @@ class HostileInputsTest {
     assertThat(scan.output()).contains("AKIA");
   }
 
+  /**
+   * A bomb given alone: a hunt that read no event from its only input has looked at nothing, so it
+   * is exit 2 naming the file and the budget that stopped it — never "no detections". A scan of the
+   * same file is exit 0 with the warning: its other analyzers did read the file.
+   */
+  @Test
+  void evtxBombGivenAlone_huntIsExitTwoNamingFileAndBudget_scanWarnsAndGoesOn() throws Exception {
+    Path d = dir.resolve("evtx-alone");
+    Files.createDirectories(d);
+    Path bomb = Files.write(d.resolve("bomb.evtx"), evtxTextBomb(20, 20_000));
+    Outcome hunt = run("logs", "hunt", bomb.toString(), "--no-progress");
+    assertThat(hunt.exit()).as(hunt.output()).isEqualTo(2);
+    assertThat(hunt.output())
+        .contains("nothing could be read from")
+        .contains("bomb.evtx")
+        .contains("renders more than")
+        .doesNotContain("internal error")
+        .doesNotContainPattern("\\n\\s+at [a-z]+\\.");
+    Outcome scan = run("scan", d.toString(), "--no-progress");
+    assertHandled(scan, "bomb.evtx", "renders more than");
+    assertThat(scan.output()).doesNotContain("analyzer failed");
+  }
+
   @Test
   void evtxWithAValidHeaderAndRandomChunks_isReportedNotFatal() throws Exception {
     Path d = dir.resolve("evtx-random");

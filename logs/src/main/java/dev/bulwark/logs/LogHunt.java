@@ -270,6 +270,20 @@ public final class LogHunt {
     return l;
   }
 
+  /**
+   * Every input had problems and not one event came out: a damaged file, a bomb stopped at its
+   * budget, a file of another kind. A hunt of such inputs has looked at nothing, which is an input
+   * error (exit 2) naming the files, not "no detections"; within a scan, whose other analyzers did
+   * read the files, it is the per-file diagnostics alone.
+   */
+  public static final class NothingReadable extends InputException {
+    private static final long serialVersionUID = 1L;
+
+    NothingReadable(String message) {
+      super(message);
+    }
+  }
+
   public static Result run(
       List<Path> inputs,
       Settings s,
@@ -365,7 +379,7 @@ public final class LogHunt {
         && !files.isEmpty()
         && files.stream()
             .allMatch(f -> troubled.stream().anyMatch(p -> p.startsWith(f.toString())))) {
-      throw new InputException(
+      throw new NothingReadable(
           "nothing could be read from "
               + (files.size() == 1 ? files.get(0) : files.size() + " files")
               + ": "
