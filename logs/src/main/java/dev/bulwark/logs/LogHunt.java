@@ -271,6 +271,16 @@ public final class LogHunt {
   }
 
   /**
+   * Whether a diagnostic's path speaks of a file: the file itself, an entry inside it ({@code
+   * a.zip!/x.log}), or what a gzip file holds, which is named without its {@code .gz}.
+   */
+  private static boolean concerns(String diagnosticPath, Path file) {
+    String f = file.toString();
+    return diagnosticPath.startsWith(f)
+        || (f.endsWith(".gz") && diagnosticPath.equals(f.substring(0, f.length() - 3)));
+  }
+
+  /**
    * Every input had problems and not one event came out: a damaged file, a bomb stopped at its
    * budget, a file of another kind. A hunt of such inputs has looked at nothing, which is an input
    * error (exit 2) naming the files, not "no detections"; within a scan, whose other analyzers did
@@ -377,8 +387,7 @@ public final class LogHunt {
     LogReader.Stats stats = reader.stats();
     if (stats.events() == 0
         && !files.isEmpty()
-        && files.stream()
-            .allMatch(f -> troubled.stream().anyMatch(p -> p.startsWith(f.toString())))) {
+        && files.stream().allMatch(f -> troubled.stream().anyMatch(p -> concerns(p, f)))) {
       throw new NothingReadable(
           "nothing could be read from "
               + (files.size() == 1 ? files.get(0) : files.size() + " files")

@@ -29,6 +29,7 @@ import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.core.files.Roots;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.TextSniffer;
 import java.io.IOException;
@@ -92,6 +93,12 @@ public final class ProjectModel {
     }
     this.hierarchy = new TypeHierarchy(this, library);
   }
+
+  /**
+   * Largest Java source parsed: it is read whole and kept as text, lines and a syntax tree; real
+   * sources, generated ones included, stay well below.
+   */
+  public static final long MAX_SOURCE_BYTES = 16L << 20;
 
   /** Parses Java files (reporting unparsable ones) and reads {@code .properties} files. */
   public static ProjectModel load(
@@ -628,7 +635,16 @@ public final class ProjectModel {
       DiagnosticSink diagnostics) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(f.path());
+      bytes = Roots.readBounded(f.path(), MAX_SOURCE_BYTES);
+    } catch (Roots.TooLargeException e) {
+      diagnostics.report(
+          Diagnostic.warning(
+              SOURCE,
+              f.relativePath(),
+              "larger than "
+                  + (MAX_SOURCE_BYTES >> 20)
+                  + " MB, the budget for one Java source; not parsed"));
+      return;
     } catch (IOException e) {
       diagnostics.report(
           Diagnostic.error(SOURCE, f.relativePath(), "cannot read: " + e.getMessage()));

@@ -5,17 +5,20 @@ import dev.bulwark.core.errors.DiagnosticSink;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
- * The time one analyzer may spend on one file. Work on a file runs under {@link #run}; when the
- * budget is spent, the next checkpoint in that work — {@link Cancellation#checkpoint()}, any read
- * through {@link #guard(InputStream)}, or {@link #check()} — throws {@link Exceeded}, and {@link
- * #run} turns that into a diagnostic naming the file and the analyzer. The file is abandoned; the
- * rest of the scan goes on. Checkpoints sit where parsers read input and where analyzers loop over
- * records, so a file that makes any of them run long is stopped within one read or one record.
+ * The time one analyzer may spend on one file, counted in CPU time of the thread doing the work.
+ * Work on a file runs under {@link #run}; when the budget is spent, the next checkpoint in that
+ * work — {@link Cancellation#checkpoint()}, any read through {@link #guard(InputStream)}, or {@link
+ * #check()} — throws {@link Exceeded}, and {@link #run} turns that into a diagnostic naming the
+ * file and the analyzer. The file is abandoned; the rest of the scan goes on. Checkpoints sit where
+ * parsers read input and where analyzers loop over records, so a file that makes any of them run
+ * long is stopped within one read or one record.
  */
 public final class FileTimeBudget {
   /** Default: generous for any real file (the largest real inputs take seconds). */
@@ -93,9 +96,8 @@ public final class FileTimeBudget {
   public boolean run(String analyzer, String path, DiagnosticSink diagnostics, Work work)
       throws Exception {
     Deadline outer = CURRENT.get();
-    long deadline = System.nanoTime() + limit.toNanos();
-    // work nested under another file's budget (an archive inside a file) keeps the earlier end
-    Deadline mine = new Deadline(outer == null ? deadline : Math.min(outer.end, deadline), path);
+    // work nested under another file's budget (an archive inside a file) keeps that one too
+    Deadline mine = new Deadline(limit.toNanos(), path, outer);
     CURRENT.set(mine);
     try {
       work.run();
@@ -163,9 +165,57 @@ public final class FileTimeBudget {
     return (ms / 1000) + " s";
   }
 
-  private record Deadline(long end, String path) {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
+
+  /** CPU time of the current thread, or the wall clock where the platform cannot tell. */
+  private static long cpuNow() {
+    return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+  }
+
+  /**
+   * The budget counts the CPU time the working thread spends on the file, so a loaded machine does
+   * not make Bulwark abandon files it would read in time. The wall clock is consulted first: the
+   * CPU time cannot exceed it, so the costlier CPU clock is read only after the wall clock has
+   * passed the limit, and then at most every few milliseconds.
+   */
+  private static final class Deadline {
+    private static final long RECHECK_NANOS = 5_000_000;
+
+    final String path;
+    private final long limit;
+    private final long wallStart = System.nanoTime();
+    private final long cpuStart = cpuNow();
+    private final Deadline outer;
+    private long nextCheck;
+    private boolean expired;
+
+    Deadline(long limit, String path, Deadline outer) {
+      this.limit = limit;
+      this.path = path;
+      this.outer = outer;
+      this.nextCheck = wallStart + limit;
+    }
+
     boolean expired() {
-      return System.nanoTime() - end > 0;
+      if (outer != null && outer.expired()) {
+        return true;
+      }
+      if (expired) {
+        return true;
+      }
+      long now = System.nanoTime();
+      if (now - nextCheck < 0) {
+        return false;
+      }
+      long used = cpuNow() - cpuStart;
+      if (used >= limit) {
+        expired = true;
+        return true;
+      }
+      // the earliest the CPU time could reach the limit, but not sooner than a few ms from now
+      nextCheck = now + Math.max(RECHECK_NANOS, limit - used);
+      return false;
     }
   }
 }
