@@ -98,8 +98,11 @@ final class AskCommand implements Callable<Integer> {
       description = "The model (overrides the configuration).")
   String model;
 
+  @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
   @Override
   public Integer call() throws Exception {
+    dev.bulwark.core.files.OutputFile transcriptOut = outputPolicy.check(transcript, roots);
     BulwarkTools tools =
         new BulwarkTools(BulwarkTools.roots(roots), dataDir.given(), "bulwark-ask")
             .logTo(spec.commandLine().getErr());
@@ -132,7 +135,8 @@ final class AskCommand implements Callable<Integer> {
     try (Writer log =
         transcript == null
             ? Writer.nullWriter()
-            : Files.newBufferedWriter(transcript, StandardCharsets.UTF_8)) {
+            // written step by step as the conversation goes, to the path checked above
+            : Files.newBufferedWriter(transcriptOut.target(), StandardCharsets.UTF_8)) {
       record("user", question, null, 0, log);
       for (int step = 1; step <= maxSteps; step++) {
         ToolChat.Turn turn = chat.send(messages, defs);

@@ -38,6 +38,28 @@ final class CommonOptions {
     }
   }
 
+  /** {@code --file-time-budget DURATION}: how long one analyzer may spend on one file. */
+  static final class FileBudget {
+    @Option(
+        names = "--file-time-budget",
+        paramLabel = "DURATION",
+        description =
+            "Abandon a file, with a warning naming it and the analyzer, when one analyzer spends"
+                + " longer than this on it (e.g. 500ms, 30s, 2m; default: 120s).")
+    String budget;
+
+    dev.bulwark.core.analysis.FileTimeBudget value() throws InputException {
+      if (budget == null) {
+        return dev.bulwark.core.analysis.FileTimeBudget.defaults();
+      }
+      try {
+        return dev.bulwark.core.analysis.FileTimeBudget.parse(budget);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--file-time-budget: " + e.getMessage());
+      }
+    }
+  }
+
   /** {@code --config FILE}: a bulwark.yaml to use instead of the one found above the input. */
   static final class Config {
     @Option(

@@ -53,8 +53,11 @@ final class DatasetCommand implements Runnable {
         description = "A labels file instead of the data directory's.")
     Path labels;
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Override
     public Integer call() throws Exception {
+      outputPolicy.checkDirectory(out, labels == null ? List.of(dir()) : List.of(labels, dir()));
       List<Label> all;
       try {
         all = labels != null ? LabelStore.read(labels) : new LabelStore(dir()).current();

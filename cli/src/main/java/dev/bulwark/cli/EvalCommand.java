@@ -6,7 +6,6 @@ import dev.bulwark.eval.ScorecardWriter;
 import dev.bulwark.eval.Suite;
 import dev.bulwark.eval.suites.Suites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,8 +70,13 @@ final class EvalCommand implements Runnable {
       return Map.of();
     }
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Override
     public Integer call() throws InputException, IOException, InterruptedException {
+      List<Path> inputs = corpus == null ? List.of() : List.of(corpus);
+      dev.bulwark.core.files.OutputFile jsonOut = outputPolicy.check(json, inputs);
+      dev.bulwark.core.files.OutputFile markdownOut = outputPolicy.check(markdown, inputs);
       Suite suite =
           Suites.named(suiteName())
               .orElseThrow(() -> new InputException("no suite named " + suiteName()));
@@ -90,10 +94,10 @@ final class EvalCommand implements Runnable {
       Scorecard card = suite.run(new Suite.Options(dir, params()));
       String md = ScorecardWriter.markdown(card);
       if (json != null) {
-        Files.writeString(json, ScorecardWriter.json(card), StandardCharsets.UTF_8);
+        jsonOut.writeString(ScorecardWriter.json(card));
       }
       if (markdown != null) {
-        Files.writeString(markdown, md, StandardCharsets.UTF_8);
+        markdownOut.writeString(md);
       }
       spec.commandLine().getOut().print(md);
       spec.commandLine().getOut().flush();
@@ -359,8 +363,12 @@ final class EvalCommand implements Runnable {
     @Option(names = "--no-progress", description = "No progress bar on the terminal.")
     boolean noProgress;
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Override
     public Integer call() throws Exception {
+      dev.bulwark.core.files.OutputFile jsonOut =
+          outputPolicy.check(json, data == null ? List.of() : List.of(data));
       Path file =
           data != null
               ? data
@@ -469,13 +477,11 @@ final class EvalCommand implements Runnable {
       out.append("\n").append(run.metricKind().summary(run.metric())).append("\n");
       spec.commandLine().getOut().print(out);
       if (json != null) {
-        Files.writeString(
-            json,
+        jsonOut.writeString(
             new com.fasterxml.jackson.databind.ObjectMapper()
                 .findAndRegisterModules()
                 .writerWithDefaultPrettyPrinter()
-                .writeValueAsString(run),
-            StandardCharsets.UTF_8);
+                .writeValueAsString(run));
       }
       return ExitCodes.OK;
     }

@@ -181,10 +181,18 @@ final class LabelCommand extends DbCommand.WithDataDir implements Callable<Integ
         paramLabel = "FILE")
     Path out;
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Override
     public Integer call() throws Exception {
+      dev.bulwark.core.files.OutputFile target =
+          outputPolicy.check(out, List.of(dir().resolve(LabelStore.FILE)));
       List<Label> labels = new LabelStore(dir()).current();
-      LabelStore.write(out, labels);
+      StringBuilder text = new StringBuilder();
+      for (Label l : labels) {
+        text.append(dev.bulwark.core.text.LabelCodec.line(l)).append('\n');
+      }
+      target.writeString(text.toString());
       spec.commandLine().getErr().println("wrote " + labels.size() + " labels to " + out);
       return ExitCodes.OK;
     }

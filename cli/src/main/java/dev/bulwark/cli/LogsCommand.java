@@ -152,6 +152,8 @@ final class LogsCommand implements Runnable {
 
     @picocli.CommandLine.Mixin CommonOptions.ServerUpload upload;
 
+    @picocli.CommandLine.Mixin CommonOptions.FileBudget fileBudget;
+
     @Override
     public Integer call() throws Exception {
       String token = upload.requested() ? upload.token() : null;
@@ -189,7 +191,13 @@ final class LogsCommand implements Runnable {
       try (Terminals.ProgressScope progress = Terminals.progress(noProgress)) {
         r =
             new HuntService()
-                .hunt(paths, s, progress.progress(), diagnostics::add, new Cancellation());
+                .hunt(
+                    paths,
+                    s,
+                    progress.progress(),
+                    diagnostics::add,
+                    new Cancellation(),
+                    fileBudget.value());
       }
       for (Path t : timelines) {
         String fmt = Timeline.formatFor(t.getFileName().toString());

@@ -19,4 +19,9 @@ final class OutputPolicy {
   OutputFile check(Path file, List<Path> inputs) throws InputException {
     return file == null ? null : OutputFile.check(file, inputs, throughLinks);
   }
+
+  /** Checks a directory that output files go into, before any work. */
+  void checkDirectory(Path dir, List<Path> inputs) throws InputException {
+    OutputFile.checkDirectory(dir, inputs, throughLinks);
+  }
 }

@@ -89,6 +89,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
+  @picocli.CommandLine.Mixin CommonOptions.FileBudget fileBudget;
+
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
 
@@ -152,7 +154,8 @@ final class ScanCommand implements Callable<Integer> {
             .withWalk(new WalkOptions(include, exclude, !noIgnore, true))
             .withHistory(history)
             .withThreads(threads.value())
-            .withOnlyAnalyzers(only);
+            .withOnlyAnalyzers(only)
+            .withFileTimeBudget(fileBudget.value());
     ScanRequest request = new ScanRequest(paths, options, cfg, base);
     Cancellation cancellation = new Cancellation();
     Thread hook = new Thread(cancellation::cancel, "bulwark-cancel");

@@ -99,8 +99,11 @@ final class TriageCommand implements Runnable {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the ranking as JSON.")
     Path json;
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Override
     public Integer call() throws Exception {
+      dev.bulwark.core.files.OutputFile jsonOut = outputPolicy.check(json, List.of(report));
       Path file = dir().resolve(TriageRanker.FILE);
       if (!Files.isRegularFile(file)) {
         throw new InputException(
@@ -190,7 +193,7 @@ final class TriageCommand implements Runnable {
                 .put("note", nb.note());
           }
         }
-        JSON.writeValue(json.toFile(), out);
+        jsonOut.write(os -> JSON.writeValue(os, out));
       }
       return ExitCodes.OK;
     }

@@ -123,6 +123,39 @@ class HostileInputsTest {
     assertThat(scan.output()).contains("AKIA");
   }
 
+  /**
+   * A bomb given alone: a hunt that read no event from its only input has looked at nothing, so it
+   * is exit 2 naming the file and the budget that stopped it — never "no detections". A scan of the
+   * same file is exit 0 with the warning: its other analyzers did read the file.
+   */
+  @Test
+  void evtxBombGivenAlone_huntIsExitTwoNamingFileAndBudget_scanWarnsAndGoesOn() throws Exception {
+    Path d = dir.resolve("evtx-alone");
+    Files.createDirectories(d);
+    Path bomb = Files.write(d.resolve("bomb.evtx"), evtxTextBomb(20, 20_000));
+    Outcome hunt = run("logs", "hunt", bomb.toString(), "--no-progress");
+    assertThat(hunt.exit()).as(hunt.output()).isEqualTo(2);
+    assertThat(hunt.output())
+        .contains("nothing could be read from")
+        .contains("bomb.evtx")
+        .contains("renders more than")
+        .doesNotContain("internal error")
+        .doesNotContainPattern("\\n\\s+at [a-z]+\\.");
+    // the same bomb gzipped: the same answer
+    Path gz = d.resolve("bomb.evtx.gz");
+    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      o.write(Files.readAllBytes(bomb));
+    }
+    Outcome gzHunt = run("logs", "hunt", gz.toString(), "--no-progress");
+    assertThat(gzHunt.exit()).as(gzHunt.output()).isEqualTo(2);
+    assertThat(gzHunt.output())
+        .contains("nothing could be read from")
+        .contains("renders more than");
+    Outcome scan = run("scan", d.toString(), "--no-progress");
+    assertHandled(scan, "bomb.evtx", "renders more than");
+    assertThat(scan.output()).doesNotContain("analyzer failed");
+  }
+
   @Test
   void evtxWithAValidHeaderAndRandomChunks_isReportedNotFatal() throws Exception {
     Path d = dir.resolve("evtx-random");
@@ -408,7 +441,30 @@ class HostileInputsTest {
         "{\"lockfileVersion\":3,\"packages\":{\"\":{},\"node_modules/lodash\":{\"version\":\"4.17.15\"}}}");
     Outcome o = run("deps", "inventory", d.toString());
     assertHandled(o, "deep/package-lock.json", "deps");
-    assertThat(o.output()).contains("lodash");
+    assertThat(o.output()).contains("lodash").contains("bom.xml").contains("DOCTYPE");
+  }
+
+  @Test
+  void aHugeCycloneDxXml_isStreamed_andCutAtThePackageBudget() throws Exception {
+    Path d = dir.resolve("sbom-xml");
+    Files.createDirectories(d);
+    try (java.io.Writer w = Files.newBufferedWriter(d.resolve("bom.xml"))) {
+      w.write("<?xml version=\"1.0\"?>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\">");
+      w.write("<components>\n");
+      for (int i = 0; i < 60_000 * SCALE; i++) {
+        w.write(
+            "<component type=\"library\"><name>p"
+                + i
+                + "</name><description>"
+                + "d".repeat(200)
+                + "</description><purl>pkg:npm/p"
+                + i
+                + "@1.0.0</purl></component>\n");
+      }
+      w.write("</components></bom>\n");
+    }
+    Outcome o = run("deps", "inventory", d.toString());
+    assertHandled(o, "bom.xml", "declares more than 50000 packages");
   }
 
   // ---------------------------------------------------------------- big lines
@@ -427,6 +483,79 @@ class HostileInputsTest {
     }
     Outcome o = run("scan", d.toString(), "--analyzer", "secrets", "--no-progress");
     assertHandled(o, "one.properties", "AKIA");
+  }
+
+  @Test
+  void anMboxWithALineOfTensOfMegabytes_isStreamed_andTheMessagesAfterItRead() throws Exception {
+    Path d = dir.resolve("mbox");
+    Files.createDirectories(d);
+    try (OutputStream o = Files.newOutputStream(d.resolve("inbox.mbox"))) {
+      o.write(
+          ("From a@example.org Mon Nov 23 10:00:00 2026\nFrom: a@example.org\nSubject: long\n\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] x = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 48 * SCALE; i++) {
+        o.write(x);
+      }
+      o.write(
+          ("\n\nFrom m@example.net Mon Nov 23 10:05:00 2026\n"
+                  + "From: \"IT Helpdesk\" <helpdesk@corp-login.example.net>\nTo: jane@corp.example\n"
+                  + "Subject: Your mailbox is suspended\nMIME-Version: 1.0\n"
+                  + "Content-Type: text/html\n\n<p>Verify now: <a href=\"http://198.51.100.7/login\">"
+                  + "https://corp.example/login</a></p>\n")
+              .getBytes(StandardCharsets.US_ASCII));
+    }
+    Outcome o = run("mail", "check", d.toString());
+    assertHandled(o, "inbox.mbox", "longer than 1 MiB");
+    // the message after the long line was read and judged
+    assertThat(o.output()).contains("inbox.mbox #1").contains("198.51.100.7");
+  }
+
+  // ---------------------------------------------------------------- per-file time budget
+
+  /**
+   * Text dense with credential-like assignments: every line holds several candidates the secrets
+   * engine must decode, check and score, so the analyzer needs seconds per megabyte. No sleep and
+   * no special hook: real work on a real file, stopped by the budget.
+   */
+  private static void writeDenseCandidates(Path file, int lines) throws IOException {
+    Random r = new Random(1);
+    try (java.io.Writer w = Files.newBufferedWriter(file)) {
+      for (int i = 0; i < lines; i++) {
+        w.write(
+            String.format(
+                "api_key_%d = \"sk_%016x%016x\" password=%016x token=ghp_%016x%016x%04x%n",
+                i,
+                r.nextLong(),
+                r.nextLong(),
+                r.nextLong(),
+                r.nextLong(),
+                r.nextLong(),
+                r.nextInt(0x10000)));
+      }
+    }
+  }
+
+  @Test
+  void fileThatKeepsAnAnalyzerBusyPastTheBudget_isAbandonedByName_andTheScanCompletes()
+      throws Exception {
+    Path d = canary(dir.resolve("slow"));
+    writeDenseCandidates(d.resolve("dense.properties"), 120_000 * SCALE);
+    Outcome o =
+        run(
+            "scan",
+            d.toString(),
+            "--analyzer",
+            "secrets",
+            "--file-time-budget",
+            "1s",
+            "--no-progress");
+    assertHandled(o, "dense.properties", "analyzer secrets stopped on this file");
+    assertThat(o.output()).contains("time budget of 1 s").contains("AKIA");
+    // a budget that is not a duration is the user's to fix, before any work
+    Outcome bad = run("scan", d.toString(), "--file-time-budget", "soon", "--no-progress");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.output()).contains("--file-time-budget").doesNotContain("internal error");
   }
 
   // ---------------------------------------------------------------- mail

@@ -76,7 +76,8 @@ public final class CodeAnalyzer implements Analyzer {
               rules.library(),
               ctx.options().threads(),
               ctx.cancellation(),
-              ctx.diagnostics());
+              ctx.diagnostics(),
+              ctx.options().fileTimeBudget());
       task.advance(java.size());
     }
     Collection<Finding> found;
@@ -89,7 +90,9 @@ public final class CodeAnalyzer implements Analyzer {
               ctx.options().threads(),
               ctx.cancellation(),
               c -> task.advance(1),
-              ctx.diagnostics());
+              ctx.diagnostics(),
+              c -> true,
+              ctx.options().fileTimeBudget());
     }
     found.forEach(sink::accept);
   }

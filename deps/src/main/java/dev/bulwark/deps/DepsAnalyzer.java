@@ -69,7 +69,8 @@ public final class DepsAnalyzer implements Analyzer {
   @Override
   public void analyze(ScanContext ctx, FindingSink sink)
       throws AnalysisException, InterruptedException {
-    List<Component> components = inventory.read(ctx.tree(), ctx.diagnostics());
+    List<Component> components =
+        inventory.read(ctx.tree(), ctx.diagnostics(), ctx.options().fileTimeBudget());
     Databases.Opened db;
     try {
       db = Databases.forAnalysis(DataDir.resolve(null), ctx.diagnostics());

@@ -2,6 +2,7 @@ package dev.bulwark.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.config.ConfigShape;
@@ -269,12 +270,48 @@ public final class LogHunt {
     return l;
   }
 
+  /**
+   * Whether a diagnostic's path speaks of a file: the file itself, an entry inside it ({@code
+   * a.zip!/x.log}), or what a gzip file holds, which is named without its {@code .gz}.
+   */
+  private static boolean concerns(String diagnosticPath, Path file) {
+    String f = file.toString();
+    return diagnosticPath.startsWith(f)
+        || (f.endsWith(".gz") && diagnosticPath.equals(f.substring(0, f.length() - 3)));
+  }
+
+  /**
+   * Every input had problems and not one event came out: a damaged file, a bomb stopped at its
+   * budget, a file of another kind. A hunt of such inputs has looked at nothing, which is an input
+   * error (exit 2) naming the files, not "no detections"; within a scan, whose other analyzers did
+   * read the files, it is the per-file diagnostics alone.
+   */
+  public static final class NothingReadable extends InputException {
+    private static final long serialVersionUID = 1L;
+
+    NothingReadable(String message) {
+      super(message);
+    }
+  }
+
   public static Result run(
       List<Path> inputs,
       Settings s,
       Progress progress,
       DiagnosticSink diagnostics,
       Cancellation cancellation)
+      throws InputException, InterruptedException {
+    return run(inputs, s, progress, diagnostics, cancellation, FileTimeBudget.defaults());
+  }
+
+  /** As above, stopping work on any one file after {@code budget}. */
+  public static Result run(
+      List<Path> inputs,
+      Settings s,
+      Progress progress,
+      DiagnosticSink diagnostics,
+      Cancellation cancellation,
+      FileTimeBudget budget)
       throws InputException, InterruptedException {
     Instant started = Instant.now();
     for (Path p : inputs) {
@@ -328,11 +365,18 @@ public final class LogHunt {
           s.threads(),
           cancellation,
           f -> {
-            reader.read(
-                f,
-                e -> {
-                  hunter.accept(e);
-                });
+            budget.run(
+                "logs",
+                f.toString(),
+                sink,
+                () ->
+                    reader.read(
+                        f,
+                        e -> {
+                          // every event is a checkpoint of the file's time budget
+                          FileTimeBudget.check();
+                          hunter.accept(e);
+                        }));
             try {
               task.advance(Files.size(f));
             } catch (IOException e) {
@@ -343,9 +387,8 @@ public final class LogHunt {
     LogReader.Stats stats = reader.stats();
     if (stats.events() == 0
         && !files.isEmpty()
-        && files.stream()
-            .allMatch(f -> troubled.stream().anyMatch(p -> p.startsWith(f.toString())))) {
-      throw new InputException(
+        && files.stream().allMatch(f -> troubled.stream().anyMatch(p -> concerns(p, f)))) {
+      throw new NothingReadable(
           "nothing could be read from "
               + (files.size() == 1 ? files.get(0) : files.size() + " files")
               + ": "

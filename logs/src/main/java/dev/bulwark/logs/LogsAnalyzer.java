@@ -6,6 +6,7 @@ import dev.bulwark.core.analysis.AnalyzerInfo;
 import dev.bulwark.core.analysis.FindingSink;
 import dev.bulwark.core.analysis.Phase;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.model.Finding;
@@ -70,10 +71,24 @@ public final class LogsAnalyzer implements Analyzer {
                   ctx.config().baseDir())
               .withThreads(ctx.options().threads());
       LogHunt.Result r =
-          LogHunt.run(files, s, ctx.progress(), ctx.diagnostics(), ctx.cancellation());
+          LogHunt.run(
+              files,
+              s,
+              ctx.progress(),
+              ctx.diagnostics(),
+              ctx.cancellation(),
+              ctx.options().fileTimeBudget());
       for (Finding f : r.findings()) {
         sink.accept(f);
       }
+    } catch (LogHunt.NothingReadable e) {
+      // each log file's problem is already a diagnostic naming it; the other analyzers read them
+      ctx.diagnostics()
+          .report(
+              Diagnostic.note(
+                  "logs",
+                  null,
+                  "no events could be read from the log files; see their diagnostics"));
     } catch (InputException e) {
       throw new AnalysisException(e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.bulwark.mail;
 
+import dev.bulwark.mail.message.MailMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

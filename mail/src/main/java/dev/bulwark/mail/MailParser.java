@@ -5,30 +5,35 @@ import dev.bulwark.mail.message.Inspection;
 import dev.bulwark.mail.message.MailMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.james.mime4j.dom.BinaryBody;
-import org.apache.james.mime4j.dom.Body;
-import org.apache.james.mime4j.dom.Entity;
-import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.TextBody;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.field.ContentDispositionField;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.CharsetUtil;
+import org.apache.james.mime4j.util.MimeUtil;
 
 /**
- * Parses RFC 5322 / MIME messages with mime4j, bounded: header fields are cut or skipped before
- * mime4j sees them ({@link BoundedHeaders}), parts, text kept and bytes read per part are limited,
- * and what was not inspected is reported as a problem. Parts are read however deep they nest.
- * Bodies are decoded; attachments are measured and their first bytes kept for type checks — never
- * opened.
+ * Parses RFC 5322 / MIME messages with mime4j's streaming parser, bounded: header fields are cut or
+ * skipped before mime4j sees them ({@link BoundedHeaders}), parts, text kept and bytes read per part
+ * are limited, and what was not inspected is reported as a problem. Parts are read however deep
+ * they nest: hiding content below the level where a reader stops is an evasion, and the depth
+ * itself is judged ({@code evasive-structure}). Bodies are decoded; attachments are measured and
+ * their first bytes kept for type checks — never opened.
  */
 public final class MailParser {
   private static final int MAX_TEXT = 1 << 20;
@@ -45,23 +50,28 @@ public final class MailParser {
             .setMaxHeaderLen(100_000)
             .setStrictParsing(false)
             .build();
-    DefaultMessageBuilder builder = new DefaultMessageBuilder();
-    builder.setMimeEntityConfig(config);
+    // a stream of events, one part's body at a time: nothing of the message is held beyond the
+    // text kept, the links and each attachment's measurements
+    MimeStreamParser parser =
+        new MimeStreamParser(config, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+    parser.setContentDecoding(true);
+    parser.setRecurse();
     BoundedHeaders bounded = new BoundedHeaders(in);
     PartLimit limited = new PartLimit(bounded);
-    Message m = builder.parseMessage(limited);
-    List<MailMessage.Header> headers = new ArrayList<>();
-    for (Field f : m.getHeader().getFields()) {
-      headers.add(new MailMessage.Header(f.getName(), decodeHeader(f.getBody())));
-    }
     Parts parts = new Parts();
+    List<MailMessage.Header> headers = new ArrayList<>();
+    parser.setContentHandler(new Handler(headers, parts));
+    try {
+      parser.parse(limited);
+    } catch (MimeException e) {
+      parts.problems.add("malformed MIME: " + e.getMessage());
+    }
     if (limited.cut) {
       parts.problems.add(
           "more than "
               + MAX_PARTS
               + " MIME boundaries; the message was read up to there, the rest skipped");
     }
-    walk(m, parts);
     parts.problems.addAll(bounded.problems());
     List<MailMessage.Link> links = new ArrayList<>();
     if (parts.html.length() > 0) {
@@ -75,11 +85,6 @@ public final class MailParser {
       if (!inHtml.contains(u.group())) {
         links.add(new MailMessage.Link("", u.group()));
       }
-    }
-    try {
-      m.dispose();
-    } catch (RuntimeException ignored) {
-      // nothing held
     }
     return new MailMessage(
         source,
@@ -97,6 +102,153 @@ public final class MailParser {
             bounded.cutCount(),
             bounded.skipped(),
             bounded.mostFields()));
+  }
+
+  /** What the parser's events add up to: the top header, the text, the attachments. */
+  private static final class Handler extends AbstractContentHandler {
+    private final List<MailMessage.Header> headers;
+    private final Parts parts;
+    private int depth = -1;
+    private boolean topHeaderDone;
+
+    Handler(List<MailMessage.Header> headers, Parts parts) {
+      this.headers = headers;
+      this.parts = parts;
+    }
+
+    @Override
+    public void startMessage() {
+      enter();
+    }
+
+    /** One level down, into a part or an embedded message (the message itself is level 0). */
+    private void enter() {
+      depth++;
+      parts.deepest = Math.max(parts.deepest, depth);
+      if (depth > MailMessage.Structure.DEEP) {
+        parts.tooDeep++;
+      }
+    }
+
+    @Override
+    public void endMessage() {
+      depth--;
+    }
+
+    @Override
+    public void startBodyPart() {
+      enter();
+    }
+
+    @Override
+    public void endBodyPart() {
+      depth--;
+    }
+
+    @Override
+    public void field(Field field) {
+      if (!topHeaderDone && depth == 0) {
+        headers.add(
+            new MailMessage.Header(
+                field.getName(), decodeHeader(MimeUtil.unfold(field.getBody()))));
+      }
+    }
+
+    @Override
+    public void endHeader() {
+      if (depth == 0) {
+        topHeaderDone = true;
+      }
+    }
+
+    @Override
+    public void body(BodyDescriptor bd, InputStream in) throws IOException {
+      MaximalBodyDescriptor d = (MaximalBodyDescriptor) bd;
+      String type =
+          d.getMimeType() == null ? "text/plain" : d.getMimeType().toLowerCase(Locale.ROOT);
+      String filename = d.getContentDispositionFilename();
+      if (filename == null) {
+        filename = d.getContentTypeParameters().get("name");
+      }
+      if (filename != null) {
+        filename = decodeHeader(filename);
+      }
+      boolean attachment =
+          filename != null
+              || ContentDispositionField.DISPOSITION_TYPE_ATTACHMENT.equalsIgnoreCase(
+                  d.getContentDispositionType());
+      boolean text = type.startsWith("text/");
+      Charset charset = charset(d.getCharset());
+      if (text && !attachment) {
+        int room = MAX_TOTAL_TEXT - parts.text.length() - parts.html.length();
+        if (room <= 0) {
+          parts.tooMuchText();
+          return;
+        }
+        String t = read(new InputStreamReader(in, charset), parts, Math.min(MAX_TEXT, room));
+        (type.equals("text/html") ? parts.html : parts.text).append(t).append('\n');
+      } else if (text) {
+        // the preview comes from the same pass that measures and hashes the attachment
+        int room = Math.min(PREVIEW_CHARS, MAX_TOTAL_TEXT - parts.previewChars);
+        Tee tee = new Tee(in, Math.max(0, 4 * room));
+        Inspection seen = inspect(tee, filename, parts);
+        String t = new String(tee.kept(), charset);
+        t = t.substring(0, Math.min(t.length(), Math.max(0, room)));
+        parts.previewChars += t.length();
+        parts.attachments.add(new MailMessage.Attachment(filename, type, seen, t));
+      } else {
+        Inspection seen = inspect(in, filename, parts);
+        String preview =
+            type.contains("html") ? new String(seen.head(), StandardCharsets.UTF_8) : null;
+        parts.attachments.add(new MailMessage.Attachment(filename, type, seen, preview));
+      }
+    }
+  }
+
+  private static final int PREVIEW_CHARS = 200_000;
+
+  /**
+   * Text kept from one message, over all its parts (and, apart, over all text attachments'
+   * previews): a message of thousands of text parts must not keep thousands of megabytes.
+   */
+  static final int MAX_TOTAL_TEXT = 8 << 20;
+
+  private static Charset charset(String name) {
+    Charset c = name == null ? null : CharsetUtil.lookup(name);
+    return c == null ? StandardCharsets.US_ASCII : c;
+  }
+
+  /** Passes a stream through, keeping a copy of its first bytes. */
+  private static final class Tee extends java.io.FilterInputStream {
+    private final java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+    private final int max;
+
+    Tee(InputStream in, int max) {
+      super(in);
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && copy.size() < max) {
+        copy.write(b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && copy.size() < max) {
+        copy.write(b, off, Math.min(n, max - copy.size()));
+      }
+      return n;
+    }
+
+    byte[] kept() {
+      return copy.toByteArray();
+    }
   }
 
   private static String decodeHeader(String raw) {
@@ -184,68 +336,16 @@ public final class MailParser {
     final StringBuilder html = new StringBuilder();
     final List<MailMessage.Attachment> attachments = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
+    int previewChars;
     int deepest;
     int tooDeep;
-  }
+    private boolean tooMuchSaid;
 
-  /**
-   * Reads every part in message order. The walk keeps its own stack rather than recursing, so a
-   * message nested thousands of levels deep is read to the bottom: hiding content below the level
-   * where a reader stops is an evasion, and the depth itself is judged ({@code evasive-structure}).
-   */
-  private static void walk(Entity root, Parts parts) throws IOException {
-    java.util.Deque<Entity> todo = new java.util.ArrayDeque<>();
-    java.util.Deque<Integer> depths = new java.util.ArrayDeque<>();
-    todo.push(root);
-    depths.push(0);
-    while (!todo.isEmpty()) {
-      Entity e = todo.pop();
-      int depth = depths.pop();
-      parts.deepest = Math.max(parts.deepest, depth);
-      if (depth > MailMessage.Structure.DEEP) {
-        parts.tooDeep++;
-      }
-      Body body = e.getBody();
-      if (body instanceof Multipart mp) {
-        List<Entity> children = mp.getBodyParts();
-        for (int i = children.size() - 1; i >= 0; i--) {
-          todo.push(children.get(i));
-          depths.push(depth + 1);
-        }
-      } else if (body instanceof Message inner) {
-        todo.push(inner);
-        depths.push(depth + 1);
-      } else {
-        leaf(e, body, parts);
-      }
-    }
-  }
-
-  private static void leaf(Entity e, Body body, Parts parts) throws IOException {
-    String type = e.getMimeType() == null ? "text/plain" : e.getMimeType().toLowerCase(Locale.ROOT);
-    String filename = e.getFilename();
-    boolean attachment =
-        filename != null
-            || ContentDispositionField.DISPOSITION_TYPE_ATTACHMENT.equalsIgnoreCase(
-                e.getDispositionType());
-    if (body instanceof TextBody tb && !attachment) {
-      String t = read(tb.getReader(), parts);
-      (type.equals("text/html") ? parts.html : parts.text).append(t).append('\n');
-    } else if (body instanceof TextBody tb) {
-      Inspection seen;
-      try (InputStream in = tb.getInputStream()) {
-        seen = inspect(in, filename, parts);
-      }
-      String t = read(tb.getReader(), parts);
-      parts.attachments.add(
-          new MailMessage.Attachment(
-              filename, type, seen, t.substring(0, Math.min(t.length(), 200_000))));
-    } else if (body instanceof BinaryBody bb) {
-      try (InputStream in = bb.getInputStream()) {
-        Inspection seen = inspect(in, filename, parts);
-        String preview =
-            type.contains("html") ? new String(seen.head(), StandardCharsets.UTF_8) : null;
-        parts.attachments.add(new MailMessage.Attachment(filename, type, seen, preview));
+    void tooMuchText() {
+      if (!tooMuchSaid) {
+        problems.add(
+            "text parts longer than " + (MAX_TOTAL_TEXT >> 20) + " MiB in all; the rest not read");
+        tooMuchSaid = true;
       }
     }
   }
@@ -264,13 +364,17 @@ public final class MailParser {
     return seen;
   }
 
-  private static String read(Reader r, Parts parts) throws IOException {
+  private static String read(Reader r, Parts parts, int max) throws IOException {
     StringBuilder b = new StringBuilder();
     char[] buf = new char[8192];
     for (int n; (n = r.read(buf)) > 0; ) {
-      if (b.length() + n > MAX_TEXT) {
-        b.append(buf, 0, MAX_TEXT - b.length());
-        parts.problems.add("text part longer than 1 MiB; the rest was not read");
+      if (b.length() + n > max) {
+        b.append(buf, 0, max - b.length());
+        if (max < MAX_TEXT) {
+          parts.tooMuchText();
+        } else {
+          parts.problems.add("text part longer than 1 MiB; the rest was not read");
+        }
         break;
       }
       b.append(buf, 0, n);

@@ -3,7 +3,6 @@ package dev.bulwark.mail;
 import dev.bulwark.mail.message.MailMessage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,8 +12,9 @@ import java.util.Locale;
 /**
  * The messages of a mail file: one for {@code .eml}, each of an mbox ({@code .mbox}, mboxrd or
  * mboxo: a message starts at a line beginning "From " at the start of the file or after an empty
- * line; "&gt;From " lines are unescaped). Read as a stream, one message in memory at a time, each
- * bounded; a message that does not parse is reported and the rest are still read.
+ * line; "&gt;From " lines are unescaped). Read as a stream: each message goes to the parser
+ * straight from the file, bounded in bytes; a message that does not parse is reported and the rest
+ * are still read.
  */
 public final class Mailboxes {
   /** Largest message kept from an mbox; the rest of a longer one is skipped and reported. */
@@ -63,60 +63,187 @@ public final class Mailboxes {
       return;
     }
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-    ByteArrayOutputStream message = new ByteArrayOutputStream();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int index = -1;
-    boolean previousBlank = true;
-    boolean truncated = false;
-    for (int b = in.read(); ; b = in.read()) {
-      if (b >= 0) {
-        line.write(b);
-      }
-      if (b != '\n' && b >= 0) {
-        continue;
-      }
-      byte[] l = line.toByteArray();
-      line.reset();
-      if (l.length == 0 && b < 0) {
-        break;
-      }
-      if (previousBlank && startsWith(l, "From ")) {
-        if (index >= 0) {
-          finish(message, source, index, truncated, visitor);
-        }
-        index++;
-        message.reset();
-        truncated = false;
-      } else if (index >= 0) {
-        byte[] content = unescape(l);
-        if (message.size() + content.length <= MAX_MESSAGE) {
-          message.write(content);
-        } else {
-          truncated = true;
-        }
-      }
-      previousBlank = isBlank(l);
-      if (b < 0) {
-        break;
-      }
-    }
-    if (index >= 0) {
-      finish(message, source, index, truncated, visitor);
-    } else {
+    if (!skipToFirstFromLine(in)) {
       visitor.problem(source, 0, "not an mbox: no \"From \" line starts a message");
+      return;
+    }
+    for (int index = 0; ; index++) {
+      skipLine(in); // the "From " separator itself
+      MessageStream message = new MessageStream(in);
+      try {
+        parse(message, source, index, visitor);
+      } catch (IOException e) {
+        visitor.problem(source, index, "unreadable message: " + e.getMessage());
+      }
+      message.drain();
+      if (message.truncated) {
+        visitor.problem(
+            source, index, "message over " + (MAX_MESSAGE >> 20) + " MiB; the rest was skipped");
+      }
+      if (message.atEnd) {
+        return;
+      }
     }
   }
 
-  private static void finish(
-      ByteArrayOutputStream message, String source, int index, boolean truncated, Visitor visitor) {
-    if (truncated) {
-      visitor.problem(
-          source, index, "message over " + (MAX_MESSAGE >> 20) + " MiB; the rest was skipped");
+  /** Reads past whatever comes before the first line starting "From "; false at the end. */
+  private static boolean skipToFirstFromLine(BufferedInputStream in) throws IOException {
+    while (true) {
+      if (startsWithFrom(in)) {
+        return true;
+      }
+      if (!skipLine(in)) {
+        return false;
+      }
     }
+  }
+
+  /** Skips to just past the next newline; false when the input ended first. */
+  private static boolean skipLine(InputStream in) throws IOException {
+    for (int b = in.read(); b >= 0; b = in.read()) {
+      if (b == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the next bytes are "From ", leaving them unread. */
+  private static boolean startsWithFrom(BufferedInputStream in) throws IOException {
+    in.mark(FROM.length);
     try {
-      parse(new ByteArrayInputStream(message.toByteArray()), source, index, visitor);
-    } catch (IOException e) {
-      visitor.problem(source, index, "unreadable message: " + e.getMessage());
+      for (byte c : FROM) {
+        if (in.read() != c) {
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      in.reset();
+    }
+  }
+
+  private static final byte[] FROM = "From ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** Most '&gt;' quoting a "From " line that is still unescaped; more is left as it is. */
+  private static final int MAX_QUOTES = 1024;
+
+  /**
+   * One message of an mbox as a stream, read straight from the file: it ends before a line that
+   * starts "From " after an empty line, or at the end of the file, or after {@link #MAX_MESSAGE}
+   * bytes (the rest is then skipped). "&gt;From " lines lose one '&gt;' (mboxrd). Nothing is
+   * buffered beyond the file's read buffer, so neither a long line nor a large mailbox costs
+   * memory.
+   */
+  private static final class MessageStream extends InputStream {
+    private final BufferedInputStream in;
+    private boolean lineStart = true;
+    private boolean lineBlank = true;
+    private boolean previousBlank;
+    private long count;
+    private boolean ended;
+    boolean atEnd;
+    boolean truncated;
+
+    MessageStream(BufferedInputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (count >= MAX_MESSAGE) {
+        truncated |= !ended && next() >= 0;
+        return -1;
+      }
+      int b = next();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      int n = 0;
+      while (n < len) {
+        int c = read();
+        if (c < 0) {
+          break;
+        }
+        b[off + n++] = (byte) c;
+        if (c == '\n' && in.available() == 0) {
+          break; // hand over a line without waiting for more input
+        }
+      }
+      return n == 0 ? -1 : n;
+    }
+
+    /** Reads past the rest of the message, so that the input stands at the next one. */
+    void drain() throws IOException {
+      while (next() >= 0) {
+        // what the parser left unread still counts towards the message's size
+        if (++count > MAX_MESSAGE) {
+          truncated = true;
+        }
+      }
+    }
+
+    private int next() throws IOException {
+      if (ended) {
+        return -1;
+      }
+      if (lineStart) {
+        lineStart = false;
+        if (previousBlank && startsWithFrom(in)) {
+          ended = true;
+          return -1;
+        }
+        if (quotedFrom()) {
+          in.read(); // mboxrd: one '>' less
+        }
+      }
+      int b = in.read();
+      if (b < 0) {
+        ended = true;
+        atEnd = true;
+        return -1;
+      }
+      if (b == '\n') {
+        previousBlank = lineBlank;
+        lineBlank = true;
+        lineStart = true;
+      } else if (b != '\r' && b != ' ' && b != '\t') {
+        lineBlank = false;
+      }
+      return b;
+    }
+
+    /** Whether the line ahead is "&gt;…&gt;From ", leaving it unread. */
+    private boolean quotedFrom() throws IOException {
+      in.mark(MAX_QUOTES + FROM.length + 1);
+      try {
+        int quotes = 0;
+        int c = in.read();
+        while (c == '>' && quotes < MAX_QUOTES) {
+          quotes++;
+          c = in.read();
+        }
+        if (quotes == 0) {
+          return false;
+        }
+        for (byte f : FROM) {
+          if (c != f) {
+            return false;
+          }
+          c = in.read();
+        }
+        return true;
+      } finally {
+        in.reset();
+      }
     }
   }
 
@@ -132,44 +259,5 @@ public final class Mailboxes {
     } catch (RuntimeException e) {
       visitor.problem(source, index, "unreadable message: " + e.getMessage());
     }
-  }
-
-  /** mboxrd: a body line "&gt;From " (any number of '&gt;') loses one '&gt;'. */
-  private static byte[] unescape(byte[] l) {
-    int i = 0;
-    while (i < l.length && l[i] == '>') {
-      i++;
-    }
-    if (i > 0 && startsWith(l, i, "From ")) {
-      byte[] out = new byte[l.length - 1];
-      System.arraycopy(l, 1, out, 0, out.length);
-      return out;
-    }
-    return l;
-  }
-
-  private static boolean startsWith(byte[] l, String prefix) {
-    return startsWith(l, 0, prefix);
-  }
-
-  private static boolean startsWith(byte[] l, int at, String prefix) {
-    if (l.length - at < prefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length(); i++) {
-      if (l[at + i] != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isBlank(byte[] l) {
-    for (byte c : l) {
-      if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
-        return false;
-      }
-    }
-    return true;
   }
 }

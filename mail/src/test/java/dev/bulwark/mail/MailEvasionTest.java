@@ -1,5 +1,7 @@
 package dev.bulwark.mail;
 
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -75,4 +75,92 @@ class MailboxesTest {
     Seen seen = read(Files.readAllBytes(FIXTURES.resolve("clean.eml")), false);
     assertThat(seen.messages()).hasSize(1);
   }
+
+  /**
+   * Serves {@code head}, then {@code n} copies of one byte, then {@code tail}, never held whole.
+   */
+  private static java.io.InputStream generated(String head, int n, char fill, String tail) {
+    return new java.io.SequenceInputStream(
+        new java.io.SequenceInputStream(
+            new ByteArrayInputStream(head.getBytes(StandardCharsets.US_ASCII)),
+            new java.io.InputStream() {
+              int left = n;
+
+              @Override
+              public int read() {
+                return left-- > 0 ? fill : -1;
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                  return -1;
+                }
+                int k = Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + k, (byte) fill);
+                left -= k;
+                return k;
+              }
+            }),
+        new ByteArrayInputStream(tail.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @Test
+  void aLineOfTensOfMegabytes_streamsThrough_andTheNextMessageIsRead() throws Exception {
+    List<MailMessage> messages = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Mailboxes.read(
+        generated(
+            "From a@example.org Mon Nov 23 10:00:00 2026\nFrom: a@example.org\nSubject: long\n\n",
+            48 << 20,
+            'x',
+            "\n\nFrom b@example.org Mon Nov 23 10:01:00 2026\nFrom: b@example.org\n"
+                + "Subject: after\n\nsee https://example.org/after\n"),
+        "big.mbox",
+        true,
+        new Mailboxes.Visitor() {
+          @Override
+          public void message(MailMessage m) {
+            messages.add(m);
+          }
+
+          @Override
+          public void problem(String source, int index, String problem) {
+            problems.add(index + ": " + problem);
+          }
+        });
+    assertThat(messages).extracting(m -> m.header("Subject")).containsExactly("long", "after");
+    assertThat(messages.get(0).textBody()).hasSizeLessThanOrEqualTo((1 << 20) + 1);
+    assertThat(messages.get(1).links())
+        .extracting(MailMessage.Link::href)
+        .containsExactly("https://example.org/after");
+    assertThat(problems).containsExactly("0: text part longer than 1 MiB; the rest was not read");
+  }
+
+  @Test
+  void aMessageOverTheByteBudget_isCut_andTheRestOfTheMailboxRead() throws Exception {
+    List<String> subjects = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Mailboxes.read(
+        generated(
+            "From a@example.org Mon Nov 23 10:00:00 2026\nFrom: a@example.org\nSubject: huge\n\n",
+            Mailboxes.MAX_MESSAGE + (1 << 20),
+            '\n',
+            "From b@example.org Mon Nov 23 10:01:00 2026\nFrom: b@example.org\nSubject: next\n\nhi\n"),
+        "big.mbox",
+        true,
+        new Mailboxes.Visitor() {
+          @Override
+          public void message(MailMessage m) {
+            subjects.add(m.header("Subject"));
+          }
+
+          @Override
+          public void problem(String source, int index, String problem) {
+            problems.add(index + ": " + problem);
+          }
+        });
+    assertThat(subjects).containsExactly("huge", "next");
+    assertThat(problems).contains("0: message over 64 MiB; the rest was skipped");
+  }
 }

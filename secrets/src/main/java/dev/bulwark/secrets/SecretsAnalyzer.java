@@ -3,6 +3,7 @@ package dev.bulwark.secrets;
 import dev.bulwark.core.analysis.AnalysisException;
 import dev.bulwark.core.analysis.Analyzer;
 import dev.bulwark.core.analysis.AnalyzerInfo;
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.analysis.FindingSink;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.analysis.Phase;
@@ -100,7 +101,13 @@ public final class SecretsAnalyzer implements Analyzer {
           ctx.options().threads(),
           ctx.cancellation(),
           file -> {
-            scanFile(file, scanner, config, ctx, sink, skippedBinary);
+            ctx.options()
+                .fileTimeBudget()
+                .run(
+                    INFO.id(),
+                    file.relativePath(),
+                    ctx.diagnostics(),
+                    () -> scanFile(file, scanner, config, ctx, sink, skippedBinary));
             task.advance(file.size());
           });
     }
@@ -129,7 +136,7 @@ public final class SecretsAnalyzer implements Analyzer {
                   "large file (" + (file.size() >> 20) + " MB) streamed in chunks"));
     }
     AtomicInteger count = new AtomicInteger();
-    try (InputStream in = Files.newInputStream(file.path())) {
+    try (InputStream in = FileTimeBudget.guard(Files.newInputStream(file.path()))) {
       boolean scanned =
           scanner.scan(
               file.relativePath(),

@@ -45,4 +45,16 @@ public final class HuntService {
       throws InputException, InterruptedException {
     return LogHunt.run(inputs, settings, progress, diagnostics, cancellation);
   }
+
+  /** As above, abandoning any file the hunt spends longer than {@code budget} on. */
+  public LogHunt.Result hunt(
+      List<Path> inputs,
+      LogHunt.Settings settings,
+      Progress progress,
+      DiagnosticSink diagnostics,
+      Cancellation cancellation,
+      dev.bulwark.core.analysis.FileTimeBudget budget)
+      throws InputException, InterruptedException {
+    return LogHunt.run(inputs, settings, progress, diagnostics, cancellation, budget);
+  }
 }

@@ -25,9 +25,11 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.bulwark.code.rules.LibraryModel;
 import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.core.files.Roots;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.TextSniffer;
 import java.io.IOException;
@@ -92,6 +94,12 @@ public final class ProjectModel {
     this.hierarchy = new TypeHierarchy(this, library);
   }
 
+  /**
+   * Largest Java source parsed: it is read whole and kept as text, lines and a syntax tree; real
+   * sources, generated ones included, stay well below.
+   */
+  public static final long MAX_SOURCE_BYTES = 16L << 20;
+
   /** Parses Java files (reporting unparsable ones) and reads {@code .properties} files. */
   public static ProjectModel load(
       List<SourceFile> javaFiles,
@@ -100,6 +108,26 @@ public final class ProjectModel {
       int threads,
       Cancellation cancellation,
       DiagnosticSink diagnostics)
+      throws InterruptedException {
+    return load(
+        javaFiles,
+        propertyFiles,
+        library,
+        threads,
+        cancellation,
+        diagnostics,
+        FileTimeBudget.defaults());
+  }
+
+  /** As above, giving up on a file whose parsing takes longer than {@code budget}. */
+  public static ProjectModel load(
+      List<SourceFile> javaFiles,
+      List<SourceFile> propertyFiles,
+      LibraryModel library,
+      int threads,
+      Cancellation cancellation,
+      DiagnosticSink diagnostics,
+      FileTimeBudget budget)
       throws InterruptedException {
     ThreadLocal<JavaParser> parsers =
         // tokens are what node ranges are computed from; without them findings have no lines
@@ -120,37 +148,13 @@ public final class ProjectModel {
         javaFiles,
         threads,
         cancellation,
-        f -> {
-          byte[] bytes;
-          try {
-            bytes = Files.readAllBytes(f.path());
-          } catch (IOException e) {
-            diagnostics.report(
-                Diagnostic.error(SOURCE, f.relativePath(), "cannot read: " + e.getMessage()));
-            return;
-          }
-          String text = TextSniffer.decode(bytes, 0, bytes.length);
-          sourceLines.put(f.relativePath(), text.lines().toList());
-          int idx = position.get(f);
-          lineCounts[idx] = (int) text.chars().filter(c -> c == '\n').count() + 1;
-          ParseResult<CompilationUnit> r;
-          try {
-            r = parsers.get().parse(text);
-          } catch (RuntimeException | StackOverflowError e) {
-            diagnostics.report(Diagnostic.error(SOURCE, f.relativePath(), "parser failed: " + e));
-            return;
-          }
-          if (r.getResult().isEmpty() || !r.isSuccessful()) {
-            String why =
-                r.getProblems().isEmpty() ? "unknown problem" : describe(r.getProblems().get(0));
-            diagnostics.report(
-                Diagnostic.warning(SOURCE, f.relativePath(), "not parsed as Java: " + why));
-            if (r.getResult().isEmpty()) {
-              return;
-            }
-          }
-          parsed[idx] = unit(f.relativePath(), r.getResult().get());
-        });
+        f ->
+            budget.run(
+                SOURCE,
+                f.relativePath(),
+                diagnostics,
+                () ->
+                    parseOne(f, parsers, sourceLines, lineCounts, position, parsed, diagnostics)));
     List<SourceUnit> units = new ArrayList<>();
     int lines = 0;
     for (int i = 0; i < parsed.length; i++) {
@@ -619,5 +623,68 @@ public final class ProjectModel {
   /** Source lines per reported path, for snippets. */
   public Map<String, List<String>> sourceLines() {
     return sourceLines;
+  }
+
+  private static void parseOne(
+      SourceFile f,
+      ThreadLocal<JavaParser> parsers,
+      Map<String, List<String>> sourceLines,
+      int[] lineCounts,
+      Map<SourceFile, Integer> position,
+      SourceUnit[] parsed,
+      DiagnosticSink diagnostics) {
+    byte[] bytes;
+    try {
+      bytes = Roots.readBounded(f.path(), MAX_SOURCE_BYTES);
+    } catch (Roots.TooLargeException e) {
+      diagnostics.report(
+          Diagnostic.warning(
+              SOURCE,
+              f.relativePath(),
+              "larger than "
+                  + (MAX_SOURCE_BYTES >> 20)
+                  + " MB, the budget for one Java source; not parsed"));
+      return;
+    } catch (IOException e) {
+      diagnostics.report(
+          Diagnostic.error(SOURCE, f.relativePath(), "cannot read: " + e.getMessage()));
+      return;
+    }
+    String text = TextSniffer.decode(bytes, 0, bytes.length);
+    sourceLines.put(f.relativePath(), text.lines().toList());
+    int idx = position.get(f);
+    lineCounts[idx] = (int) text.chars().filter(c -> c == '\n').count() + 1;
+    ParseResult<CompilationUnit> r;
+    try {
+      // read through a reader that checks the file's time budget as the parser consumes it
+      r = parsers.get().parse(new BudgetReader(new StringReader(text)));
+    } catch (FileTimeBudget.Exceeded e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      diagnostics.report(Diagnostic.error(SOURCE, f.relativePath(), "parser failed: " + e));
+      return;
+    }
+    if (r.getResult().isEmpty() || !r.isSuccessful()) {
+      String why = r.getProblems().isEmpty() ? "unknown problem" : describe(r.getProblems().get(0));
+      diagnostics.report(
+          Diagnostic.warning(SOURCE, f.relativePath(), "not parsed as Java: " + why));
+      if (r.getResult().isEmpty()) {
+        return;
+      }
+    }
+    parsed[idx] = unit(f.relativePath(), r.getResult().get());
+  }
+
+  /** A reader whose every read is a checkpoint of the current file's time budget. */
+  private static final class BudgetReader extends java.io.FilterReader {
+    BudgetReader(java.io.Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      FileTimeBudget.check();
+      return super.read(cbuf, off, len);
+    }
   }
 }

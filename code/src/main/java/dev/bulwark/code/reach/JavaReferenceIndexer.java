@@ -13,7 +13,6 @@ import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.TextSniffer;
 import dev.bulwark.core.reach.CodeReferences;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
@@ -42,7 +41,9 @@ public final class JavaReferenceIndexer implements CodeReferences.Indexer {
       any = true;
       ParseResult<CompilationUnit> r;
       try {
-        byte[] b = Files.readAllBytes(f.path());
+        byte[] b =
+            dev.bulwark.core.files.Roots.readBounded(
+                f.path(), dev.bulwark.code.project.ProjectModel.MAX_SOURCE_BYTES);
         r = parser.parse(TextSniffer.decode(b, 0, b.length));
       } catch (IOException | RuntimeException e) {
         continue;

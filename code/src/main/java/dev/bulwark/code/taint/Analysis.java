@@ -4,6 +4,7 @@ import dev.bulwark.code.project.ClassInfo;
 import dev.bulwark.code.project.ProjectModel;
 import dev.bulwark.code.rules.RulePacks;
 import dev.bulwark.core.analysis.Cancellation;
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
@@ -45,6 +46,28 @@ public final class Analysis {
       DiagnosticSink diagnostics,
       java.util.function.Predicate<ClassInfo> entries)
       throws InterruptedException {
+    return run(
+        project,
+        rules,
+        threads,
+        cancellation,
+        done,
+        diagnostics,
+        entries,
+        FileTimeBudget.defaults());
+  }
+
+  /** As above, giving up on a class whose entry points take longer than {@code budget}. */
+  public static Collection<Finding> run(
+      ProjectModel project,
+      RulePacks.Loaded rules,
+      int threads,
+      Cancellation cancellation,
+      Consumer<ClassInfo> done,
+      DiagnosticSink diagnostics,
+      java.util.function.Predicate<ClassInfo> entries,
+      FileTimeBudget budget)
+      throws InterruptedException {
     Findings findings = new Findings(project.sourceLines());
     boolean library = LibraryMode.applies(project, rules);
     ThreadLocal<Interpreter> interpreters =
@@ -56,7 +79,8 @@ public final class Analysis {
         threads,
         cancellation,
         c -> {
-          interpreters.get().analyzeClass(c);
+          budget.run(
+              "code", c.unit().path(), diagnostics, () -> interpreters.get().analyzeClass(c));
           done.accept(c);
         });
     StructuralChecks.run(project, rules.rules(), findings);

@@ -17,6 +17,7 @@ import dev.bulwark.code.project.SourceUnit;
 import dev.bulwark.code.project.TypeHierarchy;
 import dev.bulwark.code.rules.LibraryModel;
 import dev.bulwark.code.rules.RulePacks;
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.model.CodeFlow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -216,6 +217,8 @@ public final class Interpreter {
     } catch (BudgetExceeded | CallBudgetExceeded | StackOverflowError e) {
       // analysed as far as the budget allowed; findings made so far stand, and the stop is counted
       findings.budgetStopped(m.owner().unit(), m.decl());
+    } catch (FileTimeBudget.Exceeded e) {
+      throw e; // the class's file is over its time budget: reported where the budget was set
     } catch (RuntimeException e) {
       // a construct the interpreter mishandles must cost one method, not the scan
       findings.failed(m.owner().unit(), m.decl(), e);
@@ -254,8 +257,11 @@ public final class Interpreter {
     if (steps > callDeadline) {
       throw new CallBudgetExceeded(callDeadline);
     }
-    if ((before >>> 10) != (steps >>> 10) && System.nanoTime() > entryDeadlineNanos) {
-      throw new BudgetExceeded();
+    if ((before >>> 10) != (steps >>> 10)) {
+      if (System.nanoTime() > entryDeadlineNanos) {
+        throw new BudgetExceeded();
+      }
+      FileTimeBudget.check();
     }
   }
 

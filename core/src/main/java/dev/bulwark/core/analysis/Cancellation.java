@@ -14,10 +14,14 @@ public final class Cancellation {
     return cancelled || Thread.currentThread().isInterrupted();
   }
 
-  /** Throws when the scan was cancelled or the thread interrupted. */
+  /**
+   * Throws when the scan was cancelled or the thread interrupted, and {@link
+   * FileTimeBudget.Exceeded} when the file this thread works on has used up its time budget.
+   */
   public void checkpoint() {
     if (isCancelled()) {
       throw new CancellationException("scan cancelled");
     }
+    FileTimeBudget.check();
   }
 }

@@ -102,6 +102,45 @@ public final class OutputFile {
     return new OutputFile(requested, target);
   }
 
+  /**
+   * Checks a directory that files will be written into (an export), before any work: it must be a
+   * directory or a new path (created here, with missing parents), writable, reached without a
+   * symbolic link unless asked, and not one of the inputs.
+   *
+   * @throws InputException with a plain message naming the path and the problem
+   */
+  public static Path checkDirectory(Path requested, List<Path> inputs, boolean throughLinks)
+      throws InputException {
+    Path abs = requested.toAbsolutePath();
+    FileKind kind = FileKind.of(abs);
+    if (kind == FileKind.SYMBOLIC_LINK && !throughLinks) {
+      throw new InputException(
+          requested
+              + ": is a symbolic link"
+              + linkTarget(abs)
+              + "; output is not written through links (use --write-through-links to allow it)");
+    }
+    kind = FileKind.ofTarget(abs);
+    switch (kind) {
+      case DIRECTORY, MISSING -> {}
+      case INACCESSIBLE ->
+          throw new InputException(requested + ": cannot be examined (permission denied?)");
+      default ->
+          throw new InputException(
+              requested + ": is " + kind.description() + "; name a directory for the output");
+    }
+    for (Path input : inputs) {
+      if (abs.normalize().equals(input.toAbsolutePath().normalize())) {
+        throw new InputException(
+            requested + ": is one of the inputs; choose a new directory for the output");
+      }
+    }
+    // the directory itself is created through parentDirectory's checks, as a report's would be
+    Path dir = parentDirectory(requested, abs.resolve(".bulwark-probe"));
+    probeWritable(requested, dir);
+    return dir;
+  }
+
   /** Writes the report beside its target and moves it into place. */
   public void write(Body body) throws IOException {
     // checked again: the path may have changed since the command started

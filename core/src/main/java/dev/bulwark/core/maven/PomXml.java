@@ -1,11 +1,11 @@
 package dev.bulwark.core.maven;
 
+import dev.bulwark.core.text.UntrustedXml;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -54,22 +54,11 @@ final class PomXml {
 
   private PomXml() {}
 
-  private static XMLInputFactory factory() {
-    // the JDK's own implementation, whatever else is on the class path
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-    f.setProperty(XMLInputFactory.IS_VALIDATING, false);
-    return f;
-  }
-
   /** The document; throws with the line and column where the XML is malformed. */
   static Document parse(byte[] bytes) throws MalformedPomException {
     XMLStreamReader r = null;
     try {
-      r = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+      r = UntrustedXml.open(new ByteArrayInputStream(bytes));
       Deque<Builder> stack = new ArrayDeque<>();
       Element root = null;
       int elements = 0;

@@ -1,5 +1,6 @@
 package dev.bulwark.deps.inventory;
 
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.files.SourceFile;
@@ -47,6 +48,11 @@ public final class Inventory {
   }
 
   public List<Component> read(SourceTree tree, DiagnosticSink diagnostics) {
+    return read(tree, diagnostics, FileTimeBudget.defaults());
+  }
+
+  /** As above, giving up on any manifest that takes longer than {@code budget} to read. */
+  public List<Component> read(SourceTree tree, DiagnosticSink diagnostics, FileTimeBudget budget) {
     Map<String, Component> out = new LinkedHashMap<>();
     for (SourceFile f : tree.files()) {
       String name = f.path().getFileName().toString();
@@ -54,47 +60,68 @@ public final class Inventory {
         if (!p.accepts(name)) {
           continue;
         }
+        // what a manifest declares counts only once it was read to the end in time
+        List<Component> kept = new ArrayList<>();
         try {
-          List<Component> found;
-          if (p instanceof ManifestParser.Streaming streaming) {
-            try (java.io.InputStream in = Files.newInputStream(f.path())) {
-              found = streaming.parse(f.path(), f.relativePath(), in, diagnostics);
-            }
-          } else if (f.size() > MAX_WHOLE_FILE_BYTES) {
-            diagnostics.report(
-                Diagnostic.warning(
-                    "deps",
-                    f.relativePath(),
-                    "larger than "
-                        + (MAX_WHOLE_FILE_BYTES >> 20)
-                        + " MB, the budget for a manifest of this kind read whole; not read"));
-            break;
-          } else {
-            byte[] content = Files.readAllBytes(f.path());
-            found =
-                p instanceof MavenPom pom
-                    ? pom.parse(f.path(), f.relativePath(), content, tree.roots(), diagnostics)
-                    : p.parse(f.path(), f.relativePath(), content);
-          }
-          if (found.size() > ManifestParser.MAX_COMPONENTS) {
-            diagnostics.report(ManifestParser.tooManyComponents(f.relativePath()));
-            found = found.subList(0, ManifestParser.MAX_COMPONENTS);
-          }
-          for (Component c : found) {
-            out.putIfAbsent(c.manifest() + "|" + c.key(), c);
-          }
-        } catch (IOException | ManifestParser.ManifestException | RuntimeException e) {
-          // an error, not a warning: nothing of this manifest was analysed (a scan or inventory
-          // of it alone is then "nothing could be read", exit 2)
+          budget.run(
+              "deps", f.relativePath(), diagnostics, () -> readOne(tree, f, p, kept, diagnostics));
+        } catch (Exception e) {
           diagnostics.report(
               Diagnostic.error(
                   "deps",
                   f.relativePath(),
                   e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+        for (Component c : kept) {
+          out.putIfAbsent(c.manifest() + "|" + c.key(), c);
+        }
         break;
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  private void readOne(
+      SourceTree tree,
+      SourceFile f,
+      ManifestParser p,
+      List<Component> out,
+      DiagnosticSink diagnostics) {
+    try {
+      List<Component> found;
+      if (p instanceof ManifestParser.Streaming streaming) {
+        try (java.io.InputStream in = FileTimeBudget.guard(Files.newInputStream(f.path()))) {
+          found = streaming.parse(f.path(), f.relativePath(), in, diagnostics);
+        }
+      } else if (f.size() > MAX_WHOLE_FILE_BYTES) {
+        diagnostics.report(
+            Diagnostic.warning(
+                "deps",
+                f.relativePath(),
+                "larger than "
+                    + (MAX_WHOLE_FILE_BYTES >> 20)
+                    + " MB, the budget for a manifest of this kind read whole; not read"));
+        return;
+      } else {
+        byte[] content = Files.readAllBytes(f.path());
+        found =
+            p instanceof MavenPom pom
+                ? pom.parse(f.path(), f.relativePath(), content, tree.roots(), diagnostics)
+                : p.parse(f.path(), f.relativePath(), content);
+      }
+      if (found.size() > ManifestParser.MAX_COMPONENTS) {
+        diagnostics.report(ManifestParser.tooManyComponents(f.relativePath()));
+        found = found.subList(0, ManifestParser.MAX_COMPONENTS);
+      }
+      out.addAll(found);
+    } catch (FileTimeBudget.Exceeded e) {
+      throw e;
+    } catch (IOException | ManifestParser.ManifestException | RuntimeException e) {
+      // an error, not a warning: nothing of this manifest was analysed (a scan or inventory of it
+      // alone is then "nothing could be read", exit 2)
+      diagnostics.report(
+          Diagnostic.error(
+              "deps", f.relativePath(), e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
   }
 }

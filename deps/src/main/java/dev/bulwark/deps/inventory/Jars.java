@@ -44,7 +44,7 @@ public final class Jars implements ManifestParser.Streaming {
     long size;
     try {
       size = Files.size(file);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       size = 0;
     }
     InflationBudget budget = new InflationBudget(MAX_INFLATED_BYTES, MAX_RATIO, size);

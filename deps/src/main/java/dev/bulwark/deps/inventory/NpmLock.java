@@ -43,6 +43,7 @@ public final class NpmLock implements ManifestParser.Streaming {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new ManifestException(relPath + ": not a package-lock.json object");
       }
+      document:
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
@@ -51,9 +52,10 @@ public final class NpmLock implements ManifestParser.Streaming {
             String path = p.currentName();
             p.nextToken();
             if (entries.size() >= MAX_COMPONENTS) {
+              // over the budget: the root entry, which names the direct dependencies, came first;
+              // reading the rest of a file of hundreds of megabytes would only be counted away
               truncated = true;
-              p.skipChildren();
-              continue;
+              break document;
             }
             JsonNode pkg = p.readValueAsTree();
             if (pkg == null || !pkg.isObject()) {

@@ -1,5 +1,6 @@
 package dev.bulwark.logs.event;
 
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
@@ -122,11 +123,13 @@ public final class LogReader {
       long size = Files.size(file);
       bytes.addAndGet(size);
       INPUT_SIZE.set(size);
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = FileTimeBudget.guard(Files.newInputStream(file))) {
         return read(file.toString(), in, sink);
       } finally {
         INPUT_SIZE.remove();
       }
+    } catch (FileTimeBudget.Exceeded e) {
+      throw e; // the file's time budget: reported by whoever set it
     } catch (IOException | RuntimeException e) {
       unreadable.incrementAndGet();
       diagnostics.report(Diagnostic.error(SOURCE, file.toString(), "unreadable: " + message(e)));

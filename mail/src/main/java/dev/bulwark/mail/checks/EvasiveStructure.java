@@ -1,7 +1,7 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.MailMessage;
-import dev.bulwark.mail.MailMessage.Structure;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailMessage.Structure;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package dev.bulwark.secrets.engine;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.secrets.rules.Placeholders;
 import dev.bulwark.secrets.rules.SecretRule;
 import dev.bulwark.secrets.rules.Validator;
@@ -402,6 +403,8 @@ public final class SecretEngine {
       }
       SecretRule rule = rules.get(r);
       for (int i = 0; i < windowCount[r]; i++) {
+        // dense input can hold many windows per chunk: each is a checkpoint of the file's budget
+        FileTimeBudget.check();
         int ws = w[2 * i];
         int we = w[2 * i + 1];
         long key = ((long) ws << 32) | we;
