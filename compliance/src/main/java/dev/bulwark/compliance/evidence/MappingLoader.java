@@ -58,6 +58,18 @@ public final class MappingLoader {
       ControlMapping m = YAML.readValue(text, ControlMapping.class);
       Severity.valueOf(m.failsWhen().minSeverity().toUpperCase(Locale.ROOT));
       return m;
+    } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+      // the parser has already moved past the key; the key's own line is what a person needs
+      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+      String[] lines = text.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].strip().startsWith(e.getPropertyName() + ":")) {
+          line = i + 1;
+          break;
+        }
+      }
+      throw new InputException(
+          source + ":" + line + ": unknown key '" + e.getPropertyName() + "'", e);
     } catch (JsonMappingException e) {
       int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
       throw new InputException(source + ":" + line + ": " + e.getOriginalMessage(), e);
