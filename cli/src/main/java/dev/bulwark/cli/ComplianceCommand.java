@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
     name = "compliance",
     mixinStandardHelpOptions = true,
     description = "Assess NIST SP 800-53 controls from Bulwark's results, as OSCAL.",
-    subcommands = {ComplianceCommand.Resolve.class, ComplianceCommand.Assess.class})
+    subcommands = {
+      ComplianceCommand.Resolve.class,
+      ComplianceCommand.Assess.class,
+      ComplianceCommand.Validate.class
+    })
 final class ComplianceCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -139,6 +143,41 @@ final class ComplianceCommand implements Runnable {
       a.evidenceProblems().forEach(p -> err.println("skipped " + p));
       err.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check OSCAL assessment-results or POA&M JSON against the schema's rules.",
+        "Required and unknown properties, UUID and date-time formats, finding states."
+      })
+  static final class Validate implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(
+        paramLabel = "FILE",
+        arity = "1..*",
+        description = "OSCAL JSON files.")
+    java.util.List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter o = spec.commandLine().getOut();
+      int bad = 0;
+      for (Path f : files) {
+        java.util.List<String> problems = new ComplianceService().validate(f);
+        if (problems.isEmpty()) {
+          o.printf("%s: valid%n", f);
+        } else {
+          bad++;
+          o.printf("%s: %d problem(s)%n", f, problems.size());
+          problems.forEach(p -> o.println("  " + p));
+        }
+      }
+      o.flush();
+      return bad == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.bulwark.compliance.assess.AssessmentDocuments;
 import dev.bulwark.compliance.assess.Assessor;
 import dev.bulwark.compliance.assess.ControlAssessment;
 import dev.bulwark.compliance.assess.GapReport;
+import dev.bulwark.compliance.assess.OscalShape;
 import dev.bulwark.compliance.evidence.EvidenceReader;
 import dev.bulwark.compliance.evidence.MappingLoader;
 import dev.bulwark.compliance.oscal.Catalog;
@@ -41,12 +42,41 @@ public final class ComplianceService {
     List<ControlAssessment> controls =
         new Assessor(MappingLoader.builtIn()).assess(resolved, evidence.scans(), at);
     String href = profile.getFileName().toString();
+    String results = AssessmentDocuments.assessmentResults(p.title(), href, controls, at);
+    String poam = AssessmentDocuments.poam(p.title(), controls, at);
+    conforms("assessment-results", results);
+    conforms("plan-of-action-and-milestones", poam);
     return new Assessment(
         resolved,
         controls,
         evidence.problems(),
-        AssessmentDocuments.assessmentResults(p.title(), href, controls, at),
-        AssessmentDocuments.poam(p.title(), controls, at),
+        results,
+        poam,
         GapReport.markdown(p.title(), controls));
   }
+
+  /** The schema problems of an OSCAL JSON file; empty when it conforms. */
+  public List<String> validate(Path file) throws InputException {
+    try {
+      return OscalShape.problems(JSON.readTree(file.toFile()));
+    } catch (java.io.IOException e) {
+      throw new InputException(file + ": not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static void conforms(String what, String json) {
+    try {
+      List<String> problems = OscalShape.problems(JSON.readTree(json));
+      if (!problems.isEmpty()) {
+        // a bug in the writer, never the user's input
+        throw new IllegalStateException(
+            "the " + what + " written breaks the OSCAL schema: " + problems);
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the " + what + " written is not JSON", e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.compliance.assess.ControlAssessment;
 import dev.bulwark.compliance.assess.ControlStatus;
+import dev.bulwark.compliance.assess.OscalShape;
 import dev.bulwark.compliance.evidence.MappingLoader;
 import dev.bulwark.compliance.oscal.Catalog;
 import dev.bulwark.core.errors.InputException;

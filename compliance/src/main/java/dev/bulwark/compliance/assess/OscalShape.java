@@ -1,4 +1,4 @@
-package dev.bulwark.compliance;
+package dev.bulwark.compliance.assess;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * finding-target enums. The full NIST schema is not in the shared data; this states its rules for
  * the parts Bulwark emits, written down from the schema's definitions.
  */
-final class OscalShape {
+public final class OscalShape {
   private static final Pattern UUID =
       Pattern.compile(
           "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[45][0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}$");
@@ -195,7 +195,8 @@ final class OscalShape {
 
   private OscalShape() {}
 
-  static List<String> problems(JsonNode doc) {
+  /** What in {@code doc} breaks the schema's rules; empty when it conforms. */
+  public static List<String> problems(JsonNode doc) {
     List<String> out = new ArrayList<>();
     if (doc.has("assessment-results")) {
       JsonNode ar = doc.get("assessment-results");
