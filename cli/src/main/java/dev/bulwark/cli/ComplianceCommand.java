@@ -102,7 +102,7 @@ final class ComplianceCommand implements Runnable {
     @Option(
         names = "--out",
         paramLabel = "DIR",
-        defaultValue = "compliance",
+        defaultValue = "compliance-report",
         description =
             "Where to write assessment-results.json, poam.json and gap-report.md (default: ${DEFAULT-VALUE}).")
     Path out;
