@@ -174,6 +174,13 @@ public final class ConfigAnalyzer implements Analyzer {
       }
       ctx.diagnostics().report(Diagnostic.error(ID, f.relativePath(), e.getMessage()));
       return;
+    } catch (RuntimeException | StackOverflowError e) {
+      // a parser library failing on hostile input costs this file, never the scan
+      ctx.diagnostics()
+          .report(
+              Diagnostic.error(
+                  ID, f.relativePath(), "cannot be parsed: " + e.getClass().getSimpleName()));
+      return;
     }
     for (ConfigDocument d : docs) {
       for (RuleEngine.Hit h : rules.evaluate(d)) {
