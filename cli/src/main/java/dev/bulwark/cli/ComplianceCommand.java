@@ -108,6 +108,13 @@ final class ComplianceCommand implements Runnable {
     Path out;
 
     @Option(
+        names = "--attack",
+        paramLabel = "FILE",
+        description =
+            "800-53 to ATT&CK mapping (Mappings Explorer JSON): the gap report names the techniques failing controls leave open.")
+    Path attack;
+
+    @Option(
         names = "--at",
         paramLabel = "TIME",
         description =
@@ -118,7 +125,7 @@ final class ComplianceCommand implements Runnable {
     public Integer call() throws Exception {
       Instant when = at == null ? Instant.now() : at;
       ComplianceService.Assessment a =
-          new ComplianceService().assess(profile, catalog, evidence, when);
+          new ComplianceService().assess(profile, catalog, evidence, attack, when);
       Files.createDirectories(out);
       Files.writeString(out.resolve("assessment-results.json"), a.assessmentResultsJson());
       Files.writeString(out.resolve("poam.json"), a.poamJson());

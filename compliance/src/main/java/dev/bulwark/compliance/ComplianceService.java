@@ -5,6 +5,7 @@ import dev.bulwark.compliance.assess.Assessor;
 import dev.bulwark.compliance.assess.ControlAssessment;
 import dev.bulwark.compliance.assess.GapReport;
 import dev.bulwark.compliance.assess.OscalShape;
+import dev.bulwark.compliance.attack.AttackMapping;
 import dev.bulwark.compliance.evidence.EvidenceReader;
 import dev.bulwark.compliance.evidence.MappingLoader;
 import dev.bulwark.compliance.oscal.Catalog;
@@ -36,6 +37,15 @@ public final class ComplianceService {
 
   public Assessment assess(Path profile, Path catalog, Path evidenceDir, Instant at)
       throws InputException {
+    return assess(profile, catalog, evidenceDir, null, at);
+  }
+
+  /** As above, naming in the gap report the ATT&CK techniques failing controls leave open. */
+  public Assessment assess(
+      Path profile, Path catalog, Path evidenceDir, Path attackMapping, Instant at)
+      throws InputException {
+    AttackMapping attack =
+        attackMapping == null ? AttackMapping.none() : AttackMapping.read(attackMapping);
     Profile p = Profile.read(profile);
     Catalog resolved = ProfileResolver.resolve(p, catalog);
     EvidenceReader.Evidence evidence = EvidenceReader.readDir(evidenceDir);
@@ -52,7 +62,7 @@ public final class ComplianceService {
         evidence.problems(),
         results,
         poam,
-        GapReport.markdown(p.title(), controls));
+        GapReport.markdown(p.title(), controls, attack));
   }
 
   /** The schema problems of an OSCAL JSON file; empty when it conforms. */

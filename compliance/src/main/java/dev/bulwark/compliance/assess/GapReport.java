@@ -1,5 +1,6 @@
 package dev.bulwark.compliance.assess;
 
+import dev.bulwark.compliance.attack.AttackMapping;
 import dev.bulwark.compliance.evidence.ScanEvidence;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +27,12 @@ public final class GapReport {
   }
 
   public static String markdown(String profileTitle, List<ControlAssessment> results) {
+    return markdown(profileTitle, results, AttackMapping.none());
+  }
+
+  /** The report, with the ATT&CK techniques each failing or unproven control leaves open. */
+  public static String markdown(
+      String profileTitle, List<ControlAssessment> results, AttackMapping attack) {
     StringBuilder md = new StringBuilder();
     md.append("# Compliance gap report: ").append(profileTitle).append("\n\n");
     Map<ControlStatus, Integer> t = totals(results);
@@ -58,14 +65,18 @@ public final class GapReport {
             .append(" | ")
             .append(m.getOrDefault(ControlStatus.NOT_ASSESSED, 0))
             .append(" |\n"));
-    section(md, "Not satisfied", results, ControlStatus.NOT_SATISFIED);
-    section(md, "Satisfied", results, ControlStatus.SATISFIED);
-    section(md, "No evidence", results, ControlStatus.NO_EVIDENCE);
+    section(md, "Not satisfied", results, ControlStatus.NOT_SATISFIED, attack);
+    section(md, "Satisfied", results, ControlStatus.SATISFIED, attack);
+    section(md, "No evidence", results, ControlStatus.NO_EVIDENCE, attack);
     return md.toString();
   }
 
   private static void section(
-      StringBuilder md, String heading, List<ControlAssessment> results, ControlStatus status) {
+      StringBuilder md,
+      String heading,
+      List<ControlAssessment> results,
+      ControlStatus status,
+      AttackMapping attack) {
     List<ControlAssessment> these = results.stream().filter(c -> c.status() == status).toList();
     if (these.isEmpty()) {
       return;
@@ -99,6 +110,13 @@ public final class GapReport {
                 .append(String.join(", ", c.evidence().stream().map(ScanEvidence::source).toList()))
                 .append('\n');
         default -> md.append("run `").append(c.mapping().orElseThrow().whatToRun()).append("`\n");
+      }
+      List<AttackMapping.Technique> open = attack.mitigatedBy(c.control().id());
+      if (status != ControlStatus.SATISFIED && !open.isEmpty()) {
+        md.append("  - leaves open ").append(open.size()).append(" ATT&CK technique(s): ");
+        md.append(
+            String.join(", ", open.stream().limit(8).map(t -> t.id() + " " + t.name()).toList()));
+        md.append(open.size() > 8 ? ", …\n" : "\n");
       }
     }
   }
