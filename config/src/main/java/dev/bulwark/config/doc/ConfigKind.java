@@ -8,7 +8,8 @@ public enum ConfigKind {
   KUBERNETES,
   COMPOSE,
   TERRAFORM,
-  WORKFLOW;
+  WORKFLOW,
+  SPRING;
 
   /** The lower-case name rule files use, e.g. {@code kubernetes}. */
   public String id() {
@@ -24,6 +25,6 @@ public enum ConfigKind {
     throw new IllegalArgumentException(
         "unknown configuration kind '"
             + id
-            + "' (one of dockerfile, kubernetes, compose, terraform, workflow)");
+            + "' (one of dockerfile, kubernetes, compose, terraform, workflow, spring)");
   }
 }

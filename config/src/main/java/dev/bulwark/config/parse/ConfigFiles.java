@@ -29,6 +29,8 @@ public final class ConfigFiles {
       Pattern.compile("(?i)((docker-)?compose[^/]*|[^/]*\\.docker-compose)\\.ya?ml");
   private static final Pattern K8S_API = Pattern.compile("(?m)^\\s*\"?apiVersion\"?\\s*:");
   private static final Pattern K8S_KIND = Pattern.compile("(?m)^\\s*\"?kind\"?\\s*:");
+  private static final Pattern SPRING =
+      Pattern.compile("(application|bootstrap)(-[A-Za-z0-9_.-]+)?\\.(properties|ya?ml)");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*}}");
 
   private ConfigFiles() {}
@@ -53,6 +55,9 @@ public final class ConfigFiles {
       return Optional.of(new Classified(ConfigKind.TERRAFORM, Role.CONFIG));
     }
     boolean yaml = lower.endsWith(".yml") || lower.endsWith(".yaml");
+    if (SPRING.matcher(name).matches()) {
+      return Optional.of(new Classified(ConfigKind.SPRING, Role.CONFIG));
+    }
     if (helmTemplate(rel, file)) {
       return Optional.of(new Classified(ConfigKind.KUBERNETES, Role.HELM_TEMPLATE));
     }
@@ -112,6 +117,18 @@ public final class ConfigFiles {
     return switch (kind) {
       case DOCKERFILE -> List.of(new ConfigDocument(kind, path, 0, Dockerfiles.parse(path, text)));
       case TERRAFORM -> List.of(new ConfigDocument(kind, path, 0, Hcl.parse(path, text)));
+      case SPRING -> {
+        List<ConfigDocument> out = new ArrayList<>();
+        if (path.endsWith(".properties")) {
+          out.add(new ConfigDocument(kind, path, 0, SpringProperties.parse(path, text)));
+        } else {
+          List<Node> docs = YamlDocuments.parse(path, text);
+          for (int k = 0; k < docs.size(); k++) {
+            out.add(new ConfigDocument(kind, path, k, SpringProperties.nest(docs.get(k))));
+          }
+        }
+        yield out;
+      }
       case WORKFLOW, COMPOSE -> {
         List<ConfigDocument> out = new ArrayList<>();
         List<Node> docs = YamlDocuments.parse(path, text);
