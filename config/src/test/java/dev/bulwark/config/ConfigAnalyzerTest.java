@@ -36,6 +36,6 @@ class ConfigAnalyzerTest {
     findings.forEach(f -> ids.add(f.ruleId()));
     assertThat(ids).contains("docker-latest-tag", "docker-root-user");
     assertThat(diagnostics).extracting(Diagnostic::path).contains("deep.yaml", "broken.tf");
-    assertThat(a.rules()).hasSize(36);
+    assertThat(a.rules()).hasSize(39);
   }
 }
