@@ -99,6 +99,46 @@ class ProfileResolverTest {
   }
 
   @Test
+  void xmlProfileAndCatalog_resolveLikeJson(@TempDir Path dir) throws Exception {
+    String ns = "xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\"";
+    Files.writeString(
+        dir.resolve("cat.xml"),
+        "<catalog "
+            + ns
+            + " uuid=\"x\"><metadata><title>mini</title></metadata>"
+            + "<group id=\"ac\"><title>Access Control</title>"
+            + "<control id=\"ac-1\"><title>Policy</title></control>"
+            + "<control id=\"ac-2\"><title>Accounts</title>"
+            + "<control id=\"ac-2.1\"><title>Automated</title></control></control>"
+            + "</group></catalog>");
+    Files.writeString(
+        dir.resolve("profile.xml"),
+        "<profile "
+            + ns
+            + " uuid=\"y\"><metadata><title>tailored</title></metadata>"
+            + "<import href=\"#r\"><include-controls><with-id>ac-2.1</with-id></include-controls></import>"
+            + "<modify><set-parameter param-id=\"ac-2.1_prm_1\"><value>24 hours</value></set-parameter></modify>"
+            + "<back-matter><resource uuid=\"r\"><rlink href=\"cat.xml\"/></resource></back-matter>"
+            + "</profile>");
+    Catalog c = ProfileResolver.resolve(Profile.read(dir.resolve("profile.xml")), null);
+    // the enhancement brings its parent, as the JSON form does
+    assertThat(c.controls()).extracting(Control::id).containsExactly("ac-2", "ac-2.1");
+    assertThat(c.control("ac-2.1").get().parameters()).containsEntry("ac-2.1_prm_1", "24 hours");
+  }
+
+  @Test
+  void xmlWithDoctype_isRefused(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("evil.xml");
+    Files.writeString(
+        f,
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE catalog [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+            + "<catalog xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\">&x;</catalog>");
+    assertThatThrownBy(() -> Catalog.read(f))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("evil.xml:2");
+  }
+
+  @Test
   void brokenJson_namesFileAndLine(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("bad.json");
     Files.writeString(f, "{\"profile\": {\n  \"imports\": [\n}");

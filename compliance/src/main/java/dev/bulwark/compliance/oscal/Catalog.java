@@ -31,8 +31,11 @@ public record Catalog(String title, List<Control> controls) {
     return m;
   }
 
-  /** Reads an OSCAL catalog in JSON; errors name the file and what is missing. */
+  /** Reads an OSCAL catalog in JSON or XML; errors name the file and what is missing. */
   public static Catalog read(Path file) throws InputException {
+    if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+      return OscalXml.catalog(file);
+    }
     JsonNode root = Oscal.readJson(file);
     JsonNode catalog = root.path("catalog");
     if (catalog.isMissingNode()) {

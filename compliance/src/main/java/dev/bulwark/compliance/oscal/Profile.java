@@ -35,6 +35,9 @@ public record Profile(
   }
 
   public static Profile read(Path file) throws InputException {
+    if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+      return OscalXml.profile(file);
+    }
     JsonNode root = Catalog.Oscal.readJson(file);
     JsonNode p = root.path("profile");
     if (p.isMissingNode()) {

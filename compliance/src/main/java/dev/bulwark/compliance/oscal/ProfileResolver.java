@@ -77,7 +77,7 @@ public final class ProfileResolver {
       throws InputException {
     Path dir = profile.file().toAbsolutePath().getParent();
     for (String link : imp.catalogLinks()) {
-      if (link.endsWith(".json") && !link.contains("://")) {
+      if ((link.endsWith(".json") || link.endsWith(".xml")) && !link.contains("://")) {
         Path p = dir.resolve(link).normalize();
         if (Files.isRegularFile(p)) {
           return p;
