@@ -40,7 +40,19 @@ final class OscalXml {
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
-      b.setErrorHandler(null);
+      // errors become the exception below, not lines on standard error
+      b.setErrorHandler(
+          new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void fatalError(SAXParseException e) throws SAXParseException {
+              throw e;
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXParseException {
+              throw e;
+            }
+          });
       Document d = b.parse(file.toFile());
       Element root = d.getDocumentElement();
       if (!expected.equals(root.getLocalName())) {
