@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.code.CodeAnalyzer;
+import dev.bulwark.config.ConfigAnalyzer;
 import dev.bulwark.core.analysis.Analyzer;
 import dev.bulwark.core.config.ConfigShape;
 import dev.bulwark.deps.DepsAnalyzer;
@@ -34,7 +35,8 @@ final class BuiltInAnalyzers {
                 new CodeAnalyzer(),
                 new DepsAnalyzer(),
                 new LogsAnalyzer(),
-                new MailAnalyzer()));
+                new MailAnalyzer(),
+                new ConfigAnalyzer()));
     for (Analyzer a : ServiceLoader.load(Analyzer.class)) {
       list.add(a);
     }

@@ -89,6 +89,10 @@ public final class BulwarkCommand implements Runnable {
               "ask",
               "Ask the configured LLM to investigate with Bulwark's tools.",
               AskCommand.class),
+          new Entry(
+              "compliance",
+              "Assess NIST SP 800-53 controls from Bulwark's results, as OSCAL.",
+              ComplianceCommand.class),
           new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
           new Entry(
               "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class));

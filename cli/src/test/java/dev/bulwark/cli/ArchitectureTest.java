@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   /** Capability modules: each turns some evidence into findings. New capabilities join here. */
-  static final String[] CAPABILITIES = {"secrets", "code", "deps", "logs", "mail", "triage"};
+  static final String[] CAPABILITIES = {
+    "secrets", "code", "deps", "logs", "mail", "triage", "config", "compliance"
+  };
 
   private static JavaClasses classes;
 
@@ -115,6 +117,8 @@ class ArchitectureTest {
             "dev.bulwark.logs..",
             "dev.bulwark.mail..",
             "dev.bulwark.triage..",
+            "dev.bulwark.config..",
+            "dev.bulwark.compliance..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",
