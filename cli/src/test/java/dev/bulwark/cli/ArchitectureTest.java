@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   /** Capability modules: each turns some evidence into findings. New capabilities join here. */
-  static final String[] CAPABILITIES = {"secrets", "code", "deps", "logs", "mail", "triage"};
+  static final String[] CAPABILITIES = {"secrets", "code", "deps", "logs", "mail", "triage", "yara"};
 
   private static JavaClasses classes;
 
@@ -115,6 +115,7 @@ class ArchitectureTest {
             "dev.bulwark.logs..",
             "dev.bulwark.mail..",
             "dev.bulwark.triage..",
+            "dev.bulwark.yara..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",

@@ -29,8 +29,10 @@ public final class Program {
   private final long[][] sets;
   private final long[] firstBytes;
   private final boolean emptyMatch;
+  private final boolean hasAssert;
+  private final boolean simple;
 
-  private Program(byte[] op, int[] a, int[] b, long[][] sets) {
+  private Program(byte[] op, int[] a, int[] b, long[][] sets, boolean greedyOnly) {
     this.op = op;
     this.a = a;
     this.b = b;
@@ -40,6 +42,17 @@ public final class Program {
     boolean empty = firstSet(0, first, seen);
     this.firstBytes = first;
     this.emptyMatch = empty;
+    boolean asserts = false;
+    boolean splits = false;
+    for (byte o : op) {
+      asserts |= o == ASSERT;
+      splits |= o == SPLIT;
+    }
+    this.hasAssert = asserts;
+    // without splits there is one path, and with greedy repeats only the preferred match is
+    // taken to be the longest one (they differ only for rare nested optional parts, which change
+    // a reported length, never whether or where a string matched)
+    this.simple = !splits || greedyOnly;
   }
 
   private boolean firstSet(int start, long[] into, boolean[] seen) {
@@ -94,6 +107,7 @@ public final class Program {
     int[] b = new int[64];
     int n;
     List<long[]> sets = new ArrayList<>();
+    boolean greedyOnly = true;
     java.util.Map<java.util.List<Long>, Integer> setIndex = new java.util.HashMap<>();
 
     int add(byte o, int x, int y) throws RegexSyntaxException {
@@ -157,6 +171,7 @@ public final class Program {
     }
 
     private void repeat(Node.Repeat r) throws RegexSyntaxException {
+      greedyOnly &= r.greedy() || r.body() instanceof Node.Bytes b && b.size() == 256;
       for (int i = 0; i < r.min(); i++) {
         emit(r.body());
       }
@@ -196,12 +211,14 @@ public final class Program {
           java.util.Arrays.copyOf(op, n),
           java.util.Arrays.copyOf(a, n),
           java.util.Arrays.copyOf(b, n),
-          sets.toArray(long[][]::new));
+          sets.toArray(long[][]::new),
+          greedyOnly);
     }
   }
 
-  /** Reusable thread lists of one scanning thread. */
+  /** Reusable thread lists of one scanning thread, and its lazily built DFAs. */
   public static final class Matcher {
+    private final java.util.IdentityHashMap<Program, Dfa> dfas = new java.util.IdentityHashMap<>();
     private int[] clist = new int[16];
     private int[] nlist = new int[16];
     private int[] mark = new int[16];
@@ -266,9 +283,160 @@ public final class Program {
 
   /**
    * Matches anchored at {@code start}, with Perl-like preference (greedy or lazy as written);
-   * returns the match length, or -1.
+   * returns the match length, or -1. A lazily built DFA first decides whether any match starts here
+   * (one table lookup per byte); the Pike VM then finds the preferred length.
    */
   public int match(Matcher m, ByteBuffer data, int start, int limit) {
+    if (!hasAssert) {
+      Dfa dfa = m.dfas.get(this);
+      if (dfa == null) {
+        if (m.dfas.size() > 4096) {
+          m.dfas.clear();
+        }
+        dfa = new Dfa();
+        m.dfas.put(this, dfa);
+      }
+      int end = dfa.run(data, start, (int) Math.min(limit, (long) start + SCAN_LIMIT));
+      if (end == Dfa.GAVE_UP) {
+        return pike(m, data, start, limit);
+      }
+      if (end < 0) {
+        return -1;
+      }
+      if (simple) {
+        return end - start;
+      }
+    }
+    return pike(m, data, start, limit);
+  }
+
+  /**
+   * A DFA over sets of instructions, built as the input asks for states. It ignores preference (so
+   * it only answers whether a match exists, and where the last one ends); states are capped so a
+   * pattern with a huge DFA falls back to the Pike VM.
+   */
+  private final class Dfa {
+    static final int GAVE_UP = -2;
+    static final int MAX_STATES = 2048;
+    private final java.util.HashMap<java.util.List<Integer>, Integer> ids =
+        new java.util.HashMap<>();
+    private final java.util.ArrayList<int[]> sets = new java.util.ArrayList<>();
+    private final java.util.ArrayList<Boolean> accepting = new java.util.ArrayList<>();
+    private int[] next = new int[256 * 64];
+    private final int startState;
+    private final boolean[] seen = new boolean[op.length];
+    private final int[] stack = new int[op.length * 2 + 2];
+
+    Dfa() {
+      java.util.Arrays.fill(next, -1);
+      startState = state(closure(new int[] {0}, 1));
+    }
+
+    private int[] closure(int[] pcs, int n) {
+      java.util.Arrays.fill(seen, false);
+      int sp = 0;
+      for (int i = n - 1; i >= 0; i--) {
+        stack[sp++] = pcs[i];
+      }
+      int[] out = new int[op.length];
+      int k = 0;
+      while (sp > 0) {
+        int pc = stack[--sp];
+        if (seen[pc]) {
+          continue;
+        }
+        seen[pc] = true;
+        switch (op[pc]) {
+          case SPLIT -> {
+            stack[sp++] = b[pc];
+            stack[sp++] = a[pc];
+          }
+          case JMP -> stack[sp++] = a[pc];
+          default -> out[k++] = pc;
+        }
+      }
+      int[] r = java.util.Arrays.copyOf(out, k);
+      java.util.Arrays.sort(r);
+      return r;
+    }
+
+    private int state(int[] set) {
+      java.util.List<Integer> key = new java.util.ArrayList<>(set.length);
+      for (int x : set) {
+        key.add(x);
+      }
+      Integer id = ids.get(key);
+      if (id != null) {
+        return id;
+      }
+      if (sets.size() >= MAX_STATES) {
+        return -1;
+      }
+      int nid = sets.size();
+      ids.put(key, nid);
+      sets.add(set);
+      boolean acc = false;
+      for (int pc : set) {
+        acc |= op[pc] == MATCH;
+      }
+      accepting.add(acc);
+      if ((nid + 1) * 256 > next.length) {
+        int old = next.length;
+        next = java.util.Arrays.copyOf(next, old * 2);
+        java.util.Arrays.fill(next, old, next.length, -1);
+      }
+      return nid;
+    }
+
+    private int step(int s, int c) {
+      int t = next[s * 256 + c];
+      if (t != -1) {
+        return t;
+      }
+      int[] set = sets.get(s);
+      int[] moved = new int[set.length];
+      int k = 0;
+      for (int pc : set) {
+        if (op[pc] == BYTE) {
+          long[] bs = sets(a[pc]);
+          if ((bs[c >>> 6] & (1L << (c & 63))) != 0) {
+            moved[k++] = pc + 1;
+          }
+        }
+      }
+      int ns = state(closure(moved, k));
+      if (ns < 0) {
+        return -1;
+      }
+      next[s * 256 + c] = ns;
+      return ns;
+    }
+
+    /** End of the last match from {@code start} before {@code end}, -1 for none. */
+    int run(ByteBuffer data, int start, int end) {
+      int s = startState;
+      int last = accepting.get(s) ? start : -1;
+      for (int pos = start; pos < end; pos++) {
+        s = step(s, data.get(pos) & 0xff);
+        if (s < 0) {
+          return GAVE_UP;
+        }
+        if (sets.get(s).length == 0) {
+          return last;
+        }
+        if (accepting.get(s)) {
+          last = pos + 1;
+        }
+      }
+      return last;
+    }
+  }
+
+  private long[] sets(int i) {
+    return sets[i];
+  }
+
+  private int pike(Matcher m, ByteBuffer data, int start, int limit) {
     m.ensure(op.length);
     int end = (int) Math.min(limit, (long) start + SCAN_LIMIT);
     int matched = -1;

@@ -61,6 +61,7 @@ public final class Regex {
   }
 
   private Node quantified(Node atom) throws RegexSyntaxException {
+    boolean repeated = false;
     while (pos < src.length()) {
       char c = src.charAt(pos);
       int min;
@@ -85,9 +86,10 @@ public final class Regex {
       } else {
         return atom;
       }
-      if (atom instanceof Node.Assert || atom instanceof Node.Repeat) {
+      if (atom instanceof Node.Assert || repeated) {
         throw new RegexSyntaxException("nothing to repeat at " + (pos - 1));
       }
+      repeated = true;
       boolean greedy = true;
       if (pos < src.length() && src.charAt(pos) == '?') {
         greedy = false;
