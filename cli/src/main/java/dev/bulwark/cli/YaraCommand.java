@@ -75,6 +75,8 @@ final class YaraCommand implements Runnable {
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
+    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
+
     @Override
     public Integer call() throws Exception {
       ReportOutput.prepare(outputs, targets, outputPolicy);
@@ -86,7 +88,7 @@ final class YaraCommand implements Runnable {
       Instant started = Instant.now();
       CompiledRules compiled = service.compile(rules, externals);
       List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
-      YaraScan.Result result = service.scan(targets, compiled, externals, diagnostics::add);
+      YaraScan.Result result = service.scan(targets, compiled, externals, diagnostics::add, threads.value());
       List<Finding> findings = YaraFindings.of(result.matches());
       ScanReport report =
           ScanReport.ofSingleRun(

@@ -44,10 +44,20 @@ public final class YaraScan {
       CompiledRules rules,
       Map<String, Object> externals,
       DiagnosticSink diagnostics) {
-    Scanner scanner = new Scanner(rules, externals);
-    List<FileMatch> out = new ArrayList<>();
-    int[] files = {0};
-    long[] bytes = {0};
+    return run(targets, rules, externals, diagnostics, 1);
+  }
+
+  /**
+   * Scans with {@code threads} scanners sharing the compiled rules; matches come out in the order
+   * of the files, whatever the thread count.
+   */
+  public static Result run(
+      List<Path> targets,
+      CompiledRules rules,
+      Map<String, Object> externals,
+      DiagnosticSink diagnostics,
+      int threads) {
+    List<Path> all = new ArrayList<>();
     for (Path t : targets) {
       List<Path> list;
       if (Files.isDirectory(t)) {
@@ -61,11 +71,55 @@ public final class YaraScan {
       } else {
         list = List.of(t);
       }
-      for (Path f : list) {
-        scanFile(f, scanner, out, diagnostics, files, bytes);
+      all.addAll(list);
+    }
+    int n = Math.max(1, Math.min(threads, all.size()));
+    List<List<FileMatch>> perFile =
+        new ArrayList<>(java.util.Collections.nCopies(all.size(), (List<FileMatch>) null));
+    int[][] files = new int[n][1];
+    long[][] bytes = new long[n][1];
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> pool = new ArrayList<>();
+    for (int w = 0; w < n; w++) {
+      int id = w;
+      Runnable r =
+          () -> {
+            Scanner scanner = new Scanner(rules, externals);
+            for (int i = next.getAndIncrement(); i < all.size(); i = next.getAndIncrement()) {
+              List<FileMatch> out = new ArrayList<>();
+              scanFile(all.get(i), scanner, out, diagnostics, files[id], bytes[id]);
+              perFile.set(i, out);
+            }
+          };
+      if (n == 1) {
+        r.run();
+      } else {
+        pool.add(Thread.ofPlatform().name("yara-scan-" + w).start(r));
       }
     }
-    return new Result(out, files[0], bytes[0]);
+    for (Thread t : pool) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pool.forEach(Thread::interrupt);
+        break;
+      }
+    }
+    List<FileMatch> out = new ArrayList<>();
+    int fileCount = 0;
+    long byteCount = 0;
+    for (List<FileMatch> l : perFile) {
+      if (l != null) {
+        out.addAll(l);
+      }
+    }
+    for (int w = 0; w < n; w++) {
+      fileCount += files[w][0];
+      byteCount += bytes[w][0];
+    }
+    return new Result(out, fileCount, byteCount);
   }
 
   private static void scanFile(

@@ -96,7 +96,11 @@ class CorpusAgreementTest {
       }
       long t0 = System.nanoTime();
       var result = YaraScan.run(samples, compiled, Map.of(), DiagnosticSink.ignoring());
-      scanNanos += System.nanoTime() - t0;
+      long took = System.nanoTime() - t0;
+      scanNanos += took;
+      if (took > 2_000_000_000L) {
+        System.err.printf("slow: %s %.1f s%n", file, took / 1e9);
+      }
       for (var m : result.matches()) {
         String rel = root.relativize(Path.of(m.path())).toString();
         actual.add(file + "," + m.match().rule() + "," + rel);

@@ -94,7 +94,8 @@ public final class YaraService {
       List<Path> targets,
       CompiledRules rules,
       Map<String, Object> externals,
-      DiagnosticSink diagnostics) {
-    return YaraScan.run(targets, rules, externals, diagnostics);
+      DiagnosticSink diagnostics,
+      int threads) {
+    return YaraScan.run(targets, rules, externals, diagnostics, threads);
   }
 }

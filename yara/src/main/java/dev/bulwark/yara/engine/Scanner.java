@@ -92,7 +92,7 @@ public final class Scanner {
         }
         for (int i = 0; i < counts[s] && i < 100; i++) {
           int off = offsets[s][i];
-          int len = lengths[s][i];
+          int len = length(s, i);
           byte[] bytes = new byte[Math.min(len, 64)];
           data.get(off, bytes);
           sm.add(
@@ -107,6 +107,25 @@ public final class Scanner {
       out.add(new RuleMatch(cr.rule().name(), cr.rule().tags(), meta, sm));
     }
     return out;
+  }
+
+  private static final int UNKNOWN_LENGTH = -1;
+
+  /** The length of match {@code i} of string {@code s}, found now if the scan left it open. */
+  private int length(int s, int i) {
+    int len = lengths[s][i];
+    if (len == UNKNOWN_LENGTH) {
+      for (Variant v : rules.strings.get(s).variants()) {
+        len = v.verify(matcher, data, offsets[s][i], limit);
+        if (len >= 0) {
+          break;
+        }
+      }
+      // a match longer than the scan limit: YARA does not see it either; report what is bounded
+      len = Math.max(len, 0);
+      lengths[s][i] = len;
+    }
+    return len;
   }
 
   private void record(int s, int off, int len) {
@@ -144,6 +163,24 @@ public final class Scanner {
         });
     for (int[] sv : rules.fullScan) {
       Variant v = rules.strings.get(sv[0]).variants().get(sv[1]);
+      if (v instanceof Variant.Pattern p && p.search() != null) {
+        int s = sv[0];
+        java.util.BitSet starts = new java.util.BitSet();
+        if (Program.findStarts(matcher, p.search(), data, limit, starts::set)) {
+          for (int i = starts.nextSetBit(0); i >= 0; i = starts.nextSetBit(i + 1)) {
+            if (v.fullword) {
+              int len = v.verify(matcher, data, i, limit);
+              if (len >= 0) {
+                record(s, i, len);
+              }
+            } else {
+              // the length is found when a condition or the report asks for it
+              record(s, i, UNKNOWN_LENGTH);
+            }
+          }
+          continue;
+        }
+      }
       for (int i = 0; i < limit; i++) {
         if (v.canStart(data.get(i) & 0xff)) {
           int len = v.verify(matcher, data, i, limit);
@@ -317,7 +354,7 @@ public final class Scanner {
         int s = stringIndex(o.id());
         Object i = o.index() == null ? 1L : eval(o.index());
         yield i instanceof Long k && k >= 1 && k <= counts[s]
-            ? (long) lengths[s][(int) (k - 1)]
+            ? (long) length(s, (int) (k - 1))
             : null;
       }
       case RuleRef r -> {

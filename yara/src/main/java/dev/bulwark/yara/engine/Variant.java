@@ -172,11 +172,31 @@ abstract sealed class Variant {
   static final class Pattern extends Variant {
     final Program program;
     final Node tree;
+    private Program search;
+    private boolean searchTried;
 
     Pattern(Node tree, Program program, boolean fullword, boolean wide) {
       super(fullword, wide);
       this.tree = tree;
       this.program = program;
+    }
+
+    /**
+     * The unanchored and reversed programs used to find starts without an atom; null when the
+     * pattern has assertions (they do not read the same backwards).
+     */
+    synchronized Program search() {
+      if (!searchTried) {
+        searchTried = true;
+        if (!program.hasAssertions()) {
+          try {
+            search = Program.compile(Node.anywhere(Node.reverse(tree)));
+          } catch (dev.bulwark.yara.regex.RegexSyntaxException e) {
+            search = null;
+          }
+        }
+      }
+      return search;
     }
 
     @Override

@@ -50,7 +50,7 @@ public sealed interface Node {
   record Empty() implements Node {}
 
   /** Width in bytes when fixed, else -1. */
-  static int fixedWidth(Node n) {
+  public static int fixedWidth(Node n) {
     return switch (n) {
       case Bytes b -> 1;
       case Empty e -> 0;
@@ -82,6 +82,27 @@ public sealed interface Node {
         yield (k >= 0 && r.min() == r.max()) ? k * r.min() : -1;
       }
     };
+  }
+
+  /** The pattern read backwards: its matches are the reversed matches of the original. */
+  public static Node reverse(Node n) {
+    return switch (n) {
+      case Concat c -> {
+        java.util.List<Node> items = new java.util.ArrayList<>();
+        for (int i = c.items().size() - 1; i >= 0; i--) {
+          items.add(reverse(c.items().get(i)));
+        }
+        yield new Concat(items);
+      }
+      case Alt a -> new Alt(a.items().stream().map(Node::reverse).toList());
+      case Repeat r -> new Repeat(reverse(r.body()), r.min(), r.max(), r.greedy());
+      default -> n;
+    };
+  }
+
+  /** The pattern allowed to start anywhere: a lazy run of any bytes in front of it. */
+  public static Node anywhere(Node n) {
+    return new Concat(List.of(new Repeat(Bytes.any(), 0, -1, false), n));
   }
 
   /** Interleaves a zero byte after every byte, as a {@code wide} string is encoded. */

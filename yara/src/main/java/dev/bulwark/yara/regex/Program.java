@@ -3,6 +3,7 @@ package dev.bulwark.yara.regex;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * A compiled pattern run by a Pike VM: every thread advances in lock-step over the input, so the
@@ -412,6 +413,69 @@ public final class Program {
       return ns;
     }
 
+    /**
+     * Reports every position in [from, to) where a match of this (unanchored) program ends; false
+     * when the DFA grew too large to finish.
+     */
+    boolean ends(ByteBuffer data, int from, int to, java.util.function.IntConsumer out) {
+      int s = startState;
+      if (accepting.get(s)) {
+        out.accept(from);
+      }
+      for (int pos = from; pos < to; pos++) {
+        s = step(s, data.get(pos) & 0xff);
+        if (s < 0) {
+          return false;
+        }
+        if (accepting.get(s)) {
+          out.accept(pos + 1);
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Walks back from {@code end} with this (reversed) program and reports every position where a
+     * match ending at {@code end} starts; false when the DFA grew too large.
+     */
+    boolean starts(ByteBuffer data, int end, int floor, java.util.function.IntConsumer out) {
+      int s = startState;
+      if (accepting.get(s)) {
+        out.accept(end);
+      }
+      for (int pos = end - 1; pos >= floor; pos--) {
+        s = step(s, data.get(pos) & 0xff);
+        if (s < 0) {
+          return false;
+        }
+        if (sets.get(s).length == 0) {
+          return true;
+        }
+        if (accepting.get(s)) {
+          out.accept(pos);
+        }
+      }
+      return true;
+    }
+
+    /** Reads from {@code limit - 1} down to 0, reporting each position that is accepted. */
+    boolean backward(ByteBuffer data, int limit, IntConsumer out) {
+      int s = startState;
+      if (accepting.get(s)) {
+        out.accept(limit);
+      }
+      for (int pos = limit - 1; pos >= 0; pos--) {
+        s = step(s, data.get(pos) & 0xff);
+        if (s < 0) {
+          return false;
+        }
+        if (accepting.get(s)) {
+          out.accept(pos);
+        }
+      }
+      return true;
+    }
+
     /** End of the last match from {@code start} before {@code end}, -1 for none. */
     int run(ByteBuffer data, int start, int end) {
       int s = startState;
@@ -430,6 +494,33 @@ public final class Program {
       }
       return last;
     }
+  }
+
+  private Dfa dfa(Matcher m) {
+    Dfa dfa = m.dfas.get(this);
+    if (dfa == null) {
+      if (m.dfas.size() > 4096) {
+        m.dfas.clear();
+      }
+      dfa = new Dfa();
+      m.dfas.put(this, dfa);
+    }
+    return dfa;
+  }
+
+  public boolean hasAssertions() {
+    return hasAssert;
+  }
+
+  /**
+   * Finds every start offset of a pattern that has no atom, in one backward pass: the DFA of the
+   * reversed pattern behind a lazy {@code .*}, read from the end of the data to its start, is in an
+   * accepting state exactly where some match begins. Returns false when the DFA grew too large; the
+   * caller then tries each offset.
+   */
+  public static boolean findStarts(
+      Matcher m, Program reversedAnywhere, ByteBuffer data, int limit, IntConsumer starts) {
+    return reversedAnywhere.dfa(m).backward(data, limit, starts);
   }
 
   private long[] sets(int i) {
