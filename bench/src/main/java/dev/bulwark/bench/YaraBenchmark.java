@@ -33,14 +33,21 @@ public final class YaraBenchmark {
 
     public String summary() {
       StringBuilder sb = new StringBuilder();
-      sb.append(String.format(Locale.ROOT, "yara_corpus_mb=%.0f%nyara_corpus_files=%d%n",
-          corpusBytes / 1e6, corpusFiles));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "yara_corpus_mb=%.0f%nyara_corpus_files=%d%n",
+              corpusBytes / 1e6,
+              corpusFiles));
       sb.append(String.format(Locale.ROOT, "yara_bulwark_compile_s=%.2f%n", compileSeconds));
       sb.append(line("bulwark", bulwark));
       if (yara != null) {
         sb.append(line("libyara", yara));
-        sb.append(String.format(Locale.ROOT, "yara_throughput_ratio=%.2f%n",
-            mbPerSecond(bulwark) / mbPerSecond(yara)));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "yara_throughput_ratio=%.2f%n",
+                mbPerSecond(bulwark) / mbPerSecond(yara)));
       } else {
         sb.append("libyara: not installed (apt-get install yara)\n");
       }
@@ -48,9 +55,16 @@ public final class YaraBenchmark {
     }
 
     private String line(String who, Run r) {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "yara_%s_wall_s=%.2f%nyara_%s_cpu_s=%.2f%nyara_%s_mb_per_s=%.1f%nyara_%s_peak_rss_mb=%d%n",
-          who, r.wallSeconds(), who, r.cpuSeconds(), who, mbPerSecond(r), who,
+          who,
+          r.wallSeconds(),
+          who,
+          r.cpuSeconds(),
+          who,
+          mbPerSecond(r),
+          who,
           r.peakRssKb() / 1024);
     }
   }
@@ -61,8 +75,7 @@ public final class YaraBenchmark {
   private final long bytes;
   private final int threads;
 
-  public YaraBenchmark(List<Path> rules, List<Path> sources, Path corpus, long bytes,
-      int threads) {
+  public YaraBenchmark(List<Path> rules, List<Path> sources, Path corpus, long bytes, int threads) {
     this.rules = rules;
     this.sources = sources;
     this.corpus = corpus;
@@ -125,26 +138,33 @@ public final class YaraBenchmark {
   static Run timed(List<String> command) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %U %S %M"));
     cmd.addAll(command);
-    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.PIPE)
-        .redirectError(ProcessBuilder.Redirect.PIPE).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(ProcessBuilder.Redirect.PIPE)
+            .redirectError(ProcessBuilder.Redirect.PIPE)
+            .start();
     var out = new java.io.ByteArrayOutputStream();
-    Thread drain = Thread.ofPlatform().start(() -> {
-      try {
-        p.getInputStream().transferTo(out);
-      } catch (IOException e) {
-        // the process went away; what was read is kept
-      }
-    });
-    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets
-        .UTF_8);
+    Thread drain =
+        Thread.ofPlatform()
+            .start(() -> {
+              try {
+                p.getInputStream().transferTo(out);
+              } catch (IOException e) {
+                // the process went away; what was read is kept
+              }
+            });
+    String err =
+        new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     p.waitFor();
     drain.join();
     for (String line : err.split("\n")) {
       if (line.startsWith("TIME ")) {
         String[] f = line.split(" ");
-        return new Run(Double.parseDouble(f[1]), Double.parseDouble(f[2]) + Double.parseDouble(
-            f[3]), Long.parseLong(f[4]), out.toString(java.nio.charset.StandardCharsets.UTF_8)
-            + err);
+        return new Run(
+            Double.parseDouble(f[1]),
+            Double.parseDouble(f[2]) + Double.parseDouble(f[3]),
+            Long.parseLong(f[4]),
+            out.toString(java.nio.charset.StandardCharsets.UTF_8) + err);
       }
     }
     throw new IOException("no timing from " + command + ": " + err);
@@ -154,9 +174,15 @@ public final class YaraBenchmark {
     long[] built = build(sources, corpus, bytes);
     log.printf(Locale.ROOT, "corpus: %d files, %.0f MB in %s%n", built[1], built[0] / 1e6, corpus);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> bulwark = new ArrayList<>(List.of(java, "-cp",
-        System.getProperty("java.class.path"), Child.class.getName(), String.valueOf(threads),
-        corpus.toString()));
+    List<String> bulwark =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Child.class.getName(),
+                String.valueOf(threads),
+                corpus.toString()));
     rules.forEach(r -> bulwark.add(r.toString()));
     Run b = timed(bulwark);
     double compile = Double.NaN;
@@ -165,12 +191,17 @@ public final class YaraBenchmark {
         compile = Double.parseDouble(line.substring(10));
       }
     }
-    log.print(b.output().lines().filter(l -> !l.startsWith("TIME")).map(l -> "bulwark: " + l + "\n")
-        .reduce("", String::concat));
+    log.print(
+        b.output()
+            .lines()
+            .filter(l -> !l.startsWith("TIME"))
+            .map(l -> "bulwark: " + l + "\n")
+            .reduce("", String::concat));
     Run y = null;
     if (Files.isExecutable(Path.of("/usr/bin/yara"))) {
-      List<String> cmd = new ArrayList<>(List.of("/usr/bin/yara", "-w", "-r", "-c", "-p",
-          String.valueOf(threads)));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of("/usr/bin/yara", "-w", "-r", "-c", "-p", String.valueOf(threads)));
       rules.forEach(r -> cmd.add(r.toString()));
       cmd.add(corpus.toString());
       y = timed(cmd);
@@ -192,8 +223,13 @@ public final class YaraBenchmark {
       double compile = (System.nanoTime() - t0) / 1e9;
       YaraScan.Result r =
           YaraScan.run(List.of(corpus), compiled, Map.of(), DiagnosticSink.ignoring(), threads);
-      System.out.printf(Locale.ROOT, "compile_s=%.2f%nrules=%d%nfiles=%d%nmatches=%d%n", compile,
-          compiled.ruleCount(), r.files(), r.matches().size());
+      System.out.printf(
+          Locale.ROOT,
+          "compile_s=%.2f%nrules=%d%nfiles=%d%nmatches=%d%n",
+          compile,
+          compiled.ruleCount(),
+          r.files(),
+          r.matches().size());
     }
   }
 }

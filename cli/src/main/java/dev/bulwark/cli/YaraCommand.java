@@ -64,7 +64,8 @@ final class YaraCommand implements Runnable {
         names = "--fail-on",
         paramLabel = "LEVEL",
         converter = Converters.SeverityConverter.class,
-        description = "Exit with status 1 when a match is at this severity or worse (default: info).")
+        description =
+            "Exit with status 1 when a match is at this severity or worse (default: info).")
     Severity failOn = Severity.INFO;
 
     @Parameters(arity = "1..*", paramLabel = "TARGET")
@@ -88,7 +89,8 @@ final class YaraCommand implements Runnable {
       Instant started = Instant.now();
       CompiledRules compiled = service.compile(rules, externals);
       List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
-      YaraScan.Result result = service.scan(targets, compiled, externals, diagnostics::add, threads.value());
+      YaraScan.Result result =
+          service.scan(targets, compiled, externals, diagnostics::add, threads.value());
       List<Finding> findings = YaraFindings.of(result.matches());
       ScanReport report =
           ScanReport.ofSingleRun(
@@ -103,8 +105,7 @@ final class YaraCommand implements Runnable {
               findings,
               diagnostics);
       ReportOutput.writeAll(spec, report, outputs);
-      boolean failing =
-          findings.stream().anyMatch(f -> f.severity().rank() >= failOn.rank());
+      boolean failing = findings.stream().anyMatch(f -> f.severity().rank() >= failOn.rank());
       return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
   }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   /** Capability modules: each turns some evidence into findings. New capabilities join here. */
-  static final String[] CAPABILITIES = {"secrets", "code", "deps", "logs", "mail", "triage", "yara"};
+  static final String[] CAPABILITIES = {
+    "secrets", "code", "deps", "logs", "mail", "triage", "yara"
+  };
 
   private static JavaClasses classes;
 
