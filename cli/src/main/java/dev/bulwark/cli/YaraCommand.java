@@ -48,10 +48,9 @@ final class YaraCommand implements Runnable {
 
     @Option(
         names = {"-r", "--rules"},
-        arity = "1..*",
         required = true,
         paramLabel = "RULES",
-        description = "Rule files or folders of .yar/.yara files.")
+        description = "A rule file or a folder of .yar/.yara files (repeatable).")
     List<Path> rules;
 
     @Option(
@@ -94,7 +93,7 @@ final class YaraCommand implements Runnable {
       List<Finding> findings = YaraFindings.of(result.matches());
       ScanReport report =
           ScanReport.ofSingleRun(
-              "yara",
+              dev.bulwark.core.files.SourceTree.baseDirFor(targets).toString(),
               targets.stream().map(Path::toString).toList(),
               started,
               result.files(),
