@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
     name = "yara",
     mixinStandardHelpOptions = true,
     description = "Malware signatures: YARA rules over files, folders and archives.",
-    subcommands = {YaraCommand.Scan.class, YaraCommand.Compile.class})
+    subcommands = {YaraCommand.Scan.class, YaraCommand.Compile.class, YaraCommand.Generate.class})
 final class YaraCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -142,6 +142,89 @@ final class YaraCommand implements Runnable {
               service.ruleFiles(rules).size(),
               (System.nanoTime() - t0) / 1e9);
       spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write a YARA rule from samples, proven before it is shown.",
+        "Strings found in any goodware file are dropped; the rule must compile here and in real",
+        "YARA (when installed), match every sample and match no goodware file. Exit status 1",
+        "when a check fails (the rule is then not written)."
+      })
+  static final class Generate implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SAMPLE")
+    List<Path> samples;
+
+    @Option(
+        names = "--goodware",
+        required = true,
+        paramLabel = "DIR",
+        description = "Files or folders no generated rule may match (repeatable).")
+    List<Path> goodware;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "RULE.yar",
+        description = "Where to write the rule.")
+    Path out;
+
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "Rule name (default ${DEFAULT-VALUE}).")
+    String name = "generated_signature";
+
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
+    @picocli.CommandLine.Mixin CommonOptions.Threads threads;
+
+    @Override
+    public Integer call() throws Exception {
+      List<Path> inputs = new ArrayList<>(samples);
+      inputs.addAll(goodware);
+      dev.bulwark.core.files.OutputFile target = outputPolicy.check(out, inputs);
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
+        throw new dev.bulwark.core.errors.InputException(
+            "--name must be a YARA identifier: " + name);
+      }
+      var err =
+          new java.io.PrintStream(
+              new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                  spec.commandLine().getErr().write(b);
+                }
+              },
+              true,
+              java.nio.charset.StandardCharsets.UTF_8);
+      var r =
+          dev.bulwark.yara.generate.SignatureGenerator.generate(
+              samples, goodware, name, threads.value(), err);
+      err.flush();
+      var o = spec.commandLine().getOut();
+      o.print(r.rule());
+      o.printf(
+          "%nverification of %s:%n  candidates %d, dropped as present in goodware %d, chosen %d%n",
+          name, r.candidates(), r.droppedByGoodware(), r.chosen().size());
+      o.printf("  compiles in Bulwark: %s%n", r.compilesHere() ? "yes" : "no");
+      o.printf("  real YARA: %s%n", r.realYara());
+      o.printf("  matches samples: %d of %d%n", r.samplesMatched(), r.samples());
+      o.printf("  goodware files matched: %d of %d%n", r.goodwareHits().size(), r.goodwareFiles());
+      r.goodwareHits().stream().limit(10).forEach(h -> o.println("    " + h));
+      o.printf("  verified: %s%n", r.verified() ? "yes" : "no");
+      o.flush();
+      if (!r.verified()) {
+        return ExitCodes.FINDINGS;
+      }
+      target.write(os -> os.write(r.rule().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      spec.commandLine().getErr().println("wrote " + out);
       return ExitCodes.OK;
     }
   }
