@@ -87,11 +87,21 @@ public final class SignatureGenerator {
     return out;
   }
 
+  /**
+   * What compilers, linkers and loaders put in every binary they make — symbol and section names,
+   * version tags, source file names, library names: shared by a family's samples only because they
+   * were built alike, and absent from stripped goodware only by chance.
+   */
+  static final java.util.regex.Pattern TOOLCHAIN =
+      java.util.regex.Pattern.compile(
+          "^(GCC:|GLIBC|_|\\.|lib[a-z0-9_+-]*\\.so)|@GLIBC|@@|\\.(c|cpp|h|o|so|dll)$"
+              + "|^[A-Za-z_][A-Za-z0-9_]*$|^[A-Za-z_][A-Za-z0-9_.]*\\.(dll|DLL)$");
+
   private static void take(StringBuilder sb, Map<String, Boolean> out, boolean wide) {
     if (sb.length() >= MIN_LENGTH) {
       String s = sb.length() > MAX_LENGTH ? sb.substring(0, MAX_LENGTH) : sb.toString();
       // strings of one repeated character or mostly blanks say nothing about the sample
-      if (s.chars().distinct().count() >= 5 && !s.isBlank()) {
+      if (s.chars().distinct().count() >= 5 && !s.isBlank() && !TOOLCHAIN.matcher(s).find()) {
         out.putIfAbsent(s, wide);
       }
     }
