@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Turns rule matches into findings: the rule id is {@code yara.<rule>}, tags and metadata become
- * properties, each matched string a property {@code string.N} = {@code $id@offset:length}. Matched
- * bytes are shown as hex, unless the rule's metadata says {@code redact = true}.
+ * Turns rule matches into findings: the rule id is {@code yara.<rule>}; the rule, its tags, its
+ * metadata and the matched strings with offsets are {@link YaraProperties}. Matched bytes are shown
+ * as hex, unless the rule's metadata says {@code redact = true}.
  */
 public final class YaraFindings {
   public static final String ANALYZER = "yara";
@@ -55,18 +55,31 @@ public final class YaraFindings {
             .confidence(Confidence.HIGH)
             .location(new Location.File(fm.path(), null))
             .identity(m.rule())
-            .property("rule", m.rule());
+            .property(YaraProperties.RULE, m.rule());
     if (!m.tags().isEmpty()) {
-      b.property("tags", String.join(" ", m.tags()));
+      b.property(YaraProperties.TAGS, String.join(" ", m.tags()));
     }
-    m.meta().forEach((k, v) -> b.property("meta." + k, String.valueOf(v)));
-    int i = 0;
+    if (!m.meta().isEmpty()) {
+      List<String> meta = new ArrayList<>();
+      m.meta().forEach((k, v) -> meta.add(k + "=" + v));
+      b.property(YaraProperties.META, String.join("; ", meta));
+    }
+    List<String> shown = new ArrayList<>();
     for (RuleMatch.StringMatch s : m.strings()) {
-      String shown = redact ? "redacted" : HexFormat.of().formatHex(s.data());
-      b.property("string." + i++, s.id() + "@" + s.offset() + ":" + s.length() + " " + shown);
-      if (i >= 20) {
+      if (shown.size() >= 20) {
         break;
       }
+      shown.add(
+          s.id()
+              + "@"
+              + s.offset()
+              + ":"
+              + s.length()
+              + " "
+              + (redact ? "redacted" : HexFormat.of().formatHex(s.data())));
+    }
+    if (!shown.isEmpty()) {
+      b.property(YaraProperties.STRINGS, String.join("; ", shown));
     }
     return b.build();
   }
