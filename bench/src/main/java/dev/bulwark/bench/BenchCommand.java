@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       BenchCommand.Code.class,
       BenchCommand.Deps.class,
       BenchCommand.Logs.class,
+      BenchCommand.Yara.class,
       BenchCommand.Server.class
     })
 public final class BenchCommand implements Runnable {
@@ -287,6 +288,72 @@ public final class BenchCommand implements Runnable {
       System.out.println(result.summary());
       // what the whole process cost, beside the heap figures above
       System.out.println(ProcessFigures.current().summary("logs"));
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "yara",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Time YARA scanning: Bulwark's engine against the yara binary on the same files.",
+        "Both run as whole processes with the same rules and thread count (wall and CPU seconds,",
+        "peak RSS, MB/s); the corpus is built once from sample binaries, libraries and text."
+      })
+  static final class Yara implements Callable<Integer> {
+    @Option(
+        names = "--rules",
+        paramLabel = "FILE",
+        description =
+            "Rule files (default ../shared/data/yara/rules/index.yar, which Bulwark does not ship).")
+    java.util.List<Path> rules = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--source",
+        paramLabel = "DIR",
+        description =
+            "Where corpus files are copied from (repeatable; default the shared YARA samples,"
+                + " /usr/bin and /usr/lib/x86_64-linux-gnu).")
+    java.util.List<Path> sources = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--mb",
+        paramLabel = "N",
+        description = "Corpus size in MB (default ${DEFAULT-VALUE}).")
+    long mb = 1024;
+
+    @picocli.CommandLine.Mixin Threads threads;
+
+    @Override
+    public Integer call() throws Exception {
+      Path home = Home.dir();
+      java.util.List<Path> r = rules;
+      if (r.isEmpty()) {
+        r =
+            java.util.List.of(
+                required(
+                    null,
+                    home.resolve("../shared/data/yara/rules/index.yar").normalize(),
+                    "--rules FILE"));
+      }
+      java.util.List<Path> s = sources;
+      if (s.isEmpty()) {
+        s =
+            java.util.List.of(
+                home.resolve("../shared/data/yara/yara-tests-data").normalize(),
+                home.resolve("../shared/data/yara/benign").normalize(),
+                Path.of("/usr/bin"),
+                Path.of("/usr/lib/x86_64-linux-gnu"));
+      }
+      YaraBenchmark.Result result =
+          new YaraBenchmark(
+                  r,
+                  s,
+                  home.resolve("target/bench/yara/corpus-" + mb + "mb"),
+                  mb * 1_000_000L,
+                  threads.value())
+              .run(System.out);
+      System.out.print(result.summary());
       return OK;
     }
   }

@@ -36,7 +36,8 @@ final class BuiltInAnalyzers {
                 new DepsAnalyzer(),
                 new LogsAnalyzer(),
                 new MailAnalyzer(),
-                new ConfigAnalyzer()));
+                new ConfigAnalyzer(),
+                new dev.bulwark.yara.YaraAnalyzer()));
     for (Analyzer a : ServiceLoader.load(Analyzer.class)) {
       list.add(a);
     }
@@ -48,16 +49,17 @@ final class BuiltInAnalyzers {
    * declare. Sections no module reads yet are free-form until one does.
    */
   static Map<String, ConfigShape> configSections() {
-    return Map.of(
-        "secrets", SecretsConfig.KEYS,
-        "deps", PlanSettings.KEYS,
-        "logs", LogHunt.Settings.KEYS,
-        "assets", LogHunt.Settings.ASSETS,
-        "mail", MailSettings.KEYS,
-        "llm", LlmSettings.KEYS,
-        "code", ConfigShape.free(),
-        "ai", ConfigShape.free(),
-        "server", ConfigShape.free(),
-        "mcp", ConfigShape.free());
+    return Map.ofEntries(
+        Map.entry("secrets", SecretsConfig.KEYS),
+        Map.entry("deps", PlanSettings.KEYS),
+        Map.entry("logs", LogHunt.Settings.KEYS),
+        Map.entry("assets", LogHunt.Settings.ASSETS),
+        Map.entry("mail", MailSettings.KEYS),
+        Map.entry("yara", dev.bulwark.yara.YaraAnalyzer.KEYS),
+        Map.entry("llm", LlmSettings.KEYS),
+        Map.entry("code", ConfigShape.free()),
+        Map.entry("ai", ConfigShape.free()),
+        Map.entry("server", ConfigShape.free()),
+        Map.entry("mcp", ConfigShape.free()));
   }
 }

@@ -63,6 +63,10 @@ public final class BulwarkCommand implements Runnable {
               LogsCommand.class),
           new Entry(
               "mail", "Social-engineering defence: judge suspicious mail.", MailCommand.class),
+          new Entry(
+              "yara",
+              "Malware signatures: YARA rules over files, folders and archives.",
+              YaraCommand.class),
           new Entry("label", "Record a verdict on findings.", LabelCommand.class),
           new Entry("dataset", "Training data from defenders' labels.", DatasetCommand.class),
           new Entry(

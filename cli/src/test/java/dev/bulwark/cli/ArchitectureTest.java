@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Capability modules: each turns some evidence into findings. New capabilities join here. */
   static final String[] CAPABILITIES = {
-    "secrets", "code", "deps", "logs", "mail", "triage", "config", "compliance"
+    "secrets", "code", "deps", "logs", "mail", "triage", "config", "compliance", "yara"
   };
 
   private static JavaClasses classes;
@@ -119,6 +119,7 @@ class ArchitectureTest {
             "dev.bulwark.triage..",
             "dev.bulwark.config..",
             "dev.bulwark.compliance..",
+            "dev.bulwark.yara..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",

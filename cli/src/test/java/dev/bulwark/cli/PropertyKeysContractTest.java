@@ -43,7 +43,8 @@ class PropertyKeysContractTest {
           "code", CodeProperties.ALL,
           "deps", DepsProperties.ALL,
           "logs", LogProperties.ALL,
-          "mail", MailProperties.ALL);
+          "mail", MailProperties.ALL,
+          "yara", dev.bulwark.yara.YaraProperties.ALL);
 
   @TempDir Path dir;
 
@@ -83,10 +84,26 @@ class PropertyKeysContractTest {
             hunt.toString(),
             "--no-progress");
     assertThat(hunted.exit()).as(hunted.err()).isIn(0, 1);
+    Path sample = dir.resolve("eicar.com");
+    Files.writeString(
+        sample, "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*");
+    Path yara = dir.resolve("yara.json");
+    Cli.Result yaraScan =
+        Cli.run(
+            "yara",
+            "scan",
+            "--rules",
+            Path.of("../yara/src/main/resources/dev/bulwark/yara/rules").toString(),
+            sample.toString(),
+            "--format",
+            "json",
+            "-o",
+            yara.toString());
+    assertThat(yaraScan.exit()).as(yaraScan.err()).isIn(0, 1);
 
     Map<String, Integer> seen = new HashMap<>();
     List<String> problems = new ArrayList<>();
-    for (Path report : List.of(scan, hunt)) {
+    for (Path report : List.of(scan, hunt, yara)) {
       for (JsonNode f : JSON.readTree(report.toFile()).path("findings")) {
         String analyzer = f.path("analyzer").asText();
         String module = analyzer.startsWith("secrets") ? "secrets" : analyzer;
