@@ -35,18 +35,69 @@ public final class Addr implements Comparable<Addr> {
     return Arrays.compareUnsigned(b, o.b);
   }
 
-  /** RFC 1918, loopback, link-local and unique-local ranges: what a site usually calls local. */
-  public boolean privateRange() {
-    int a = b[0] & 0xff;
-    if (v4()) {
-      int a2 = b[1] & 0xff;
-      return a == 10
-          || a == 127
-          || (a == 172 && a2 >= 16 && a2 < 32)
-          || (a == 192 && a2 == 168)
-          || (a == 169 && a2 == 254);
+  private static final String[] SPECIAL = {
+    "0.0.0.0/8",
+    "10.0.0.0/8",
+    "100.64.0.0/10",
+    "127.0.0.0/8",
+    "169.254.0.0/16",
+    "172.16.0.0/12",
+    "192.0.0.0/24",
+    "192.0.2.0/24",
+    "192.88.99.0/24",
+    "192.168.0.0/16",
+    "198.18.0.0/15",
+    "198.51.100.0/24",
+    "203.0.113.0/24",
+    "224.0.0.0/4",
+    "240.0.0.0/4",
+    "::/128",
+    "::1/128",
+    "::ffff:0:0/96",
+    "64:ff9b::/96",
+    "100::/64",
+    "2001::/23",
+    "2001:db8::/32",
+    "2002::/16",
+    "fc00::/7",
+    "fe80::/10"
+  };
+  private static final java.util.List<byte[]> NETS = new java.util.ArrayList<>();
+  private static final java.util.List<Integer> BITS = new java.util.ArrayList<>();
+
+  static {
+    for (String n : SPECIAL) {
+      String[] parts = n.split("/");
+      try {
+        NETS.add(java.net.InetAddress.getByName(parts[0]).getAddress());
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalStateException(e);
+      }
+      BITS.add(Integer.parseInt(parts[1]));
     }
-    return (a & 0xfe) == 0xfc || (a == 0xfe && (b[1] & 0xc0) == 0x80);
+  }
+
+  /**
+   * Whether the address is in IANA's special-purpose ranges (private, loopback, link-local,
+   * documentation, multicast …), which Zeek treats as local when no local networks are configured.
+   */
+  public boolean privateRange() {
+    for (int i = 0; i < NETS.size(); i++) {
+      byte[] net = NETS.get(i);
+      if (net.length != b.length) {
+        continue;
+      }
+      int bits = BITS.get(i);
+      boolean in = true;
+      for (int k = 0; k < bits && in; k++) {
+        int mask = 0x80 >> (k % 8);
+        in = (b[k / 8] & mask) == (net[k / 8] & mask);
+      }
+      if (in) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -548,26 +548,27 @@ public final class Decoder {
   }
 
   /**
-   * Called by the flow layer for UDP payloads that look like a tunnel; returns whether it was one.
+   * Called by the flow layer for UDP payloads that look like a tunnel; returns the tunnel's service
+   * name (vxlan, geneve …) or {@code null} when it was none.
    */
-  public boolean udpTunnel(IpPacket outer, int sport, int dport, byte[] b, int off, int len) {
+  public String udpTunnel(IpPacket outer, int sport, int dport, byte[] b, int off, int len) {
     List<Tunnel> tun = outer.tunnels();
     if (tun.size() >= MAX_TUNNEL_DEPTH) {
-      return false;
+      return null;
     }
     long savedTs = ts;
     long savedFrame = frame;
     try {
       if (dport == 4789 && len >= 8 && (b[off] & 0x08) != 0) {
         ethernet(b, off + 8, len - 8, push(tun, udpTunnel("Tunnel::VXLAN", outer, sport, dport)));
-        return true;
+        return "vxlan";
       }
       if (dport == 6081 && len >= 8) {
         int optLen = (b[off] & 0x3f) * 4;
         int ptype = u16(b, off + 2);
         if (len < 8 + optLen) {
           weird("geneve_truncated");
-          return true;
+          return "geneve";
         }
         List<Tunnel> inner = push(tun, udpTunnel("Tunnel::GENEVE", outer, sport, dport));
         if (ptype == 0x6558) {
@@ -575,43 +576,43 @@ public final class Decoder {
         } else {
           ether(ptype, b, off + 8 + optLen, len - 8 - optLen, inner);
         }
-        return true;
+        return "geneve";
       }
       if ((dport == 2152 || sport == 2152) && len >= 8 && ((b[off] & 0xff) >> 5) == 1) {
         int flags = b[off] & 0xff;
         int type = b[off + 1] & 0xff;
         if (type != 0xff) {
-          return true;
+          return "gtpv1";
         }
         int h = 8;
         if ((flags & 0x07) != 0) {
           if (len < 12) {
             weird("GTPv1_truncated");
-            return true;
+            return "gtpv1";
           }
           h = 12;
           int ext = b[off + 11] & 0xff;
           while (ext != 0) {
             if (off + h >= off + len) {
               weird("GTPv1_truncated");
-              return true;
+              return "gtpv1";
             }
             int el = (b[off + h] & 0xff) * 4;
             if (el == 0 || h + el > len) {
               weird("GTPv1_truncated");
-              return true;
+              return "gtpv1";
             }
             ext = b[off + h + el - 1] & 0xff;
             h += el;
           }
         }
         if (len <= h) {
-          return true;
+          return "gtpv1";
         }
         rawIp(b, off + h, len - h, push(tun, udpTunnel("Tunnel::GTPv1", outer, sport, dport)));
-        return true;
+        return "gtpv1";
       }
-      if ((dport == 3544 || sport == 3544) && len >= 40) {
+      if (len >= 40) {
         int p = off;
         int end = off + len;
         if (u16(b, p) == 1 && p + 4 <= end) {
@@ -620,11 +621,15 @@ public final class Decoder {
         if (p + 8 <= end && u16(b, p) == 0) {
           p += 8; // origin indication
         }
-        if (p + 40 <= end && ((b[p] & 0xff) >> 4) == 6 && 40 + u16(b, p + 4) <= end - p) {
+        boolean teredoPort = dport == 3544 || sport == 3544;
+        boolean exact = p + 40 <= end && 40 + u16(b, p + 4) == end - p;
+        if (p + 40 <= end
+            && ((b[p] & 0xff) >> 4) == 6
+            && (exact || teredoPort && 40 + u16(b, p + 4) <= end - p)) {
           ipv6(b, p, end - p, push(tun, udpTunnel("Tunnel::TEREDO", outer, sport, dport)));
-          return true;
+          return "teredo";
         }
-        return false;
+        return null;
       }
       if ((dport == 5072 || sport == 5072) && len >= 8) {
         int idLen = 1 << ((b[off] & 0xff) >> 4);
@@ -633,7 +638,7 @@ public final class Decoder {
         int h = 8 + idLen + sigLen;
         if (len < h) {
           weird("truncated_AYIYA");
-          return true;
+          return "ayiya";
         }
         List<Tunnel> inner = push(tun, udpTunnel("Tunnel::AYIYA", outer, sport, dport));
         if (next == 4) {
@@ -641,9 +646,9 @@ public final class Decoder {
         } else if (next == 41) {
           ipv6(b, off + h, len - h, inner);
         }
-        return true;
+        return "ayiya";
       }
-      return false;
+      return null;
     } finally {
       ts = savedTs;
       frame = savedFrame;

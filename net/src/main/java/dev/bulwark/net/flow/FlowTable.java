@@ -48,6 +48,9 @@ public final class FlowTable implements PacketHandler {
     }
   }
 
+  private static final Map<Integer, String> TUNNEL_SERVICES =
+      Map.of(4789, "vxlan", 6081, "geneve", 2152, "gtpv1", 3544, "teredo", 5072, "ayiya");
+
   private final LinkedHashMap<Key, Conn> table = new LinkedHashMap<>(1024, 0.75f, true);
   private final Listener listener;
   private final List<Protocol> protocols;
@@ -65,6 +68,8 @@ public final class FlowTable implements PacketHandler {
     for (Protocol p : protocols) {
       (p.transport() == 6 ? likelyTcp : likelyUdp).addAll(p.ports());
     }
+    // the tunnel decapsulators run in every mode, so their ports always count as server ports
+    likelyUdp.addAll(TUNNEL_SERVICES.keySet());
   }
 
   @Override
@@ -175,7 +180,11 @@ public final class FlowTable implements PacketHandler {
     (fromOrig ? c.orig : c.resp).payloadBytes += payloadLen;
     c.once(fromOrig ? 'D' : 'd');
     int have = Math.max(0, Math.min(p.len(), Math.min(ulen, p.wireLen())) - 8);
-    if (decoder.udpTunnel(p, sp, dp, b, p.off() + 8, have)) {
+    String service = decoder.udpTunnel(p, sp, dp, b, p.off() + 8, have);
+    if (service != null) {
+      if (c.orig.seen && c.resp.seen) {
+        c.addService(service);
+      }
       return;
     }
     if (have > 0) {
@@ -219,22 +228,13 @@ public final class FlowTable implements PacketHandler {
     int[] counter = Icmp.counterpart(type, code, v6);
     int sp = type;
     int dp = counter[0];
-    boolean reply = counter[1] == 1;
-    Key k =
-        reply
-            ? Key.of(p.proto(), p.src(), dp, p.dst(), sp)
-            : Key.of(p.proto(), p.src(), sp, p.dst(), dp);
+    // the pair (type, counterpart) is symmetric, so a reply finds its request's connection
+    Key k = Key.of(p.proto(), p.src(), sp, p.dst(), dp);
     Conn c = lookup(k);
     if (c == null) {
-      c =
-          reply
-              ? create(k, p.dst(), dp, p.src(), sp, p.proto(), p)
-              : create(k, p.src(), sp, p.dst(), dp, p.proto(), p);
+      c = create(k, p.src(), sp, p.dst(), dp, p.proto(), p);
     }
-    boolean fromOrig = p.src().equals(c.origH);
-    if (c.origH.equals(c.respH)) {
-      fromOrig = !reply;
-    }
+    boolean fromOrig = p.src().equals(c.origH) && (!c.origH.equals(c.respH) || sp == c.origP);
     count(c, fromOrig, p);
     if (decoder.checkChecksums() && !p.truncated() && !Checksums.transportOk(p, v6)) {
       listener.weird(p.ts(), c, c.origH, c.origP, c.respH, c.respP, "bad_ICMP_checksum", null);
@@ -251,7 +251,6 @@ public final class FlowTable implements PacketHandler {
     }
     boolean fromOrig = p.src().equals(c.origH);
     count(c, fromOrig, p);
-    (fromOrig ? c.orig : c.resp).payloadBytes += p.wireLen();
   }
 
   // ---------------------------------------------------------------- TCP
@@ -302,7 +301,13 @@ public final class FlowTable implements PacketHandler {
       }
     }
     boolean fromOrig = p.src().equals(c.origH) && sp == c.origP;
+    // Zeek stops advancing a TCP connection's last time once both sides have closed
+    long lastBefore = c.last;
+    boolean bothClosed = closedState(c.orig.state) && closedState(c.resp.state);
     count(c, fromOrig, p);
+    if (bothClosed) {
+      c.last = lastBefore;
+    }
     Endpoint me = fromOrig ? c.orig : c.resp;
     Endpoint peer = fromOrig ? c.resp : c.orig;
     if (decoder.checkChecksums() && !p.truncated() && !Checksums.transportOk(p, true)) {
@@ -376,6 +381,10 @@ public final class FlowTable implements PacketHandler {
       // the capture cut the segment: what is missing is a gap for the analyzers
       me.maxEnd = Math.max(me.maxEnd, dataStart + dataLen);
     }
+  }
+
+  private static boolean closedState(Endpoint.TcpState s) {
+    return s == Endpoint.TcpState.CLOSED || s == Endpoint.TcpState.RESET;
   }
 
   private static boolean reuse(Conn c, Addr src, int sp) {
