@@ -56,6 +56,10 @@ public final class BulwarkCommand implements Runnable {
               LogsCommand.class),
           new Entry(
               "mail", "Social-engineering defence: judge suspicious mail.", MailCommand.class),
+          new Entry(
+              "net",
+              "Network forensics: captures into Zeek-compatible logs and network detections.",
+              NetCommand.class),
           new Entry("label", "Record a verdict on findings.", LabelCommand.class),
           new Entry("dataset", "Training data from defenders' labels.", DatasetCommand.class),
           new Entry(

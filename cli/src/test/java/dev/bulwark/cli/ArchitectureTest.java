@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   /** Capability modules: each turns some evidence into findings. New capabilities join here. */
-  static final String[] CAPABILITIES = {"secrets", "code", "deps", "logs", "mail", "triage"};
+  static final String[] CAPABILITIES = {"secrets", "code", "deps", "logs", "mail", "net", "triage"};
 
   private static JavaClasses classes;
 

@@ -1,6 +1,7 @@
 package dev.bulwark.net;
 
 import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.model.Finding;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +11,11 @@ public record NetSummary(
     long bytes,
     long connections,
     Map<String, Long> records,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    List<Finding> findings) {
   public NetSummary {
     records = Map.copyOf(records);
     diagnostics = List.copyOf(diagnostics);
+    findings = List.copyOf(findings);
   }
 }

@@ -1,12 +1,14 @@
 package dev.bulwark.net;
 
 import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.model.Finding;
 import dev.bulwark.net.capture.CaptureReader;
 import dev.bulwark.net.capture.Captures;
 import dev.bulwark.net.capture.RawPacket;
 import dev.bulwark.net.decode.Addr;
 import dev.bulwark.net.decode.Decoder;
 import dev.bulwark.net.decode.Tunnel;
+import dev.bulwark.net.detect.NetDetections;
 import dev.bulwark.net.flow.Conn;
 import dev.bulwark.net.flow.FlowTable;
 import dev.bulwark.net.flow.Protocol;
@@ -56,6 +58,10 @@ public final class ZeekRun implements FlowTable.Listener {
     }
     try (LogSet logs = new LogSet(out, options.format(), enabledLogs)) {
       ZeekRun r = new ZeekRun(options, logs);
+      NetDetections detections =
+          new NetDetections(
+              NetDetections.builtIn(), paths.size() == 1 ? paths.get(0).toString() : "captures");
+      logs.listen(detections::record);
       List<Protocol> protocols = Protocols.enabled(options, logs);
       FlowTable flows = new FlowTable(r, protocols, 0x5eed);
       Decoder decoder = new Decoder(flows, !options.ignoreChecksums());
@@ -63,7 +69,13 @@ public final class ZeekRun implements FlowTable.Listener {
         r.read(file, decoder);
       }
       flows.flush();
-      return new NetSummary(r.packets, r.bytes, r.connections, logs.counts(), r.diagnostics);
+      logs.listen(null);
+      List<Finding> findings = detections.finish();
+      for (Finding f : findings) {
+        r.notice(f);
+      }
+      return new NetSummary(
+          r.packets, r.bytes, r.connections, logs.counts(), r.diagnostics, findings);
     }
   }
 
@@ -197,6 +209,43 @@ public final class ZeekRun implements FlowTable.Listener {
           "zeek",
           null);
     }
+  }
+
+  /** A detection as a Zeek notice.log record, so that log tools see it beside the flows. */
+  private void notice(Finding f) {
+    var loc = (dev.bulwark.core.model.Location.LogEvent) f.primaryLocation();
+    String flow = f.properties().getOrDefault("net-flow", "");
+    String[] ends = flow.split(" -> ");
+    String[] o = ends.length == 2 ? hostPort(ends[0]) : new String[] {null, null};
+    String[] rp =
+        ends.length == 2
+            ? hostPort(ends[1].replaceAll("/[a-z_]+$", ""))
+            : new String[] {null, null};
+    logs.write(
+        "notice",
+        Schemas.NOTICE,
+        loc.timestamp() == null
+            ? null
+            : new Time(
+                loc.timestamp().getEpochSecond() * 1_000_000_000L + loc.timestamp().getNano()),
+        f.properties().get("net-uid"),
+        o[0],
+        o[1] == null ? null : Integer.valueOf(o[1]),
+        rp[0],
+        rp[1] == null ? null : Integer.valueOf(rp[1]),
+        "Bulwark::" + f.ruleId(),
+        f.message(),
+        f.severity().name().toLowerCase(java.util.Locale.ROOT),
+        o[0],
+        rp[0]);
+  }
+
+  private static String[] hostPort(String s) {
+    int c = s.lastIndexOf(':');
+    if (c < 0 || !s.substring(c + 1).matches("\\d+")) {
+      return new String[] {s, null};
+    }
+    return new String[] {s.substring(0, c), s.substring(c + 1)};
   }
 
   @Override

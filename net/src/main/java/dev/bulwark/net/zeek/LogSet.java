@@ -31,7 +31,21 @@ public final class LogSet implements Closeable {
     return enabled == null || enabled.contains(path);
   }
 
+  /** Sees every record produced, written or not (detections read them). */
+  public interface Listener {
+    void record(String path, List<Field> fields, Object[] values);
+  }
+
+  private Listener listener;
+
+  public void listen(Listener l) {
+    this.listener = l;
+  }
+
   public void write(String path, List<Field> fields, Object... values) {
+    if (listener != null) {
+      listener.record(path, fields, values);
+    }
     if (!wants(path)) {
       return;
     }

@@ -57,6 +57,10 @@ public final class Schemas {
   public static final List<Field> WEIRD =
       parse(ID + "name:string addl:string notice:bool peer:string source:string");
 
+  /** Zeek's notice.log columns that a Bulwark detection fills (note, msg, sub, src, dst). */
+  public static final List<Field> NOTICE =
+      parse(ID + "note:enum msg:string sub:string src:addr dst:addr");
+
   public static final List<Field> TUNNEL = parse(ID + "tunnel_type:enum action:enum");
 
   public static final List<Field> SSH =
