@@ -409,7 +409,10 @@ public final class FlowTable implements PacketHandler {
       boolean rst,
       int len) {
     if (rst) {
-      me.state = Endpoint.TcpState.RESET;
+      // a reset after both sides closed normally does not undo the normal close
+      if (!(me.state == Endpoint.TcpState.CLOSED && peer.state == Endpoint.TcpState.CLOSED)) {
+        me.state = Endpoint.TcpState.RESET;
+      }
       return;
     }
     switch (me.state) {

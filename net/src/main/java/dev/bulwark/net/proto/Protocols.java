@@ -14,7 +14,9 @@ public final class Protocols {
   public static final List<String> LOGS = List.of("conn", "weird", "tunnel");
 
   public static List<String> names() {
-    return List.of("dns", "http", "ssl", "ssh");
+    return List.of(
+        "dns", "http", "ssl", "ssh", "ntp", "dhcp", "syslog", "pop3", "smtp", "ftp", "imap",
+        "mysql");
   }
 
   public static List<Protocol> enabled(NetOptions options, LogSet logs) {
@@ -31,6 +33,31 @@ public final class Protocols {
     }
     if (options.runs("ssh")) {
       all.add(new Ssh(logs));
+    }
+    if (options.runs("ntp")) {
+      all.add(ServiceProbe.ntp(logs));
+    }
+    if (options.runs("dhcp")) {
+      all.add(ServiceProbe.dhcp(logs));
+    }
+    if (options.runs("syslog")) {
+      all.add(ServiceProbe.syslog(logs));
+    }
+    // STARTTLS needs the TLS analyzer loaded, as in Zeek's bare mode with base/protocols/ssl
+    if (options.runs("pop3")) {
+      all.add(ServiceProbe.pop3(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("smtp")) {
+      all.add(ServiceProbe.smtp(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("ftp")) {
+      all.add(ServiceProbe.ftp(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("imap")) {
+      all.add(ServiceProbe.imap(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("mysql")) {
+      all.add(ServiceProbe.mysql(logs));
     }
     return all;
   }
