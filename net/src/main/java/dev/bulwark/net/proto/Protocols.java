@@ -30,6 +30,7 @@ public final class Protocols {
     }
     if (options.runs("ssl")) {
       all.add(new Tls(logs));
+      all.add(new Tls.Dtls(logs));
     }
     if (options.runs("ssh")) {
       all.add(new Ssh(logs));

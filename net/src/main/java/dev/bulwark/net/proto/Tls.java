@@ -63,7 +63,44 @@ public final class Tls implements Protocol {
     return new Session(logs);
   }
 
+  /** DTLS over UDP: the same handshake with 13-byte record and 12-byte handshake headers. */
+  public static final class Dtls implements Protocol {
+    private final LogSet logs;
+
+    public Dtls(LogSet logs) {
+      this.logs = logs;
+    }
+
+    @Override
+    public String name() {
+      return "ssl";
+    }
+
+    @Override
+    public int transport() {
+      return 17;
+    }
+
+    @Override
+    public Set<Integer> ports() {
+      return Set.of(443, 4433, 5061, 3391);
+    }
+
+    @Override
+    public boolean matches(byte[] b, int off, int len, boolean fromOrig, boolean onPort) {
+      return len >= 25 && b[off] == 0x16 && (b[off + 1] & 0xff) == 0xfe && b[off + 13] == 1;
+    }
+
+    @Override
+    public AppAnalyzer attach(Conn c) {
+      Session s = new Session(logs);
+      s.datagram = true;
+      return s;
+    }
+  }
+
   static final class Session implements AppAnalyzer {
+    boolean datagram;
     private final LogSet logs;
     private final byte[][] rec = {new byte[0], new byte[0]};
     private final byte[][] hs = {new byte[0], new byte[0]};
@@ -103,6 +140,10 @@ public final class Tls implements Protocol {
         started = true;
         ts = t;
       }
+      if (datagram) {
+        dtls(c, side, b, off, len);
+        return;
+      }
       byte[] buf = concat(rec[side], b, off, len);
       int p = 0;
       while (buf.length - p >= 5) {
@@ -127,6 +168,39 @@ public final class Tls implements Protocol {
     @Override
     public void gap(Conn c, boolean fromOrig, long len) {
       dead = true;
+    }
+
+    /** One datagram of DTLS records; unfragmented handshake messages only. */
+    private void dtls(Conn c, int side, byte[] b, int off, int len) {
+      int p = off;
+      int end = off + len;
+      while (end - p >= 13) {
+        int type = b[p] & 0xff;
+        int epoch = u16(b, p + 3);
+        int rlen = u16(b, p + 11);
+        if (type < 20 || type > 24 || p + 13 + rlen > end) {
+          return;
+        }
+        int body = p + 13;
+        if (type == 22 && epoch == 0) {
+          int q = body;
+          while (q + 12 <= body + rlen) {
+            int mt = b[q] & 0xff;
+            int fragOff = (b[q + 6] & 0xff) << 16 | (b[q + 7] & 0xff) << 8 | (b[q + 8] & 0xff);
+            int fragLen = (b[q + 9] & 0xff) << 16 | (b[q + 10] & 0xff) << 8 | (b[q + 11] & 0xff);
+            if (q + 12 + fragLen > body + rlen) {
+              break;
+            }
+            if (fragOff == 0) {
+              handshake(c, side, mt, b, q + 12, fragLen, true);
+            }
+            q += 12 + fragLen;
+          }
+        } else if (type != 22) {
+          record(c, side, type, b, body, rlen);
+        }
+        p = body + rlen;
+      }
     }
 
     private void record(Conn c, int side, int type, byte[] b, int off, int len) {
@@ -185,6 +259,10 @@ public final class Tls implements Protocol {
     }
 
     private void handshake(Conn c, int side, int type, byte[] b, int off, int len) {
+      handshake(c, side, type, b, off, len, false);
+    }
+
+    private void handshake(Conn c, int side, int type, byte[] b, int off, int len, boolean dtls) {
       boolean orig = side == 0;
       char h =
           switch (type) {
@@ -207,7 +285,7 @@ public final class Tls implements Protocol {
       history.append(orig ? h : Character.toLowerCase(h));
       try {
         switch (type) {
-          case 1 -> clientHello(b, off, len);
+          case 1 -> clientHello(b, off, len, dtls);
           case 2 -> serverHello(c, b, off, len);
           case 11 -> certificates(orig ? clientFps : fps, orig, b, off, len);
           case 12 -> keyExchange(b, off, len);
@@ -222,12 +300,15 @@ public final class Tls implements Protocol {
       }
     }
 
-    private void clientHello(byte[] b, int off, int len) {
+    private void clientHello(byte[] b, int off, int len, boolean dtls) {
       int end = off + len;
       int p = off + 2 + 32;
       int sid = b[p] & 0xff;
       clientSession = Arrays.copyOfRange(b, p + 1, p + 1 + sid);
       p += 1 + sid;
+      if (dtls) {
+        p += 1 + (b[p] & 0xff); // the cookie
+      }
       int cs = u16(b, p);
       List<Integer> ciphers = new ArrayList<>();
       for (int i = 0; i + 1 < cs; i += 2) {
