@@ -12,6 +12,15 @@ public final class Addr implements Comparable<Addr> {
     this.hash = Arrays.hashCode(b);
   }
 
+  /** IPv4 224.0.0.0/4 and 255.255.255.255, IPv6 ff00::/8. */
+  public boolean multicast() {
+    int a = b[0] & 0xff;
+    if (v4()) {
+      return (a & 0xf0) == 0xe0 || (a == 255 && b[1] == -1 && b[2] == -1 && b[3] == -1);
+    }
+    return a == 0xff;
+  }
+
   public boolean v4() {
     return b.length == 4;
   }

@@ -9,15 +9,15 @@ import java.util.Set;
 /** One connection as conn.log records it: the originator's view of a 5-tuple over time. */
 public final class Conn {
   public final String uid;
-  public final Addr origH;
-  public final int origP;
-  public final Addr respH;
-  public final int respP;
+  public Addr origH;
+  public int origP;
+  public Addr respH;
+  public int respP;
   public final int proto;
   public final long start;
   long last;
-  final Endpoint orig = new Endpoint();
-  final Endpoint resp = new Endpoint();
+  Endpoint orig = new Endpoint();
+  Endpoint resp = new Endpoint();
   final StringBuilder history = new StringBuilder();
   private int letters; // which history letters were recorded, by bit
   private final int[] thresholds = new int[16];
@@ -86,6 +86,38 @@ public final class Conn {
   private static int bit(char c) {
     int i = "SHADFRQIsadfrqih^".indexOf(c);
     return i;
+  }
+
+  /**
+   * Swaps originator and responder, as Zeek does when an analyzer sees that the first packet was a
+   * reply: the history's letters change case and {@code ^} records the flip.
+   */
+  public void flip() {
+    Addr h = origH;
+    origH = respH;
+    respH = h;
+    int p = origP;
+    origP = respP;
+    respP = p;
+    Endpoint e = orig;
+    orig = resp;
+    resp = e;
+    StringBuilder swapped = new StringBuilder();
+    for (char ch : history.toString().toCharArray()) {
+      swapped.append(
+          Character.isUpperCase(ch) ? Character.toLowerCase(ch) : Character.toUpperCase(ch));
+    }
+    history.setLength(0);
+    history.append(swapped);
+    letters = 0;
+    for (char ch : swapped.toString().toCharArray()) {
+      int bit = bit(ch);
+      if (bit >= 0) {
+        letters |= 1 << bit;
+      }
+    }
+    flipped = !flipped;
+    once('^');
   }
 
   public void addService(String s) {

@@ -113,6 +113,8 @@ public final class Dns {
   static final class Session implements AppAnalyzer {
     private final LogSet logs;
     private final boolean tcp;
+    private boolean seen;
+    private boolean fromOrigNow;
     private final Map<Integer, ArrayDeque<Info>> pending = new HashMap<>();
     private int pendingCount;
     private final byte[][] buf = new byte[2][];
@@ -125,6 +127,7 @@ public final class Dns {
 
     @Override
     public void data(Conn c, boolean fromOrig, long ts, byte[] b, int off, int len) {
+      fromOrigNow = fromOrig;
       if (!tcp) {
         message(c, ts, b, off, len);
         return;
@@ -169,6 +172,13 @@ public final class Dns {
         return;
       }
       c.addService("dns");
+      if (!seen) {
+        seen = true;
+        // (a multicast destination, as in mDNS, cannot be the server)
+        if (m.response() && !tcp && fromOrigNow && !c.respH.multicast()) {
+          c.flip(); // the first message was an answer: its sender is the server
+        }
+      }
       if (!m.response()) {
         Info i = new Info();
         i.ts = ts;

@@ -58,7 +58,7 @@ public final class ServiceProbe implements Protocol {
   static ServiceProbe dhcp(LogSet logs) {
     Predicate<String> cookie =
         s -> s.length() >= 240 && s.startsWith("\u0063\u0082\u0053\u0063", 236);
-    return new ServiceProbe("dhcp", 17, Set.of(67, 68), true, cookie, cookie, null, logs);
+    return new ServiceProbe("dhcp", 17, Set.of(67), false, cookie, cookie, null, logs);
   }
 
   static ServiceProbe syslog(LogSet logs) {
