@@ -38,6 +38,43 @@ public final class ZeekRun implements FlowTable.Listener {
   private final LogSet logs;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Set<String> weirdOnce = new HashSet<>();
+  private final java.util.Map<String, Long> weirdCounts = new java.util.HashMap<>();
+
+  /** The analyzer Zeek names as a weird's source, from the weird's name. */
+  static String weirdSource(String name) {
+    if (name.contains("TCP")) {
+      return "TCP";
+    }
+    if (name.contains("UDP")) {
+      return "UDP";
+    }
+    if (name.contains("ICMP")) {
+      return "ICMP";
+    }
+    if (name.contains("GRE")) {
+      return "GRE";
+    }
+    if (name.contains("VLAN")) {
+      return "VLAN";
+    }
+    if (name.contains("MPLS")) {
+      return "MPLS";
+    }
+    if (name.contains("PPPoE")) {
+      return "PPPOE";
+    }
+    if (name.contains("IP") || name.contains("truncated_header")) {
+      return "IP";
+    }
+    if (name.startsWith("geneve")) {
+      return "GENEVE";
+    }
+    if (name.startsWith("GTP")) {
+      return "GTPV1";
+    }
+    return null;
+  }
+
   private long packets;
   private long bytes;
   private long connections;
@@ -174,6 +211,12 @@ public final class ZeekRun implements FlowTable.Listener {
   @Override
   public void weird(
       long ts, Conn c, Addr src, int sport, Addr dst, int dport, String name, String addl) {
+    // Zeek samples weirds: the first 25 of a name, then every 1000th
+    long n = weirdCounts.merge(name, 1L, Long::sum);
+    if (n > 25 && n % 1000 != 0) {
+      return;
+    }
+    String source = weirdSource(name);
     if (c != null) {
       // Zeek reports a connection's weird once per connection and name
       if (!weirdOnce.add(c.uid + name)) {
@@ -192,7 +235,7 @@ public final class ZeekRun implements FlowTable.Listener {
           addl,
           false,
           "zeek",
-          null);
+          source);
     } else {
       logs.write(
           "weird",
@@ -207,7 +250,7 @@ public final class ZeekRun implements FlowTable.Listener {
           addl,
           false,
           "zeek",
-          null);
+          source);
     }
   }
 

@@ -280,7 +280,25 @@ public final class Decoder {
       return;
     }
     if (checkChecksums && Checksums.sum(b, off, hl, 0) != 0xffff) {
-      weird("bad_IP_checksum");
+      // Zeek names the addresses (ports 0) of a packet it drops for its header checksum
+      handler.weird(
+          frame,
+          ts,
+          "bad_IP_checksum",
+          null,
+          new IpPacket(
+              frame,
+              ts,
+              new Addr(b, off + 12, 4),
+              new Addr(b, off + 16, 4),
+              b[off + 9] & 0xff,
+              total,
+              0,
+              b,
+              off,
+              0,
+              0,
+              tun));
       return;
     }
     Addr src = new Addr(b, off + 12, 4);
