@@ -165,5 +165,10 @@ class ZeekAgreementTest {
     System.out.println(worst);
     Files.writeString(Path.of("target/zeek-agreement.txt"), table + "\n" + worst);
     assertThat(all.matched()).isPositive();
+    // floors at today's figures, so that a change that loses agreement with Zeek fails here
+    assertThat(perLog.get("conn").f1()).as("conn F1").isGreaterThanOrEqualTo(0.95);
+    assertThat(perLog.get("dns").f1()).as("dns F1").isGreaterThanOrEqualTo(0.95);
+    assertThat(perLog.get("http").f1()).as("http F1").isGreaterThanOrEqualTo(0.93);
+    assertThat(perLog.get("ssl").f1()).as("ssl F1").isGreaterThanOrEqualTo(0.83);
   }
 }
