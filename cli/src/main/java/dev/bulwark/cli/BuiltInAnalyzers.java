@@ -10,6 +10,7 @@ import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.LogsAnalyzer;
 import dev.bulwark.mail.MailAnalyzer;
 import dev.bulwark.mail.MailSettings;
+import dev.bulwark.net.NetAnalyzer;
 import dev.bulwark.secrets.GitHistoryAnalyzer;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import dev.bulwark.secrets.SecretsConfig;
@@ -34,7 +35,8 @@ final class BuiltInAnalyzers {
                 new CodeAnalyzer(),
                 new DepsAnalyzer(),
                 new LogsAnalyzer(),
-                new MailAnalyzer()));
+                new MailAnalyzer(),
+                new NetAnalyzer()));
     for (Analyzer a : ServiceLoader.load(Analyzer.class)) {
       list.add(a);
     }

@@ -84,8 +84,20 @@ public final class ZeekRun implements FlowTable.Listener {
     this.logs = logs;
   }
 
+  /**
+   * The network detections of one capture, writing no logs; {@code source} names it in findings.
+   */
+  public static NetSummary detect(Path capture, String source) throws IOException {
+    return run(List.of(capture), null, NetOptions.defaults(), source);
+  }
+
   /** Every capture under {@code paths} (files, directories) into logs in {@code out}. */
   public static NetSummary run(List<Path> paths, Path out, NetOptions options) throws IOException {
+    return run(paths, out, options, paths.size() == 1 ? paths.get(0).toString() : "captures");
+  }
+
+  private static NetSummary run(List<Path> paths, Path out, NetOptions options, String source)
+      throws IOException {
     Set<String> enabledLogs = null;
     if (options.only() != null) {
       enabledLogs = new LinkedHashSet<>(options.only());
@@ -93,11 +105,12 @@ public final class ZeekRun implements FlowTable.Listener {
         enabledLogs.add("x509");
       }
     }
+    if (out == null) {
+      enabledLogs = Set.of(); // detections only
+    }
     try (LogSet logs = new LogSet(out, options.format(), enabledLogs)) {
       ZeekRun r = new ZeekRun(options, logs);
-      NetDetections detections =
-          new NetDetections(
-              NetDetections.builtIn(), paths.size() == 1 ? paths.get(0).toString() : "captures");
+      NetDetections detections = new NetDetections(NetDetections.builtIn(), source);
       logs.listen(detections::record);
       List<Protocol> protocols = Protocols.enabled(options, logs);
       FlowTable flows = new FlowTable(r, protocols, 0x5eed);

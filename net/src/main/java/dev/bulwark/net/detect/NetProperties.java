@@ -22,4 +22,6 @@ public final class NetProperties {
   public static final PropertyKey<String> HOST =
       PropertyKey.text(
           "net-host", "the originating host address, joining network findings to host events");
+
+  public static final java.util.List<PropertyKey<?>> ALL = java.util.List.of(UID, FLOW, LOG, HOST);
 }
