@@ -74,6 +74,12 @@ public final class FlowTable implements PacketHandler {
 
   @Override
   public void tunnel(long ts, Tunnel t) {
+    Tunnel reverse = new Tunnel(t.kind(), t.dst(), t.dstPort(), t.src(), t.srcPort(), t.udp());
+    if (!tunnelUids.containsKey(t) && tunnelUids.containsKey(reverse)) {
+      // a tunnel is one tunnel in both directions, as Zeek logs it
+      tunnelUids.put(t, tunnelUids.get(reverse));
+      return;
+    }
     if (!tunnelUids.containsKey(t)) {
       String uid = t.udp() ? null : uids.next();
       if (t.udp()) {
