@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       BenchCommand.Deps.class,
       BenchCommand.Logs.class,
       BenchCommand.Yara.class,
+      BenchCommand.Net.class,
       BenchCommand.Server.class
     })
 public final class BenchCommand implements Runnable {
@@ -357,6 +358,43 @@ public final class BenchCommand implements Runnable {
       return OK;
     }
   }
+
+  @Command(
+      name = "net",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Time captures into conn, dns, http and ssl logs, beside tshark -q -z conv,tcp.",
+        "Replicates the dev traces' Ethernet packets into one pcap of --size bytes; prints MB/s,",
+        "peak heap and the ratio to tshark measured in the same run."
+      })
+  static final class Net implements Callable<Integer> {
+    @Option(
+        names = "--traces",
+        paramLabel = "DIR",
+        description = "Captures to replicate (default: ../shared/data/pcap/traces).")
+    Path traces;
+
+    @Option(
+        names = "--size",
+        paramLabel = "BYTES",
+        description = "Size of the replicated capture (default ${DEFAULT-VALUE}).")
+    long size = 2_200_000_000L;
+
+    @Override
+    public Integer call() throws Exception {
+      Path home = Home.dir();
+      new NetBenchmark(
+              required(
+                  traces,
+                  home.resolve("../shared/data/pcap/traces").normalize(),
+                  "--traces DIR with pcap files"),
+              size)
+          .run(System.out);
+      System.out.println(ProcessFigures.current().summary("net"));
+      return OK;
+    }
+  }
+
 
   @Command(
       name = "server",

@@ -11,6 +11,7 @@ import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.LogsAnalyzer;
 import dev.bulwark.mail.MailAnalyzer;
 import dev.bulwark.mail.message.MailSettings;
+import dev.bulwark.net.NetAnalyzer;
 import dev.bulwark.secrets.GitHistoryAnalyzer;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import dev.bulwark.secrets.SecretsConfig;
@@ -37,7 +38,8 @@ final class BuiltInAnalyzers {
                 new LogsAnalyzer(),
                 new MailAnalyzer(),
                 new ConfigAnalyzer(),
-                new dev.bulwark.yara.YaraAnalyzer()));
+                new dev.bulwark.yara.YaraAnalyzer(),
+                new NetAnalyzer()));
     for (Analyzer a : ServiceLoader.load(Analyzer.class)) {
       list.add(a);
     }

@@ -67,6 +67,10 @@ public final class BulwarkCommand implements Runnable {
               "yara",
               "Malware signatures: YARA rules over files, folders and archives.",
               YaraCommand.class),
+          new Entry(
+              "net",
+              "Network forensics: captures into Zeek-compatible logs and network detections.",
+              NetCommand.class),
           new Entry("label", "Record a verdict on findings.", LabelCommand.class),
           new Entry("dataset", "Training data from defenders' labels.", DatasetCommand.class),
           new Entry(

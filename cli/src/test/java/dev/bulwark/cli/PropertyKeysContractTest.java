@@ -44,7 +44,8 @@ class PropertyKeysContractTest {
           "deps", DepsProperties.ALL,
           "logs", LogProperties.ALL,
           "mail", MailProperties.ALL,
-          "yara", dev.bulwark.yara.YaraProperties.ALL);
+          "yara", dev.bulwark.yara.YaraProperties.ALL,
+          "net", dev.bulwark.net.detect.NetProperties.ALL);
 
   @TempDir Path dir;
 
@@ -60,6 +61,7 @@ class PropertyKeysContractTest {
             + "Content-Type: text/html\n\n"
             + "<p>Your account will be suspended within 24 hours. Update your payment now:"
             + " <a href=\"http://198.51.100.7/amazon/login\">https://www.amazon.com/account</a></p>\n");
+    NetHuntTest.portScan(mail.resolve("scan.pcap"));
     Path scan = dir.resolve("scan.json");
     Cli.Result scanned =
         Cli.run(

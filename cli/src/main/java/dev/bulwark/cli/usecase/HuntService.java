@@ -6,9 +6,16 @@ import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.logs.LogHunt;
+import dev.bulwark.net.NetOptions;
+import dev.bulwark.net.NetSummary;
+import dev.bulwark.net.ZeekRun;
+import dev.bulwark.net.zeek.ZeekLogWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Hunt: Sigma rules over log files, detections grouped into incidents. The team's {@code logs:} and
@@ -36,6 +43,12 @@ public final class HuntService {
     return s;
   }
 
+  /**
+   * Hunts over logs and packet captures together: each capture is first turned into Zeek JSON logs
+   * (conn, dns, http, ssl … and notice.log with the network detections), which the Sigma rules for
+   * {@code product: zeek} read beside the host logs, so both land in one set of incidents and one
+   * timeline.
+   */
   public LogHunt.Result hunt(
       List<Path> inputs,
       LogHunt.Settings settings,
@@ -43,7 +56,61 @@ public final class HuntService {
       DiagnosticSink diagnostics,
       Cancellation cancellation)
       throws InputException, InterruptedException {
-    return LogHunt.run(inputs, settings, progress, diagnostics, cancellation);
+    List<Path> logInputs = new ArrayList<>();
+    List<Path> captures = new ArrayList<>();
+    try {
+      for (Path p : inputs) {
+        if (Files.isDirectory(p)) {
+          List<Path> files;
+          try (Stream<Path> s = Files.walk(p)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+          }
+          List<Path> here = files.stream().filter(ZeekRun::isCapture).toList();
+          if (here.isEmpty()) {
+            logInputs.add(p);
+          } else {
+            captures.addAll(here);
+            files.stream().filter(f -> !here.contains(f)).forEach(logInputs::add);
+          }
+        } else if (Files.isRegularFile(p) && ZeekRun.isCapture(p)) {
+          captures.add(p);
+        } else {
+          logInputs.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot list " + inputs + ": " + e.getMessage());
+    }
+    if (captures.isEmpty()) {
+      return LogHunt.run(inputs, settings, progress, diagnostics, cancellation);
+    }
+    Path work = null;
+    try {
+      work = Files.createTempDirectory("bulwark-net-");
+      for (Path capture : captures) {
+        Path out = work.resolve(capture.getFileName().toString() + ".zeek");
+        NetSummary s =
+            ZeekRun.run(
+                List.of(capture), out, new NetOptions(null, false, ZeekLogWriter.Format.JSON));
+        s.diagnostics().forEach(diagnostics::report);
+        logInputs.add(out);
+      }
+      return LogHunt.run(logInputs, settings, progress, diagnostics, cancellation);
+    } catch (IOException e) {
+      throw new InputException("cannot turn captures into logs: " + e.getMessage());
+    } finally {
+      if (work != null) {
+        delete(work);
+      }
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is the system's to clean
+    }
   }
 
   /** As above, abandoning any file the hunt spends longer than {@code budget} on. */

@@ -7,7 +7,10 @@ import java.util.Set;
 
 /** Who and where an event is about, across the field names of different log formats. */
 final class EventFacts {
-  private static final String[] HOST = {"Computer", "Hostname", "host.name", "host", "hostname"};
+  // Zeek records name hosts by address: the originator of a flow, the source of a notice
+  private static final String[] HOST = {
+    "Computer", "Hostname", "host.name", "host", "hostname", "id.orig_h", "src"
+  };
   private static final String[] USER = {
     "User", "TargetUserName", "SubjectUserName", "user.name", "userIdentity.arn", "user", "UserName"
   };

@@ -1,0 +1,324 @@
+package dev.bulwark.net;
+
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.net.capture.CaptureReader;
+import dev.bulwark.net.capture.Captures;
+import dev.bulwark.net.capture.RawPacket;
+import dev.bulwark.net.decode.Addr;
+import dev.bulwark.net.decode.Decoder;
+import dev.bulwark.net.decode.Tunnel;
+import dev.bulwark.net.detect.NetDetections;
+import dev.bulwark.net.flow.Conn;
+import dev.bulwark.net.flow.FlowTable;
+import dev.bulwark.net.flow.Protocol;
+import dev.bulwark.net.proto.Protocols;
+import dev.bulwark.net.zeek.LogSet;
+import dev.bulwark.net.zeek.Schemas;
+import dev.bulwark.net.zeek.ZeekLogWriter.Interval;
+import dev.bulwark.net.zeek.ZeekLogWriter.Time;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads captures and writes Zeek-compatible logs into a folder: the {@code bulwark net zeek} use
+ * case. Streaming: memory is bounded by the flow table, not by the capture size.
+ */
+public final class ZeekRun implements FlowTable.Listener {
+  private static final String SOURCE = "net";
+
+  private final NetOptions options;
+  private final LogSet logs;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Set<String> weirdOnce = new HashSet<>();
+  private final java.util.Map<String, Long> weirdCounts = new java.util.HashMap<>();
+
+  /** The analyzer Zeek names as a weird's source, from the weird's name. */
+  static String weirdSource(String name) {
+    if (name.contains("TCP")) {
+      return "TCP";
+    }
+    if (name.contains("UDP")) {
+      return "UDP";
+    }
+    if (name.contains("ICMP")) {
+      return "ICMP";
+    }
+    if (name.contains("GRE")) {
+      return "GRE";
+    }
+    if (name.contains("VLAN")) {
+      return "VLAN";
+    }
+    if (name.contains("MPLS")) {
+      return "MPLS";
+    }
+    if (name.contains("PPPoE")) {
+      return "PPPOE";
+    }
+    if (name.contains("IP") || name.contains("truncated_header")) {
+      return "IP";
+    }
+    if (name.startsWith("geneve")) {
+      return "GENEVE";
+    }
+    if (name.startsWith("GTP")) {
+      return "GTPV1";
+    }
+    return null;
+  }
+
+  private long packets;
+  private long bytes;
+  private long connections;
+
+  private ZeekRun(NetOptions options, LogSet logs) {
+    this.options = options;
+    this.logs = logs;
+  }
+
+  /**
+   * The network detections of one capture, writing no logs; {@code source} names it in findings.
+   */
+  public static NetSummary detect(Path capture, String source) throws IOException {
+    return run(List.of(capture), null, NetOptions.defaults(), source);
+  }
+
+  /** Every capture under {@code paths} (files, directories) into logs in {@code out}. */
+  public static NetSummary run(List<Path> paths, Path out, NetOptions options) throws IOException {
+    return run(paths, out, options, paths.size() == 1 ? paths.get(0).toString() : "captures");
+  }
+
+  private static NetSummary run(List<Path> paths, Path out, NetOptions options, String source)
+      throws IOException {
+    Set<String> enabledLogs = null;
+    if (options.only() != null) {
+      enabledLogs = new LinkedHashSet<>(options.only());
+      if (options.runs("ssl")) {
+        enabledLogs.add("x509");
+      }
+    }
+    if (out == null) {
+      enabledLogs = Set.of(); // detections only
+    }
+    try (LogSet logs = new LogSet(out, options.format(), enabledLogs)) {
+      ZeekRun r = new ZeekRun(options, logs);
+      NetDetections detections = new NetDetections(NetDetections.builtIn(), source);
+      logs.listen(detections::record);
+      List<Protocol> protocols = Protocols.enabled(options, logs);
+      FlowTable flows = new FlowTable(r, protocols, 0x5eed);
+      Decoder decoder = new Decoder(flows, !options.ignoreChecksums());
+      for (Path file : captures(paths, r.diagnostics)) {
+        r.read(file, decoder);
+      }
+      flows.flush();
+      logs.listen(null);
+      List<Finding> findings = detections.finish();
+      for (Finding f : findings) {
+        r.notice(f);
+      }
+      return new NetSummary(
+          r.packets, r.bytes, r.connections, logs.counts(), r.diagnostics, findings);
+    }
+  }
+
+  /** The capture files a list of paths names: files as given, directories walked for captures. */
+  public static List<Path> captures(List<Path> paths, List<Diagnostic> diagnostics)
+      throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(Files::isRegularFile).filter(ZeekRun::isCapture).sorted().forEach(files::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        diagnostics.add(Diagnostic.error(SOURCE, p.toString(), "no such file or directory"));
+      }
+    }
+    return files;
+  }
+
+  /** Whether a file starts like a pcap or pcapng (or is a gzip named like one). */
+  public static boolean isCapture(Path p) {
+    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (n.endsWith(".pcap.gz") || n.endsWith(".pcapng.gz") || n.endsWith(".cap.gz")) {
+      return true;
+    }
+    try (var in = Files.newInputStream(p)) {
+      byte[] head = in.readNBytes(4);
+      return Captures.looksLikeCapture(head, head.length);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void read(Path file, Decoder decoder) {
+    try (CaptureReader reader = Captures.open(file)) {
+      RawPacket p;
+      while ((p = reader.next()) != null) {
+        packets++;
+        bytes += p.data().length;
+        try {
+          decoder.decode(p);
+        } catch (RuntimeException bug) {
+          // one packet that trips the analysis must not cost the rest of the capture
+          diagnostics.add(
+              Diagnostic.warning(SOURCE, file.toString(), "frame " + p.number() + ": " + bug));
+        }
+      }
+      for (String problem : reader.problems()) {
+        diagnostics.add(Diagnostic.warning(SOURCE, file.toString(), problem));
+      }
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(SOURCE, file.toString(), e.getMessage()));
+    }
+  }
+
+  @Override
+  public void connection(Conn c) {
+    connections++;
+    long[] pk = FlowTable.packets(c);
+    String state = FlowTable.connState(c);
+    boolean tcp = c.proto == 6;
+    boolean udpOrTcp = tcp || c.proto == 17;
+    boolean icmp = c.proto == 1 || c.proto == 58;
+    String history = c.history();
+    // Zeek sets duration and sizes only for connections that lasted some time
+    boolean timed = c.duration() > 0;
+    logs.write(
+        "conn",
+        Schemas.CONN,
+        new Time(c.start),
+        c.uid,
+        c.origH.toString(),
+        c.origP,
+        c.respH.toString(),
+        c.respP,
+        c.transport(),
+        c.services().isEmpty() ? null : String.join(",", c.services()),
+        timed ? new Interval(c.duration()) : null,
+        timed && (udpOrTcp || icmp) ? (Object) FlowTable.origBytes(c) : null,
+        timed && (udpOrTcp || icmp) ? (Object) FlowTable.respBytes(c) : null,
+        state,
+        c.origH.privateRange(),
+        c.respH.privateRange(),
+        FlowTable.missedBytes(c),
+        history.isEmpty() ? null : history,
+        pk[0],
+        pk[1],
+        pk[2],
+        pk[3],
+        FlowTable.tunnelParents(c).isEmpty() ? null : FlowTable.tunnelParents(c),
+        c.proto);
+  }
+
+  @Override
+  public void weird(
+      long ts, Conn c, Addr src, int sport, Addr dst, int dport, String name, String addl) {
+    // Zeek samples weirds: the first 25 of a name, then every 1000th
+    long n = weirdCounts.merge(name, 1L, Long::sum);
+    if (n > 25 && n % 1000 != 0) {
+      return;
+    }
+    String source = weirdSource(name);
+    if (c != null) {
+      // Zeek reports a connection's weird once per connection and name
+      if (!weirdOnce.add(c.uid + name)) {
+        return;
+      }
+      logs.write(
+          "weird",
+          Schemas.WEIRD,
+          new Time(ts),
+          c.uid,
+          c.origH.toString(),
+          c.origP,
+          c.respH.toString(),
+          c.respP,
+          name,
+          addl,
+          false,
+          "zeek",
+          source);
+    } else {
+      logs.write(
+          "weird",
+          Schemas.WEIRD,
+          new Time(ts),
+          null,
+          src == null ? null : src.toString(),
+          src == null ? null : sport,
+          dst == null ? null : dst.toString(),
+          dst == null ? null : dport,
+          name,
+          addl,
+          false,
+          "zeek",
+          source);
+    }
+  }
+
+  /** A detection as a Zeek notice.log record, so that log tools see it beside the flows. */
+  private void notice(Finding f) {
+    var loc = (dev.bulwark.core.model.Location.LogEvent) f.primaryLocation();
+    String flow = f.properties().getOrDefault("net-flow", "");
+    String[] ends = flow.split(" -> ");
+    String[] o = ends.length == 2 ? hostPort(ends[0]) : new String[] {null, null};
+    String[] rp =
+        ends.length == 2
+            ? hostPort(ends[1].replaceAll("/[a-z_]+$", ""))
+            : new String[] {null, null};
+    logs.write(
+        "notice",
+        Schemas.NOTICE,
+        loc.timestamp() == null
+            ? null
+            : new Time(
+                loc.timestamp().getEpochSecond() * 1_000_000_000L + loc.timestamp().getNano()),
+        f.properties().get("net-uid"),
+        o[0],
+        o[1] == null ? null : Integer.valueOf(o[1]),
+        rp[0],
+        rp[1] == null ? null : Integer.valueOf(rp[1]),
+        "Bulwark::" + f.ruleId(),
+        f.message(),
+        f.severity().name().toLowerCase(java.util.Locale.ROOT),
+        o[0],
+        rp[0]);
+  }
+
+  private static String[] hostPort(String s) {
+    int c = s.lastIndexOf(':');
+    if (c < 0 || !s.substring(c + 1).matches("\\d+")) {
+      return new String[] {s, null};
+    }
+    return new String[] {s.substring(0, c), s.substring(c + 1)};
+  }
+
+  @Override
+  public void tunnel(long ts, Tunnel t, String uid) {
+    if (!options.runs("tunnel") && options.only() != null) {
+      return;
+    }
+    logs.write(
+        "tunnel",
+        Schemas.TUNNEL,
+        new Time(ts),
+        uid,
+        t.src().toString(),
+        t.srcPort(),
+        t.dst().toString(),
+        t.dstPort(),
+        t.kind(),
+        "Tunnel::DISCOVER");
+  }
+}

@@ -1,0 +1,65 @@
+package dev.bulwark.net.proto;
+
+import dev.bulwark.net.NetOptions;
+import dev.bulwark.net.flow.Protocol;
+import dev.bulwark.net.zeek.LogSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The application analyzers, listed in one place; {@code --only} picks among them. */
+public final class Protocols {
+  private Protocols() {}
+
+  /** Names {@code --only} accepts besides the analyzers: logs that need no analyzer. */
+  public static final List<String> LOGS = List.of("conn", "weird", "tunnel");
+
+  public static List<String> names() {
+    return List.of(
+        "dns", "http", "ssl", "ssh", "ntp", "dhcp", "syslog", "pop3", "smtp", "ftp", "imap",
+        "mysql");
+  }
+
+  public static List<Protocol> enabled(NetOptions options, LogSet logs) {
+    List<Protocol> all = new ArrayList<>();
+    if (options.runs("dns")) {
+      all.add(new Dns.Udp(logs));
+      all.add(new Dns.Tcp(logs));
+    }
+    if (options.runs("http")) {
+      all.add(new Http(logs));
+    }
+    if (options.runs("ssl")) {
+      all.add(new Tls(logs));
+      all.add(new Tls.Dtls(logs));
+    }
+    if (options.runs("ssh")) {
+      all.add(new Ssh(logs));
+    }
+    if (options.runs("ntp")) {
+      all.add(ServiceProbe.ntp(logs));
+    }
+    if (options.runs("dhcp")) {
+      all.add(ServiceProbe.dhcp(logs));
+    }
+    if (options.runs("syslog")) {
+      all.add(ServiceProbe.syslog(logs));
+    }
+    // STARTTLS needs the TLS analyzer loaded, as in Zeek's bare mode with base/protocols/ssl
+    if (options.runs("pop3")) {
+      all.add(ServiceProbe.pop3(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("smtp")) {
+      all.add(ServiceProbe.smtp(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("ftp")) {
+      all.add(ServiceProbe.ftp(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("imap")) {
+      all.add(ServiceProbe.imap(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("mysql")) {
+      all.add(ServiceProbe.mysql(logs));
+    }
+    return all;
+  }
+}

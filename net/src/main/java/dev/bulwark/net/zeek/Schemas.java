@@ -1,0 +1,72 @@
+package dev.bulwark.net.zeek;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The columns of each log Bulwark writes, as Zeek 9.1 writes them. */
+public final class Schemas {
+  private Schemas() {}
+
+  static List<Field> parse(String spec) {
+    List<Field> out = new ArrayList<>();
+    for (String part : spec.trim().split("\\s+")) {
+      int colon = part.indexOf(':');
+      out.add(new Field(part.substring(0, colon), part.substring(colon + 1)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static final String ID =
+      "ts:time uid:string id.orig_h:addr id.orig_p:port id.resp_h:addr id.resp_p:port ";
+
+  public static final List<Field> CONN =
+      parse(
+          ID
+              + "proto:enum service:string duration:interval orig_bytes:count resp_bytes:count"
+              + " conn_state:string local_orig:bool local_resp:bool missed_bytes:count history:string"
+              + " orig_pkts:count orig_ip_bytes:count resp_pkts:count resp_ip_bytes:count"
+              + " tunnel_parents:set[string] ip_proto:count");
+
+  public static final List<Field> DNS =
+      parse(
+          ID
+              + "proto:enum trans_id:count rtt:interval query:string qclass:count qclass_name:string"
+              + " qtype:count qtype_name:string rcode:count rcode_name:string AA:bool TC:bool RD:bool"
+              + " RA:bool Z:count answers:vector[string] TTLs:vector[interval] rejected:bool"
+              + " opcode:count opcode_name:string");
+
+  public static final List<Field> HTTP =
+      parse(
+          ID
+              + "trans_depth:count method:string host:string uri:string referrer:string"
+              + " version:string user_agent:string origin:string request_body_len:count"
+              + " response_body_len:count status_code:count status_msg:string info_code:count"
+              + " info_msg:string tags:set[enum] username:string password:string"
+              + " proxied:set[string] orig_fuids:vector[string] orig_filenames:vector[string]"
+              + " orig_mime_types:vector[string] resp_fuids:vector[string]"
+              + " resp_filenames:vector[string] resp_mime_types:vector[string]");
+
+  public static final List<Field> SSL =
+      parse(
+          ID
+              + "version:string cipher:string curve:string server_name:string resumed:bool"
+              + " last_alert:string next_protocol:string established:bool ssl_history:string"
+              + " cert_chain_fps:vector[string] client_cert_chain_fps:vector[string]"
+              + " sni_matches_cert:bool");
+
+  public static final List<Field> WEIRD =
+      parse(ID + "name:string addl:string notice:bool peer:string source:string");
+
+  /** Zeek's notice.log columns that a Bulwark detection fills (note, msg, sub, src, dst). */
+  public static final List<Field> NOTICE =
+      parse(ID + "note:enum msg:string sub:string src:addr dst:addr");
+
+  public static final List<Field> TUNNEL = parse(ID + "tunnel_type:enum action:enum");
+
+  public static final List<Field> SSH =
+      parse(
+          ID
+              + "version:count auth_success:bool auth_attempts:count direction:enum client:string"
+              + " server:string cipher_alg:string mac_alg:string compression_alg:string"
+              + " kex_alg:string host_key_alg:string host_key_fingerprint:string");
+}
