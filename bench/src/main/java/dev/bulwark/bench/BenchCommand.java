@@ -395,7 +395,6 @@ public final class BenchCommand implements Runnable {
     }
   }
 
-
   @Command(
       name = "server",
       mixinStandardHelpOptions = true,

@@ -29,9 +29,9 @@ import org.apache.james.mime4j.util.MimeUtil;
 
 /**
  * Parses RFC 5322 / MIME messages with mime4j's streaming parser, bounded: header fields are cut or
- * skipped before mime4j sees them ({@link BoundedHeaders}), parts, text kept and bytes read per part
- * are limited, and what was not inspected is reported as a problem. Parts are read however deep
- * they nest: hiding content below the level where a reader stops is an evasion, and the depth
+ * skipped before mime4j sees them ({@link BoundedHeaders}), parts, text kept and bytes read per
+ * part are limited, and what was not inspected is reported as a problem. Parts are read however
+ * deep they nest: hiding content below the level where a reader stops is an evasion, and the depth
  * itself is judged ({@code evasive-structure}). Bodies are decoded; attachments are measured and
  * their first bytes kept for type checks — never opened.
  */

@@ -1,9 +1,9 @@
 package dev.bulwark.mail;
 
-import dev.bulwark.mail.message.MailMessage;
-import dev.bulwark.mail.message.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package dev.bulwark.mail.checks;
 
-import dev.bulwark.mail.message.MailMessage;
-import dev.bulwark.mail.message.MailMessage.Structure;
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.MailMessage;
+import dev.bulwark.mail.message.MailMessage.Structure;
 import java.util.Locale;
 
 /**
