@@ -1,12 +1,12 @@
 package dev.bulwark.bench;
 
-import dev.bulwark.net.NetOptions;
 import dev.bulwark.net.NetSummary;
 import dev.bulwark.net.ZeekRun;
 import dev.bulwark.net.capture.CaptureReader;
 import dev.bulwark.net.capture.Captures;
 import dev.bulwark.net.capture.PcapWriter;
 import dev.bulwark.net.capture.RawPacket;
+import dev.bulwark.net.zeek.NetOptions;
 import dev.bulwark.net.zeek.ZeekLogWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.bulwark.cli;
 
 import dev.bulwark.cli.usecase.NetService;
 import dev.bulwark.core.errors.Diagnostic;
-import dev.bulwark.net.NetOptions;
 import dev.bulwark.net.NetSummary;
+import dev.bulwark.net.zeek.NetOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,5 +10,11 @@ public final class CodeProperties {
   public static final PropertyKey<Integer> CWE =
       PropertyKey.integer("cwe", "the rule's CWE number");
 
-  public static final List<PropertyKey<?>> ALL = List.of(CWE);
+  public static final PropertyKey<String> CONTEXT =
+      PropertyKey.text(
+          "context",
+          "\"outside-security\" when a weak primitive is used where nothing nearby is about"
+              + " security, so its severity was lowered");
+
+  public static final List<PropertyKey<?>> ALL = List.of(CWE, CONTEXT);
 }

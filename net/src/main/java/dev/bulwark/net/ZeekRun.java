@@ -14,6 +14,7 @@ import dev.bulwark.net.flow.FlowTable;
 import dev.bulwark.net.flow.Protocol;
 import dev.bulwark.net.proto.Protocols;
 import dev.bulwark.net.zeek.LogSet;
+import dev.bulwark.net.zeek.NetOptions;
 import dev.bulwark.net.zeek.Schemas;
 import dev.bulwark.net.zeek.ZeekLogWriter.Interval;
 import dev.bulwark.net.zeek.ZeekLogWriter.Time;

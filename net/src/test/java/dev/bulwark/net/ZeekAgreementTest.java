@@ -3,6 +3,7 @@ package dev.bulwark.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bulwark.net.zeek.NetOptions;
 import dev.bulwark.net.zeek.ZeekCompare;
 import dev.bulwark.net.zeek.ZeekLogWriter;
 import java.nio.file.Files;

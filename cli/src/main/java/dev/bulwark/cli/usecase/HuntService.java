@@ -6,9 +6,9 @@ import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.logs.LogHunt;
-import dev.bulwark.net.NetOptions;
 import dev.bulwark.net.NetSummary;
 import dev.bulwark.net.ZeekRun;
+import dev.bulwark.net.zeek.NetOptions;
 import dev.bulwark.net.zeek.ZeekLogWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +56,24 @@ public final class HuntService {
       DiagnosticSink diagnostics,
       Cancellation cancellation)
       throws InputException, InterruptedException {
+    return hunt(
+        inputs,
+        settings,
+        progress,
+        diagnostics,
+        cancellation,
+        dev.bulwark.core.analysis.FileTimeBudget.defaults());
+  }
+
+  /** As above, giving up on any file that takes longer than {@code budget} to hunt through. */
+  public LogHunt.Result hunt(
+      List<Path> inputs,
+      LogHunt.Settings settings,
+      Progress progress,
+      DiagnosticSink diagnostics,
+      Cancellation cancellation,
+      dev.bulwark.core.analysis.FileTimeBudget budget)
+      throws InputException, InterruptedException {
     List<Path> logInputs = new ArrayList<>();
     List<Path> captures = new ArrayList<>();
     try {
@@ -82,7 +100,7 @@ public final class HuntService {
       throw new InputException("cannot list " + inputs + ": " + e.getMessage());
     }
     if (captures.isEmpty()) {
-      return LogHunt.run(inputs, settings, progress, diagnostics, cancellation);
+      return LogHunt.run(inputs, settings, progress, diagnostics, cancellation, budget);
     }
     Path work = null;
     try {
@@ -95,7 +113,7 @@ public final class HuntService {
         s.diagnostics().forEach(diagnostics::report);
         logInputs.add(out);
       }
-      return LogHunt.run(logInputs, settings, progress, diagnostics, cancellation);
+      return LogHunt.run(logInputs, settings, progress, diagnostics, cancellation, budget);
     } catch (IOException e) {
       throw new InputException("cannot turn captures into logs: " + e.getMessage());
     } finally {
@@ -111,17 +129,5 @@ public final class HuntService {
     } catch (IOException e) {
       // a temporary folder left behind is the system's to clean
     }
-  }
-
-  /** As above, abandoning any file the hunt spends longer than {@code budget} on. */
-  public LogHunt.Result hunt(
-      List<Path> inputs,
-      LogHunt.Settings settings,
-      Progress progress,
-      DiagnosticSink diagnostics,
-      Cancellation cancellation,
-      dev.bulwark.core.analysis.FileTimeBudget budget)
-      throws InputException, InterruptedException {
-    return LogHunt.run(inputs, settings, progress, diagnostics, cancellation, budget);
   }
 }

@@ -1,10 +1,10 @@
 package dev.bulwark.cli.usecase;
 
 import dev.bulwark.core.errors.InputException;
-import dev.bulwark.net.NetOptions;
 import dev.bulwark.net.NetSummary;
 import dev.bulwark.net.ZeekRun;
 import dev.bulwark.net.proto.Protocols;
+import dev.bulwark.net.zeek.NetOptions;
 import dev.bulwark.net.zeek.ZeekLogWriter;
 import java.io.IOException;
 import java.nio.file.Files;

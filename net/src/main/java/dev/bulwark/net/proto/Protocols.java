@@ -1,8 +1,8 @@
 package dev.bulwark.net.proto;
 
-import dev.bulwark.net.NetOptions;
 import dev.bulwark.net.flow.Protocol;
 import dev.bulwark.net.zeek.LogSet;
+import dev.bulwark.net.zeek.NetOptions;
 import java.util.ArrayList;
 import java.util.List;
 

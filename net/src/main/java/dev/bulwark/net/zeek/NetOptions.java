@@ -1,6 +1,5 @@
-package dev.bulwark.net;
+package dev.bulwark.net.zeek;
 
-import dev.bulwark.net.zeek.ZeekLogWriter;
 import java.util.Set;
 
 /**
