@@ -31,6 +31,22 @@ final class ComplianceCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The profile to resolve and, when its import does not resolve locally, its catalog. */
+  static final class Profile {
+    @Option(
+        names = "--profile",
+        required = true,
+        paramLabel = "FILE",
+        description = "OSCAL profile (JSON).")
+    Path file;
+
+    @Option(
+        names = "--catalog",
+        paramLabel = "FILE",
+        description = "The catalog the profile imports, when its link does not resolve locally.")
+    Path catalog;
+  }
+
   @Command(
       name = "resolve",
       mixinStandardHelpOptions = true,
@@ -41,22 +57,11 @@ final class ComplianceCommand implements Runnable {
   static final class Resolve implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--profile",
-        required = true,
-        paramLabel = "FILE",
-        description = "OSCAL profile (JSON).")
-    Path profile;
-
-    @Option(
-        names = "--catalog",
-        paramLabel = "FILE",
-        description = "The catalog the profile imports, when its link does not resolve locally.")
-    Path catalog;
+    @picocli.CommandLine.Mixin Profile profile;
 
     @Override
     public Integer call() throws Exception {
-      Catalog c = new ComplianceService().resolve(profile, catalog);
+      Catalog c = new ComplianceService().resolve(profile.file, profile.catalog);
       PrintWriter out = spec.commandLine().getOut();
       out.printf("%s: %d controls%n", c.title(), c.controls().size());
       Map<String, Long> byFamily = new java.util.TreeMap<>();
@@ -78,18 +83,7 @@ final class ComplianceCommand implements Runnable {
   static final class Assess implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--profile",
-        required = true,
-        paramLabel = "FILE",
-        description = "OSCAL profile (JSON).")
-    Path profile;
-
-    @Option(
-        names = "--catalog",
-        paramLabel = "FILE",
-        description = "The catalog the profile imports, when its link does not resolve locally.")
-    Path catalog;
+    @picocli.CommandLine.Mixin Profile profile;
 
     @Option(
         names = "--evidence",
@@ -125,7 +119,7 @@ final class ComplianceCommand implements Runnable {
     public Integer call() throws Exception {
       Instant when = at == null ? Instant.now() : at;
       ComplianceService.Assessment a =
-          new ComplianceService().assess(profile, catalog, evidence, attack, when);
+          new ComplianceService().assess(profile.file, profile.catalog, evidence, attack, when);
       Files.createDirectories(out);
       Files.writeString(out.resolve("assessment-results.json"), a.assessmentResultsJson());
       Files.writeString(out.resolve("poam.json"), a.poamJson());

@@ -20,22 +20,7 @@ class LogsCommandTest {
   @BeforeEach
   void writeLogs() throws Exception {
     logs = Files.createDirectories(dir.resolve("evidence"));
-    StringBuilder security = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      security.append(
-          String.format(
-              "{\"Channel\":\"Security\",\"EventID\":4625,\"Computer\":\"DC01\",\"EventRecordID\":%d,"
-                  + "\"TimeCreated_SystemTime\":\"2024-06-01T10:%02d:00Z\",\"TargetUserName\":\"user%d\","
-                  + "\"IpAddress\":\"203.0.113.66\"}%n",
-              100 + i, 10 + i / 4, i % 6));
-    }
-    Files.writeString(logs.resolve("security.jsonl"), security);
-    Files.writeString(
-        logs.resolve("sysmon.jsonl"),
-        "{\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"EventID\":1,\"Computer\":\"WS07\","
-            + "\"EventRecordID\":7,\"TimeCreated_SystemTime\":\"2024-06-01T11:00:00Z\","
-            + "\"Image\":\"C:\\\\Windows\\\\System32\\\\vssadmin.exe\","
-            + "\"CommandLine\":\"vssadmin delete shadows /all /quiet\",\"User\":\"CORP\\\\mallory\"}\n");
+    IncidentLogs.write(logs);
     Files.writeString(logs.resolve("notes.txt"), "not a log\n");
   }
 

@@ -25,70 +25,32 @@ public final class Dns {
   static final int MAX_PENDING = 1000;
 
   /** DNS over UDP. */
-  public static final class Udp implements Protocol {
-    private final LogSet logs;
-
-    public Udp(LogSet logs) {
-      this.logs = logs;
-    }
-
-    @Override
-    public String name() {
-      return "dns";
-    }
-
-    @Override
-    public int transport() {
-      return 17;
-    }
-
-    @Override
-    public Set<Integer> ports() {
-      return UDP_PORTS;
-    }
-
-    @Override
-    public boolean matches(byte[] b, int off, int len, boolean fromOrig, boolean onPort) {
-      return onPort && len >= 12;
-    }
-
-    @Override
-    public AppAnalyzer attach(Conn c) {
-      return new Session(logs, false);
-    }
+  public static Protocol udp(LogSet logs) {
+    return new Transport(logs, 17, UDP_PORTS, 12, false);
   }
 
   /** DNS over TCP: messages with a two-byte length in front. */
-  public static final class Tcp implements Protocol {
-    private final LogSet logs;
+  public static Protocol tcp(LogSet logs) {
+    return new Transport(logs, 6, TCP_PORTS, 2, true);
+  }
 
-    public Tcp(LogSet logs) {
-      this.logs = logs;
-    }
-
+  /** DNS over one transport: the smallest first segment it accepts, and whether it is framed. */
+  private record Transport(
+      LogSet logs, int transport, Set<Integer> ports, int minFirst, boolean framed)
+      implements Protocol {
     @Override
     public String name() {
       return "dns";
     }
 
     @Override
-    public int transport() {
-      return 6;
-    }
-
-    @Override
-    public Set<Integer> ports() {
-      return TCP_PORTS;
-    }
-
-    @Override
     public boolean matches(byte[] b, int off, int len, boolean fromOrig, boolean onPort) {
-      return onPort && len >= 2;
+      return onPort && len >= minFirst;
     }
 
     @Override
     public AppAnalyzer attach(Conn c) {
-      return new Session(logs, true);
+      return new Session(logs, framed);
     }
   }
 

@@ -22,8 +22,8 @@ public final class Protocols {
   public static List<Protocol> enabled(NetOptions options, LogSet logs) {
     List<Protocol> all = new ArrayList<>();
     if (options.runs("dns")) {
-      all.add(new Dns.Udp(logs));
-      all.add(new Dns.Tcp(logs));
+      all.add(Dns.udp(logs));
+      all.add(Dns.tcp(logs));
     }
     if (options.runs("http")) {
       all.add(new Http(logs));

@@ -36,6 +36,20 @@ final class MathModule implements YaraModule {
         "MEAN_BYTES");
   }
 
+  /** The byte value count() and percentage() take first, or -1 when it is missing or not a byte. */
+  private static int byteArgument(java.util.List<Object> args) {
+    return !args.isEmpty() && args.get(0) instanceof Long b && b >= 0 && b <= 255
+        ? b.intValue()
+        : -1;
+  }
+
+  /** The whole data, or the offset and length given after the byte value. */
+  private static ByteBuffer rangeAfterByte(ByteBuffer data, java.util.List<Object> args) {
+    return args.size() == 1
+        ? data.duplicate()
+        : HashModule.range(data, args.subList(1, args.size()));
+  }
+
   private static long[] histogram(ByteBuffer r) {
     long[] h = new long[256];
     ByteBuffer d = r.duplicate();
@@ -179,30 +193,20 @@ final class MathModule implements YaraModule {
         "count",
         (Fn)
             args -> {
-              if (args.isEmpty() || !(args.get(0) instanceof Long b) || b < 0 || b > 255) {
-                return null;
-              }
-              ByteBuffer r =
-                  args.size() == 1
-                      ? data.duplicate()
-                      : HashModule.range(data, args.subList(1, args.size()));
-              return r == null ? null : histogram(r)[b.intValue()];
+              int b = byteArgument(args);
+              ByteBuffer r = b < 0 ? null : rangeAfterByte(data, args);
+              return r == null ? null : histogram(r)[b];
             });
     m.put(
         "percentage",
         (Fn)
             args -> {
-              if (args.isEmpty() || !(args.get(0) instanceof Long b) || b < 0 || b > 255) {
-                return null;
-              }
-              ByteBuffer r =
-                  args.size() == 1
-                      ? data.duplicate()
-                      : HashModule.range(data, args.subList(1, args.size()));
+              int b = byteArgument(args);
+              ByteBuffer r = b < 0 ? null : rangeAfterByte(data, args);
               if (r == null || r.remaining() == 0) {
                 return null;
               }
-              return (double) histogram(r)[b.intValue()] / r.remaining();
+              return (double) histogram(r)[b] / r.remaining();
             });
     m.put(
         "mode",
