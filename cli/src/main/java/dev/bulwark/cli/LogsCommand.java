@@ -296,6 +296,12 @@ final class LogsCommand implements Runnable {
               + " all; raise --min-level or tune those rules)%n",
           r.hunt().droppedDetections());
     }
+    if (r.hunt().droppedCorrelationInputs() > 0) {
+      out.printf(
+          "  (%,d matches of correlated rules were counted but not kept for correlations: over the"
+              + " memory budget; correlations saw the ones before them)%n",
+          r.hunt().droppedCorrelationInputs());
+    }
     if (!s.byHost().isEmpty()) {
       out.printf("Hosts: %s%n", top(s.byHost(), 8));
     }

@@ -25,11 +25,11 @@ import java.util.TreeSet;
 final class Correlator {
   private static final int MAX_MEMBERS = 100;
   private final List<Correlation> correlations;
-  private final Map<SigmaRule, List<Detection>> inputs;
+  private final CorrelationInputs inputs;
   private final Map<Correlation, List<Detection>> outputs = new HashMap<>();
   private final Set<Correlation> running = new HashSet<>();
 
-  Correlator(List<Correlation> correlations, Map<SigmaRule, List<Detection>> inputs) {
+  Correlator(List<Correlation> correlations, CorrelationInputs inputs) {
     this.correlations = correlations;
     this.inputs = inputs;
   }
@@ -42,7 +42,27 @@ final class Correlator {
     return out;
   }
 
-  private record Hit(Detection d, int ref, Instant time) {}
+  /**
+   * One input of a correlation: a kept match (a row of a column, turned into a detection only if it
+   * is cited) or the output of another correlation.
+   */
+  private record Hit(Detection d, CorrelationInputs.Column column, int row, int ref, Instant time) {
+    static Hit of(Detection d, int ref) {
+      return new Hit(d, null, -1, ref, d.time());
+    }
+
+    SigmaRule.Meta rule() {
+      return d != null ? d.rule() : column.rule.meta();
+    }
+
+    String field(String name) {
+      return d != null ? EventFacts.field(d.fields(), name) : column.field(row, name);
+    }
+
+    Detection detection() {
+      return d != null ? d : column.detection(row);
+    }
+  }
 
   private List<Detection> evaluate(Correlation c) {
     List<Detection> done = outputs.get(c);
@@ -55,19 +75,17 @@ final class Correlator {
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < c.rules().size(); i++) {
       String ref = c.rules().get(i);
-      for (Map.Entry<SigmaRule, List<Detection>> e : inputs.entrySet()) {
-        if (e.getKey().meta().answersTo(ref)) {
-          for (Detection d : e.getValue()) {
-            if (d.time() != null) {
-              hits.add(new Hit(d, i, d.time()));
-            }
+      for (CorrelationInputs.Column col : inputs.columns()) {
+        if (col.rule.meta().answersTo(ref)) {
+          for (int row = 0; row < col.size(); row++) {
+            hits.add(new Hit(null, col, row, i, col.time(row)));
           }
         }
       }
       for (Correlation o : correlations) {
         if (o != c && o.meta().answersTo(ref)) {
           for (Detection d : evaluate(o)) {
-            hits.add(new Hit(d, i, d.time()));
+            hits.add(Hit.of(d, i));
           }
         }
       }
@@ -78,7 +96,7 @@ final class Correlator {
       List<String> key = new ArrayList<>();
       boolean complete = true;
       for (String g : c.groupBy()) {
-        String v = EventFacts.field(h.d.fields(), c.fieldFor(h.d.rule(), g));
+        String v = h.field(c.fieldFor(h.rule(), g));
         if (v == null) {
           complete = false;
         }
@@ -186,7 +204,7 @@ final class Correlator {
       case VALUE_COUNT -> {
         Set<String> distinct = new TreeSet<>();
         for (Hit h : window) {
-          String v = EventFacts.field(h.d.fields(), c.fieldFor(h.d.rule(), field));
+          String v = h.field(c.fieldFor(h.rule(), field));
           if (v != null) {
             distinct.add(v);
           }
@@ -196,7 +214,7 @@ final class Correlator {
       default -> {
         double[] xs =
             window.stream()
-                .map(h -> EventFacts.field(h.d.fields(), c.fieldFor(h.d.rule(), field)))
+                .map(h -> h.field(c.fieldFor(h.rule(), field)))
                 .filter(v -> v != null)
                 .mapToDouble(Correlator::number)
                 .filter(x -> !Double.isNaN(x))
@@ -241,7 +259,7 @@ final class Correlator {
   }
 
   private static Detection detection(Correlation c, List<String> key, List<Hit> window, double v) {
-    Hit last = window.get(window.size() - 1);
+    Detection last = window.get(window.size() - 1).detection();
     Map<String, Object> fields = new LinkedHashMap<>();
     for (int i = 0; i < c.groupBy().size(); i++) {
       fields.put(c.groupBy().get(i), key.get(i));
@@ -268,19 +286,19 @@ final class Correlator {
             + ")";
     List<Detection> members = new ArrayList<>();
     for (Hit h : window.subList(Math.max(0, window.size() - MAX_MEMBERS), window.size())) {
-      members.add(h.d);
+      members.add(h.detection());
     }
-    Detection first = window.get(0).d;
+    Detection first = window.get(0).detection();
     return new Detection(
         c.meta(),
         c.meta().severity(),
-        last.time,
-        last.d.source(),
-        last.d.recordId(),
-        last.d.host() != null ? last.d.host() : first.host(),
-        last.d.user(),
-        last.d.channel(),
-        last.d.eventId(),
+        last.time(),
+        last.source(),
+        last.recordId(),
+        last.host() != null ? last.host() : first.host(),
+        last.user(),
+        last.channel(),
+        last.eventId(),
         fields,
         members,
         summary);

@@ -40,11 +40,7 @@ public final class Hunter {
    */
   static final int MAX_KEPT = 100_000;
 
-  /** Matches kept as correlation input (only fields needed for grouping are read from them). */
-  static final int MAX_CORRELATION_INPUTS = 1_000_000;
-
   private final AtomicLong kept = new AtomicLong();
-  private final AtomicLong correlationInputsKept = new AtomicLong();
   private final Logsources logsources;
   private final Options options;
   private final Map<Logsource, List<SigmaRule>> byLogsource = new HashMap<>();
@@ -52,21 +48,30 @@ public final class Hunter {
   private final Set<SigmaRule> correlated = new HashSet<>();
   private final List<Correlation> correlations;
   private final List<Detection> detections = new ArrayList<>();
-  private final Map<SigmaRule, List<Detection>> correlationInputs = new HashMap<>();
+  private final CorrelationInputs correlationInputs;
   private final Map<String, AtomicLong> hitsByRule = new ConcurrentHashMap<>();
   private final AtomicLong events = new AtomicLong();
   private final AtomicLong routed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
 
   public Hunter(RuleSet rules, Logsources logsources, Options options) {
+    this(rules, logsources, options, CorrelationInputs.defaultBudget());
+  }
+
+  Hunter(RuleSet rules, Logsources logsources, Options options, long correlationBudgetBytes) {
     this.logsources = logsources;
     this.options = options;
     this.correlations = rules.correlations();
+    this.correlationInputs = new CorrelationInputs(correlationBudgetBytes);
     for (SigmaRule r : rules.rules()) {
-      boolean inCorrelation =
-          correlations.stream().anyMatch(c -> c.rules().stream().anyMatch(r.meta()::answersTo));
+      List<Correlation> using =
+          correlations.stream()
+              .filter(c -> c.rules().stream().anyMatch(r.meta()::answersTo))
+              .toList();
+      boolean inCorrelation = !using.isEmpty();
       if (inCorrelation) {
         correlated.add(r);
+        correlationInputs.declare(r, fieldsRead(r, using));
       }
       if (!inCorrelation && !r.meta().severity().atLeast(options.minLevel())) {
         continue;
@@ -101,25 +106,35 @@ public final class Hunter {
 
   private void record(SigmaRule r, Event e) {
     long n = hitsByRule.computeIfAbsent(key(r.meta()), k -> new AtomicLong()).incrementAndGet();
-    boolean correlate =
-        correlated.contains(r) && correlationInputsKept.incrementAndGet() <= MAX_CORRELATION_INPUTS;
+    if (correlated.contains(r)) {
+      correlationInputs.add(r, e);
+    }
     boolean report = r.emits() && r.meta().severity().atLeast(options.minLevel());
     if (report && (n > options.maxPerRule() || kept.incrementAndGet() > MAX_KEPT)) {
       dropped.incrementAndGet(); // counted, not kept: a rule this noisy needs tuning, not reading
       report = false;
     }
-    if (!report && !correlate) {
+    if (!report) {
       return;
     }
     Detection d = Detection.of(r, e);
     synchronized (this) {
-      if (correlate) {
-        correlationInputs.computeIfAbsent(r, k -> new ArrayList<>()).add(d);
+      detections.add(d);
+    }
+  }
+
+  /** The event fields the correlations over a rule group by or measure, in that rule's names. */
+  private static List<String> fieldsRead(SigmaRule r, List<Correlation> using) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Correlation c : using) {
+      for (String g : c.groupBy()) {
+        out.add(c.fieldFor(r.meta(), g));
       }
-      if (report) {
-        detections.add(d);
+      if (c.condition().field() != null) {
+        out.add(c.fieldFor(r.meta(), c.condition().field()));
       }
     }
+    return List.copyOf(out);
   }
 
   private static String key(SigmaRule.Meta m) {
@@ -156,7 +171,8 @@ public final class Hunter {
             .thenComparing(d -> d.recordId() == null ? "" : d.recordId()));
     Map<String, Long> hits = new HashMap<>();
     hitsByRule.forEach((k, v) -> hits.put(k, v.get()));
-    return new HuntResult(all, events.get(), routed.get(), dropped.get(), hits);
+    return new HuntResult(
+        all, events.get(), routed.get(), dropped.get(), correlationInputs.dropped(), hits);
   }
 
   /** Everything a hunt found. */
@@ -165,5 +181,6 @@ public final class Hunter {
       long events,
       long routedEvents,
       long droppedDetections,
+      long droppedCorrelationInputs,
       Map<String, Long> hitsByRule) {}
 }

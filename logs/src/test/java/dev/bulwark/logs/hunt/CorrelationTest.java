@@ -231,4 +231,53 @@ class CorrelationTest {
     assertThat(r.droppedDetections()).isEqualTo(15);
     assertThat(r.hitsByRule()).containsValue(20L);
   }
+
+  @Test
+  void correlationInputsStayWithinTheirMemoryBudget_andWhatIsLeftOutIsCounted() {
+    String c =
+        corr(
+            "event_count",
+            "rules: [download]\ngroup-by: [host]\ntimespan: 1h\ncondition: {gte: 3}");
+    RuleSet rules = RuleSet.parse("c.yml", BASE + c, Map.of(), Logsources.builtIn());
+    // A budget of a few kilobytes keeps a few dozen matches of the correlated rule, no more.
+    Hunter h =
+        new Hunter(
+            rules,
+            Logsources.builtIn(),
+            new Hunter.Options(dev.bulwark.core.model.Severity.HIGH, null, null, 10_000),
+            4_096);
+    for (int i = 0; i < 10_000; i++) {
+      h.accept(download(i % 3_000, "host" + (i % 2), "1"));
+    }
+    Hunter.HuntResult r = h.finish();
+    assertThat(r.droppedCorrelationInputs()).isGreaterThan(9_000).isLessThan(10_000);
+    assertThat(r.detections()).isNotEmpty().allMatch(Detection::isCorrelation);
+    // members carry what the correlation read (its group-by field) and where the event came from
+    Detection first = r.detections().get(0);
+    assertThat(first.members()).isNotEmpty();
+    assertThat(first.members().get(0).fields()).containsOnlyKeys("host");
+    assertThat(first.members().get(0).source()).isEqualTo("fixture.log");
+  }
+
+  @Test
+  void aMillionMatchesOfACorrelatedRuleFitInASmallHeap() {
+    String c =
+        corr(
+            "event_count",
+            "rules: [download]\ngroup-by: [host]\ntimespan: 1m\ncondition: {gte: 50}");
+    RuleSet rules = RuleSet.parse("c.yml", BASE + c, Map.of(), Logsources.builtIn());
+    Hunter h =
+        new Hunter(
+            rules,
+            Logsources.builtIn(),
+            new Hunter.Options(dev.bulwark.core.model.Severity.HIGH, null, null, 10_000),
+            64L << 20);
+    for (int i = 0; i < 1_000_000; i++) {
+      h.accept(download(i / 10, "host" + (i % 4), "1"));
+    }
+    Hunter.HuntResult r = h.finish();
+    // 64 MB holds them all in columns (whole detections would need about a gigabyte)
+    assertThat(r.droppedCorrelationInputs()).isZero();
+    assertThat(r.detections()).hasSizeGreaterThan(1_000);
+  }
 }
