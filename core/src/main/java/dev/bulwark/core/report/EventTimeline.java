@@ -99,9 +99,9 @@ public final class EventTimeline {
       .tl-axis text{fill:var(--muted,#5e6c84);font-size:11px}.tl-axis line{stroke:var(--line,var(--border,#d0d7de))}
       .tl-fine{display:none}.tl-z[value="4"]:checked~.tl-body .tl-fine,.tl-z[value="8"]:checked~.tl-body .tl-fine{display:inline}
       .tl-lane{fill:transparent}.tl-lane.tl-odd{fill:var(--code,#f3f4f6);fill-opacity:.6}
-      .tl-band{fill:var(--accent,#1f5fbf);fill-opacity:.08}
-      .tl-inc{outline:none}.tl-inc rect{fill:var(--accent,#1f5fbf);fill-opacity:.75}
-      .tl-inc text{fill:var(--fg,#1d2125);font-size:10px}.tl-inc:hover rect,.tl-inc:focus rect{stroke:var(--fg,#1d2125);stroke-width:2}
+      .tl-inc{outline:none}.tl-inc .tl-band{fill:var(--accent,#1f5fbf);fill-opacity:.08;pointer-events:none}
+      .tl-inc .tl-bar{fill:var(--accent,#1f5fbf);fill-opacity:.75}
+      .tl-inc text{fill:var(--fg,#1d2125);font-size:10px}.tl-inc:hover .tl-bar,.tl-inc:focus .tl-bar{stroke:var(--fg,#1d2125);stroke-width:2}
       .tl-ev{cursor:pointer;outline:none}.tl-ev circle{stroke:var(--bg,#fff);stroke-width:1.5}
       .tl-critical circle{fill:var(--critical,#7b2cbf)}.tl-high circle{fill:var(--high,#c62828)}
       .tl-medium circle{fill:var(--medium,#b26a00)}.tl-low circle{fill:var(--low,#1565c0)}.tl-info circle{fill:var(--info,#546e7a)}
@@ -295,13 +295,15 @@ public final class EventTimeline {
     }
     for (int i = 0; i < hosts.size(); i++) {
       String host = hosts.get(i);
-      b.append("<text class=\"tl-host\" x=\"8\" y=\"")
-          .append(lanesTop + i * LANE + LANE / 2 + 4)
+      b.append("<g class=\"tl-host\" data-host=\"")
+          .append(esc(host))
           .append("\"><title>")
           .append(esc(host))
-          .append("</title>")
+          .append("</title><text x=\"8\" y=\"")
+          .append(lanesTop + i * LANE + LANE / 2 + 4)
+          .append("\">")
           .append(esc(clip(host, 22)))
-          .append("</text>");
+          .append("</text></g>");
     }
     b.append("</svg>");
   }
@@ -386,7 +388,7 @@ public final class EventTimeline {
             .append(pct(w))
             .append("\" height=\"")
             .append(lanesBottom - lanesTop)
-            .append("\"></rect><rect x=\"")
+            .append("\"></rect><rect class=\"tl-bar\" x=\"")
             .append(pct(x))
             .append("\" y=\"")
             .append(top + r * INCIDENT_ROW + 3)

@@ -59,6 +59,34 @@ class TimelineTest {
   }
 
   @Test
+  void html_drawsEveryTimedDetectionInItsHostsLane_withTheIncidents_andNoScript() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Timeline.writeHtml(result.detections(), result.incidents(), out);
+    String html = out.toString(StandardCharsets.UTF_8);
+    long hosts =
+        result.detections().stream()
+            .filter(d -> d.time() != null)
+            .map(Detection::host)
+            .distinct()
+            .count();
+    long timed = result.detections().stream().filter(d -> d.time() != null).count();
+    assertThat(html.split("<rect class=\"tl-lane", -1)).hasSize((int) hosts + 1);
+    assertThat(html.split("<g class=\"tl-ev ", -1)).hasSize((int) timed + 1);
+    for (Incident i : result.incidents()) {
+      assertThat(html).contains("data-incident=\"" + i.id() + "\"");
+    }
+    // self-contained: no script at all, nothing fetched
+    assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("href=\"http");
+    // the rule's title in the table, its Sigma id on hover
+    Detection lsass =
+        result.detections().stream()
+            .filter(d -> d.ruleTitle().startsWith("Process Opened LSASS"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(html).contains("title=\"" + Findings.ruleId(lsass) + "\">" + lsass.ruleTitle());
+  }
+
+  @Test
   void jsonHasSummaryIncidentsAndTimeline() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Timeline.writeJson(result.detections(), result.incidents(), out);
