@@ -220,6 +220,83 @@ public final class LogHunt {
 
   private LogHunt() {}
 
+  /**
+   * The directory a hunted path's log files are named from: the path itself when it is a directory,
+   * else the directory holding the file.
+   */
+  public static Path root(Path input) {
+    if (Files.isDirectory(input)) {
+      return input;
+    }
+    Path parent = input.toAbsolutePath().normalize().getParent();
+    return parent == null ? input : parent;
+  }
+
+  /**
+   * Detections with their log file named from the hunted root ({@code dc01/Security.evtx}), not by
+   * the absolute path of the machine that hunted, which means nothing to a reader of the report and
+   * would change every finding's fingerprint from one machine to the next.
+   */
+  static List<Detection> relativeSources(List<Detection> detections, List<Path> inputs) {
+    Map<Detection, Detection> done = new IdentityHashMap<>();
+    List<Detection> out = new ArrayList<>(detections.size());
+    for (Detection d : detections) {
+      out.add(relative(d, inputs, done));
+    }
+    return out;
+  }
+
+  private static Detection relative(
+      Detection d, List<Path> inputs, Map<Detection, Detection> done) {
+    Detection seen = done.get(d);
+    if (seen != null) {
+      return seen;
+    }
+    List<Detection> members = new ArrayList<>(d.members().size());
+    for (Detection m : d.members()) {
+      members.add(relative(m, inputs, done));
+    }
+    Detection r =
+        new Detection(
+            d.rule(),
+            d.severity(),
+            d.time(),
+            relativeSource(d.source(), inputs),
+            d.recordId(),
+            d.host(),
+            d.user(),
+            d.channel(),
+            d.eventId(),
+            d.fields(),
+            members,
+            d.summary());
+    done.put(d, r);
+    return r;
+  }
+
+  /** A log file's name from the first hunted path it lies in; unchanged if it lies in none. */
+  static String relativeSource(String source, List<Path> inputs) {
+    if (source == null) {
+      return null;
+    }
+    String src = source.replace('\\', '/');
+    for (Path input : inputs) {
+      boolean dir = Files.isDirectory(input);
+      for (Path p : List.of(input, input.toAbsolutePath().normalize())) {
+        String base = p.toString().replace('\\', '/');
+        if (dir) {
+          String prefix = base.endsWith("/") ? base : base + "/";
+          if (src.startsWith(prefix) && src.length() > prefix.length()) {
+            return src.substring(prefix.length());
+          }
+        } else if (src.equals(base) || src.startsWith(base + "!")) {
+          return input.getFileName() + src.substring(base.length());
+        }
+      }
+    }
+    return source;
+  }
+
   /** Parses "30s", "5m", "1h", "2d". */
   public static Duration duration(String what, String text) throws InputException {
     try {
@@ -395,9 +472,10 @@ public final class LogHunt {
               + String.join("; ", firstProblems));
     }
     Hunter.HuntResult hunt = hunter.finish();
-    List<Incident> incidents = Incidents.build(hunt.detections(), hunt.hitsByRule(), s.incidents());
+    List<Detection> detections = relativeSources(hunt.detections(), inputs);
+    List<Incident> incidents = Incidents.build(detections, hunt.hitsByRule(), s.incidents());
     return new Result(
-        hunt.detections(),
+        detections,
         incidents,
         rules,
         reader.stats(),

@@ -118,7 +118,8 @@ class TimelineTest {
         .isInstanceOfSatisfying(
             Location.LogEvent.class,
             l -> {
-              assertThat(l.path()).endsWith("sysmon-intrusion.jsonl");
+              // named from the hunted directory: the hunting machine's path means nothing here
+              assertThat(l.path()).isEqualTo("sysmon-intrusion.jsonl");
               assertThat(l.recordId()).isEqualTo("503");
               assertThat(l.host()).isEqualTo("WS07.corp.example");
             });
