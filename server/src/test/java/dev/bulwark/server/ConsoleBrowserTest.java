@@ -463,4 +463,151 @@ class ConsoleBrowserTest {
   private static org.assertj.core.data.Offset<Double> within(double d) {
     return org.assertj.core.data.Offset.offset(d);
   }
+
+  /**
+   * Every page of the console, each with the content that makes it that page in view, and a
+   * screenshot of it in target/screenshots (checked to be an image with something drawn on it).
+   */
+  @Test
+  void everyConsolePage_rendersItsKeyContent_andIsScreenshotted() throws Exception {
+    Finding login =
+        TestServer.finding(
+            "login", Severity.CRITICAL, "src/main/java/shop/LoginDao.java", 42, true);
+    String diff =
+        String.join(
+            "\n",
+            "--- a/src/main/java/shop/LoginDao.java",
+            "+++ b/src/main/java/shop/LoginDao.java",
+            "@@ -42,1 +42,2 @@",
+            "-    stmt.executeQuery(\"SELECT * FROM t WHERE id=\" + id);",
+            "+    PreparedStatement ps = c.prepareStatement(\"SELECT * FROM t WHERE id = ?\");",
+            "+    ps.setString(1, id);",
+            "");
+    org.assertj.core.api.Assertions.assertThat(
+            t.send(
+                    "POST",
+                    "/api/projects/webshop/fixes",
+                    t.adminToken,
+                    TestServer.report(List.of(ApiTest.withVerifiedFix(login, diff))))
+                .statusCode())
+        .isEqualTo(201);
+    t.send(
+        "PUT",
+        "/api/projects/webshop/patch-plan",
+        t.adminToken,
+        new String(
+            ConsoleBrowserTest.class.getResourceAsStream("/patch-plan.json").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8));
+    t.send("POST", "/api/projects/webshop/uploads", t.adminToken, HUNT, "Idempotency-Key", "h");
+    t.send(
+        "POST",
+        "/api/projects/webshop/uploads",
+        t.adminToken,
+        """
+        {"scan":{"analyzers":[{"id":"logs","status":"completed"}]},"findings":[
+         {"fingerprint":"dddddddddddddddddddddddddddddddd","analyzer":"logs",
+          "ruleId":"sigma-c947b146-0abc-4c87-9c64-b17e9d7274a2","title":"Shadow Copies Deleted",
+          "message":"Shadow Copies Deleted on FS02","severity":"high","confidence":"high",
+          "locations":[{"kind":"log-event","path":"fs02/Sysmon.evtx","recordId":"41",
+          "timestamp":"2024-06-01T11:40:30Z","channel":"Sysmon","host":"FS02"}],
+          "properties":{"incident":"INC-3","user":"CORP\\\\mallory",
+          "commandLine":"vssadmin.exe Delete Shadows /All /Quiet"}}]}
+        """,
+        "Idempotency-Key",
+        "det");
+    List<String> shots = new java.util.ArrayList<>();
+
+    Page page = browser.newPage();
+    page.setViewportSize(1280, 900);
+    page.navigate(t.base() + "/login");
+    assertThat(page.locator("form.login h1")).hasText("Sign in");
+    assertThat(page.locator("input[name=user]")).isVisible();
+    shots.add(shot(page, "01-login.png"));
+    page.locator("input[name=user]").fill("ana");
+    page.locator("input[name=password]").fill("ana-password-123");
+    page.locator("button[type=submit]").click();
+
+    assertThat(page).hasURL(t.base() + "/console/triage");
+    assertThat(page.locator("h1")).hasText("Triage queue");
+    assertThat(page.locator("#queue tbody tr").first()).isVisible();
+    assertThat(page.locator("#queue tbody tr")).hasCount(5);
+    shots.add(shot(page, "02-triage-queue.png"));
+
+    // the findings list filtered to the log hunt's detections: rule titles, Sigma ids short
+    page.navigate(t.base() + "/console/triage?project=webshop&analyzer=logs");
+    Locator detection = page.locator("#queue tbody tr").first();
+    assertThat(detection.locator("td a")).hasText("Shadow Copies Deleted");
+    assertThat(detection.locator("td.rule .rule-id")).hasText("sigma c947b146…");
+    assertThat(detection.locator("td.rule .rule-id"))
+        .hasAttribute("title", "sigma-c947b146-0abc-4c87-9c64-b17e9d7274a2");
+    assertThat(detection.locator("td.loc")).hasText("fs02/Sysmon.evtx");
+    shots.add(shot(page, "03-findings-list-logs.png"));
+
+    page.navigate(t.base() + "/console/triage?project=webshop");
+    page.locator("#queue tbody tr a", new Page.LocatorOptions().setHasText("SQL injection login"))
+        .click();
+    assertThat(page.locator("#fix h2")).hasText("Fix (verified)");
+    assertThat(page.locator("#fix pre.diff .add").first()).isVisible();
+    assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("Where"))).isVisible();
+    assertThat(page.locator("p.loc").first()).hasText("src/main/java/shop/LoginDao.java:42");
+    shots.add(shot(page, "04-finding-with-fix.png"));
+
+    page.navigate(t.base() + "/console/triage?project=webshop&analyzer=logs");
+    page.locator("#queue tbody tr a").first().click();
+    assertThat(page.locator("#finding .meta .rule-id")).hasText("sigma c947b146…");
+    assertThat(page.locator("p.loc").first()).hasText("fs02/Sysmon.evtx");
+    shots.add(shot(page, "05-finding-detection.png"));
+
+    page.navigate(t.base() + "/console/plan?project=webshop");
+    assertThat(page.locator(".calendar .item").first()).isVisible();
+    assertThat(page.locator("table.plan")).containsText("CVE-2021-44228");
+    shots.add(shot(page, "06-patch-plan.png"));
+
+    page.navigate(t.base() + "/console/incidents?project=webshop");
+    Locator incidentRow =
+        page.locator(
+            "table.incidents tbody tr",
+            new Page.LocatorOptions().setHasText("Credential theft and shadow copies deleted"));
+    assertThat(incidentRow).isVisible();
+    assertThat(incidentRow).containsText("82");
+    shots.add(shot(page, "07-incidents.png"));
+
+    incidentRow.locator("a").click();
+    assertThat(page.locator("figure.tl")).isVisible();
+    assertThat(page.locator("figure.tl rect.tl-lane")).hasCount(3);
+    assertThat(page.locator(".narrative")).hasText("mallory moved from WS07 to DC01.");
+    page.locator("figure.tl g.tl-ev").nth(1).focus();
+    assertThat(page.locator("figure.tl g.tl-ev:focus .tl-tip")).isVisible();
+    shots.add(shot(page, "08-incident-timeline.png"));
+
+    page.navigate(t.base() + "/console/dashboard?project=webshop");
+    assertThat(page.locator("svg.bars").first()).isVisible();
+    assertThat(page.locator(".attack")).isVisible();
+    shots.add(shot(page, "09-dashboard.png"));
+
+    page.navigate(t.base() + "/console/password");
+    assertThat(page.locator("form.login h1")).hasText("Set a password");
+    assertThat(page.locator("input[name=current]")).isVisible();
+    shots.add(shot(page, "10-password.png"));
+
+    for (String name : shots) {
+      Path file = SHOTS.resolve(name);
+      java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+      org.assertj.core.api.Assertions.assertThat(img).as(name + " is a PNG").isNotNull();
+      java.util.Set<Integer> colours = new java.util.HashSet<>();
+      for (int y = 0; y < img.getHeight(); y += 7) {
+        for (int x = 0; x < img.getWidth(); x += 7) {
+          colours.add(img.getRGB(x, y));
+        }
+      }
+      org.assertj.core.api.Assertions.assertThat(colours.size())
+          .as(name + " has something drawn on it")
+          .isGreaterThan(8);
+    }
+  }
+
+  private static String shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
+    return name;
+  }
 }
