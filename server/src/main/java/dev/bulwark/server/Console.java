@@ -609,7 +609,9 @@ final class Console {
           {"techniques", "Techniques"}
         }) {
       List<String> values = new ArrayList<>();
-      body.path(fact[0]).forEach(v -> values.add(v.asText()));
+      body.path(fact[0])
+          .forEach(
+              v -> values.add(fact[0].equals("tactics") ? tacticTitle(v.asText()) : v.asText()));
       if (!values.isEmpty()) {
         b.append("<dt>")
             .append(fact[1])
@@ -707,6 +709,12 @@ final class Console {
     } catch (IllegalArgumentException e) {
       return Severity.INFO;
     }
+  }
+
+  /** A tactic as the terminal names it ("Credential Access"), whether stored as id or title. */
+  static String tacticTitle(String text) {
+    String id = dev.bulwark.logs.hunt.Attack.tactic(text);
+    return id == null ? text : dev.bulwark.logs.hunt.Attack.title(id);
   }
 
   private static String blankToNull(String s) {
@@ -847,7 +855,7 @@ final class Console {
       b.append("<div class=\"tactic\" data-tactic=\"")
           .append(t)
           .append("\"><h3>")
-          .append(t.replace('-', ' '))
+          .append(Html.esc(dev.bulwark.logs.hunt.Attack.title(t)))
           .append("</h3>");
       Map<String, int[]> cells = new TreeMap<>();
       rules
