@@ -197,7 +197,8 @@ final class LogsCommand implements Runnable {
                     progress.progress(),
                     diagnostics::add,
                     new Cancellation(),
-                    fileBudget.value());
+                    fileBudget.value())
+                .relativeTo(paths);
       }
       for (Path t : timelines) {
         String fmt = Timeline.formatFor(t.getFileName().toString());

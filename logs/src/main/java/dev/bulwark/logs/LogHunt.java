@@ -206,6 +206,41 @@ public final class LogHunt {
       Hunter.HuntResult hunt,
       Duration elapsed) {
 
+    /**
+     * The same hunt with each log file named from the hunted path it lies in ({@code
+     * dc01/Security.evtx}), as reports show it: the hunting machine's absolute path means nothing
+     * to a reader and would change every finding's fingerprint from one machine to the next.
+     */
+    public Result relativeTo(List<Path> inputs) {
+      Map<Detection, Detection> done = new IdentityHashMap<>();
+      List<Detection> ds = new ArrayList<>(detections.size());
+      for (Detection d : detections) {
+        ds.add(relative(d, inputs, done));
+      }
+      List<Incident> is = new ArrayList<>(incidents.size());
+      for (Incident i : incidents) {
+        List<Detection> members = new ArrayList<>(i.detections().size());
+        for (Detection d : i.detections()) {
+          members.add(relative(d, inputs, done));
+        }
+        is.add(
+            new Incident(
+                i.id(),
+                i.title(),
+                i.score(),
+                i.first(),
+                i.last(),
+                i.hosts(),
+                i.users(),
+                i.tactics(),
+                i.techniques(),
+                members,
+                i.scoreReasons(),
+                i.narrative()));
+      }
+      return new Result(ds, is, rules, read, hunt, elapsed);
+    }
+
     /** Detections as findings, each pointing at its incident. */
     public List<Finding> findings() {
       Map<Detection, Incident> of = new IdentityHashMap<>();
@@ -230,20 +265,6 @@ public final class LogHunt {
     }
     Path parent = input.toAbsolutePath().normalize().getParent();
     return parent == null ? input : parent;
-  }
-
-  /**
-   * Detections with their log file named from the hunted root ({@code dc01/Security.evtx}), not by
-   * the absolute path of the machine that hunted, which means nothing to a reader of the report and
-   * would change every finding's fingerprint from one machine to the next.
-   */
-  static List<Detection> relativeSources(List<Detection> detections, List<Path> inputs) {
-    Map<Detection, Detection> done = new IdentityHashMap<>();
-    List<Detection> out = new ArrayList<>(detections.size());
-    for (Detection d : detections) {
-      out.add(relative(d, inputs, done));
-    }
-    return out;
   }
 
   private static Detection relative(
@@ -472,10 +493,9 @@ public final class LogHunt {
               + String.join("; ", firstProblems));
     }
     Hunter.HuntResult hunt = hunter.finish();
-    List<Detection> detections = relativeSources(hunt.detections(), inputs);
-    List<Incident> incidents = Incidents.build(detections, hunt.hitsByRule(), s.incidents());
+    List<Incident> incidents = Incidents.build(hunt.detections(), hunt.hitsByRule(), s.incidents());
     return new Result(
-        detections,
+        hunt.detections(),
         incidents,
         rules,
         reader.stats(),

@@ -37,11 +37,12 @@ class TimelineTest {
     }
     result =
         LogHunt.run(
-            List.of(dir),
-            LogHunt.Settings.defaults(),
-            Progress.none(),
-            DiagnosticSink.ignoring(),
-            new Cancellation());
+                List.of(dir),
+                LogHunt.Settings.defaults(),
+                Progress.none(),
+                DiagnosticSink.ignoring(),
+                new Cancellation())
+            .relativeTo(List.of(dir));
   }
 
   private String normalise(String s) {
