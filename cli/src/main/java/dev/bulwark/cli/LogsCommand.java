@@ -197,7 +197,8 @@ final class LogsCommand implements Runnable {
                     progress.progress(),
                     diagnostics::add,
                     new Cancellation(),
-                    fileBudget.value());
+                    fileBudget.value())
+                .relativeTo(paths);
       }
       for (Path t : timelines) {
         String fmt = Timeline.formatFor(t.getFileName().toString());
@@ -210,7 +211,7 @@ final class LogsCommand implements Runnable {
         timelineOut.get(t).writeString(buf.toString(StandardCharsets.UTF_8));
         spec.commandLine().getErr().println("bulwark: wrote " + t);
       }
-      ScanReport report = report(r, started, diagnostics);
+      ScanReport report = report(r, started, diagnostics, LogHunt.root(paths.get(0)));
       ReportOutput.writeAll(spec, report, outputs, false);
       if (upload.requested()) {
         // the incidents go as the hunt made them, so the console shows the same score and story
@@ -253,9 +254,11 @@ final class LogsCommand implements Runnable {
       return i;
     }
 
-    static ScanReport report(LogHunt.Result r, Instant started, List<Diagnostic> diagnostics) {
+    /** The hunt as a report whose log files are named from {@code root}, the hunted directory. */
+    static ScanReport report(
+        LogHunt.Result r, Instant started, List<Diagnostic> diagnostics, Path root) {
       return ScanReport.ofSingleRun(
-          "logs",
+          root.toAbsolutePath().normalize().toString(),
           List.of(),
           started,
           (int) r.read().files(),

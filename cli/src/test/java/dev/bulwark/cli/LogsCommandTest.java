@@ -67,12 +67,36 @@ class LogsCommandTest {
                 .path("artifactLocation")
                 .path("uri")
                 .asText())
-        .endsWith("sysmon.jsonl");
+        .isEqualTo("sysmon.jsonl");
+    // relative to the hunted directory, which SARIF names as the base of every such URI
+    assertThat(
+            vss.path("locations")
+                .get(0)
+                .path("physicalLocation")
+                .path("artifactLocation")
+                .path("uriBaseId")
+                .asText())
+        .isEqualTo("%SRCROOT%");
+    assertThat(
+            doc.path("runs")
+                .get(0)
+                .path("originalUriBaseIds")
+                .path("%SRCROOT%")
+                .path("uri")
+                .asText())
+        .isEqualTo(logs.toAbsolutePath().normalize().toUri().toString());
+    // only the base names the hunting machine's directory; no result does
+    assertThat(results.toString()).doesNotContain(dir.toString());
     assertThat(vss.toString()).contains("\"recordId\":\"7\"").contains("\"author\":\"Bulwark\"");
     assertThat(Files.readString(csv))
         .startsWith("time,level,rule,host")
         .contains("Shadow Copies Deleted");
-    assertThat(Files.readString(html)).contains("<h2>Incidents</h2>");
+    assertThat(Files.readString(html))
+        .contains("<h2>Incidents</h2>")
+        // the drawn timeline: every detection a mark in its host's lane
+        .contains("<figure class=\"tl\"")
+        .contains("data-time=\"")
+        .doesNotContain("<script");
   }
 
   @Test

@@ -206,6 +206,41 @@ public final class LogHunt {
       Hunter.HuntResult hunt,
       Duration elapsed) {
 
+    /**
+     * The same hunt with each log file named from the hunted path it lies in ({@code
+     * dc01/Security.evtx}), as reports show it: the hunting machine's absolute path means nothing
+     * to a reader and would change every finding's fingerprint from one machine to the next.
+     */
+    public Result relativeTo(List<Path> inputs) {
+      Map<Detection, Detection> done = new IdentityHashMap<>();
+      List<Detection> ds = new ArrayList<>(detections.size());
+      for (Detection d : detections) {
+        ds.add(relative(d, inputs, done));
+      }
+      List<Incident> is = new ArrayList<>(incidents.size());
+      for (Incident i : incidents) {
+        List<Detection> members = new ArrayList<>(i.detections().size());
+        for (Detection d : i.detections()) {
+          members.add(relative(d, inputs, done));
+        }
+        is.add(
+            new Incident(
+                i.id(),
+                i.title(),
+                i.score(),
+                i.first(),
+                i.last(),
+                i.hosts(),
+                i.users(),
+                i.tactics(),
+                i.techniques(),
+                members,
+                i.scoreReasons(),
+                i.narrative()));
+      }
+      return new Result(ds, is, rules, read, hunt, elapsed);
+    }
+
     /** Detections as findings, each pointing at its incident. */
     public List<Finding> findings() {
       Map<Detection, Incident> of = new IdentityHashMap<>();
@@ -219,6 +254,69 @@ public final class LogHunt {
   }
 
   private LogHunt() {}
+
+  /**
+   * The directory a hunted path's log files are named from: the path itself when it is a directory,
+   * else the directory holding the file.
+   */
+  public static Path root(Path input) {
+    if (Files.isDirectory(input)) {
+      return input;
+    }
+    Path parent = input.toAbsolutePath().normalize().getParent();
+    return parent == null ? input : parent;
+  }
+
+  private static Detection relative(
+      Detection d, List<Path> inputs, Map<Detection, Detection> done) {
+    Detection seen = done.get(d);
+    if (seen != null) {
+      return seen;
+    }
+    List<Detection> members = new ArrayList<>(d.members().size());
+    for (Detection m : d.members()) {
+      members.add(relative(m, inputs, done));
+    }
+    Detection r =
+        new Detection(
+            d.rule(),
+            d.severity(),
+            d.time(),
+            relativeSource(d.source(), inputs),
+            d.recordId(),
+            d.host(),
+            d.user(),
+            d.channel(),
+            d.eventId(),
+            d.fields(),
+            members,
+            d.summary());
+    done.put(d, r);
+    return r;
+  }
+
+  /** A log file's name from the first hunted path it lies in; unchanged if it lies in none. */
+  static String relativeSource(String source, List<Path> inputs) {
+    if (source == null) {
+      return null;
+    }
+    String src = source.replace('\\', '/');
+    for (Path input : inputs) {
+      boolean dir = Files.isDirectory(input);
+      for (Path p : List.of(input, input.toAbsolutePath().normalize())) {
+        String base = p.toString().replace('\\', '/');
+        if (dir) {
+          String prefix = base.endsWith("/") ? base : base + "/";
+          if (src.startsWith(prefix) && src.length() > prefix.length()) {
+            return src.substring(prefix.length());
+          }
+        } else if (src.equals(base) || src.startsWith(base + "!")) {
+          return input.getFileName() + src.substring(base.length());
+        }
+      }
+    }
+    return source;
+  }
 
   /** Parses "30s", "5m", "1h", "2d". */
   public static Duration duration(String what, String text) throws InputException {

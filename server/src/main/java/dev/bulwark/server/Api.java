@@ -238,6 +238,9 @@ final class Api {
         d.put("time", loc.path("timestamp").asText(""));
         d.put("severity", f.path("severity").asText());
         d.put("rule", f.path("title").asText());
+        d.put("ruleId", f.path("ruleId").asText(""));
+        d.put("user", f.path("properties").path("user").asText(""));
+        d.put("commandLine", f.path("properties").path("commandLine").asText(""));
         d.put("host", loc.path("host").asText(""));
         d.put("recordId", loc.path("recordId").asText(""));
         d.put("source", loc.path("path").asText(""));

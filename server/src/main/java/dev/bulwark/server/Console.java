@@ -4,6 +4,9 @@ import static dev.bulwark.server.Http.GET;
 import static dev.bulwark.server.Http.POST;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.report.EventTimeline;
+import dev.bulwark.core.report.RuleNames;
 import dev.bulwark.server.Http.Route;
 import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Accounts.Role;
@@ -157,7 +160,8 @@ final class Console {
             + dev.bulwark.core.report.SeverityPalette.cssVariables(true)
             + "}}\n:root[data-theme=\"dark\"]{"
             + dev.bulwark.core.report.SeverityPalette.cssVariables(true)
-            + "}\n";
+            + "}\n"
+            + EventTimeline.CSS;
     Http.Response css = asset("console.css", "text/css");
     byte[] head = palette.getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + css.body().length];
@@ -270,8 +274,8 @@ final class Console {
           .append("\">")
           .append(Html.esc(f.severity()))
           .append("</span></td>")
-          .append("<td>")
-          .append(Html.esc(f.ruleId()))
+          .append("<td class=\"rule\">")
+          .append(ruleCell(f.ruleId(), f.title()))
           .append("</td>")
           .append("<td><a href=\"/console/findings/")
           .append(f.id())
@@ -302,6 +306,21 @@ final class Console {
           .append("\">Next page</a></p>");
     }
     return Http.Response.html(page("Triage", p.get(), b.toString()));
+  }
+
+  /**
+   * A rule as a person reads it: its id when that reads well; for a Sigma rule's UUID the short id
+   * (the row's title is the rule's title already), the whole id on hover.
+   */
+  static String ruleCell(String ruleId, String title) {
+    if (!RuleNames.opaque(ruleId)) {
+      return Html.esc(ruleId);
+    }
+    return "<span class=\"rule-id\" title=\""
+        + Html.esc(ruleId)
+        + "\">"
+        + Html.esc(RuleNames.shortId(ruleId))
+        + "</span>";
   }
 
   static String verdictBadge(String v) {
@@ -377,7 +396,7 @@ final class Console {
         .append(Html.esc(f.title()))
         .append("</h1>");
     b.append("<p class=\"meta\">")
-        .append(Html.esc(f.ruleId()))
+        .append(ruleCell(f.ruleId(), f.title()))
         .append(" · ")
         .append(Html.esc(f.analyzer()))
         .append(" · ")
@@ -590,7 +609,9 @@ final class Console {
           {"techniques", "Techniques"}
         }) {
       List<String> values = new ArrayList<>();
-      body.path(fact[0]).forEach(v -> values.add(v.asText()));
+      body.path(fact[0])
+          .forEach(
+              v -> values.add(fact[0].equals("tactics") ? tacticTitle(v.asText()) : v.asText()));
       if (!values.isEmpty()) {
         b.append("<dt>")
             .append(fact[1])
@@ -609,19 +630,51 @@ final class Console {
           .append("</dd>");
     }
     b.append("</dl>");
-    b.append("<h2>Timeline</h2><ol class=\"timeline\">");
     List<JsonNode> events = new ArrayList<>();
     body.path("detections").forEach(events::add);
     events.sort(java.util.Comparator.comparing(e -> e.path("time").asText()));
+    List<EventTimeline.Event> marks = new ArrayList<>();
     for (JsonNode e : events) {
+      java.time.Instant at = instantOrNull(e.path("time").asText(""));
+      if (at != null) {
+        marks.add(
+            new EventTimeline.Event(
+                at,
+                e.path("host").asText(""),
+                severity(e.path("severity").asText()),
+                e.path("rule").asText(e.path("title").asText()),
+                blankToNull(e.path("ruleId").asText("")),
+                blankToNull(e.path("user").asText("")),
+                blankToNull(e.path("commandLine").asText("")),
+                null));
+      }
+    }
+    if (!marks.isEmpty()) {
+      List<EventTimeline.Span> span =
+          i.first() == null
+              ? List.of()
+              : List.of(new EventTimeline.Span(i.key(), i.title(), i.first(), i.last()));
+      b.append("<h2>Timeline</h2>").append(EventTimeline.render("timeline", marks, span));
+    }
+    b.append("<h2>Events</h2><ol class=\"timeline\">");
+    for (JsonNode e : events) {
+      String ruleId = e.path("ruleId").asText("");
       b.append("<li><time>")
           .append(Html.esc(secondOf(e.path("time").asText())))
           .append("</time> <span class=\"sev ")
           .append(Html.esc(e.path("severity").asText()))
           .append("\">")
           .append(Html.esc(e.path("severity").asText()))
-          .append("</span> ")
-          .append(Html.esc(e.path("rule").asText(e.path("title").asText())))
+          .append("</span> <span class=\"rule\"")
+          .append(ruleId.isEmpty() ? "" : " title=\"" + Html.esc(ruleId) + "\"")
+          .append(">")
+          .append(
+              Html.esc(RuleNames.display(ruleId, e.path("rule").asText(e.path("title").asText()))))
+          .append("</span>")
+          .append(
+              ruleId.isEmpty()
+                  ? ""
+                  : " <small class=\"rule-id\">" + Html.esc(RuleNames.shortId(ruleId)) + "</small>")
           .append(" <span class=\"loc\">")
           .append(Html.esc(e.path("host").asText()))
           .append(" ")
@@ -629,15 +682,43 @@ final class Console {
           .append(" event ")
           .append(Html.esc(e.path("recordId").asText()))
           .append("</span>");
-      if (!e.path("details").asText("").isEmpty()) {
+      String cmd = e.path("commandLine").asText("");
+      String details = e.path("details").asText("");
+      if (!cmd.isEmpty() || !details.isEmpty()) {
         b.append("<code class=\"details\">")
-            .append(Html.esc(e.path("details").asText()))
+            .append(Html.esc(cmd.isEmpty() ? details : cmd))
             .append("</code>");
       }
       b.append("</li>");
     }
     b.append("</ol>");
     return Http.Response.html(page(i.title(), p.get(), b.toString()));
+  }
+
+  private static java.time.Instant instantOrNull(String text) {
+    try {
+      return text.isEmpty() ? null : java.time.Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static Severity severity(String label) {
+    try {
+      return Severity.parse(label);
+    } catch (IllegalArgumentException e) {
+      return Severity.INFO;
+    }
+  }
+
+  /** A tactic as the terminal names it ("Credential Access"), whether stored as id or title. */
+  static String tacticTitle(String text) {
+    String id = dev.bulwark.logs.hunt.Attack.tactic(text);
+    return id == null ? text : dev.bulwark.logs.hunt.Attack.title(id);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   // ---- dashboard ----
@@ -774,7 +855,7 @@ final class Console {
       b.append("<div class=\"tactic\" data-tactic=\"")
           .append(t)
           .append("\"><h3>")
-          .append(t.replace('-', ' '))
+          .append(Html.esc(dev.bulwark.logs.hunt.Attack.title(t)))
           .append("</h3>");
       Map<String, int[]> cells = new TreeMap<>();
       rules

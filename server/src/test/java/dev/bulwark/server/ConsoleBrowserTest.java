@@ -267,7 +267,8 @@ class ConsoleBrowserTest {
     assertThat(page.locator(".narrative"))
         .hasText("On WS07, CORP\\mallory deleted the shadow copies <b>x</b>.");
     assertThat(page.locator(".facts dd.hosts")).hasText("WS07");
-    assertThat(page.locator(".facts dd.tactics")).hasText("impact");
+    // the terminal's tactic names, not the ids the report carries
+    assertThat(page.locator(".facts dd.tactics")).hasText("Impact");
     assertThat(page.locator("ol.timeline li code.details"))
         .hasText("vssadmin delete shadows /all /quiet");
     page.screenshot(
@@ -328,5 +329,286 @@ class ConsoleBrowserTest {
     assertThat(page.locator("svg.bars").nth(1)).containsText("logs");
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard.png")).setFullPage(true));
+  }
+
+  /** A hunt as logs hunt --upload sends it: one incident across three hosts, five detections. */
+  static final String HUNT =
+      """
+      {"scan":{"analyzers":[{"id":"logs","status":"completed"}]},"findings":[],
+       "incidents":[{"id":"INC-9","title":"Credential theft and shadow copies deleted","score":82,
+        "first":"2024-06-01T10:58:00Z","last":"2024-06-01T11:40:30Z",
+        "hosts":["WS07","DC01","FS02"],"users":["CORP\\\\mallory"],
+        "tactics":["discovery","credential-access","impact"],"techniques":["T1033","T1003.001","T1490"],
+        "score_reasons":["critical detection"],"narrative":"mallory moved from WS07 to DC01.",
+        "detections":[
+         {"time":"2024-06-01T11:40:30Z","severity":"high","rule":"Shadow Copies Deleted",
+          "ruleId":"sigma-c947b146-0abc-4c87-9c64-b17e9d7274a2","host":"FS02",
+          "user":"CORP\\\\mallory","recordId":"41","source":"fs02.jsonl",
+          "commandLine":"vssadmin.exe Delete Shadows /All /Quiet <b>x</b>"},
+         {"time":"2024-06-01T10:58:00Z","severity":"low","rule":"Account Discovery With whoami",
+          "ruleId":"sigma-502b42de-4306-40b4-9596-6f590c81f073","host":"WS07",
+          "user":"CORP\\\\mallory","recordId":"7","source":"ws07.jsonl","commandLine":"whoami /priv"},
+         {"time":"2024-06-01T11:05:00Z","severity":"critical","rule":"Process Opened LSASS Memory",
+          "ruleId":"sigma-32d0d3e2-e58d-4d41-926b-18b520b2b32d","host":"WS07",
+          "user":"CORP\\\\mallory","recordId":"9","source":"ws07.jsonl",
+          "commandLine":"rundll32.exe comsvcs.dll, MiniDump 624 C:\\\\t\\\\l.dmp full"},
+         {"time":"2024-06-01T11:20:00Z","severity":"medium","rule":"Remote Service Created",
+          "ruleId":"sigma-1d61f71d-59d2-479e-9562-4ff5f4ead16b","host":"DC01",
+          "user":"CORP\\\\mallory","recordId":"120","source":"dc01.jsonl",
+          "commandLine":"sc.exe \\\\\\\\FS02 create upd binPath= c:\\\\u.exe"},
+         {"time":"2024-06-01T11:31:00Z","severity":"high","rule":"PsExec Service Start",
+          "ruleId":"sigma-42c575ea-e41e-41f1-b248-8093c3e82a28","host":"DC01",
+          "user":"CORP\\\\mallory","recordId":"131","source":"dc01.jsonl"}]}]}
+      """;
+
+  @Test
+  void incidentTimeline_oneLanePerHost_eventsInTimeOrder_hoverKeyboardAndZoom() throws Exception {
+    var up =
+        t.send(
+            "POST", "/api/projects/webshop/uploads", t.adminToken, HUNT, "Idempotency-Key", "tl");
+    org.assertj.core.api.Assertions.assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+    Page page = signIn();
+    page.setViewportSize(1280, 900);
+    page.navigate(t.base() + "/console/incidents?project=webshop");
+    page.locator("table.incidents a").first().click();
+    Locator chart = page.locator("figure.tl");
+    assertThat(chart.locator("figcaption")).containsText("5 detections on 3 hosts");
+
+    // one lane per host, in the order the hosts first appear
+    assertThat(chart.locator("rect.tl-lane")).hasCount(3);
+    org.assertj.core.api.Assertions.assertThat(
+            chart.locator(".tl-names .tl-host text").allTextContents())
+        .containsExactly("WS07", "DC01", "FS02");
+    Map<String, com.microsoft.playwright.options.BoundingBox> lanes = new java.util.HashMap<>();
+    for (Locator lane : chart.locator("rect.tl-lane").all()) {
+      lanes.put(lane.getAttribute("data-host"), lane.boundingBox());
+    }
+
+    // every mark in its host's lane, and left to right in the order of the events' times
+    Locator marks = chart.locator("g.tl-ev");
+    assertThat(marks).hasCount(5);
+    List<double[]> placed = new java.util.ArrayList<>(); // epoch second, x centre
+    for (Locator m : marks.all()) {
+      var dot = m.locator("circle").boundingBox();
+      double cx = dot.x + dot.width / 2;
+      double cy = dot.y + dot.height / 2;
+      var lane = lanes.get(m.getAttribute("data-host"));
+      org.assertj.core.api.Assertions.assertThat(cy)
+          .as("mark of %s inside its lane", m.getAttribute("data-host"))
+          .isBetween(lane.y, lane.y + lane.height);
+      placed.add(
+          new double[] {java.time.Instant.parse(m.getAttribute("data-time")).getEpochSecond(), cx});
+    }
+    placed.sort(java.util.Comparator.comparingDouble(a -> a[0]));
+    for (int i = 1; i < placed.size(); i++) {
+      org.assertj.core.api.Assertions.assertThat(placed.get(i)[1])
+          .as("event %d is right of event %d", i, i - 1)
+          .isGreaterThan(placed.get(i - 1)[1]);
+    }
+    // a real time axis: gaps on screen in proportion to gaps in time (7 min vs 20 min 30 s)
+    double perSecond =
+        (placed.get(4)[1] - placed.get(0)[1]) / (placed.get(4)[0] - placed.get(0)[0]);
+    double gap = placed.get(2)[1] - placed.get(1)[1];
+    org.assertj.core.api.Assertions.assertThat(gap)
+        .isCloseTo((placed.get(2)[0] - placed.get(1)[0]) * perSecond, within(2.0));
+    // severity colours from the one palette
+    assertThat(chart.locator("g.tl-ev.tl-critical circle"))
+        .hasCSS(
+            "fill", rgb(dev.bulwark.core.report.SeverityPalette.color(Severity.CRITICAL, false)));
+
+    // hover: the rule title (its id kept), time, host, user and command line, markup as text
+    Locator last = chart.locator("g.tl-ev[data-time='2024-06-01T11:40:30Z']");
+    assertThat(last.locator(".tl-tip")).isHidden();
+    last.locator("circle").hover();
+    Locator tip = last.locator(".tl-tip");
+    assertThat(tip).isVisible();
+    assertThat(tip).containsText("Shadow Copies Deleted");
+    assertThat(tip).containsText("sigma-c947b146-0abc-4c87-9c64-b17e9d7274a2");
+    assertThat(tip).containsText("2024-06-01 11:40:30 UTC");
+    assertThat(tip).containsText("host FS02 · user CORP\\mallory");
+    assertThat(tip).containsText("vssadmin.exe Delete Shadows /All /Quiet <b>x</b>");
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SHOTS.resolve("incident-timeline-hover.png"))
+            .setFullPage(true));
+    page.mouse().move(0, 0);
+
+    // keyboard: Tab walks the marks in time order and shows each one's details
+    chart.locator("g.tl-ev[data-time='2024-06-01T10:58:00Z']").focus();
+    assertThat(page.locator("g.tl-ev:focus .tl-tip")).containsText("Account Discovery With whoami");
+    page.keyboard().press("Tab");
+    assertThat(page.locator("g.tl-ev:focus")).hasAttribute("data-time", "2024-06-01T11:05:00Z");
+    assertThat(page.locator("g.tl-ev:focus .tl-tip")).isVisible();
+    assertThat(page.locator("g.tl-ev:focus .tl-tip")).containsText("MiniDump 624");
+    page.keyboard().press("Tab");
+    assertThat(page.locator("g.tl-ev:focus")).hasAttribute("data-time", "2024-06-01T11:20:00Z");
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SHOTS.resolve("incident-timeline-focus.png"))
+            .setFullPage(true));
+
+    // zoom: 4× spreads the same marks over four times the width
+    double before = chart.locator("svg.tl-plot").boundingBox().width;
+    chart.locator("label", new Locator.LocatorOptions().setHasText("4×")).click();
+    double after = chart.locator("svg.tl-plot").boundingBox().width;
+    org.assertj.core.api.Assertions.assertThat(after).isCloseTo(4 * before, within(4.0));
+
+    // the event list keeps the rule titles, the Sigma ids only on hover and as short text
+    Locator first = page.locator("ol.timeline li").first();
+    assertThat(first.locator(".rule")).hasText("Account Discovery With whoami");
+    assertThat(first.locator(".rule"))
+        .hasAttribute("title", "sigma-502b42de-4306-40b4-9596-6f590c81f073");
+    assertThat(first.locator(".rule-id")).hasText("sigma 502b42de…");
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double d) {
+    return org.assertj.core.data.Offset.offset(d);
+  }
+
+  /**
+   * Every page of the console, each with the content that makes it that page in view, and a
+   * screenshot of it in target/screenshots (checked to be an image with something drawn on it).
+   */
+  @Test
+  void everyConsolePage_rendersItsKeyContent_andIsScreenshotted() throws Exception {
+    Finding login =
+        TestServer.finding(
+            "login", Severity.CRITICAL, "src/main/java/shop/LoginDao.java", 42, true);
+    String diff =
+        String.join(
+            "\n",
+            "--- a/src/main/java/shop/LoginDao.java",
+            "+++ b/src/main/java/shop/LoginDao.java",
+            "@@ -42,1 +42,2 @@",
+            "-    stmt.executeQuery(\"SELECT * FROM t WHERE id=\" + id);",
+            "+    PreparedStatement ps = c.prepareStatement(\"SELECT * FROM t WHERE id = ?\");",
+            "+    ps.setString(1, id);",
+            "");
+    org.assertj.core.api.Assertions.assertThat(
+            t.send(
+                    "POST",
+                    "/api/projects/webshop/fixes",
+                    t.adminToken,
+                    TestServer.report(List.of(ApiTest.withVerifiedFix(login, diff))))
+                .statusCode())
+        .isEqualTo(201);
+    t.send(
+        "PUT",
+        "/api/projects/webshop/patch-plan",
+        t.adminToken,
+        new String(
+            ConsoleBrowserTest.class.getResourceAsStream("/patch-plan.json").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8));
+    t.send("POST", "/api/projects/webshop/uploads", t.adminToken, HUNT, "Idempotency-Key", "h");
+    t.send(
+        "POST",
+        "/api/projects/webshop/uploads",
+        t.adminToken,
+        """
+        {"scan":{"analyzers":[{"id":"logs","status":"completed"}]},"findings":[
+         {"fingerprint":"dddddddddddddddddddddddddddddddd","analyzer":"logs",
+          "ruleId":"sigma-c947b146-0abc-4c87-9c64-b17e9d7274a2","title":"Shadow Copies Deleted",
+          "message":"Shadow Copies Deleted on FS02","severity":"high","confidence":"high",
+          "locations":[{"kind":"log-event","path":"fs02/Sysmon.evtx","recordId":"41",
+          "timestamp":"2024-06-01T11:40:30Z","channel":"Sysmon","host":"FS02"}],
+          "properties":{"incident":"INC-3","user":"CORP\\\\mallory",
+          "commandLine":"vssadmin.exe Delete Shadows /All /Quiet"}}]}
+        """,
+        "Idempotency-Key",
+        "det");
+    List<String> shots = new java.util.ArrayList<>();
+
+    Page page = browser.newPage();
+    page.setViewportSize(1280, 900);
+    page.navigate(t.base() + "/login");
+    assertThat(page.locator("form.login h1")).hasText("Sign in");
+    assertThat(page.locator("input[name=user]")).isVisible();
+    shots.add(shot(page, "01-login.png"));
+    page.locator("input[name=user]").fill("ana");
+    page.locator("input[name=password]").fill("ana-password-123");
+    page.locator("button[type=submit]").click();
+
+    assertThat(page).hasURL(t.base() + "/console/triage");
+    assertThat(page.locator("h1")).hasText("Triage queue");
+    assertThat(page.locator("#queue tbody tr").first()).isVisible();
+    assertThat(page.locator("#queue tbody tr")).hasCount(5);
+    shots.add(shot(page, "02-triage-queue.png"));
+
+    // the findings list filtered to the log hunt's detections: rule titles, Sigma ids short
+    page.navigate(t.base() + "/console/triage?project=webshop&analyzer=logs");
+    Locator detection = page.locator("#queue tbody tr").first();
+    assertThat(detection.locator("td a")).hasText("Shadow Copies Deleted");
+    assertThat(detection.locator("td.rule .rule-id")).hasText("sigma c947b146…");
+    assertThat(detection.locator("td.rule .rule-id"))
+        .hasAttribute("title", "sigma-c947b146-0abc-4c87-9c64-b17e9d7274a2");
+    assertThat(detection.locator("td.loc")).hasText("fs02/Sysmon.evtx");
+    shots.add(shot(page, "03-findings-list-logs.png"));
+
+    page.navigate(t.base() + "/console/triage?project=webshop");
+    page.locator("#queue tbody tr a", new Page.LocatorOptions().setHasText("SQL injection login"))
+        .click();
+    assertThat(page.locator("#fix h2")).hasText("Fix (verified)");
+    assertThat(page.locator("#fix pre.diff .add").first()).isVisible();
+    assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("Where"))).isVisible();
+    assertThat(page.locator("p.loc").first()).hasText("src/main/java/shop/LoginDao.java:42");
+    shots.add(shot(page, "04-finding-with-fix.png"));
+
+    page.navigate(t.base() + "/console/triage?project=webshop&analyzer=logs");
+    page.locator("#queue tbody tr a").first().click();
+    assertThat(page.locator("#finding .meta .rule-id")).hasText("sigma c947b146…");
+    assertThat(page.locator("p.loc").first()).hasText("fs02/Sysmon.evtx");
+    shots.add(shot(page, "05-finding-detection.png"));
+
+    page.navigate(t.base() + "/console/plan?project=webshop");
+    assertThat(page.locator(".calendar .item").first()).isVisible();
+    assertThat(page.locator("table.plan")).containsText("CVE-2021-44228");
+    shots.add(shot(page, "06-patch-plan.png"));
+
+    page.navigate(t.base() + "/console/incidents?project=webshop");
+    Locator incidentRow =
+        page.locator(
+            "table.incidents tbody tr",
+            new Page.LocatorOptions().setHasText("Credential theft and shadow copies deleted"));
+    assertThat(incidentRow).isVisible();
+    assertThat(incidentRow).containsText("82");
+    shots.add(shot(page, "07-incidents.png"));
+
+    incidentRow.locator("a").click();
+    assertThat(page.locator("figure.tl")).isVisible();
+    assertThat(page.locator("figure.tl rect.tl-lane")).hasCount(3);
+    assertThat(page.locator(".narrative")).hasText("mallory moved from WS07 to DC01.");
+    page.locator("figure.tl g.tl-ev").nth(1).focus();
+    assertThat(page.locator("figure.tl g.tl-ev:focus .tl-tip")).isVisible();
+    shots.add(shot(page, "08-incident-timeline.png"));
+
+    page.navigate(t.base() + "/console/dashboard?project=webshop");
+    assertThat(page.locator("svg.bars").first()).isVisible();
+    assertThat(page.locator(".attack")).isVisible();
+    shots.add(shot(page, "09-dashboard.png"));
+
+    page.navigate(t.base() + "/console/password");
+    assertThat(page.locator("form.login h1")).hasText("Set a password");
+    assertThat(page.locator("input[name=current]")).isVisible();
+    shots.add(shot(page, "10-password.png"));
+
+    for (String name : shots) {
+      Path file = SHOTS.resolve(name);
+      java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+      org.assertj.core.api.Assertions.assertThat(img).as(name + " is a PNG").isNotNull();
+      java.util.Set<Integer> colours = new java.util.HashSet<>();
+      for (int y = 0; y < img.getHeight(); y += 7) {
+        for (int x = 0; x < img.getWidth(); x += 7) {
+          colours.add(img.getRGB(x, y));
+        }
+      }
+      org.assertj.core.api.Assertions.assertThat(colours.size())
+          .as(name + " has something drawn on it")
+          .isGreaterThan(8);
+    }
+  }
+
+  private static String shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
+    return name;
   }
 }

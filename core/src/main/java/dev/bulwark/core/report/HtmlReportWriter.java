@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -90,8 +91,14 @@ public final class HtmlReportWriter implements ReportWriter {
         .append("<title>Bulwark report — ")
         .append(esc(report.scan().baseDir()))
         .append("</title><style>")
-        .append(CSS)
-        .append("</style></head><body>\n");
+        .append(CSS);
+    // log events on a time axis by host; the report of a code scan has none and stays as it was
+    List<EventTimeline.Event> events = EventTimeline.eventsOf(report.findings());
+    String timeline = EventTimeline.render("timeline", events, EventTimeline.spansOf(events));
+    if (!timeline.isEmpty()) {
+      h.append(EventTimeline.CSS);
+    }
+    h.append("</style></head><body>\n");
     ScanSummary s = report.scan();
     h.append("<header><div class=\"meta\">")
         .append(esc(report.tool().name() + " " + report.tool().version()))
@@ -146,6 +153,9 @@ public final class HtmlReportWriter implements ReportWriter {
         .append(report.findings().size())
         .append("</span> shown</span></div>\n");
 
+    if (!timeline.isEmpty()) {
+      h.append("<h2>Timeline</h2>").append(timeline).append('\n');
+    }
     h.append("<h2>Findings</h2>");
     if (report.findings().isEmpty()) {
       h.append("<p>No findings.</p>");
@@ -195,9 +205,12 @@ public final class HtmlReportWriter implements ReportWriter {
         if (!used.contains(r.id())) {
           continue;
         }
-        h.append("<tr><td><code>")
-            .append(esc(r.id()))
-            .append("</code></td><td><span class=\"sev ")
+        h.append("<tr><td>")
+            .append(
+                RuleNames.opaque(r.id())
+                    ? esc(r.name()) + " <code class=\"rule\">" + esc(r.id()) + "</code>"
+                    : "<code>" + esc(r.id()) + "</code>")
+            .append("</td><td><span class=\"sev ")
             .append(r.defaultSeverity().label())
             .append("\">")
             .append(r.defaultSeverity().label())
@@ -224,9 +237,9 @@ public final class HtmlReportWriter implements ReportWriter {
         .append(f.severity().label())
         .append("</span><span class=\"title\">")
         .append(esc(f.title()))
-        .append("</span><span class=\"rule\">")
-        .append(esc(f.ruleId()))
-        .append("</span><span class=\"where\">")
+        .append("</span>")
+        .append(ruleLabel(f, report))
+        .append("<span class=\"where\">")
         .append(esc(f.primaryLocation().display()))
         .append("</span></summary><div class=\"body\">");
     h.append("<p>").append(esc(f.message())).append("</p>");
@@ -312,6 +325,24 @@ public final class HtmlReportWriter implements ReportWriter {
     }
     report.rule(f.ruleId()).ifPresent(r -> row(h, "Rule", esc(r.shortDescription())));
     h.append("</table></div></details>\n");
+  }
+
+  /**
+   * The rule beside a finding's title: its id, or for an opaque id (a Sigma rule's UUID) the rule's
+   * name, with the id kept on hover.
+   */
+  private static String ruleLabel(Finding f, ScanReport report) {
+    String ruleId = f.ruleId();
+    if (!RuleNames.opaque(ruleId)) {
+      return "<span class=\"rule\">" + esc(ruleId) + "</span>";
+    }
+    String name = report.rule(ruleId).map(RuleDescriptor::name).orElse(null);
+    // a detection's title is its rule's title already: then the short id is enough beside it
+    String shown =
+        name == null || name.equals(f.title())
+            ? RuleNames.shortId(ruleId)
+            : RuleNames.display(ruleId, name);
+    return "<span class=\"rule\" title=\"" + esc(ruleId) + "\">" + esc(shown) + "</span>";
   }
 
   private static void row(StringBuilder h, String key, String valueHtml) {

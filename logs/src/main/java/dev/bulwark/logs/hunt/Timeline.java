@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.report.EventTimeline;
+import dev.bulwark.core.report.SeverityPalette;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -195,6 +197,7 @@ public final class Timeline {
         e.set("tactics", JSON.valueToTree(d.tactics()));
         e.set("techniques", JSON.valueToTree(d.techniques()));
         e.put("details", d.summary() != null ? d.summary() : detail(d));
+        e.put("commandLine", commandLine(d));
       }
     }
     return out;
@@ -241,14 +244,20 @@ public final class Timeline {
     b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
-        .append("<title>Bulwark log hunt timeline</title><style>")
+        .append("<title>Bulwark log hunt timeline</title><style>:root{")
+        .append(SeverityPalette.cssVariables(false))
+        .append(";--fg:#1d2125;--bg:#fff;--muted:#5e6c84;--line:#d0d7de;--code:#f3f4f6}")
         .append(
-            "body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
+            "body{font:14px system-ui,sans-serif;margin:2em;color:var(--fg);background:var(--bg)}table{border-collapse:collapse;width:100%}")
         .append(
-            "td,th{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}")
+            "td,th{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}")
         .append(
-            ".critical{color:#fff;background:#8b0000}.high{color:#fff;background:#c0392b}.medium{background:#f39c12}")
-        .append(".low{background:#f7dc6f}.info{background:#eee}pre{white-space:pre-wrap;margin:0}")
+            "td.critical,td.high,td.medium,td.low,td.info{font-weight:600;text-transform:uppercase;font-size:.85em}")
+        .append(
+            "td.critical{color:var(--critical)}td.high{color:var(--high)}td.medium{color:var(--medium)}")
+        .append(
+            "td.low{color:var(--low)}td.info{color:var(--info)}pre{white-space:pre-wrap;margin:0}")
+        .append(EventTimeline.CSS)
         .append("</style></head><body><h1>Log hunt</h1>");
     b.append("<p>")
         .append(detections.size())
@@ -256,7 +265,13 @@ public final class Timeline {
         .append(incidents.size())
         .append(" incidents. By level: ");
     s.byLevel().forEach((k, v) -> b.append(esc(k)).append(' ').append(v).append("; "));
-    b.append("</p><h2>Incidents</h2>");
+    b.append("</p>");
+    List<EventTimeline.Event> events = chartEvents(detections, inc);
+    if (!events.isEmpty()) {
+      b.append("<h2>Timeline</h2>")
+          .append(EventTimeline.render("timeline", events, spans(incidents)));
+    }
+    b.append("<h2>Incidents</h2>");
     for (Incident i : incidents) {
       b.append("<h3 id=\"")
           .append(esc(i.id()))
@@ -272,17 +287,23 @@ public final class Timeline {
           .append(esc(String.join("; ", i.scoreReasons())))
           .append("</p>");
     }
-    b.append("<h2>Timeline</h2><table><thead><tr>");
+    b.append("<h2>Detections</h2><table><thead><tr>");
     for (String c : COLUMNS) {
       b.append("<th>").append(esc(c)).append("</th>");
     }
     b.append("</tr></thead><tbody>");
+    int ruleColumn = COLUMNS.indexOf("rule");
     for (Detection d : detections) {
       b.append("<tr>");
       List<String> r = row(d, inc.get(d));
       for (int k = 0; k < r.size(); k++) {
         String cls = k == 1 ? " class=\"" + esc(r.get(k)) + "\"" : "";
-        b.append("<td").append(cls).append(">").append(esc(r.get(k))).append("</td>");
+        // the rule's title is shown; its id stays on hover for a search in the rule repository
+        String hover =
+            k == ruleColumn && d.rule().id() != null
+                ? " title=\"" + esc(Findings.ruleId(d)) + "\""
+                : "";
+        b.append("<td").append(cls).append(hover).append(">").append(esc(r.get(k))).append("</td>");
       }
       b.append("</tr>");
     }
@@ -290,6 +311,42 @@ public final class Timeline {
         "</tbody></table><p>Alerts built on Sigma rules name each rule's author, as the Detection Rule License asks.</p></body></html>\n");
     out.write(b.toString().getBytes(StandardCharsets.UTF_8));
     out.flush();
+  }
+
+  /** The detections that have a time, as the timeline drawing places them. */
+  static List<EventTimeline.Event> chartEvents(
+      List<Detection> detections, Map<Detection, String> incident) {
+    List<EventTimeline.Event> out = new ArrayList<>();
+    for (Detection d : detections) {
+      if (d.time() != null) {
+        out.add(
+            new EventTimeline.Event(
+                d.time(),
+                d.host(),
+                d.severity(),
+                d.ruleTitle(),
+                Findings.ruleId(d),
+                d.user(),
+                commandLine(d),
+                incident.get(d)));
+      }
+    }
+    return out;
+  }
+
+  private static String commandLine(Detection d) {
+    String cmd = EventFacts.field(d.fields(), "CommandLine");
+    return cmd == null || cmd.isEmpty() ? null : cmd;
+  }
+
+  static List<EventTimeline.Span> spans(List<Incident> incidents) {
+    List<EventTimeline.Span> out = new ArrayList<>();
+    for (Incident i : incidents) {
+      if (i.first() != null) {
+        out.add(new EventTimeline.Span(i.id(), i.title(), i.first(), i.last()));
+      }
+    }
+    return out;
   }
 
   static String esc(String s) {

@@ -37,11 +37,12 @@ class TimelineTest {
     }
     result =
         LogHunt.run(
-            List.of(dir),
-            LogHunt.Settings.defaults(),
-            Progress.none(),
-            DiagnosticSink.ignoring(),
-            new Cancellation());
+                List.of(dir),
+                LogHunt.Settings.defaults(),
+                Progress.none(),
+                DiagnosticSink.ignoring(),
+                new Cancellation())
+            .relativeTo(List.of(dir));
   }
 
   private String normalise(String s) {
@@ -56,6 +57,34 @@ class TimelineTest {
     ByteArrayOutputStream html = new ByteArrayOutputStream();
     Timeline.writeHtml(result.detections(), result.incidents(), html);
     Golden.assertMatches("logs/timeline.html", normalise(html.toString(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void html_drawsEveryTimedDetectionInItsHostsLane_withTheIncidents_andNoScript() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Timeline.writeHtml(result.detections(), result.incidents(), out);
+    String html = out.toString(StandardCharsets.UTF_8);
+    long hosts =
+        result.detections().stream()
+            .filter(d -> d.time() != null)
+            .map(Detection::host)
+            .distinct()
+            .count();
+    long timed = result.detections().stream().filter(d -> d.time() != null).count();
+    assertThat(html.split("<rect class=\"tl-lane", -1)).hasSize((int) hosts + 1);
+    assertThat(html.split("<g class=\"tl-ev ", -1)).hasSize((int) timed + 1);
+    for (Incident i : result.incidents()) {
+      assertThat(html).contains("data-incident=\"" + i.id() + "\"");
+    }
+    // self-contained: no script at all, nothing fetched
+    assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("href=\"http");
+    // the rule's title in the table, its Sigma id on hover
+    Detection lsass =
+        result.detections().stream()
+            .filter(d -> d.ruleTitle().startsWith("Process Opened LSASS"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(html).contains("title=\"" + Findings.ruleId(lsass) + "\">" + lsass.ruleTitle());
   }
 
   @Test
@@ -90,7 +119,8 @@ class TimelineTest {
         .isInstanceOfSatisfying(
             Location.LogEvent.class,
             l -> {
-              assertThat(l.path()).endsWith("sysmon-intrusion.jsonl");
+              // named from the hunted directory: the hunting machine's path means nothing here
+              assertThat(l.path()).isEqualTo("sysmon-intrusion.jsonl");
               assertThat(l.recordId()).isEqualTo("503");
               assertThat(l.host()).isEqualTo("WS07.corp.example");
             });
