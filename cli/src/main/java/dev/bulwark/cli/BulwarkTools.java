@@ -293,6 +293,7 @@ final class BulwarkTools {
                     confine(roots, args.path("path").asText()),
                     args.path("min_level").asText("low"))),
         Tool.of("plan_dependencies", args -> plan(confine(roots, args.path("path").asText()))),
+        Tool.of("attest_gpu", this::attestGpu),
         Tool.of(
             "propose_fixes",
             args ->
@@ -484,6 +485,69 @@ final class BulwarkTools {
               l.note() == null ? "" : " — " + untrusted(l.note())));
     }
     out.put("_text", matches.size() + " similar past verdicts:\n" + text);
+    return out;
+  }
+
+  /** An optional path argument, confined to the roots. */
+  private Optional<Path> optionalPath(JsonNode args, String name) throws Exception {
+    String v = args.path(name).asText("");
+    return v.isBlank() ? Optional.empty() : Optional.of(confine(roots, v));
+  }
+
+  private ObjectNode attestGpu(JsonNode args) throws Exception {
+    String version = args.path("claims_version").asText("");
+    dev.bulwark.attest.GpuAttestation.Request request =
+        new dev.bulwark.attest.GpuAttestation.Request(
+            confine(roots, args.path("report").asText()),
+            confine(roots, args.path("cert_chain").asText()),
+            args.path("nonce").asText(),
+            optionalPath(args, "driver_rim"),
+            optionalPath(args, "vbios_rim"),
+            optionalPath(args, "rim_dir"),
+            optionalPath(args, "policy"),
+            dev.bulwark.cli.usecase.AttestService.at(args.path("at").asText("")),
+            version.isBlank()
+                ? Optional.empty()
+                : Optional.of(dev.bulwark.attest.claims.ClaimsVersion.parse(version)),
+            Optional.empty(),
+            Optional.empty());
+    dev.bulwark.attest.GpuAttestation.Appraisal a =
+        new dev.bulwark.cli.usecase.AttestService().appraise(request);
+    ObjectNode out = JSON.createObjectNode();
+    out.put("passed", a.passed());
+    ArrayNode checks = out.putArray("checks");
+    StringBuilder text = new StringBuilder();
+    for (dev.bulwark.attest.verify.Check c : a.verification().checks()) {
+      String status = c.status().name().toLowerCase(java.util.Locale.ROOT);
+      checks.addObject().put("check", c.id().id()).put("status", status).put("detail", c.detail());
+      text.append("- ").append(status).append(' ').append(c.id().id());
+      if (c.failed()) {
+        // details quote values read from the evidence files
+        text.append(": ").append(untrusted(c.detail()));
+      }
+      text.append('\n');
+    }
+    ObjectNode claims = out.putObject("claims");
+    claims.set("overall", a.claims().overall());
+    ObjectNode detached = claims.putObject("detached");
+    a.claims().detached().forEach(detached::set);
+    if (a.policy().isPresent()) {
+      ArrayNode v = out.putArray("policy_violations");
+      a.violations().forEach(x -> v.add(x.toString()));
+      text.append(
+          a.violations().isEmpty()
+              ? "policy satisfied\n"
+              : "policy not satisfied: " + untrusted(a.violations().toString()) + "\n");
+    }
+    out.put(
+        "_text",
+        (a.passed()
+                ? "PASS: every check passed"
+                : "FAIL: "
+                    + (a.verification().failures().size() + a.violations().size())
+                    + " check(s) failed; do not send the workload")
+            + ".\n"
+            + text);
     return out;
   }
 

@@ -254,4 +254,38 @@ class McpCommandTest {
     assertThat(p.exitValue()).isZero();
     assertThat(out).contains("\"id\":2").contains("stripe-secret-key");
   }
+
+  @Test
+  void attestGpu_judgesEvidenceInsideTheRoots_andRefusesPathsOutside() {
+    java.util.Optional<Path> data = dev.bulwark.core.testing.SharedData.dir("attestation");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        data.isPresent(), dev.bulwark.core.testing.SharedData.skipMessage("attestation"));
+    McpSyncClient client = start(data.get());
+    try {
+      Map<String, Map<String, Object>> schemas = new java.util.HashMap<>();
+      client.listTools().tools().forEach(t -> schemas.put(t.name(), t.outputSchema()));
+      Map<String, Object> args = new java.util.HashMap<>();
+      args.put("report", "samples-v2.0.0/attestationReport.txt");
+      args.put("cert_chain", "samples-v2.0.0/gpuAkCertChain.txt");
+      args.put("nonce", "4cff7f5380ead8fad8ec2c531c110aca4302a88f603792801a8ca29ee151af2e");
+      args.put("driver_rim", "rims/Driver_RIM_test_no_gpu.swidtag");
+      args.put("vbios_rim", "rims/1010_0200_882_96005E0001_test_no_gpu.swidtag");
+      args.put("at", "2024-06-01");
+      McpSchema.CallToolResult good = client.callTool(call("attest_gpu", args));
+      assertThat(good.isError()).as(text(good)).isFalse();
+      assertThat(text(good)).startsWith("PASS");
+      assertValid(schemas.get("attest_gpu"), good.structuredContent());
+
+      args.put("at", "2026-01-01");
+      McpSchema.CallToolResult expired = client.callTool(call("attest_gpu", args));
+      assertThat(text(expired)).startsWith("FAIL").contains("driver-rim-cert-chain");
+
+      args.put("policy", "/etc/passwd");
+      McpSchema.CallToolResult outside = client.callTool(call("attest_gpu", args));
+      assertThat(outside.isError()).isTrue();
+      assertThat(text(outside)).contains("outside the roots");
+    } finally {
+      client.closeGracefully();
+    }
+  }
 }

@@ -45,6 +45,7 @@ class PropertyKeysContractTest {
           "logs", LogProperties.ALL,
           "mail", MailProperties.ALL,
           "yara", dev.bulwark.yara.YaraProperties.ALL,
+          "attest", dev.bulwark.attest.AttestProperties.ALL,
           "net", dev.bulwark.net.detect.NetProperties.ALL);
 
   @TempDir Path dir;
@@ -103,9 +104,38 @@ class PropertyKeysContractTest {
             yara.toString());
     assertThat(yaraScan.exit()).as(yaraScan.err()).isIn(0, 1);
 
+    List<Path> reports = new ArrayList<>(List.of(scan, hunt, yara));
+    java.util.Optional<Path> evidence = dev.bulwark.core.testing.SharedData.dir("attestation");
+    if (evidence.isPresent()) {
+      // RIM signers expired in 2025: judged in 2026 the appraisal fails with findings
+      Path attest = dir.resolve("attest.json");
+      Path e = evidence.get();
+      Cli.Result attested =
+          Cli.run(
+              "attest",
+              "gpu",
+              "--report",
+              e.resolve("samples-v2.0.0/attestationReport.txt").toString(),
+              "--cert-chain",
+              e.resolve("samples-v2.0.0/gpuAkCertChain.txt").toString(),
+              "--nonce",
+              "4cff7f5380ead8fad8ec2c531c110aca4302a88f603792801a8ca29ee151af2e",
+              "--driver-rim",
+              e.resolve("rims/Driver_RIM_test_no_gpu.swidtag").toString(),
+              "--vbios-rim",
+              e.resolve("rims/1010_0200_882_96005E0001_test_no_gpu.swidtag").toString(),
+              "--at",
+              "2026-01-01",
+              "--format",
+              "json",
+              "-o",
+              attest.toString());
+      assertThat(attested.exit()).as(attested.err()).isEqualTo(1);
+      reports.add(attest);
+    }
     Map<String, Integer> seen = new HashMap<>();
     List<String> problems = new ArrayList<>();
-    for (Path report : List.of(scan, hunt, yara)) {
+    for (Path report : reports) {
       for (JsonNode f : JSON.readTree(report.toFile()).path("findings")) {
         String analyzer = f.path("analyzer").asText();
         String module = analyzer.startsWith("secrets") ? "secrets" : analyzer;
@@ -135,7 +165,11 @@ class PropertyKeysContractTest {
     }
     assertThat(problems).isEmpty();
     // every producing module was exercised, so the check above is not vacuous
-    assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(PUBLISHED.keySet());
+    Set<String> expected = new TreeSet<>(PUBLISHED.keySet());
+    if (evidence.isEmpty()) {
+      expected.remove("attest");
+    }
+    assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
