@@ -19,7 +19,6 @@ final class CollectionModel implements TypeModel {
 
   @Override
   public Value call(CallResolver c, CallSite call) {
-    String owner = call.owner();
     String name = call.name();
     Value recv = call.recv();
     Obj ro = call.receiverObject();

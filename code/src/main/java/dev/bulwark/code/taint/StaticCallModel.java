@@ -15,8 +15,6 @@ final class StaticCallModel implements TypeModel {
   public Value call(CallResolver c, CallSite call) {
     String owner = call.owner();
     String name = call.name();
-    Value recv = call.recv();
-    Obj ro = call.receiverObject();
     List<Value> args = call.args();
     Node site = call.node();
     State st = call.st();

@@ -18,7 +18,6 @@ final class StreamModel implements TypeModel {
 
   @Override
   public Value call(CallResolver c, CallSite call) {
-    String owner = call.owner();
     String name = call.name();
     Value recv = call.recv();
     Obj ro = call.receiverObject();

@@ -16,10 +16,8 @@ final class StringModel implements TypeModel {
 
   @Override
   public Value call(CallResolver c, CallSite call) {
-    String owner = call.owner();
     String name = call.name();
     Value recv = call.recv();
-    Obj ro = call.receiverObject();
     List<Value> args = call.args();
     Node site = call.node();
     State st = call.st();
