@@ -5,6 +5,7 @@ import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.Region;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.server.BulwarkServer;
 import dev.bulwark.server.ServerConfig;
 import dev.bulwark.store.Accounts;
@@ -178,7 +179,13 @@ public final class ServerBenchmark {
                     500,
                     null));
         for (int i = 0; i < page.items().size(); i += 2) {
-          fs.label(page.items().get(i).id(), i % 4 == 0 ? "tp" : "fp", null, null, admin, "bench");
+          fs.label(
+              page.items().get(i).id(),
+              i % 4 == 0 ? Verdict.TP : Verdict.FP,
+              null,
+              null,
+              admin,
+              "bench");
         }
         String base = "http://127.0.0.1:" + server.port();
         HttpClient http = HttpClient.newHttpClient();

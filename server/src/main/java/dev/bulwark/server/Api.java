@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Label;
+import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.text.LabelCodec;
@@ -432,11 +433,26 @@ final class Api {
     BulwarkServer.Principal p = r.caller();
     long id = r.longParam("id");
     JsonNode b = body(r);
-    FindingStore.Verdict v =
+    // exactly the labels the API documents: the aliases the CLI accepts are not part of it
+    Verdict verdict =
+        Arrays.stream(Verdict.values())
+            .filter(v -> v.label().equals(b.path("verdict").asText("")))
+            .findFirst()
+            .orElseThrow(() -> Http.badRequest("verdict must be tp, fp or wont-fix"));
+    Severity severity = null;
+    if (b.hasNonNull("severity")) {
+      severity =
+          Arrays.stream(Severity.values())
+              .filter(v -> v.label().equals(b.get("severity").asText()))
+              .findFirst()
+              .orElseThrow(
+                  () -> Http.badRequest("severity must be critical, high, medium, low or info"));
+    }
+    FindingStore.GivenVerdict v =
         s.findings.label(
             id,
-            b.path("verdict").asText(""),
-            b.hasNonNull("severity") ? b.get("severity").asText() : null,
+            verdict,
+            severity,
             b.hasNonNull("note") ? b.get("note").asText() : null,
             p.user().id(),
             p.session() != null ? "Bulwark console" : "Bulwark API");
@@ -454,7 +470,13 @@ final class Api {
       Finding f = FindingJson.fromJson(BulwarkServer.JSON.readTree(l.body()));
       Label label =
           Label.of(
-              f, Verdict.parse(l.verdict()), l.severity(), l.note(), l.user(), l.at(), l.tool());
+              f,
+              l.verdict(),
+              l.severity() == null ? null : l.severity().label(),
+              l.note(),
+              l.user(),
+              l.at(),
+              l.tool());
       out.append(LabelCodec.line(label)).append('\n');
     }
     return new Http.Response(

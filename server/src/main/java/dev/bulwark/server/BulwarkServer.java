@@ -1,10 +1,18 @@
 package dev.bulwark.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bulwark.core.model.Confidence;
+import dev.bulwark.core.model.FindingStatus;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Audit;
 import dev.bulwark.store.Documents;
@@ -26,6 +34,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * Bulwark's team server: the JSON API under {@code /api} and the console's pages, over the store.
@@ -45,7 +54,34 @@ public final class BulwarkServer implements AutoCloseable {
   static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
+          .registerModule(labels())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  /**
+   * The store's domain words appear in the API as their labels ({@code high}, {@code wont-fix}).
+   */
+  private static SimpleModule labels() {
+    SimpleModule m = new SimpleModule("bulwark-labels");
+    label(m, Severity.class, Severity::label);
+    label(m, Confidence.class, Confidence::label);
+    label(m, FindingStatus.class, FindingStatus::label);
+    label(m, Verdict.class, Verdict::label);
+    label(m, FindingStore.Change.class, FindingStore.Change::label);
+    return m;
+  }
+
+  private static <E> void label(SimpleModule m, Class<E> type, Function<E, String> label) {
+    m.addSerializer(
+        type,
+        new StdSerializer<E>(type) {
+          @Override
+          public void serialize(E value, JsonGenerator gen, SerializerProvider provider)
+              throws IOException {
+            gen.writeString(label.apply(value));
+          }
+        });
+  }
+
   static final String SESSION_COOKIE = "bulwark_session";
   static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"

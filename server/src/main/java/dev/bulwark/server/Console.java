@@ -270,9 +270,9 @@ final class Console {
           .append(f.id())
           .append("\">")
           .append("<td><span class=\"sev ")
-          .append(Html.esc(f.severity()))
+          .append(Html.esc(f.severity().label()))
           .append("\">")
-          .append(Html.esc(f.severity()))
+          .append(Html.esc(f.severity().label()))
           .append("</span></td>")
           .append("<td class=\"rule\">")
           .append(ruleCell(f.ruleId(), f.title()))
@@ -323,10 +323,10 @@ final class Console {
         + "</span>";
   }
 
-  static String verdictBadge(String v) {
+  static String verdictBadge(dev.bulwark.core.model.Verdict v) {
     return v == null
         ? "<span class=\"badge none\">untriaged</span>"
-        : "<span class=\"badge " + Html.esc(v) + "\">" + Html.esc(v) + "</span>";
+        : "<span class=\"badge " + Html.esc(v.label()) + "\">" + Html.esc(v.label()) + "</span>";
   }
 
   private static String query(Map<String, String> q) {
@@ -389,9 +389,9 @@ final class Console {
     StringBuilder b = new StringBuilder();
     b.append("<article id=\"finding\" data-id=\"").append(f.id()).append("\">");
     b.append("<h1><span class=\"sev ")
-        .append(Html.esc(f.severity()))
+        .append(Html.esc(f.severity().label()))
         .append("\">")
-        .append(Html.esc(f.severity()))
+        .append(Html.esc(f.severity().label()))
         .append("</span> ")
         .append(Html.esc(f.title()))
         .append("</h1>");
@@ -402,7 +402,7 @@ final class Console {
         .append(" · ")
         .append(Html.esc(f.project()))
         .append(" · ")
-        .append(Html.esc(f.status()))
+        .append(Html.esc(f.status().label()))
         .append(" · first seen ")
         .append(day(f.firstSeen()))
         .append(" · last seen ")
@@ -531,12 +531,12 @@ final class Console {
       b.append("<li>")
           .append(Html.esc(second(e.at())))
           .append(" ")
-          .append(Html.esc(e.kind()))
+          .append(Html.esc(e.kind().label()))
           .append(" (scan ")
           .append(e.scanId())
           .append(")</li>");
     }
-    for (FindingStore.Verdict v : s.findings.verdicts(id)) {
+    for (FindingStore.GivenVerdict v : s.findings.verdicts(id)) {
       b.append("<li>")
           .append(Html.esc(second(v.at())))
           .append(" ")

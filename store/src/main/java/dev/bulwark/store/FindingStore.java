@@ -1,7 +1,9 @@
 package dev.bulwark.store;
 
+import dev.bulwark.core.model.Confidence;
 import dev.bulwark.core.model.FindingStatus;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +25,7 @@ import java.util.Set;
 public final class FindingStore {
   public static final int MAX_LIMIT = 500;
   // the labels of the core enums, which the store's string columns hold
-  private static final Set<String> VERDICTS =
-      labels(dev.bulwark.core.model.Verdict.values(), dev.bulwark.core.model.Verdict::label);
+  private static final Set<String> VERDICTS = labels(Verdict.values(), Verdict::label);
   private static final Set<String> SEVERITIES = labels(Severity.values(), Severity::label);
   private static final Set<String> STATUSES = labels(FindingStatus.values(), FindingStatus::label);
 
@@ -40,7 +41,10 @@ public final class FindingStore {
     this.store = store;
   }
 
-  /** A finding's row: what lists show. {@code body} (the finding's JSON) only on {@link #get}. */
+  /**
+   * A finding's row: what lists show. {@code verdict} is null until someone gives one; {@code body}
+   * (the finding's JSON) only on {@link #get}.
+   */
   public record Row(
       long id,
       String project,
@@ -48,17 +52,28 @@ public final class FindingStore {
       String analyzer,
       String ruleId,
       String title,
-      String severity,
-      String confidence,
+      Severity severity,
+      Confidence confidence,
       String path,
       Integer line,
-      String status,
-      String verdict,
+      FindingStatus status,
+      Verdict verdict,
       Instant firstSeen,
       Instant lastSeen,
       Instant fixedAt,
       int reopened,
       String body) {}
+
+  /** A step in a finding's life, as its history lists it. */
+  public enum Change {
+    NEW,
+    FIXED,
+    REOPENED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   public enum Sort {
     /** Most severe first, newest first within a severity. */
@@ -304,12 +319,12 @@ public final class FindingStore {
         r.getString("analyzer"),
         r.getString("rule_id"),
         r.getString("title"),
-        r.getString("severity"),
-        r.getString("confidence"),
+        Columns.severity(r, "severity"),
+        Columns.confidence(r, "confidence"),
         r.getString("path"),
         noLine ? null : line,
-        r.getString("status"),
-        r.getString("verdict"),
+        Columns.status(r, "status"),
+        Columns.verdict(r, "verdict"),
         Store.instant(r, "first_seen_at"),
         Store.instant(r, "last_seen_at"),
         Store.instant(r, "fixed_at"),
@@ -331,22 +346,23 @@ public final class FindingStore {
             .findFirst());
   }
 
-  /** A verdict as stored: who gave it, when, why. */
-  public record Verdict(
+  /**
+   * A verdict as given: by whom, when, why, and the severity the reviewer would give the finding
+   * (null when they kept the finding's own).
+   */
+  public record GivenVerdict(
       long id,
-      String verdict,
-      String severity,
+      Verdict verdict,
+      Severity severity,
       String note,
       String user,
       Instant at,
       String tool) {}
 
   /** Records a verdict (the latest one is the finding's). */
-  public Verdict label(
-      long findingId, String verdict, String severity, String note, long userId, String tool) {
-    if (!VERDICTS.contains(verdict)) {
-      throw new IllegalArgumentException("verdict must be tp, fp or wont-fix");
-    }
+  public GivenVerdict label(
+      long findingId, Verdict verdict, Severity severity, String note, long userId, String tool) {
+    java.util.Objects.requireNonNull(verdict, "verdict");
     if (note != null && note.length() > 2000) {
       throw new IllegalArgumentException("a note is at most 2,000 characters");
     }
@@ -368,12 +384,12 @@ public final class FindingStore {
               userId,
               now,
               tool);
-      Audit.record(c, userId, "label", "finding " + findingId, verdict);
+      Audit.record(c, userId, "label", "finding " + findingId, verdict.label());
       String user =
           Store.queryLong(c, "SELECT id FROM users WHERE id = ?", userId).isPresent()
               ? name(c, userId)
               : null;
-      return new Verdict(id, verdict, severity, note, user, now, tool);
+      return new GivenVerdict(id, verdict, severity, note, user, now, tool);
     });
   }
 
@@ -387,7 +403,7 @@ public final class FindingStore {
   }
 
   /** Every verdict on a finding, oldest first. */
-  public List<Verdict> verdicts(long findingId) {
+  public List<GivenVerdict> verdicts(long findingId) {
     return store.read(c ->
         Store.list(
             c,
@@ -395,10 +411,10 @@ public final class FindingStore {
                 + " JOIN users u ON u.id = l.user_id WHERE l.finding_id = ? ORDER BY l.id",
             0,
             r ->
-                new Verdict(
+                new GivenVerdict(
                     r.getLong(1),
-                    r.getString(2),
-                    r.getString(3),
+                    Columns.verdict(r, "verdict"),
+                    Columns.severity(r, "severity"),
                     r.getString(4),
                     r.getString(5),
                     Store.instant(r, "at"),
@@ -407,7 +423,7 @@ public final class FindingStore {
   }
 
   /** A lifecycle change: new, fixed or reopened, in which scan. */
-  public record Event(String kind, long scanId, Instant at) {}
+  public record Event(Change kind, long scanId, Instant at) {}
 
   public List<Event> history(long findingId) {
     return store.read(c ->
@@ -415,7 +431,7 @@ public final class FindingStore {
             c,
             "SELECT kind, scan_id, at FROM finding_events WHERE finding_id = ? ORDER BY id",
             0,
-            r -> new Event(r.getString(1), r.getLong(2), Store.instant(r, "at")),
+            r -> new Event(Columns.change(r, "kind"), r.getLong(2), Store.instant(r, "at")),
             findingId));
   }
 
@@ -498,8 +514,8 @@ public final class FindingStore {
   /** A verdict with the finding it was given on, for training Bulwark's AI layer. */
   public record LabelledFinding(
       String fingerprint,
-      String verdict,
-      String severity,
+      Verdict verdict,
+      Severity severity,
       String note,
       String user,
       Instant at,
@@ -520,8 +536,8 @@ public final class FindingStore {
             r ->
                 new LabelledFinding(
                     r.getString(1),
-                    r.getString(2),
-                    r.getString(3),
+                    Columns.verdict(r, "verdict"),
+                    Columns.severity(r, "severity"),
                     r.getString(4),
                     r.getString(5),
                     Store.instant(r, "at"),

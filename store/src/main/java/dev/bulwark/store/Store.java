@@ -364,7 +364,7 @@ public final class Store implements AutoCloseable {
 
   static void bind(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
-      Object a = args[i];
+      Object a = Columns.write(args[i]);
       if (a instanceof Instant in) {
         ps.setObject(i + 1, ts(in));
       } else {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.model.FindingStatus;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.model.Verdict;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -162,9 +164,10 @@ abstract class StoreContract {
     long id = count("SELECT id FROM findings WHERE fingerprint = ?", fs.get(4).fingerprint());
     assertThat(findings.history(id))
         .extracting(FindingStore.Event::kind)
-        .containsExactly("new", "fixed", "reopened");
+        .containsExactly(
+            FindingStore.Change.NEW, FindingStore.Change.FIXED, FindingStore.Change.REOPENED);
     FindingStore.Row row = findings.get(id).orElseThrow();
-    assertThat(row.status()).isEqualTo("open");
+    assertThat(row.status()).isEqualTo(FindingStatus.OPEN);
     assertThat(row.reopened()).isEqualTo(1);
     assertThat(row.body()).contains(fs.get(4).fingerprint());
   }
@@ -180,7 +183,7 @@ abstract class StoreContract {
     assertThat(r.stillOpen()).isEqualTo(2);
     long id = count("SELECT id FROM findings WHERE fingerprint = ?", after.fingerprint());
     FindingStore.Row row = findings.get(id).orElseThrow();
-    assertThat(row.severity()).isEqualTo("high");
+    assertThat(row.severity()).isEqualTo(Severity.HIGH);
     assertThat(row.line()).isEqualTo(12);
     assertThat(count("SELECT COUNT(*) FROM findings WHERE last_seen_scan = ?", r.scanId()))
         .isEqualTo(2);
@@ -243,7 +246,7 @@ abstract class StoreContract {
     assertThat(all).hasSize(120);
     assertThat(all.stream().map(FindingStore.Row::id).distinct()).hasSize(120);
     assertThat(all)
-        .extracting(r -> Ingest.severityRank(r.severity()))
+        .extracting(r -> r.severity().rank())
         .isSortedAccordingTo((a, b) -> Integer.compare(b, a));
 
     FindingStore.Page high =
@@ -262,7 +265,7 @@ abstract class StoreContract {
     assertThat(high.items())
         .isNotEmpty()
         .allSatisfy(r -> {
-          assertThat(r.severity()).isEqualTo("high");
+          assertThat(r.severity()).isEqualTo(Severity.HIGH);
           assertThat(r.path()).startsWith("src/p/F1");
         });
     assertThat(high.items())
@@ -288,14 +291,14 @@ abstract class StoreContract {
   void verdictsAreKeptWithWhoAndWhen_andFilterTheList() {
     ingest.upload(Fixtures.upload("shop", "k", Fixtures.many("code", "v", 4)), analyst);
     long id = findings.list(FindingStore.Query.open("shop", 10)).items().get(0).id();
-    findings.label(id, "fp", null, "test fixture", analyst, "Bulwark test");
-    findings.label(id, "tp", null, "on second look, reachable", analyst, "Bulwark test");
-    assertThat(findings.get(id).orElseThrow().verdict()).isEqualTo("tp");
+    findings.label(id, Verdict.FP, null, "test fixture", analyst, "Bulwark test");
+    findings.label(id, Verdict.TP, null, "on second look, reachable", analyst, "Bulwark test");
+    assertThat(findings.get(id).orElseThrow().verdict()).isEqualTo(Verdict.TP);
     assertThat(findings.verdicts(id))
-        .extracting(FindingStore.Verdict::verdict, FindingStore.Verdict::user)
+        .extracting(FindingStore.GivenVerdict::verdict, FindingStore.GivenVerdict::user)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("fp", "ana"),
-            org.assertj.core.groups.Tuple.tuple("tp", "ana"));
+            org.assertj.core.groups.Tuple.tuple(Verdict.FP, "ana"),
+            org.assertj.core.groups.Tuple.tuple(Verdict.TP, "ana"));
     assertThat(
             findings
                 .list(
@@ -306,8 +309,19 @@ abstract class StoreContract {
     assertThat(new Audit(store).latest(10))
         .extracting(Audit.Entry::action)
         .contains("label", "upload");
-    assertThatThrownBy(() -> findings.label(id, "maybe", null, null, analyst, "t"))
+    assertThatThrownBy(() -> findings.label(id, Verdict.parse("maybe"), null, null, analyst, "t"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aColumnHoldingNoKnownLabel_failsNamingTheColumn() {
+    ingest.upload(Fixtures.upload("shop", "k", Fixtures.many("code", "w", 1)), analyst);
+    long id = findings.list(FindingStore.Query.open("shop", 10)).items().get(0).id();
+    store.transaction(
+        c -> Store.update(c, "UPDATE findings SET verdict = 'maybe' WHERE id = ?", id));
+    assertThatThrownBy(() -> findings.get(id))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("column verdict holds 'maybe'");
   }
 
   @Test

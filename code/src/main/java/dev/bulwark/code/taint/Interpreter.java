@@ -37,7 +37,7 @@ import java.util.Set;
  * a constant prune the branch not taken; loops iterate until the state is stable.
  *
  * <p>Values carry taint, constants, types and references to abstract objects; see {@link Value},
- * {@link Obj}. Library calls are interpreted by {@link LibraryCalls}, sinks checked by {@link
+ * {@link Obj}. Library calls are interpreted by {@link CallResolver}, sinks checked by {@link
  * Sinks}.
  */
 public final class Interpreter {
@@ -64,7 +64,7 @@ public final class Interpreter {
   final TypeHierarchy types;
   final LibraryModel library;
   final Findings findings;
-  final LibraryCalls calls;
+  final CallResolver calls;
   final Sinks sinks;
   private int nextObj = 1;
   private long steps;
@@ -136,7 +136,7 @@ public final class Interpreter {
     this.types = project.hierarchy();
     this.library = rules.library();
     this.findings = findings;
-    this.calls = new LibraryCalls(this);
+    this.calls = new CallResolver(this);
     this.sinks = new Sinks(this, rules.rules());
   }
 

@@ -64,9 +64,9 @@ final class Sinks {
       boolean ownerMatches =
           constructor
               ? owner.equals(s.method().owner())
-                  || LibraryCalls.simpleNameMatch(owner, s.method().owner())
+                  || CallResolver.simpleNameMatch(owner, s.method().owner())
               : in.types.isSubtype(owner, s.method().owner())
-                  || LibraryCalls.simpleNameMatch(owner, s.method().owner());
+                  || CallResolver.simpleNameMatch(owner, s.method().owner());
       if (!ownerMatches) {
         continue;
       }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class FixtureMarkers {
   private static final Pattern MARKER =
-      Pattern.compile("(?:#|//|<!--|--|;)\\s*(ruleid|ok):\\s*([a-z0-9][a-z0-9, -]*?)\\s*(?:-->)?$");
+      Pattern.compile(
+          "(?:#|//|<!--|--|;)\\s*(ruleid|ok):\\s*([a-z0-9][a-z0-9_, -]*?)\\s*(?:-->)?$");
   private static final Pattern PATH_DIRECTIVE = Pattern.compile("#\\s*fixture-path:\\s*(\\S+)");
 
   private FixtureMarkers() {}

@@ -2,8 +2,9 @@ package dev.bulwark.logs.sigma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.testing.FixtureMarkers;
+import dev.bulwark.core.testing.RuleFixtures;
 import dev.bulwark.logs.event.Event;
 import dev.bulwark.logs.event.JsonEvents;
 import dev.bulwark.logs.hunt.Detection;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Bulwark's detection pack against the annotated fixtures beside each rule ({@code
- * pack/<tactic>/<rule>.jsonl} in the test resources). An event marked {@code "_ruleid": NAME} must
- * be routed to the rule's log source and match it; one marked {@code "_ok": NAME} must not. A
- * correlation's fixture groups events into cases by {@code _case}: a case named {@code ruleid-…}
- * must make the correlation fire, one named {@code ok-…} must not.
+ * pack/<tactic>/<rule>.jsonl} in the test resources), through the one fixture runner every rule
+ * kind uses. Each event is one JSON line; the comment before it says whether the rule must match it
+ * ({@code # ruleid: NAME}: routed to the rule's log source and matched) or must not ({@code # ok:
+ * NAME}). A correlation's fixture is a set of cases, each a run of events between blank lines; the
+ * marker before a case's first event says whether the case must make the correlation fire.
  */
 class PackFixtureTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,18 +49,18 @@ class PackFixtureTest {
     }
   }
 
-  private static List<JsonNode> read(Path file) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      if (!line.isBlank()) {
-        out.add(JSON.readTree(line));
-      }
-    }
-    return out;
+  private static boolean isCorrelationFixture(Path f) {
+    return f.getParent().getFileName().toString().equals("correlations");
   }
 
   private static List<SigmaRule> packRules() {
     return PACK.rules().stream().filter(r -> r.meta().path().startsWith("builtin:pack/")).toList();
+  }
+
+  private static List<Correlation> packCorrelations() {
+    return PACK.correlations().stream()
+        .filter(c -> c.meta().path().startsWith("builtin:pack/"))
+        .toList();
   }
 
   private static SigmaRule rule(String name) {
@@ -71,71 +74,82 @@ class PackFixtureTest {
     return LOGSOURCES.route(e).stream().anyMatch(s -> r.logsource().covers(s)) && r.matches(e);
   }
 
-  @TestFactory
-  Stream<DynamicTest> everyMarkedEventFiresOrStaysQuiet() throws Exception {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Path f : fixtureFiles()) {
-      if (f.getParent().getFileName().toString().equals("correlations")) {
-        continue;
-      }
-      List<JsonNode> events = read(f);
-      for (int i = 0; i < events.size(); i++) {
-        JsonNode n = events.get(i);
-        boolean positive = n.has("_ruleid");
-        String name = positive ? n.get("_ruleid").asText() : n.path("_ok").asText(null);
-        String where = fixtures().relativize(f) + ":" + (i + 1);
-        tests.add(
-            DynamicTest.dynamicTest(
-                where + (positive ? " ruleid " : " ok ") + name,
-                () -> {
-                  assertThat(name).as("%s has neither _ruleid nor _ok", where).isNotNull();
-                  Event e = JsonEvents.toEvent(where, Integer.toString(1), n);
-                  assertThat(fires(rule(name), e)).as(where).isEqualTo(positive);
-                }));
-      }
-    }
-    return tests.stream();
+  /** The marked names of a line: a rule is asked only about the events marked for it. */
+  private static Set<String> marked(FixtureMarkers.Expectations e, int line) {
+    Set<String> names = new TreeSet<>(e.mustFire().getOrDefault(line, Set.of()));
+    names.addAll(e.mustNotFire().getOrDefault(line, Set.of()));
+    return names;
   }
 
   @TestFactory
-  Stream<DynamicTest> correlationCasesFireOrStayQuiet() throws Exception {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Path f : fixtureFiles()) {
-      if (!f.getParent().getFileName().toString().equals("correlations")) {
+  Stream<DynamicTest> everyFixture_matchesItsMarkers() throws Exception {
+    return RuleFixtures.tests(
+        fixtureFiles(),
+        (file, expectations) ->
+            isCorrelationFixture(file)
+                ? firedCorrelations(file, expectations)
+                : firedRules(file, expectations));
+  }
+
+  private static Map<Integer, Set<String>> firedRules(Path file, FixtureMarkers.Expectations e)
+      throws Exception {
+    Map<Integer, Set<String>> fired = new HashMap<>();
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i).strip();
+      if (l.isEmpty() || l.startsWith("#")) {
         continue;
       }
-      String name = "bulwark_" + f.getFileName().toString().replace(".jsonl", "");
-      Correlation c =
-          PACK.correlations().stream()
-              .filter(x -> name.equals(x.meta().name()))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no correlation named " + name));
-      Map<String, List<JsonNode>> cases = new LinkedHashMap<>();
-      for (JsonNode n : read(f)) {
-        cases.computeIfAbsent(n.get("_case").asText(), k -> new ArrayList<>()).add(n);
+      int line = i + 1;
+      String where = fixtures().relativize(file) + ":" + line;
+      Set<String> names = marked(e, line);
+      assertThat(names)
+          .as("%s: an event with neither a ruleid nor an ok marker", where)
+          .isNotEmpty();
+      Event event = JsonEvents.toEvent(where, "1", JSON.readTree(l));
+      for (String name : names) {
+        if (fires(rule(name), event)) {
+          fired.computeIfAbsent(line, k -> new TreeSet<>()).add(name);
+        }
       }
-      cases.forEach((caseName, events) ->
-          tests.add(
-              DynamicTest.dynamicTest(
-                  name + " " + caseName,
-                  () -> {
-                    Hunter h = new Hunter(PACK, LOGSOURCES, Hunter.Options.defaults());
-                    for (int i = 0; i < events.size(); i++) {
-                      h.accept(JsonEvents.toEvent(caseName, Integer.toString(i), events.get(i)));
-                    }
-                    List<String> fired =
-                        h.finish().detections().stream()
-                            .filter(Detection::isCorrelation)
-                            .map(d -> d.rule().name())
-                            .toList();
-                    if (caseName.startsWith("ruleid")) {
-                      assertThat(fired).contains(c.meta().name());
-                    } else {
-                      assertThat(fired).doesNotContain(c.meta().name());
-                    }
-                  })));
     }
-    return tests.stream();
+    return fired;
+  }
+
+  /** Each case (a run of event lines) is hunted alone; what fires is reported at its first line. */
+  private static Map<Integer, Set<String>> firedCorrelations(
+      Path file, FixtureMarkers.Expectations e) throws Exception {
+    Map<Integer, List<String>> cases = new LinkedHashMap<>();
+    List<String> lines = Files.readAllLines(file);
+    Integer first = null;
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i).strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        first = null;
+        continue;
+      }
+      if (first == null) {
+        first = i + 1;
+      }
+      cases.computeIfAbsent(first, k -> new ArrayList<>()).add(l);
+    }
+    Map<Integer, Set<String>> fired = new HashMap<>();
+    for (Map.Entry<Integer, List<String>> c : cases.entrySet()) {
+      String where = fixtures().relativize(file) + ":" + c.getKey();
+      Hunter h = new Hunter(PACK, LOGSOURCES, Hunter.Options.defaults());
+      List<String> events = c.getValue();
+      for (int i = 0; i < events.size(); i++) {
+        h.accept(JsonEvents.toEvent(where, Integer.toString(i), JSON.readTree(events.get(i))));
+      }
+      Set<String> names = marked(e, c.getKey());
+      assertThat(names).as("%s: a case with neither a ruleid nor an ok marker", where).isNotEmpty();
+      h.finish().detections().stream()
+          .filter(Detection::isCorrelation)
+          .map(d -> d.rule().name())
+          .filter(names::contains)
+          .forEach(n -> fired.computeIfAbsent(c.getKey(), k -> new TreeSet<>()).add(n));
+    }
+    return fired;
   }
 
   @Test
@@ -143,16 +157,6 @@ class PackFixtureTest {
     assertThat(PACK.problems()).isEmpty();
     List<SigmaRule> pack = packRules();
     assertThat(pack.size()).isGreaterThanOrEqualTo(150);
-    Map<String, int[]> examples = new HashMap<>();
-    for (Path f : fixtureFiles()) {
-      for (JsonNode n : read(f)) {
-        if (n.has("_ruleid")) {
-          examples.computeIfAbsent(n.get("_ruleid").asText(), k -> new int[2])[0]++;
-        } else if (n.has("_ok")) {
-          examples.computeIfAbsent(n.get("_ok").asText(), k -> new int[2])[1]++;
-        }
-      }
-    }
     Set<String> ids = new HashSet<>();
     Set<String> titles = new HashSet<>();
     for (SigmaRule r : pack) {
@@ -172,20 +176,9 @@ class PackFixtureTest {
       assertThat(dev.bulwark.logs.hunt.Attack.techniques(m.tags()))
           .as("ATT&CK technique of %s", m.name())
           .isNotEmpty();
-      int[] ex = examples.getOrDefault(m.name(), new int[2]);
-      assertThat(ex[0]).as("positive examples of %s", m.name()).isPositive();
-      assertThat(ex[1]).as("negative examples of %s", m.name()).isPositive();
     }
-    for (Correlation c : PACK.correlations()) {
-      if (c.meta().path().startsWith("builtin:pack/")) {
-        assertThat(
-                Files.exists(
-                    fixtures()
-                        .resolve("correlations")
-                        .resolve(c.meta().name().substring("bulwark_".length()) + ".jsonl")))
-            .as("fixture of %s", c.meta().name())
-            .isTrue();
-      }
-    }
+    List<String> names = new ArrayList<>(pack.stream().map(r -> r.meta().name()).toList());
+    packCorrelations().forEach(c -> names.add(c.meta().name()));
+    assertThat(RuleFixtures.coverageProblems(names, fixtureFiles())).isEmpty();
   }
 }

@@ -34,7 +34,7 @@ import java.util.Set;
  * the project ships, and everything the {@link LibraryModel} says about sources, sanitizers,
  * propagators, flags and return types. What no model covers passes taint through.
  */
-final class LibraryCalls {
+final class CallResolver {
   private static final Set<String> FUNCTIONAL =
       Set.of(
           "apply",
@@ -56,7 +56,7 @@ final class LibraryCalls {
   private final LibraryModel lib;
   private final Map<String, Value> constants = new HashMap<>();
 
-  LibraryCalls(Interpreter in) {
+  CallResolver(Interpreter in) {
     this.in = in;
     this.lib = in.library;
   }
@@ -386,7 +386,7 @@ final class LibraryCalls {
     List<Value> args = call.args();
     State st = call.st();
     Obj ro = call.receiverObject();
-    Value special = Containers.call(this, call);
+    Value special = TypeModels.call(this, call);
     if (special != null) {
       return special;
     }
@@ -680,7 +680,7 @@ final class LibraryCalls {
     }
     CallSite call = CallSite.ofConstructor(type, args, o, st, f);
     Set<dev.bulwark.code.rules.Category> reported = in.sinks.check(call);
-    Value special = Containers.construct(this, type, args, o, st, f);
+    Value special = TypeModels.construct(this, type, args, o, st, f);
     if (special != null) {
       return reportedOnce(special, reported);
     }

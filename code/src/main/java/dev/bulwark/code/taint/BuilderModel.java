@@ -1,0 +1,136 @@
+package dev.bulwark.code.taint;
+
+import com.github.javaparser.ast.Node;
+import dev.bulwark.code.taint.Interpreter.Frame;
+import dev.bulwark.core.model.CodeFlow;
+import java.util.List;
+
+/** String builders and in-memory writers and streams: their content as one value. */
+final class BuilderModel implements TypeModel {
+  @Override
+  public boolean covers(CallResolver c, CallSite call) {
+    Obj ro = call.receiverObject();
+    String owner = call.owner();
+    return ro != null
+        && (TypeModels.BUILDERS.contains(owner) || TypeModels.BUILDERS.contains(ro.type));
+  }
+
+  @Override
+  public Value call(CallResolver c, CallSite call) {
+    String name = call.name();
+    Value recv = call.recv();
+    Obj ro = call.receiverObject();
+    List<Value> args = call.args();
+    Node site = call.node();
+    State st = call.st();
+    Frame f = call.f();
+    return builder(c, name, recv, ro, args, st, f, site);
+  }
+
+  private static Value builder(
+      CallResolver c,
+      String name,
+      Value recv,
+      Obj ro,
+      List<Value> args,
+      State st,
+      Frame f,
+      Node site) {
+    Obj w;
+    switch (name) {
+      case "append", "write", "print", "println" -> {
+        w = st.write(ro.id);
+        Value add = args.isEmpty() ? Value.constant("") : args.get(0);
+        if (args.size() == 3
+            && add.constant() instanceof String s
+            && args.get(1).constant() != null
+            && args.get(2).constant() != null) {
+          add =
+              Value.constant(
+                  s.substring(
+                      (int) Constants.num(args.get(1).constant()),
+                      (int) Constants.num(args.get(2).constant())));
+        }
+        w.content = concat(c, w.content, add, st, site, f);
+        return recv;
+      }
+      case "insert" -> {
+        w = st.write(ro.id);
+        Value add = args.size() > 1 ? args.get(1) : Value.UNKNOWN;
+        Value old = w.content == null ? Value.constant("") : w.content;
+        Object k =
+            old.constant() instanceof String s
+                    && add.constant() != null
+                    && args.get(0).constant() != null
+                ? safeInsert(
+                    s, (int) Constants.num(args.get(0).constant()), Constants.str(add.constant()))
+                : null;
+        w.content =
+            new Value(
+                "java.lang.String",
+                k,
+                0,
+                Taint.join(old.taint(), c.interpreter().deepTaint(add, st)));
+        return recv;
+      }
+      case "toString", "substring", "toByteArray", "getBuffer" -> {
+        Value v = ro.content == null ? Value.constant("") : ro.content;
+        if (name.equals("substring")) {
+          return new Value("java.lang.String", null, 0, v.taint());
+        }
+        return name.equals("toString") ? v.withType("java.lang.String") : v.withType(null);
+      }
+      case "reverse" -> {
+        w = st.write(ro.id);
+        if (w.content != null && w.content.constant() instanceof String s) {
+          w.content = Value.constant(new StringBuilder(s).reverse().toString());
+        }
+        return recv;
+      }
+      case "replace", "delete", "deleteCharAt", "setCharAt", "setLength" -> {
+        w = st.write(ro.id);
+        Value old = w.content == null ? Value.constant("") : w.content;
+        Taint t = old.taint();
+        if (name.equals("replace") && args.size() == 3) {
+          t = Taint.join(t, args.get(2).taint());
+        }
+        if (name.equals("setLength")
+            && args.size() == 1
+            && Long.valueOf(0).equals(args.get(0).constant())) {
+          w.content = Value.constant("");
+          return Value.ofType("void");
+        }
+        w.content = new Value("java.lang.String", null, 0, t);
+        return name.equals("setLength") || name.equals("setCharAt") ? Value.ofType("void") : recv;
+      }
+      case "length", "indexOf", "lastIndexOf", "capacity" -> {
+        return Value.ofType("int");
+      }
+      case "charAt" -> {
+        return new Value("char", null, 0, ro.content == null ? null : ro.content.taint());
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private static String safeInsert(String s, int at, String add) {
+    return at >= 0 && at <= s.length() ? s.substring(0, at) + add + s.substring(at) : null;
+  }
+
+  private static Value concat(CallResolver c, Value a, Value b, State st, Node site, Frame f) {
+    Value left = a == null ? Value.constant("") : a;
+    Object k =
+        left.constant() != null && b.constant() != null
+            ? Constants.str(left.constant()) + Constants.str(b.constant())
+            : null;
+    Taint added = c.interpreter().deepTaint(b, st);
+    Taint t =
+        Taint.join(left.taint(), added == null ? null : added.afterConstantPrefix(left.constant()));
+    if (t != null && b.tainted()) {
+      t = t.step(c.interpreter().findings.location(f.unit, site), "appended", CodeFlow.Kind.STEP);
+    }
+    return new Value("java.lang.String", t == null ? k : null, 0, t);
+  }
+}

@@ -1,0 +1,241 @@
+package dev.bulwark.code.taint;
+
+import com.github.javaparser.ast.Node;
+import dev.bulwark.code.taint.Interpreter.Frame;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lists, sets and queues: indexed while every operation on them is known. */
+final class CollectionModel implements TypeModel {
+  @Override
+  public boolean covers(CallResolver c, CallSite call) {
+    Obj ro = call.receiverObject();
+    String owner = call.owner();
+    return ro != null
+        && (TypeModels.is(c, owner, "java.util.Collection")
+            || TypeModels.is(c, owner, "java.lang.Iterable")
+            || (ro.type != null && TypeModels.is(c, ro.type, "java.util.Collection")));
+  }
+
+  @Override
+  public Value call(CallResolver c, CallSite call) {
+    String name = call.name();
+    Value recv = call.recv();
+    Obj ro = call.receiverObject();
+    List<Value> args = call.args();
+    Node site = call.node();
+    State st = call.st();
+    Frame f = call.f();
+    return collection(c, name, recv, ro, args, st, f, site);
+  }
+
+  private static Value collection(
+      CallResolver c,
+      String name,
+      Value recv,
+      Obj ro,
+      List<Value> args,
+      State st,
+      Frame f,
+      Node site) {
+    Obj w;
+    switch (name) {
+      case "add", "addLast", "offer", "offerLast", "push", "addElement" -> {
+        w = st.write(ro.id);
+        if (args.size() == 2
+            && args.get(0).constant() != null
+            && Constants.numeric(args.get(0).constant())) {
+          int i = (int) Constants.num(args.get(0).constant());
+          if (w.elements != null && i >= 0 && i <= w.elements.size()) {
+            w.elements.add(i, args.get(1));
+          } else {
+            w.elements = null;
+          }
+          w.summary = Value.join(w.summary, args.get(1));
+        } else if (!args.isEmpty()) {
+          if (name.equals("push") && w.elements != null) {
+            w.elements.add(0, args.get(0));
+            w.summary = Value.join(w.summary, args.get(0));
+          } else {
+            TypeModels.add(w, args.get(args.size() - 1));
+          }
+        }
+        return Value.ofType("boolean");
+      }
+      case "addFirst", "offerFirst" -> {
+        w = st.write(ro.id);
+        if (w.elements != null && !args.isEmpty()) {
+          w.elements.add(0, args.get(0));
+        }
+        w.summary = Value.join(w.summary, args.isEmpty() ? null : args.get(0));
+        return Value.ofType("void");
+      }
+      case "addAll" -> {
+        w = st.write(ro.id);
+        Value other = args.get(args.size() - 1);
+        Obj oo = other.obj() == 0 ? null : st.read(other.obj());
+        if (oo != null && oo.elements != null && w.elements != null && args.size() == 1) {
+          w.elements.addAll(oo.elements);
+        } else {
+          w.elements = null;
+        }
+        w.summary = Value.join(w.summary, c.elementOf(other, st));
+        return Value.ofType("boolean");
+      }
+      case "get", "elementAt" -> {
+        if (ro.elements != null
+            && !args.isEmpty()
+            && args.get(0).constant() != null
+            && Constants.numeric(args.get(0).constant())) {
+          int i = (int) Constants.num(args.get(0).constant());
+          if (i >= 0 && i < ro.elements.size()) {
+            return ro.elements.get(i);
+          }
+        }
+        return c.elementOf(recv, st);
+      }
+      case "getFirst", "peek", "peekFirst", "element", "firstElement" -> {
+        return ro.elements != null && !ro.elements.isEmpty()
+            ? ro.elements.get(0)
+            : c.elementOf(recv, st);
+      }
+      case "getLast", "peekLast", "lastElement" -> {
+        return ro.elements != null && !ro.elements.isEmpty()
+            ? ro.elements.get(ro.elements.size() - 1)
+            : c.elementOf(recv, st);
+      }
+      case "poll", "pollFirst", "pop", "removeFirst", "remove" -> {
+        w = st.write(ro.id);
+        if (name.equals("remove") && args.size() == 1) {
+          Object k = args.get(0).constant();
+          if (k != null
+              && Constants.numeric(k)
+              && !(k instanceof Character)
+              && w.elements != null
+              && !"java.util.HashSet".equals(w.type)) {
+            int i = (int) Constants.num(k);
+            if (i >= 0 && i < w.elements.size()) {
+              return w.elements.remove(i);
+            }
+          }
+          if (k != null && w.elements != null) {
+            for (int i = 0; i < w.elements.size(); i++) {
+              Value e = w.elements.get(i);
+              if (e != null && k.equals(e.constant())) {
+                w.elements.remove(i);
+                return Value.constant(true);
+              }
+            }
+          }
+          w.elements = null;
+          return c.elementOf(recv, st);
+        }
+        if (w.elements != null && !w.elements.isEmpty()) {
+          return w.elements.remove(0);
+        }
+        return c.elementOf(recv, st);
+      }
+      case "removeLast", "pollLast" -> {
+        w = st.write(ro.id);
+        if (w.elements != null && !w.elements.isEmpty()) {
+          return w.elements.remove(w.elements.size() - 1);
+        }
+        return c.elementOf(recv, st);
+      }
+      case "set" -> {
+        w = st.write(ro.id);
+        if (args.size() == 2
+            && w.elements != null
+            && args.get(0).constant() != null
+            && Constants.numeric(args.get(0).constant())) {
+          int i = (int) Constants.num(args.get(0).constant());
+          if (i >= 0 && i < w.elements.size()) {
+            Value old = w.elements.set(i, args.get(1));
+            w.summary = Value.join(w.summary, args.get(1));
+            return old;
+          }
+        }
+        w.elements = null;
+        w.summary = Value.join(w.summary, args.size() == 2 ? args.get(1) : null);
+        return c.elementOf(recv, st);
+      }
+      case "clear", "removeAllElements" -> {
+        w = st.write(ro.id);
+        w.elements = new ArrayList<>();
+        w.summary = null;
+        return Value.ofType("void");
+      }
+      case "size" -> {
+        return ro.elements != null
+            ? Value.constant((long) ro.elements.size())
+            : Value.ofType("int");
+      }
+      case "isEmpty" -> {
+        return ro.elements != null
+            ? Value.constant(ro.elements.isEmpty())
+            : Value.ofType("boolean");
+      }
+      case "contains",
+          "containsAll",
+          "indexOf",
+          "lastIndexOf",
+          "hashCode",
+          "equals",
+          "removeAll",
+          "retainAll",
+          "removeIf" -> {
+        if (name.startsWith("remove") || name.equals("retainAll")) {
+          st.write(ro.id).elements = null;
+        }
+        return Value.ofType(name.contains("ndexOf") || name.equals("hashCode") ? "int" : "boolean");
+      }
+      case "iterator",
+          "listIterator",
+          "elements",
+          "stream",
+          "parallelStream",
+          "descendingIterator",
+          "spliterator" -> {
+        Value it =
+            c.interpreter()
+                .newObject(
+                    name.contains("tream") ? "java.util.stream.Stream" : "java.util.Iterator", st);
+        Obj io = st.write(it.obj());
+        io.elements = ro.elements == null ? null : new ArrayList<>(ro.elements);
+        io.summary = ro.summary;
+        return it.withTaint(recv.taint());
+      }
+      case "toArray" -> {
+        Value arr =
+            c.newArray(ro.elements == null ? List.of() : ro.elements, "java.lang.Object[]", st);
+        Obj a = st.write(arr.obj());
+        if (ro.elements == null) {
+          a.elements = null;
+        }
+        a.summary = Value.join(a.summary, ro.summary);
+        return arr;
+      }
+      case "subList", "reversed" -> {
+        Value copy = c.newArray(List.of(), "java.util.ArrayList", st);
+        Obj a = st.write(copy.obj());
+        a.type = "java.util.ArrayList";
+        a.elements = null;
+        a.summary = ro.summary;
+        return copy.withType("java.util.ArrayList");
+      }
+      case "forEach" -> {
+        if (!args.isEmpty()) {
+          TypeModels.callWith(c, args.get(0), List.of(c.elementOf(recv, st)), st, f, site);
+        }
+        return Value.ofType("void");
+      }
+      case "sort", "replaceAll" -> {
+        st.write(ro.id).elements = null;
+        return Value.ofType("void");
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.bulwark.code.taint;
+
+import com.github.javaparser.ast.Node;
+import dev.bulwark.code.project.TypeHierarchy;
+import dev.bulwark.code.taint.Interpreter.Frame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Strings: constant folding, and what each method keeps of its receiver's and arguments' taint. */
+final class StringModel implements TypeModel {
+  @Override
+  public boolean covers(CallResolver c, CallSite call) {
+    return call.owner().equals("java.lang.String");
+  }
+
+  @Override
+  public Value call(CallResolver c, CallSite call) {
+    String name = call.name();
+    Value recv = call.recv();
+    List<Value> args = call.args();
+    Node site = call.node();
+    State st = call.st();
+    Frame f = call.f();
+    return string(c, name, recv, args, site, st, f);
+  }
+
+  static Value string(
+      CallResolver c, String name, Value recv, List<Value> args, Node site, State st, Frame f) {
+    if (recv.constant() instanceof Constants.TypeRef) {
+      return StaticCallModel.staticCall(c, "java.lang.String", name, args, site, st, f);
+    }
+    List<Object> consts = new ArrayList<>();
+    boolean allConst = recv.constant() instanceof String;
+    for (Value a : args) {
+      consts.add(a.constant());
+      allConst &= a.constant() != null;
+    }
+    if (allConst) {
+      Object r = Constants.stringMethod((String) recv.constant(), name, consts);
+      if (r != null) {
+        return Value.constant(r);
+      }
+    }
+    String ret = c.returnType("java.lang.String", name, args.size());
+    if (TypeHierarchy.isValueType(ret)) {
+      return Value.ofType(ret);
+    }
+    Taint t = recv.taint();
+    switch (name) {
+      case "replace", "replaceAll", "replaceFirst" -> {
+        if (t != null && args.size() == 2 && removesNewlines(args.get(0), args.get(1))) {
+          t =
+              t.cleanse(
+                  Set.of(
+                      dev.bulwark.code.rules.Category.LOG, dev.bulwark.code.rules.Category.HEADER));
+        }
+        if (args.size() == 2) {
+          t = Taint.join(t, args.get(1).taint());
+        }
+      }
+      case "split" -> {
+        Value elem = Value.ofType("java.lang.String").withTaint(t);
+        Value arr = c.newArray(List.of(), "java.lang.String[]", st);
+        Obj o = st.write(arr.obj());
+        o.elements = null;
+        o.summary = elem;
+        return arr.withTaint(t);
+      }
+      case "concat" -> t = Taint.join(t, args.isEmpty() ? null : args.get(0).taint());
+      case "format", "formatted", "join" -> {
+        for (Value a : args) {
+          t = Taint.join(t, c.interpreter().deepTaint(a, st));
+        }
+      }
+      case "getBytes", "toCharArray", "chars" -> {
+        // keep the text of a constant: a literal password turned into char[] is still a literal
+        return new Value(ret, t == null ? recv.constant() : null, 0, t);
+      }
+      default -> {}
+    }
+    return new Value(ret == null ? "java.lang.String" : ret, null, 0, t);
+  }
+
+  private static boolean removesNewlines(Value pattern, Value replacement) {
+    if (!(pattern.constant() instanceof Object p) || replacement.tainted()) {
+      return false;
+    }
+    String s = Constants.str(p);
+    return s.contains("\n")
+        || s.contains("\r")
+        || s.contains("\\n")
+        || s.contains("\\r")
+        || s.contains("\\s");
+  }
+}

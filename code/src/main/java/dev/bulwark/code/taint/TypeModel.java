@@ -1,0 +1,14 @@
+package dev.bulwark.code.taint;
+
+/**
+ * A precise model of one family of JDK types that carry data between variables. {@link
+ * TypeModels#JDK} asks the models in order; the first that covers a call answers it, and the
+ * library model is consulted only when none does or the one that does gives no answer.
+ */
+interface TypeModel {
+  /** Whether the call belongs to this family; the models after this one are then not asked. */
+  boolean covers(CallResolver c, CallSite call);
+
+  /** The call's result; null when the family does not model this method. */
+  Value call(CallResolver c, CallSite call);
+}
