@@ -64,10 +64,11 @@ public final class SigmaRules {
     return out;
   }
 
-  static SigmaRule rule(JsonNode doc, Path f) {
+  /** The ATT&CK technique ids of a rule's tags ({@code attack.t1059.001} → {@code T1059.001}). */
+  public static List<String> techniques(List<String> tags) {
     List<String> techniques = new ArrayList<>();
-    for (JsonNode t : doc.path("tags")) {
-      Matcher m = TAG.matcher(t.asText().toLowerCase(Locale.ROOT));
+    for (String t : tags) {
+      Matcher m = TAG.matcher(t.toLowerCase(Locale.ROOT));
       if (m.matches()) {
         String id = m.group(1).toUpperCase(Locale.ROOT);
         if (!techniques.contains(id)) {
@@ -75,6 +76,13 @@ public final class SigmaRules {
         }
       }
     }
+    return techniques;
+  }
+
+  static SigmaRule rule(JsonNode doc, Path f) {
+    List<String> tags = new ArrayList<>();
+    doc.path("tags").forEach(t -> tags.add(t.asText()));
+    List<String> techniques = techniques(tags);
     JsonNode ls = doc.path("logsource");
     List<String> parts = new ArrayList<>();
     for (String k : List.of("product", "category", "service")) {

@@ -86,7 +86,9 @@ public final class Vocabulary {
     List<String> words = new ArrayList<>();
     v.isoByName.keySet().stream().filter(n -> n.length() > 3).forEach(words::add);
     v.regionMembers.keySet().stream().filter(n -> n.length() > 3).forEach(words::add);
-    v.sectorByName.keySet().stream().filter(n -> n.length() > 3).forEach(words::add);
+    v.sectorByName.entrySet().stream()
+        .filter(e -> e.getKey().length() > 3 && !e.getValue().broad())
+        .forEach(e -> words.add(e.getKey()));
     words.sort((a, b) -> Integer.compare(b.length(), a.length()));
     StringBuilder re = new StringBuilder("\\b(");
     for (int i = 0; i < words.size(); i++) {
@@ -165,7 +167,8 @@ public final class Vocabulary {
       String w = m.group(1);
       String n = normal(w);
       Sector s = sectorByName.get(n);
-      if (s != null) {
+      // a broad category in prose ("business", "services") says too little to count
+      if (s != null && !s.broad()) {
         out.add(new Mention("sector", s.name(), w));
       }
       String iso = isoByName.get(n);
