@@ -72,7 +72,7 @@ final class IntelCommand implements Runnable {
         read += r.read();
         stored += r.stored();
         out.printf(
-            "%-12s %-50s %7d read %7d stored %6d ms%n",
+            "%-12s %-50s %7d read %7d written %6d ms%n",
             r.kind().name().toLowerCase(Locale.ROOT),
             r.file().getFileName(),
             r.read(),
@@ -80,7 +80,7 @@ final class IntelCommand implements Runnable {
             r.millis());
       }
       out.printf(
-          "imported %d objects (%d new or newer) in %.1f s; the store holds %d objects, %.1f MB%n",
+          "imported %d objects (%d written) in %.1f s; the store holds %d objects, %.1f MB%n",
           read, stored, imp.millis() / 1000.0, imp.stats().total(), imp.stats().bytes() / 1e6);
       out.flush();
       err.flush();
