@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "intel",
     mixinStandardHelpOptions = true,
-    description = "Threat intelligence tailored to the organisation: actors, techniques, gaps.",
+    description =
+        "Rank the threat actors likely to target the organisation and show which of their"
+            + " techniques its detections miss.",
     subcommands = {
       IntelCommand.Import.class,
       IntelCommand.Sync.class,
@@ -145,9 +147,9 @@ final class IntelCommand implements Runnable {
       name = "report",
       mixinStandardHelpOptions = true,
       description = {
-        "Report the actors likely to target the organisation (bulwark.yaml 'intel:' profile),",
-        "their techniques against the detections in force (gaps first) and the KEV entries of",
-        "the stack; optionally an ATT&CK Navigator layer file."
+        "Report the actors likely to target the organisation and what its detections miss.",
+        "The profile is bulwark.yaml's 'intel:' section; techniques are set against the rules in",
+        "force (gaps first), KEV entries of the stack are listed, and --navigator writes layers."
       })
   static final class Report implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
