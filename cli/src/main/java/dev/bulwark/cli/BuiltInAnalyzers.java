@@ -58,6 +58,7 @@ final class BuiltInAnalyzers {
         Map.entry("assets", LogHunt.Settings.ASSETS),
         Map.entry("mail", MailSettings.KEYS),
         Map.entry("yara", dev.bulwark.yara.YaraAnalyzer.KEYS),
+        Map.entry("intel", dev.bulwark.intel.profile.OrgProfile.KEYS),
         Map.entry("llm", LlmSettings.KEYS),
         Map.entry("code", ConfigShape.free()),
         Map.entry("ai", ConfigShape.free()),

@@ -105,6 +105,10 @@ public final class BulwarkCommand implements Runnable {
               "compliance",
               "Assess NIST SP 800-53 controls from Bulwark's results, as OSCAL.",
               ComplianceCommand.class),
+          new Entry(
+              "intel",
+              "Rank the threat actors likely to target the organisation and show which of their techniques its detections miss.",
+              IntelCommand.class),
           new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
           new Entry(
               "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class));

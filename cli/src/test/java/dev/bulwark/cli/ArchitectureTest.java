@@ -31,6 +31,7 @@ class ArchitectureTest {
     "compliance",
     "yara",
     "attest"
+    "intel"
   };
 
   private static JavaClasses classes;

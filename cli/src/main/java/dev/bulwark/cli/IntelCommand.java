@@ -1,0 +1,297 @@
+package dev.bulwark.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.cli.usecase.ThreatIntelService;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.intel.IntelService;
+import dev.bulwark.intel.analysis.IntelReport;
+import dev.bulwark.intel.feed.ImportResult;
+import dev.bulwark.intel.feed.TaxiiClient;
+import dev.bulwark.intel.profile.OrgProfile;
+import dev.bulwark.intel.render.NavigatorLayers;
+import dev.bulwark.intel.stix.StixBundleReader;
+import dev.bulwark.intel.stix.StixValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark intel}: threat intelligence tailored to the organisation's profile. */
+@Command(
+    name = "intel",
+    mixinStandardHelpOptions = true,
+    description =
+        "Rank the threat actors likely to target the organisation and show which of their"
+            + " techniques its detections miss.",
+    subcommands = {
+      IntelCommand.Import.class,
+      IntelCommand.Sync.class,
+      IntelCommand.Report.class,
+      IntelCommand.Validate.class
+    })
+final class IntelCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Import STIX bundles (ATT&CK, your own), MISP galaxy clusters and the CISA KEV catalogue.",
+        "A folder is walked for .json files; each file is recognised by its content."
+      })
+  static final class Import implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter err = spec.commandLine().getErr();
+      IntelService.Imported imp =
+          new ThreatIntelService(dataDir.dir())
+              .importPaths(paths, p -> err.println("skipped " + p));
+      PrintWriter out = spec.commandLine().getOut();
+      long read = 0;
+      long stored = 0;
+      for (ImportResult r : imp.files()) {
+        read += r.read();
+        stored += r.stored();
+        out.printf(
+            "%-12s %-50s %7d read %7d written %6d ms%n",
+            r.kind().name().toLowerCase(Locale.ROOT),
+            r.file().getFileName(),
+            r.read(),
+            r.stored(),
+            r.millis());
+      }
+      out.printf(
+          "imported %d objects (%d written) in %.1f s; the store holds %d objects, %.1f MB%n",
+          read, stored, imp.millis() / 1000.0, imp.stats().total(), imp.stats().bytes() / 1e6);
+      out.flush();
+      err.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "sync",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Fetch objects from a TAXII 2.1 server into the store.",
+        "Later syncs fetch only what was added since the last one."
+      })
+  static final class Sync implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    @Option(
+        names = "--url",
+        required = true,
+        paramLabel = "URL",
+        description = "The server's discovery URL or an API root.")
+    URI url;
+
+    @Option(
+        names = "--collection",
+        paramLabel = "ID|TITLE",
+        description = "Only this collection (default: every readable one).")
+    String collection;
+
+    @Option(
+        names = "--token-env",
+        paramLabel = "VAR",
+        description = "Environment variable holding a bearer token for the server.")
+    String tokenEnv;
+
+    @Override
+    public Integer call() throws Exception {
+      String auth = null;
+      if (tokenEnv != null) {
+        String t = System.getenv(tokenEnv);
+        if (t == null || t.isBlank()) {
+          throw new InputException("--token-env " + tokenEnv + ": the variable is not set");
+        }
+        auth = "Bearer " + t.strip();
+      }
+      List<TaxiiClient.CollectionSync> synced =
+          new ThreatIntelService(dataDir.dir()).sync(url, collection, auth);
+      PrintWriter out = spec.commandLine().getOut();
+      for (TaxiiClient.CollectionSync s : synced) {
+        out.printf(
+            "%s (%s): %d objects in %d pages, %d new or newer; added up to %s%n",
+            s.title(), s.id(), s.read(), s.pages(), s.stored(), s.addedLast());
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Report the actors likely to target the organisation and what its detections miss.",
+        "The profile is bulwark.yaml's 'intel:' section; techniques are set against the rules in",
+        "force (gaps first), KEV entries of the stack are listed, and --navigator writes layers."
+      })
+  static final class Report implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "The bulwark.yaml with 'intel:'.")
+    Path config;
+
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        defaultValue = "md",
+        description = "md (default), html, json or stix.")
+    String format;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Write here.")
+    Path output;
+
+    @Option(
+        names = "--navigator",
+        paramLabel = "FILE",
+        description = "Also write the threat and coverage Navigator layers (format 4.5) here.")
+    Path navigator;
+
+    @Option(
+        names = "--sbom",
+        paramLabel = "FILE",
+        description = "A CycloneDX BOM or Bulwark JSON report of the stack (repeatable).")
+    List<Path> sboms = new ArrayList<>();
+
+    @Option(
+        names = "--rules",
+        paramLabel = "DIR",
+        description = "Sigma rules in force (repeatable), beside Bulwark's own pack.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(
+        names = "--catalog",
+        paramLabel = "DIR",
+        description = "Sigma rules to propose for gaps, e.g. a SigmaHQ checkout (repeatable).")
+    List<Path> catalog = new ArrayList<>();
+
+    @Option(
+        names = "--evidence",
+        paramLabel = "FILE",
+        description = "Bulwark JSON reports of hunts: techniques seen count as detected.")
+    List<Path> evidence = new ArrayList<>();
+
+    @Option(
+        names = "--no-builtin-rules",
+        description = "Do not count Bulwark's own Sigma pack as in force.")
+    boolean noBuiltIn;
+
+    @Option(
+        names = "--at",
+        paramLabel = "TIME",
+        description = "Report time (ISO-8601 instant; default: now), for recency and due dates.")
+    Instant at;
+
+    @Override
+    public Integer call() throws Exception {
+      BulwarkConfig cfg = Configs.load(config, Path.of("."));
+      String where = cfg.sourceFile().map(Path::toString).orElse("bulwark.yaml");
+      OrgProfile profile =
+          OrgProfile.fromSection(cfg.section("intel"), cfg.baseDir(), where)
+              .withInputs(concat(sboms, evidence), rules, catalog, List.of());
+      PrintWriter err = spec.commandLine().getErr();
+      IntelService.Rendered r =
+          new ThreatIntelService(dataDir.dir())
+              .report(
+                  profile,
+                  !noBuiltIn,
+                  IntelService.Format.parse(format),
+                  at == null ? Instant.now() : at,
+                  p -> err.println("skipped " + p));
+      if (output != null) {
+        Files.writeString(output, r.document());
+      } else {
+        spec.commandLine().getOut().print(r.document());
+      }
+      if (navigator != null) {
+        Files.writeString(
+            navigator,
+            StixBundleReader.mapper()
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(r.navigator()));
+      }
+      IntelReport rep = r.report();
+      err.printf(
+          "%d actors ranked; %d techniques, %d gaps, weighted coverage %.1f %%; %d KEV in stack%n",
+          rep.actors().size(),
+          rep.coverage().techniques(),
+          rep.coverage().gaps(),
+          rep.coverage().weightedCoverage() * 100,
+          rep.kevInStack().size());
+      err.flush();
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+      List<Path> out = new ArrayList<>(a);
+      out.addAll(b);
+      return out;
+    }
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = "Check a Navigator layer file (format 4.5) or a STIX 2.1 bundle.")
+  static final class Validate implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      JsonNode doc;
+      try {
+        doc = StixBundleReader.mapper().readTree(file.toFile());
+      } catch (IOException e) {
+        throw new InputException(file + ": not JSON: " + e.getMessage(), e);
+      }
+      boolean stix = "bundle".equals(doc.path("type").asText());
+      List<String> errors = stix ? StixValidator.validate(doc) : NavigatorLayers.validate(doc);
+      PrintWriter out = spec.commandLine().getOut();
+      errors.forEach(e -> out.println(file + ": " + e));
+      out.printf(
+          "%s: %s %s%n",
+          file,
+          stix ? "STIX 2.1 bundle" : "Navigator layer file",
+          errors.isEmpty() ? "valid" : "has " + errors.size() + " errors");
+      out.flush();
+      return errors.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+  }
+}
