@@ -34,7 +34,20 @@ final class Assembly {
   final List<DataAsset> data = new ArrayList<>();
   final Map<String, SourceRef> sources = new LinkedHashMap<>();
 
+  private static final java.util.regex.Pattern READABLE =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  private static final java.util.regex.Pattern UUID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /** A readable id: the format's own when it is one (not a UUID), else one made from the name. */
   String newId(String foreignId, String name) {
+    if (READABLE.matcher(foreignId).matches()
+        && !UUID.matcher(foreignId).matches()
+        && used.add(foreignId)) {
+      idOf.put(foreignId, foreignId);
+      return foreignId;
+    }
     String base = Ids.slug(name == null || name.isBlank() ? foreignId : name);
     String id = base;
     for (int i = 2; !used.add(id); i++) {

@@ -34,7 +34,7 @@ public final class ThreagileReader {
   private ThreagileReader() {}
 
   public static ThreatModel read(Path file) throws ModelException {
-    Tree.MapNode root = resolve(file, new HashSet<>(), new int[] {0});
+    Tree.MapNode root = resolve(file, new HashSet<>(), new HashSet<>(), new int[] {0});
     return fromTree(root);
   }
 
@@ -46,9 +46,10 @@ public final class ThreagileReader {
         || root.get("data_assets") != null;
   }
 
-  private static Tree.MapNode resolve(Path file, Set<Path> stack, int[] count)
+  private static Tree.MapNode resolve(Path file, Set<Path> stack, Set<Path> seen, int[] count)
       throws ModelException {
     Path norm = file.toAbsolutePath().normalize();
+    seen.add(norm);
     if (!stack.add(norm)) {
       throw new ModelException(file.toString(), 1, "includes", "includes itself (a cycle)");
     }
@@ -67,7 +68,14 @@ public final class ThreagileReader {
         if (!Files.isRegularFile(child)) {
           throw item.error("included file not found: " + name);
         }
-        Tree.MapNode part = resolve(child, stack, count);
+        if (stack.contains(child)) {
+          throw item.error("includes itself (a cycle through " + name + ")");
+        }
+        if (seen.contains(child)) {
+          // a part included along two paths (Threagile's split example does this) counts once
+          continue;
+        }
+        Tree.MapNode part = resolve(child, stack, seen, count);
         for (var e : part.entries().entrySet()) {
           entries.put(e.getKey(), join(entries.get(e.getKey()), e.getValue()));
           lines.putIfAbsent(e.getKey(), part.keyLine(e.getKey()));
@@ -125,7 +133,7 @@ public final class ThreagileReader {
       data.add(
           new DataAsset(
               id,
-              e.getKey(),
+              m.text("title", e.getKey()),
               m.text("description", ""),
               m.text("usage", "business"),
               m.texts("tags"),
@@ -144,7 +152,7 @@ public final class ThreagileReader {
       String id = m.requireText("id");
       sources.put(ThreatModel.key(Kind.TECHNICAL_ASSET, id), ref(assetMap, e.getKey(), m));
       List<CommunicationLink> links = new ArrayList<>();
-      Tree.MapNode linkMap = m.map("communication_links");
+      Tree.MapNode linkMap = linksByTitle(m);
       for (var le : linkMap.entries().entrySet()) {
         Tree.MapNode l = le.getValue().asMap();
         String linkId = id + ">" + Ids.slug(le.getKey());
@@ -154,7 +162,9 @@ public final class ThreagileReader {
                 linkId,
                 le.getKey(),
                 id,
-                l.requireText("target"),
+                l.text("target", null) != null
+                    ? l.requireText("target")
+                    : l.requireText("target_id"),
                 l.text("description", ""),
                 l.text("protocol", "unknown-protocol"),
                 l.text("authentication", "none"),
@@ -167,7 +177,7 @@ public final class ThreagileReader {
                 l.texts("data_assets_sent"),
                 l.texts("data_assets_received")));
       }
-      List<String> tech = new ArrayList<>(m.texts("technologies"));
+      List<String> tech = technologies(m);
       if (tech.isEmpty()) {
         tech.addAll(m.texts("technology"));
       }
@@ -177,7 +187,7 @@ public final class ThreagileReader {
       assets.add(
           new TechnicalAsset(
               id,
-              e.getKey(),
+              m.text("title", e.getKey()),
               m.text("description", ""),
               oneOf(m, "type", "process", "external-entity", "process", "datastore"),
               m.text("usage", "business"),
@@ -268,6 +278,34 @@ public final class ThreagileReader {
               + (dangling.size() > 1 ? " (and " + (dangling.size() - 1) + " more)" : ""));
     }
     return model;
+  }
+
+  /**
+   * Links keyed by title; Threagile's parsed-model JSON writes them as a list of objects with a
+   * title instead.
+   */
+  private static Tree.MapNode linksByTitle(Tree.MapNode asset) throws ModelException {
+    Tree t = asset.get("communication_links");
+    if (!(t instanceof Tree.ListNode list)) {
+      return asset.map("communication_links");
+    }
+    Map<String, Tree> entries = new LinkedHashMap<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    for (Tree item : list.items()) {
+      String title = item.asMap().requireText("title");
+      entries.put(title, item);
+      lines.put(title, item.line());
+    }
+    return new Tree.MapNode(list.file(), list.line(), list.path(), entries, lines);
+  }
+
+  /** Technology names: a list of names, or of objects with a {@code Name} as parsed models hold. */
+  private static List<String> technologies(Tree.MapNode m) throws ModelException {
+    List<String> out = new ArrayList<>();
+    for (Tree t : m.list("technologies").items()) {
+      out.add(t instanceof Tree.MapNode o ? o.requireText("Name") : t.asText());
+    }
+    return out;
   }
 
   private static ModelException statusError(Tree.MapNode m, String status) {

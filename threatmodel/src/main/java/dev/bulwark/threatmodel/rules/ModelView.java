@@ -111,7 +111,7 @@ public final class ModelView {
    */
   Object get(Object element, String path) {
     int dot = path.indexOf('.');
-    if (dot > 0 && !path.startsWith("tech.")) {
+    if (dot > 0 && !path.startsWith("tech.") && !path.startsWith("model_has.")) {
       Object next = get(element, path.substring(0, dot));
       return next == null || next instanceof Missing ? next : get(next, path.substring(dot + 1));
     }
@@ -134,6 +134,11 @@ public final class ModelView {
     if (p.startsWith("tech.")) {
       String attr = p.substring(5);
       return a.technologies().stream().anyMatch(t -> tech.has(t, attr));
+    }
+    if (p.startsWith("model_has.")) {
+      String attr = p.substring(10);
+      return model.technicalAssets().stream()
+          .anyMatch(x -> x.technologies().stream().anyMatch(t -> tech.has(t, attr)));
     }
     return switch (p) {
       case "id" -> a.id();
@@ -230,6 +235,15 @@ public final class ModelView {
       case "highest_integrity_transferred" -> maxI(concat(l.dataSent(), l.dataReceived()));
       case "highest_confidentiality_sent" -> maxC(l.dataSent());
       case "crosses_trust_boundary" -> crosses(l);
+      case "data_sent_unused" -> {
+        TechnicalAsset t = assets.get(l.targetId());
+        yield ids(l.dataSent()).stream()
+            .filter(d ->
+                t != null
+                    && !t.dataProcessed().contains(d.id())
+                    && !t.dataStored().contains(d.id()))
+            .toList();
+      }
       default -> Missing.INSTANCE;
     };
   }
