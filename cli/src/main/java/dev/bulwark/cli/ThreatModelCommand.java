@@ -22,8 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "threatmodel",
     mixinStandardHelpOptions = true,
-    description =
-        "Threat models as code: check, draft and draw Threagile, Threat Dragon and OTM models.",
+    description = "Threat models as code: risks from rules, diagrams, evidence from scans.",
     subcommands = {
       ThreatModelCommand.Check.class,
       ThreatModelCommand.Draft.class,
