@@ -53,15 +53,18 @@ public final class Layered {
     }
     Map<String, int[]> pos = new LinkedHashMap<>();
     int maxRows = 0;
+    // columns are numbered densely: layers a cycle skipped leave no empty gap
+    int column = 0;
     for (var e : columns.entrySet()) {
       List<TechnicalAsset> col = new ArrayList<>(e.getValue());
       col.sort(
           java.util.Comparator.comparing(
               (TechnicalAsset a) -> boundaryOf.getOrDefault(a.id(), "~")));
       for (int i = 0; i < col.size(); i++) {
-        pos.put(col.get(i).id(), new int[] {MARGIN + e.getKey() * COL, MARGIN + 20 + i * ROW});
+        pos.put(col.get(i).id(), new int[] {MARGIN + column * COL, MARGIN + 20 + i * ROW});
       }
       maxRows = Math.max(maxRows, col.size());
+      column++;
     }
     int width = MARGIN * 2 + Math.max(1, columns.size()) * COL;
     int height = MARGIN * 2 + 40 + maxRows * ROW;
