@@ -68,6 +68,10 @@ public final class BulwarkCommand implements Runnable {
               "Malware signatures: YARA rules over files, folders and archives.",
               YaraCommand.class),
           new Entry(
+              "threatmodel",
+              "Threat models as code: risks from rules, diagrams, evidence from scans.",
+              ThreatModelCommand.class),
+          new Entry(
               "net",
               "Network forensics: captures into Zeek-compatible logs and network detections.",
               NetCommand.class),

@@ -32,6 +32,7 @@ class ArchitectureTest {
     "yara",
     "attest"
     "intel"
+    "threatmodel"
   };
 
   private static JavaClasses classes;
@@ -132,6 +133,7 @@ class ArchitectureTest {
             "dev.bulwark.compliance..",
             "dev.bulwark.yara..",
             "dev.bulwark.attest..",
+            "dev.bulwark.threatmodel..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",

@@ -1,0 +1,260 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.cli.usecase.ThreatModelService;
+import dev.bulwark.core.model.Severity;
+import dev.bulwark.threatmodel.diagram.Dot;
+import dev.bulwark.threatmodel.draft.Drafter;
+import dev.bulwark.threatmodel.format.OtmFormat;
+import dev.bulwark.threatmodel.format.ThreagileWriter;
+import dev.bulwark.threatmodel.report.RiskFindings;
+import dev.bulwark.threatmodel.rules.Risk;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark threatmodel}: threat models as code, checked against rules and scan evidence. */
+@Command(
+    name = "threatmodel",
+    mixinStandardHelpOptions = true,
+    description = "Threat models as code: risks from rules, diagrams, evidence from scans.",
+    subcommands = {
+      ThreatModelCommand.Check.class,
+      ThreatModelCommand.Draft.class,
+      ThreatModelCommand.Diagram.class,
+      ThreatModelCommand.Convert.class
+    })
+final class ThreatModelCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Raise a model's risks from the risk rules, with evidence from a scan.",
+        "MODEL is Threagile YAML (includes followed), Threat Dragon JSON, OTM or a CycloneDX TM-BOM.",
+        "With --scan, findings of a Bulwark JSON report in an asset's code (tags path:PREFIX or",
+        "component:PURL) confirm its risks: likelihood one step up, each link citing the finding's",
+        "fingerprint. Exit status 1 when an open risk is at or above --fail-on."
+      })
+  static final class Check implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    Path model;
+
+    @Option(
+        names = "--scan",
+        paramLabel = "REPORT.json",
+        description = "A Bulwark JSON scan report of the modelled code.")
+    Path scan;
+
+    @Option(
+        names = "--rules",
+        paramLabel = "DIR",
+        description = "A folder of extra rule files (<id>.yaml).")
+    Path rules;
+
+    @Option(
+        names = "--fail-on",
+        paramLabel = "LEVEL",
+        converter = Converters.SeverityConverter.class,
+        description =
+            "Exit with status 1 when an open risk is at this severity or worse (default: high).")
+    Severity failOn = Severity.HIGH;
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<ReportOutput> outputs = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
+    @Override
+    public Integer call() throws Exception {
+      List<Path> inputs = new ArrayList<>(List.of(model));
+      if (scan != null) {
+        inputs.add(scan);
+      }
+      ReportOutput.prepare(outputs, inputs, outputPolicy);
+      ThreatModelService.Checked c = new ThreatModelService().check(model, scan, rules);
+      ReportOutput.writeAll(spec, c.report(), outputs);
+      long linked = c.risks().stream().filter(r -> !r.evidence().isEmpty()).count();
+      long links = c.risks().stream().mapToLong(r -> r.evidence().size()).sum();
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "%d risks from %d rules on %d assets and %d links; %d risks with evidence (%d links to %d scan findings)%n",
+              c.risks().size(),
+              RiskFindings.countsByRule(c.risks()).size(),
+              c.model().technicalAssets().size(),
+              c.model().links().size(),
+              linked,
+              links,
+              c.scanFindings());
+      boolean failing =
+          c.risks().stream()
+              .filter(r -> r.status().open())
+              .map(Risk::severity)
+              .map(dev.bulwark.threatmodel.rules.Levels::reportSeverity)
+              .anyMatch(s -> s.rank() >= failOn.rank());
+      return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "draft",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Propose a starting Threagile model from a repository.",
+        "Services from build files, Dockerfiles and docker-compose; data stores from database",
+        "drivers in the dependencies; links from URLs in configuration. Each element cites the",
+        "file and line it rests on (printed to standard error)."
+      })
+  static final class Draft implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH")
+    Path repo;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "MODEL.yaml",
+        description = "Where to write the model (default: standard output).")
+    Path out;
+
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
+    @Override
+    public Integer call() throws Exception {
+      Drafter.Draft d = new ThreatModelService().draft(repo);
+      String yaml = ThreagileWriter.write(d.model());
+      write(spec, outputPolicy, out, List.of(repo), yaml);
+      for (Drafter.Citation c : d.citations()) {
+        spec.commandLine()
+            .getErr()
+            .printf("  %s: %s (%s:%d)%n", c.element(), c.claim(), c.file(), c.line());
+      }
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "drafted %d technical assets and %d links from %d cited facts%n",
+              d.model().technicalAssets().size(), d.model().links().size(), d.citations().size());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "diagram",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Draw a model's data-flow diagram as SVG (or DOT with --dot).",
+        "Uses Graphviz's dot when installed, else a built-in layered layout; trust boundaries are",
+        "clusters, unencrypted links red."
+      })
+  static final class Diagram implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    Path model;
+
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE.svg",
+        description = "Where to write the diagram.")
+    Path out;
+
+    @Option(names = "--dot", description = "Write the Graphviz DOT source instead of SVG.")
+    boolean dot;
+
+    @Option(
+        names = "--built-in",
+        description = "Use the built-in layout even when Graphviz is installed.")
+    boolean builtIn;
+
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
+    @Override
+    public Integer call() throws Exception {
+      ThreatModelService service = new ThreatModelService();
+      String text;
+      String renderer;
+      if (dot) {
+        text = Dot.of(service.load(model));
+        renderer = "dot source";
+      } else {
+        var svg = service.diagram(model, builtIn);
+        text = svg.text();
+        renderer = svg.renderer();
+      }
+      write(spec, outputPolicy, out, List.of(model), text);
+      spec.commandLine().getErr().println("wrote " + out + " (" + renderer + ")");
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "convert",
+      mixinStandardHelpOptions = true,
+      description = "Write a model in another format: threagile (YAML) or otm (JSON).")
+  static final class Convert implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    Path model;
+
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "FORMAT",
+        description = "threagile or otm.")
+    String to;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Where to write (default: standard output).")
+    Path out;
+
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
+    @Override
+    public Integer call() throws Exception {
+      var m = new ThreatModelService().load(model);
+      String text =
+          switch (to) {
+            case "threagile" -> ThreagileWriter.write(m);
+            case "otm" -> OtmFormat.write(m);
+            default ->
+                throw new dev.bulwark.core.errors.InputException(
+                    "--to must be threagile or otm, got '" + to + "'");
+          };
+      write(spec, outputPolicy, out, List.of(model), text);
+      return ExitCodes.OK;
+    }
+  }
+
+  private static void write(
+      picocli.CommandLine.Model.CommandSpec spec,
+      OutputPolicy policy,
+      Path out,
+      List<Path> inputs,
+      String text)
+      throws Exception {
+    if (out == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+      return;
+    }
+    policy.check(out, inputs).write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,133 @@
+package dev.bulwark.cli.usecase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.report.FindingJson;
+import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.threatmodel.diagram.Diagrams;
+import dev.bulwark.threatmodel.draft.Drafter;
+import dev.bulwark.threatmodel.evidence.EvidenceLinker;
+import dev.bulwark.threatmodel.format.Models;
+import dev.bulwark.threatmodel.model.ThreatModel;
+import dev.bulwark.threatmodel.report.RiskFindings;
+import dev.bulwark.threatmodel.rules.Risk;
+import dev.bulwark.threatmodel.rules.Rule;
+import dev.bulwark.threatmodel.rules.RuleEngine;
+import dev.bulwark.threatmodel.rules.RuleLoader;
+import dev.bulwark.threatmodel.tree.ModelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Threat models as code: check a model against the risk rules (with evidence from a scan report),
+ * draft a model from a repository, and draw its data-flow diagram.
+ */
+public final class ThreatModelService {
+  private static final long MAX_REPORT_BYTES = 256L * 1024 * 1024;
+
+  /** The outcome of a check: the risks, and the report their findings make. */
+  public record Checked(ThreatModel model, List<Risk> risks, ScanReport report, int scanFindings) {}
+
+  public ThreatModel load(Path model) throws InputException {
+    try {
+      return Models.read(model);
+    } catch (ModelException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+
+  public List<Rule> rules(Path extraRules) throws InputException {
+    List<Rule> rules = new ArrayList<>(RuleLoader.builtIn());
+    if (extraRules != null) {
+      try {
+        rules.addAll(RuleLoader.fromFolder(extraRules));
+      } catch (ModelException e) {
+        throw new InputException(e.getMessage());
+      }
+    }
+    return rules;
+  }
+
+  public Checked check(Path modelFile, Path scanReport, Path extraRules) throws InputException {
+    Instant started = Instant.now();
+    ThreatModel model = load(modelFile);
+    List<Rule> rules = rules(extraRules);
+    List<Risk> risks;
+    try {
+      risks = RuleEngine.builtIn().assess(model, rules);
+    } catch (ModelException e) {
+      throw new InputException(e.getMessage());
+    }
+    List<Finding> scan = scanReport == null ? List.of() : findings(scanReport);
+    risks = EvidenceLinker.link(model, risks, scan);
+    List<Finding> findings = RiskFindings.of(model, modelFile.toString(), risks);
+    long bytes;
+    try {
+      bytes = Files.size(modelFile);
+    } catch (IOException e) {
+      bytes = 0;
+    }
+    ScanReport report =
+        ScanReport.ofSingleRun(
+            modelFile.toAbsolutePath().getParent().toString(),
+            List.of(modelFile.toString()),
+            started,
+            1,
+            bytes,
+            RiskFindings.ANALYZER,
+            "Threat model",
+            RiskFindings.rules(rules),
+            findings,
+            List.of());
+    return new Checked(model, risks, report, scan.size());
+  }
+
+  /** The findings of a Bulwark JSON report. */
+  public static List<Finding> findings(Path report) throws InputException {
+    try {
+      if (Files.size(report) > MAX_REPORT_BYTES) {
+        throw new InputException(report + ": larger than " + MAX_REPORT_BYTES + " bytes");
+      }
+      JsonNode root = new ObjectMapper().readTree(report.toFile());
+      JsonNode list = root.path("findings");
+      if (!list.isArray()) {
+        throw new InputException(report + ": not a Bulwark JSON report (no findings array)");
+      }
+      List<Finding> out = new ArrayList<>();
+      for (JsonNode n : list) {
+        out.add(FindingJson.fromJson(n));
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      throw new InputException(report + ": cannot read the scan report: " + e.getMessage());
+    }
+  }
+
+  public Drafter.Draft draft(Path repo) throws InputException {
+    if (!Files.isDirectory(repo)) {
+      throw new InputException(repo + ": not a folder");
+    }
+    try {
+      return Drafter.draft(repo);
+    } catch (IOException e) {
+      throw new InputException(repo + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  public Diagrams.Svg diagram(Path model, boolean builtIn) throws InputException {
+    ThreatModel m = load(model);
+    try {
+      return builtIn
+          ? new Diagrams.Svg(dev.bulwark.threatmodel.diagram.Layered.svg(m), "built-in")
+          : Diagrams.render(m);
+    } catch (IOException e) {
+      throw new InputException("diagram of " + model + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The acceptance path: draft a model of the demo shop, scan it, check the model with the scan. */
+class ThreatModelCommandTest {
+  private static final Path DEMO = Path.of("../examples/webshop").toAbsolutePath().normalize();
+
+  @Test
+  void draftThenCheckWithScan_linksRisksToRealFindings(@TempDir Path tmp) throws Exception {
+    Path model = tmp.resolve("model.yaml");
+    Cli.Result draft = Cli.run("threatmodel", "draft", DEMO.toString(), "-o", model.toString());
+    assertThat(draft.exit()).as(draft.err()).isZero();
+    assertThat(draft.err()).contains("docker-compose.yml").contains("pom.xml");
+    Path scan = tmp.resolve("scan.json");
+    Cli.Result s = Cli.run("scan", DEMO.toString(), "--format", "json", "-o", scan.toString());
+    assertThat(s.exit()).as(s.err()).isIn(0, 1);
+    Path risks = tmp.resolve("risks.json");
+    Cli.Result c =
+        Cli.run(
+            "threatmodel",
+            "check",
+            model.toString(),
+            "--scan",
+            scan.toString(),
+            "--format",
+            "json",
+            "-o",
+            risks.toString());
+    assertThat(c.exit()).as(c.err()).isIn(0, 1);
+    ObjectMapper json = new ObjectMapper();
+    Set<String> scanned = new HashSet<>();
+    json.readTree(scan.toFile())
+        .path("findings")
+        .forEach(f -> scanned.add(f.get("fingerprint").asText()));
+    JsonNode findings = json.readTree(risks.toFile()).path("findings");
+    assertThat(findings.size()).isGreaterThan(5);
+    int linked = 0;
+    Set<String> rules = new HashSet<>();
+    for (JsonNode f : findings) {
+      JsonNode ev = f.path("properties").path("threatmodel.evidence");
+      if (ev.isMissingNode()) {
+        continue;
+      }
+      for (String fp : ev.asText().split(",")) {
+        assertThat(scanned).as("evidence cites a finding of the scan").contains(fp);
+        linked++;
+      }
+      rules.add(f.get("ruleId").asText());
+    }
+    assertThat(rules).contains("sql-nosql-injection", "cross-site-scripting", "missing-vault");
+    assertThat(linked).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void diagram_writesSvg(@TempDir Path tmp) throws Exception {
+    Path model = tmp.resolve("model.yaml");
+    assertThat(Cli.run("threatmodel", "draft", DEMO.toString(), "-o", model.toString()).exit())
+        .isZero();
+    Path svg = tmp.resolve("dfd.svg");
+    Cli.Result r =
+        Cli.run("threatmodel", "diagram", model.toString(), "--built-in", "-o", svg.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(svg)).startsWith("<svg").contains("Webshop");
+  }
+
+  @Test
+  void brokenModel_failsNamingFileAndLine(@TempDir Path tmp) throws Exception {
+    Path model = tmp.resolve("bad.yaml");
+    Files.writeString(model, "technical_assets:\n  App:\n    id: app\n    type: gizmo\n");
+    Cli.Result r = Cli.run("threatmodel", "check", model.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("bad.yaml:4").contains("'gizmo' is not one of");
+  }
+}
