@@ -71,6 +71,10 @@ public final class BulwarkCommand implements Runnable {
               "net",
               "Network forensics: captures into Zeek-compatible logs and network detections.",
               NetCommand.class),
+          new Entry(
+              "checkup",
+              "Personal security check-up: passwords, breaches, device posture and accounts, with the next most useful step.",
+              CheckupCommand.class),
           new Entry("label", "Record a verdict on findings.", LabelCommand.class),
           new Entry("dataset", "Training data from defenders' labels.", DatasetCommand.class),
           new Entry(
