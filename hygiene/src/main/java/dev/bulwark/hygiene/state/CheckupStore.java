@@ -118,14 +118,31 @@ public final class CheckupStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(f.toFile(), PasswordSummary.class));
-    } catch (IOException e) {
+      JsonNode n = JSON.readTree(f.toFile());
+      return Optional.of(
+          new PasswordSummary(
+              Instant.parse(n.path("time").asText()),
+              n.path("accounts").asInt(),
+              n.path("weak").asInt(),
+              n.path("reused").asInt(),
+              n.path("breached").asInt(),
+              n.path("old").asInt(),
+              n.path("breachChecked").asBoolean()));
+    } catch (IOException | RuntimeException e) {
       throw new InputException(f + ": damaged password summary: " + e.getMessage());
     }
   }
 
   public void passwords(PasswordSummary s) throws InputException {
-    write("passwords.json", JSON.valueToTree(s));
+    ObjectNode n = JSON.createObjectNode();
+    n.put("time", s.time().toString());
+    n.put("accounts", s.accounts());
+    n.put("weak", s.weak());
+    n.put("reused", s.reused());
+    n.put("breached", s.breached());
+    n.put("old", s.old());
+    n.put("breachChecked", s.breachChecked());
+    write("passwords.json", n);
   }
 
   private void write(String name, JsonNode n) throws InputException {
