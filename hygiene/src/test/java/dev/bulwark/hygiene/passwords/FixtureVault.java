@@ -51,7 +51,8 @@ final class FixtureVault {
       boolean old = i % 20 == 3;
       String pw;
       if (weak) {
-        pw = WEAK[(i / 10) % WEAK.length] + (i / 100 == 0 ? "" : "1");
+        // a common word and a number: weak, yet distinct enough to search written files for
+        pw = WEAK[(i / 10) % WEAK.length] + i;
       } else if (reused) {
         pw = strong(new Random(1000 + i / 10)); // both of a pair get the same seed
       } else {
