@@ -79,6 +79,9 @@ public final class BulwarkCommand implements Runnable {
               "attest",
               "Confidential computing: verify GPU attestation evidence offline.",
               AttestCommand.class),
+              "checkup",
+              "Personal security check-up: passwords, breaches, device posture and accounts, with the next most useful step.",
+              CheckupCommand.class),
           new Entry("label", "Record a verdict on findings.", LabelCommand.class),
           new Entry("dataset", "Training data from defenders' labels.", DatasetCommand.class),
           new Entry(

@@ -33,6 +33,7 @@ class ArchitectureTest {
     "attest"
     "intel"
     "threatmodel"
+    "hygiene"
   };
 
   private static JavaClasses classes;
@@ -134,6 +135,7 @@ class ArchitectureTest {
             "dev.bulwark.yara..",
             "dev.bulwark.attest..",
             "dev.bulwark.threatmodel..",
+            "dev.bulwark.hygiene..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",

@@ -1,0 +1,311 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.cli.usecase.CheckupService;
+import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.report.JsonReportWriter;
+import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.hygiene.CheckupRun;
+import dev.bulwark.hygiene.CheckupText;
+import dev.bulwark.hygiene.HygieneFindings;
+import dev.bulwark.hygiene.check.Profile;
+import dev.bulwark.hygiene.passwords.AccountVerdict;
+import dev.bulwark.hygiene.passwords.ExportFormat;
+import dev.bulwark.hygiene.passwords.PasswordAudit;
+import dev.bulwark.hygiene.web.CheckupPage;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark checkup}: a personal security check-up that picks the next most useful step. */
+@Command(
+    name = "checkup",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Personal security check-up: passwords, breaches, device posture and accounts, with the next most useful step.",
+      "Reads only: it never changes the system. Results, progress and answers stay in the data",
+      "directory; passwords are never written anywhere."
+    },
+    subcommands = {
+      CheckupCommand.Next.class,
+      CheckupCommand.Passwords.class,
+      CheckupCommand.Answer.class,
+      CheckupCommand.BreachDb.class
+    })
+final class CheckupCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** --profile, --root and --data-dir, shared by the check-up and `checkup next`. */
+  static final class Scope {
+    @Option(
+        names = "--profile",
+        paramLabel = "PROFILE",
+        description = "home, developer or admin (default: home).")
+    String profile = "home";
+
+    @Option(
+        names = "--root",
+        paramLabel = "DIR",
+        description = "The root of the file system to check (default: /).")
+    Path root = Path.of("/");
+
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    Profile profile() throws InputException {
+      try {
+        return Profile.of(profile);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(e.getMessage());
+      }
+    }
+  }
+
+  @picocli.CommandLine.Mixin Scope scope;
+
+  @Option(names = "--web", description = "Show the check-up as a local web page (127.0.0.1).")
+  boolean web;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port for --web (default: a free one).")
+  int port;
+
+  @picocli.CommandLine.Mixin CommonOptions.ServerUpload upload;
+
+  @Override
+  public Integer call() throws Exception {
+    String token = upload.requested() ? upload.token() : null;
+    CheckupService service = new CheckupService(scope.dataDir.dir());
+    Profile profile = scope.profile();
+    CheckupRun run = service.run(scope.root, profile, true);
+    PrintWriter out = spec.commandLine().getOut();
+    CheckupText.write(run, out);
+    if (upload.requested()) {
+      // check results only: the check id, title and status — no evidence, no paths, no secrets
+      String host = InetAddress.getLocalHost().getHostName();
+      ScanReport report =
+          ScanReport.ofSingleRun(
+              host,
+              List.of(host),
+              run.time(),
+              0,
+              0,
+              HygieneFindings.ANALYZER,
+              "Security check-up",
+              HygieneFindings.rules(run.checks()),
+              HygieneFindings.forUpload(run, host),
+              List.of());
+      byte[] json = JsonReportWriter.toJson(report).toString().getBytes(StandardCharsets.UTF_8);
+      String project = upload.project != null ? upload.project : "checkup";
+      var answer = Upload.send(upload.server, project, token, json);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "uploaded check results to %s (project %s, scan %d): %d checks to do%n",
+              upload.server,
+              project,
+              answer.path("scanId").asLong(),
+              answer.path("findings").asInt());
+    }
+    if (web) {
+      try (CheckupPage page =
+          CheckupPage.start(port, run, () -> service.run(scope.root, profile, true))) {
+        out.println();
+        out.println("Open " + page.address() + " in your browser (Ctrl-C to stop).");
+        out.flush();
+        new CountDownLatch(1).await();
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  @Command(
+      name = "next",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Show only the next most useful step.",
+        "The step that removes the most risk per minute."
+      })
+  static final class Next implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin Scope scope;
+
+    @Override
+    public Integer call() throws Exception {
+      CheckupService service = new CheckupService(scope.dataDir.dir());
+      CheckupRun run = service.run(scope.root, scope.profile(), false);
+      PrintWriter out = spec.commandLine().getOut();
+      run.next()
+          .ifPresentOrElse(
+              n -> CheckupText.writeNext(n, out), () -> out.println("Nothing left to do."));
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "passwords",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Audit a password manager export: weak, reused, breached and old passwords.",
+        "Breached passwords are looked up by SHA-1 k-anonymity: in the imported range file",
+        "(checkup breach-db import), or online only with --online-breach-check, which sends",
+        "the first five hex digits of each hash and nothing else. Passwords are never written,",
+        "never logged, and wiped from memory after use. Delete the export when done."
+      })
+  static final class Passwords implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--export",
+        required = true,
+        paramLabel = "FILE",
+        description = "The export file.")
+    Path export;
+
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description =
+            "bitwarden-json, bitwarden-csv, keepass-xml, 1password-csv or browser-csv (default: guessed).")
+    String format;
+
+    @Option(
+        names = "--online-breach-check",
+        description = "Ask the Pwned Passwords range API (only hash prefixes are sent).")
+    boolean online;
+
+    @Option(
+        names = "--breach-api",
+        paramLabel = "URL",
+        description = "Another server speaking the range API (with --online-breach-check).")
+    java.net.URI api;
+
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+      Optional<ExportFormat> f;
+      try {
+        f = Optional.ofNullable(format).map(ExportFormat::of);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(e.getMessage());
+      }
+      CheckupService service = new CheckupService(dataDir.dir());
+      PasswordAudit.Result r =
+          service.passwords(
+              export,
+              f,
+              online
+                  ? Optional.of(api != null ? api : CheckupService.PWNED_PASSWORDS)
+                  : Optional.empty());
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          "%d accounts: %d weak, %d reused, %s, %d old%n",
+          r.accounts().size(),
+          r.weak(),
+          r.reused(),
+          r.breachChecked() ? r.breached() + " breached" : "breaches not checked",
+          r.old());
+      out.println("Breach check: " + r.breachSource());
+      for (AccountVerdict v : r.accounts()) {
+        StringBuilder why = new StringBuilder();
+        if (v.breached()) {
+          why.append(" breached (seen ").append(v.breachCount().orElse(0)).append(" times);");
+        }
+        if (v.reused()) {
+          why.append(" reused on ").append(v.sharedWith()).append(" other sites;");
+        }
+        if (v.weak()) {
+          why.append(" weak (strength ").append(v.score()).append("/4);");
+        }
+        if (v.old()) {
+          why.append(" unchanged for ").append(v.ageDays().orElse(0L) / 365).append(" years;");
+        }
+        if (!why.isEmpty()) {
+          out.println("  " + v.label() + ":" + why.substring(0, why.length() - 1));
+        }
+      }
+      out.println("Run 'bulwark checkup next' for the step to take first.");
+      out.flush();
+      return r.weak() + r.reused() + r.breached() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "answer",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Answer a question of the check-up (yes or no).",
+        "Answers stay in the data directory."
+      })
+  static final class Answer implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CHECK")
+    String check;
+
+    @Parameters(index = "1", paramLabel = "yes|no")
+    String answer;
+
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!answer.equals("yes") && !answer.equals("no")) {
+        throw new InputException("answer yes or no, got '" + answer + "'");
+      }
+      new CheckupService(dataDir.dir()).answer(check, answer.equals("yes"));
+      spec.commandLine().getOut().println("Recorded: " + check + " = " + answer);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "breach-db",
+      mixinStandardHelpOptions = true,
+      description = "Manage the offline copy of breached password hashes.",
+      subcommands = {CheckupCommand.BreachDb.Import.class})
+  static final class BreachDb implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+          "Import a file of SHA1HEX:COUNT lines sorted by hash (Pwned Passwords downloader output).",
+          "Later password audits look breaches up in it, offline."
+        })
+    static final class Import implements Callable<Integer> {
+      @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+      @Parameters(index = "0", paramLabel = "FILE")
+      Path file;
+
+      @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+      @Override
+      public Integer call() throws Exception {
+        long n = new CheckupService(dataDir.dir()).importBreaches(file);
+        spec.commandLine()
+            .getOut()
+            .printf("imported %d breached password hashes at %s%n", n, Instant.now());
+        return ExitCodes.OK;
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.bulwark.hygiene.posture;
+
+import java.util.List;
+
+/** The built-in probes, in the order the check-up runs them. */
+public final class Probes {
+  private Probes() {}
+
+  /** Every built-in probe; {@code history} decides what counts as a secret in shell history. */
+  public static List<Probe> all(HistorySecrets history) {
+    return List.of(
+        new DiskEncryption(),
+        new ScreenLock(),
+        new AutoUpdates(),
+        new SecurityUpdates(),
+        new Firewall(),
+        new SshServer(),
+        new ListeningServices(),
+        new Sudoers(),
+        new PathWorldWritable(),
+        new BrowserExtensions(),
+        new SshKeyPassphrase(),
+        new GitCredentialsPlaintext(),
+        new ShellHistorySecrets(history));
+  }
+}
