@@ -89,10 +89,13 @@ public final class OpenSsh {
     try {
       Process p =
           new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (stdin != null) {
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+      try (var in = p.getOutputStream()) {
+        if (stdin != null) {
+          in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        // the server hung up before reading all of it (a limit did its job)
       }
-      p.getOutputStream().close();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException("timed out: " + String.join(" ", cmd));

@@ -4,6 +4,7 @@ import dev.bulwark.deception.profile.Profile;
 import dev.bulwark.deception.profile.ProfileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
@@ -11,10 +12,13 @@ import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.compression.BuiltinCompressions;
 import org.apache.sshd.common.compression.Compression;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
+import org.apache.sshd.common.kex.extension.DefaultServerKexExtensionHandler;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.mac.Mac;
 import org.apache.sshd.common.mac.MacFactory;
+import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.server.ServerBuilder;
@@ -79,6 +83,28 @@ final class Algorithms {
       sigs.add(s);
     }
     sshd.setSignatureFactories(sigs);
+    if (!a.kex().contains("ext-info-s")) {
+      sshd.setKexExtensionHandler(new NoExtInfoMarker());
+    }
+  }
+
+  /**
+   * OpenSSH before 9.6 does not list "ext-info-s" in its KEXINIT; MINA always does. The extension
+   * messages themselves are still sent when the client asks for them, as 9.2 does.
+   */
+  private static final class NoExtInfoMarker extends DefaultServerKexExtensionHandler {
+    @Override
+    public void handleKexInitProposal(
+        Session session, boolean initiator, Map<KexProposalOption, String> proposal)
+        throws Exception {
+      super.handleKexInitProposal(session, initiator, proposal);
+      String kex = proposal.get(KexProposalOption.ALGORITHMS);
+      if (kex != null && kex.contains("ext-info-s")) {
+        List<String> names = new ArrayList<>(List.of(kex.split(",")));
+        names.remove("ext-info-s");
+        proposal.put(KexProposalOption.ALGORITHMS, String.join(",", names));
+      }
+    }
   }
 
   /** A MAC name listed for the fingerprint's sake; choosing it ends the connection. */
