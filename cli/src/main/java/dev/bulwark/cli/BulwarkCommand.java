@@ -101,6 +101,14 @@ public final class BulwarkCommand implements Runnable {
               "compliance",
               "Assess NIST SP 800-53 controls from Bulwark's results, as OSCAL.",
               ComplianceCommand.class),
+          new Entry(
+              "honeypot",
+              "Run SSH and Telnet honeypots that record attackers in Cowrie's event format.",
+              HoneypotCommand.class),
+          new Entry(
+              "canary",
+              "Make canary tokens: decoy keys, URLs, documents and names that call home.",
+              CanaryCommand.class),
           new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
           new Entry(
               "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Capability modules: each turns some evidence into findings. New capabilities join here. */
   static final String[] CAPABILITIES = {
-    "secrets", "code", "deps", "logs", "mail", "net", "triage", "config", "compliance", "yara"
+    "secrets", "code", "deps", "logs", "mail", "net", "triage", "config", "compliance", "yara", "deception"
   };
 
   private static JavaClasses classes;
@@ -120,6 +120,7 @@ class ArchitectureTest {
             "dev.bulwark.config..",
             "dev.bulwark.compliance..",
             "dev.bulwark.yara..",
+            "dev.bulwark.deception..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",

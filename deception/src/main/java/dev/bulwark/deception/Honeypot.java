@@ -7,6 +7,7 @@ import dev.bulwark.deception.profile.ProfileException;
 import dev.bulwark.deception.session.Credentials;
 import dev.bulwark.deception.session.Gate;
 import dev.bulwark.deception.ssh.SshHoneypot;
+import dev.bulwark.deception.telnet.TelnetHoneypot;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,10 +21,17 @@ public final class Honeypot implements Closeable {
   private final HoneypotConfig config;
   private final EventLog log;
   private final SshHoneypot ssh;
+  private final TelnetHoneypot telnet;
   private final List<Closeable> others;
 
-  private Honeypot(HoneypotConfig config, EventLog log, SshHoneypot ssh, List<Closeable> others) {
+  private Honeypot(
+      HoneypotConfig config,
+      EventLog log,
+      SshHoneypot ssh,
+      TelnetHoneypot telnet,
+      List<Closeable> others) {
     this.config = config;
+    this.telnet = telnet;
     this.log = log;
     this.ssh = ssh;
     this.others = others;
@@ -36,11 +44,17 @@ public final class Honeypot implements Closeable {
     Credentials credentials = new Credentials(config.accept());
     List<Closeable> others = new ArrayList<>();
     SshHoneypot ssh = null;
+    TelnetHoneypot telnet = null;
     try {
       if (config.sshPort() >= 0) {
         ssh = SshHoneypot.start(config, profile, log, gate, credentials);
       }
-      return new Honeypot(config, log, ssh, others);
+      if (config.telnetPort() >= 0) {
+        TelnetHoneypot t = TelnetHoneypot.start(config, profile, log, gate, credentials);
+        others.add(t);
+        telnet = t;
+      }
+      return new Honeypot(config, log, ssh, telnet, others);
     } catch (IOException | ProfileException | RuntimeException e) {
       if (ssh != null) {
         ssh.close();
@@ -60,6 +74,11 @@ public final class Honeypot implements Closeable {
   /** The SSH port actually bound, or -1 when SSH is off. */
   public int sshPort() {
     return ssh == null ? -1 : ssh.port();
+  }
+
+  /** The Telnet port actually bound, or -1 when Telnet is off. */
+  public int telnetPort() {
+    return telnet == null ? -1 : telnet.port();
   }
 
   public EventLog events() {

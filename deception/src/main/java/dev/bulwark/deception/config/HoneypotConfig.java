@@ -27,7 +27,7 @@ import java.util.Set;
  * telnet: {port: 2323}
  * http: {port: 8080, site: "Router admin"}
  * accept:
- *   - {user: root, password: "*", after: 2}
+ *   - {user: root, password: "*", after: 3}
  *   - {user: admin, publickey: true}
  * limits: {max-connections: 1024, max-per-source: 16, max-duration: 15m}
  * </pre>
@@ -53,7 +53,7 @@ public record HoneypotConfig(
   }
 
   public static List<AuthRule> defaultAccept() {
-    return List.of(new AuthRule("root", "*", 2, false), new AuthRule("admin", "admin", 0, false));
+    return List.of(new AuthRule("root", "*", 3, false), new AuthRule("admin", "admin", 0, false));
   }
 
   public static HoneypotConfig defaults(Path data) {

@@ -38,6 +38,7 @@ class SshHoneypotTest {
       int port = h.sshPort();
       assertThat(OpenSsh.ssh(port, "root", "123456", "id", null, false).exit()).isNotZero();
       assertThat(OpenSsh.ssh(port, "root", "password", "id", null, false).exit()).isNotZero();
+      assertThat(OpenSsh.ssh(port, "root", "admin", "id", null, false).exit()).isNotZero();
       OpenSsh.Result r =
           OpenSsh.ssh(
               port,
