@@ -44,7 +44,8 @@ final class HoneypotCommand implements Runnable {
     @Option(
         names = "--data",
         paramLabel = "DIR",
-        description = "Data directory: host keys, uploads, transcripts (default .bulwark/honeypot).")
+        description =
+            "Data directory: host keys, uploads, transcripts (default .bulwark/honeypot).")
     Path data;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on.")
@@ -56,10 +57,16 @@ final class HoneypotCommand implements Runnable {
     @Option(names = "--telnet-port", paramLabel = "N", description = "Telnet port (default 2323).")
     Integer telnetPort;
 
-    @Option(names = "--http-port", paramLabel = "N", description = "HTTP decoy port (default 8080).")
+    @Option(
+        names = "--http-port",
+        paramLabel = "N",
+        description = "HTTP decoy port (default 8080).")
     Integer httpPort;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "Event log (default DIR/events.json).")
+    @Option(
+        names = "--events",
+        paramLabel = "FILE",
+        description = "Event log (default DIR/events.json).")
     Path events;
 
     @Option(
@@ -88,7 +95,8 @@ final class HoneypotCommand implements Runnable {
         Thread hook = new Thread(stop::countDown);
         Runtime.getRuntime().addShutdownHook(hook);
         if (seconds != null) {
-          stop.await(Duration.ofSeconds(seconds).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+          stop.await(
+              Duration.ofSeconds(seconds).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } else {
           stop.await();
         }
