@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       BenchCommand.Deps.class,
       BenchCommand.Logs.class,
       BenchCommand.Yara.class,
+      BenchCommand.HoneypotBench.class,
       BenchCommand.Net.class,
       BenchCommand.Server.class
     })
@@ -356,6 +357,36 @@ public final class BenchCommand implements Runnable {
               .run(System.out);
       System.out.print(result.summary());
       return OK;
+    }
+  }
+
+  @Command(
+      name = "honeypot",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Time the SSH honeypot under concurrent attacker sessions on loopback.",
+        "Each session logs in with a password and runs commands over exec; prints sessions/s,",
+        "p95 command latency, peak heap, and whether every command reached the event log."
+      })
+  static final class HoneypotBench implements Callable<Integer> {
+    @Option(
+        names = "--sessions",
+        paramLabel = "N",
+        description = "Concurrent sessions (default ${DEFAULT-VALUE}).")
+    int sessions = 500;
+
+    @Option(
+        names = "--commands",
+        paramLabel = "N",
+        description = "Commands per session (default ${DEFAULT-VALUE}).")
+    int commands = 2;
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = Home.dir().resolve("target/bench/honeypot");
+      HoneypotBenchmark.Result r = new HoneypotBenchmark(sessions, commands, dir).run(System.out);
+      System.out.print(r.summary());
+      return r.failed() == 0 && r.commands() == r.logged() ? OK : 1;
     }
   }
 

@@ -116,6 +116,13 @@ public final class BulwarkCommand implements Runnable {
               "intel",
               "Rank the threat actors likely to target the organisation and show which of their techniques its detections miss.",
               IntelCommand.class),
+              "honeypot",
+              "Run SSH and Telnet honeypots that record attackers in Cowrie's event format.",
+              HoneypotCommand.class),
+          new Entry(
+              "canary",
+              "Make canary tokens: decoy keys, URLs, documents and names that call home.",
+              CanaryCommand.class),
           new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
           new Entry(
               "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class));

@@ -34,6 +34,7 @@ class ArchitectureTest {
     "intel"
     "threatmodel"
     "hygiene"
+    "deception"
   };
 
   private static JavaClasses classes;
@@ -136,6 +137,7 @@ class ArchitectureTest {
             "dev.bulwark.attest..",
             "dev.bulwark.threatmodel..",
             "dev.bulwark.hygiene..",
+            "dev.bulwark.deception..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",

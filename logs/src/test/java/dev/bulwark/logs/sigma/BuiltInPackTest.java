@@ -77,7 +77,7 @@ class BuiltInPackTest {
   void packLoadsCleanlyAndEveryReportingRuleHasAnExample() throws IOException {
     RuleSet rules = RuleSet.builtIn(Map.of(), Logsources.builtIn());
     assertThat(rules.problems()).isEmpty();
-    assertThat(rules.correlations()).hasSize(7);
+    assertThat(rules.correlations()).hasSize(9);
     assertThat(rules.filterCount()).isEqualTo(1);
     Set<String> expected = new HashSet<>();
     fixture()
