@@ -318,7 +318,29 @@ public final class CFrontEnd {
     return base;
   }
 
+  /** The grammar reads size_t and the stdint names as primitive types. */
+  static CType fixedWidth(String name) {
+    return switch (name) {
+      case "size_t", "uintptr_t" -> CType.USIZE;
+      case "ssize_t", "ptrdiff_t", "intptr_t" -> new CType.Int("isize", 64, true);
+      case "uint8_t" -> CType.U8;
+      case "int8_t" -> new CType.Int("i8", 8, true);
+      case "uint16_t" -> new CType.Int("u16", 16, false);
+      case "int16_t" -> new CType.Int("i16", 16, true);
+      case "uint32_t" -> new CType.Int("u32", 32, false);
+      case "int32_t" -> CType.INT;
+      case "uint64_t" -> new CType.Int("u64", 64, false);
+      case "int64_t" -> new CType.Int("i64", 64, true);
+      case "bool", "_Bool" -> CType.BOOL;
+      default -> null;
+    };
+  }
+
   private CType named(String name) {
+    CType fixed = fixedWidth(name);
+    if (fixed != null) {
+      return fixed;
+    }
     switch (name) {
       case "size_t":
         return CType.USIZE;
@@ -333,6 +355,12 @@ public final class CFrontEnd {
   }
 
   public static CType primitive(List<String> words) {
+    if (words.size() == 1) {
+      CType fixed = fixedWidth(words.get(0));
+      if (fixed != null) {
+        return fixed;
+      }
+    }
     boolean unsigned = words.contains("unsigned");
     boolean signed = words.contains("signed");
     long longs = words.stream().filter("long"::equals).count();

@@ -42,7 +42,7 @@ public final class Cargo {
   }
 
   private Map<String, String> env() {
-    return Map.of("CARGO_NET_OFFLINE", "true", "CARGO_TERM_COLOR", "never", "RUSTFLAGS", "");
+    return Map.of("CARGO_NET_OFFLINE", "true", "CARGO_TERM_COLOR", "never", "RUSTFLAGS", "", "RUST_BACKTRACE", "0");
   }
 
   public Outcome build(Path crate) throws IOException, InterruptedException {

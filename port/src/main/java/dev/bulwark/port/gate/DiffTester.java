@@ -226,6 +226,7 @@ public final class DiffTester {
     b.append("""
           printf("UNKNOWN\\n");
         }
+        #undef main
         int main(void) {
           setvbuf(stdout, NULL, _IONBF, 0);
           char *line = NULL; size_t cap = 0; ssize_t n;

@@ -173,7 +173,7 @@ public final class Translator {
           rules.add("pointer+length → slice");
           anyPointer = true;
         }
-        case Arg.Len l -> vars.put(a.name(), new Var(n, l.type(), Kind.VALUE));
+        case Arg.Len l -> {}
         case Arg.Str s -> {
           vars.put(a.name(), new Var(n, CType.U8, Kind.STR));
           rules.add("const char* → &str");
