@@ -101,6 +101,10 @@ public final class BulwarkCommand implements Runnable {
               "compliance",
               "Assess NIST SP 800-53 controls from Bulwark's results, as OSCAL.",
               ComplianceCommand.class),
+          new Entry(
+              "port",
+              "Port C to safe Rust, accepting only functions that build, have no unsafe and behave like the C.",
+              PortCommand.class),
           new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
           new Entry(
               "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class));

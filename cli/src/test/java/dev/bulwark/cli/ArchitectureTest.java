@@ -20,7 +20,17 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Capability modules: each turns some evidence into findings. New capabilities join here. */
   static final String[] CAPABILITIES = {
-    "secrets", "code", "deps", "logs", "mail", "net", "triage", "config", "compliance", "yara"
+    "secrets",
+    "code",
+    "deps",
+    "logs",
+    "mail",
+    "net",
+    "triage",
+    "config",
+    "compliance",
+    "yara",
+    "port"
   };
 
   private static JavaClasses classes;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What happened to one C function: accepted (by which pass, after how many repairs, by which
- * rules) with the evidence that let it in, or left unported with the reason.
+ * What happened to one C function: accepted (by which pass, after how many repairs, by which rules)
+ * with the evidence that let it in, or left unported with the reason.
  */
 public record FunctionResult(
     String name,

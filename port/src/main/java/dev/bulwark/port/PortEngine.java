@@ -39,9 +39,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Ports a C project to a safe Rust crate, function by function, bottom-up: the deterministic
- * pass first, then (optionally) a model for what is left; nothing enters the crate without passing
- * the gates. Builds and runs code made from the project's own sources, in its output directory and
+ * Ports a C project to a safe Rust crate, function by function, bottom-up: the deterministic pass
+ * first, then (optionally) a model for what is left; nothing enters the crate without passing the
+ * gates. Builds and runs code made from the project's own sources, in its output directory and
  * temporary directories, only when asked to.
  */
 public final class PortEngine {
@@ -59,17 +59,20 @@ public final class PortEngine {
       int inputsPerFunction) {
     public Options {
       if (maxRepairs < 0 || inputsPerFunction < 1) {
-        throw new IllegalArgumentException("repairs must be >= 0 and inputs >= 1, got " + maxRepairs + ", " + inputsPerFunction);
+        throw new IllegalArgumentException(
+            "repairs must be >= 0 and inputs >= 1, got " + maxRepairs + ", " + inputsPerFunction);
       }
     }
 
     public static Options of(Path source, Path out) {
-      return new Options(source, out, Optional.empty(), Optional.empty(), Optional.empty(), 2, 42, 200);
+      return new Options(
+          source, out, Optional.empty(), Optional.empty(), Optional.empty(), 2, 42, 200);
     }
   }
 
   /** A function or type the crate holds so far. */
-  private record Candidate(String key, String code, PortSignature sig, String pass, List<String> rules, int repairs) {}
+  private record Candidate(
+      String key, String code, PortSignature sig, String pass, List<String> rules, int repairs) {}
 
   private final Options o;
   private final Cargo cargo = Cargo.fromEnvironment();
@@ -89,9 +92,11 @@ public final class PortEngine {
     String crateName = crateName();
     Files.createDirectories(o.out());
     Optional<String> ifaceText = interfaceText();
-    RustItems.Items iface = ifaceText.isPresent() ? items(ifaceText.get()) : new RustItems.Items(List.of(), List.of());
+    RustItems.Items iface =
+        ifaceText.isPresent() ? items(ifaceText.get()) : new RustItems.Items(List.of(), List.of());
 
-    Gatekeeper gates = new Gatekeeper(cargo, new DiffTester(cFiles, cargo, o.seed(), o.inputsPerFunction()));
+    Gatekeeper gates =
+        new Gatekeeper(cargo, new DiffTester(cFiles, cargo, o.seed(), o.inputsPerFunction()));
     Path work = o.out().resolve("target/bulwark-port-work");
     Map<String, String> reasons = new LinkedHashMap<>();
     Map<String, String> diffEvidence = new LinkedHashMap<>();
@@ -104,12 +109,28 @@ public final class PortEngine {
       consts.append(Translator.constant(c));
     }
     if (!consts.isEmpty()) {
-      crate.put("constants", new Candidate("constants", consts.toString(), null, "deterministic", List.of("enum/const → const"), 0));
+      crate.put(
+          "constants",
+          new Candidate(
+              "constants",
+              consts.toString(),
+              null,
+              "deterministic",
+              List.of("enum/const → const"),
+              0));
     }
     Translator structs = new Translator(program, Map.of());
     for (CStruct s : program.structs().values()) {
       try {
-        crate.put("struct " + s.cName(), new Candidate("struct " + s.cName(), structs.struct(s), null, "deterministic", List.of("struct → struct"), 0));
+        crate.put(
+            "struct " + s.cName(),
+            new Candidate(
+                "struct " + s.cName(),
+                structs.struct(s),
+                null,
+                "deterministic",
+                List.of("struct → struct"),
+                0));
         types.add(s.rustName());
       } catch (Unsupported e) {
         reasons.put("struct " + s.cName(), e.getMessage());
@@ -127,7 +148,10 @@ public final class PortEngine {
           }
         }
         Translator.Result r = new Translator(program, sigs).translate(f);
-        crate.put(name, new Candidate(name, r.rust(), r.signature(), "deterministic", List.copyOf(r.rules()), 0));
+        crate.put(
+            name,
+            new Candidate(
+                name, r.rust(), r.signature(), "deterministic", List.copyOf(r.rules()), 0));
       } catch (Unsupported e) {
         reasons.put(name, e.getMessage());
       }
@@ -142,28 +166,37 @@ public final class PortEngine {
       Path log = o.out().resolve("proposals.jsonl");
       Files.deleteIfExists(log);
       List<ModelPass.Proposal> logged = new ArrayList<>();
-      ModelPass pass = new ModelPass(o.llm().get(), o.maxRepairs(), p -> {
-        logged.add(p);
-        appendLog(log, p);
-      });
+      ModelPass pass =
+          new ModelPass(
+              o.llm().get(),
+              o.maxRepairs(),
+              p -> {
+                logged.add(p);
+                appendLog(log, p);
+              });
       for (String name : analysis.order()) {
         if (crate.containsKey(name)) {
           continue;
         }
         CFunction f = program.function(name).orElseThrow();
         Map<String, PortSignature> sigs = signatures(crate);
-        boolean calleesReady = analysis.calls().getOrDefault(name, Set.of()).stream()
-            .allMatch(c -> c.equals(name) || sigs.containsKey(c));
+        boolean calleesReady =
+            analysis.calls().getOrDefault(name, Set.of()).stream()
+                .allMatch(c -> c.equals(name) || sigs.containsKey(c));
         if (!calleesReady) {
-          reasons.put(name, reasons.getOrDefault(name, "") + "; model pass skipped: a callee is not ported");
+          reasons.put(
+              name,
+              reasons.getOrDefault(name, "") + "; model pass skipped: a callee is not ported");
           continue;
         }
         Optional<PortSignature> sig = signatureOf(program, sigs, f);
         String rustName = dev.bulwark.port.translate.Names.ident(name);
-        Optional<String> wanted = sig.map(PortSignature::render)
-            .or(() -> iface.function(rustName).map(RustItems.Fn::signature));
+        Optional<String> wanted =
+            sig.map(PortSignature::render)
+                .or(() -> iface.function(rustName).map(RustItems.Fn::signature));
         if (wanted.isEmpty()) {
-          reasons.put(name, reasons.get(name) + "; model pass skipped: no signature to hold a proposal to");
+          reasons.put(
+              name, reasons.get(name) + "; model pass skipped: no signature to hold a proposal to");
           continue;
         }
         List<String> callees = new ArrayList<>();
@@ -173,25 +206,51 @@ public final class PortEngine {
           }
         }
         StringBuilder typeText = new StringBuilder();
-        crate.values().stream().filter(c -> c.sig() == null).forEach(c -> typeText.append(c.code()));
-        ModelPass.Task task = new ModelPass.Task(name, rustName, f.source(), wanted.get(), callees, typeText.toString(),
-            analysis.hazards().getOrDefault(name, Set.of()).stream().map(Hazard::label).toList());
+        crate.values().stream()
+            .filter(c -> c.sig() == null)
+            .forEach(c -> typeText.append(c.code()));
+        ModelPass.Task task =
+            new ModelPass.Task(
+                name,
+                rustName,
+                f.source(),
+                wanted.get(),
+                callees,
+                typeText.toString(),
+                analysis.hazards().getOrDefault(name, Set.of()).stream()
+                    .map(Hazard::label)
+                    .toList());
         Map<String, String> trialDiff = new LinkedHashMap<>();
-        ModelPass.Outcome out = pass.port(task, code -> {
-          List<RustCrate.Unit> units = units(crate);
-          units.add(new RustCrate.Unit(name, code));
-          List<PortSignature> toDiff = sig.filter(PortSignature::differentiallyTestable).map(List::of).orElse(List.of());
-          Gatekeeper.Verdict v = gates.check(work, crateName, units, toDiff);
-          if (v.clean()) {
-            v.diff().forEach((k, r) -> trialDiff.put(k, r.summary()));
-            return null;
-          }
-          return String.join("; ", v.rejected().values()) + (v.log().isBlank() ? "" : "\n" + tail(v.log(), 1500));
-        });
+        ModelPass.Outcome out =
+            pass.port(
+                task,
+                code -> {
+                  List<RustCrate.Unit> units = units(crate);
+                  units.add(new RustCrate.Unit(name, code));
+                  List<PortSignature> toDiff =
+                      sig.filter(PortSignature::differentiallyTestable)
+                          .map(List::of)
+                          .orElse(List.of());
+                  Gatekeeper.Verdict v = gates.check(work, crateName, units, toDiff);
+                  if (v.clean()) {
+                    v.diff().forEach((k, r) -> trialDiff.put(k, r.summary()));
+                    return null;
+                  }
+                  return String.join("; ", v.rejected().values())
+                      + (v.log().isBlank() ? "" : "\n" + tail(v.log(), 1500));
+                });
         pt += out.promptTokens();
         ct += out.completionTokens();
         if (out.accepted()) {
-          crate.put(name, new Candidate(name, out.code(), sig.orElse(null), "model", List.of("model proposal"), out.repairs()));
+          crate.put(
+              name,
+              new Candidate(
+                  name,
+                  out.code(),
+                  sig.orElse(null),
+                  "model",
+                  List.of("model proposal"),
+                  out.repairs()));
           diffEvidence.putAll(trialDiff);
           reasons.remove(name);
         } else {
@@ -208,35 +267,83 @@ public final class PortEngine {
       Set<Hazard> hz = analysis.hazards().getOrDefault(f.name(), Set.of());
       Candidate c = crate.get(f.name());
       if (c != null) {
-        results.add(new FunctionResult(f.name(), f.file(), f.line(), hz, FunctionResult.Status.ACCEPTED, c.pass(), c.rules(), c.repairs(), null,
-            c.sig() == null ? "" : c.sig().render(),
-            new FunctionResult.Evidence(true, true, true, diffEvidence.getOrDefault(f.name(), "not applicable (struct state; covered by the crate's tests)"))));
+        results.add(
+            new FunctionResult(
+                f.name(),
+                f.file(),
+                f.line(),
+                hz,
+                FunctionResult.Status.ACCEPTED,
+                c.pass(),
+                c.rules(),
+                c.repairs(),
+                null,
+                c.sig() == null ? "" : c.sig().render(),
+                new FunctionResult.Evidence(
+                    true,
+                    true,
+                    true,
+                    diffEvidence.getOrDefault(
+                        f.name(), "not applicable (struct state; covered by the crate's tests)"))));
       } else {
-        results.add(new FunctionResult(f.name(), f.file(), f.line(), hz, FunctionResult.Status.UNPORTED, null, List.of(), 0,
-            reasons.getOrDefault(f.name(), "not ported"), "", FunctionResult.Evidence.NONE));
+        results.add(
+            new FunctionResult(
+                f.name(),
+                f.file(),
+                f.line(),
+                hz,
+                FunctionResult.Status.UNPORTED,
+                null,
+                List.of(),
+                0,
+                reasons.getOrDefault(f.name(), "not ported"),
+                "",
+                FunctionResult.Evidence.NONE));
       }
     }
-    PortResult result = new PortResult(crateName, o.out(), results, types, finalGates, proposals, pt, ct,
-        Duration.ofNanos(System.nanoTime() - t0));
+    PortResult result =
+        new PortResult(
+            crateName,
+            o.out(),
+            results,
+            types,
+            finalGates,
+            proposals,
+            pt,
+            ct,
+            Duration.ofNanos(System.nanoTime() - t0));
     PortReport.write(result, o.out());
     return result;
   }
 
-  private void settle(LinkedHashMap<String, Candidate> crate, Gatekeeper gates, Path work, String crateName,
-      Analysis analysis, CProgram program, Map<String, String> reasons, Map<String, String> diffEvidence)
+  private void settle(
+      LinkedHashMap<String, Candidate> crate,
+      Gatekeeper gates,
+      Path work,
+      String crateName,
+      Analysis analysis,
+      CProgram program,
+      Map<String, String> reasons,
+      Map<String, String> diffEvidence)
       throws IOException, InterruptedException {
     Set<String> verified = new LinkedHashSet<>();
     for (int round = 0; round < 12 && !crate.isEmpty(); round++) {
-      List<PortSignature> toDiff = crate.values().stream()
-          .filter(c -> c.sig() != null && c.sig().differentiallyTestable() && !verified.contains(c.key()))
-          .map(Candidate::sig).toList();
+      List<PortSignature> toDiff =
+          crate.values().stream()
+              .filter(c ->
+                  c.sig() != null
+                      && c.sig().differentiallyTestable()
+                      && !verified.contains(c.key()))
+              .map(Candidate::sig)
+              .toList();
       Gatekeeper.Verdict v = gates.check(work, crateName, units(crate), toDiff);
-      v.diff().forEach((k, r) -> {
-        if (r.passed()) {
-          verified.add(k);
-          diffEvidence.put(k, r.summary());
-        }
-      });
+      v.diff()
+          .forEach((k, r) -> {
+            if (r.passed()) {
+              verified.add(k);
+              diffEvidence.put(k, r.summary());
+            }
+          });
       if (v.clean()) {
         return;
       }
@@ -246,8 +353,13 @@ public final class PortEngine {
     }
   }
 
-  private static void reject(LinkedHashMap<String, Candidate> crate, String key, String why, Analysis analysis,
-      CProgram program, Map<String, String> reasons) {
+  private static void reject(
+      LinkedHashMap<String, Candidate> crate,
+      String key,
+      String why,
+      Analysis analysis,
+      CProgram program,
+      Map<String, String> reasons) {
     if (crate.remove(key) == null) {
       return;
     }
@@ -255,11 +367,13 @@ public final class PortEngine {
     Set<String> dependents = new LinkedHashSet<>();
     if (key.startsWith("struct ")) {
       String s = key.substring("struct ".length());
-      analysis.typeUses().forEach((f, ts) -> {
-        if (ts.contains(s)) {
-          dependents.add(f);
-        }
-      });
+      analysis
+          .typeUses()
+          .forEach((f, ts) -> {
+            if (ts.contains(s)) {
+              dependents.add(f);
+            }
+          });
     } else if (key.equals("constants")) {
       dependents.addAll(crate.keySet());
     } else {
@@ -284,7 +398,8 @@ public final class PortEngine {
     return out;
   }
 
-  private static Optional<PortSignature> signatureOf(CProgram p, Map<String, PortSignature> sigs, CFunction f) {
+  private static Optional<PortSignature> signatureOf(
+      CProgram p, Map<String, PortSignature> sigs, CFunction f) {
     try {
       return Optional.of(new Translator(p, sigs).signature(f));
     } catch (Unsupported e) {
@@ -292,9 +407,16 @@ public final class PortEngine {
     }
   }
 
-  /** Writes the final crate (the interface with accepted bodies spliced in) and runs the final gates. */
-  private PortResult.CrateGates finish(Map<String, Candidate> crate, String crateName, Optional<String> ifaceText,
-      RustItems.Items iface) throws IOException, InterruptedException, InputException {
+  /**
+   * Writes the final crate (the interface with accepted bodies spliced in) and runs the final
+   * gates.
+   */
+  private PortResult.CrateGates finish(
+      Map<String, Candidate> crate,
+      String crateName,
+      Optional<String> ifaceText,
+      RustItems.Items iface)
+      throws IOException, InterruptedException, InputException {
     String lib;
     List<String> missing = new ArrayList<>();
     if (ifaceText.isPresent()) {
@@ -302,24 +424,37 @@ public final class PortEngine {
       StringBuilder spliced = new StringBuilder();
       int at = 0;
       Set<String> used = new LinkedHashSet<>();
-      List<RustItems.Fn> fns = iface.functions().stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toList();
+      List<RustItems.Fn> fns =
+          iface.functions().stream()
+              .sorted((a, b) -> Integer.compare(a.start(), b.start()))
+              .toList();
       for (RustItems.Fn fn : fns) {
-        Candidate c = crate.values().stream()
-            .filter(x -> x.sig() != null ? x.sig().rustName().equals(fn.name()) : x.key().equals(fn.name()))
-            .findFirst().orElse(null);
+        Candidate c =
+            crate.values().stream()
+                .filter(x ->
+                    x.sig() != null
+                        ? x.sig().rustName().equals(fn.name())
+                        : x.key().equals(fn.name()))
+                .findFirst()
+                .orElse(null);
         String theirs = c == null ? null : signatureIn(c.code(), fn.name());
         if (c != null && fn.signature().equals(theirs)) {
           spliced.append(text, at, fn.start()).append(c.code().strip());
           at = fn.end();
           used.add(c.key());
         } else {
-          missing.add(fn.name() + (c == null ? "" : " (ported signature `" + theirs + "` differs from the interface)"));
+          missing.add(
+              fn.name()
+                  + (c == null
+                      ? ""
+                      : " (ported signature `" + theirs + "` differs from the interface)"));
         }
       }
       spliced.append(text.substring(at));
       StringBuilder extra = new StringBuilder();
       for (Candidate c : crate.values()) {
-        if (used.contains(c.key()) || c.sig() != null && iface.function(c.sig().rustName()).isPresent()) {
+        if (used.contains(c.key())
+            || c.sig() != null && iface.function(c.sig().rustName()).isPresent()) {
           continue;
         }
         if (c.sig() == null) {
@@ -341,21 +476,29 @@ public final class PortEngine {
         extra.append(c.code()).append('\n');
       }
       String body = spliced.toString();
-      lib = (body.contains("forbid(unsafe_code)") ? "" : "#![forbid(unsafe_code)]\n") + body + "\n" + extra;
+      lib =
+          (body.contains("forbid(unsafe_code)") ? "" : "#![forbid(unsafe_code)]\n")
+              + body
+              + "\n"
+              + extra;
     } else {
       StringBuilder b = new StringBuilder(RustCrate.header());
       crate.values().forEach(c -> b.append(c.code()).append('\n'));
       lib = b.toString();
     }
     Files.createDirectories(o.out().resolve("src"));
-    Files.writeString(o.out().resolve("Cargo.toml"), RustCrate.cargoToml(crateName, null), StandardCharsets.UTF_8);
+    Files.writeString(
+        o.out().resolve("Cargo.toml"),
+        RustCrate.cargoToml(crateName, null),
+        StandardCharsets.UTF_8);
     Files.writeString(o.out().resolve("src/lib.rs"), lib, StandardCharsets.UTF_8);
     if (o.tests().isPresent()) {
       Path td = o.out().resolve("tests");
       Files.createDirectories(td);
       try (Stream<Path> s = Files.list(o.tests().get())) {
         for (Path t : s.filter(p -> p.toString().endsWith(".rs")).toList()) {
-          Files.copy(t, td.resolve(t.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(
+              t, td.resolve(t.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
@@ -369,8 +512,12 @@ public final class PortEngine {
     Cargo.Outcome c = b.ok() ? cargo.clippy(o.out()) : b;
     boolean ranTests = o.tests().isPresent() && b.ok();
     Cargo.TestRun t = ranTests ? cargo.test(o.out()) : new Cargo.TestRun(false, 0, 0, "", 0);
-    String log = (b.ok() ? "" : "build:\n" + b.log()) + (c.ok() ? "" : "\nclippy:\n" + c.log()) + (ranTests ? "\ntests:\n" + t.log() : "");
-    return new PortResult.CrateGates(b.ok(), safe, b.ok() && c.ok(), missing, t.passed(), t.failed(), ranTests, log);
+    String log =
+        (b.ok() ? "" : "build:\n" + b.log())
+            + (c.ok() ? "" : "\nclippy:\n" + c.log())
+            + (ranTests ? "\ntests:\n" + t.log() : "");
+    return new PortResult.CrateGates(
+        b.ok(), safe, b.ok() && c.ok(), missing, t.passed(), t.failed(), ranTests, log);
   }
 
   private static String signatureIn(String code, String fn) {
@@ -430,11 +577,21 @@ public final class PortEngine {
 
   private static void appendLog(Path log, ModelPass.Proposal p) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("function", p.function()).put("attempt", p.attempt()).put("model", p.model())
-        .put("prompt_tokens", p.promptTokens()).put("completion_tokens", p.completionTokens())
-        .put("accepted", p.accepted()).put("reason", p.reason()).put("code", p.code());
+    n.put("function", p.function())
+        .put("attempt", p.attempt())
+        .put("model", p.model())
+        .put("prompt_tokens", p.promptTokens())
+        .put("completion_tokens", p.completionTokens())
+        .put("accepted", p.accepted())
+        .put("reason", p.reason())
+        .put("code", p.code());
     try {
-      Files.writeString(log, n + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          log,
+          n + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(log + ": cannot append to the proposals log", e);
     }

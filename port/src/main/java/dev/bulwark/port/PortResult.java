@@ -30,9 +30,17 @@ public record PortResult(
       missingFromInterface = List.copyOf(missingFromInterface);
     }
 
-    /** A task is solved when the crate builds, is safe, Clippy-clean, complete, and its tests pass. */
+    /**
+     * A task is solved when the crate builds, is safe, Clippy-clean, complete, and its tests pass.
+     */
     public boolean solved() {
-      return built && safe && clippy && missingFromInterface.isEmpty() && testsRan && testsFailed == 0 && testsPassed > 0;
+      return built
+          && safe
+          && clippy
+          && missingFromInterface.isEmpty()
+          && testsRan
+          && testsFailed == 0
+          && testsPassed > 0;
     }
   }
 

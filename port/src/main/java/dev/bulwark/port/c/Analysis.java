@@ -20,10 +20,22 @@ public record Analysis(
     List<String> order,
     Map<String, Set<Hazard>> hazards) {
 
-  private static final Set<String> ALLOC = Set.of("malloc", "calloc", "realloc", "free", "strdup", "strndup");
+  private static final Set<String> ALLOC =
+      Set.of("malloc", "calloc", "realloc", "free", "strdup", "strndup");
   private static final Set<String> UNCHECKED =
-      Set.of("strcpy", "strcat", "sprintf", "vsprintf", "gets", "memcpy", "memmove", "memset",
-          "strncpy", "strncat", "scanf", "sscanf");
+      Set.of(
+          "strcpy",
+          "strcat",
+          "sprintf",
+          "vsprintf",
+          "gets",
+          "memcpy",
+          "memmove",
+          "memset",
+          "strncpy",
+          "strncat",
+          "scanf",
+          "sscanf");
 
   public static Analysis of(CProgram program) {
     Map<String, Set<String>> calls = new LinkedHashMap<>();
@@ -44,78 +56,91 @@ public record Analysis(
       if (f.variadic()) {
         hz.add(Hazard.VARARGS);
       }
-      f.body().walk(n -> {
-        switch (n.type()) {
-          case "declaration" -> {
-            for (CNode d : n.children("declarator")) {
-              String name = declaredName(d);
-              CNode inner = d.is("init_declarator") ? d.child("declarator").orElse(d) : d;
-              if (name != null) {
-                vars.put(
-                    name,
-                    inner.is("pointer_declarator")
-                        ? new CType.Ptr(CType.INT, false)
-                        : inner.is("array_declarator") ? new CType.Array(CType.INT, null) : CType.INT);
+      f.body()
+          .walk(n -> {
+            switch (n.type()) {
+              case "declaration" -> {
+                for (CNode d : n.children("declarator")) {
+                  String name = declaredName(d);
+                  CNode inner = d.is("init_declarator") ? d.child("declarator").orElse(d) : d;
+                  if (name != null) {
+                    vars.put(
+                        name,
+                        inner.is("pointer_declarator")
+                            ? new CType.Ptr(CType.INT, false)
+                            : inner.is("array_declarator")
+                                ? new CType.Array(CType.INT, null)
+                                : CType.INT);
+                  }
+                }
+                n.child("type")
+                    .ifPresent(t -> {
+                      if (t.is("union_specifier")) {
+                        hz.add(Hazard.UNION);
+                      }
+                      if (t.is("struct_specifier") || t.is("type_identifier")) {
+                        String sn =
+                            t.is("type_identifier")
+                                ? t.text()
+                                : t.child("name").map(CNode::text).orElse("");
+                        program.structs().values().stream()
+                            .filter(s ->
+                                s.cName().equals(sn)
+                                    || s.rustName().equals(CFrontEnd.rustTypeName(sn)))
+                            .forEach(s -> types.add(s.cName()));
+                      }
+                      if (t.text().equals("va_list") || t.text().contains("va_list")) {
+                        hz.add(Hazard.VARARGS);
+                      }
+                    });
               }
-            }
-            n.child("type").ifPresent(t -> {
-              if (t.is("union_specifier")) {
-                hz.add(Hazard.UNION);
+              case "call_expression" -> {
+                String callee = n.child("function").map(CNode::text).orElse("");
+                if (names.contains(callee)) {
+                  callees.add(callee);
+                }
+                if (ALLOC.contains(callee)) {
+                  hz.add(Hazard.MANUAL_ALLOCATION);
+                }
+                if (UNCHECKED.contains(callee)) {
+                  hz.add(Hazard.UNCHECKED_BUFFER);
+                }
+                if (callee.startsWith("__builtin_va") || callee.startsWith("va_")) {
+                  hz.add(Hazard.VARARGS);
+                }
               }
-              if (t.is("struct_specifier") || t.is("type_identifier")) {
-                String sn = t.is("type_identifier") ? t.text() : t.child("name").map(CNode::text).orElse("");
-                program.structs().values().stream()
-                    .filter(s -> s.cName().equals(sn) || s.rustName().equals(CFrontEnd.rustTypeName(sn)))
-                    .forEach(s -> types.add(s.cName()));
+              case "binary_expression" -> {
+                if ((n.operator().equals("+") || n.operator().equals("-"))
+                    && (isPointer(n.child("left").orElse(null), vars)
+                        || isPointer(n.child("right").orElse(null), vars))) {
+                  hz.add(Hazard.POINTER_ARITHMETIC);
+                }
               }
-              if (t.text().equals("va_list") || t.text().contains("va_list")) {
-                hz.add(Hazard.VARARGS);
+              case "update_expression" -> {
+                if (isPointer(n.child("argument").orElse(null), vars)) {
+                  hz.add(Hazard.POINTER_ARITHMETIC);
+                }
               }
-            });
-          }
-          case "call_expression" -> {
-            String callee = n.child("function").map(CNode::text).orElse("");
-            if (names.contains(callee)) {
-              callees.add(callee);
+              case "assignment_expression" -> {
+                String op = n.operator();
+                if ((op.equals("+=") || op.equals("-="))
+                    && isPointer(n.child("left").orElse(null), vars)) {
+                  hz.add(Hazard.POINTER_ARITHMETIC);
+                }
+              }
+              case "subscript_expression" -> {
+                CNode arr = n.child("argument").orElse(null);
+                if (arr != null
+                    && arr.is("identifier")
+                    && vars.get(arr.text()) instanceof CType.Ptr) {
+                  // an index into memory whose length the function cannot see
+                  hz.add(Hazard.UNCHECKED_BUFFER);
+                }
+              }
+              case "union_specifier" -> hz.add(Hazard.UNION);
+              default -> {}
             }
-            if (ALLOC.contains(callee)) {
-              hz.add(Hazard.MANUAL_ALLOCATION);
-            }
-            if (UNCHECKED.contains(callee)) {
-              hz.add(Hazard.UNCHECKED_BUFFER);
-            }
-            if (callee.startsWith("__builtin_va") || callee.startsWith("va_")) {
-              hz.add(Hazard.VARARGS);
-            }
-          }
-          case "binary_expression" -> {
-            if ((n.operator().equals("+") || n.operator().equals("-"))
-                && (isPointer(n.child("left").orElse(null), vars) || isPointer(n.child("right").orElse(null), vars))) {
-              hz.add(Hazard.POINTER_ARITHMETIC);
-            }
-          }
-          case "update_expression" -> {
-            if (isPointer(n.child("argument").orElse(null), vars)) {
-              hz.add(Hazard.POINTER_ARITHMETIC);
-            }
-          }
-          case "assignment_expression" -> {
-            String op = n.operator();
-            if ((op.equals("+=") || op.equals("-=")) && isPointer(n.child("left").orElse(null), vars)) {
-              hz.add(Hazard.POINTER_ARITHMETIC);
-            }
-          }
-          case "subscript_expression" -> {
-            CNode arr = n.child("argument").orElse(null);
-            if (arr != null && arr.is("identifier") && vars.get(arr.text()) instanceof CType.Ptr) {
-              // an index into memory whose length the function cannot see
-              hz.add(Hazard.UNCHECKED_BUFFER);
-            }
-          }
-          case "union_specifier" -> hz.add(Hazard.UNION);
-          default -> {}
-        }
-      });
+          });
       for (CFunction.Param p : f.params()) {
         if (p.type() instanceof CType.Other o && o.text().startsWith("union")) {
           hz.add(Hazard.UNION);
@@ -139,7 +164,8 @@ public record Analysis(
     return new Analysis(calls, typeUses, order, hazards);
   }
 
-  private static void visit(String f, Map<String, Set<String>> calls, Set<String> seen, List<String> order) {
+  private static void visit(
+      String f, Map<String, Set<String>> calls, Set<String> seen, List<String> order) {
     if (!seen.add(f)) {
       return;
     }

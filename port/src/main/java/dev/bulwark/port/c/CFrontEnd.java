@@ -36,7 +36,8 @@ public final class CFrontEnd {
 
   private CFrontEnd() {}
 
-  public static CProgram parse(Path srcDir) throws InputException, IOException, InterruptedException {
+  public static CProgram parse(Path srcDir)
+      throws InputException, IOException, InterruptedException {
     if (!Files.isDirectory(srcDir)) {
       throw new InputException(srcDir + ": not a directory of C sources");
     }
@@ -60,7 +61,9 @@ public final class CFrontEnd {
   public static CProgram parseText(String text, String file) throws InputException {
     CFrontEnd fe = new CFrontEnd();
     String[] origin = new String[text.split("\n", -1).length + 2];
-    java.util.Arrays.fill(origin, file);
+    for (int i = 0; i < origin.length; i++) {
+      origin[i] = file + ":" + i;
+    }
     fe.read(new Preprocessed(text, origin), null);
     return new CProgram(
         List.copyOf(fe.functions.values()), fe.structs, fe.constants, fe.enums, fe.typedefs);
@@ -72,7 +75,9 @@ public final class CFrontEnd {
   static Preprocessed preprocess(Path srcDir, Path unit)
       throws InputException, IOException, InterruptedException {
     Process p =
-        new ProcessBuilder("gcc", "-E", "-std=c11", "-I", srcDir.toString(), unit.toString())
+        new ProcessBuilder(
+                // __NO_CTYPE keeps isalpha() and friends calls instead of table lookups
+                "gcc", "-E", "-std=c11", "-D__NO_CTYPE", "-I", srcDir.toString(), unit.toString())
             .redirectErrorStream(false)
             .start();
     byte[] out;
@@ -134,7 +139,8 @@ public final class CFrontEnd {
         String origin = top.line() < pp.origin().length ? pp.origin()[top.line()] : null;
         boolean own = origin != null;
         if (own && top.is("ERROR")) {
-          throw new InputException(origin + ": C syntax the parser cannot read: " + abbreviate(top.text()));
+          throw new InputException(
+              origin + ": C syntax the parser cannot read: " + abbreviate(top.text()));
         }
         topLevel(top, own, origin);
       }
@@ -188,7 +194,8 @@ public final class CFrontEnd {
           }
         }
       }
-      case "struct_specifier", "union_specifier", "enum_specifier" -> baseType(top, top, own, origin);
+      case "struct_specifier", "union_specifier", "enum_specifier" ->
+          baseType(top, top, own, origin);
       case "declaration" -> {
         CNode typeNode = top.child("type").orElse(null);
         if (typeNode == null) {
@@ -198,7 +205,9 @@ public final class CFrontEnd {
         if (!own) {
           return;
         }
-        boolean isConst = top.children().stream().anyMatch(c -> c.is("type_qualifier") && c.text().equals("const"));
+        boolean isConst =
+            top.children().stream()
+                .anyMatch(c -> c.is("type_qualifier") && c.text().equals("const"));
         for (CNode d : top.children("declarator")) {
           if (d.is("init_declarator") && isConst && base instanceof CType.Int it) {
             String name = d.child("declarator").map(CNode::text).orElse(null);
@@ -253,7 +262,15 @@ public final class CFrontEnd {
         int line = Integer.parseInt(origin.substring(origin.lastIndexOf(':') + 1));
         functions.put(
             name,
-            new CFunction(name, ret, params, variadic, top.child("body").orElseThrow(), top.text(), file, line));
+            new CFunction(
+                name,
+                ret,
+                params,
+                variadic,
+                top.child("body").orElseThrow(),
+                top.text(),
+                file,
+                line));
       }
       default -> {}
     }
@@ -265,7 +282,8 @@ public final class CFrontEnd {
   }
 
   public static boolean isConstQualified(CNode decl) {
-    return decl.children().stream().anyMatch(c -> c.is("type_qualifier") && c.text().equals("const"));
+    return decl.children().stream()
+        .anyMatch(c -> c.is("type_qualifier") && c.text().equals("const"));
   }
 
   /** A declarator resolved: the declared name (null for abstract ones) and its full type. */
@@ -288,30 +306,33 @@ public final class CFrontEnd {
       case "init_declarator" -> declarator(base, d.child("declarator").orElseThrow());
       case "parenthesized_declarator" -> declarator(base, d.named().get(0));
       case "function_declarator", "abstract_function_declarator" ->
-          new Declared(d.child("declarator").map(CNode::text).orElse(null), new CType.Other("function pointer"));
+          new Declared(
+              d.child("declarator").map(CNode::text).orElse(null),
+              new CType.Other("function pointer"));
       default -> new Declared(null, new CType.Other(d.text()));
     };
   }
 
   /** The type a declaration's specifier names, with const on the pointee recorded by callers. */
   public CType baseType(CNode decl, CNode t, boolean own, String origin) {
-    CType base = switch (t.type()) {
-      case "primitive_type" -> primitive(List.of(t.text()));
-      case "sized_type_specifier" -> {
-        List<String> words = new ArrayList<>();
-        for (CNode c : t.children()) {
-          words.add(c.text());
-        }
-        yield primitive(words);
-      }
-      case "type_identifier" -> named(t.text());
-      case "struct_specifier", "union_specifier" -> struct(t, own, origin);
-      case "enum_specifier" -> {
-        enumSpec(t, own);
-        yield CType.INT;
-      }
-      default -> new CType.Other(t.text());
-    };
+    CType base =
+        switch (t.type()) {
+          case "primitive_type" -> primitive(List.of(t.text()));
+          case "sized_type_specifier" -> {
+            List<String> words = new ArrayList<>();
+            for (CNode c : t.children()) {
+              words.add(c.text());
+            }
+            yield primitive(words);
+          }
+          case "type_identifier" -> named(t.text());
+          case "struct_specifier", "union_specifier" -> struct(t, own, origin);
+          case "enum_specifier" -> {
+            enumSpec(t, own);
+            yield CType.INT;
+          }
+          default -> new CType.Other(t.text());
+        };
     if (base instanceof CType.Ptr) {
       return base;
     }
@@ -410,7 +431,8 @@ public final class CFrontEnd {
         }
       }
       String file = origin == null ? "" : origin.substring(0, origin.lastIndexOf(':'));
-      int line = origin == null ? 0 : Integer.parseInt(origin.substring(origin.lastIndexOf(':') + 1));
+      int line =
+          origin == null ? 0 : Integer.parseInt(origin.substring(origin.lastIndexOf(':') + 1));
       structs.put(name, new CStruct(name, rust, fields, union, file, line));
     }
     if (union) {
@@ -441,7 +463,10 @@ public final class CFrontEnd {
     }
   }
 
-  /** The value of an integer constant expression the port can fold (literals, + - * << | and constants). */
+  /**
+   * The value of an integer constant expression the port can fold (literals, + - * << | and
+   * constants).
+   */
   public Long constValue(CNode n) {
     if (n == null) {
       return null;
@@ -454,15 +479,21 @@ public final class CFrontEnd {
       }
       case "parenthesized_expression" -> constValue(n.named().get(0));
       case "identifier" ->
-          constants.stream().filter(c -> c.name().equals(n.text())).map(CConstant::value).findFirst().orElse(null);
+          constants.stream()
+              .filter(c -> c.name().equals(n.text()))
+              .map(CConstant::value)
+              .findFirst()
+              .orElse(null);
       case "unary_expression" -> {
         Long v = constValue(n.child("argument").orElse(null));
-        yield v == null ? null : switch (n.operator()) {
-          case "-" -> -v;
-          case "~" -> ~v;
-          case "+" -> v;
-          default -> null;
-        };
+        yield v == null
+            ? null
+            : switch (n.operator()) {
+              case "-" -> -v;
+              case "~" -> ~v;
+              case "+" -> v;
+              default -> null;
+            };
       }
       case "binary_expression" -> {
         Long a = constValue(n.child("left").orElse(null));

@@ -13,7 +13,8 @@ public final class Cargo {
   /** Clippy's deny list: every warning fails, as the gate requires. */
   public static final List<String> CLIPPY_DENY = List.of("-D", "warnings");
 
-  private static final Pattern SHORT = Pattern.compile("^(\\S+?):(\\d+):(\\d+): (error|warning)(\\[[^]]+])?: (.*)$");
+  private static final Pattern SHORT =
+      Pattern.compile("^(\\S+?):(\\d+):(\\d+): (error|warning)(\\[[^]]+])?: (.*)$");
 
   /** One compiler or Clippy message. */
   public record Diagnostic(String file, int line, String level, String message) {}
@@ -42,15 +43,26 @@ public final class Cargo {
   }
 
   private Map<String, String> env() {
-    return Map.of("CARGO_NET_OFFLINE", "true", "CARGO_TERM_COLOR", "never", "RUSTFLAGS", "", "RUST_BACKTRACE", "0");
+    return Map.of(
+        "CARGO_NET_OFFLINE",
+        "true",
+        "CARGO_TERM_COLOR",
+        "never",
+        "RUSTFLAGS",
+        "",
+        "RUST_BACKTRACE",
+        "0");
   }
 
   public Outcome build(Path crate) throws IOException, InterruptedException {
-    return diagnose(List.of(cargo, "build", "--offline", "--quiet", "--message-format", "short"), crate);
+    return diagnose(
+        List.of(cargo, "build", "--offline", "--quiet", "--message-format", "short"), crate);
   }
 
   public Outcome clippy(Path crate) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(cargo, "clippy", "--offline", "--quiet", "--message-format", "short", "--"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(cargo, "clippy", "--offline", "--quiet", "--message-format", "short", "--"));
     cmd.addAll(CLIPPY_DENY);
     return diagnose(cmd, crate);
   }
@@ -58,10 +70,13 @@ public final class Cargo {
   /** cargo test: passed and failed test counts summed over every test binary. */
   public record TestRun(boolean ok, int passed, int failed, String log, long millis) {}
 
-  private static final Pattern RESULT = Pattern.compile("test result: \\w+\\. (\\d+) passed; (\\d+) failed");
+  private static final Pattern RESULT =
+      Pattern.compile("test result: \\w+\\. (\\d+) passed; (\\d+) failed");
 
   public TestRun test(Path crate) throws IOException, InterruptedException {
-    Exec.Result r = Exec.run(List.of(cargo, "test", "--offline", "--quiet"), crate, env(), null, timeoutSeconds);
+    Exec.Result r =
+        Exec.run(
+            List.of(cargo, "test", "--offline", "--quiet"), crate, env(), null, timeoutSeconds);
     int passed = 0;
     int failed = 0;
     Matcher m = RESULT.matcher(r.out());
@@ -79,8 +94,12 @@ public final class Cargo {
     for (String l : r.err().split("\n")) {
       Matcher m = SHORT.matcher(l.strip());
       if (m.matches()) {
-        ds.add(new Diagnostic(m.group(1), Integer.parseInt(m.group(2)), m.group(4),
-            (m.group(5) == null ? "" : m.group(5) + " ") + m.group(6)));
+        ds.add(
+            new Diagnostic(
+                m.group(1),
+                Integer.parseInt(m.group(2)),
+                m.group(4),
+                (m.group(5) == null ? "" : m.group(5) + " ") + m.group(6)));
       }
     }
     return new Outcome(r.ok(), ds, tail(r.err(), 8000), r.millis());

@@ -30,7 +30,12 @@ public final class DiffTester {
   public record Mismatch(String input, String c, String rust) {}
 
   public record Report(
-      String function, int inputs, int compared, int cUndefined, List<Mismatch> mismatches, String error) {
+      String function,
+      int inputs,
+      int compared,
+      int cUndefined,
+      List<Mismatch> mismatches,
+      String error) {
     public Report {
       mismatches = List.copyOf(mismatches);
     }
@@ -43,10 +48,26 @@ public final class DiffTester {
       if (error != null) {
         return "differential test not run: " + error;
       }
-      String s = compared + "/" + inputs + " inputs agree" + (cUndefined > 0 ? " (" + cUndefined + " set aside: the C is undefined on them)" : "");
+      String s =
+          compared
+              + "/"
+              + inputs
+              + " inputs agree"
+              + (cUndefined > 0
+                  ? " (" + cUndefined + " set aside: the C is undefined on them)"
+                  : "");
       if (!mismatches.isEmpty()) {
         Mismatch m = mismatches.get(0);
-        s = mismatches.size() + " of " + inputs + " inputs differ; first: " + m.input() + " → C " + m.c() + ", Rust " + m.rust();
+        s =
+            mismatches.size()
+                + " of "
+                + inputs
+                + " inputs differ; first: "
+                + m.input()
+                + " → C "
+                + m.c()
+                + ", Rust "
+                + m.rust();
       }
       return s;
     }
@@ -60,18 +81,29 @@ public final class DiffTester {
   }
 
   /** Runs every testable signature against the crate; the result is keyed by C function name. */
-  public Map<String, Report> run(Path crate, String crateName, List<PortSignature> sigs, Map<String, List<String>> extraInputs)
+  public Map<String, Report> run(
+      Path crate, String crateName, List<PortSignature> sigs, Map<String, List<String>> extraInputs)
       throws IOException, InterruptedException {
     Map<String, Report> out = new LinkedHashMap<>();
-    List<PortSignature> testable = sigs.stream().filter(PortSignature::differentiallyTestable).toList();
+    List<PortSignature> testable =
+        sigs.stream().filter(PortSignature::differentiallyTestable).toList();
     if (testable.isEmpty()) {
       return out;
     }
     Path work = Files.createTempDirectory("bulwark-port-diff");
     try {
       Files.writeString(work.resolve("harness.c"), cHarness(testable), StandardCharsets.UTF_8);
-      List<String> gcc = new ArrayList<>(List.of("gcc", "-std=gnu11", "-O0", "-g", "-w",
-          "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-Dmain=bulwark_original_main"));
+      List<String> gcc =
+          new ArrayList<>(
+              List.of(
+                  "gcc",
+                  "-std=gnu11",
+                  "-O0",
+                  "-g",
+                  "-w",
+                  "-fsanitize=address,undefined",
+                  "-fno-sanitize-recover=all",
+                  "-Dmain=bulwark_original_main"));
       for (Path f : cFiles) {
         gcc.add("-I");
         gcc.add(f.toAbsolutePath().getParent().toString());
@@ -80,18 +112,37 @@ public final class DiffTester {
       Exec.Result cc = Exec.run(gcc, work, Map.of(), null, 120);
       if (!cc.ok()) {
         for (PortSignature s : testable) {
-          out.put(s.cName(), new Report(s.cName(), 0, 0, 0, List.of(), "the C harness does not compile: " + Cargo.tail(cc.err(), 600)));
+          out.put(
+              s.cName(),
+              new Report(
+                  s.cName(),
+                  0,
+                  0,
+                  0,
+                  List.of(),
+                  "the C harness does not compile: " + Cargo.tail(cc.err(), 600)));
         }
         return out;
       }
       Path rh = work.resolve("rust_harness");
       Files.createDirectories(rh.resolve("src"));
-      Files.writeString(rh.resolve("Cargo.toml"), RustCrate.cargoToml("rust_harness", crate.toAbsolutePath()), StandardCharsets.UTF_8);
+      Files.writeString(
+          rh.resolve("Cargo.toml"),
+          RustCrate.cargoToml("rust_harness", crate.toAbsolutePath()),
+          StandardCharsets.UTF_8);
       Files.writeString(rh.resolve("src/main.rs"), rustHarness(testable), StandardCharsets.UTF_8);
       Cargo.Outcome built = cargo.build(rh);
       if (!built.ok()) {
         for (PortSignature s : testable) {
-          out.put(s.cName(), new Report(s.cName(), 0, 0, 0, List.of(), "the Rust harness does not build: " + Cargo.tail(built.log(), 600)));
+          out.put(
+              s.cName(),
+              new Report(
+                  s.cName(),
+                  0,
+                  0,
+                  0,
+                  List.of(),
+                  "the Rust harness does not build: " + Cargo.tail(built.log(), 600)));
         }
         return out;
       }
@@ -100,9 +151,19 @@ public final class DiffTester {
         List<String> inputs = new ArrayList<>(extraInputs.getOrDefault(s.cName(), List.of()));
         inputs.addAll(Inputs.generate(s, seed, perFunction));
         String stdin = String.join("\n", inputs) + "\n";
-        Exec.Result c = Exec.run(List.of(work.resolve("c_harness").toString()), work,
-            Map.of("ASAN_OPTIONS", "detect_leaks=0:abort_on_error=0", "UBSAN_OPTIONS", "halt_on_error=1"), stdin, 300);
-        Exec.Result r = Exec.run(List.of(rbin.toString()), work, Map.of("RUST_BACKTRACE", "0"), stdin, 300);
+        Exec.Result c =
+            Exec.run(
+                List.of(work.resolve("c_harness").toString()),
+                work,
+                Map.of(
+                    "ASAN_OPTIONS",
+                    "detect_leaks=0:abort_on_error=0",
+                    "UBSAN_OPTIONS",
+                    "halt_on_error=1"),
+                stdin,
+                300);
+        Exec.Result r =
+            Exec.run(List.of(rbin.toString()), work, Map.of("RUST_BACKTRACE", "0"), stdin, 300);
         out.put(s.cName(), compare(s, inputs, c, r));
       }
       return out;
@@ -111,9 +172,16 @@ public final class DiffTester {
     }
   }
 
-  private static Report compare(PortSignature s, List<String> inputs, Exec.Result c, Exec.Result r) {
+  private static Report compare(
+      PortSignature s, List<String> inputs, Exec.Result c, Exec.Result r) {
     if (c.exit() == -1 || r.exit() == -1) {
-      return new Report(s.cName(), inputs.size(), 0, 0, List.of(), (c.exit() == -1 ? "the C harness" : "the Rust harness") + " timed out");
+      return new Report(
+          s.cName(),
+          inputs.size(),
+          0,
+          0,
+          List.of(),
+          (c.exit() == -1 ? "the C harness" : "the Rust harness") + " timed out");
     }
     String[] co = c.out().split("\n", -1);
     String[] ro = r.out().split("\n", -1);
@@ -129,7 +197,9 @@ public final class DiffTester {
       }
       compared++;
       if (!cv.equals(rv)) {
-        ms.add(new Mismatch(Inputs.describe(s, inputs.get(k)), cv, rv.equals("PANIC") ? "panicked" : rv));
+        ms.add(
+            new Mismatch(
+                Inputs.describe(s, inputs.get(k)), cv, rv.equals("PANIC") ? "panicked" : rv));
       }
     }
     return new Report(s.cName(), inputs.size(), compared, undefined, ms, null);
@@ -142,9 +212,12 @@ public final class DiffTester {
     b.append("#define _GNU_SOURCE\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n")
         .append("#include <unistd.h>\n#include <sys/wait.h>\n");
     for (Path f : cFiles) {
-      b.append("#include \"").append(f.toAbsolutePath().toString().replace("\\", "/")).append("\"\n");
+      b.append("#include \"")
+          .append(f.toAbsolutePath().toString().replace("\\", "/"))
+          .append("\"\n");
     }
-    b.append("""
+    b.append(
+        """
         static char *bw_tok(char **save) { return strtok_r(NULL, " ", save); }
         static long long bw_int(char **save) { char *t = bw_tok(save); return t ? strtoll(t, NULL, 10) : 0; }
         static unsigned long long bw_uint(char **save) { char *t = bw_tok(save); return t ? strtoull(t, NULL, 10) : 0; }
@@ -170,19 +243,54 @@ public final class DiffTester {
         String v = "a" + k++;
         switch (a) {
           case Arg.Scalar sc -> {
-            b.append("  ").append(Types.c(sc.type())).append(' ').append(v).append(" = (").append(Types.c(sc.type()))
-                .append(") ").append(reader(sc.type())).append(";\n");
+            b.append("  ")
+                .append(Types.c(sc.type()))
+                .append(' ')
+                .append(v)
+                .append(" = (")
+                .append(Types.c(sc.type()))
+                .append(") ")
+                .append(reader(sc.type()))
+                .append(";\n");
             call.add(v);
           }
           case Arg.Slice sl -> {
             String ct = Types.c(sl.elem());
             b.append("  size_t ").append(v).append("n = (size_t) bw_int(save);\n");
-            b.append("  ").append(ct).append(" *").append(v).append(" = malloc(").append(v).append("n * sizeof(").append(ct).append(") + (").append(v).append("n == 0));\n");
-            b.append("  for (size_t i = 0; i < ").append(v).append("n; i++) ").append(v).append("[i] = (").append(ct).append(") ")
-                .append(reader(sl.elem())).append(";\n");
+            b.append("  ")
+                .append(ct)
+                .append(" *")
+                .append(v)
+                .append(" = malloc(")
+                .append(v)
+                .append("n * sizeof(")
+                .append(ct)
+                .append(") + (")
+                .append(v)
+                .append("n == 0));\n");
+            b.append("  for (size_t i = 0; i < ")
+                .append(v)
+                .append("n; i++) ")
+                .append(v)
+                .append("[i] = (")
+                .append(ct)
+                .append(") ")
+                .append(reader(sl.elem()))
+                .append(";\n");
             call.add("(void *) " + v);
             if (sl.mutable()) {
-              after.add("  for (size_t i = 0; i < " + v + "n; i++) bw_put(\" " + fmt(sl.elem()) + "\", (long long) " + v + "[i], (unsigned long long) " + v + "[i], " + (sl.elem().signed() ? 0 : 1) + ");\n");
+              after.add(
+                  "  for (size_t i = 0; i < "
+                      + v
+                      + "n; i++) bw_put(\" "
+                      + fmt(sl.elem())
+                      + "\", (long long) "
+                      + v
+                      + "[i], (unsigned long long) "
+                      + v
+                      + "[i], "
+                      + (sl.elem().signed() ? 0 : 1)
+                      + ");\n");
             }
           }
           case Arg.Len l -> {
@@ -196,15 +304,42 @@ public final class DiffTester {
           case Arg.Out o -> {
             b.append("  ").append(Types.c(o.type())).append(' ').append(v).append(" = 0;\n");
             call.add("(void *) &" + v);
-            after.add("  bw_put(\" " + fmt(o.type()) + "\", (long long) " + v + ", (unsigned long long) " + v + ", " + (unsignedOf(o.type()) ? 1 : 0) + ");\n");
+            after.add(
+                "  bw_put(\" "
+                    + fmt(o.type())
+                    + "\", (long long) "
+                    + v
+                    + ", (unsigned long long) "
+                    + v
+                    + ", "
+                    + (unsignedOf(o.type()) ? 1 : 0)
+                    + ");\n");
           }
           case Arg.InOut io -> {
-            b.append("  ").append(Types.c(io.type())).append(' ').append(v).append(" = (").append(Types.c(io.type())).append(") ")
-                .append(reader(io.type())).append(";\n");
+            b.append("  ")
+                .append(Types.c(io.type()))
+                .append(' ')
+                .append(v)
+                .append(" = (")
+                .append(Types.c(io.type()))
+                .append(") ")
+                .append(reader(io.type()))
+                .append(";\n");
             call.add("(void *) &" + v);
-            after.add("  bw_put(\" " + fmt(io.type()) + "\", (long long) " + v + ", (unsigned long long) " + v + ", " + (unsignedOf(io.type()) ? 1 : 0) + ");\n");
+            after.add(
+                "  bw_put(\" "
+                    + fmt(io.type())
+                    + "\", (long long) "
+                    + v
+                    + ", (unsigned long long) "
+                    + v
+                    + ", "
+                    + (unsignedOf(io.type()) ? 1 : 0)
+                    + ");\n");
           }
-          case Arg.StructRef sr -> throw new IllegalArgumentException("struct arguments are not differentially testable");
+          case Arg.StructRef sr ->
+              throw new IllegalArgumentException(
+                  "struct arguments are not differentially testable");
         }
       }
       b.append("  bw_len = 0; bw_out[0] = 0;\n");
@@ -212,18 +347,31 @@ public final class DiffTester {
       if (s.returnType() instanceof CType.Void) {
         b.append("  ").append(invocation).append(";\n  bw_put(\"-\", 0, 0, 0);\n");
       } else {
-        b.append("  ").append(Types.c(s.returnType())).append(" r = ").append(invocation).append(";\n");
-        b.append("  bw_put(\"").append(fmt(s.returnType())).append("\", (long long) r, (unsigned long long) r, ")
-            .append(unsignedOf(s.returnType()) ? 1 : 0).append(");\n");
+        b.append("  ")
+            .append(Types.c(s.returnType()))
+            .append(" r = ")
+            .append(invocation)
+            .append(";\n");
+        b.append("  bw_put(\"")
+            .append(fmt(s.returnType()))
+            .append("\", (long long) r, (unsigned long long) r, ")
+            .append(unsignedOf(s.returnType()) ? 1 : 0)
+            .append(");\n");
       }
       after.forEach(b::append);
       b.append("  printf(\"%s\\n\", bw_out);\n}\n");
     }
-    b.append("static void bw_dispatch(char *line) {\n  char *save = NULL; char *name = strtok_r(line, \" \", &save);\n  if (!name) return;\n");
+    b.append(
+        "static void bw_dispatch(char *line) {\n  char *save = NULL; char *name = strtok_r(line, \" \", &save);\n  if (!name) return;\n");
     for (PortSignature s : sigs) {
-      b.append("  if (strcmp(name, \"").append(s.cName()).append("\") == 0) { bw_call_").append(s.cName()).append("(&save); return; }\n");
+      b.append("  if (strcmp(name, \"")
+          .append(s.cName())
+          .append("\") == 0) { bw_call_")
+          .append(s.cName())
+          .append("(&save); return; }\n");
     }
-    b.append("""
+    b.append(
+        """
           printf("UNKNOWN\\n");
         }
         #undef main
@@ -259,7 +407,8 @@ public final class DiffTester {
 
   String rustHarness(List<PortSignature> sigs) {
     StringBuilder b = new StringBuilder();
-    b.append("""
+    b.append(
+        """
         #![forbid(unsafe_code)]
         use std::io::BufRead;
         use std::io::Write;
@@ -307,13 +456,23 @@ public final class DiffTester {
         String v = "a" + k++;
         switch (a) {
           case Arg.Scalar sc -> {
-            b.append("            let ").append(v).append(" = ").append(fromInt(sc.type())).append(";\n");
+            b.append("            let ")
+                .append(v)
+                .append(" = ")
+                .append(fromInt(sc.type()))
+                .append(";\n");
             callArgs.add(v);
           }
           case Arg.Slice sl -> {
             b.append("            let n = int(&mut t) as usize;\n");
-            b.append("            let ").append(sl.mutable() ? "mut " : "").append(v).append(": Vec<").append(sl.elem().rust())
-                .append("> = (0..n).map(|_| int(&mut t) as ").append(sl.elem().rust()).append(").collect();\n");
+            b.append("            let ")
+                .append(sl.mutable() ? "mut " : "")
+                .append(v)
+                .append(": Vec<")
+                .append(sl.elem().rust())
+                .append("> = (0..n).map(|_| int(&mut t) as ")
+                .append(sl.elem().rust())
+                .append(").collect();\n");
             callArgs.add((sl.mutable() ? "&mut " : "&") + v);
             if (sl.mutable()) {
               outs.add("for x in " + v + ".iter() { o.push_str(&format!(\" {}\", x)); }");
@@ -325,12 +484,18 @@ public final class DiffTester {
             callArgs.add("&" + v);
           }
           case Arg.InOut io -> {
-            b.append("            let mut ").append(v).append(" = int(&mut t) as ").append(io.type().rust()).append(";\n");
+            b.append("            let mut ")
+                .append(v)
+                .append(" = int(&mut t) as ")
+                .append(io.type().rust())
+                .append(";\n");
             callArgs.add("&mut " + v);
             outs.add("o.push_str(&format!(\" {}\", " + v + "));");
           }
           case Arg.Out ou -> {}
-          case Arg.StructRef sr -> throw new IllegalArgumentException("struct arguments are not differentially testable");
+          case Arg.StructRef sr ->
+              throw new IllegalArgumentException(
+                  "struct arguments are not differentially testable");
         }
       }
       List<String> rets = new ArrayList<>();
@@ -340,17 +505,29 @@ public final class DiffTester {
       for (int q = 0; q < s.outs().size(); q++) {
         rets.add("out" + q);
       }
-      String pattern = rets.isEmpty() ? "_r" : rets.size() == 1 ? rets.get(0) : "(" + String.join(", ", rets) + ")";
-      b.append("            let ").append(pattern).append(" = port_under_test::").append(s.rustName()).append("(")
-          .append(String.join(", ", callArgs)).append(");\n");
+      String pattern =
+          rets.isEmpty()
+              ? "_r"
+              : rets.size() == 1 ? rets.get(0) : "(" + String.join(", ", rets) + ")";
+      b.append("            let ")
+          .append(pattern)
+          .append(" = port_under_test::")
+          .append(s.rustName())
+          .append("(")
+          .append(String.join(", ", callArgs))
+          .append(");\n");
       if (s.returnType() instanceof CType.Void) {
         b.append("            o.push('-');\n");
       } else {
-        b.append("            o.push_str(&format!(\"{}\", ").append(show("r", s.returnType())).append("));\n");
+        b.append("            o.push_str(&format!(\"{}\", ")
+            .append(show("r", s.returnType()))
+            .append("));\n");
       }
       int q = 0;
       for (Arg.Out ou : s.outs()) {
-        b.append("            o.push_str(&format!(\" {}\", ").append(show("out" + q++, ou.type())).append("));\n");
+        b.append("            o.push_str(&format!(\" {}\", ")
+            .append(show("out" + q++, ou.type()))
+            .append("));\n");
       }
       for (String x : outs) {
         b.append("            ").append(x).append('\n');
@@ -362,7 +539,9 @@ public final class DiffTester {
   }
 
   private static String fromInt(CType t) {
-    return t instanceof CType.Bool ? "int(&mut t) != 0" : "int(&mut t) as " + ((CType.Int) t).rust();
+    return t instanceof CType.Bool
+        ? "int(&mut t) != 0"
+        : "int(&mut t) as " + ((CType.Int) t).rust();
   }
 
   private static String show(String v, CType t) {

@@ -26,7 +26,8 @@ public final class Exec {
 
   private Exec() {}
 
-  public static Result run(List<String> cmd, Path dir, Map<String, String> env, String stdin, long timeoutSeconds)
+  public static Result run(
+      List<String> cmd, Path dir, Map<String, String> env, String stdin, long timeoutSeconds)
       throws IOException, InterruptedException {
     long t0 = System.nanoTime();
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());

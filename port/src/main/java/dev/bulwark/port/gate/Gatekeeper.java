@@ -19,7 +19,8 @@ public final class Gatekeeper {
   private final DiffTester diff;
 
   /** The units rejected (key → reason) and the differential reports of this round. */
-  public record Verdict(Map<String, String> rejected, Map<String, DiffTester.Report> diff, String stage, String log) {
+  public record Verdict(
+      Map<String, String> rejected, Map<String, DiffTester.Report> diff, String stage, String log) {
     public boolean clean() {
       return rejected.isEmpty();
     }
@@ -30,7 +31,8 @@ public final class Gatekeeper {
     this.diff = diff;
   }
 
-  public Verdict check(Path dir, String crateName, List<RustCrate.Unit> units, List<PortSignature> toDiff)
+  public Verdict check(
+      Path dir, String crateName, List<RustCrate.Unit> units, List<PortSignature> toDiff)
       throws IOException, InterruptedException {
     Map<String, String> rejected = new LinkedHashMap<>();
     for (RustCrate.Unit u : units) {
@@ -57,7 +59,8 @@ public final class Gatekeeper {
       charge(w, c, rejected, "clippy", units);
       return new Verdict(rejected, Map.of(), "clippy", c.log());
     }
-    Map<String, DiffTester.Report> reports = toDiff.isEmpty() ? Map.of() : diff.run(dir, crateName, toDiff, Map.of());
+    Map<String, DiffTester.Report> reports =
+        toDiff.isEmpty() ? Map.of() : diff.run(dir, crateName, toDiff, Map.of());
     for (var e : reports.entrySet()) {
       if (!e.getValue().passed()) {
         rejected.put(e.getKey(), "differential test: " + e.getValue().summary());
@@ -66,7 +69,12 @@ public final class Gatekeeper {
     return new Verdict(rejected, reports, rejected.isEmpty() ? "passed" : "differential", "");
   }
 
-  private static void charge(RustCrate.Written w, Cargo.Outcome o, Map<String, String> rejected, String stage, List<RustCrate.Unit> units) {
+  private static void charge(
+      RustCrate.Written w,
+      Cargo.Outcome o,
+      Map<String, String> rejected,
+      String stage,
+      List<RustCrate.Unit> units) {
     for (Cargo.Diagnostic d : o.diagnostics()) {
       if (!d.level().equals("error") && !stage.equals("clippy")) {
         continue;

@@ -11,20 +11,39 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Inputs for one function by the types of its parameters: boundary values first, then seeded
- * random values, then mutations of the inputs already made (flip an element, grow or shrink a
- * slice, edit a string). One input is one line: the function name, then one field per argument.
+ * Inputs for one function by the types of its parameters: boundary values first, then seeded random
+ * values, then mutations of the inputs already made (flip an element, grow or shrink a slice, edit
+ * a string). One input is one line: the function name, then one field per argument.
  */
 public final class Inputs {
-  private static final String[] WORDS = {"", "a", "hello", "key=value", " spaced  out ", "[section]",
-      "x,y;z", "0123456789", "AbC", "\t\n", "a=1\nb=2", "SGVsbG8=", "#comment", "12ab", "-42", "=="};
+  private static final String[] WORDS = {
+    "",
+    "a",
+    "hello",
+    "key=value",
+    " spaced  out ",
+    "[section]",
+    "x,y;z",
+    "0123456789",
+    "AbC",
+    "\t\n",
+    "a=1\nb=2",
+    "SGVsbG8=",
+    "#comment",
+    "12ab",
+    "-42",
+    "=="
+  };
 
   private Inputs() {}
 
   public static List<String> generate(PortSignature sig, long seed, int count) {
     Random rnd = new Random(seed ^ sig.cName().hashCode());
     Set<String> out = new LinkedHashSet<>();
-    List<Arg> args = sig.args().stream().filter(a -> !(a instanceof Arg.Len) && !(a instanceof Arg.Out)).toList();
+    List<Arg> args =
+        sig.args().stream()
+            .filter(a -> !(a instanceof Arg.Len) && !(a instanceof Arg.Out))
+            .toList();
     // boundary values, walked so that every parameter takes each of its boundary values
     int rounds = 0;
     for (Arg a : args) {
@@ -98,7 +117,13 @@ public final class Inputs {
         out.add(vs.size() + " " + String.join(" ", vs));
         out.add("3 3 1 2");
         out.add("5 1 2 3 4 5");
-        out.add("4 " + vs.get(vs.size() - 1) + " " + vs.get(vs.size() - 1) + " 0 " + vs.get(1 % vs.size()));
+        out.add(
+            "4 "
+                + vs.get(vs.size() - 1)
+                + " "
+                + vs.get(vs.size() - 1)
+                + " 0 "
+                + vs.get(1 % vs.size()));
         yield out;
       }
       default -> List.of("0");
@@ -111,7 +136,10 @@ public final class Inputs {
     }
     CType.Int i = (CType.Int) t;
     Set<Long> vs = new LinkedHashSet<>();
-    for (long v : new long[] {0, 1, 2, 3, 7, 8, 16, 31, 32, 63, 64, 100, 127, 128, 255, 256, 1000, 65535, 65536}) {
+    for (long v :
+        new long[] {
+          0, 1, 2, 3, 7, 8, 16, 31, 32, 63, 64, 100, 127, 128, 255, 256, 1000, 65535, 65536
+        }) {
       vs.add(v);
     }
     vs.add(-1L);
@@ -145,13 +173,17 @@ public final class Inputs {
       return String.valueOf(rnd.nextInt(2));
     }
     CType.Int i = (CType.Int) t;
-    long v = switch (rnd.nextInt(3)) {
-      case 0 -> rnd.nextInt(21) - 10;
-      case 1 -> rnd.nextInt(1000);
-      default -> i.bits() == 64 ? rnd.nextLong() : rnd.nextLong() % (1L << (i.bits()));
-    };
+    long v =
+        switch (rnd.nextInt(3)) {
+          case 0 -> rnd.nextInt(21) - 10;
+          case 1 -> rnd.nextInt(1000);
+          default -> i.bits() == 64 ? rnd.nextLong() : rnd.nextLong() % (1L << (i.bits()));
+        };
     if (v < i.min() || v > i.max()) {
-      v = i.signed() ? v % (i.max() + 1) : Math.floorMod(v, i.bits() == 64 ? Long.MAX_VALUE : i.max() + 1);
+      v =
+          i.signed()
+              ? v % (i.max() + 1)
+              : Math.floorMod(v, i.bits() == 64 ? Long.MAX_VALUE : i.max() + 1);
     }
     return String.valueOf(Math.max(i.min(), Math.min(i.max(), v)));
   }
@@ -161,7 +193,10 @@ public final class Inputs {
     int n = rnd.nextInt(4) == 0 ? rnd.nextInt(80) : rnd.nextInt(12);
     StringBuilder b = new StringBuilder();
     for (int k = 0; k < n; k++) {
-      b.append(rnd.nextInt(4) == 0 ? (char) (32 + rnd.nextInt(95)) : alphabet.charAt(rnd.nextInt(alphabet.length())));
+      b.append(
+          rnd.nextInt(4) == 0
+              ? (char) (32 + rnd.nextInt(95))
+              : alphabet.charAt(rnd.nextInt(alphabet.length())));
     }
     return b.toString();
   }
@@ -201,11 +236,15 @@ public final class Inputs {
   }
 
   static String hex(String s) {
-    return s.isEmpty() ? "-" : HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return s.isEmpty()
+        ? "-"
+        : HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static String unhex(String h) {
-    return h.equals("-") ? "" : new String(HexFormat.of().parseHex(h), java.nio.charset.StandardCharsets.UTF_8);
+    return h.equals("-")
+        ? ""
+        : new String(HexFormat.of().parseHex(h), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** An input line as a reader would write the call: {@code f(a=3, s="ab", buf=[1, 2])}. */

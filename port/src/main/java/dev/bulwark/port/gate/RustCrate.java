@@ -51,9 +51,19 @@ public final class RustCrate {
 
   /** A manifest with no dependencies but, optionally, the ported crate by path. */
   public static String cargoToml(String name, Path dependency) {
-    String deps = dependency == null ? "" : "port_under_test = { path = \"" + dependency.toString().replace("\\", "/") + "\", package = \"" + crateNameOf(dependency) + "\" }\n";
-    return "[package]\nname = \"" + name + "\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n"
-        + deps + "\n[workspace]\n";
+    String deps =
+        dependency == null
+            ? ""
+            : "port_under_test = { path = \""
+                + dependency.toString().replace("\\", "/")
+                + "\", package = \""
+                + crateNameOf(dependency)
+                + "\" }\n";
+    return "[package]\nname = \""
+        + name
+        + "\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n"
+        + deps
+        + "\n[workspace]\n";
   }
 
   private static String crateNameOf(Path crate) {

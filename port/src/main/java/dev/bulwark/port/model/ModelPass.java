@@ -21,12 +21,19 @@ import java.util.regex.Pattern;
  * attempt is logged, accepted or not.
  */
 public final class ModelPass {
-  private static final Pattern FENCE = Pattern.compile("```(?:rust|rs)?\\s*\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern FENCE =
+      Pattern.compile("```(?:rust|rs)?\\s*\\n(.*?)```", Pattern.DOTALL);
 
   /** One proposal and what the gates said about it. */
   public record Proposal(
-      String function, int attempt, String model, int promptTokens, int completionTokens,
-      String code, boolean accepted, String reason) {}
+      String function,
+      int attempt,
+      String model,
+      int promptTokens,
+      int completionTokens,
+      String code,
+      boolean accepted,
+      String reason) {}
 
   /** The gates, run by the caller on the crate with the proposal added; null means accepted. */
   @FunctionalInterface
@@ -34,11 +41,23 @@ public final class ModelPass {
     String reject(String code) throws java.io.IOException, InterruptedException;
   }
 
-  public record Outcome(boolean accepted, String code, int repairs, String reason, long promptTokens, long completionTokens) {}
+  public record Outcome(
+      boolean accepted,
+      String code,
+      int repairs,
+      String reason,
+      long promptTokens,
+      long completionTokens) {}
 
   /** What the prompt needs to know about the function. */
-  public record Task(String cName, String rustName, String cSource, String signature, List<String> callees,
-      String types, List<String> hazards) {}
+  public record Task(
+      String cName,
+      String rustName,
+      String cSource,
+      String signature,
+      List<String> callees,
+      String types,
+      List<String> hazards) {}
 
   private final LlmClient llm;
   private final int maxRepairs;
@@ -57,12 +76,19 @@ public final class ModelPass {
   }
 
   public Outcome port(Task task, Trial trial) throws InterruptedException, java.io.IOException {
-    List<Message> messages = new ArrayList<>(prompt.render(Map.of(
-        "c_source", task.cSource(),
-        "signature", task.signature(),
-        "callees", task.callees().isEmpty() ? "(none)" : String.join("\n", task.callees()),
-        "types", task.types().isBlank() ? "(none)" : task.types(),
-        "hazards", task.hazards().isEmpty() ? "none found" : String.join(", ", task.hazards()))));
+    List<Message> messages =
+        new ArrayList<>(
+            prompt.render(
+                Map.of(
+                    "c_source", task.cSource(),
+                    "signature", task.signature(),
+                    "callees",
+                        task.callees().isEmpty() ? "(none)" : String.join("\n", task.callees()),
+                    "types", task.types().isBlank() ? "(none)" : task.types(),
+                    "hazards",
+                        task.hazards().isEmpty()
+                            ? "none found"
+                            : String.join(", ", task.hazards()))));
     String reason = "no answer";
     long pt = 0;
     long ct = 0;
@@ -83,13 +109,25 @@ public final class ModelPass {
         reason = trial.reject(code);
       }
       boolean ok = reason == null;
-      log.accept(new Proposal(task.cName(), attempt, c.model(), c.promptTokens(), c.completionTokens(), code, ok, ok ? "accepted" : reason));
+      log.accept(
+          new Proposal(
+              task.cName(),
+              attempt,
+              c.model(),
+              c.promptTokens(),
+              c.completionTokens(),
+              code,
+              ok,
+              ok ? "accepted" : reason));
       if (ok) {
         return new Outcome(true, code, attempt, null, pt, ct);
       }
       messages.add(new Message(Message.Role.ASSISTANT, c.text()));
-      messages.add(Message.user("The proposal was rejected: " + reason
-          + "\nFix it and answer with the whole corrected function in one ```rust block."));
+      messages.add(
+          Message.user(
+              "The proposal was rejected: "
+                  + reason
+                  + "\nFix it and answer with the whole corrected function in one ```rust block."));
     }
     return new Outcome(false, null, maxRepairs, reason, pt, ct);
   }

@@ -73,8 +73,14 @@ public final class RustItems {
             break;
           }
           int close = matching(ts, j);
-          fns.add(new Fn(name, normalise(sig.toString()), ts.get(itemStart).start(), ts.get(j).start(),
-              ts.get(close).end(), t.line()));
+          fns.add(
+              new Fn(
+                  name,
+                  normalise(sig.toString()),
+                  ts.get(itemStart).start(),
+                  ts.get(j).start(),
+                  ts.get(close).end(),
+                  t.line()));
           k = close;
         }
         case "struct", "enum", "type", "const", "static", "union", "trait" -> {
@@ -84,8 +90,12 @@ public final class RustItems {
               j++;
             }
             int end = j < ts.size() && ts.get(j).is("{") ? matching(ts, j) : j;
-            defs.add(new Def(t.text(), ts.get(k + 1).text(), ts.get(itemStart).start(),
-                end < ts.size() ? ts.get(end).end() : source.length()));
+            defs.add(
+                new Def(
+                    t.text(),
+                    ts.get(k + 1).text(),
+                    ts.get(itemStart).start(),
+                    end < ts.size() ? ts.get(end).end() : source.length()));
             k = end;
           }
         }

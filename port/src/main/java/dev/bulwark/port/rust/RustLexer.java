@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits Rust source into tokens: identifiers and keywords, literals, punctuation. Comments
- * (nested block comments included), string, byte-string, raw-string and character literals are
- * consumed whole, so a word inside them is never mistaken for code.
+ * Splits Rust source into tokens: identifiers and keywords, literals, punctuation. Comments (nested
+ * block comments included), string, byte-string, raw-string and character literals are consumed
+ * whole, so a word inside them is never mistaken for code.
  */
 public final class RustLexer {
 
-  public enum Kind { IDENT, LITERAL, PUNCT, LIFETIME }
+  public enum Kind {
+    IDENT,
+    LITERAL,
+    PUNCT,
+    LIFETIME
+  }
 
   /** A token with its offsets in the source and its 1-based line. */
   public record Token(Kind kind, String text, int start, int end, int line) {
@@ -55,7 +60,8 @@ public final class RustLexer {
         }
       } else if (c == '/' && peek(1) == '*') {
         blockComment();
-      } else if (c == 'r' && (peek(1) == '"' || peek(1) == '#' && (peek(2) == '"' || peek(2) == '#'))) {
+      } else if (c == 'r'
+          && (peek(1) == '"' || peek(1) == '#' && (peek(2) == '"' || peek(2) == '#'))) {
         out.add(rawString(i, 1));
       } else if (c == 'b' && peek(1) == 'r' && (peek(2) == '"' || peek(2) == '#')) {
         out.add(rawString(i, 2));
@@ -80,8 +86,12 @@ public final class RustLexer {
         out.add(new Token(Kind.IDENT, text, st, i, line));
       } else if (Character.isDigit(c)) {
         int st = i;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_'
-            || s.charAt(i) == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
+        while (i < s.length()
+            && (Character.isLetterOrDigit(s.charAt(i))
+                || s.charAt(i) == '_'
+                || s.charAt(i) == '.'
+                    && i + 1 < s.length()
+                    && Character.isDigit(s.charAt(i + 1)))) {
           i++;
         }
         out.add(new Token(Kind.LITERAL, s.substring(st, i), st, i, line));

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Finds {@code unsafe} in Rust source by its tokens: the keyword in code counts, the word in a
- * comment, string or raw identifier ({@code r#unsafe}) does not. Also refuses the other ways out
- * of safe Rust that are not spelled {@code unsafe}: {@code extern} blocks and
- * {@code #[no_mangle]}/{@code #[link]}-style attributes.
+ * comment, string or raw identifier ({@code r#unsafe}) does not. Also refuses the other ways out of
+ * safe Rust that are not spelled {@code unsafe}: {@code extern} blocks and {@code
+ * #[no_mangle]}/{@code #[link]}-style attributes.
  */
 public final class UnsafeCheck {
   private UnsafeCheck() {}

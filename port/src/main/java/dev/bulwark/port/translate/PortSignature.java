@@ -38,31 +38,42 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
       String n = Names.ident(a.name());
       switch (a) {
         case Arg.Scalar s -> ps.add(n + ": " + Types.rust(s.type()));
-        case Arg.Slice s -> ps.add(n + ": " + (s.mutable() ? "&mut [" : "&[") + s.elem().rust() + "]");
+        case Arg.Slice s ->
+            ps.add(n + ": " + (s.mutable() ? "&mut [" : "&[") + s.elem().rust() + "]");
         case Arg.Str s -> ps.add(n + ": &str");
         case Arg.InOut s -> ps.add(n + ": &mut " + s.type().rust());
-        case Arg.StructRef s -> ps.add(n + ": " + (s.mutable() ? "&mut " : "&") + s.type().rustName());
+        case Arg.StructRef s ->
+            ps.add(n + ": " + (s.mutable() ? "&mut " : "&") + s.type().rustName());
         case Arg.Len l -> {}
         case Arg.Out o -> {}
       }
     }
     String ret = rustReturn();
-    return "pub fn " + rustName + "(" + String.join(", ", ps) + ")" + (ret.isEmpty() ? "" : " -> " + ret);
+    return "pub fn "
+        + rustName
+        + "("
+        + String.join(", ", ps)
+        + ")"
+        + (ret.isEmpty() ? "" : " -> " + ret);
   }
 
   /** Whether the differential tester can generate inputs for every parameter. */
   public boolean differentiallyTestable() {
-    if (!(returnType instanceof CType.Int || returnType instanceof CType.Bool || returnType instanceof CType.Void)) {
+    if (!(returnType instanceof CType.Int
+        || returnType instanceof CType.Bool
+        || returnType instanceof CType.Void)) {
       return false;
     }
     for (Arg a : args) {
       if (a instanceof Arg.StructRef) {
         return false;
       }
-      if (a instanceof Arg.Out o && !(o.type() instanceof CType.Int || o.type() instanceof CType.Bool)) {
+      if (a instanceof Arg.Out o
+          && !(o.type() instanceof CType.Int || o.type() instanceof CType.Bool)) {
         return false;
       }
-      if (a instanceof Arg.Scalar s && !(s.type() instanceof CType.Int || s.type() instanceof CType.Bool)) {
+      if (a instanceof Arg.Scalar s
+          && !(s.type() instanceof CType.Int || s.type() instanceof CType.Bool)) {
         return false;
       }
     }

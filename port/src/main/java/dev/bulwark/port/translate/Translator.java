@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class Translator {
   private static final Pattern LENGTH_NAME =
-      Pattern.compile("(?i)(n|len|length|size|count|cap|capacity|nbytes|num|sz|.*_len|.*_size|.*_count|.*len)");
+      Pattern.compile(
+          "(?i)(n|len|length|size|count|cap|capacity|nbytes|num|sz|.*_len|.*_size|.*_count|.*len)");
 
   /** One function's translation: the Rust item, its signature and the rules applied. */
   public record Result(PortSignature signature, String rust, Set<String> rules) {}
@@ -61,12 +62,15 @@ public final class Translator {
         args.add(new Arg.Scalar(p.name(), t));
       } else if (t instanceof CType.Ptr ptr && ptr.target() instanceof CType.Struct st) {
         if (!structTranslatable(st)) {
-          throw new Unsupported("struct " + st.cName() + " has fields the deterministic pass cannot type");
+          throw new Unsupported(
+              "struct " + st.cName() + " has fields the deterministic pass cannot type");
         }
         args.add(new Arg.StructRef(p.name(), st, !ptr.constTarget()));
       } else if (t instanceof CType.Ptr ptr && ptr.target() instanceof CType.Int elem) {
         CFunction.Param next = i + 1 < ps.size() ? ps.get(i + 1) : null;
-        if (next != null && next.type() instanceof CType.Int lt && LENGTH_NAME.matcher(next.name()).matches()
+        if (next != null
+            && next.type() instanceof CType.Int lt
+            && LENGTH_NAME.matcher(next.name()).matches()
             && !assigned(f.body(), next.name())) {
           args.add(new Arg.Slice(p.name(), elem, !ptr.constTarget(), next.name()));
           args.add(new Arg.Len(next.name(), lt, p.name()));
@@ -81,9 +85,13 @@ public final class Translator {
           }
         } else {
           throw new Unsupported(
-              "pointer parameter '" + p.name() + "' has no length beside it and is not an out-parameter");
+              "pointer parameter '"
+                  + p.name()
+                  + "' has no length beside it and is not an out-parameter");
         }
-      } else if (t instanceof CType.Ptr ptr && ptr.target() instanceof CType.Bool && onlyDereferenced(f.body(), p.name())) {
+      } else if (t instanceof CType.Ptr ptr
+          && ptr.target() instanceof CType.Bool
+          && onlyDereferenced(f.body(), p.name())) {
         args.add(new Arg.Out(p.name(), CType.BOOL));
       } else {
         throw new Unsupported("parameter '" + p.name() + "' of type " + CType.describe(t));
@@ -113,25 +121,48 @@ public final class Translator {
       throw new Unsupported("union " + s.cName());
     }
     StringBuilder out = new StringBuilder();
-    out.append("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub struct ").append(s.rustName()).append(" {\n");
+    out.append("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub struct ")
+        .append(s.rustName())
+        .append(" {\n");
     for (CStruct.Field fl : s.fields()) {
-      out.append("    pub ").append(Names.ident(fl.name())).append(": ").append(Types.rust(fl.type())).append(",\n");
+      out.append("    pub ")
+          .append(Names.ident(fl.name()))
+          .append(": ")
+          .append(Types.rust(fl.type()))
+          .append(",\n");
     }
     return out.append("}\n").toString();
   }
 
   public static String constant(CConstant c) {
-    return "pub const " + Names.constant(c.name()) + ": " + c.type().rust() + " = " + c.value() + ";\n";
+    return "pub const "
+        + Names.constant(c.name())
+        + ": "
+        + c.type().rust()
+        + " = "
+        + c.value()
+        + ";\n";
   }
 
   // ---------------------------------------------------------------- bodies
 
   /** Where a variable lives and how the body reaches it. */
-  enum Kind { VALUE, SLICE, STR, OUT, INOUT, STRUCT_REF, ARRAY, VEC }
+  enum Kind {
+    VALUE,
+    SLICE,
+    STR,
+    OUT,
+    INOUT,
+    STRUCT_REF,
+    ARRAY,
+    VEC
+  }
 
   record Var(String rust, CType type, Kind kind) {}
 
-  /** A translated expression: Rust code, its C type, and whether it needs parentheses as an operand. */
+  /**
+   * A translated expression: Rust code, its C type, and whether it needs parentheses as an operand.
+   */
   record Ex(String code, CType type, boolean atomic, Long literal) {
     static Ex of(String code, CType type) {
       return new Ex(code, type, true, null);
@@ -182,8 +213,13 @@ public final class Translator {
         case Arg.Out o -> {
           vars.put(a.name(), new Var(n, o.type(), Kind.OUT));
           rules.add("out-parameter → returned tuple");
-          pre.append("    let mut ").append(n).append(": ").append(Types.rust(o.type())).append(" = ")
-              .append(o.type() instanceof CType.Bool ? "false" : "0").append(";\n");
+          pre.append("    let mut ")
+              .append(n)
+              .append(": ")
+              .append(Types.rust(o.type()))
+              .append(" = ")
+              .append(o.type() instanceof CType.Bool ? "false" : "0")
+              .append(";\n");
         }
         case Arg.InOut o -> {
           vars.put(a.name(), new Var(n, o.type(), Kind.INOUT));
@@ -251,50 +287,65 @@ public final class Translator {
         return "";
       case "declaration":
         return declaration(s, depth);
-      case "expression_statement": {
-        if (s.named().isEmpty()) {
-          return "";
+      case "expression_statement":
+        {
+          if (s.named().isEmpty()) {
+            return "";
+          }
+          return in + exprStatement(s.named().get(0)) + "\n";
         }
-        return in + exprStatement(s.named().get(0)) + "\n";
-      }
       case "compound_statement":
         return in + "{\n" + block(s.named(), depth + 1, tail) + in + "}\n";
-      case "return_statement": {
-        List<CNode> kids = s.named();
-        String value = null;
-        if (!kids.isEmpty()) {
-          value = strip(coerce(expr(kids.get(0)), sig.returnType()).code());
+      case "return_statement":
+        {
+          List<CNode> kids = s.named();
+          String value = null;
+          if (!kids.isEmpty()) {
+            value = strip(coerce(expr(kids.get(0)), sig.returnType()).code());
+          }
+          String v = sig.outs().isEmpty() ? value : outTuple(value);
+          if (tail) {
+            return v == null ? "" : in + v + "\n";
+          }
+          return in + "return" + (v == null ? "" : " " + v) + ";\n";
         }
-        String v = sig.outs().isEmpty() ? value : outTuple(value);
-        if (tail) {
-          return v == null ? "" : in + v + "\n";
-        }
-        return in + "return" + (v == null ? "" : " " + v) + ";\n";
-      }
       case "if_statement":
         return in + ifStatement(s, depth, tail) + "\n";
-      case "while_statement": {
-        CNode cond = s.child("condition").orElseThrow();
-        loopDepth++;
-        String body = loopBody(s.child("body").orElseThrow(), depth, List.of());
-        loopDepth--;
-        Boolean k = constCondition(cond);
-        if (Boolean.TRUE.equals(k)) {
-          return in + "loop {\n" + body + in + "}\n";
+      case "while_statement":
+        {
+          CNode cond = s.child("condition").orElseThrow();
+          loopDepth++;
+          String body = loopBody(s.child("body").orElseThrow(), depth, List.of());
+          loopDepth--;
+          Boolean k = constCondition(cond);
+          if (Boolean.TRUE.equals(k)) {
+            return in + "loop {\n" + body + in + "}\n";
+          }
+          return in + "while " + condition(cond) + " {\n" + body + in + "}\n";
         }
-        return in + "while " + condition(cond) + " {\n" + body + in + "}\n";
-      }
-      case "do_statement": {
-        if (containsOwnContinue(s.child("body").orElseThrow())) {
-          throw new Unsupported("continue inside do/while");
+      case "do_statement":
+        {
+          if (containsOwnContinue(s.child("body").orElseThrow())) {
+            throw new Unsupported("continue inside do/while");
+          }
+          loopDepth++;
+          String body = loopBody(s.child("body").orElseThrow(), depth, List.of());
+          loopDepth--;
+          String c = condition(s.child("condition").orElseThrow());
+          return in
+              + "loop {\n"
+              + body
+              + indent(depth + 1)
+              + "if !("
+              + c
+              + ") {\n"
+              + indent(depth + 2)
+              + "break;\n"
+              + indent(depth + 1)
+              + "}\n"
+              + in
+              + "}\n";
         }
-        loopDepth++;
-        String body = loopBody(s.child("body").orElseThrow(), depth, List.of());
-        loopDepth--;
-        String c = condition(s.child("condition").orElseThrow());
-        return in + "loop {\n" + body + indent(depth + 1) + "if !(" + c + ") {\n" + indent(depth + 2)
-            + "break;\n" + indent(depth + 1) + "}\n" + in + "}\n";
-      }
       case "for_statement":
         return forStatement(s, depth);
       case "break_statement":
@@ -349,7 +400,13 @@ public final class Translator {
     if (cond == null || Boolean.TRUE.equals(constCondition(cond))) {
       out.append(indent(d)).append("loop {\n").append(b).append(indent(d)).append("}\n");
     } else {
-      out.append(indent(d)).append("while ").append(condition(cond)).append(" {\n").append(b).append(indent(d)).append("}\n");
+      out.append(indent(d))
+          .append("while ")
+          .append(condition(cond))
+          .append(" {\n")
+          .append(b)
+          .append(indent(d))
+          .append("}\n");
     }
     if (scoped) {
       out.append(in).append("}\n");
@@ -387,7 +444,10 @@ public final class Translator {
     if (n.is("break_statement")) {
       return true;
     }
-    if (n.is("for_statement") || n.is("while_statement") || n.is("do_statement") || n.is("switch_statement")) {
+    if (n.is("for_statement")
+        || n.is("while_statement")
+        || n.is("do_statement")
+        || n.is("switch_statement")) {
       return false;
     }
     for (CNode c : n.children()) {
@@ -401,7 +461,8 @@ public final class Translator {
   private String ifStatement(CNode s, int depth, boolean tail) {
     CNode cond = s.child("condition").orElseThrow();
     CNode cons = s.child("consequence").orElseThrow();
-    CNode alt = s.child("alternative").map(a -> a.is("else_clause") ? a.named().get(0) : a).orElse(null);
+    CNode alt =
+        s.child("alternative").map(a -> a.is("else_clause") ? a.named().get(0) : a).orElse(null);
     Boolean k = constCondition(cond);
     if (k != null) {
       rules.add("null check on a reference elided");
@@ -409,19 +470,30 @@ public final class Translator {
       if (taken == null) {
         return "";
       }
-      String inner = block(taken.is("compound_statement") ? taken.named() : List.of(taken), depth, tail);
+      String inner =
+          block(taken.is("compound_statement") ? taken.named() : List.of(taken), depth, tail);
       return inner.strip();
     }
     // if (a) { if (b) {...} } with no else on either: clippy wants one condition
     List<CNode> consStmts = cons.is("compound_statement") ? cons.named() : List.of(cons);
     String c = condition(cond);
-    if (alt == null && consStmts.size() == 1 && consStmts.get(0).is("if_statement")
-        && consStmts.get(0).child("alternative").isEmpty() && constCondition(consStmts.get(0).child("condition").orElseThrow()) == null) {
+    if (alt == null
+        && consStmts.size() == 1
+        && consStmts.get(0).is("if_statement")
+        && consStmts.get(0).child("alternative").isEmpty()
+        && constCondition(consStmts.get(0).child("condition").orElseThrow()) == null) {
       CNode inner = consStmts.get(0);
       String c2 = condition(inner.child("condition").orElseThrow());
       CNode innerCons = inner.child("consequence").orElseThrow();
       List<CNode> is = innerCons.is("compound_statement") ? innerCons.named() : List.of(innerCons);
-      return "if " + paren(c) + " && " + paren(c2) + " {\n" + block(is, depth + 1, tail) + indent(depth) + "}";
+      return "if "
+          + paren(c)
+          + " && "
+          + paren(c2)
+          + " {\n"
+          + block(is, depth + 1, tail)
+          + indent(depth)
+          + "}";
     }
     StringBuilder out = new StringBuilder("if " + c + " {\n");
     out.append(block(consStmts, depth + 1, tail));
@@ -431,7 +503,10 @@ public final class Translator {
       if (altStmts.size() == 1 && altStmts.get(0).is("if_statement")) {
         out.append(" else ").append(ifStatement(altStmts.get(0), depth, tail));
       } else {
-        out.append(" else {\n").append(block(altStmts, depth + 1, tail)).append(indent(depth)).append("}");
+        out.append(" else {\n")
+            .append(block(altStmts, depth + 1, tail))
+            .append(indent(depth))
+            .append("}");
       }
     }
     return out.toString();
@@ -488,8 +563,12 @@ public final class Translator {
         }
       }
       String pat = labels.contains("_") ? "_" : String.join(" | ", labels);
-      out.append(indent(depth + 1)).append(pat).append(" => {\n").append(block(body, depth + 2, tail && !endsInBreak))
-          .append(indent(depth + 1)).append("}\n");
+      out.append(indent(depth + 1))
+          .append(pat)
+          .append(" => {\n")
+          .append(block(body, depth + 2, tail && !endsInBreak))
+          .append(indent(depth + 1))
+          .append("}\n");
       labels.clear();
     }
     if (!sawDefault) {
@@ -503,7 +582,11 @@ public final class Translator {
       return charValue(n.text());
     }
     if (n.is("identifier")) {
-      return program.constants().stream().filter(c -> c.name().equals(n.text())).map(CConstant::value).findFirst().orElse(null);
+      return program.constants().stream()
+          .filter(c -> c.name().equals(n.text()))
+          .map(CConstant::value)
+          .findFirst()
+          .orElse(null);
     }
     if (n.is("number_literal")) {
       return CFrontEnd.parseInt(n.text());
@@ -531,10 +614,23 @@ public final class Translator {
         vars.put(name, new Var(rn, base, Kind.VALUE));
         String mut = mutated.contains(name) ? "mut " : "";
         if (value == null) {
-          out.append(in).append("let ").append(mut).append(rn).append(": ").append(Types.rust(base)).append(";\n");
+          out.append(in)
+              .append("let ")
+              .append(mut)
+              .append(rn)
+              .append(": ")
+              .append(Types.rust(base))
+              .append(";\n");
         } else {
-          out.append(in).append("let ").append(mut).append(rn).append(": ").append(Types.rust(base)).append(" = ")
-              .append(strip(coerce(expr(value), base).code())).append(";\n");
+          out.append(in)
+              .append("let ")
+              .append(mut)
+              .append(rn)
+              .append(": ")
+              .append(Types.rust(base))
+              .append(" = ")
+              .append(strip(coerce(expr(value), base).code()))
+              .append(";\n");
         }
       } else if (inner.is("array_declarator")) {
         CNode id = inner.child("declarator").orElseThrow();
@@ -545,8 +641,10 @@ public final class Translator {
         String size = inner.child("size").map(CNode::text).orElse(null);
         String rn = Names.ident(name);
         String init;
-        if (value == null || (value.is("initializer_list") && value.named().size() == 1
-            && Long.valueOf(0).equals(constOf(value.named().get(0))))) {
+        if (value == null
+            || (value.is("initializer_list")
+                && value.named().size() == 1
+                && Long.valueOf(0).equals(constOf(value.named().get(0))))) {
           init = "[0; " + Names.constExpr(size) + "]";
         } else if (value.is("initializer_list")) {
           List<String> items = new ArrayList<>();
@@ -567,8 +665,17 @@ public final class Translator {
         vars.put(name, new Var(rn, new CType.Array(elem, size), Kind.ARRAY));
         rules.add("fixed array → Rust array");
         String mut = mutated.contains(name) ? "mut " : "";
-        out.append(in).append("let ").append(mut).append(rn).append(": [").append(elem.rust()).append("; ")
-            .append(Names.constExpr(size)).append("] = ").append(init).append(";\n");
+        out.append(in)
+            .append("let ")
+            .append(mut)
+            .append(rn)
+            .append(": [")
+            .append(elem.rust())
+            .append("; ")
+            .append(Names.constExpr(size))
+            .append("] = ")
+            .append(init)
+            .append(";\n");
       } else if (inner.is("pointer_declarator") && value != null && isAllocation(value)) {
         CNode id = inner.child("declarator").orElseThrow();
         if (!id.is("identifier") || !(base instanceof CType.Int elem)) {
@@ -579,8 +686,15 @@ public final class Translator {
         vars.put(id.text(), new Var(rn, new CType.Array(elem, null), Kind.VEC));
         rules.add("malloc/free → Vec");
         String mut = mutated.contains(id.text()) ? "mut " : "";
-        out.append(in).append("let ").append(mut).append(rn).append(": Vec<").append(elem.rust()).append("> = vec![0; ")
-            .append(count).append("];\n");
+        out.append(in)
+            .append("let ")
+            .append(mut)
+            .append(rn)
+            .append(": Vec<")
+            .append(elem.rust())
+            .append("> = vec![0; ")
+            .append(count)
+            .append("];\n");
       } else {
         throw new Unsupported("declaration " + s.text().strip());
       }
@@ -638,26 +752,31 @@ public final class Translator {
         t.children().forEach(c -> words.add(c.text()));
         yield primitiveOf(words);
       }
-      case "type_identifier" -> switch (t.text()) {
-        case "size_t", "uintptr_t" -> CType.USIZE;
-        case "ssize_t", "ptrdiff_t" -> new CType.Int("isize", 64, true);
-        case "uint8_t" -> CType.U8;
-        case "int8_t" -> new CType.Int("i8", 8, true);
-        case "uint16_t" -> new CType.Int("u16", 16, false);
-        case "int16_t" -> new CType.Int("i16", 16, true);
-        case "uint32_t" -> new CType.Int("u32", 32, false);
-        case "int32_t" -> CType.INT;
-        case "uint64_t" -> new CType.Int("u64", 64, false);
-        case "int64_t" -> new CType.Int("i64", 64, true);
-        case "bool" -> CType.BOOL;
-        default -> program.typedefs().containsKey(t.text()) && !(program.typedefs().get(t.text()) instanceof CType.Other)
-            ? program.typedefs().get(t.text())
-            : structNamed(t.text()).map(s -> (CType) new CType.Struct(s.cName(), s.rustName()))
-            .orElseThrow(() -> new Unsupported("type " + t.text()));
-      };
-      case "struct_specifier" -> structNamed(t.child("name").map(CNode::text).orElse(""))
-          .map(s -> (CType) new CType.Struct(s.cName(), s.rustName()))
-          .orElseThrow(() -> new Unsupported("struct " + t.text()));
+      case "type_identifier" ->
+          switch (t.text()) {
+            case "size_t", "uintptr_t" -> CType.USIZE;
+            case "ssize_t", "ptrdiff_t" -> new CType.Int("isize", 64, true);
+            case "uint8_t" -> CType.U8;
+            case "int8_t" -> new CType.Int("i8", 8, true);
+            case "uint16_t" -> new CType.Int("u16", 16, false);
+            case "int16_t" -> new CType.Int("i16", 16, true);
+            case "uint32_t" -> new CType.Int("u32", 32, false);
+            case "int32_t" -> CType.INT;
+            case "uint64_t" -> new CType.Int("u64", 64, false);
+            case "int64_t" -> new CType.Int("i64", 64, true);
+            case "bool" -> CType.BOOL;
+            default ->
+                program.typedefs().containsKey(t.text())
+                        && !(program.typedefs().get(t.text()) instanceof CType.Other)
+                    ? program.typedefs().get(t.text())
+                    : structNamed(t.text())
+                        .map(s -> (CType) new CType.Struct(s.cName(), s.rustName()))
+                        .orElseThrow(() -> new Unsupported("type " + t.text()));
+          };
+      case "struct_specifier" ->
+          structNamed(t.child("name").map(CNode::text).orElse(""))
+              .map(s -> (CType) new CType.Struct(s.cName(), s.rustName()))
+              .orElseThrow(() -> new Unsupported("struct " + t.text()));
       case "enum_specifier" -> CType.INT;
       default -> throw new Unsupported("type " + t.text());
     };
@@ -690,40 +809,46 @@ public final class Translator {
     switch (e.type()) {
       case "assignment_expression":
         return assignment(e) + ";";
-      case "update_expression": {
-        CNode arg = e.child("argument").orElseThrow();
-        Ex target = lvalue(arg);
-        String op = e.operator();
-        CType.Int t = intType(target.type());
-        boolean inc = op.equals("++");
-        if (!t.signed() || t.bits() < 32) {
-          return target.code() + " = " + target.code() + (inc ? ".wrapping_add(1);" : ".wrapping_sub(1);");
-        }
-        return target.code() + (inc ? " += 1;" : " -= 1;");
-      }
-      case "call_expression": {
-        String f = e.child("function").map(CNode::text).orElse("");
-        if (f.equals("free")) {
-          CNode a = e.child("arguments").orElseThrow().named().get(0);
-          Var v = vars.get(a.text());
-          if (v == null || v.kind() != Kind.VEC) {
-            throw new Unsupported("free of something that is not a local allocation");
+      case "update_expression":
+        {
+          CNode arg = e.child("argument").orElseThrow();
+          Ex target = lvalue(arg);
+          String op = e.operator();
+          CType.Int t = intType(target.type());
+          boolean inc = op.equals("++");
+          if (!t.signed() || t.bits() < 32) {
+            return target.code()
+                + " = "
+                + target.code()
+                + (inc ? ".wrapping_add(1);" : ".wrapping_sub(1);");
           }
-          return "drop(" + v.rust() + ");";
+          return target.code() + (inc ? " += 1;" : " -= 1;");
         }
-        Ex call = expr(e);
-        if (call.type() instanceof CType.Void) {
-          return call.code() + ";";
+      case "call_expression":
+        {
+          String f = e.child("function").map(CNode::text).orElse("");
+          if (f.equals("free")) {
+            CNode a = e.child("arguments").orElseThrow().named().get(0);
+            Var v = vars.get(a.text());
+            if (v == null || v.kind() != Kind.VEC) {
+              throw new Unsupported("free of something that is not a local allocation");
+            }
+            return "drop(" + v.rust() + ");";
+          }
+          Ex call = expr(e);
+          if (call.type() instanceof CType.Void) {
+            return call.code() + ";";
+          }
+          return "let _ = " + call.code() + ";";
         }
-        return "let _ = " + call.code() + ";";
-      }
-      case "comma_expression": {
-        StringBuilder out = new StringBuilder();
-        for (CNode c : commaList(e)) {
-          out.append(exprStatement(c)).append(' ');
+      case "comma_expression":
+        {
+          StringBuilder out = new StringBuilder();
+          for (CNode c : commaList(e)) {
+            out.append(exprStatement(c)).append(' ');
+          }
+          return out.toString().strip();
         }
-        return out.toString().strip();
-      }
       case "parenthesized_expression":
         return exprStatement(e.named().get(0));
       default:
@@ -753,8 +878,12 @@ public final class Translator {
       }
       Ex combined = arithmetic(bop, target, value);
       Ex back = coerce(combined, t);
-      if (t.signed() && t.bits() >= 32 && value.type() instanceof CType.Int vt && intType(vt).equals(t)
-          && !bop.equals("/") && !bop.equals("%")) {
+      if (t.signed()
+          && t.bits() >= 32
+          && value.type() instanceof CType.Int vt
+          && intType(vt).equals(t)
+          && !bop.equals("/")
+          && !bop.equals("%")) {
         return target.code() + " " + op + " " + strip(value.code());
       }
       if (t.signed() && t.bits() >= 32 && value.literal() != null) {
@@ -768,34 +897,37 @@ public final class Translator {
   /** An assignable place. */
   private Ex lvalue(CNode n) {
     switch (n.type()) {
-      case "identifier": {
-        Var v = vars.get(n.text());
-        if (v == null) {
-          throw new Unsupported("assignment to unknown '" + n.text() + "'");
+      case "identifier":
+        {
+          Var v = vars.get(n.text());
+          if (v == null) {
+            throw new Unsupported("assignment to unknown '" + n.text() + "'");
+          }
+          return switch (v.kind()) {
+            case VALUE, OUT -> Ex.of(v.rust(), v.type());
+            case INOUT -> Ex.of("*" + v.rust(), v.type());
+            default -> throw new Unsupported("assignment to pointer '" + n.text() + "'");
+          };
         }
-        return switch (v.kind()) {
-          case VALUE, OUT -> Ex.of(v.rust(), v.type());
-          case INOUT -> Ex.of("*" + v.rust(), v.type());
-          default -> throw new Unsupported("assignment to pointer '" + n.text() + "'");
-        };
-      }
-      case "pointer_expression": {
-        if (!n.operator().equals("*")) {
-          throw new Unsupported("assignment through " + n.text());
+      case "pointer_expression":
+        {
+          if (!n.operator().equals("*")) {
+            throw new Unsupported("assignment through " + n.text());
+          }
+          CNode a = n.child("argument").orElseThrow();
+          Var v = a.is("identifier") ? vars.get(a.text()) : null;
+          if (v != null && v.kind() == Kind.OUT) {
+            return Ex.of(v.rust(), v.type());
+          }
+          if (v != null && v.kind() == Kind.INOUT) {
+            return Ex.of("*" + v.rust(), v.type());
+          }
+          if (v != null
+              && (v.kind() == Kind.SLICE || v.kind() == Kind.VEC || v.kind() == Kind.ARRAY)) {
+            return Ex.of(v.rust() + "[0]", ((CType.Array) v.type()).elem());
+          }
+          throw new Unsupported("assignment through pointer " + n.text());
         }
-        CNode a = n.child("argument").orElseThrow();
-        Var v = a.is("identifier") ? vars.get(a.text()) : null;
-        if (v != null && v.kind() == Kind.OUT) {
-          return Ex.of(v.rust(), v.type());
-        }
-        if (v != null && v.kind() == Kind.INOUT) {
-          return Ex.of("*" + v.rust(), v.type());
-        }
-        if (v != null && (v.kind() == Kind.SLICE || v.kind() == Kind.VEC || v.kind() == Kind.ARRAY)) {
-          return Ex.of(v.rust() + "[0]", ((CType.Array) v.type()).elem());
-        }
-        throw new Unsupported("assignment through pointer " + n.text());
-      }
       case "subscript_expression":
       case "field_expression":
         return expr(n);
@@ -813,64 +945,75 @@ public final class Translator {
     return strip(coerce(expr(c), CType.BOOL).code());
   }
 
-  /** True or false when a condition only tests references against NULL (always non-null in Rust). */
+  /**
+   * True or false when a condition only tests references against NULL (always non-null in Rust).
+   */
   private Boolean constCondition(CNode n) {
     switch (n.type()) {
       case "parenthesized_expression":
         return n.named().isEmpty() ? null : constCondition(n.named().get(0));
-      case "number_literal": {
-        Long v = CFrontEnd.parseInt(n.text());
-        return v == null ? null : v != 0;
-      }
+      case "number_literal":
+        {
+          Long v = CFrontEnd.parseInt(n.text());
+          return v == null ? null : v != 0;
+        }
       case "true":
         return true;
-      case "identifier": {
-        Var v = vars.get(n.text());
-        return v != null && isReference(v) ? Boolean.TRUE : null;
-      }
-      case "unary_expression": {
-        if (n.operator().equals("!")) {
-          Boolean b = constCondition(n.child("argument").orElseThrow());
-          return b == null ? null : !b;
+      case "identifier":
+        {
+          Var v = vars.get(n.text());
+          return v != null && isReference(v) ? Boolean.TRUE : null;
         }
-        return null;
-      }
-      case "binary_expression": {
-        String op = n.operator();
-        CNode l = n.child("left").orElseThrow();
-        CNode r = n.child("right").orElseThrow();
-        if (op.equals("==") || op.equals("!=")) {
-          boolean lref = l.is("identifier") && vars.get(l.text()) != null && isReference(vars.get(l.text()));
-          boolean rnull = isNull(r);
-          if (lref && rnull) {
-            return op.equals("!=");
+      case "unary_expression":
+        {
+          if (n.operator().equals("!")) {
+            Boolean b = constCondition(n.child("argument").orElseThrow());
+            return b == null ? null : !b;
           }
           return null;
         }
-        if (op.equals("&&") || op.equals("||")) {
-          Boolean a = constCondition(l);
-          Boolean b = constCondition(r);
-          if (op.equals("&&")) {
-            if (Boolean.FALSE.equals(a) || Boolean.FALSE.equals(b)) {
-              return false;
+      case "binary_expression":
+        {
+          String op = n.operator();
+          CNode l = n.child("left").orElseThrow();
+          CNode r = n.child("right").orElseThrow();
+          if (op.equals("==") || op.equals("!=")) {
+            boolean lref =
+                l.is("identifier") && vars.get(l.text()) != null && isReference(vars.get(l.text()));
+            boolean rnull = isNull(r);
+            if (lref && rnull) {
+              return op.equals("!=");
             }
-            return a != null && b != null ? Boolean.TRUE : null;
+            return null;
           }
-          if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
-            return true;
+          if (op.equals("&&") || op.equals("||")) {
+            Boolean a = constCondition(l);
+            Boolean b = constCondition(r);
+            if (op.equals("&&")) {
+              if (Boolean.FALSE.equals(a) || Boolean.FALSE.equals(b)) {
+                return false;
+              }
+              return a != null && b != null ? Boolean.TRUE : null;
+            }
+            if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
+              return true;
+            }
+            return a != null && b != null ? Boolean.FALSE : null;
           }
-          return a != null && b != null ? Boolean.FALSE : null;
+          return null;
         }
-        return null;
-      }
       default:
         return null;
     }
   }
 
   private static boolean isReference(Var v) {
-    return v.kind() == Kind.SLICE || v.kind() == Kind.STR || v.kind() == Kind.OUT || v.kind() == Kind.INOUT
-        || v.kind() == Kind.STRUCT_REF || v.kind() == Kind.VEC;
+    return v.kind() == Kind.SLICE
+        || v.kind() == Kind.STR
+        || v.kind() == Kind.OUT
+        || v.kind() == Kind.INOUT
+        || v.kind() == Kind.STRUCT_REF
+        || v.kind() == Kind.VEC;
   }
 
   private static boolean isNull(CNode n) {
@@ -880,20 +1023,22 @@ public final class Translator {
 
   Ex expr(CNode n) {
     switch (n.type()) {
-      case "number_literal": {
-        Long v = CFrontEnd.parseInt(n.text());
-        if (v == null) {
-          throw new Unsupported("literal " + n.text());
+      case "number_literal":
+        {
+          Long v = CFrontEnd.parseInt(n.text());
+          if (v == null) {
+            throw new Unsupported("literal " + n.text());
+          }
+          return literalEx(v, literalType(n.text(), v));
         }
-        return literalEx(v, literalType(n.text(), v));
-      }
-      case "char_literal": {
-        Long v = charValue(n.text());
-        if (v == null) {
-          throw new Unsupported("character literal " + n.text());
+      case "char_literal":
+        {
+          Long v = charValue(n.text());
+          if (v == null) {
+            throw new Unsupported("character literal " + n.text());
+          }
+          return literalEx(v, CType.INT);
         }
-        return literalEx(v, CType.INT);
-      }
       case "true":
         return Ex.of("true", CType.BOOL);
       case "false":
@@ -906,67 +1051,87 @@ public final class Translator {
         return binary(n);
       case "unary_expression":
         return unary(n);
-      case "pointer_expression": {
-        if (!n.operator().equals("*")) {
-          throw new Unsupported("address-of outside a call: " + n.text());
+      case "pointer_expression":
+        {
+          if (!n.operator().equals("*")) {
+            throw new Unsupported("address-of outside a call: " + n.text());
+          }
+          CNode a = n.child("argument").orElseThrow();
+          Var v = a.is("identifier") ? vars.get(a.text()) : null;
+          if (v == null) {
+            throw new Unsupported("dereference of " + a.text());
+          }
+          return switch (v.kind()) {
+            case OUT -> Ex.of(v.rust(), v.type());
+            case INOUT -> Ex.of("*" + v.rust(), v.type());
+            case STR -> Ex.of(v.rust() + ".as_bytes().first().copied().unwrap_or(0)", CType.U8);
+            case SLICE, ARRAY, VEC -> Ex.of(v.rust() + "[0]", ((CType.Array) v.type()).elem());
+            default -> throw new Unsupported("dereference of " + a.text());
+          };
         }
-        CNode a = n.child("argument").orElseThrow();
-        Var v = a.is("identifier") ? vars.get(a.text()) : null;
-        if (v == null) {
-          throw new Unsupported("dereference of " + a.text());
-        }
-        return switch (v.kind()) {
-          case OUT -> Ex.of(v.rust(), v.type());
-          case INOUT -> Ex.of("*" + v.rust(), v.type());
-          case STR -> Ex.of(v.rust() + ".as_bytes().first().copied().unwrap_or(0)", CType.U8);
-          case SLICE, ARRAY, VEC -> Ex.of(v.rust() + "[0]", ((CType.Array) v.type()).elem());
-          default -> throw new Unsupported("dereference of " + a.text());
-        };
-      }
       case "subscript_expression":
         return subscript(n);
-      case "field_expression": {
-        CNode a = n.child("argument").orElseThrow();
-        String field = n.child("field").orElseThrow().text();
-        Ex base = expr(a);
-        if (!(base.type() instanceof CType.Struct st)) {
-          throw new Unsupported("field access on " + CType.describe(base.type()));
+      case "field_expression":
+        {
+          CNode a = n.child("argument").orElseThrow();
+          String field = n.child("field").orElseThrow().text();
+          Ex base = expr(a);
+          if (!(base.type() instanceof CType.Struct st)) {
+            throw new Unsupported("field access on " + CType.describe(base.type()));
+          }
+          CStruct s = program.structs().get(st.cName());
+          CType ft =
+              s.fields().stream()
+                  .filter(f -> field.equals(f.name()))
+                  .map(CStruct.Field::type)
+                  .findFirst()
+                  .orElseThrow(() -> new Unsupported("unknown field " + field));
+          return Ex.of(base.code() + "." + Names.ident(field), ft);
         }
-        CStruct s = program.structs().get(st.cName());
-        CType ft = s.fields().stream().filter(f -> field.equals(f.name())).map(CStruct.Field::type).findFirst()
-            .orElseThrow(() -> new Unsupported("unknown field " + field));
-        return Ex.of(base.code() + "." + Names.ident(field), ft);
-      }
-      case "conditional_expression": {
-        String c = strip(coerce(expr(n.child("condition").orElseThrow()), CType.BOOL).code());
-        Ex a = expr(n.child("consequence").orElseThrow());
-        Ex b = expr(n.child("alternative").orElseThrow());
-        CType t = a.type() instanceof CType.Int ai && b.type() instanceof CType.Int bi
-            ? (a.literal() != null && b.literal() == null ? bi : b.literal() != null && a.literal() == null ? ai : CType.common(ai, bi))
-            : a.type();
-        return Ex.op("if " + c + " { " + strip(coerce(a, t).code()) + " } else { " + strip(coerce(b, t).code()) + " }", t);
-      }
-      case "cast_expression": {
-        CNode td = n.child("type").orElseThrow();
-        if (td.child("declarator").isPresent()) {
-          throw new Unsupported("pointer cast " + n.text());
+      case "conditional_expression":
+        {
+          String c = strip(coerce(expr(n.child("condition").orElseThrow()), CType.BOOL).code());
+          Ex a = expr(n.child("consequence").orElseThrow());
+          Ex b = expr(n.child("alternative").orElseThrow());
+          CType t =
+              a.type() instanceof CType.Int ai && b.type() instanceof CType.Int bi
+                  ? (a.literal() != null && b.literal() == null
+                      ? bi
+                      : b.literal() != null && a.literal() == null ? ai : CType.common(ai, bi))
+                  : a.type();
+          return Ex.op(
+              "if "
+                  + c
+                  + " { "
+                  + strip(coerce(a, t).code())
+                  + " } else { "
+                  + strip(coerce(b, t).code())
+                  + " }",
+              t);
         }
-        CType t = baseType(td);
-        Ex v = expr(n.child("value").orElseThrow());
-        return coerce(v, t);
-      }
+      case "cast_expression":
+        {
+          CNode td = n.child("type").orElseThrow();
+          if (td.child("declarator").isPresent()) {
+            throw new Unsupported("pointer cast " + n.text());
+          }
+          CType t = baseType(td);
+          Ex v = expr(n.child("value").orElseThrow());
+          return coerce(v, t);
+        }
       case "call_expression":
         return call(n);
-      case "sizeof_expression": {
-        CNode t = n.child("type").orElse(null);
-        if (t != null && t.child("declarator").isEmpty()) {
-          CType ct = baseType(t);
-          if (ct instanceof CType.Int i) {
-            return literalEx(i.bits() / 8, CType.USIZE);
+      case "sizeof_expression":
+        {
+          CNode t = n.child("type").orElse(null);
+          if (t != null && t.child("declarator").isEmpty()) {
+            CType ct = baseType(t);
+            if (ct instanceof CType.Int i) {
+              return literalEx(i.bits() / 8, CType.USIZE);
+            }
           }
+          throw new Unsupported("sizeof " + n.text());
         }
-        throw new Unsupported("sizeof " + n.text());
-      }
       case "string_literal":
         return Ex.of(n.text(), new CType.Other("string literal"));
       case "assignment_expression":
@@ -988,7 +1153,7 @@ public final class Translator {
       return switch (v.kind()) {
         case VALUE, OUT -> Ex.of(v.rust(), v.type());
         case INOUT -> Ex.of("*" + v.rust(), v.type());
-        default -> Ex.of(v.rust(), v.type()) ;
+        default -> Ex.of(v.rust(), v.type());
       };
     }
     // a slice's length parameter
@@ -1064,7 +1229,7 @@ public final class Translator {
     if (op.equals("&&") || op.equals("||")) {
       Ex l = coerce(expr(ln), CType.BOOL);
       Ex r = coerce(expr(rn), CType.BOOL);
-      String range = op.equals("&&") ? rangeContains(l, r, ln, rn) : null;
+      String range = op.equals("&&") ? rangeContains(l, r, ln, rn) : outsideRange(ln, rn);
       if (range != null) {
         return Ex.of(range, CType.BOOL);
       }
@@ -1096,7 +1261,7 @@ public final class Translator {
     return "(" + e.code() + ")";
   }
 
-  /** x >= lo && x <= hi  →  (lo..=hi).contains(&x), which Clippy asks for. */
+  /** x >= lo && x <= hi → (lo..=hi).contains(&x), which Clippy asks for. */
   private String rangeContains(Ex l, Ex r, CNode ln, CNode rn) {
     CNode a = strip(ln);
     CNode b = strip(rn);
@@ -1110,7 +1275,8 @@ public final class Translator {
     }
     CNode x1 = a.child("left").orElseThrow();
     CNode x2 = b.child("left").orElseThrow();
-    if (!x1.text().equals(x2.text()) || !x1.is("identifier") && !x1.is("subscript_expression") && !x1.is("field_expression")) {
+    if (!x1.text().equals(x2.text())
+        || !x1.is("identifier") && !x1.is("subscript_expression") && !x1.is("field_expression")) {
       return null;
     }
     Ex x = expr(x1);
@@ -1123,7 +1289,49 @@ public final class Translator {
       return null;
     }
     String dots = ob.equals("<=") ? "..=" : "..";
-    return "(" + literal(lo.literal(), xt) + dots + literal(hi.literal(), xt) + ").contains(&" + x.code() + ")";
+    return "("
+        + literal(lo.literal(), xt)
+        + dots
+        + literal(hi.literal(), xt)
+        + ").contains(&"
+        + x.code()
+        + ")";
+  }
+
+  /** x < lo || x >= hi → !(lo..hi).contains(&x). */
+  private String outsideRange(CNode ln, CNode rn) {
+    CNode a = strip(ln);
+    CNode b = strip(rn);
+    if (!a.is("binary_expression") || !b.is("binary_expression") || !a.operator().equals("<")) {
+      return null;
+    }
+    String ob = b.operator();
+    if (!(ob.equals(">=") || ob.equals(">"))) {
+      return null;
+    }
+    CNode x1 = a.child("left").orElseThrow();
+    CNode x2 = b.child("left").orElseThrow();
+    if (!x1.text().equals(x2.text()) || !x1.is("identifier")) {
+      return null;
+    }
+    Ex x = expr(x1);
+    Ex lo = expr(a.child("right").orElseThrow());
+    Ex hi = expr(b.child("right").orElseThrow());
+    if (lo.literal() == null
+        || hi.literal() == null
+        || !(x.type() instanceof CType.Int xt)
+        || !fits(lo.literal(), xt)
+        || !fits(hi.literal(), xt)) {
+      return null;
+    }
+    String dots = ob.equals(">=") ? ".." : "..=";
+    return "!("
+        + literal(lo.literal(), xt)
+        + dots
+        + literal(hi.literal(), xt)
+        + ").contains(&"
+        + x.code()
+        + ")";
   }
 
   private static CNode strip(CNode n) {
@@ -1161,14 +1369,30 @@ public final class Translator {
 
   private Ex arithmetic(String op, Ex l, Ex r) {
     CType.Int t = CType.common(intType(l.type()), intType(r.type()));
+    if (l.literal() != null && r.literal() != null) {
+      // constant folding: macros expand to literal arithmetic such as 4 * 32
+      Long v =
+          switch (op) {
+            case "+" -> l.literal() + r.literal();
+            case "-" -> l.literal() - r.literal();
+            case "*" -> l.literal() * r.literal();
+            case "/" -> r.literal() == 0 ? null : l.literal() / r.literal();
+            case "%" -> r.literal() == 0 ? null : l.literal() % r.literal();
+            default -> null;
+          };
+      if (v != null && fits(v, t)) {
+        return literalEx(v, t);
+      }
+    }
     Ex lc = coerce(l, t);
     Ex rc = coerce(r, t);
     if (!t.signed() && (op.equals("+") || op.equals("-") || op.equals("*"))) {
-      String m = switch (op) {
-        case "+" -> "wrapping_add";
-        case "-" -> "wrapping_sub";
-        default -> "wrapping_mul";
-      };
+      String m =
+          switch (op) {
+            case "+" -> "wrapping_add";
+            case "-" -> "wrapping_sub";
+            default -> "wrapping_mul";
+          };
       String recv = lc.literal() != null ? lc.literal() + "_" + t.rust() : lc.wrapped();
       rules.add("unsigned arithmetic wraps as in C");
       return Ex.of(recv + "." + m + "(" + strip(rc.code()) + ")", t);
@@ -1183,7 +1407,9 @@ public final class Translator {
     CType.Int t = narrowedCommon(l, r);
     Ex lc = coerce(l, t);
     Ex rc = coerce(r, t);
-    if ((op.equals("==") || op.equals("!=")) && Long.valueOf(0).equals(rc.literal()) && lc.code().endsWith(".len()")) {
+    if ((op.equals("==") || op.equals("!="))
+        && Long.valueOf(0).equals(rc.literal())
+        && lc.code().endsWith(".len()")) {
       String base = lc.code().substring(0, lc.code().length() - ".len()".length());
       return Ex.op((op.equals("==") ? "" : "!") + base + ".is_empty()", CType.BOOL);
     }
@@ -1194,31 +1420,34 @@ public final class Translator {
     String op = n.operator();
     Ex a = expr(n.child("argument").orElseThrow());
     switch (op) {
-      case "!": {
-        Ex b = coerce(a, CType.BOOL);
-        return Ex.of("!" + b.wrapped(), CType.BOOL);
-      }
-      case "-": {
-        if (a.literal() != null) {
-          return literalEx(-a.literal(), intType(a.type()));
+      case "!":
+        {
+          Ex b = coerce(a, CType.BOOL);
+          return Ex.of("!" + b.wrapped(), CType.BOOL);
         }
-        CType.Int t = intType(a.type()).promoted();
-        Ex c = coerce(a, t);
-        if (!t.signed()) {
-          return Ex.of(c.wrapped() + ".wrapping_neg()", t);
+      case "-":
+        {
+          if (a.literal() != null) {
+            return literalEx(-a.literal(), intType(a.type()));
+          }
+          CType.Int t = intType(a.type()).promoted();
+          Ex c = coerce(a, t);
+          if (!t.signed()) {
+            return Ex.of(c.wrapped() + ".wrapping_neg()", t);
+          }
+          return Ex.op("-" + c.wrapped(), t);
         }
-        return Ex.op("-" + c.wrapped(), t);
-      }
       case "+":
         return coerce(a, intType(a.type()).promoted());
-      case "~": {
-        CType.Int t = intType(a.type()).promoted();
-        Ex c = coerce(a, t);
-        if (c.literal() != null) {
-          return Ex.op("!" + c.literal() + "_" + t.rust(), t);
+      case "~":
+        {
+          CType.Int t = intType(a.type()).promoted();
+          Ex c = coerce(a, t);
+          if (c.literal() != null) {
+            return Ex.op("!" + c.literal() + "_" + t.rust(), t);
+          }
+          return Ex.op("!" + c.wrapped(), t);
         }
-        return Ex.op("!" + c.wrapped(), t);
-      }
       default:
         throw new Unsupported("unary " + op);
     }
@@ -1228,10 +1457,14 @@ public final class Translator {
     CNode an = n.child("argument").orElseThrow();
     Ex index = expr(n.child("index").orElseThrow());
     String idx = strip(coerce(index, CType.USIZE).code());
-    if (an.is("identifier") && vars.get(an.text()) != null && vars.get(an.text()).kind() == Kind.STR) {
+    if (an.is("identifier")
+        && vars.get(an.text()) != null
+        && vars.get(an.text()).kind() == Kind.STR) {
       // reading a C string at its length yields the terminating NUL; in Rust that read is a 0
       rules.add("string index reads the terminator as 0");
-      return Ex.of(vars.get(an.text()).rust() + ".as_bytes().get(" + idx + ").copied().unwrap_or(0)", CType.U8);
+      return Ex.of(
+          vars.get(an.text()).rust() + ".as_bytes().get(" + idx + ").copied().unwrap_or(0)",
+          CType.U8);
     }
     Ex base = expr(an);
     if (!(base.type() instanceof CType.Array arr)) {
@@ -1244,51 +1477,68 @@ public final class Translator {
     String f = n.child("function").map(CNode::text).orElse("");
     List<CNode> args = n.child("arguments").orElseThrow().named();
     switch (f) {
-      case "strlen": {
-        Var v = args.size() == 1 ? vars.get(args.get(0).text()) : null;
-        if (v == null || v.kind() != Kind.STR) {
-          throw new Unsupported("strlen of something that is not a string parameter");
+      case "strlen":
+        {
+          Var v = args.size() == 1 ? vars.get(args.get(0).text()) : null;
+          if (v == null || v.kind() != Kind.STR) {
+            throw new Unsupported("strlen of something that is not a string parameter");
+          }
+          return Ex.of(v.rust() + ".len()", CType.USIZE);
         }
-        return Ex.of(v.rust() + ".len()", CType.USIZE);
-      }
-      case "isdigit", "isalpha", "isalnum", "isupper", "islower", "isxdigit", "ispunct", "isspace", "isprint": {
-        Ex a = coerce(expr(args.get(0)), CType.U8);
-        String m = switch (f) {
-          case "isdigit" -> ".is_ascii_digit()";
-          case "isalpha" -> ".is_ascii_alphabetic()";
-          case "isalnum" -> ".is_ascii_alphanumeric()";
-          case "isupper" -> ".is_ascii_uppercase()";
-          case "islower" -> ".is_ascii_lowercase()";
-          case "isxdigit" -> ".is_ascii_hexdigit()";
-          case "ispunct" -> ".is_ascii_punctuation()";
-          case "isprint" -> null;
-          default -> null;
-        };
-        rules.add("<ctype.h> → u8 ASCII methods");
-        if (f.equals("isspace")) {
-          // C's isspace also accepts \v, which is_ascii_whitespace does not
-          return Ex.of("matches!(" + strip(a.code()) + ", b' ' | 9..=13)", CType.BOOL);
+      case "isdigit",
+      "isalpha",
+      "isalnum",
+      "isupper",
+      "islower",
+      "isxdigit",
+      "ispunct",
+      "isspace",
+      "isprint":
+        {
+          Ex a = coerce(expr(args.get(0)), CType.U8);
+          String m =
+              switch (f) {
+                case "isdigit" -> ".is_ascii_digit()";
+                case "isalpha" -> ".is_ascii_alphabetic()";
+                case "isalnum" -> ".is_ascii_alphanumeric()";
+                case "isupper" -> ".is_ascii_uppercase()";
+                case "islower" -> ".is_ascii_lowercase()";
+                case "isxdigit" -> ".is_ascii_hexdigit()";
+                case "ispunct" -> ".is_ascii_punctuation()";
+                case "isprint" -> null;
+                default -> null;
+              };
+          rules.add("<ctype.h> → u8 ASCII methods");
+          if (f.equals("isspace")) {
+            // C's isspace also accepts \v, which is_ascii_whitespace does not
+            return Ex.of("matches!(" + strip(a.code()) + ", b' ' | 9..=13)", CType.BOOL);
+          }
+          if (f.equals("isprint")) {
+            return Ex.of("(32..=126).contains(&" + a.wrapped() + ")", CType.BOOL);
+          }
+          return Ex.of(a.wrapped() + m, CType.BOOL);
         }
-        if (f.equals("isprint")) {
-          return Ex.of("(32..=126).contains(&" + a.wrapped() + ")", CType.BOOL);
+      case "toupper", "tolower":
+        {
+          Ex a = coerce(expr(args.get(0)), CType.U8);
+          return Ex.of(
+              a.wrapped()
+                  + (f.equals("toupper") ? ".to_ascii_uppercase()" : ".to_ascii_lowercase()"),
+              CType.U8);
         }
-        return Ex.of(a.wrapped() + m, CType.BOOL);
-      }
-      case "toupper", "tolower": {
-        Ex a = coerce(expr(args.get(0)), CType.U8);
-        return Ex.of(a.wrapped() + (f.equals("toupper") ? ".to_ascii_uppercase()" : ".to_ascii_lowercase()"), CType.U8);
-      }
       default:
         break;
     }
     PortSignature callee = signatures.get(f);
     if (callee == null) {
-      throw new Unsupported(program.function(f).isPresent()
-          ? "calls " + f + ", which is not ported yet"
-          : "calls " + f + ", which is not part of the project");
+      throw new Unsupported(
+          program.function(f).isPresent()
+              ? "calls " + f + ", which is not ported yet"
+              : "calls " + f + ", which is not part of the project");
     }
     if (!callee.outs().isEmpty()) {
-      throw new Unsupported("calls " + f + ", whose out-parameters would need a destructuring call");
+      throw new Unsupported(
+          "calls " + f + ", whose out-parameters would need a destructuring call");
     }
     List<String> out = new ArrayList<>();
     int ai = 0;
@@ -1339,7 +1589,9 @@ public final class Translator {
     if (v.kind() == Kind.SLICE) {
       whole = v.rust();
       for (Arg a : sig.args()) {
-        if (a instanceof Arg.Len l && l.sliceName().equals(given.text()) && l.name().equals(lenArg.text())) {
+        if (a instanceof Arg.Len l
+            && l.sliceName().equals(given.text())
+            && l.name().equals(lenArg.text())) {
           return whole;
         }
       }
@@ -1421,7 +1673,9 @@ public final class Translator {
     }
     Var v = vars.get(base.text());
     Var tmp = vars.get(s1[0]);
-    if (v == null || tmp == null || tmp.kind() != Kind.VALUE
+    if (v == null
+        || tmp == null
+        || tmp.kind() != Kind.VALUE
         || !(v.kind() == Kind.SLICE || v.kind() == Kind.ARRAY || v.kind() == Kind.VEC)) {
       return null;
     }
@@ -1441,8 +1695,10 @@ public final class Translator {
     if (!e.is("assignment_expression") || !e.operator().equals("=")) {
       return null;
     }
-    return new String[] {e.child("left").orElseThrow().text().replaceAll("\\s+", ""),
-        e.child("right").orElseThrow().text().replaceAll("\\s+", "")};
+    return new String[] {
+      e.child("left").orElseThrow().text().replaceAll("\\s+", ""),
+      e.child("right").orElseThrow().text().replaceAll("\\s+", "")
+    };
   }
 
   // ---------------------------------------------------------------- usage scans
@@ -1461,7 +1717,8 @@ public final class Translator {
           List<CNode> args = n.child("arguments").orElseThrow().named();
           for (int i = 0; i < Math.min(args.size(), callee.args().size()); i++) {
             Arg a = callee.args().get(i);
-            if (a instanceof Arg.Slice s && s.mutable() || a instanceof Arg.StructRef r && r.mutable()) {
+            if (a instanceof Arg.Slice s && s.mutable()
+                || a instanceof Arg.StructRef r && r.mutable()) {
               root(args.get(i)).ifPresent(out::add);
             }
           }
@@ -1484,10 +1741,14 @@ public final class Translator {
   static boolean assigned(CNode body, String name) {
     boolean[] hit = {false};
     body.walk(n -> {
-      if (n.is("assignment_expression") && n.child("left").map(l -> l.is("identifier") && l.text().equals(name)).orElse(false)) {
+      if (n.is("assignment_expression")
+          && n.child("left").map(l -> l.is("identifier") && l.text().equals(name)).orElse(false)) {
         hit[0] = true;
       }
-      if (n.is("update_expression") && n.child("argument").map(l -> l.is("identifier") && l.text().equals(name)).orElse(false)) {
+      if (n.is("update_expression")
+          && n.child("argument")
+              .map(l -> l.is("identifier") && l.text().equals(name))
+              .orElse(false)) {
         hit[0] = true;
       }
     });
@@ -1503,10 +1764,15 @@ public final class Translator {
 
   private static void check(CNode n, String name, CNode parent, boolean[] ok) {
     if (n.is("identifier") && n.text().equals(name)) {
-      boolean deref = parent != null && parent.is("pointer_expression") && parent.operator().equals("*");
-      boolean nullTest = parent != null && (parent.is("unary_expression") && parent.operator().equals("!")
-          || parent.is("binary_expression") && (parent.operator().equals("==") || parent.operator().equals("!="))
-          || parent.is("parenthesized_expression") || parent.is("if_statement"));
+      boolean deref =
+          parent != null && parent.is("pointer_expression") && parent.operator().equals("*");
+      boolean nullTest =
+          parent != null
+              && (parent.is("unary_expression") && parent.operator().equals("!")
+                  || parent.is("binary_expression")
+                      && (parent.operator().equals("==") || parent.operator().equals("!="))
+                  || parent.is("parenthesized_expression")
+                  || parent.is("if_statement"));
       if (!deref && !nullTest) {
         ok[0] = false;
       }
@@ -1521,7 +1787,8 @@ public final class Translator {
   static boolean readThrough(CNode body, String name) {
     boolean[] read = {false};
     body.walk(n -> {
-      if (n.is("pointer_expression") && n.operator().equals("*")
+      if (n.is("pointer_expression")
+          && n.operator().equals("*")
           && n.child("argument").map(a -> a.text().equals(name)).orElse(false)) {
         read[0] = true;
       }
@@ -1533,13 +1800,15 @@ public final class Translator {
     int[] derefs = {0};
     int[] writes = {0};
     body.walk(n -> {
-      if (n.is("pointer_expression") && n.operator().equals("*")
+      if (n.is("pointer_expression")
+          && n.operator().equals("*")
           && n.child("argument").map(a -> a.text().equals(name)).orElse(false)) {
         derefs[0]++;
       }
       if (n.is("assignment_expression") && n.operator().equals("=")) {
         CNode l = n.child("left").orElseThrow();
-        if (l.is("pointer_expression") && l.child("argument").map(a -> a.text().equals(name)).orElse(false)) {
+        if (l.is("pointer_expression")
+            && l.child("argument").map(a -> a.text().equals(name)).orElse(false)) {
           writes[0]++;
         }
       }
