@@ -59,6 +59,6 @@ class UnsafeCheckTest {
             "pub struct Ring { pub head: usize }\n\npub fn rb_len(r: &Ring) -> usize {\n    r.head\n}\n");
     assertThat(items.definition("Ring")).isPresent();
     assertThat(items.function("rb_len").orElseThrow().signature())
-        .isEqualTo("pub fn rb_len ( r : & Ring ) -> usize");
+        .isEqualTo(RustItems.normalise("pub fn rb_len(r: &Ring) -> usize"));
   }
 }
