@@ -123,6 +123,9 @@ public final class BulwarkCommand implements Runnable {
               "canary",
               "Make canary tokens: decoy keys, URLs, documents and names that call home.",
               CanaryCommand.class),
+              "port",
+              "Port C to safe Rust, accepting only functions that build, have no unsafe and behave like the C.",
+              PortCommand.class),
           new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
           new Entry(
               "eval", "Measure Bulwark's capabilities on labeled corpora.", EvalCommand.class));

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       EvalCommand.Logs.class,
       EvalCommand.Model.class,
       EvalCommand.Mail.class,
-      EvalCommand.Triage.class
+      EvalCommand.Triage.class,
+      EvalCommand.Port.class
     })
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -70,6 +71,12 @@ final class EvalCommand implements Runnable {
       return Map.of();
     }
 
+    /** The suite to run; a subcommand may build one with its own options. */
+    Suite suite() throws InputException {
+      return Suites.named(suiteName())
+          .orElseThrow(() -> new InputException("no suite named " + suiteName()));
+    }
+
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
     @Override
@@ -77,9 +84,7 @@ final class EvalCommand implements Runnable {
       List<Path> inputs = corpus == null ? List.of() : List.of(corpus);
       dev.bulwark.core.files.OutputFile jsonOut = outputPolicy.check(json, inputs);
       dev.bulwark.core.files.OutputFile markdownOut = outputPolicy.check(markdown, inputs);
-      Suite suite =
-          Suites.named(suiteName())
-              .orElseThrow(() -> new InputException("no suite named " + suiteName()));
+      Suite suite = suite();
       Path dir = corpus != null ? corpus : suite.defaultCorpus();
       if (!Files.exists(dir)) {
         throw new InputException(
@@ -575,6 +580,65 @@ final class EvalCommand implements Runnable {
       p.put(dev.bulwark.eval.triage.TriageSuite.K, Integer.toString(k));
       p.put(dev.bulwark.eval.triage.TriageSuite.SEED, Integer.toString(seed));
       return p;
+    }
+  }
+
+  @Command(
+      name = "port",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Score C-to-safe-Rust porting on tasks in the CRUST-Bench layout: per task src/ (C),",
+        "interface/<task>.rs and tests/. Tasks solved, functions accepted, tokens, wall time.",
+        "Builds and runs each task's C and Rust (gcc, cargo offline) in temporary directories."
+      })
+  static final class Port extends SuiteCommand {
+    @Option(
+        names = "--suite",
+        paramLabel = "DIR",
+        description = "The tasks (same as --corpus; default corpora/port).")
+    void suite(Path dir) {
+      corpus = dir;
+    }
+
+    @Option(
+        names = "--model",
+        defaultValue = "none",
+        paramLabel = "none|configured",
+        description =
+            "none: the deterministic pass alone; configured: also the LLM from bulwark.yaml llm: or BULWARK_LLM_*.")
+    String model;
+
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
+
+    @Override
+    String suiteName() {
+      return "port";
+    }
+
+    @Override
+    Suite suite() throws InputException {
+      if (model.equals("none")) {
+        return new dev.bulwark.eval.port.PortSuite();
+      }
+      if (!model.equals("configured")) {
+        throw new InputException("--model must be none or configured, got '" + model + "'");
+      }
+      Path base = Path.of("").toAbsolutePath();
+      var cfg = config.load(base);
+      Configs.LlmSection section =
+          Configs.llmSection(
+              config.file(),
+              cfg,
+              System.getenv(),
+              w -> spec.commandLine().getErr().println("bulwark: warning: " + w));
+      var settings =
+          dev.bulwark.ai.llm.LlmSettings.resolve(
+              section.section(), System.getenv(), section.baseDir());
+      if (settings.isEmpty()) {
+        throw new InputException(
+            "--model configured: no model is configured (llm.endpoint and llm.model, or BULWARK_LLM_*)");
+      }
+      return new dev.bulwark.eval.port.PortSuite(java.util.Optional.of(settings.get().client()));
     }
   }
 }

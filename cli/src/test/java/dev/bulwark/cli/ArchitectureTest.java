@@ -35,6 +35,7 @@ class ArchitectureTest {
     "threatmodel"
     "hygiene"
     "deception"
+    "port"
   };
 
   private static JavaClasses classes;

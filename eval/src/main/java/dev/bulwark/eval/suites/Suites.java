@@ -19,7 +19,8 @@ public final class Suites {
         new dev.bulwark.eval.realcve.RealCveSuite(),
         new dev.bulwark.eval.logs.LogsSuite(),
         new dev.bulwark.eval.mail.MailSuite(),
-        new dev.bulwark.eval.triage.TriageSuite());
+        new dev.bulwark.eval.triage.TriageSuite(),
+        new dev.bulwark.eval.port.PortSuite());
   }
 
   public static Optional<Suite> named(String name) {

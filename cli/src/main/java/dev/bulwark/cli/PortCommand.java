@@ -1,0 +1,118 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.ai.llm.LlmClient;
+import dev.bulwark.ai.llm.LlmSettings;
+import dev.bulwark.cli.usecase.PortService;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.model.Finding;
+import dev.bulwark.port.PortReport;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark port c2rust SRC --out DIR}: C to safe Rust through checked gates. */
+@Command(
+    name = "port",
+    mixinStandardHelpOptions = true,
+    description = "Port code to memory-safe languages, accepting only what the gates verify.",
+    subcommands = {PortCommand.C2Rust.class})
+final class PortCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "c2rust",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Port a C project to a safe Rust crate, function by function, bottom-up.",
+        "A function is accepted only if the crate builds (cargo, offline, std only), contains no",
+        "unsafe, passes Clippy with -D warnings and gives the same outputs as the C on generated",
+        "inputs. This BUILDS AND RUNS the project's C (gcc, with sanitizers) and the ported Rust,",
+        "in temporary directories with time limits: use it on code you trust."
+      })
+  static final class C2Rust implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SRC_DIR", description = "The C project (its .c files).")
+    Path source;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "Where the crate and PORT.md go.")
+    Path out;
+
+    @Option(
+        names = "--interface",
+        paramLabel = "DIR",
+        description = "A directory with the Rust interface (.rs) to implement.")
+    Path iface;
+
+    @Option(
+        names = "--tests",
+        paramLabel = "DIR",
+        description = "Rust tests (.rs) to run against the crate.")
+    Path tests;
+
+    @Option(
+        names = "--llm",
+        description =
+            "Ask the configured LLM (bulwark.yaml llm: or BULWARK_LLM_*) for what the deterministic pass leaves.")
+    boolean llm;
+
+    @Option(
+        names = "--repairs",
+        defaultValue = "2",
+        paramLabel = "N",
+        description = "Repair rounds per function for the model (default: ${DEFAULT-VALUE}).")
+    int repairs;
+
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
+
+    @Override
+    public Integer call() throws Exception {
+      Optional<LlmClient> model = Optional.empty();
+      if (llm) {
+        BulwarkConfig cfg = config.load(source.toAbsolutePath().normalize());
+        Configs.LlmSection section =
+            Configs.llmSection(
+                config.file(),
+                cfg,
+                System.getenv(),
+                w -> spec.commandLine().getErr().println("bulwark: warning: " + w));
+        Optional<LlmSettings> settings =
+            LlmSettings.resolve(section.section(), System.getenv(), section.baseDir());
+        if (settings.isEmpty()) {
+          throw new dev.bulwark.core.errors.InputException(
+              "--llm: no model is configured (llm.endpoint and llm.model, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)");
+        }
+        model = Optional.of(settings.get().client());
+      }
+      PortService.Ported p =
+          new PortService()
+              .port(
+                  new PortService.Request(
+                      source,
+                      out,
+                      Optional.ofNullable(iface),
+                      Optional.ofNullable(tests),
+                      model,
+                      repairs));
+      spec.commandLine().getOut().print(PortReport.markdown(p.result()));
+      for (Finding f : p.findings()) {
+        spec.commandLine().getOut().println("- " + f.severity() + " " + f.title());
+      }
+      spec.commandLine().getOut().println("Report: " + out.resolve("PORT.md") + " and PORT.html");
+      spec.commandLine().getOut().flush();
+      return p.findings().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+  }
+}
