@@ -79,6 +79,7 @@ public final class BulwarkCommand implements Runnable {
               "attest",
               "Confidential computing: verify GPU attestation evidence offline.",
               AttestCommand.class),
+          new Entry(
               "checkup",
               "Personal security check-up: passwords, breaches, device posture and accounts, with the next most useful step.",
               CheckupCommand.class),
@@ -116,6 +117,7 @@ public final class BulwarkCommand implements Runnable {
               "intel",
               "Rank the threat actors likely to target the organisation and show which of their techniques its detections miss.",
               IntelCommand.class),
+          new Entry(
               "honeypot",
               "Run SSH and Telnet honeypots that record attackers in Cowrie's event format.",
               HoneypotCommand.class),
@@ -123,6 +125,7 @@ public final class BulwarkCommand implements Runnable {
               "canary",
               "Make canary tokens: decoy keys, URLs, documents and names that call home.",
               CanaryCommand.class),
+          new Entry(
               "port",
               "Port C to safe Rust, accepting only functions that build, have no unsafe and behave like the C.",
               PortCommand.class),

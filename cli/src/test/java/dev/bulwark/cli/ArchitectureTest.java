@@ -30,11 +30,11 @@ class ArchitectureTest {
     "config",
     "compliance",
     "yara",
-    "attest"
-    "intel"
-    "threatmodel"
-    "hygiene"
-    "deception"
+    "attest",
+    "intel",
+    "threatmodel",
+    "hygiene",
+    "deception",
     "port"
   };
 
@@ -139,6 +139,8 @@ class ArchitectureTest {
             "dev.bulwark.threatmodel..",
             "dev.bulwark.hygiene..",
             "dev.bulwark.deception..",
+            "dev.bulwark.intel..",
+            "dev.bulwark.port..",
             "dev.bulwark.ai..",
             "dev.bulwark.store..",
             "dev.bulwark.eval..",
