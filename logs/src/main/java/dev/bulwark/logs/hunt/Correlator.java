@@ -125,14 +125,17 @@ final class Correlator {
       return ordered(c, key, hits, span);
     }
     int start = 0;
+    Running running = new Running(c);
     for (int end = 0; end < hits.size(); end++) {
       long endTime = hits.get(end).time.toEpochMilli();
       if (upward) {
+        running.add(hits.get(end));
         while (endTime - hits.get(start).time.toEpochMilli() > span) {
+          running.remove(hits.get(start));
           start++;
         }
         List<Hit> window = hits.subList(start, end + 1);
-        double v = metric(c, window);
+        double v = running.exact() ? running.value() : metric(c, window);
         if (c.condition().test(v)) {
           out.add(detection(c, key, window, v));
           // One alert per time span and group: the next window opens after this one's span.
@@ -142,6 +145,7 @@ final class Correlator {
             start++;
           }
           end = start - 1;
+          running = new Running(c);
         }
       } else {
         boolean last = end + 1 == hits.size();
@@ -160,6 +164,72 @@ final class Correlator {
       }
     }
     return out;
+  }
+
+  /**
+   * The metric of a sliding window kept up to date as hits enter and leave it, so that a long burst
+   * in one group costs linear time, not quadratic. Medians and percentiles are recomputed from the
+   * window ({@link #exact()} is false for them).
+   */
+  private static final class Running {
+    private final Correlation c;
+    private final String field;
+    private final Map<Object, Integer> counts = new HashMap<>();
+    private long size;
+    private double sum;
+    private long numbers;
+
+    Running(Correlation c) {
+      this.c = c;
+      this.field = c.condition().field();
+    }
+
+    boolean exact() {
+      return switch (c.type()) {
+        case EVENT_COUNT, TEMPORAL, VALUE_COUNT, VALUE_SUM, VALUE_AVG -> true;
+        default -> false;
+      };
+    }
+
+    void add(Hit h) {
+      change(h, 1);
+    }
+
+    void remove(Hit h) {
+      change(h, -1);
+    }
+
+    private void change(Hit h, int d) {
+      size += d;
+      switch (c.type()) {
+        case TEMPORAL -> counts.merge(h.ref(), d, (a, b) -> a + b == 0 ? null : a + b);
+        case VALUE_COUNT -> {
+          String v = h.field(c.fieldFor(h.rule(), field));
+          if (v != null) {
+            counts.merge(v, d, (a, b) -> a + b == 0 ? null : a + b);
+          }
+        }
+        case VALUE_SUM, VALUE_AVG -> {
+          String v = h.field(c.fieldFor(h.rule(), field));
+          double x = v == null ? Double.NaN : number(v);
+          if (!Double.isNaN(x)) {
+            sum += d * x;
+            numbers += d;
+          }
+        }
+        default -> {}
+      }
+    }
+
+    double value() {
+      return switch (c.type()) {
+        case EVENT_COUNT -> size;
+        case TEMPORAL, VALUE_COUNT -> counts.size();
+        case VALUE_SUM -> numbers == 0 ? Double.NaN : sum;
+        case VALUE_AVG -> numbers == 0 ? Double.NaN : sum / numbers;
+        default -> Double.NaN;
+      };
+    }
   }
 
   private List<Detection> ordered(Correlation c, List<String> key, List<Hit> hits, long span) {

@@ -280,4 +280,25 @@ class CorrelationTest {
     assertThat(r.droppedCorrelationInputs()).isZero();
     assertThat(r.detections()).hasSizeGreaterThan(1_000);
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120) // a hang guard: quadratic windows took hours here
+  void aLongBurstInOneGroup_isCountedInLinearTime() {
+    String c =
+        corr(
+            "value_count",
+            "rules: [download]\ngroup-by: [host]\ntimespan: 1h\ncondition: {gte: 3, field: bytes}");
+    RuleSet rules = RuleSet.parse("c.yml", BASE + c, Map.of(), Logsources.builtIn());
+    Hunter h = new Hunter(rules, Logsources.builtIn(), Hunter.Options.defaults());
+    // 300,000 matches in the same second with two distinct values: the window never fires and
+    // never shrinks, which made every step re-count the whole window.
+    for (int i = 0; i < 300_000; i++) {
+      h.accept(download(0, "a", i % 2 == 0 ? "1" : "2"));
+    }
+    h.accept(download(1, "a", "3"));
+    List<Detection> found = h.finish().detections();
+    assertThat(found.stream().filter(Detection::isCorrelation)).hasSize(1);
+    assertThat(found.stream().filter(Detection::isCorrelation).findFirst().orElseThrow().fields())
+        .containsEntry("correlation_value", "3");
+  }
 }
