@@ -127,7 +127,7 @@ public final class BulwarkCommand implements Runnable {
               CanaryCommand.class),
           new Entry(
               "port",
-              "Port C to safe Rust, accepting only functions that build, have no unsafe and behave like the C.",
+              "Port code to memory-safe languages, accepting only what the gates verify.",
               PortCommand.class),
           new Entry("rules", "List analyzers and their rules.", RulesCommand.class),
           new Entry(

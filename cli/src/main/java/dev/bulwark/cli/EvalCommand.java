@@ -587,8 +587,9 @@ final class EvalCommand implements Runnable {
       name = "port",
       mixinStandardHelpOptions = true,
       description = {
-        "Score C-to-safe-Rust porting on tasks in the CRUST-Bench layout: per task src/ (C),",
-        "interface/<task>.rs and tests/. Tasks solved, functions accepted, tokens, wall time.",
+        "Score C-to-safe-Rust porting on a suite of tasks.",
+        "Tasks follow the CRUST-Bench layout: per task src/ (C), interface/<task>.rs and tests/.",
+        "Reports tasks solved, functions accepted, tokens and wall time.",
         "Builds and runs each task's C and Rust (gcc, cargo offline) in temporary directories."
       })
   static final class Port extends SuiteCommand {
