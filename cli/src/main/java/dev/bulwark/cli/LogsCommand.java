@@ -197,8 +197,7 @@ final class LogsCommand implements Runnable {
                     progress.progress(),
                     diagnostics::add,
                     new Cancellation(),
-                    fileBudget.value())
-                .relativeTo(paths);
+                    fileBudget.value());
       }
       for (Path t : timelines) {
         String fmt = Timeline.formatFor(t.getFileName().toString());

@@ -83,6 +83,22 @@ class NetHuntTest {
   }
 
   @Test
+  void huntOnPcap_namesTheCapturesLogs_notTheTemporaryFolder() throws Exception {
+    Path evidence = Files.createDirectories(dir.resolve("evidence/dmz"));
+    portScan(evidence.resolve("scan.pcap"));
+    String json =
+        run(
+            "logs",
+            "hunt",
+            dir.resolve("evidence").toString(),
+            "--no-progress",
+            "--format",
+            "json");
+    assertThat(json).contains("dmz/scan.pcap!notice.log");
+    assertThat(json).doesNotContain("bulwark-net-");
+  }
+
+  @Test
   void netZeek_writesConnLogAndNotices() throws Exception {
     Path pcap = dir.resolve("scan.pcap");
     portScan(pcap);

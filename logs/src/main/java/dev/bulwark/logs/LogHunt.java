@@ -212,16 +212,21 @@ public final class LogHunt {
      * to a reader and would change every finding's fingerprint from one machine to the next.
      */
     public Result relativeTo(List<Path> inputs) {
+      return withSources(source -> relativeSource(source, inputs));
+    }
+
+    /** The same hunt with each detection's log file renamed by {@code rename}. */
+    public Result withSources(java.util.function.UnaryOperator<String> rename) {
       Map<Detection, Detection> done = new IdentityHashMap<>();
       List<Detection> ds = new ArrayList<>(detections.size());
       for (Detection d : detections) {
-        ds.add(relative(d, inputs, done));
+        ds.add(relative(d, rename, done));
       }
       List<Incident> is = new ArrayList<>(incidents.size());
       for (Incident i : incidents) {
         List<Detection> members = new ArrayList<>(i.detections().size());
         for (Detection d : i.detections()) {
-          members.add(relative(d, inputs, done));
+          members.add(relative(d, rename, done));
         }
         is.add(
             new Incident(
@@ -268,21 +273,23 @@ public final class LogHunt {
   }
 
   private static Detection relative(
-      Detection d, List<Path> inputs, Map<Detection, Detection> done) {
+      Detection d,
+      java.util.function.UnaryOperator<String> rename,
+      Map<Detection, Detection> done) {
     Detection seen = done.get(d);
     if (seen != null) {
       return seen;
     }
     List<Detection> members = new ArrayList<>(d.members().size());
     for (Detection m : d.members()) {
-      members.add(relative(m, inputs, done));
+      members.add(relative(m, rename, done));
     }
     Detection r =
         new Detection(
             d.rule(),
             d.severity(),
             d.time(),
-            relativeSource(d.source(), inputs),
+            d.source() == null ? null : rename.apply(d.source()),
             d.recordId(),
             d.host(),
             d.user(),

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -100,20 +102,28 @@ public final class HuntService {
       throw new InputException("cannot list " + inputs + ": " + e.getMessage());
     }
     if (captures.isEmpty()) {
-      return LogHunt.run(inputs, settings, progress, diagnostics, cancellation, budget);
+      return LogHunt.run(inputs, settings, progress, diagnostics, cancellation, budget)
+          .relativeTo(inputs);
     }
     Path work = null;
     try {
       work = Files.createTempDirectory("bulwark-net-");
-      for (Path capture : captures) {
-        Path out = work.resolve(capture.getFileName().toString() + ".zeek");
+      // each capture's logs are named after the capture they came from, as an archive's entries
+      // are ("dmz/day1.pcap!conn.log"): the temporary folder means nothing once it is gone
+      Map<String, Path> logsOf = new HashMap<>();
+      for (int i = 0; i < captures.size(); i++) {
+        Path capture = captures.get(i);
+        Path out = work.resolve(i + "-" + capture.getFileName() + ".zeek");
         NetSummary s =
             ZeekRun.run(
                 List.of(capture), out, new NetOptions(null, false, ZeekLogWriter.Format.JSON));
         s.diagnostics().forEach(diagnostics::report);
         logInputs.add(out);
+        logsOf.put(out.toAbsolutePath().normalize() + "/", capture);
       }
-      return LogHunt.run(logInputs, settings, progress, diagnostics, cancellation, budget);
+      return LogHunt.run(logInputs, settings, progress, diagnostics, cancellation, budget)
+          .withSources(source -> captureLog(source, logsOf))
+          .relativeTo(inputs);
     } catch (IOException e) {
       throw new InputException("cannot turn captures into logs: " + e.getMessage());
     } finally {
@@ -121,6 +131,16 @@ public final class HuntService {
         delete(work);
       }
     }
+  }
+
+  private static String captureLog(String source, Map<String, Path> logsOf) {
+    String src = Path.of(source).toAbsolutePath().normalize().toString();
+    for (Map.Entry<String, Path> e : logsOf.entrySet()) {
+      if (src.startsWith(e.getKey())) {
+        return e.getValue() + "!" + src.substring(e.getKey().length());
+      }
+    }
+    return source;
   }
 
   private static void delete(Path dir) {
