@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.cli.usecase.HoneypotService;
+import dev.bulwark.core.testing.Tools;
 import dev.bulwark.deception.Honeypot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,9 +60,8 @@ class HoneypotHuntTest {
   @Test
   void sshAttackOnTheHoneypot_logsHunt_yieldsAnIncident(@TempDir Path dir) throws Exception {
     assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/ssh"))
-            && Files.isExecutable(Path.of("/usr/bin/sshpass")),
-        "needs openssh-client and sshpass (apt-get install openssh-client sshpass)");
+        Tools.onPath("ssh").isPresent() && Tools.onPath("sshpass").isPresent(),
+        Tools.missing("ssh or sshpass", "openssh-client sshpass"));
     Path events = dir.resolve("events.json");
     try (Honeypot h =
         HoneypotService.start(

@@ -1,5 +1,6 @@
 package dev.bulwark.deception;
 
+import dev.bulwark.core.testing.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +17,11 @@ public final class OpenSsh {
   private OpenSsh() {}
 
   public static boolean available() {
-    return Files.isExecutable(Path.of("/usr/bin/ssh"))
-        && Files.isExecutable(Path.of("/usr/bin/sshpass"));
+    return Tools.onPath("ssh").isPresent() && Tools.onPath("sshpass").isPresent();
   }
 
   public static String missing() {
-    return "needs /usr/bin/ssh and /usr/bin/sshpass (apt-get install openssh-client sshpass)";
+    return Tools.missing("ssh or sshpass", "openssh-client sshpass");
   }
 
   private static List<String> common(String tool, String password, int port) {

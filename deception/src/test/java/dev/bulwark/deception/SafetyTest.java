@@ -3,6 +3,7 @@ package dev.bulwark.deception;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bulwark.core.testing.Tools;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,9 +41,7 @@ class SafetyTest {
   void attackerSessions_executeNothing_connectNowhere_touchNothingOutsideTheDataDirectory(
       @TempDir Path dir) throws Exception {
     assumeTrue(OpenSsh.available(), OpenSsh.missing());
-    assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/strace")),
-        "needs strace (apt-get install strace) for the process-level check; skipped");
+    assumeTrue(Tools.onPath("strace").isPresent(), Tools.missing("strace", "strace"));
     Path data = Files.createDirectories(dir.resolve("data"));
     Path trace = dir.resolve("trace.txt");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

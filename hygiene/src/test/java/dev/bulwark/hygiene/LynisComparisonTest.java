@@ -3,6 +3,7 @@ package dev.bulwark.hygiene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.bulwark.core.testing.Tools;
 import dev.bulwark.hygiene.check.Check;
 import dev.bulwark.hygiene.check.CheckCatalog;
 import dev.bulwark.hygiene.check.CheckResult;
@@ -39,10 +40,8 @@ class LynisComparisonTest {
       report = Path.of(reuse);
       assumeThat(Files.isReadable(report)).as("lynis.report %s not readable", report).isTrue();
     } else {
-      Path lynis = Path.of("/usr/sbin/lynis");
-      assumeThat(Files.isExecutable(lynis))
-          .as("lynis is not installed (Debian: apt-get install lynis): comparison skipped")
-          .isTrue();
+      Path lynis = Tools.onPath("lynis").orElse(null);
+      assumeThat(lynis).as(Tools.missing("lynis", "lynis")).isNotNull();
       report = dir.resolve("report.dat");
       Process p =
           new ProcessBuilder(

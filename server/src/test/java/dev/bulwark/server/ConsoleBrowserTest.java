@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,22 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleBrowserTest {
   /** Debian's chromium, found on PATH (so a run with it removed from PATH skips cleanly). */
-  static final Path CHROMIUM = chromium();
+  static final Path CHROMIUM = Tools.chromium();
 
   static final Path SHOTS = Path.of("target/screenshots");
-
-  private static Path chromium() {
-    String path = System.getenv("PATH");
-    for (String dir : path == null ? new String[0] : path.split(java.io.File.pathSeparator)) {
-      for (String name : new String[] {"chromium", "chromium-browser"}) {
-        Path p = Path.of(dir.isEmpty() ? "." : dir, name);
-        if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
 
   @TempDir Path dir;
   TestServer t;

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.bulwark.core.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,25 +19,11 @@ import org.junit.jupiter.api.Test;
  * drawn with a visible box, and a screenshot is kept in {@code target/screenshots} to look at.
  */
 class DiagramBrowserTest {
-  private static Path chromium() {
-    String path = System.getenv("PATH");
-    for (String dir : path == null ? new String[0] : path.split(java.io.File.pathSeparator)) {
-      for (String name : new String[] {"chromium", "chromium-browser"}) {
-        Path p = Path.of(dir.isEmpty() ? "." : dir, name);
-        if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
 
   @Test
   void goldenDiagrams_renderEveryAsset_inChromium() throws Exception {
-    Path chromium = chromium();
-    assumeThat(chromium)
-        .as("chromium is not on PATH (Debian: apt-get install chromium): browser test skipped")
-        .isNotNull();
+    Path chromium = Tools.chromium();
+    assumeThat(chromium).as(Tools.missing("chromium", "chromium")).isNotNull();
     Path golden = Path.of("src/test/resources/golden");
     Path shots = Path.of("target/screenshots");
     Files.createDirectories(shots);

@@ -3,6 +3,7 @@ package dev.bulwark.deception.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bulwark.core.testing.Tools;
 import dev.bulwark.deception.Honeypot;
 import dev.bulwark.deception.profile.Profile;
 import java.io.IOException;
@@ -51,10 +52,10 @@ class FingerprintTest {
 
   @Test
   void honeypotKexInit_equalsARealDebianSshd_everyItem(@TempDir Path dir) throws Exception {
-    Path sshd = Path.of("/usr/sbin/sshd");
+    Path sshd = Tools.onPath("sshd").orElse(null);
     assumeTrue(
-        Files.isExecutable(sshd) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
-        "needs Debian's openssh-server (apt-get install openssh-server) to compare with a real sshd");
+        sshd != null && Tools.onPath("ssh-keygen").isPresent(),
+        Tools.missing("sshd or ssh-keygen", "openssh-server") + ": no real sshd to compare with");
     Path keys = Files.createDirectories(dir.resolve("real"));
     for (String[] k : new String[][] {{"rsa", "3072"}, {"ecdsa", "256"}, {"ed25519", "256"}}) {
       run(

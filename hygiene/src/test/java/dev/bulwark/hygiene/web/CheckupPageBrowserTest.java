@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.bulwark.core.testing.Tools;
 import dev.bulwark.hygiene.Checkup;
 import dev.bulwark.hygiene.CheckupRun;
 import dev.bulwark.hygiene.check.CheckCatalog;
@@ -35,25 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckupPageBrowserTest {
   @TempDir Path dir;
 
-  private static Path chromium() {
-    String path = System.getenv("PATH");
-    for (String d : path == null ? new String[0] : path.split(java.io.File.pathSeparator)) {
-      for (String name : new String[] {"chromium", "chromium-browser"}) {
-        Path p = Path.of(d.isEmpty() ? "." : d, name);
-        if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
-
   @Test
   void page_showsNextAction_andRecheckAfterAFix() throws Exception {
-    Path chromium = chromium();
-    assumeThat(chromium)
-        .as("chromium is not on PATH (Debian: apt-get install chromium): browser test skipped")
-        .isNotNull();
+    Path chromium = Tools.chromium();
+    assumeThat(chromium).as(Tools.missing("chromium", "chromium")).isNotNull();
     Path root = BadRoot.build(dir.resolve("root"));
     Checkup checkup =
         new Checkup(
