@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A link or button whose words are an account action — verify, sign in, confirm, unlock, restore,
  * update payment, open a document or voicemail, release messages, claim — that goes to a domain
- * other than the sender's. Newsletters' buttons read "read more" or "shop now"; a button asking
- * for a log-in elsewhere is the hook of a credential-harvesting message.
+ * other than the sender's. Newsletters' buttons read "read more" or "shop now"; a button asking for
+ * a log-in elsewhere is the hook of a credential-harvesting message.
  */
 final class ActionLinkText extends LinkCheck {
   private static final MailRule RULE =

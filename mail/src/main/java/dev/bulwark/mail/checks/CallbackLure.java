@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A charge, renewal or order the reader never made, with a telephone number to call to cancel it:
- * callback phishing, which carries no link at all and leads to a caller who asks for remote
- * access or card details. Both the billing story and the call to a number must be there.
+ * callback phishing, which carries no link at all and leads to a caller who asks for remote access
+ * or card details. Both the billing story and the call to a number must be there.
  */
 final class CallbackLure implements MailCheck {
   private static final MailRule RULE =

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The sender claims to have broken into the reader's device or recorded them and wants payment in
- * cryptocurrency: the extortion mail sent by the million, with no link or attachment to catch.
- * Up to three phrases quoted.
+ * cryptocurrency: the extortion mail sent by the million, with no link or attachment to catch. Up
+ * to three phrases quoted.
  */
 final class ExtortionLure extends LanguageCue {
   private static final Pattern PHRASES =

@@ -43,14 +43,17 @@ final class LinkCarriesRecipient implements MailCheck {
       }
       String low = href.toLowerCase(Locale.ROOT);
       String text = l.text() == null ? "" : l.text().toLowerCase(Locale.ROOT);
-      if (low.matches(".*(unsub|opt-?out|optout|remove|preferences|manage|mailman|listinfo|options|subscri|descadastr|abmelden|desinscri|d[ée]sabonn).*")
-          || text.matches(".*(unsub|opt out|remove|preferences|descadastr|abmelden|desinscri|d[ée]sabonn).*")) {
+      if (low.matches(
+              ".*(unsub|opt-?out|optout|remove|preferences|manage|mailman|listinfo|options|subscri|descadastr|abmelden|desinscri|d[ée]sabonn).*")
+          || text.matches(
+              ".*(unsub|opt out|remove|preferences|descadastr|abmelden|desinscri|d[ée]sabonn).*")) {
         continue;
       }
       boolean carries =
           low.contains(to)
               || low.contains(encoded)
-              || (b64Core.length() >= 12 && href.contains(b64Core.substring(0, b64Core.length() - 2)));
+              || (b64Core.length() >= 12
+                  && href.contains(b64Core.substring(0, b64Core.length() - 2)));
       if (carries) {
         out.add(
             "a link carries the recipient's address " + to + " to the page it opens",
