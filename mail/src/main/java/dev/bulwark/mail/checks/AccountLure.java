@@ -30,6 +30,8 @@ final class AccountLure extends LanguageCue {
               + "(?:new |recent )?sign-?in attempt|"
               + "your account (?:has been |was |is |will be )(?:limited|restricted|on hold|suspended|locked|blocked|closed|compromised|disabled|deactivated)|"
               + "restore (?:full )?access|secure your account|keep (?:using )?(?:the |your )?same password|"
+              + "quarantined? (?:e-?mails|messages)|(?:e-?mails|messages) (?:in|held in) quarantine|"
+              + "your (?:photos|files|data|videos) (?:will be|are about to be) (?:deleted|removed|lost)|"
               // Portuguese
               + "caixa de (?:entrada|correio) (?:está )?(?:cheia|lotada)|"
               + "(?:sua|seu) (?:conta|cadastro|acesso) (?:foi|será|está|encontra-se) (?:bloquead|suspens|desativad|limitad|expirad|cancelad)[oa]|"

@@ -70,6 +70,8 @@ public final class BuiltInChecks {
           new CallbackLure(),
           new DocumentLure(),
           new ExtortionLure(),
+          new BillingLure(),
+          new GovernmentLure(),
           new QrCodeLure(),
           new PaymentChange(),
           new GiftCardRequest(),
