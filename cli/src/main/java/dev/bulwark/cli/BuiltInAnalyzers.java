@@ -15,6 +15,7 @@ import dev.bulwark.net.NetAnalyzer;
 import dev.bulwark.secrets.GitHistoryAnalyzer;
 import dev.bulwark.secrets.SecretsAnalyzer;
 import dev.bulwark.secrets.SecretsConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,14 @@ final class BuiltInAnalyzers {
   private BuiltInAnalyzers() {}
 
   static List<Analyzer> all() {
+    return all(null);
+  }
+
+  /**
+   * The analyzers, with {@code dataDir} as the data directory those that read one use (the log
+   * rules release installed there); null for Bulwark's default data directory.
+   */
+  static List<Analyzer> all(Path dataDir) {
     List<Analyzer> list =
         new ArrayList<>(
             List.of(
@@ -35,7 +44,7 @@ final class BuiltInAnalyzers {
                 new GitHistoryAnalyzer(),
                 new CodeAnalyzer(),
                 new DepsAnalyzer(),
-                new LogsAnalyzer(),
+                new LogsAnalyzer(dataDir),
                 new MailAnalyzer(),
                 new ConfigAnalyzer(),
                 new dev.bulwark.yara.YaraAnalyzer(),

@@ -108,7 +108,7 @@ final class BulwarkTools {
   }
 
   BulwarkTools(List<Path> roots, Path dataDir, String agent) {
-    this(roots, dataDir, agent, BuiltInAnalyzers.all());
+    this(roots, dataDir, agent, BuiltInAnalyzers.all(dataDir));
   }
 
   /** Tools over other analyzers than the built-in ones (tests: an analyzer that fails). */
@@ -678,7 +678,8 @@ final class BulwarkTools {
 
   private ObjectNode hunt(Path path, String minLevel) throws Exception {
     HuntService hunts = new HuntService();
-    LogHunt.Settings s = hunts.settings(config(path), List.of(), List.of());
+    LogHunt.Settings s =
+        hunts.settings(config(path), List.of(), List.of(), DataDir.resolve(dataDir));
     s =
         s.withHunter(
             new Hunter.Options(Severity.parse(minLevel), null, null, s.hunter().maxPerRule()));

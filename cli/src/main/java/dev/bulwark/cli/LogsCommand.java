@@ -76,8 +76,9 @@ final class LogsCommand implements Runnable {
     boolean backtracking;
 
     LogHunt.Settings settings(Path scanned) throws InputException {
-      LogHunt.Settings s = new HuntService().settings(config.load(scanned), rules, pipelines);
-      LogHunt.RuleChoice c = s.choice().withDataDir(data.dir());
+      LogHunt.Settings s =
+          new HuntService().settings(config.load(scanned), rules, pipelines, data.dir());
+      LogHunt.RuleChoice c = s.choice();
       if (backtracking) {
         c = c.withBacktrackingRegex(true);
       }

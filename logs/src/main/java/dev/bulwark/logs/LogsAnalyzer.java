@@ -6,6 +6,7 @@ import dev.bulwark.core.analysis.AnalyzerInfo;
 import dev.bulwark.core.analysis.FindingSink;
 import dev.bulwark.core.analysis.Phase;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceFile;
@@ -21,6 +22,9 @@ import java.util.Locale;
  * Hunts in the Windows event logs found in a scanned tree ({@code .evtx}, also gzipped), with the
  * rules and settings of bulwark.yaml's {@code logs} section. Other log formats are hunted with
  * {@code bulwark logs hunt}, since a .log or .json file in a source tree is rarely a log to hunt.
+ * The rules are the ones {@code logs hunt} chooses: bulwark.yaml's {@code logs.rules} when given,
+ * else Bulwark's pack with the SigmaHQ release installed in the data directory ({@code bulwark logs
+ * rules update}).
  */
 public final class LogsAnalyzer implements Analyzer {
   private static final AnalyzerInfo INFO =
@@ -29,6 +33,19 @@ public final class LogsAnalyzer implements Analyzer {
           "Log hunting",
           "Sigma rules, correlations and incidents over Windows event logs",
           Phase.LOGS);
+
+  /** The data directory to take the installed rule release from; null for Bulwark's default. */
+  private final Path dataDir;
+
+  /** Takes the installed rule release from Bulwark's default data directory. */
+  public LogsAnalyzer() {
+    this(null);
+  }
+
+  /** Takes the installed rule release from {@code dataDir} (null: the default data directory). */
+  public LogsAnalyzer(Path dataDir) {
+    this.dataDir = dataDir;
+  }
 
   @Override
   public AnalyzerInfo info() {
@@ -70,6 +87,8 @@ public final class LogsAnalyzer implements Analyzer {
                   ctx.config().section("assets"),
                   ctx.config().baseDir())
               .withThreads(ctx.options().threads());
+      // resolved at scan time, so the data directory named by the environment then is the one used
+      s = s.withChoice(s.choice().withDataDir(DataDir.resolve(dataDir)));
       LogHunt.Result r =
           LogHunt.run(
               files,

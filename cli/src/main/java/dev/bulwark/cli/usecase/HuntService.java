@@ -26,8 +26,21 @@ import java.util.stream.Stream;
 public final class HuntService {
 
   /**
+   * The rule selection of every hunt, whoever starts it ({@code logs hunt}, MCP {@code hunt_logs}):
+   * the settings of {@code config} with rule paths replaced and pipelines added when the caller
+   * names any; without rule paths, Bulwark's pack and the SigmaHQ release installed in {@code
+   * dataDir} ({@code bulwark logs rules update}), whose parsed rules are cached there too.
+   */
+  public LogHunt.Settings settings(
+      BulwarkConfig config, List<Path> rules, List<Path> pipelines, Path dataDir)
+      throws InputException {
+    LogHunt.Settings s = settings(config, rules, pipelines);
+    return s.withChoice(s.choice().withDataDir(dataDir));
+  }
+
+  /**
    * The settings of {@code config}, with rule paths replaced and pipelines added when the caller
-   * names any.
+   * names any; no data directory, so neither an installed release nor the rule cache.
    */
   public LogHunt.Settings settings(BulwarkConfig config, List<Path> rules, List<Path> pipelines)
       throws InputException {

@@ -8,7 +8,8 @@ abstract class AttachmentCheck implements MailCheck {
   static final Set<String> RISKY_EXT =
       Set.of(
           "exe", "scr", "js", "jse", "vbs", "vbe", "wsf", "hta", "bat", "cmd", "com", "pif", "lnk",
-          "iso", "img", "msi", "jar", "ps1", "cab", "vhd");
+          "iso", "img", "msi", "jar", "ps1", "cab", "vhd", "vhdx", "one", "xll", "chm", "iqy",
+          "appx", "msix", "url");
   static final Set<String> MACRO_EXT = Set.of("docm", "xlsm", "pptm", "dotm", "xlam");
 
   /** The reason for one attachment, or null. */

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 final class CredentialRequest extends LanguageCue {
   private static final Pattern PHRASES =
       Pattern.compile(
-          "(?i)\\b(verify your (?:account|identity|information|e-?mail)|confirm your (?:account|identity|password|details)|"
+          "(?iu)\\b(verify your (?:account|identity|information|e-?mail|details|mailbox)|confirm your (?:account|identity|password|details|information|e-?mail|mailbox)|"
+              + "validate your (?:account|e-?mail|mailbox|details)|update your (?:payment|billing|account) (?:information|details|method)|"
               + "(?:sign|log) ?in to (?:keep|restore|unlock|verify|confirm)|reset your password|update your (?:password|credentials)|"
               + "enter your (?:password|credentials|pin)|re-?activate your account|"
-              + "sua conta|senha|atualiz[ae]|cuenta|contraseña|verifique)\\b");
+              + "sua conta|senha|atualiz[ae]|cuenta|contraseña|verifique|"
+              + "mot de passe|identifiants|kennwort|passwort|zugangsdaten|wachtwoord|inloggegevens|credenziali)\\b");
 
   CredentialRequest() {
     super(
