@@ -179,6 +179,14 @@ class LauncherTest {
     Run rebuilt = runIn(root, Map.of(), "logs", "hunt", "x.evtx");
     assertThat(rebuilt.out()).contains("-XX:AOTMode=record");
     assertThat(jvmFiles()).singleElement().asString().endsWith(".aotconf");
+
+    // so is a rebuilt library beside it (the jar's manifest puts lib/ on the class path)
+    runIn(root, Map.of(), "logs", "hunt", "x.evtx");
+    assertThat(jvmFiles()).singleElement().asString().endsWith(".aot");
+    Files.createDirectories(root.resolve("cli/target/lib"));
+    Files.writeString(root.resolve("cli/target/lib/bulwark-logs.jar"), "a rebuilt module");
+    assertThat(runIn(root, Map.of(), "logs", "hunt", "x.evtx").out())
+        .contains("-XX:AOTMode=record");
   }
 
   @Test
