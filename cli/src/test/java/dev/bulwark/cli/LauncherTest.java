@@ -174,15 +174,23 @@ class LauncherTest {
     Run third = runIn(root, Map.of(), "logs", "hunt", "x.evtx");
     assertThat(third.out()).isEqualTo(second.out());
 
-    // a rebuilt jar is another key: the old cache is dropped and the new jar recorded afresh
+    // other options are another cache, and using them in turn keeps both
+    Map<String, String> small = Map.of("BULWARK_JAVA_OPTS", "-Xmx300m");
+    runIn(root, small, "logs", "hunt", "x.evtx");
+    runIn(root, small, "logs", "hunt", "x.evtx");
+    assertThat(runIn(root, small, "logs", "hunt", "x.evtx").out()).contains("-XX:AOTCache=");
+    assertThat(runIn(root, Map.of(), "logs", "hunt", "x.evtx").out()).contains("-XX:AOTCache=");
+    assertThat(jvmFiles()).hasSize(2).allMatch(f -> f.endsWith(".aot"));
+    // help only prints, and leaves the caches alone
+    assertThat(runIn(root, Map.of(), "logs", "hunt", "--help").out()).doesNotContain("AOT");
+
+    // a rebuilt jar is another key: recorded afresh
     Files.writeString(root.resolve("cli/target/bulwark.jar"), "another jar, another size");
     Run rebuilt = runIn(root, Map.of(), "logs", "hunt", "x.evtx");
     assertThat(rebuilt.out()).contains("-XX:AOTMode=record");
-    assertThat(jvmFiles()).singleElement().asString().endsWith(".aotconf");
+    assertThat(runIn(root, Map.of(), "logs", "hunt", "x.evtx").out()).contains("-XX:AOTCache=");
 
     // so is a rebuilt library beside it (the jar's manifest puts lib/ on the class path)
-    runIn(root, Map.of(), "logs", "hunt", "x.evtx");
-    assertThat(jvmFiles()).singleElement().asString().endsWith(".aot");
     Files.createDirectories(root.resolve("cli/target/lib"));
     Files.writeString(root.resolve("cli/target/lib/bulwark-logs.jar"), "a rebuilt module");
     assertThat(runIn(root, Map.of(), "logs", "hunt", "x.evtx").out())
