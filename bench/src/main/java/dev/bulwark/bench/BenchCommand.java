@@ -155,9 +155,60 @@ public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Mixin Threads threads;
 
+    @Option(
+        names = "--peer",
+        paramLabel = "TOOL",
+        description =
+            "Compare whole processes with a peer instead: 'spotbugs' runs SpotBugs with Find"
+                + " Security Bugs on the tree compiled (with the suite's dependencies from the local"
+                + " Maven repository) beside `bulwark scan --analyzer code` on its sources, --runs"
+                + " times each in turn: CPU seconds, wall time and peak RSS of both.")
+    String peer;
+
+    @Option(
+        names = "--repository",
+        paramLabel = "DIR",
+        description =
+            "The local Maven repository holding SpotBugs, the plugin and the suite's dependencies"
+                + " (default: the user's, as Maven finds it).")
+    Path repository;
+
+    @Option(
+        names = "--spotbugs-version",
+        paramLabel = "V",
+        description = "SpotBugs version in the repository (default ${DEFAULT-VALUE}).")
+    String spotbugsVersion = "4.10.4";
+
+    @Option(
+        names = "--findsecbugs-version",
+        paramLabel = "V",
+        description = "Find Security Bugs version in the repository (default ${DEFAULT-VALUE}).")
+    String findSecBugsVersion = "1.14.0";
+
     @Override
     public Integer call() throws Exception {
       Path home = Home.dir();
+      if (peer != null) {
+        if (!peer.equals("spotbugs")) {
+          throw new InputException("--peer: the peer for Java analysis is 'spotbugs', got " + peer);
+        }
+        String summary =
+            new CodeBenchmark(
+                    suite != null ? suite : home.resolve("corpora/sast"),
+                    dir != null ? dir : home.resolve("target/bench/code"),
+                    lines,
+                    threads.value())
+                .runBesideSpotBugs(
+                    runs,
+                    repository != null
+                        ? new dev.bulwark.core.maven.LocalRepository(repository)
+                        : dev.bulwark.core.maven.LocalRepository.user(),
+                    spotbugsVersion,
+                    findSecBugsVersion,
+                    System.out);
+        System.out.println(summary);
+        return OK;
+      }
       CodeBenchmark.Result r =
           new CodeBenchmark(
                   suite != null ? suite : home.resolve("corpora/sast"),

@@ -70,6 +70,35 @@ public final class CodeBenchmark {
     this.threads = threads;
   }
 
+  /**
+   * Java analysis beside SpotBugs + Find Security Bugs as whole processes on the replicated tree
+   * (compiled for SpotBugs with the suite's dependencies from the local repository).
+   */
+  public String runBesideSpotBugs(
+      int runs,
+      dev.bulwark.core.maven.LocalRepository repository,
+      String spotbugsVersion,
+      String findSecBugsVersion,
+      PrintStream out)
+      throws IOException, InterruptedException, InputException {
+    ensureTree(out);
+    long lines = 0;
+    try (Stream<Path> s = Files.walk(dir.resolve("tree"))) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+        try (Stream<String> l = Files.lines(p, StandardCharsets.UTF_8)) {
+          lines += l.count();
+        }
+      }
+    }
+    Path pom = suite.resolve("pom.xml");
+    if (!Files.isRegularFile(pom)) {
+      throw new InputException(suite + ": no pom.xml naming the suite's dependencies");
+    }
+    return new SpotBugsPeer(repository, spotbugsVersion, findSecBugsVersion)
+        .run(pom, dir.resolve("tree"), lines, dir, runs, out)
+        .summary();
+  }
+
   public Result run(int runs, PrintStream out)
       throws IOException, InterruptedException, InputException {
     ensureTree(out);

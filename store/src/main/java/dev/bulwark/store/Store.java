@@ -69,7 +69,7 @@ public final class Store implements AutoCloseable {
           .locations(
               s.postgres()
                   ? new String[] {"classpath:db/migration", "classpath:db/migration-postgresql"}
-                  : new String[] {"classpath:db/migration"})
+                  : new String[] {"classpath:db/migration", "classpath:db/migration-h2"})
           .load()
           .migrate();
     } catch (RuntimeException e) {

@@ -93,4 +93,37 @@ class H2StoreTest extends StoreContract {
     assertThat(r.after().problems()).isEmpty();
     store = Store.openDefault(dir);
   }
+
+  @Test
+  void pathFilter_readsThePrefixesIndexRange_notTheWholeQueue() {
+    ingest.upload(Fixtures.upload("shop", "k1", Fixtures.many("code", "common", 3_000)), analyst);
+    ingest.upload(Fixtures.upload("shop", "k2", Fixtures.many("secrets", "rare", 12)), analyst);
+    for (String status : java.util.Arrays.asList("open", null)) {
+      FindingStore.Query q =
+          new FindingStore.Query(
+              "shop",
+              status,
+              null,
+              null,
+              null,
+              "src/rare/",
+              null,
+              FindingStore.Sort.SEVERITY,
+              5,
+              null);
+      String plan = findings.plan(q);
+      assertThat(plan)
+          .as(plan)
+          .contains(status != null ? "FINDINGS_BY_STATUS_PATH" : "FINDINGS_BY_PATH")
+          .contains("\"PATH\" >= ");
+      java.util.regex.Matcher scanned =
+          java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(plan);
+      assertThat(scanned.find()).as(plan).isTrue();
+      // the twelve rows under the prefix (and the one past it), not the 3,000 before them
+      assertThat(Integer.parseInt(scanned.group(1))).as(plan).isLessThanOrEqualTo(13);
+      assertThat(findings.list(q).items())
+          .hasSize(5)
+          .allSatisfy(r -> assertThat(r.path()).startsWith("src/rare/"));
+    }
+  }
 }

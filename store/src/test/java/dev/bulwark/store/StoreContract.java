@@ -593,4 +593,64 @@ abstract class StoreContract {
         .singleElement()
         .satisfies(e -> assertThat(e.score()).isEqualTo(99.9));
   }
+
+  @Test
+  void pathFilter_isExactlyThePrefix_forAwkwardCharacters_withAndWithoutStatus() {
+    List<String> paths =
+        List.of(
+            "src/a_b/x.java",
+            "src/a%b/y.java",
+            "src/aXb/z.java",
+            "src/a\\b/w.java",
+            "src/\u00fc/1.java",
+            "src/\uffff/2.java",
+            "src/\uffff\uffff/3.java",
+            "src0/q.java",
+            "sr/c.java",
+            "SRC/upper.java");
+    List<Finding> list = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      list.add(Fixtures.finding("code", "p" + i, Severity.HIGH, paths.get(i), 1));
+    }
+    ingest.upload(Fixtures.upload("shop", "k", list), analyst);
+    for (String prefix :
+        List.of(
+            "src/",
+            "src/a_",
+            "src/a%",
+            "src/a\\",
+            "src/\u00fc",
+            "src/\uffff",
+            "src/\uffff\uffff",
+            "src",
+            "s",
+            "src/aXb/z.java",
+            "nothing")) {
+      for (String status : java.util.Arrays.asList("open", null)) {
+        List<String> got = new ArrayList<>();
+        String cursor = null;
+        do {
+          FindingStore.Page page =
+              findings.list(
+                  new FindingStore.Query(
+                      "shop",
+                      status,
+                      null,
+                      null,
+                      null,
+                      prefix,
+                      null,
+                      FindingStore.Sort.SEVERITY,
+                      2,
+                      cursor));
+          page.items().forEach(r -> got.add(r.path()));
+          cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(got)
+            .as("prefix %s, status %s", prefix, status)
+            .containsExactlyInAnyOrderElementsOf(
+                paths.stream().filter(p -> p.startsWith(prefix)).toList());
+      }
+    }
+  }
 }

@@ -1,8 +1,5 @@
 package dev.bulwark.logs.sigma;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,10 +18,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Parsed rule files kept in the data directory, keyed by a hash of Bulwark's version and the files'
- * names and contents. Reading YAML is most of the cost of loading thousands of Sigma rules; the
- * same documents read back from JSON take a fraction of it. A missing, stale or damaged cache is
- * simply rebuilt: each cache file ends with a CRC32C of what precedes it, checked before use.
+ * Rule files as loaded, kept in the data directory and keyed by a hash of Bulwark's version, the
+ * compile options and the files' names and contents. Reading YAML, building JSON trees and
+ * compiling every detection were most of the cost of loading thousands of Sigma rules, though a
+ * hunt on one file needs the few hundred rules of the log sources its events reach. So the cache is
+ * a compact binary record of what loading found for each document — its metadata, log source and
+ * the outcome (a rule that compiles, or the problem it has) — with the document itself as JSON
+ * bytes that are parsed and compiled only when an event first reaches the rule's log source. A
+ * missing, stale or damaged cache is simply rebuilt: each cache file ends with a CRC32C of what
+ * precedes it, checked before use.
  *
  * <p>Hashing the contents means reading every rule file (14 MB for SigmaHQ's rules), and SHA-256
  * runs interpreted for most of that in a fresh JVM: 0.2 to 0.3 CPU-seconds, as much as the rest of
@@ -36,7 +38,12 @@ import java.util.stream.Stream;
 final class RuleCache {
   /** Changes whenever what is cached changes meaning, so old caches are never read. */
   private static final String FORMAT =
-      "bulwark-sigma-parsed-2/" + dev.bulwark.core.report.ToolInfo.current().version();
+      "bulwark-sigma-compiled-3/" + dev.bulwark.core.report.ToolInfo.current().version();
+
+  private static final int MAGIC = 0x42575352; // "BWSR"
+
+  /** Longest string or JSON document the reader accepts; a larger length means damage. */
+  private static final int MAX_CHUNK = 64 << 20;
 
   /** How old a file's times must be before its metadata may stand for its contents. */
   private static final long SETTLED_NANOS = 2_000_000_000L;
@@ -47,12 +54,46 @@ final class RuleCache {
   /** One file's documents as parsed, and the error that stopped parsing, if any. */
   record Parsed(List<JsonNode> documents, String error) {}
 
+  /** What loading one document found; the cache stores these instead of compiled conditions. */
+  sealed interface Outcome {
+    /** A detection rule that compiled (it is compiled again, lazily, when first needed). */
+    record Rule(Meta meta, Logsource logsource, byte[] json) implements Outcome {}
+
+    /** A document that did not load, and why. */
+    record Problem(Meta meta, boolean detection, RuleSet.ProblemKind kind, String message)
+        implements Outcome {}
+
+    /** Anything else (filters, correlations, rules left out by status): loaded from the JSON. */
+    record Document(Meta meta, boolean detection, byte[] json) implements Outcome {}
+  }
+
+  /** A document's metadata as written in it (status and level as text, parsed when used). */
+  record Meta(
+      String id,
+      String name,
+      String title,
+      String description,
+      String status,
+      String level,
+      String author,
+      String date,
+      List<String> tags,
+      List<String> references,
+      List<String> falsepositives) {}
+
+  /** One file's outcomes, and the error that stopped parsing it, if any. */
+  record Loaded(List<Outcome> outcomes, String error) {}
+
   private RuleCache() {}
 
-  static String key(List<String> files, List<byte[]> contents) {
+  /**
+   * The key of these contents loaded with these compile options ({@code options} describes them:
+   * placeholder values and the regex engine decide which rules compile).
+   */
+  static String key(List<String> files, List<byte[]> contents, String options) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+      md.update((FORMAT + "\0" + options + "\0").getBytes(StandardCharsets.UTF_8));
       for (int i = 0; i < files.size(); i++) {
         md.update(
             (files.get(i).toString() + "\0" + contents.get(i).length + "\0")
@@ -69,15 +110,20 @@ final class RuleCache {
    * A hash of the files' metadata, or null when some file changed too recently (or its metadata
    * cannot be read) for the metadata to vouch for its contents.
    */
-  static String statKey(List<Path> files) {
-    return statKey(files, System.currentTimeMillis() * 1_000_000L);
+  static String statKey(List<Path> files, String options) {
+    return statKey(files, options, System.currentTimeMillis() * 1_000_000L);
   }
 
-  /** {@link #statKey(List)} at the given time (nanoseconds since the epoch). */
+  /** {@link #statKey(List, String)} without compile options, at the given time. */
   static String statKey(List<Path> files, long nowNanos) {
+    return statKey(files, "", nowNanos);
+  }
+
+  /** {@link #statKey(List, String)} at the given time (nanoseconds since the epoch). */
+  static String statKey(List<Path> files, String options, long nowNanos) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+      md.update((FORMAT + "\0" + options + "\0").getBytes(StandardCharsets.UTF_8));
       long settled = nowNanos - SETTLED_NANOS;
       StringBuilder b = new StringBuilder(256);
       for (Path f : files) {
@@ -140,9 +186,27 @@ final class RuleCache {
     }
   }
 
-  /** The cached documents of {@code files} files, or null when there is no usable cache. */
-  static List<Parsed> read(Path dir, String key, int files) {
-    Path f = dir.resolve(key + ".json");
+  /** The JSON bytes of a document, for the cache. */
+  static byte[] json(JsonNode doc) {
+    try {
+      return JSON.writeValueAsBytes(doc);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A document back from its JSON bytes. */
+  static JsonNode document(byte[] json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The cached outcomes of {@code files} files, or null when there is no usable cache. */
+  static List<Loaded> read(Path dir, String key, int files) {
+    Path f = dir.resolve(key + ".rules");
     if (!Files.isRegularFile(f)) {
       return null;
     }
@@ -152,68 +216,182 @@ final class RuleCache {
     } catch (IOException e) {
       return null;
     }
-    // the last line is the CRC32C of everything before it: a torn or damaged file is not read
-    int nl = bytes.length - 1;
-    while (nl > 0 && bytes[nl - 1] != '\n') {
-      nl--;
-    }
-    if (nl <= 0) {
+    // the last eight bytes are the CRC32C of everything before them: a torn file is not read
+    if (bytes.length < 16) {
       return null;
     }
+    int n = bytes.length - 8;
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    crc.update(bytes, 0, nl);
-    String stored = new String(bytes, nl, bytes.length - nl, StandardCharsets.US_ASCII).strip();
-    if (!stored.equals(Long.toHexString(crc.getValue()))) {
+    crc.update(bytes, 0, n);
+    if (java.nio.ByteBuffer.wrap(bytes, n, 8).getLong() != crc.getValue()) {
       return null;
     }
-    List<Parsed> out = new ArrayList<>(files);
-    try (JsonParser p = JSON.createParser(bytes, 0, nl)) {
-      if (p.nextToken() != JsonToken.START_ARRAY) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes, 0, n);
+    try {
+      if (in.getInt() != MAGIC || in.getInt() != files) {
         return null;
       }
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        JsonNode n = p.readValueAsTree();
-        List<JsonNode> docs = new ArrayList<>();
-        n.path("d").forEach(docs::add);
-        out.add(new Parsed(docs, n.hasNonNull("e") ? n.get("e").asText() : null));
+      List<Loaded> out = new ArrayList<>(files);
+      for (int i = 0; i < files; i++) {
+        String error = string(in);
+        int count = in.getInt();
+        if (count < 0 || count > in.remaining()) {
+          return null;
+        }
+        List<Outcome> outcomes = new ArrayList<>(count);
+        for (int d = 0; d < count; d++) {
+          outcomes.add(outcome(in));
+        }
+        out.add(new Loaded(outcomes, error));
       }
-    } catch (IOException | RuntimeException e) {
-      return null; // damaged: parse the YAML again and rewrite it
+      return in.hasRemaining() ? null : out;
+    } catch (RuntimeException e) {
+      return null; // damaged in a way the checksum missed: load the YAML again and rewrite it
     }
-    return out.size() == files ? out : null;
+  }
+
+  private static Outcome outcome(java.nio.ByteBuffer in) {
+    byte kind = in.get();
+    Meta meta = meta(in);
+    return switch (kind) {
+      case 1 ->
+          new Outcome.Rule(
+              meta, new Logsource(string(in), string(in), string(in)), bytes(in, false));
+      case 2 ->
+          new Outcome.Problem(
+              meta,
+              in.get() != 0,
+              RuleSet.ProblemKind.values()[in.get()],
+              java.util.Objects.requireNonNull(string(in)));
+      case 3 -> new Outcome.Document(meta, in.get() != 0, bytes(in, false));
+      default -> throw new IllegalStateException("unknown outcome " + kind);
+    };
+  }
+
+  private static Meta meta(java.nio.ByteBuffer in) {
+    return new Meta(
+        string(in),
+        string(in),
+        string(in),
+        string(in),
+        string(in),
+        string(in),
+        string(in),
+        string(in),
+        strings(in),
+        strings(in),
+        strings(in));
+  }
+
+  private static List<String> strings(java.nio.ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IllegalStateException("bad list length " + n);
+    }
+    String[] out = new String[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = java.util.Objects.requireNonNull(string(in));
+    }
+    return List.of(out);
+  }
+
+  /** A length-prefixed UTF-8 string; length -1 is null. */
+  private static String string(java.nio.ByteBuffer in) {
+    byte[] b = bytes(in, true);
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(java.nio.ByteBuffer in, boolean nullable) {
+    int n = in.getInt();
+    if (n == -1 && nullable) {
+      return null;
+    }
+    if (n < 0 || n > MAX_CHUNK || n > in.remaining()) {
+      throw new IllegalStateException("bad length " + n);
+    }
+    byte[] b = new byte[n];
+    in.get(b);
+    return b;
   }
 
   /** Writes the cache atomically; a cache that cannot be written only costs the next load time. */
-  static void write(Path dir, String key, List<Parsed> parsed) {
+  static void write(Path dir, String key, List<Loaded> loaded) {
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "parsed-", ".tmp");
+      Path tmp = Files.createTempFile(dir, "rules-", ".tmp");
       java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
       try (OutputStream file = Files.newOutputStream(tmp);
-          OutputStream out = new java.util.zip.CheckedOutputStream(file, crc);
-          JsonGenerator g = JSON.createGenerator(out)) {
-        g.writeStartArray();
-        for (Parsed p : parsed) {
-          g.writeStartObject();
-          g.writeArrayFieldStart("d");
-          for (JsonNode d : p.documents()) {
-            g.writeTree(d);
+          java.io.DataOutputStream out =
+              new java.io.DataOutputStream(
+                  new java.util.zip.CheckedOutputStream(
+                      new java.io.BufferedOutputStream(file, 1 << 16), crc))) {
+        out.writeInt(MAGIC);
+        out.writeInt(loaded.size());
+        for (Loaded l : loaded) {
+          string(out, l.error());
+          out.writeInt(l.outcomes().size());
+          for (Outcome o : l.outcomes()) {
+            switch (o) {
+              case Outcome.Rule r -> {
+                out.writeByte(1);
+                meta(out, r.meta());
+                string(out, r.logsource().product());
+                string(out, r.logsource().category());
+                string(out, r.logsource().service());
+                bytes(out, r.json());
+              }
+              case Outcome.Problem p -> {
+                out.writeByte(2);
+                meta(out, p.meta());
+                out.writeByte(p.detection() ? 1 : 0);
+                out.writeByte(p.kind().ordinal());
+                string(out, p.message());
+              }
+              case Outcome.Document d -> {
+                out.writeByte(3);
+                meta(out, d.meta());
+                out.writeByte(d.detection() ? 1 : 0);
+                bytes(out, d.json());
+              }
+            }
           }
-          g.writeEndArray();
-          if (p.error() != null) {
-            g.writeStringField("e", p.error());
-          }
-          g.writeEndObject();
         }
-        g.writeEndArray();
-        g.writeRaw('\n');
-        g.flush();
-        file.write((Long.toHexString(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        // the checksum goes after everything it covers, outside the checked stream
+        out.writeLong(crc.getValue());
       }
-      moveInto(tmp, dir.resolve(key + ".json"));
-      prune(dir, ".json");
+      moveInto(tmp, dir.resolve(key + ".rules"));
+      prune(dir, ".rules");
     } catch (IOException e) {
       // not fatal: the rules are loaded already
+    }
+  }
+
+  private static void meta(java.io.DataOutputStream out, Meta m) throws IOException {
+    for (String s :
+        new String[] {
+          m.id(), m.name(), m.title(), m.description(), m.status(), m.level(), m.author(), m.date()
+        }) {
+      string(out, s);
+    }
+    for (List<String> l : List.of(m.tags(), m.references(), m.falsepositives())) {
+      out.writeInt(l.size());
+      for (String s : l) {
+        string(out, s);
+      }
+    }
+  }
+
+  private static void string(java.io.DataOutputStream out, String s) throws IOException {
+    bytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void bytes(java.io.DataOutputStream out, byte[] b) throws IOException {
+    if (b == null) {
+      out.writeInt(-1);
+    } else {
+      out.writeInt(b.length);
+      out.write(b);
     }
   }
 

@@ -101,10 +101,20 @@ public final class RuleSet {
   private int filteredByStatus;
   private StatusPolicy policy;
   private final Path cacheDir;
+  private final Options options;
+
+  /** What the compile options are, for the cache key: they decide which rules compile. */
+  private final String optionsKey;
+
+  /** Whether {@link #add} should say what it found, for the cache being written. */
+  private boolean recording;
 
   private RuleSet(Options options) {
     this.compiler = new DetectionCompiler(options.placeholders(), options.backtrackingRegex());
     this.cacheDir = options.cacheDir();
+    this.options = options;
+    this.optionsKey =
+        new java.util.TreeMap<>(options.placeholders()) + "|" + options.backtrackingRegex();
   }
 
   /** Loads every .yml/.yaml file under the paths, then applies filters and links correlations. */
@@ -182,12 +192,12 @@ public final class RuleSet {
     }
     List<String> names = files.stream().map(Path::toString).toList();
     // unchanged files (by their metadata) lead to the cache without reading or hashing them
-    String statKey = cacheDir == null ? null : RuleCache.statKey(files);
+    String statKey = cacheDir == null ? null : RuleCache.statKey(files, optionsKey);
     String known = statKey == null ? null : RuleCache.contentKey(cacheDir, statKey);
-    List<RuleCache.Parsed> cached =
+    List<RuleCache.Loaded> cached =
         known == null ? null : RuleCache.read(cacheDir, known, names.size());
     if (cached != null) {
-      addParsed(names, cached);
+      addLoaded(names, cached);
       return;
     }
     List<byte[]> contents = new ArrayList<>(files.size());
@@ -240,26 +250,89 @@ public final class RuleSet {
    * of the contents, or null without a cache.
    */
   private String addAll(List<String> names, List<byte[]> contents) {
-    String key = cacheDir == null ? null : RuleCache.key(names, contents);
-    List<RuleCache.Parsed> parsed =
-        key == null ? null : RuleCache.read(cacheDir, key, names.size());
-    if (parsed == null) {
-      parsed = new ArrayList<>(names.size());
-      for (byte[] content : contents) {
-        parsed.add(parseYaml(content));
+    if (cacheDir == null) {
+      for (int i = 0; i < names.size(); i++) {
+        addParsed(names.get(i), parseYaml(contents.get(i)));
       }
-      if (key != null) {
-        RuleCache.write(cacheDir, key, parsed);
-      }
+      return null;
     }
-    addParsed(names, parsed);
+    String key = RuleCache.key(names, contents, optionsKey);
+    List<RuleCache.Loaded> cached = RuleCache.read(cacheDir, key, names.size());
+    if (cached != null) {
+      addLoaded(names, cached);
+      return key;
+    }
+    List<RuleCache.Loaded> loaded = new ArrayList<>(names.size());
+    recording = true;
+    try {
+      for (int i = 0; i < names.size(); i++) {
+        loaded.add(addParsed(names.get(i), parseYaml(contents.get(i))));
+      }
+    } finally {
+      recording = false;
+    }
+    RuleCache.write(cacheDir, key, loaded);
     return key;
   }
 
-  private void addParsed(List<String> names, List<RuleCache.Parsed> parsed) {
+  /** Adds what an earlier load found, compiling rules only when they are first used. */
+  private void addLoaded(List<String> names, List<RuleCache.Loaded> loaded) {
     for (int i = 0; i < names.size(); i++) {
-      addParsed(names.get(i), parsed.get(i));
+      String path = names.get(i);
+      RuleCache.Loaded l = loaded.get(i);
+      for (RuleCache.Outcome o : l.outcomes()) {
+        documents++;
+        switch (o) {
+          case RuleCache.Outcome.Rule r -> {
+            SigmaRule.Meta meta = meta(path, r.meta());
+            if (!filteredByPolicy(meta, true)) {
+              byte[] json = r.json();
+              rules.add(new SigmaRule(meta, r.logsource(), () -> compileCached(meta, json)));
+            }
+          }
+          case RuleCache.Outcome.Problem p -> {
+            SigmaRule.Meta meta = meta(path, p.meta());
+            if (!filteredByPolicy(meta, p.detection())) {
+              problems.add(new Problem(path, meta.id(), meta.title(), p.kind(), p.message()));
+            }
+          }
+          case RuleCache.Outcome.Document d -> {
+            if (!filteredByPolicy(meta(path, d.meta()), d.detection())) {
+              add(path, RuleCache.document(d.json()));
+            }
+          }
+        }
+      }
+      if (l.error() != null) {
+        problems.add(new Problem(path, null, null, ProblemKind.INVALID, l.error()));
+      }
     }
+  }
+
+  /** A cached rule's condition; it compiled when the cache was written, with these options. */
+  private Expr compileCached(SigmaRule.Meta meta, byte[] detection) {
+    try {
+      return new DetectionCompiler(options.placeholders(), options.backtrackingRegex())
+          .compile(RuleCache.document(detection));
+    } catch (SigmaException e) {
+      throw new IllegalStateException(
+          meta.path() + ": rule '" + meta.title() + "' no longer compiles: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the status policy leaves this document out (and notes it if so). */
+  private boolean filteredByPolicy(SigmaRule.Meta meta, boolean detection) {
+    if (policy == null || !detection || policy.keeps(meta)) {
+      return false;
+    }
+    filteredByStatus++;
+    if (meta.id() != null) {
+      filteredOut.add(meta.id());
+    }
+    if (meta.name() != null) {
+      filteredOut.add(meta.name());
+    }
+    return true;
   }
 
   /** One file's YAML documents, or why they could not be read. */
@@ -275,17 +348,23 @@ public final class RuleSet {
     }
   }
 
-  private void addParsed(String path, RuleCache.Parsed parsed) {
+  /** Adds one file's documents; says what each was when recording for the cache. */
+  private RuleCache.Loaded addParsed(String path, RuleCache.Parsed parsed) {
+    List<RuleCache.Outcome> outcomes = recording ? new ArrayList<>() : null;
     for (JsonNode doc : parsed.documents()) {
       if (doc == null || doc.isNull() || doc.isEmpty()) {
         continue;
       }
       documents++;
-      add(path, doc);
+      RuleCache.Outcome o = add(path, doc);
+      if (outcomes != null) {
+        outcomes.add(o);
+      }
     }
     if (parsed.error() != null) {
       problems.add(new Problem(path, null, null, ProblemKind.INVALID, parsed.error()));
     }
+    return outcomes == null ? null : new RuleCache.Loaded(outcomes, parsed.error());
   }
 
   /** Reads one YAML file's documents. */
@@ -302,18 +381,19 @@ public final class RuleSet {
     addParsed(path, parseYaml(content));
   }
 
-  private void add(String path, JsonNode doc) {
-    SigmaRule.Meta meta = meta(path, doc);
-    if (policy != null && doc.isObject() && doc.has("detection") && !policy.keeps(meta)) {
-      filteredByStatus++;
-      if (meta.id() != null) {
-        filteredOut.add(meta.id());
-      }
-      if (meta.name() != null) {
-        filteredOut.add(meta.name());
-      }
-      return;
+  /**
+   * Adds one document: a rule, filter or correlation, or the problem it has. When recording, says
+   * what it was for the cache (null otherwise).
+   */
+  private RuleCache.Outcome add(String path, JsonNode doc) {
+    RuleCache.Meta raw = rawMeta(doc);
+    SigmaRule.Meta meta = meta(path, raw);
+    boolean detection = doc.isObject() && doc.has("detection");
+    if (filteredByPolicy(meta, detection)) {
+      return recording ? new RuleCache.Outcome.Document(raw, true, RuleCache.json(doc)) : null;
     }
+    ProblemKind kind;
+    String message;
     try {
       level(doc);
       status(doc);
@@ -326,6 +406,9 @@ public final class RuleSet {
       Logsource ls = logsource(doc.get("logsource"));
       if (doc.has("correlation")) {
         correlations.add(correlation(meta, doc.get("correlation")));
+        return recording
+            ? new RuleCache.Outcome.Document(raw, detection, RuleCache.json(doc))
+            : null;
       } else if (doc.has("filter")) {
         JsonNode f = doc.get("filter");
         List<String> refs = new ArrayList<>();
@@ -335,28 +418,36 @@ public final class RuleSet {
           }
         }
         filters.add(new Filter(meta, ls, refs, compiler.compile(f)));
+        return recording
+            ? new RuleCache.Outcome.Document(raw, detection, RuleCache.json(doc))
+            : null;
       } else if (doc.has("detection")) {
         if (meta.title() == null) {
           throw new SigmaException("rule has no title");
         }
         rules.add(new SigmaRule(meta, ls, compiler.compile(doc.get("detection"))));
+        return recording
+            ? new RuleCache.Outcome.Rule(raw, ls, RuleCache.json(doc.get("detection")))
+            : null;
       } else {
         throw new SigmaException("no detection, correlation or filter section");
       }
     } catch (DetectionCompiler.MissingPlaceholder e) {
-      problems.add(
-          new Problem(path, meta.id(), meta.title(), ProblemKind.NEEDS_VALUES, e.getMessage()));
+      kind = ProblemKind.NEEDS_VALUES;
+      message = e.getMessage();
     } catch (SigmaUnsupported e) {
-      problems.add(
-          new Problem(path, meta.id(), meta.title(), ProblemKind.UNSUPPORTED, e.getMessage()));
+      kind = ProblemKind.UNSUPPORTED;
+      message = e.getMessage();
     } catch (SigmaException e) {
-      ProblemKind kind =
+      kind =
           e.getMessage().startsWith("condition uses the retired")
                   || e.getMessage().startsWith("unsupported modifier")
               ? ProblemKind.UNSUPPORTED
               : ProblemKind.INVALID;
-      problems.add(new Problem(path, meta.id(), meta.title(), kind, e.getMessage()));
+      message = e.getMessage();
     }
+    problems.add(new Problem(path, meta.id(), meta.title(), kind, message));
+    return recording ? new RuleCache.Outcome.Problem(raw, detection, kind, message) : null;
   }
 
   /** A construct Bulwark knows but does not run. */
@@ -526,19 +617,34 @@ public final class RuleSet {
     }
   }
 
-  private static SigmaRule.Meta meta(String path, JsonNode doc) {
-    return new SigmaRule.Meta(
+  private static RuleCache.Meta rawMeta(JsonNode doc) {
+    return new RuleCache.Meta(
         text(doc, "id"),
         text(doc, "name"),
         text(doc, "title"),
         text(doc, "description"),
-        lenient(() -> status(doc)),
-        lenient(() -> level(doc)),
+        text(doc, "status"),
+        text(doc, "level"),
         text(doc, "author"),
         text(doc, "date"),
         list(doc, "tags"),
         list(doc, "references"),
-        list(doc, "falsepositives"),
+        list(doc, "falsepositives"));
+  }
+
+  private static SigmaRule.Meta meta(String path, RuleCache.Meta m) {
+    return new SigmaRule.Meta(
+        m.id(),
+        m.name(),
+        m.title(),
+        m.description(),
+        lenient(() -> Status.parse(m.status())),
+        lenient(() -> Level.parse(m.level())),
+        m.author(),
+        m.date(),
+        m.tags(),
+        m.references(),
+        m.falsepositives(),
         path);
   }
 

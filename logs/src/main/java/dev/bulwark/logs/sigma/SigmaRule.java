@@ -10,7 +10,14 @@ import java.util.List;
 public final class SigmaRule {
   private final Meta meta;
   private final Logsource logsource;
-  private Expr expr;
+  private volatile Expr expr;
+
+  /** Compiles the condition when it is first needed; null once compiled. */
+  private java.util.function.Supplier<Expr> compile;
+
+  /** Meta filters that arrived before the condition was compiled. */
+  private List<Expr> restrictions;
+
   private boolean emits = true;
 
   /** What a rule says about itself. */
@@ -45,6 +52,17 @@ public final class SigmaRule {
     this.expr = expr;
   }
 
+  /**
+   * A rule known to compile, whose condition is compiled only when an event first reaches it: a
+   * hunt touches the rules of a few log sources out of hundreds.
+   */
+  SigmaRule(Meta meta, Logsource logsource, java.util.function.Supplier<Expr> compile) {
+    this.meta = meta;
+    this.logsource = logsource;
+    this.compile = compile;
+    this.restrictions = new java.util.ArrayList<>();
+  }
+
   public Meta meta() {
     return meta;
   }
@@ -54,7 +72,8 @@ public final class SigmaRule {
   }
 
   public boolean matches(Event e) {
-    return expr.eval(e);
+    Expr x = expr;
+    return (x != null ? x : expr()).eval(e);
   }
 
   /** Whether a match is reported on its own (false when only a correlation uses it). */
@@ -67,12 +86,36 @@ public final class SigmaRule {
   }
 
   Expr expr() {
-    return expr;
+    Expr x = expr;
+    if (x != null) {
+      return x;
+    }
+    synchronized (this) {
+      if (expr == null) {
+        Expr e = compile.get();
+        for (Expr f : restrictions) {
+          e = new Expr.And(List.of(e, f));
+        }
+        expr = e;
+        compile = null;
+        restrictions = null;
+      }
+      return expr;
+    }
+  }
+
+  /** Whether the condition has been compiled (a cached rule compiles when first used). */
+  boolean compiled() {
+    return expr != null;
   }
 
   /** A meta filter: its condition (usually "not selection") is added to this rule's. */
-  void restrict(Expr filter) {
-    expr = new Expr.And(List.of(expr, filter));
+  synchronized void restrict(Expr filter) {
+    if (expr == null) {
+      restrictions.add(filter);
+    } else {
+      expr = new Expr.And(List.of(expr, filter));
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.bulwark.logs.sigma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,12 +59,17 @@ class RuleCacheTest {
     Files.writeString(file, "[{\"d\": [");
     RuleSet again = RuleSet.load(List.of(rules), options, Logsources.builtIn());
     assertThat(again.rules()).hasSize(1);
-    assertThat(Files.readString(file)).contains("mimikatz");
+    assertThat(text(file)).contains("mimikatz");
+  }
+
+  /** The cache file's bytes one character each, so binary parts survive a round trip. */
+  private static String text(Path file) throws Exception {
+    return Files.readString(file, StandardCharsets.ISO_8859_1);
   }
 
   private static List<Path> caches(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.toString().endsWith(".json")).toList();
+      return s.filter(p -> p.toString().endsWith(".rules")).toList();
     }
   }
 
@@ -75,12 +81,13 @@ class RuleCacheTest {
     RuleSet.Options options = new RuleSet.Options(Map.of(), false, cache);
     RuleSet.load(List.of(rules), options, Logsources.builtIn());
     Path file = caches(cache).get(0);
-    // same length, still JSON, different rule: only the checksum can tell
-    Files.writeString(file, Files.readString(file).replace("mimikatz", "procdump"));
+    // same length, still well-formed, different rule: only the checksum can tell
+    Files.writeString(
+        file, text(file).replace("mimikatz", "procdump"), StandardCharsets.ISO_8859_1);
     RuleSet again = RuleSet.load(List.of(rules), options, Logsources.builtIn());
     assertThat(again.rules().get(0).matches(SigmaTesting.event("CommandLine", "x mimikatz y")))
         .isTrue();
-    assertThat(Files.readString(file)).contains("mimikatz").doesNotContain("procdump");
+    assertThat(text(file)).contains("mimikatz").doesNotContain("procdump");
   }
 
   @Test
@@ -154,5 +161,93 @@ class RuleCacheTest {
   private static SigmaRule.Meta meta(Status status, Level level) {
     return new SigmaRule.Meta(
         "id", null, "t", null, status, level, "a", null, List.of(), List.of(), List.of(), "p");
+  }
+
+  @Test
+  void cachedLoad_compilesARuleOnlyWhenFirstUsed_andMetaFiltersStillApply() throws Exception {
+    Path rules = Files.createDirectories(tmp.resolve("rules"));
+    Files.writeString(rules.resolve("a.yml"), rule("Alpha", "mimikatz"));
+    Files.writeString(rules.resolve("b.yml"), rule("Bravo", "procdump"));
+    Files.writeString(
+        rules.resolve("c.yml"),
+        "title: Admins may\nlogsource: {product: windows, category: process_creation}\n"
+            + "filter:\n  rules: [00000000-0000-4000-8000-000000000005]\n"
+            + "  selection:\n    User: admin\n  condition: not selection\n");
+    Path cache = tmp.resolve("cache");
+    RuleSet.Options options = new RuleSet.Options(Map.of(), false, cache);
+    RuleSet cold = RuleSet.load(List.of(rules), options, Logsources.builtIn());
+    assertThat(cold.rules()).allMatch(SigmaRule::compiled);
+
+    RuleSet warm = RuleSet.load(List.of(rules), options, Logsources.builtIn());
+    assertThat(warm.rules()).extracting(r -> r.meta().title()).containsExactly("Alpha", "Bravo");
+    assertThat(warm.rules()).noneMatch(SigmaRule::compiled);
+    assertThat(warm.filterCount()).isEqualTo(1);
+
+    var mimikatz = SigmaTesting.event("CommandLine", "x mimikatz y");
+    assertThat(warm.rules().get(0).matches(mimikatz)).isTrue();
+    assertThat(warm.rules().get(0).compiled()).isTrue();
+    assertThat(warm.rules().get(1).compiled()).isFalse();
+    // the filter named Alpha (id ...5): an admin's mimikatz is let through, on both loads
+    var admin = SigmaTesting.event("CommandLine", "x mimikatz y", "User", "admin");
+    assertThat(warm.rules().get(0).matches(admin)).isFalse();
+    assertThat(cold.rules().get(0).matches(admin)).isFalse();
+  }
+
+  @Test
+  void cachedLoad_reportsTheSameProblems_andTheCompileOptionsAreKeyed() throws Exception {
+    Path rules = Files.createDirectories(tmp.resolve("rules"));
+    Files.writeString(
+        rules.resolve("p.yml"),
+        "title: Placeholder\nlogsource: {product: windows, category: process_creation}\n"
+            + "detection:\n  sel:\n    User|expand: '%admins%'\n  condition: sel\n");
+    Files.writeString(rules.resolve("n.yml"), "title: No detection\nlevel: high\n");
+    Path cache = tmp.resolve("cache");
+    RuleSet.Options without = new RuleSet.Options(Map.of(), false, cache);
+    RuleSet cold = RuleSet.load(List.of(rules), without, Logsources.builtIn());
+    RuleSet warm = RuleSet.load(List.of(rules), without, Logsources.builtIn());
+    assertThat(warm.problems()).isEqualTo(cold.problems()).hasSize(2);
+    assertThat(warm.problems())
+        .extracting(RuleSet.Problem::kind)
+        .contains(RuleSet.ProblemKind.NEEDS_VALUES, RuleSet.ProblemKind.INVALID);
+    assertThat(warm.documents()).isEqualTo(cold.documents()).isEqualTo(2);
+
+    // with a value for the placeholder the same files give a rule, not the cached problem
+    RuleSet.Options with = new RuleSet.Options(Map.of("admins", List.of("root")), false, cache);
+    RuleSet valued = RuleSet.load(List.of(rules), with, Logsources.builtIn());
+    assertThat(valued.rules()).hasSize(1);
+    RuleSet valuedAgain = RuleSet.load(List.of(rules), with, Logsources.builtIn());
+    assertThat(valuedAgain.rules().get(0).matches(SigmaTesting.event("User", "root"))).isTrue();
+  }
+
+  @Test
+  void sigmaHq_cachedLoad_isTheSameRuleSetAsReadingTheYaml() throws Exception {
+    var shared = dev.bulwark.core.testing.SharedData.dir("sigma");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        shared.isPresent(), dev.bulwark.core.testing.SharedData.skipMessage("sigma"));
+    Path sigma = shared.get().resolve("rules");
+    Path cache = tmp.resolve("cache");
+    RuleSet.Options options = new RuleSet.Options(Map.of(), false, cache);
+    RuleSet.StatusPolicy policy = RuleSet.StatusPolicy.defaults();
+    RuleSet plain =
+        RuleSet.builtInWith(
+            List.of(sigma), policy, RuleSet.Options.of(Map.of()), Logsources.builtIn());
+    RuleSet.load(List.of(sigma), options, Logsources.builtIn()); // writes the cache, no policy
+    RuleSet.builtInWith(List.of(sigma), policy, options, Logsources.builtIn()); // and with it
+    RuleSet cached = RuleSet.builtInWith(List.of(sigma), policy, options, Logsources.builtIn());
+    assertThat(cached.rules()).hasSizeGreaterThan(1000);
+    assertThat(cached.rules())
+        .extracting(SigmaRule::meta)
+        .containsExactlyElementsOf(plain.rules().stream().map(SigmaRule::meta).toList());
+    assertThat(cached.rules().stream().filter(SigmaRule::compiled).count()).isZero();
+    assertThat(cached.problems()).isEqualTo(plain.problems());
+    assertThat(cached.documents()).isEqualTo(plain.documents());
+    assertThat(cached.filteredByStatus()).isEqualTo(plain.filteredByStatus());
+    assertThat(cached.correlations()).hasSameSizeAs(plain.correlations());
+    for (int i = 0; i < plain.rules().size(); i++) {
+      // compiled conditions print alike (object identities aside)
+      assertThat(cached.rules().get(i).expr().toString().replaceAll("@[0-9a-f]+", "@"))
+          .as(plain.rules().get(i).meta().path())
+          .isEqualTo(plain.rules().get(i).expr().toString().replaceAll("@[0-9a-f]+", "@"));
+    }
   }
 }
