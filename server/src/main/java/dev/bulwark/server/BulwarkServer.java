@@ -310,10 +310,7 @@ public final class BulwarkServer implements AutoCloseable {
       return Http.Response.json(
           status, JSON.createObjectNode().put("error", message).put("status", status).toString());
     }
-    Http.Response r =
-        Http.Response.html(
-            Console.page(
-                "Error " + status, null, "<p class=\"error\">" + Html.esc(message) + "</p>"));
+    Http.Response r = Http.Response.html(Console.errorPage(status, message));
     return new Http.Response(status, r.contentType(), r.body(), r.headers());
   }
 
