@@ -1,5 +1,6 @@
 package dev.bulwark.port;
 
+import dev.bulwark.core.html.HtmlTemplates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,47 +102,12 @@ public final class PortReport {
     return s.replace("|", "\\|").replace("\n", " ");
   }
 
-  public static String html(PortResult r) {
-    StringBuilder b =
-        new StringBuilder("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Port of ")
-            .append(esc(r.crateName()))
-            .append(
-                "</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-                    + "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}.ok{color:#060}.no{color:#a00}</style></head><body>\n");
-    b.append("<h1>Port of ")
-        .append(esc(r.crateName()))
-        .append(" to safe Rust</h1>\n<p>Functions accepted: ")
-        .append(r.accepted())
-        .append(" of ")
-        .append(r.functions().size())
-        .append(". Task solved: ")
-        .append(r.gates().solved() ? "<span class=ok>yes</span>" : "<span class=no>no</span>")
-        .append(".</p>\n");
-    b.append(
-        "<table><tr><th>function</th><th>hazards</th><th>status</th><th>pass</th><th>repairs</th><th>evidence</th></tr>\n");
-    for (FunctionResult f : r.functions()) {
-      b.append("<tr><td><code>")
-          .append(esc(f.name()))
-          .append("</code></td><td>")
-          .append(
-              esc(String.join(", ", f.hazards().stream().sorted().map(h -> h.label()).toList())))
-          .append("</td><td class=")
-          .append(f.accepted() ? "ok>accepted" : "no>unported")
-          .append("</td><td>")
-          .append(f.pass() == null ? "" : esc(f.pass()))
-          .append("</td><td>")
-          .append(f.accepted() ? f.repairs() : "")
-          .append("</td><td>")
-          .append(esc(f.accepted() ? f.evidence().differential() : f.reason()))
-          .append("</td></tr>\n");
-    }
-    return b.append("</table>\n</body></html>\n").toString();
-  }
+  private static final HtmlTemplates TEMPLATES =
+      HtmlTemplates.of(PortReport.class, "dev.bulwark.port");
 
-  private static String esc(String s) {
-    return s == null
-        ? ""
-        : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  /** The report as a page ({@code port/src/main/jte/port.jte}); every value escaped. */
+  public static String html(PortResult r) {
+    return TEMPLATES.render("port.jte", r);
   }
 
   static List<String> lines(String s) {

@@ -15,6 +15,7 @@ import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.text.LabelCodec;
 import dev.bulwark.server.Http.Route;
+import dev.bulwark.server.upload.Uploads;
 import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Accounts.Role;
 import dev.bulwark.store.FindingStore;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -181,119 +181,9 @@ final class Api {
           "an upload needs an Idempotency-Key header (e.g. the report's SHA-256)");
     }
     try (Http.Spooled body = r.source().spool()) {
-      UploadedReport report = UploadedReport.check(body.file());
-      Set<String> analyzers = new LinkedHashSet<>(report.analyzers);
-      List<Ingest.IncidentIn> incidents = new ArrayList<>();
-      if (report.incidents != null) {
-        for (JsonNode in : report.incidents) {
-          incidents.add(
-              new Ingest.IncidentIn(
-                  in.path("id").asText(),
-                  in.path("title").asText(""),
-                  in.path("score").asInt(),
-                  instant(in.path("first")),
-                  instant(in.path("last")),
-                  in.toString()));
-          analyzers.add("logs");
-        }
-      } else {
-        incidents.addAll(incidentsOf(report.incidentFindings));
-      }
-      Ingest.Upload upload =
-          new Ingest.Upload(
-              r.param("project"), key, report.tool, analyzers, List.of(), incidents, body.sha256());
-      Ingest.Result res;
-      try (UploadedReport.FindingStream findings = report.stream()) {
-        res = s.ingest.upload(upload, findings, p.user().id());
-      }
+      Ingest.Result res =
+          s.uploads.report(r.param("project"), key, body.file(), body.sha256(), p.user().id());
       return Http.Response.json(res.created() ? 201 : 200, s.json(res));
-    }
-  }
-
-  /**
-   * A log hunt's report carries its detections as findings, each naming its incident; the incidents
-   * are rebuilt from them: their detections in time order, hosts, ATT&CK tactics and techniques,
-   * and a score from the detections' severities.
-   */
-  static List<Ingest.IncidentIn> incidentsOf(JsonNode findings) {
-    java.util.Map<String, List<JsonNode>> byIncident = new java.util.LinkedHashMap<>();
-    for (JsonNode f : findings) {
-      String id = f.path("properties").path("incident").asText("");
-      if (!id.isEmpty()) {
-        byIncident.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
-      }
-    }
-    List<Ingest.IncidentIn> out = new ArrayList<>();
-    for (var e : byIncident.entrySet()) {
-      ObjectNode body = BulwarkServer.JSON.createObjectNode().put("id", e.getKey());
-      ArrayNode dets = body.putArray("detections");
-      Set<String> hosts = new java.util.TreeSet<>();
-      Set<String> tactics = new java.util.TreeSet<>();
-      Instant first = null;
-      Instant last = null;
-      int score = 0;
-      JsonNode worst = null;
-      for (JsonNode f : e.getValue()) {
-        JsonNode loc = f.path("locations").path(0);
-        ObjectNode d = dets.addObject();
-        d.put("time", loc.path("timestamp").asText(""));
-        d.put("severity", f.path("severity").asText());
-        d.put("rule", f.path("title").asText());
-        d.put("ruleId", f.path("ruleId").asText(""));
-        d.put("user", f.path("properties").path("user").asText(""));
-        d.put("commandLine", f.path("properties").path("commandLine").asText(""));
-        d.put("host", loc.path("host").asText(""));
-        d.put("recordId", loc.path("recordId").asText(""));
-        d.put("source", loc.path("path").asText(""));
-        ArrayNode ts = d.putArray("tactics");
-        for (String t : f.path("properties").path("tactics").asText("").split(",")) {
-          if (!t.isBlank()) {
-            ts.add(t.strip());
-            tactics.add(t.strip());
-          }
-        }
-        ArrayNode techs = d.putArray("techniques");
-        for (JsonNode t : f.path("taxa")) {
-          if (t.path("taxonomy").asText().equals("ATTACK")) {
-            techs.add(t.path("id").asText());
-          }
-        }
-        if (!loc.path("host").asText("").isEmpty()) {
-          hosts.add(loc.path("host").asText());
-        }
-        Instant at = instant(loc.path("timestamp"));
-        if (at != null) {
-          first = first == null || at.isBefore(first) ? at : first;
-          last = last == null || at.isAfter(last) ? at : last;
-        }
-        int rank = dev.bulwark.store.FindingStore.severityRank(f.path("severity").asText());
-        score += 5 * rank;
-        if (worst == null
-            || rank
-                > dev.bulwark.store.FindingStore.severityRank(worst.path("severity").asText())) {
-          worst = f;
-        }
-      }
-      body.set("hosts", BulwarkServer.JSON.valueToTree(hosts));
-      body.set("tactics", BulwarkServer.JSON.valueToTree(tactics));
-      String title =
-          worst.path("title").asText()
-              + (hosts.isEmpty() ? "" : " on " + String.join(", ", hosts))
-              + (e.getValue().size() > 1 ? " (+" + (e.getValue().size() - 1) + " more)" : "");
-      body.put(
-          "narrative", e.getValue().size() + " detections across " + tactics.size() + " tactics");
-      out.add(
-          new Ingest.IncidentIn(
-              e.getKey(), title, Math.min(100, score), first, last, body.toString()));
-    }
-    return out;
-  }
-
-  private static Instant instant(JsonNode n) {
-    try {
-      return n.isTextual() ? Instant.parse(n.asText()) : null;
-    } catch (java.time.format.DateTimeParseException e) {
-      throw Http.badRequest("not an ISO-8601 instant: " + n.asText());
     }
   }
 
@@ -387,45 +277,18 @@ final class Api {
    */
   private Http.Response uploadFixes(Http.Request r) throws IOException {
     BulwarkServer.Principal p = r.caller();
-    List<dev.bulwark.store.Fixes.In> keep = new ArrayList<>();
-    int skipped = 0;
-    int i = 0;
     // streamed like a scan's upload: one finding in memory at a time, the patches kept
-    try (Http.Spooled body = r.source().spool();
-        UploadedReport.NodeStream list = UploadedReport.nodes(body.file())) {
-      while (list.hasNext()) {
-        JsonNode f = list.next();
-        JsonNode fix = f.path("fix");
-        if (fix.isObject()) {
-          if (!fix.path("status").asText().equals("verified") || !fix.path("diff").isTextual()) {
-            skipped++;
-          } else {
-            try {
-              keep.add(
-                  new dev.bulwark.store.Fixes.In(
-                      f.path("fingerprint").asText(""),
-                      fix.path("description").asText(""),
-                      fix.path("diff").asText(),
-                      fix.hasNonNull("provenance") ? fix.get("provenance").asText() : null));
-            } catch (IllegalArgumentException e) {
-              throw Http.badRequest("findings[" + i + "].fix: " + e.getMessage());
-            }
-          }
-        }
-        i++;
-      }
-      if (!list.sawFindings()) {
-        throw Http.badRequest("not a Bulwark JSON report: no findings array");
-      }
+    Uploads.FixUpload res;
+    try (Http.Spooled body = r.source().spool()) {
+      res = s.uploads.fixes(r.param("project"), body.file(), p.user().id());
     }
-    dev.bulwark.store.Fixes.Result res = s.fixes.put(r.param("project"), keep, p.user().id());
     return Http.Response.json(
         201,
         BulwarkServer.JSON
             .createObjectNode()
-            .put("stored", res.stored())
-            .put("matched", res.matched())
-            .put("skipped", skipped)
+            .put("stored", res.stored().stored())
+            .put("matched", res.stored().matched())
+            .put("skipped", res.skipped())
             .toString());
   }
 
@@ -512,7 +375,7 @@ final class Api {
   private Http.Response putPlan(Http.Request r) {
     BulwarkServer.Principal p = r.caller();
     JsonNode plan = body(r);
-    s.documents.putPatchPlan(r.param("project"), plan.toString(), p.user().id());
+    s.uploads.patchPlan(r.param("project"), plan, p.user().id());
     return Http.Response.json(201, "{\"status\":\"stored\"}");
   }
 

@@ -90,7 +90,7 @@ public final class BulwarkServer implements AutoCloseable {
   final Store store;
   final Accounts accounts;
   final FindingStore findings;
-  final Ingest ingest;
+  final dev.bulwark.server.upload.Uploads uploads;
   final Incidents incidents;
   final Documents documents;
   final Fixes fixes;
@@ -119,10 +119,10 @@ public final class BulwarkServer implements AutoCloseable {
     this.log = log;
     this.accounts = new Accounts(store);
     this.findings = new FindingStore(store);
-    this.ingest = new Ingest(store);
     this.incidents = new Incidents(store);
     this.documents = new Documents(store);
     this.fixes = new Fixes(store);
+    this.uploads = new dev.bulwark.server.upload.Uploads(new Ingest(store), fixes, documents);
     this.audit = new Audit(store);
     this.coverage = new RuleCoverage(config.sigmaRules(), log);
     new Api(this).register(routes);
@@ -310,10 +310,7 @@ public final class BulwarkServer implements AutoCloseable {
       return Http.Response.json(
           status, JSON.createObjectNode().put("error", message).put("status", status).toString());
     }
-    Http.Response r =
-        Http.Response.html(
-            Console.page(
-                "Error " + status, null, "<p class=\"error\">" + Html.esc(message) + "</p>"));
+    Http.Response r = Http.Response.html(Console.errorPage(status, message));
     return new Http.Response(status, r.contentType(), r.body(), r.headers());
   }
 

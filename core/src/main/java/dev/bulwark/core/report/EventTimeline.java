@@ -1,8 +1,10 @@
 package dev.bulwark.core.report;
 
+import dev.bulwark.core.html.HtmlTemplates;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.Severity;
+import gg.jte.Content;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,7 +60,7 @@ public final class EventTimeline {
   /** A hunt can yield tens of thousands of detections; past this the most severe are drawn. */
   static final int MAX_EVENTS = 2_000;
 
-  private static final int[] ZOOMS = {1, 2, 4, 8};
+  private static final List<Integer> ZOOMS = List.of(1, 2, 4, 8);
   private static final int NAMES_WIDTH = 170;
   private static final int AXIS = 28;
   private static final int INCIDENT_ROW = 16;
@@ -156,15 +158,80 @@ public final class EventTimeline {
     return out;
   }
 
+  private static final HtmlTemplates TEMPLATES =
+      HtmlTemplates.of(EventTimeline.class, "dev.bulwark.core.report");
+
+  /** What {@code timeline.jte} draws; every place and size worked out here. */
+  record Drawing(
+      String id,
+      String caption,
+      List<Integer> zooms,
+      int namesWidth,
+      int height,
+      Integer incidentsHeadY,
+      List<Lane> lanes,
+      String plotLabel,
+      List<Tick> ticks,
+      List<Bar> bars,
+      List<Mark> marks) {}
+
+  /** A host's lane: its name (clipped for the name column) and where it sits. */
+  record Lane(String host, String shown, String cls, int y, int height, int nameY) {}
+
+  /** A line and a label on the time axis. */
+  record Tick(String cls, String x, int bottom, String label) {}
+
+  /** An incident: a band over the lanes and a labelled bar above them. */
+  record Bar(
+      String id,
+      String label,
+      String x,
+      String width,
+      int bandY,
+      int bandHeight,
+      int barY,
+      String dx,
+      int textY,
+      String anchor) {}
+
+  /** A detection: its mark, the guide down to its tip, and the tip's lines. */
+  record Mark(
+      Event event,
+      String label,
+      String title,
+      String x,
+      int cy,
+      int tipTop,
+      int tipLeft,
+      int tipWidth,
+      int tipHeight,
+      List<TipLine> lines) {}
+
+  /** One line of a tip. */
+  record TipLine(String cls, int x, int y, String text) {}
+
   /**
    * The figure: a caption, zoom buttons, lane names and the plot. {@code id} must be unique on the
    * page (it names the zoom radio group). Empty when no event has a time.
    */
   public static String render(String id, List<Event> all, List<Span> incidents) {
     Objects.requireNonNull(id, "id");
+    return all.isEmpty() ? "" : TEMPLATES.render("timeline.jte", drawing(id, all, incidents));
+  }
+
+  /**
+   * The same figure as markup for another template to place ({@code ${timeline}}), so it is not
+   * escaped twice. At least one event.
+   */
+  public static Content content(String id, List<Event> all, List<Span> incidents) {
+    Objects.requireNonNull(id, "id");
     if (all.isEmpty()) {
-      return "";
+      throw new IllegalArgumentException("a timeline needs at least one event");
     }
+    return TEMPLATES.content("timeline.jte", drawing(id, all, incidents));
+  }
+
+  private static Drawing drawing(String id, List<Event> all, List<Span> incidents) {
     List<Event> events = new ArrayList<>(all);
     int dropped = 0;
     if (events.size() > MAX_EVENTS) {
@@ -200,9 +267,9 @@ public final class EventTimeline {
     int lanesBottom = lanesTop + hosts.size() * LANE;
     int height = lanesBottom + TIP_AREA;
 
-    StringBuilder b = new StringBuilder(4096 + events.size() * 900);
-    b.append("<figure class=\"tl\" id=\"").append(esc(id)).append("\"><figcaption>");
-    b.append(Text.plural(events.size(), "detection"))
+    StringBuilder caption = new StringBuilder();
+    caption
+        .append(Text.plural(events.size(), "detection"))
         .append(" on ")
         .append(Text.plural(hosts.size(), "host"))
         .append(", ")
@@ -210,61 +277,30 @@ public final class EventTimeline {
         .append(" to ")
         .append(SECOND.format(last));
     if (!incidents.isEmpty()) {
-      b.append(", ").append(Text.plural(incidents.size(), "incident"));
+      caption.append(", ").append(Text.plural(incidents.size(), "incident"));
     }
-    b.append(". Hover a mark or move to it with Tab for its rule, user and command line.");
+    caption.append(". Hover a mark or move to it with Tab for its rule, user and command line.");
     if (dropped > 0) {
-      b.append(" The ")
+      caption
+          .append(" The ")
           .append(String.format(Locale.ROOT, "%,d", MAX_EVENTS))
           .append(" most severe are drawn; ")
           .append(String.format(Locale.ROOT, "%,d", dropped))
           .append(" more are in the table.");
     }
-    b.append("</figcaption><span class=\"tl-zl\" id=\"")
-        .append(esc(id))
-        .append("-zl\">Zoom</span>");
-    for (int z : ZOOMS) {
-      String zid = id + "-z" + z;
-      b.append("<input type=\"radio\" class=\"tl-z\" name=\"")
-          .append(esc(id))
-          .append("-zoom\" id=\"")
-          .append(esc(zid))
-          .append("\" value=\"")
-          .append(z)
-          .append('"')
-          .append(z == 1 ? " checked" : "")
-          .append(" aria-describedby=\"")
-          .append(esc(id))
-          .append("-zl\"><label class=\"tl-zoom-label\" for=\"")
-          .append(esc(zid))
-          .append("\">")
-          .append(z)
-          .append("×</label>");
-    }
-    b.append("<div class=\"tl-body\">");
-    names(b, hosts, rows.size(), incidentTop, lanesTop, height);
-    b.append("<div class=\"tl-scroll\"><svg class=\"tl-plot\" xmlns=\"http://www.w3.org/2000/svg\"")
-        .append(" width=\"100%\" height=\"")
-        .append(height)
-        .append("\" role=\"group\" aria-label=\"Timeline of ")
-        .append(Text.plural(events.size(), "detection"))
-        .append(" by host\">");
-    ticks(b, axis, lanesBottom);
-    b.append("<g class=\"tl-lanes\">");
+    List<Lane> lanes = new ArrayList<>();
     for (int i = 0; i < hosts.size(); i++) {
-      b.append("<rect class=\"tl-lane")
-          .append(i % 2 == 1 ? " tl-odd" : "")
-          .append("\" data-host=\"")
-          .append(esc(hosts.get(i)))
-          .append("\" x=\"0\" y=\"")
-          .append(lanesTop + i * LANE)
-          .append("\" width=\"100%\" height=\"")
-          .append(LANE)
-          .append("\"></rect>");
+      String host = hosts.get(i);
+      lanes.add(
+          new Lane(
+              host,
+              clip(host, 22),
+              i % 2 == 1 ? "tl-lane tl-odd" : "tl-lane",
+              lanesTop + i * LANE,
+              LANE,
+              lanesTop + i * LANE + LANE / 2 + 4));
     }
-    b.append("</g>");
-    incidents(b, axis, rows, incidentTop, lanesTop, lanesBottom);
-    b.append("<g class=\"tl-events\" role=\"list\" aria-label=\"Detections in time order\">");
+    List<Mark> marks = new ArrayList<>();
     Map<String, double[]> lastInLane = new HashMap<>();
     for (Event e : events) {
       int lane = hosts.indexOf(e.host());
@@ -275,41 +311,24 @@ public final class EventTimeline {
       prev[0] = x;
       prev[1] = nudge;
       int cy = lanesTop + lane * LANE + LANE / 2 + (nudge == 1 ? -8 : nudge == 2 ? 8 : 0);
-      event(b, e, x, cy, lanesBottom + 8);
+      marks.add(mark(e, x, cy, lanesBottom + 8));
     }
-    b.append("</g></svg></div></div></figure>");
-    return b.toString();
+    return new Drawing(
+        id,
+        caption.toString(),
+        ZOOMS,
+        NAMES_WIDTH,
+        height,
+        rows.isEmpty() ? null : incidentTop + 11,
+        lanes,
+        "Timeline of " + Text.plural(events.size(), "detection") + " by host",
+        ticks(axis, lanesBottom),
+        bars(axis, rows, incidentTop, lanesTop, lanesBottom),
+        marks);
   }
 
-  private static void names(
-      StringBuilder b, List<String> hosts, int incidentRows, int incidentTop, int lanesTop, int h) {
-    b.append("<svg class=\"tl-names\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(NAMES_WIDTH)
-        .append("\" height=\"")
-        .append(h)
-        .append("\" aria-hidden=\"true\"><text class=\"tl-head\" x=\"8\" y=\"17\">UTC</text>");
-    if (incidentRows > 0) {
-      b.append("<text class=\"tl-head\" x=\"8\" y=\"")
-          .append(incidentTop + 11)
-          .append("\">Incidents</text>");
-    }
-    for (int i = 0; i < hosts.size(); i++) {
-      String host = hosts.get(i);
-      b.append("<g class=\"tl-host\" data-host=\"")
-          .append(esc(host))
-          .append("\"><title>")
-          .append(esc(host))
-          .append("</title><text x=\"8\" y=\"")
-          .append(lanesTop + i * LANE + LANE / 2 + 4)
-          .append("\">")
-          .append(esc(clip(host, 22)))
-          .append("</text></g>");
-    }
-    b.append("</svg>");
-  }
-
-  private static void ticks(StringBuilder b, Axis axis, int lanesBottom) {
-    b.append("<g class=\"tl-axis\" aria-hidden=\"true\">");
+  private static List<Tick> ticks(Axis axis, int lanesBottom) {
+    List<Tick> out = new ArrayList<>();
     long span = axis.to.getEpochSecond() - axis.from.getEpochSecond();
     long major = step(span, 7);
     long fine = step(span, 28);
@@ -327,42 +346,29 @@ public final class EventTimeline {
           t <= axis.to.getEpochSecond();
           t += fine) {
         if (t % major != 0) {
-          tick(b, axis, t, "tl-fine", label, lanesBottom);
+          out.add(tick(axis, t, "tl-fine", label, lanesBottom));
         }
       }
     }
     for (long t = ceil(axis.from.getEpochSecond(), major);
         t <= axis.to.getEpochSecond();
         t += major) {
-      tick(b, axis, t, "tl-major", label, lanesBottom);
+      out.add(tick(axis, t, "tl-major", label, lanesBottom));
     }
-    b.append("</g>");
+    return out;
   }
 
-  private static void tick(
-      StringBuilder b, Axis axis, long t, String cls, DateTimeFormatter label, int bottom) {
-    String x = pct(axis.percent(Instant.ofEpochSecond(t)));
-    b.append("<g class=\"")
-        .append(cls)
-        .append("\"><line x1=\"")
-        .append(x)
-        .append("\" x2=\"")
-        .append(x)
-        .append("\" y1=\"22\" y2=\"")
-        .append(bottom)
-        .append("\"></line><text x=\"")
-        .append(x)
-        .append("\" y=\"16\" text-anchor=\"middle\">")
-        .append(label.format(Instant.ofEpochSecond(t)))
-        .append("</text></g>");
+  private static Tick tick(Axis axis, long t, String cls, DateTimeFormatter label, int bottom) {
+    return new Tick(
+        cls,
+        pct(axis.percent(Instant.ofEpochSecond(t))),
+        bottom,
+        label.format(Instant.ofEpochSecond(t)));
   }
 
-  private static void incidents(
-      StringBuilder b, Axis axis, List<List<Span>> rows, int top, int lanesTop, int lanesBottom) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    b.append("<g class=\"tl-incidents\" role=\"list\" aria-label=\"Incidents\">");
+  private static List<Bar> bars(
+      Axis axis, List<List<Span>> rows, int top, int lanesTop, int lanesBottom) {
+    List<Bar> out = new ArrayList<>();
     for (int r = 0; r < rows.size(); r++) {
       for (Span s : rows.get(r)) {
         double x = axis.percent(s.first());
@@ -374,43 +380,24 @@ public final class EventTimeline {
                 + SECOND.format(s.first())
                 + " to "
                 + SECOND.format(s.last());
-        b.append("<g class=\"tl-inc\" tabindex=\"0\" role=\"listitem\" data-incident=\"")
-            .append(esc(s.id()))
-            .append("\" aria-label=\"")
-            .append(esc(label))
-            .append("\"><title>")
-            .append(esc(label))
-            .append("</title><rect class=\"tl-band\" x=\"")
-            .append(pct(x))
-            .append("\" y=\"")
-            .append(lanesTop)
-            .append("\" width=\"")
-            .append(pct(w))
-            .append("\" height=\"")
-            .append(lanesBottom - lanesTop)
-            .append("\"></rect><rect class=\"tl-bar\" x=\"")
-            .append(pct(x))
-            .append("\" y=\"")
-            .append(top + r * INCIDENT_ROW + 3)
-            .append("\" width=\"")
-            .append(pct(w))
-            .append("\" height=\"10\" rx=\"2\"></rect><text x=\"")
-            .append(pct(x))
-            .append("\" dx=\"")
-            .append(x > 80 ? "-4" : "4")
-            .append("\" y=\"")
-            .append(top + r * INCIDENT_ROW + 11)
-            .append('"')
-            .append(x > 80 ? " text-anchor=\"end\"" : "")
-            .append('>')
-            .append(esc(s.id()))
-            .append("</text></g>");
+        out.add(
+            new Bar(
+                s.id(),
+                label,
+                pct(x),
+                pct(w),
+                lanesTop,
+                lanesBottom - lanesTop,
+                top + r * INCIDENT_ROW + 3,
+                x > 80 ? "-4" : "4",
+                top + r * INCIDENT_ROW + 11,
+                x > 80 ? "end" : null));
       }
     }
-    b.append("</g>");
+    return out;
   }
 
-  private static void event(StringBuilder b, Event e, double x, int cy, int tipTop) {
+  private static Mark mark(Event e, double x, int cy, int tipTop) {
     List<String> lines = new ArrayList<>();
     lines.add(e.title() == null ? "(untitled rule)" : e.title());
     if (e.ruleId() != null) {
@@ -429,61 +416,30 @@ public final class EventTimeline {
     for (String l : lines.subList(0, Math.min(TIP_LINES, lines.size()))) {
       shown.add(clip(l, TIP_CHARS));
     }
-    String label = String.join("; ", lines);
-    String px = pct(x);
-    b.append("<g class=\"tl-ev tl-")
-        .append(e.severity().label())
-        .append("\" tabindex=\"0\" role=\"listitem\" data-time=\"")
-        .append(e.time())
-        .append("\" data-host=\"")
-        .append(esc(e.host()))
-        .append("\" data-severity=\"")
-        .append(e.severity().label())
-        .append("\" aria-label=\"")
-        .append(esc(label))
-        .append("\"><title>")
-        .append(esc(String.join("\n", lines)))
-        .append("</title><line class=\"tl-guide\" x1=\"")
-        .append(px)
-        .append("\" x2=\"")
-        .append(px)
-        .append("\" y1=\"")
-        .append(cy)
-        .append("\" y2=\"")
-        .append(tipTop)
-        .append("\"></line><circle cx=\"")
-        .append(px)
-        .append("\" cy=\"")
-        .append(cy)
-        .append("\" r=\"6\"></circle>");
     int longest = shown.stream().mapToInt(String::length).max().orElse(10);
     // a monospace face at 12px is close to 7.3px a character, so the box fits its text
     int w = (int) Math.ceil(longest * 7.3) + 16;
-    boolean leftward = x > 50;
-    int left = leftward ? -w : 0;
-    b.append("<svg class=\"tl-tip\" x=\"")
-        .append(px)
-        .append("\" y=\"")
-        .append(tipTop)
-        .append("\" overflow=\"visible\"><rect x=\"")
-        .append(left)
-        .append("\" y=\"0\" width=\"")
-        .append(w)
-        .append("\" height=\"")
-        .append(shown.size() * TIP_LINE + 10)
-        .append("\" rx=\"4\"></rect><text>");
+    int left = x > 50 ? -w : 0;
+    List<TipLine> tip = new ArrayList<>();
     for (int i = 0; i < shown.size(); i++) {
-      b.append("<tspan class=\"")
-          .append(i == 0 ? "tl-t0" : shown.get(i).startsWith("rule ") ? "tl-id" : "tl-t")
-          .append("\" x=\"")
-          .append(left + 8)
-          .append("\" y=\"")
-          .append(17 + i * TIP_LINE)
-          .append("\">")
-          .append(esc(shown.get(i)))
-          .append("</tspan>");
+      tip.add(
+          new TipLine(
+              i == 0 ? "tl-t0" : shown.get(i).startsWith("rule ") ? "tl-id" : "tl-t",
+              left + 8,
+              17 + i * TIP_LINE,
+              shown.get(i)));
     }
-    b.append("</text></svg></g>");
+    return new Mark(
+        e,
+        String.join("; ", lines),
+        String.join("\n", lines),
+        pct(x),
+        cy,
+        tipTop,
+        left,
+        w,
+        shown.size() * TIP_LINE + 10,
+        tip);
   }
 
   /**
@@ -546,9 +502,5 @@ public final class EventTimeline {
 
   private static String clip(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-  }
-
-  private static String esc(String s) {
-    return dev.bulwark.core.text.HtmlText.escape(s);
   }
 }

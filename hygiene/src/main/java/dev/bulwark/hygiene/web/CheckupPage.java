@@ -2,7 +2,7 @@ package dev.bulwark.hygiene.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.bulwark.core.text.HtmlText;
+import dev.bulwark.core.html.HtmlTemplates;
 import dev.bulwark.hygiene.CheckupRun;
 import dev.bulwark.hygiene.check.Check;
 import dev.bulwark.hygiene.check.CheckResult;
@@ -15,8 +15,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -137,56 +138,19 @@ public final class CheckupPage implements AutoCloseable {
     }
   }
 
+  private static final HtmlTemplates TEMPLATES =
+      HtmlTemplates.of(CheckupPage.class, "dev.bulwark.hygiene.web");
+
+  /**
+   * What {@code checkup.jte} shows: the run, its next check (null when none is left), each line.
+   */
+  record View(CheckupRun run, Check next, List<Line> lines) {}
+
+  /** A check in the list: its status as a word, with the class that colours it. */
+  record Line(String cls, String word, String title) {}
+
   static String html(CheckupRun run) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Security check-up</title><style>")
-        .append(
-            "body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff;line-height:1.5}")
-        .append(
-            "h1{font-size:1.6rem}section{border:2px solid #1a1a1a;border-radius:.5rem;padding:1rem;margin:1rem 0}")
-        .append("progress{width:100%;height:1.5rem}")
-        .append(
-            "button{font-size:1.1rem;padding:.6rem 1.2rem;background:#0b4f9c;color:#fff;border:0;border-radius:.4rem;cursor:pointer}")
-        .append("button:focus-visible{outline:3px solid #e8a400;outline-offset:3px}")
-        .append("li{margin:.2rem 0}.todo{color:#9c1c0b;font-weight:bold}.ok{color:#1d6b2f}")
-        .append("</style></head><body><main>")
-        .append("<h1>Your security check-up</h1>");
-    sb.append("<label for=\"progress\">Progress: ")
-        .append(run.progress())
-        .append("% done</label>")
-        .append("<progress id=\"progress\" max=\"100\" value=\"")
-        .append(run.progress())
-        .append("\">")
-        .append(run.progress())
-        .append("%</progress>");
-    sb.append("<section aria-labelledby=\"next-title\"><h2 id=\"next-title\">Your next step</h2>");
-    run.next()
-        .ifPresentOrElse(
-            n -> {
-              Check c = n.check();
-              sb.append("<p><strong id=\"next-action\">")
-                  .append(HtmlText.escape(c.title()))
-                  .append("</strong></p>")
-                  .append("<p>")
-                  .append(HtmlText.escape(c.question()))
-                  .append("</p>")
-                  .append("<p><strong>Why it matters:</strong> ")
-                  .append(HtmlText.escape(c.why()))
-                  .append("</p>")
-                  .append("<p><strong>How:</strong> ")
-                  .append(HtmlText.escape(c.fixFor("linux")))
-                  .append("</p>")
-                  .append(
-                      String.format(
-                          Locale.ROOT, "<p>Takes about %d minutes.</p>", c.effortMinutes()));
-            },
-            () -> sb.append("<p id=\"next-action\">Nothing left to do. Well done.</p>"));
-    sb.append("</section>");
-    sb.append(
-        "<form method=\"post\" action=\"/recheck\"><button type=\"submit\">Check again</button></form>");
-    sb.append("<h2>All checks</h2><ul>");
+    List<Line> lines = new ArrayList<>();
     for (Check c : run.checks()) {
       CheckResult r = run.results().get(c.id());
       String cls = r.status() == Status.PASS ? "ok" : r.status() == Status.FAIL ? "todo" : "";
@@ -197,17 +161,10 @@ public final class CheckupPage implements AutoCloseable {
             case UNKNOWN -> "Not known yet";
             case NOT_APPLICABLE -> "Does not apply";
           };
-      sb.append("<li><span class=\"")
-          .append(cls)
-          .append("\">")
-          .append(word)
-          .append(":</span> ")
-          .append(HtmlText.escape(c.title()))
-          .append("</li>");
+      lines.add(new Line(cls, word, c.title()));
     }
-    sb.append("</ul><p>Checked ").append(HtmlText.escape(run.time().toString())).append("</p>");
-    sb.append("</main></body></html>");
-    return sb.toString();
+    return TEMPLATES.render(
+        "checkup.jte", new View(run, run.next().map(n -> n.check()).orElse(null), lines));
   }
 
   @Override

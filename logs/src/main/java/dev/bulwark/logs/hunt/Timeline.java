@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.core.html.HtmlTemplates;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.report.EventTimeline;
 import dev.bulwark.core.report.SeverityPalette;
+import gg.jte.Content;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -236,80 +238,65 @@ public final class Timeline {
     return root;
   }
 
+  /** The page's stylesheet: the severity palette, the table, and the timeline drawing's own. */
+  static final String STYLE =
+      ":root{"
+          + SeverityPalette.cssVariables(false)
+          + ";--fg:#1d2125;--bg:#fff;--muted:#5e6c84;--line:#d0d7de;--code:#f3f4f6}"
+          + "body{font:14px system-ui,sans-serif;margin:2em;color:var(--fg);background:var(--bg)}table{border-collapse:collapse;width:100%}"
+          + "td,th{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}"
+          + "td.critical,td.high,td.medium,td.low,td.info{font-weight:600;text-transform:uppercase;font-size:.85em}"
+          + "td.critical{color:var(--critical)}td.high{color:var(--high)}td.medium{color:var(--medium)}"
+          + "td.low{color:var(--low)}td.info{color:var(--info)}pre{white-space:pre-wrap;margin:0}"
+          + EventTimeline.CSS;
+
+  private static final HtmlTemplates TEMPLATES =
+      HtmlTemplates.of(Timeline.class, "dev.bulwark.logs.hunt");
+
+  /** What {@code hunt.jte} draws. */
+  record Page(
+      int detections,
+      Map<String, Long> byLevel,
+      Content timeline,
+      List<Incident> incidents,
+      List<String> columns,
+      List<List<Cell>> rows) {}
+
+  /** A table cell: its text, with a class (the level column) and a hover title (the rule's id). */
+  record Cell(String cls, String title, String text) {}
+
   public static void writeHtml(
       List<Detection> detections, List<Incident> incidents, OutputStream out) throws IOException {
     Map<Detection, String> inc = incidentOf(incidents);
-    Summary s = summary(detections);
-    StringBuilder b = new StringBuilder();
-    b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
-        .append("<title>Bulwark log hunt timeline</title><style>:root{")
-        .append(SeverityPalette.cssVariables(false))
-        .append(";--fg:#1d2125;--bg:#fff;--muted:#5e6c84;--line:#d0d7de;--code:#f3f4f6}")
-        .append(
-            "body{font:14px system-ui,sans-serif;margin:2em;color:var(--fg);background:var(--bg)}table{border-collapse:collapse;width:100%}")
-        .append(
-            "td,th{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}")
-        .append(
-            "td.critical,td.high,td.medium,td.low,td.info{font-weight:600;text-transform:uppercase;font-size:.85em}")
-        .append(
-            "td.critical{color:var(--critical)}td.high{color:var(--high)}td.medium{color:var(--medium)}")
-        .append(
-            "td.low{color:var(--low)}td.info{color:var(--info)}pre{white-space:pre-wrap;margin:0}")
-        .append(EventTimeline.CSS)
-        .append("</style></head><body><h1>Log hunt</h1>");
-    b.append("<p>")
-        .append(detections.size())
-        .append(" detections, ")
-        .append(incidents.size())
-        .append(" incidents. By level: ");
-    s.byLevel().forEach((k, v) -> b.append(esc(k)).append(' ').append(v).append("; "));
-    b.append("</p>");
     List<EventTimeline.Event> events = chartEvents(detections, inc);
-    if (!events.isEmpty()) {
-      b.append("<h2>Timeline</h2>")
-          .append(EventTimeline.render("timeline", events, spans(incidents)));
-    }
-    b.append("<h2>Incidents</h2>");
-    for (Incident i : incidents) {
-      b.append("<h3 id=\"")
-          .append(esc(i.id()))
-          .append("\">")
-          .append(esc(i.id()))
-          .append(" — score ")
-          .append(i.score())
-          .append(": ")
-          .append(esc(i.title()))
-          .append("</h3><pre>")
-          .append(esc(i.narrative()))
-          .append("</pre><p>Score: ")
-          .append(esc(String.join("; ", i.scoreReasons())))
-          .append("</p>");
-    }
-    b.append("<h2>Detections</h2><table><thead><tr>");
-    for (String c : COLUMNS) {
-      b.append("<th>").append(esc(c)).append("</th>");
-    }
-    b.append("</tr></thead><tbody>");
     int ruleColumn = COLUMNS.indexOf("rule");
+    List<List<Cell>> rows = new ArrayList<>();
     for (Detection d : detections) {
-      b.append("<tr>");
       List<String> r = row(d, inc.get(d));
+      List<Cell> cells = new ArrayList<>();
       for (int k = 0; k < r.size(); k++) {
-        String cls = k == 1 ? " class=\"" + esc(r.get(k)) + "\"" : "";
         // the rule's title is shown; its id stays on hover for a search in the rule repository
-        String hover =
-            k == ruleColumn && d.rule().id() != null
-                ? " title=\"" + esc(Findings.ruleId(d)) + "\""
-                : "";
-        b.append("<td").append(cls).append(hover).append(">").append(esc(r.get(k))).append("</td>");
+        cells.add(
+            new Cell(
+                k == 1 ? nz(r.get(k)) : null,
+                k == ruleColumn && d.rule().id() != null ? Findings.ruleId(d) : null,
+                r.get(k)));
       }
-      b.append("</tr>");
+      rows.add(cells);
     }
-    b.append(
-        "</tbody></table><p>Alerts built on Sigma rules name each rule's author, as the Detection Rule License asks.</p></body></html>\n");
-    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    String html =
+        TEMPLATES.render(
+            "hunt.jte",
+            new Page(
+                detections.size(),
+                summary(detections).byLevel(),
+                events.isEmpty()
+                    ? null
+                    : EventTimeline.content("timeline", events, spans(incidents)),
+                incidents,
+                COLUMNS,
+                rows));
+    out.write(html.getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
@@ -347,10 +334,6 @@ public final class Timeline {
       }
     }
     return out;
-  }
-
-  static String esc(String s) {
-    return dev.bulwark.core.text.HtmlText.escape(s);
   }
 
   /** The format for a file name: .csv, .json or .html. */

@@ -1,5 +1,6 @@
 package dev.bulwark.threatmodel.diagram;
 
+import dev.bulwark.core.html.HtmlTemplates;
 import dev.bulwark.threatmodel.model.CommunicationLink;
 import dev.bulwark.threatmodel.model.TechnicalAsset;
 import dev.bulwark.threatmodel.model.ThreatModel;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,20 +68,7 @@ public final class Layered {
     }
     int width = MARGIN * 2 + Math.max(1, columns.size()) * COL;
     int height = MARGIN * 2 + 40 + maxRows * ROW;
-    StringBuilder b = new StringBuilder();
-    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(width)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" viewBox=\"0 0 ")
-        .append(width)
-        .append(' ')
-        .append(height)
-        .append("\" font-family=\"Helvetica, Arial, sans-serif\">\n");
-    b.append("<title>").append(esc(m.title())).append("</title>\n");
-    b.append(
-        "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>\n");
-    b.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    List<Cluster> clusters = new ArrayList<>();
     for (TrustBoundary t : m.trustBoundaries()) {
       int x0 = Integer.MAX_VALUE;
       int y0 = Integer.MAX_VALUE;
@@ -99,20 +86,17 @@ public final class Layered {
       if (x0 == Integer.MAX_VALUE) {
         continue;
       }
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "<g class=\"cluster\" id=\"%s\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"none\" stroke=\"#1f618d\" stroke-dasharray=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#1f618d\">%s</text></g>%n",
-              esc("cluster_" + t.id()),
+      clusters.add(
+          new Cluster(
+              "cluster_" + t.id(),
               x0 - 12,
               y0 - 22,
               x1 - x0 + 24,
               y1 - y0 + 34,
               t.isNetwork() ? "6,3" : "2,2",
-              x0 - 8,
-              y0 - 8,
-              esc(t.title())));
+              t.title()));
     }
+    List<Edge> edges = new ArrayList<>();
     for (CommunicationLink l : m.links()) {
       int[] s = pos.get(l.sourceId());
       int[] t = pos.get(l.targetId());
@@ -129,90 +113,70 @@ public final class Layered {
         tx = t[0] + W / 2;
         ty = t[1] + H;
       }
-      String color = Dot.encrypted(l) ? "#333333" : "#b03a2e";
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "<g class=\"edge\"><title>%s</title><path d=\"M%d,%d C%d,%d %d,%d %d,%d\" fill=\"none\" stroke=\"%s\" marker-end=\"url(#arrow)\"/><text x=\"%d\" y=\"%d\" font-size=\"8\" fill=\"%s\">%s</text></g>%n",
-              esc(l.title()),
+      edges.add(
+          new Edge(
+              l.title(),
               sx,
               sy,
               (sx + tx) / 2,
-              sy,
-              (sx + tx) / 2,
-              ty,
               tx,
               ty,
-              color,
-              (sx + tx) / 2 - 20,
-              (sy + ty) / 2 - 3,
-              color,
-              esc(l.protocol())));
+              Dot.encrypted(l) ? "#333333" : "#b03a2e",
+              l.protocol()));
     }
+    List<Node> nodes = new ArrayList<>();
     for (TechnicalAsset a : assets) {
       int[] p = pos.get(a.id());
-      String fill = a.outOfScope() ? "#eeeeee" : "#ffffff";
-      String shape =
-          switch (a.type()) {
-            case "datastore" ->
-                String.format(
-                    Locale.ROOT,
-                    "<path d=\"M%d,%d v%d a%d,8 0 0 0 %d,0 v-%d a%d,8 0 0 0 -%d,0 a%d,8 0 0 0 %d,0\" fill=\"%s\" stroke=\"#333\"/>",
-                    p[0],
-                    p[1] + 8,
-                    H - 16,
-                    W / 2,
-                    W,
-                    H - 16,
-                    W / 2,
-                    W,
-                    W / 2,
-                    W,
-                    fill);
-            case "external-entity" ->
-                String.format(
-                    Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#333\"/>",
-                    p[0],
-                    p[1],
-                    W,
-                    H,
-                    fill);
-            default ->
-                String.format(
-                    Locale.ROOT,
-                    "<ellipse cx=\"%d\" cy=\"%d\" rx=\"%d\" ry=\"%d\" fill=\"%s\" stroke=\"#333\"/>",
-                    p[0] + W / 2,
-                    p[1] + H / 2,
-                    W / 2,
-                    H / 2,
-                    fill);
-          };
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "<g class=\"node\" id=\"%s\"><title>%s</title>%s<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text><text x=\"%d\" y=\"%d\" font-size=\"8\" fill=\"#555\" text-anchor=\"middle\">%s</text></g>%n",
-              esc(a.id()),
-              esc(a.title()),
-              shape,
-              p[0] + W / 2,
-              p[1] + H / 2,
-              esc(cut(a.title())),
-              p[0] + W / 2,
-              p[1] + H / 2 + 12,
-              esc(cut(String.join(", ", a.technologies())))));
+      nodes.add(
+          new Node(
+              a.id(),
+              a.title(),
+              a.type(),
+              p[0],
+              p[1],
+              W,
+              H,
+              a.outOfScope() ? "#eeeeee" : "#ffffff",
+              cut(a.title()),
+              cut(String.join(", ", a.technologies()))));
     }
-    return b.append("</svg>\n").toString();
+    return TEMPLATES.render(
+        "layered.jte", new Drawing(m.title(), width, height, clusters, edges, nodes));
   }
+
+  private static final HtmlTemplates TEMPLATES =
+      HtmlTemplates.of(Layered.class, "dev.bulwark.threatmodel.diagram");
+
+  /** What {@code layered.jte} draws, every place worked out here. */
+  record Drawing(
+      String title,
+      int width,
+      int height,
+      List<Cluster> clusters,
+      List<Edge> edges,
+      List<Node> nodes) {}
+
+  /** A trust boundary: the box around its assets. */
+  record Cluster(String id, int x, int y, int width, int height, String dash, String title) {}
+
+  /** A link: a curve from source to target ({@code mx} the middle), labelled with its protocol. */
+  record Edge(
+      String title, int sx, int sy, int mx, int tx, int ty, String color, String protocol) {}
+
+  /** An asset: its shape by type at (x, y), w by h, with its title and technologies. */
+  record Node(
+      String id,
+      String title,
+      String type,
+      int x,
+      int y,
+      int w,
+      int h,
+      String fill,
+      String label,
+      String technologies) {}
 
   private static String cut(String s) {
     return s.length() > 28 ? s.substring(0, 27) + "…" : s;
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

@@ -1,4 +1,4 @@
-package dev.bulwark.server;
+package dev.bulwark.server.upload;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -49,12 +49,12 @@ final class UploadedReport {
     String tool = "";
     Set<String> analyzers = new LinkedHashSet<>();
     JsonNode incidents = null;
-    ArrayNode withIncident = BulwarkServer.JSON.createArrayNode();
+    ArrayNode withIncident = Uploads.JSON.createArrayNode();
     boolean sawFindings = false;
     int count = 0;
-    try (JsonParser p = BulwarkServer.JSON.createParser(file.toFile())) {
+    try (JsonParser p = Uploads.JSON.createParser(file.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw Http.badRequest("the body must be a JSON object");
+        throw invalid("the body must be a JSON object");
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -75,7 +75,7 @@ final class UploadedReport {
           case "incidents" -> incidents = p.readValueAsTree();
           case "findings" -> {
             if (value != JsonToken.START_ARRAY) {
-              throw Http.badRequest("not a Bulwark JSON report: no findings array");
+              throw invalid("not a Bulwark JSON report: no findings array");
             }
             sawFindings = true;
             while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -91,11 +91,11 @@ final class UploadedReport {
         }
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw Http.badRequest(
+      throw invalid(
           "the body is not JSON: " + dev.bulwark.core.text.Messages.firstLine(e.getMessage()));
     }
     if (!sawFindings) {
-      throw Http.badRequest("not a Bulwark JSON report: no findings array");
+      throw invalid("not a Bulwark JSON report: no findings array");
     }
     return new UploadedReport(file, tool, analyzers, incidents, withIncident, count);
   }
@@ -104,7 +104,7 @@ final class UploadedReport {
     try {
       return FindingJson.fromJson(f);
     } catch (RuntimeException e) {
-      throw Http.badRequest("finding " + i + " is malformed: " + e.getMessage());
+      throw invalid("finding " + i + " is malformed: " + e.getMessage());
     }
   }
 
@@ -150,7 +150,7 @@ final class UploadedReport {
     private JsonToken next;
 
     NodeStream(Path file) throws IOException {
-      p = BulwarkServer.JSON.createParser(file.toFile());
+      p = Uploads.JSON.createParser(file.toFile());
       boolean inArray = false;
       try {
         if (p.nextToken() == JsonToken.START_OBJECT) {
@@ -166,7 +166,7 @@ final class UploadedReport {
         }
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         p.close();
-        throw Http.badRequest(
+        throw invalid(
             "the body is not JSON: " + dev.bulwark.core.text.Messages.firstLine(e.getMessage()));
       }
       found = inArray;
@@ -197,7 +197,7 @@ final class UploadedReport {
       try {
         return p.nextToken();
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw Http.badRequest(
+        throw invalid(
             "the body is not JSON: " + dev.bulwark.core.text.Messages.firstLine(e.getMessage()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -213,7 +213,7 @@ final class UploadedReport {
       try {
         return p.readValueAsTree();
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw Http.badRequest(
+        throw invalid(
             "the body is not JSON: " + dev.bulwark.core.text.Messages.firstLine(e.getMessage()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -224,5 +224,10 @@ final class UploadedReport {
     public void close() throws IOException {
       p.close();
     }
+  }
+
+  /** A malformed upload: the server answers 400 with this message. */
+  static IllegalArgumentException invalid(String message) {
+    return new IllegalArgumentException(message);
   }
 }
