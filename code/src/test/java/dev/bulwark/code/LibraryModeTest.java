@@ -30,7 +30,10 @@ class LibraryModeTest {
   @TestFactory
   Stream<DynamicTest> fixtures_matchTheirMarkers() throws Exception {
     return RuleFixtures.tests(
-        List.of(resource("library/SpecReader.java"), resource("application/WebApp.java")),
+        List.of(
+            resource("library/SpecReader.java"),
+            resource("library/JndiHelper.java"),
+            resource("application/WebApp.java")),
         (f, e) -> {
           JavaScan.Result r = JavaScan.files(f.getParent(), List.of(f));
           Map<Integer, Set<String>> fired = new HashMap<>();

@@ -22,9 +22,9 @@ import java.util.Set;
  * Library mode: a project with no web entry point is a library, and whoever calls its public API
  * chooses the arguments. A parameter of a public method of a public class is then untrusted for the
  * categories where handing the caller's data to the API is itself the danger — deserializing it,
- * evaluating it as code or an expression — and only for the types such data comes in (text, bytes,
- * streams). Findings from such a source have low confidence: the library may document that callers
- * must pass trusted data.
+ * looking it up in JNDI, evaluating it as code or an expression — and only for the types such data
+ * comes in (text, bytes, streams). Findings from such a source have low confidence: the library may
+ * document that callers must pass trusted data.
  */
 public final class LibraryMode {
   private LibraryMode() {}
@@ -34,7 +34,7 @@ public final class LibraryMode {
 
   /** The categories an API parameter is dangerous for; it is cleansed for all others. */
   static final Set<Category> DANGEROUS =
-      EnumSet.of(Category.DESERIALIZATION, Category.CODE, Category.EXPRESSION);
+      EnumSet.of(Category.DESERIALIZATION, Category.JNDI, Category.CODE, Category.EXPRESSION);
 
   private static final Set<String> DATA_TYPES =
       Set.of(
