@@ -28,6 +28,34 @@ public class JndiHelper {
     return String.valueOf(ctx.lookup(name));
   }
 
+  /** The check lives in a helper that throws; after the call the name is known to be local. */
+  public static Object lookupChecked(Context ctx, String name) throws NamingException {
+    requireLocalName(name);
+    // ok: java-jndi-injection
+    return ctx.lookup(name);
+  }
+
+  /** A helper that returns instead of throwing proves nothing to its caller. */
+  public static Object lookupLogged(Context ctx, String name) throws NamingException {
+    warnIfRemote(name);
+    // ruleid: java-jndi-injection
+    return ctx.lookup(name);
+  }
+
+  static void requireLocalName(String name) throws NamingException {
+    if (!name.startsWith(LOCAL)) {
+      throw new NamingException("JNDI name must start with " + LOCAL + " but was " + name);
+    }
+  }
+
+  static void warnIfRemote(String name) {
+    if (!name.startsWith(LOCAL)) {
+      System.err.println("remote JNDI name " + name);
+    }
+  }
+
+  static final String LOCAL = "java:";
+
   /** A receiver: what a peer sends over the socket is deserialized. */
   public void receive(ServerSocket server) throws IOException, ClassNotFoundException {
     Socket socket = server.accept();
