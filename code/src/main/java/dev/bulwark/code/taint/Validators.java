@@ -39,7 +39,12 @@ final class Validators {
    * {@code m} prove on the path where none of them threw.
    */
   void afterCall(MethodInfo m, Value self, List<Value> args, State st, Frame caller, Node site) {
-    if (!(site instanceof MethodCallExpr call) || args.size() != m.parameters().size()) {
+    // only a call made for its check alone (checkName(name);): a call whose result is used,
+    // requireSafe(host) inside an expression, is judged by what it returns
+    if (!(site instanceof MethodCallExpr call)
+        || !(call.getParentNode().orElse(null)
+            instanceof com.github.javaparser.ast.stmt.ExpressionStmt)
+        || args.size() != m.parameters().size()) {
       return;
     }
     List<IfStmt> found = checks.computeIfAbsent(m, Validators::find);
