@@ -19,6 +19,7 @@ public enum Category {
   LOG,
   TRUST_BOUNDARY,
   DESERIALIZATION,
+  JNDI,
   REDIRECT,
   SSRF;
 

@@ -131,6 +131,8 @@ public final class Interpreter {
     }
   }
 
+  private final Validators validators = new Validators(this);
+
   public Interpreter(ProjectModel project, RulePacks.Loaded rules, Findings findings) {
     this.project = project;
     this.types = project.hierarchy();
@@ -278,6 +280,13 @@ public final class Interpreter {
    * callee's effects on objects are written back into {@code st}.
    */
   Value invoke(MethodInfo m, Value self, List<Value> args, State st, Frame caller, Node site) {
+    Value r = invokeBody(m, self, args, st, caller, site);
+    validators.afterCall(m, self, args, st, caller, site);
+    return r;
+  }
+
+  private Value invokeBody(
+      MethodInfo m, Value self, List<Value> args, State st, Frame caller, Node site) {
     if (m.body() == null) {
       return Value.ofType(resolveType(m.returnType(), caller));
     }

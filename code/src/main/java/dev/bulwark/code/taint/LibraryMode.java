@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Library mode: a project with no web entry point is a library, and whoever calls its public API
- * chooses the arguments. A parameter of a public method of a public class is then untrusted for the
- * categories where handing the caller's data to the API is itself the danger — deserializing it,
+ * Library mode: a project with no web entry point, or with web entry points in only a small share
+ * of its classes, is a library, and whoever calls its public API chooses the arguments. A parameter
+ * of a public method of a public class is then untrusted for the categories where handing the
+ * caller's data to the API is itself the danger — deserializing it, looking it up in JNDI,
  * evaluating it as code or an expression — and only for the types such data comes in (text, bytes,
  * streams). Findings from such a source have low confidence: the library may document that callers
  * must pass trusted data.
@@ -34,7 +35,7 @@ public final class LibraryMode {
 
   /** The categories an API parameter is dangerous for; it is cleansed for all others. */
   static final Set<Category> DANGEROUS =
-      EnumSet.of(Category.DESERIALIZATION, Category.CODE, Category.EXPRESSION);
+      EnumSet.of(Category.DESERIALIZATION, Category.JNDI, Category.CODE, Category.EXPRESSION);
 
   private static final Set<String> DATA_TYPES =
       Set.of(
@@ -118,38 +119,66 @@ public final class LibraryMode {
     return false;
   }
 
-  /** Whether the project has no web entry point: no request-typed parameter, no handler. */
+  /**
+   * A project is a library when web entry points are a small part of it: logging, JSON or XML
+   * libraries ship a status servlet or a request filter beside hundreds of API classes, and their
+   * API is still called with its callers' data. Below this share of top-level classes with a web
+   * entry point the project counts as a library; web applications sit far above it (every
+   * controller is one).
+   */
+  static final double WEB_SHARE_OF_A_LIBRARY = 0.05;
+
+  /**
+   * Whether the project is a library: no web entry point (no request-typed parameter, no handler)
+   * or web entry points in fewer than {@link #WEB_SHARE_OF_A_LIBRARY} of its top-level classes.
+   */
   public static boolean isLibrary(ProjectModel project, LibraryModel lib) {
+    int topLevel = 0;
+    java.util.Set<ClassInfo> web = new java.util.HashSet<>();
     for (ClassInfo c : project.classes()) {
-      for (var ms : c.allMethods().values()) {
-        for (MethodInfo m : ms) {
-          if (m.owner() != c) {
-            continue;
+      ClassInfo top = c;
+      while (top.outer() != null) {
+        top = top.outer();
+      }
+      if (top == c) {
+        topLevel++;
+      }
+      if (!web.contains(top) && hasWebEntryPoint(project, lib, c)) {
+        web.add(top);
+      }
+    }
+    return web.isEmpty() || web.size() < WEB_SHARE_OF_A_LIBRARY * topLevel;
+  }
+
+  private static boolean hasWebEntryPoint(ProjectModel project, LibraryModel lib, ClassInfo c) {
+    for (var ms : c.allMethods().values()) {
+      for (MethodInfo m : ms) {
+        if (m.owner() != c) {
+          continue;
+        }
+        for (String t : m.parameterTypes()) {
+          if (t != null
+              && (REQUEST_TYPES.contains(project.resolveType(t, c, c.unit()))
+                  || REQUEST_SIMPLE_NAMES.contains(t))) {
+            return true;
           }
-          for (String t : m.parameterTypes()) {
-            if (t != null
-                && (REQUEST_TYPES.contains(project.resolveType(t, c, c.unit()))
-                    || REQUEST_SIMPLE_NAMES.contains(t))) {
-              return false;
-            }
+        }
+        for (AnnotationExpr a : m.decl().getAnnotations()) {
+          String fqn = project.resolveType(a.getNameAsString(), c, c.unit());
+          if (lib.isHandlerAnnotation(fqn)) {
+            return true;
           }
-          for (AnnotationExpr a : m.decl().getAnnotations()) {
-            String fqn = project.resolveType(a.getNameAsString(), c, c.unit());
-            if (lib.isHandlerAnnotation(fqn)) {
-              return false;
-            }
-          }
-          for (Parameter p : m.parameters()) {
-            for (AnnotationExpr a : p.getAnnotations()) {
-              if (lib.isParameterSource(project.resolveType(a.getNameAsString(), c, c.unit()))) {
-                return false;
-              }
+        }
+        for (Parameter p : m.parameters()) {
+          for (AnnotationExpr a : p.getAnnotations()) {
+            if (lib.isParameterSource(project.resolveType(a.getNameAsString(), c, c.unit()))) {
+              return true;
             }
           }
         }
       }
     }
-    return true;
+    return false;
   }
 
   /** Why a parameter counts as the API caller's data, or null. */

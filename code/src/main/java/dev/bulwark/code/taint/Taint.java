@@ -33,24 +33,34 @@ public record Taint(Set<Category> cleansed, Trace trace, boolean approximate) {
   private static final java.util.regex.Pattern FIXED_ORIGIN =
       java.util.regex.Pattern.compile(
           "^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#\\\\@]+[/?#].*", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern BARE_SCHEME =
+      java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:(//?)?$");
   private static final java.util.regex.Pattern SITE_PATH =
       java.util.regex.Pattern.compile("^/[^/\\\\].*", java.util.regex.Pattern.DOTALL);
 
   /**
    * This taint appended after a constant prefix. After {@code https://host/} the data can no longer
-   * choose the host a request goes to; after {@code /path} a redirect stays on the site.
+   * choose the host a request goes to; after {@code /path} a redirect stays on the site; after
+   * {@code java:} a JNDI name stays in the container's local namespace.
    */
   public Taint afterConstantPrefix(Object prefix) {
     if (!(prefix instanceof String p) || p.isEmpty()) {
       return this;
     }
     if (FIXED_ORIGIN.matcher(p).matches()) {
-      return cleanse(EnumSet.of(Category.SSRF, Category.REDIRECT));
+      return cleanse(EnumSet.of(Category.SSRF, Category.REDIRECT, Category.JNDI));
+    }
+    Taint out = this;
+    if (p.startsWith("java:") || !BARE_SCHEME.matcher(p).matches()) {
+      // a JNDI name that does not start with the data cannot choose a scheme and server to fetch an
+      // object from (java:comp/env/..., cn=...,ou=...); ldap:// or rmi:// before it still can, and
+      // java: is the container's own namespace
+      out = cleanse(EnumSet.of(Category.JNDI));
     }
     if (SITE_PATH.matcher(p).matches()) {
-      return cleanse(EnumSet.of(Category.REDIRECT));
+      return out.cleanse(EnumSet.of(Category.REDIRECT));
     }
-    return this;
+    return out;
   }
 
   /** This taint one step further along its path: the one place a trace grows. */
