@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs the analysis over a parsed project: every class on a worker thread with its own interpreter
- * (interpreters keep per-run state; the project model is shared and read-only), then the structural
- * checks.
+ * Runs the analysis over a parsed project: every class on a worker thread with its own {@link
+ * Engine} (an engine keeps per-run state; the project model is shared and read-only), then the
+ * structural checks.
  */
 public final class Analysis {
   private Analysis() {}
@@ -70,17 +70,15 @@ public final class Analysis {
       throws InterruptedException {
     Findings findings = new Findings(project.sourceLines());
     boolean library = LibraryMode.applies(project, rules);
-    ThreadLocal<Interpreter> interpreters =
-        ThreadLocal.withInitial(
-            () -> new Interpreter(project, rules, findings).libraryMode(library));
+    ThreadLocal<Engine> engines =
+        ThreadLocal.withInitial(() -> new Engine(project, rules, findings, library));
     List<ClassInfo> classes = new ArrayList<>(project.classes().stream().filter(entries).toList());
     Parallel.forEach(
         classes,
         threads,
         cancellation,
         c -> {
-          budget.run(
-              "code", c.unit().path(), diagnostics, () -> interpreters.get().analyzeClass(c));
+          budget.run("code", c.unit().path(), diagnostics, () -> engines.get().analyzeClass(c));
           done.accept(c);
         });
     StructuralChecks.run(project, rules.rules(), findings);
@@ -92,9 +90,9 @@ public final class Analysis {
               null,
               stops.count()
                   + " method(s) were analysed up to the step budget of "
-                  + Interpreter.MAX_STEPS
+                  + Budget.MAX_STEPS
                   + " steps (or "
-                  + Interpreter.MAX_ENTRY_NANOS / 1_000_000_000L
+                  + Budget.MAX_ENTRY_NANOS / 1_000_000_000L
                   + " s) and no further (first: "
                   + String.join(", ", stops.examples())
                   + "); findings on the way are reported, flows past the budget are not"));
@@ -109,7 +107,7 @@ public final class Analysis {
                   + " call(s) of "
                   + summarised.methods()
                   + " method(s) went past the per-call budget of "
-                  + Interpreter.MAX_CALL_STEPS
+                  + Budget.MAX_CALL_STEPS
                   + " steps and were summarised: untrusted arguments make the result untrusted,"
                   + " the callee's own sinks are not checked on those calls (first: "
                   + String.join(", ", summarised.examples())

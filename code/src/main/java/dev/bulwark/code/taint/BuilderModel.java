@@ -1,14 +1,13 @@
 package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import dev.bulwark.core.model.CodeFlow;
 import java.util.List;
 
 /** String builders and in-memory writers and streams: their content as one value. */
 final class BuilderModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
+  public boolean covers(Engine e, CallSite call) {
     Obj ro = call.receiverObject();
     String owner = call.owner();
     return ro != null
@@ -16,7 +15,7 @@ final class BuilderModel implements TypeModel {
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     String name = call.name();
     Value recv = call.recv();
     Obj ro = call.receiverObject();
@@ -24,18 +23,11 @@ final class BuilderModel implements TypeModel {
     Node site = call.node();
     State st = call.st();
     Frame f = call.f();
-    return builder(c, name, recv, ro, args, st, f, site);
+    return builder(e, name, recv, ro, args, st, f, site);
   }
 
   private static Value builder(
-      CallResolver c,
-      String name,
-      Value recv,
-      Obj ro,
-      List<Value> args,
-      State st,
-      Frame f,
-      Node site) {
+      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
     Obj w;
     switch (name) {
       case "append", "write", "print", "println" -> {
@@ -51,7 +43,7 @@ final class BuilderModel implements TypeModel {
                       (int) Constants.num(args.get(1).constant()),
                       (int) Constants.num(args.get(2).constant())));
         }
-        w.content = concat(c, w.content, add, st, site, f);
+        w.content = concat(e, w.content, add, st, site, f);
         return recv;
       }
       case "insert" -> {
@@ -66,11 +58,7 @@ final class BuilderModel implements TypeModel {
                     s, (int) Constants.num(args.get(0).constant()), Constants.str(add.constant()))
                 : null;
         w.content =
-            new Value(
-                "java.lang.String",
-                k,
-                0,
-                Taint.join(old.taint(), c.interpreter().deepTaint(add, st)));
+            new Value("java.lang.String", k, 0, Taint.join(old.taint(), e.deepTaint(add, st)));
         return recv;
       }
       case "toString", "substring", "toByteArray", "getBuffer" -> {
@@ -119,17 +107,17 @@ final class BuilderModel implements TypeModel {
     return at >= 0 && at <= s.length() ? s.substring(0, at) + add + s.substring(at) : null;
   }
 
-  private static Value concat(CallResolver c, Value a, Value b, State st, Node site, Frame f) {
+  private static Value concat(Engine e, Value a, Value b, State st, Node site, Frame f) {
     Value left = a == null ? Value.constant("") : a;
     Object k =
         left.constant() != null && b.constant() != null
             ? Constants.str(left.constant()) + Constants.str(b.constant())
             : null;
-    Taint added = c.interpreter().deepTaint(b, st);
+    Taint added = e.deepTaint(b, st);
     Taint t =
         Taint.join(left.taint(), added == null ? null : added.afterConstantPrefix(left.constant()));
     if (t != null && b.tainted()) {
-      t = t.step(c.interpreter().findings.location(f.unit, site), "appended", CodeFlow.Kind.STEP);
+      t = t.step(e.findings.location(f.unit, site), "appended", CodeFlow.Kind.STEP);
     }
     return new Value("java.lang.String", t == null ? k : null, 0, t);
   }

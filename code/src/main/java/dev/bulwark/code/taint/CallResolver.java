@@ -17,7 +17,6 @@ import dev.bulwark.code.project.MethodInfo;
 import dev.bulwark.code.project.TypeHierarchy;
 import dev.bulwark.code.rules.LibraryEntry;
 import dev.bulwark.code.rules.LibraryModel;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import dev.bulwark.core.model.CodeFlow;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -52,21 +51,21 @@ final class CallResolver {
           "getAsDouble",
           "getAsBoolean");
 
-  private final Interpreter in;
-  private final LibraryModel lib;
+  private final Engine engine;
+  private final Evaluator interpreter;
   private final Map<String, Value> constants = new HashMap<>();
 
-  CallResolver(Interpreter in) {
-    this.in = in;
-    this.lib = in.library;
+  CallResolver(Engine engine, Evaluator interpreter) {
+    this.engine = engine;
+    this.interpreter = interpreter;
   }
 
   // ------------------------------------------------------------------ entry-point parameters
 
   boolean isHandler(MethodInfo m) {
     for (AnnotationExpr a : m.decl().getAnnotations()) {
-      if (lib.isHandlerAnnotation(
-          in.project.resolveType(a.getNameAsString(), m.owner(), m.owner().unit()))) {
+      if (engine.library.isHandlerAnnotation(
+          engine.project.resolveType(a.getNameAsString(), m.owner(), m.owner().unit()))) {
         return true;
       }
     }
@@ -76,8 +75,8 @@ final class CallResolver {
   /** Why a parameter holds untrusted input, or null when it does not. */
   String parameterSource(MethodInfo m, Parameter p, String type, boolean handler) {
     for (AnnotationExpr a : p.getAnnotations()) {
-      String fqn = in.project.resolveType(a.getNameAsString(), m.owner(), m.owner().unit());
-      if (lib.isParameterSource(fqn)) {
+      String fqn = engine.project.resolveType(a.getNameAsString(), m.owner(), m.owner().unit());
+      if (engine.library.isParameterSource(fqn)) {
         return "@" + a.getNameAsString() + " parameter '" + p.getNameAsString() + "'";
       }
     }
@@ -95,7 +94,8 @@ final class CallResolver {
         || type.equals("java.lang.String[]")
         || type.startsWith("java.util.List")
         || type.startsWith("java.util.Map")
-        || (in.project.classNamed(type) != null && !in.types.isSubtype(type, "java.lang.Enum"));
+        || (engine.project.classNamed(type) != null
+            && !engine.types.isSubtype(type, "java.lang.Enum"));
   }
 
   // ------------------------------------------------------------------ calls
@@ -104,29 +104,29 @@ final class CallResolver {
     String name = m.getNameAsString();
     Expression scope = m.getScope().orElse(null);
     if (scope == null) {
-      List<Value> args = in.evalArgs(m.getArguments(), st, f);
+      List<Value> args = interpreter.evalArgs(m.getArguments(), st, f);
       return implicitCall(m, name, args, st, f);
     }
     if (scope instanceof SuperExpr) {
-      List<Value> args = in.evalArgs(m.getArguments(), st, f);
-      ClassInfo sup = in.superClass(f.cls);
+      List<Value> args = interpreter.evalArgs(m.getArguments(), st, f);
+      ClassInfo sup = engine.superClass(f.cls);
       if (sup != null) {
-        MethodInfo target = in.pick(in.methodsOf(sup.fqn(), name), args);
+        MethodInfo target = engine.pick(engine.methodsOf(sup.fqn(), name), args);
         if (target != null && target.body() != null) {
-          return in.invoke(target, f.self, args, st, f, m);
+          return interpreter.invoke(target, f.self, args, st, f, m);
         }
       }
       String owner = f.cls.supertypes().isEmpty() ? "java.lang.Object" : f.cls.supertypes().get(0);
       return library(CallSite.instance(owner, name, f.self, args, m, st, f));
     }
-    Value recv = in.eval(scope, st, f);
-    List<Value> args = in.evalArgs(m.getArguments(), st, f);
+    Value recv = interpreter.eval(scope, st, f);
+    List<Value> args = interpreter.evalArgs(m.getArguments(), st, f);
     if (recv.constant() instanceof Constants.TypeRef tr) {
-      ClassInfo c = in.project.classNamed(tr.fqn());
+      ClassInfo c = engine.project.classNamed(tr.fqn());
       if (c != null) {
-        MethodInfo target = in.pick(in.methodsOf(tr.fqn(), name), args);
+        MethodInfo target = engine.pick(engine.methodsOf(tr.fqn(), name), args);
         if (target != null) {
-          return in.invoke(target, Value.UNKNOWN, args, st, f, m);
+          return interpreter.invoke(target, Value.UNKNOWN, args, st, f, m);
         }
       }
       return library(CallSite.ofStatic(tr.fqn(), name, recv, args, m, st, f));
@@ -137,22 +137,22 @@ final class CallResolver {
   private Value implicitCall(MethodCallExpr m, String name, List<Value> args, State st, Frame f) {
     Value self = f.self;
     for (ClassInfo c = f.cls; c != null; c = c.outer()) {
-      List<MethodInfo> ms = in.methodsOf(selfType(self, c, st), name);
+      List<MethodInfo> ms = engine.methodsOf(selfType(self, c, st), name);
       if (ms.isEmpty()) {
-        ms = in.methodsOf(c.fqn(), name);
+        ms = engine.methodsOf(c.fqn(), name);
       }
-      MethodInfo target = in.pick(ms, args);
+      MethodInfo target = engine.pick(ms, args);
       if (target != null) {
         if (target.body() == null
             || (!target.isStatic()
                 && self.obj() != 0
-                && in.project.classNamed(selfType(self, c, st)) != null)) {
-          MethodInfo exact = in.pick(in.methodsOf(selfType(self, c, st), name), args);
+                && engine.project.classNamed(selfType(self, c, st)) != null)) {
+          MethodInfo exact = engine.pick(engine.methodsOf(selfType(self, c, st), name), args);
           if (exact != null && exact.body() != null) {
             target = exact;
           }
         }
-        return in.invoke(target, target.isStatic() ? Value.UNKNOWN : self, args, st, f, m);
+        return interpreter.invoke(target, target.isStatic() ? Value.UNKNOWN : self, args, st, f, m);
       }
       if (c.outer() != null) {
         Obj o = self.obj() == 0 ? null : st.read(self.obj());
@@ -163,8 +163,8 @@ final class CallResolver {
     if (staticOwner != null) {
       return library(CallSite.ofStatic(staticOwner, name, Value.UNKNOWN, args, m, st, f));
     }
-    for (String t : in.types.ancestors(f.cls.fqn())) {
-      if (in.project.classNamed(t) == null && !t.equals("java.lang.Object")) {
+    for (String t : engine.types.ancestors(f.cls.fqn())) {
+      if (engine.project.classNamed(t) == null && !t.equals("java.lang.Object")) {
         return library(CallSite.instance(t, name, f.self, args, m, st, f));
       }
     }
@@ -189,7 +189,7 @@ final class CallResolver {
       Value result = null;
       for (MethodInfo t : targets) {
         State branch = targets.size() == 1 ? st : st.copy();
-        Value r = in.invoke(t, recv, args, branch, f, site);
+        Value r = interpreter.invoke(t, recv, args, branch, f, site);
         result = Value.join(result, r);
         if (branch != st) {
           st.heap = State.join(st, branch).heap;
@@ -202,7 +202,7 @@ final class CallResolver {
   }
 
   private boolean isSingleAbstractMethod(String type, String name) {
-    ClassInfo c = type == null ? null : in.project.classNamed(type);
+    ClassInfo c = type == null ? null : engine.project.classNamed(type);
     if (c == null || !c.isInterface()) {
       return false;
     }
@@ -213,8 +213,8 @@ final class CallResolver {
   private List<MethodInfo> dispatch(
       String dynamicType, String staticType, String name, List<Value> args) {
     List<MethodInfo> out = new ArrayList<>();
-    if (dynamicType != null && in.project.classNamed(dynamicType) != null) {
-      MethodInfo m = in.pick(in.methodsOf(dynamicType, name), args);
+    if (dynamicType != null && engine.project.classNamed(dynamicType) != null) {
+      MethodInfo m = engine.pick(engine.methodsOf(dynamicType, name), args);
       if (m != null && m.body() != null) {
         out.add(m);
         return out;
@@ -224,11 +224,11 @@ final class CallResolver {
     if (type == null) {
       return out;
     }
-    for (ClassInfo c : in.project.subtypesOf(type)) {
+    for (ClassInfo c : engine.project.subtypesOf(type)) {
       if (c.isInterface() || out.size() >= 8) {
         continue;
       }
-      MethodInfo m = in.pick(in.methodsOf(c.fqn(), name), args);
+      MethodInfo m = engine.pick(engine.methodsOf(c.fqn(), name), args);
       if (m != null && m.body() != null && !out.contains(m)) {
         out.add(m);
       }
@@ -239,7 +239,7 @@ final class CallResolver {
   // ------------------------------------------------------------------ lambdas
 
   Value lambda(LambdaExpr l, State st, Frame f) {
-    Value v = in.newObject("$lambda", st);
+    Value v = engine.newObject("$lambda", st);
     Map<String, Value> captured = nonNull(st.vars);
     f.captured.forEach(captured::putIfAbsent);
     st.write(v.obj()).lambda =
@@ -272,12 +272,12 @@ final class CallResolver {
     Value bound = null;
     String owner;
     if (scope instanceof TypeExpr te) {
-      owner = in.resolveType(Interpreter.typeName(te.getType()), f);
+      owner = engine.resolveType(Interpreter.typeName(te.getType()), f);
     } else if (scope instanceof ThisExpr) {
       bound = f.self;
       owner = f.cls.fqn();
     } else {
-      Value v = in.eval(scope, st, f);
+      Value v = interpreter.eval(scope, st, f);
       if (v.constant() instanceof Constants.TypeRef tr) {
         owner = tr.fqn();
       } else {
@@ -286,14 +286,14 @@ final class CallResolver {
       }
     }
     MethodInfo target = null;
-    if (owner != null && in.project.classNamed(owner) != null) {
+    if (owner != null && engine.project.classNamed(owner) != null) {
       List<MethodInfo> ms =
           method.equals("new")
-              ? in.project.classNamed(owner).constructors()
-              : in.methodsOf(owner, method);
+              ? engine.project.classNamed(owner).constructors()
+              : engine.methodsOf(owner, method);
       target = ms.isEmpty() ? null : ms.get(0);
     }
-    Value v = in.newObject("$lambda", st);
+    Value v = engine.newObject("$lambda", st);
     st.write(v.obj()).lambda =
         new Lambda(List.of(), null, Map.of(), f.cls, f.self, target, bound, owner, method);
     return new Value(null, null, v.obj(), null);
@@ -303,12 +303,12 @@ final class CallResolver {
     if (l.method() != null) {
       MethodInfo m = l.method();
       if (l.boundReceiver() != null) {
-        return in.invoke(m, l.boundReceiver(), args, st, f, site);
+        return interpreter.invoke(m, l.boundReceiver(), args, st, f, site);
       }
       if (!m.isStatic() && !args.isEmpty() && !m.isConstructor()) {
-        return in.invoke(m, args.get(0), args.subList(1, args.size()), st, f, site);
+        return interpreter.invoke(m, args.get(0), args.subList(1, args.size()), st, f, site);
       }
-      return in.invoke(m, Value.UNKNOWN, args, st, f, site);
+      return interpreter.invoke(m, Value.UNKNOWN, args, st, f, site);
     }
     if (l.body() == null) {
       if (l.boundReceiver() != null) {
@@ -328,14 +328,14 @@ final class CallResolver {
       return library(
           CallSite.ofStatic(l.libraryOwner(), l.libraryMethod(), Value.UNKNOWN, args, site, st, f));
     }
-    if (f.depth >= Interpreter.MAX_DEPTH) {
+    if (f.depth >= Budget.MAX_DEPTH) {
       Taint t = null;
       for (Value a : args) {
-        t = Taint.join(t, in.deepTaint(a, st));
+        t = Taint.join(t, engine.deepTaint(a, st));
       }
       return Value.UNKNOWN.withTaint(t);
     }
-    Interpreter.Frame lf = in.new Frame(l.owner(), l.self(), f.method, f.depth + 1);
+    Frame lf = new Frame(l.owner(), l.self(), f.method, f.depth + 1);
     lf.captured = l.captured();
     State body = st.copy();
     body.vars = new HashMap<>();
@@ -345,14 +345,14 @@ final class CallResolver {
     }
     Value result;
     if (l.body() instanceof BlockStmt b) {
-      in.exec(b, body, lf);
+      interpreter.exec(b, body, lf);
       result = lf.returned == null ? Value.UNKNOWN : lf.returned;
       State end = State.join(body.alive ? body : null, lf.returnState);
       if (end != null) {
         st.heap = end.heap;
       }
     } else if (l.body() instanceof com.github.javaparser.ast.stmt.ExpressionStmt es) {
-      result = in.eval(es.getExpression(), body, lf);
+      result = interpreter.eval(es.getExpression(), body, lf);
       st.heap = body.heap;
     } else {
       result = Value.UNKNOWN;
@@ -367,7 +367,7 @@ final class CallResolver {
    * type (or the class of a static call).
    */
   Value library(CallSite call) {
-    Set<dev.bulwark.code.rules.Category> reported = in.sinks.check(call);
+    Set<dev.bulwark.code.rules.Category> reported = engine.sinks.check(call);
     return reportedOnce(libraryResult(call), reported);
   }
 
@@ -386,7 +386,7 @@ final class CallResolver {
     List<Value> args = call.args();
     State st = call.st();
     Obj ro = call.receiverObject();
-    Value special = TypeModels.call(this, call);
+    Value special = TypeModels.call(engine, call);
     if (special != null) {
       return special;
     }
@@ -416,7 +416,7 @@ final class CallResolver {
     String retType = null;
     String retTag = null;
     List<String> resultTags = new ArrayList<>();
-    for (LibraryEntry entry : lib.entriesNamed(name)) {
+    for (LibraryEntry entry : engine.library.entriesNamed(name)) {
       if (!applies(entry.method(), owner, name, args)) {
         continue;
       }
@@ -429,7 +429,7 @@ final class CallResolver {
           matched = true;
           Trace t =
               Trace.source(
-                  in.findings.location(f.unit, site),
+                  engine.findings.location(f.unit, site),
                   s.description() + " (" + Interpreter.describe(site) + ")");
           Taint taint = Taint.of(t);
           if (!s.dangerous().isEmpty()) {
@@ -444,14 +444,14 @@ final class CallResolver {
           matched = true;
           Value arg =
               s.arg() == -1 ? recv : s.arg() < args.size() ? args.get(s.arg()) : Value.UNKNOWN;
-          Taint t = in.deepTaint(arg, st);
+          Taint t = engine.deepTaint(arg, st);
           Value v =
               t == null
                   ? Value.UNKNOWN
                   : Value.UNKNOWN.withTaint(
                       t.cleanse(s.cleanses())
                           .step(
-                              in.findings.location(f.unit, site),
+                              engine.findings.location(f.unit, site),
                               "cleansed by " + name,
                               CodeFlow.Kind.SANITIZER));
           result = Value.join(result, v);
@@ -461,7 +461,7 @@ final class CallResolver {
           Taint t = null;
           for (int from : p.from()) {
             Value v = from == -1 ? recv : from < args.size() ? args.get(from) : null;
-            t = Taint.join(t, in.deepTaint(v, st));
+            t = Taint.join(t, engine.deepTaint(v, st));
           }
           if (t != null && p.restores()) {
             t = new Taint(Set.of(), t.trace(), t.approximate());
@@ -502,7 +502,7 @@ final class CallResolver {
     if (retTag != null && out.obj() != 0) {
       Obj tagged = st.write(out.obj());
       tagged.tags.add(retTag);
-      tagged.origin = in.findings.location(f.unit, site);
+      tagged.origin = engine.findings.location(f.unit, site);
     }
     if (!resultTags.isEmpty() && out.obj() != 0) {
       st.write(out.obj()).tags.addAll(resultTags);
@@ -535,7 +535,7 @@ final class CallResolver {
       return false;
     }
     return owner != null
-        && (in.types.isSubtype(owner, spec.owner()) || simpleNameMatch(owner, spec.owner()));
+        && (engine.types.isSubtype(owner, spec.owner()) || simpleNameMatch(owner, spec.owner()));
   }
 
   /** An unresolved simple type name matches a model type with that simple name. */
@@ -551,7 +551,7 @@ final class CallResolver {
         || v.obj() != 0) {
       return v;
     }
-    Value n = in.newObject(type, st);
+    Value n = engine.newObject(type, st);
     Obj o = st.write(n.obj());
     if (ro != null) {
       o.tags.addAll(ro.tags);
@@ -564,9 +564,9 @@ final class CallResolver {
     if (TypeHierarchy.isValueType(type)) {
       return Value.ofType(type);
     }
-    Taint t = in.deepTaint(recv, st);
+    Taint t = engine.deepTaint(recv, st);
     for (Value a : args) {
-      t = Taint.join(t, in.deepTaint(a, st));
+      t = Taint.join(t, engine.deepTaint(a, st));
     }
     return new Value(type, null, 0, t == null ? null : t);
   }
@@ -575,15 +575,15 @@ final class CallResolver {
     if (owner == null) {
       return null;
     }
-    for (LibraryEntry e : lib.entriesNamed(name)) {
+    for (LibraryEntry e : engine.library.entriesNamed(name)) {
       if (e instanceof LibraryEntry.Returns r
           && r.method().matchesName(name, arity)
-          && (in.types.isSubtype(owner, r.method().owner())
+          && (engine.types.isSubtype(owner, r.method().owner())
               || simpleNameMatch(owner, r.method().owner()))) {
         return r.type();
       }
     }
-    for (String t : in.types.ancestors(owner)) {
+    for (String t : engine.types.ancestors(owner)) {
       String r = TypeHierarchy.jdkReturnType(t, name, arity);
       if (r != null) {
         return r;
@@ -635,12 +635,13 @@ final class CallResolver {
   // ------------------------------------------------------------------ object creation
 
   Value create(ObjectCreationExpr o, State st, Frame f) {
-    List<Value> args = in.evalArgs(o.getArguments(), st, f);
-    o.getScope().ifPresent(s -> in.eval(s, st, f));
+    List<Value> args = interpreter.evalArgs(o.getArguments(), st, f);
+    o.getScope().ifPresent(s -> interpreter.eval(s, st, f));
     if (o.getAnonymousClassBody().isPresent()) {
-      ClassInfo anon = in.project.classOf(o);
-      String type = anon != null ? anon.fqn() : in.resolveType(o.getType().getNameWithScope(), f);
-      Value v = in.newObject(type, st);
+      ClassInfo anon = engine.project.classOf(o);
+      String type =
+          anon != null ? anon.fqn() : engine.resolveType(o.getType().getNameWithScope(), f);
+      Value v = engine.newObject(type, st);
       Obj obj = st.write(v.obj());
       obj.fields.put("$outer", f.self);
       for (Map.Entry<String, Value> e : st.vars.entrySet()) {
@@ -649,27 +650,27 @@ final class CallResolver {
         }
       }
       f.captured.forEach((k, val) -> obj.fields.putIfAbsent("$cap$" + k, val));
-      String sup = in.resolveType(o.getType().getNameWithScope(), f);
-      ClassInfo supClass = in.project.classNamed(sup);
+      String sup = engine.resolveType(o.getType().getNameWithScope(), f);
+      ClassInfo supClass = engine.project.classNamed(sup);
       if (supClass != null && !supClass.isInterface()) {
-        MethodInfo ctor = in.pick(supClass.constructors(), args);
+        MethodInfo ctor = engine.pick(supClass.constructors(), args);
         if (ctor != null) {
-          in.invoke(ctor, v, args, st, f, o);
+          interpreter.invoke(ctor, v, args, st, f, o);
         }
       }
       return v.withType(type);
     }
-    String type = in.resolveType(o.getType().getNameWithScope(), f);
-    ClassInfo c = in.project.classNamed(type);
+    String type = engine.resolveType(o.getType().getNameWithScope(), f);
+    ClassInfo c = engine.project.classNamed(type);
     if (c != null) {
-      Value v = in.newObject(type, st);
+      Value v = engine.newObject(type, st);
       Obj obj = st.write(v.obj());
       if (!c.isStaticNested() && c.outer() != null) {
         obj.fields.put("$outer", f.self);
       }
-      MethodInfo ctor = in.pick(c.constructors(), args);
+      MethodInfo ctor = engine.pick(c.constructors(), args);
       if (ctor != null) {
-        in.invoke(ctor, v, args, st, f, o);
+        interpreter.invoke(ctor, v, args, st, f, o);
       } else if (c.node() instanceof com.github.javaparser.ast.body.RecordDeclaration rd) {
         Obj w = st.write(v.obj());
         for (int i = 0; i < rd.getParameters().size() && i < args.size(); i++) {
@@ -679,13 +680,13 @@ final class CallResolver {
       return v;
     }
     CallSite call = CallSite.ofConstructor(type, args, o, st, f);
-    Set<dev.bulwark.code.rules.Category> reported = in.sinks.check(call);
-    Value special = TypeModels.construct(this, type, args, o, st, f);
+    Set<dev.bulwark.code.rules.Category> reported = engine.sinks.check(call);
+    Value special = TypeModels.construct(engine, type, args, o, st, f);
     if (special != null) {
       return reportedOnce(special, reported);
     }
     Value modeled = modeled(call, null);
-    Value v = in.newObject(type, st);
+    Value v = engine.newObject(type, st);
     Obj made = modeled == null || modeled.obj() == 0 ? null : st.read(modeled.obj());
     if (made != null && !made.tags.isEmpty()) {
       // what the model says of a constructor (an XML reader is a parser) marks the new object
@@ -696,7 +697,7 @@ final class CallResolver {
     Taint t = modeled != null ? modeled.taint() : null;
     if (modeled == null) {
       for (Value a : args) {
-        t = Taint.join(t, in.deepTaint(a, st));
+        t = Taint.join(t, engine.deepTaint(a, st));
       }
     }
     if (t != null && !reported.isEmpty()) {
@@ -706,97 +707,5 @@ final class CallResolver {
       st.write(v.obj()).content = Value.UNKNOWN.withTaint(t);
     }
     return v.withTaint(t);
-  }
-
-  // ------------------------------------------------------------------ arrays and iteration
-
-  Value newArray(List<Value> elements, String type, State st) {
-    Value v = in.newObject(type == null ? "java.lang.Object[]" : type, st);
-    Obj o = st.write(v.obj());
-    o.elements = new ArrayList<>(elements);
-    for (Value e : elements) {
-      o.summary = Value.join(o.summary, e);
-    }
-    return v.withType(type == null ? "java.lang.Object[]" : type);
-  }
-
-  Value arrayGet(Value array, Value index, State st) {
-    Obj o = array.obj() == 0 ? null : st.read(array.obj());
-    String elemType =
-        array.type() != null && array.type().endsWith("[]")
-            ? array.type().substring(0, array.type().length() - 2)
-            : null;
-    if (o == null) {
-      return array.tainted()
-          ? Value.ofType(elemType).withTaint(array.taint())
-          : Value.ofType(elemType);
-    }
-    if (o.elements != null && index.constant() != null && Constants.numeric(index.constant())) {
-      int i = (int) Constants.num(index.constant());
-      if (i >= 0 && i < o.elements.size()) {
-        Value e = o.elements.get(i);
-        return e == null ? Value.ofType(elemType) : e;
-      }
-    }
-    Value s = o.summary == null ? Value.ofType(elemType) : o.summary;
-    return array.tainted() ? s.withTaint(Taint.join(s.taint(), array.taint())) : s;
-  }
-
-  void arraySet(Value array, Value index, Value v, State st) {
-    if (array.obj() == 0) {
-      return;
-    }
-    Obj o = st.write(array.obj());
-    if (o == null) {
-      return;
-    }
-    if (o.elements != null && index.constant() != null && Constants.numeric(index.constant())) {
-      int i = (int) Constants.num(index.constant());
-      while (o.elements.size() <= i && i < 4096) {
-        o.elements.add(null);
-      }
-      if (i >= 0 && i < o.elements.size()) {
-        o.elements.set(i, v);
-      }
-    } else if (o.elements != null) {
-      // an unknown index may hit any element
-      for (int i = 0; i < o.elements.size(); i++) {
-        o.elements.set(i, Value.join(o.elements.get(i), v));
-      }
-    }
-    o.summary = Value.join(o.summary, v);
-  }
-
-  /** The value of an element when iterating over {@code iterable}. */
-  Value elementOf(Value iterable, State st) {
-    Obj o = iterable.obj() == 0 ? null : st.read(iterable.obj());
-    if (o == null) {
-      return iterable.tainted()
-          ? Value.UNKNOWN.withTaint(iterable.taint().approximated())
-          : Value.UNKNOWN;
-    }
-    Value v = o.summary;
-    if (o.elements != null) {
-      for (Value e : o.elements) {
-        v = Value.join(v, e);
-      }
-    }
-    if (v == null && !o.entries.isEmpty()) {
-      v = o.keys;
-    }
-    if (v == null && o.content != null) {
-      v = o.content;
-    }
-    if (iterable.tainted()) {
-      v =
-          v == null
-              ? Value.UNKNOWN.withTaint(iterable.taint())
-              : v.withTaint(Taint.join(v.taint(), iterable.taint()));
-    }
-    return v == null ? Value.UNKNOWN : v;
-  }
-
-  Interpreter interpreter() {
-    return in;
   }
 }

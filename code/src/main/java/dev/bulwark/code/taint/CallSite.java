@@ -1,7 +1,6 @@
 package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.List;
 
 /**

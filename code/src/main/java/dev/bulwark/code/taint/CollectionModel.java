@@ -1,24 +1,23 @@
 package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Lists, sets and queues: indexed while every operation on them is known. */
 final class CollectionModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
+  public boolean covers(Engine e, CallSite call) {
     Obj ro = call.receiverObject();
     String owner = call.owner();
     return ro != null
-        && (TypeModels.is(c, owner, "java.util.Collection")
-            || TypeModels.is(c, owner, "java.lang.Iterable")
-            || (ro.type != null && TypeModels.is(c, ro.type, "java.util.Collection")));
+        && (TypeModels.is(e, owner, "java.util.Collection")
+            || TypeModels.is(e, owner, "java.lang.Iterable")
+            || (ro.type != null && TypeModels.is(e, ro.type, "java.util.Collection")));
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     String name = call.name();
     Value recv = call.recv();
     Obj ro = call.receiverObject();
@@ -26,18 +25,11 @@ final class CollectionModel implements TypeModel {
     Node site = call.node();
     State st = call.st();
     Frame f = call.f();
-    return collection(c, name, recv, ro, args, st, f, site);
+    return collection(e, name, recv, ro, args, st, f, site);
   }
 
   private static Value collection(
-      CallResolver c,
-      String name,
-      Value recv,
-      Obj ro,
-      List<Value> args,
-      State st,
-      Frame f,
-      Node site) {
+      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
     Obj w;
     switch (name) {
       case "add", "addLast", "offer", "offerLast", "push", "addElement" -> {
@@ -79,7 +71,7 @@ final class CollectionModel implements TypeModel {
         } else {
           w.elements = null;
         }
-        w.summary = Value.join(w.summary, c.elementOf(other, st));
+        w.summary = Value.join(w.summary, e.elementOf(other, st));
         return Value.ofType("boolean");
       }
       case "get", "elementAt" -> {
@@ -92,17 +84,17 @@ final class CollectionModel implements TypeModel {
             return ro.elements.get(i);
           }
         }
-        return c.elementOf(recv, st);
+        return e.elementOf(recv, st);
       }
       case "getFirst", "peek", "peekFirst", "element", "firstElement" -> {
         return ro.elements != null && !ro.elements.isEmpty()
             ? ro.elements.get(0)
-            : c.elementOf(recv, st);
+            : e.elementOf(recv, st);
       }
       case "getLast", "peekLast", "lastElement" -> {
         return ro.elements != null && !ro.elements.isEmpty()
             ? ro.elements.get(ro.elements.size() - 1)
-            : c.elementOf(recv, st);
+            : e.elementOf(recv, st);
       }
       case "poll", "pollFirst", "pop", "removeFirst", "remove" -> {
         w = st.write(ro.id);
@@ -120,27 +112,27 @@ final class CollectionModel implements TypeModel {
           }
           if (k != null && w.elements != null) {
             for (int i = 0; i < w.elements.size(); i++) {
-              Value e = w.elements.get(i);
-              if (e != null && k.equals(e.constant())) {
+              Value el = w.elements.get(i);
+              if (el != null && k.equals(el.constant())) {
                 w.elements.remove(i);
                 return Value.constant(true);
               }
             }
           }
           w.elements = null;
-          return c.elementOf(recv, st);
+          return e.elementOf(recv, st);
         }
         if (w.elements != null && !w.elements.isEmpty()) {
           return w.elements.remove(0);
         }
-        return c.elementOf(recv, st);
+        return e.elementOf(recv, st);
       }
       case "removeLast", "pollLast" -> {
         w = st.write(ro.id);
         if (w.elements != null && !w.elements.isEmpty()) {
           return w.elements.remove(w.elements.size() - 1);
         }
-        return c.elementOf(recv, st);
+        return e.elementOf(recv, st);
       }
       case "set" -> {
         w = st.write(ro.id);
@@ -157,7 +149,7 @@ final class CollectionModel implements TypeModel {
         }
         w.elements = null;
         w.summary = Value.join(w.summary, args.size() == 2 ? args.get(1) : null);
-        return c.elementOf(recv, st);
+        return e.elementOf(recv, st);
       }
       case "clear", "removeAllElements" -> {
         w = st.write(ro.id);
@@ -197,9 +189,8 @@ final class CollectionModel implements TypeModel {
           "descendingIterator",
           "spliterator" -> {
         Value it =
-            c.interpreter()
-                .newObject(
-                    name.contains("tream") ? "java.util.stream.Stream" : "java.util.Iterator", st);
+            e.newObject(
+                name.contains("tream") ? "java.util.stream.Stream" : "java.util.Iterator", st);
         Obj io = st.write(it.obj());
         io.elements = ro.elements == null ? null : new ArrayList<>(ro.elements);
         io.summary = ro.summary;
@@ -207,7 +198,7 @@ final class CollectionModel implements TypeModel {
       }
       case "toArray" -> {
         Value arr =
-            c.newArray(ro.elements == null ? List.of() : ro.elements, "java.lang.Object[]", st);
+            e.newArray(ro.elements == null ? List.of() : ro.elements, "java.lang.Object[]", st);
         Obj a = st.write(arr.obj());
         if (ro.elements == null) {
           a.elements = null;
@@ -216,7 +207,7 @@ final class CollectionModel implements TypeModel {
         return arr;
       }
       case "subList", "reversed" -> {
-        Value copy = c.newArray(List.of(), "java.util.ArrayList", st);
+        Value copy = e.newArray(List.of(), "java.util.ArrayList", st);
         Obj a = st.write(copy.obj());
         a.type = "java.util.ArrayList";
         a.elements = null;
@@ -225,7 +216,7 @@ final class CollectionModel implements TypeModel {
       }
       case "forEach" -> {
         if (!args.isEmpty()) {
-          TypeModels.callWith(c, args.get(0), List.of(c.elementOf(recv, st)), st, f, site);
+          TypeModels.callWith(e, args.get(0), List.of(e.elementOf(recv, st)), st, f, site);
         }
         return Value.ofType("void");
       }

@@ -10,7 +10,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.bulwark.code.rules.Category;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
@@ -28,12 +27,12 @@ final class Guards {
   private Guards() {}
 
   /** Refines {@code st} with what {@code cond} evaluating to {@code truth} proves. */
-  static void refine(Interpreter in, Expression cond, boolean truth, State st, Frame f) {
+  static void refine(Evaluator ev, Expression cond, boolean truth, State st, Frame f) {
     List<Expression> facts = new ArrayList<>();
     List<Expression> negated = new ArrayList<>();
     collect(cond, truth, facts, negated);
     for (Expression e : facts) {
-      proven(in, e, facts, negated, st, f);
+      proven(ev, e, facts, negated, st, f);
     }
     for (Expression e : negated) {
       disproven(e, st);
@@ -62,7 +61,7 @@ final class Guards {
   }
 
   private static void proven(
-      Interpreter in,
+      Evaluator ev,
       Expression e,
       List<Expression> facts,
       List<Expression> negated,
@@ -81,14 +80,14 @@ final class Guards {
         }
       }
       case "equals", "equalsIgnoreCase", "contentEquals" -> {
-        if (scope instanceof NameExpr v && arg != null && isConstant(in, arg, st, f)) {
+        if (scope instanceof NameExpr v && arg != null && isConstant(ev, arg, st, f)) {
           cleanse(st, v.getNameAsString(), EnumSet.allOf(Category.class));
-        } else if (arg instanceof NameExpr v && isConstant(in, scope, st, f)) {
+        } else if (arg instanceof NameExpr v && isConstant(ev, scope, st, f)) {
           cleanse(st, v.getNameAsString(), EnumSet.allOf(Category.class));
         }
       }
       case "contains", "containsKey" -> {
-        if (arg instanceof NameExpr v && allowlist(in, scope, st, f)) {
+        if (arg instanceof NameExpr v && allowlist(ev, scope, st, f)) {
           cleanse(st, v.getNameAsString(), EnumSet.allOf(Category.class));
         }
       }
@@ -96,7 +95,7 @@ final class Guards {
         if (arg != null && !(scope instanceof NameExpr)) {
           // file.getCanonicalPath().startsWith(base): the file named by the variable is confined
           NameExpr checked = normalisedChain(scope);
-          if (checked != null && !in.eval(arg, st.copy(), f).tainted()) {
+          if (checked != null && !ev.eval(arg, st.copy(), f).tainted()) {
             confine(st, checked.getNameAsString());
           }
           return;
@@ -117,7 +116,7 @@ final class Guards {
             }
             st.vars.put(name, val.withTaint(t));
           }
-        } else if (normalized(v) && !in.eval(arg, st.copy(), f).tainted()) {
+        } else if (normalized(v) && !ev.eval(arg, st.copy(), f).tainted()) {
           cleanse(st, name, EnumSet.of(Category.PATH));
           // String canonical = file.getCanonicalPath(): the check confines the file as well
           NameExpr from = normalisedFrom(v);
@@ -125,7 +124,7 @@ final class Guards {
             confine(st, from.getNameAsString());
           }
         } else {
-          Set<Category> common = prefixesCleanse(in, arg, st, f);
+          Set<Category> common = prefixesCleanse(ev, arg, st, f);
           if (!common.isEmpty()) {
             cleanse(st, name, common);
           }
@@ -139,10 +138,10 @@ final class Guards {
    * What a prefix drawn from a list of constants proves: {@code for (String origin :
    * ALLOWED_ORIGINS) if (url.startsWith(origin))} — what every listed prefix proves on its own.
    */
-  private static Set<Category> prefixesCleanse(Interpreter in, Expression arg, State st, Frame f) {
+  private static Set<Category> prefixesCleanse(Evaluator ev, Expression arg, State st, Frame f) {
     List<String> prefixes = new ArrayList<>();
     State probe = st.copy();
-    Value v = in.eval(arg, probe, f);
+    Value v = ev.eval(arg, probe, f);
     if (v.tainted()) {
       return Set.of();
     }
@@ -153,7 +152,7 @@ final class Guards {
       if (loop == null) {
         return Set.of();
       }
-      Value list = in.eval(loop.getIterable(), probe, f);
+      Value list = ev.eval(loop.getIterable(), probe, f);
       Obj o = list.obj() == 0 ? null : probe.read(list.obj());
       if (o == null || o.elements == null || o.elements.isEmpty()) {
         return Set.of();
@@ -223,18 +222,18 @@ final class Guards {
     return false;
   }
 
-  private static boolean isConstant(Interpreter in, Expression e, State st, Frame f) {
+  private static boolean isConstant(Evaluator ev, Expression e, State st, Frame f) {
     if (e instanceof StringLiteralExpr) {
       return true;
     }
-    Value v = in.eval(e, st.copy(), f);
+    Value v = ev.eval(e, st.copy(), f);
     return v.constant() != null && !v.tainted();
   }
 
   /** A collection whose every element is an untainted constant: an allowlist. */
-  private static boolean allowlist(Interpreter in, Expression scope, State st, Frame f) {
+  private static boolean allowlist(Evaluator ev, Expression scope, State st, Frame f) {
     State probe = st.copy();
-    Value c = in.eval(scope, probe, f);
+    Value c = ev.eval(scope, probe, f);
     if (c.tainted() || c.obj() == 0) {
       return false;
     }

@@ -12,11 +12,8 @@ import com.github.javaparser.ast.stmt.*;
 import com.github.javaparser.ast.type.Type;
 import dev.bulwark.code.project.ClassInfo;
 import dev.bulwark.code.project.MethodInfo;
-import dev.bulwark.code.project.ProjectModel;
-import dev.bulwark.code.project.SourceUnit;
 import dev.bulwark.code.project.TypeHierarchy;
-import dev.bulwark.code.rules.LibraryModel;
-import dev.bulwark.code.rules.RulePacks;
+import dev.bulwark.code.taint.Frame.FlowCtx;
 import dev.bulwark.core.analysis.FileTimeBudget;
 import dev.bulwark.core.model.CodeFlow;
 import java.util.ArrayDeque;
@@ -37,124 +34,31 @@ import java.util.Set;
  * a constant prune the branch not taken; loops iterate until the state is stable.
  *
  * <p>Values carry taint, constants, types and references to abstract objects; see {@link Value},
- * {@link Obj}. Library calls are interpreted by {@link CallResolver}, sinks checked by {@link
- * Sinks}.
+ * {@link Obj}. The interpreter is one part of an {@link Engine}: the project's types, the budgets,
+ * the call summaries and the abstract objects are the engine's, calls go to the engine's {@link
+ * CallResolver} and sinks to its {@link Sinks}. What it keeps of its own is the stack of methods
+ * under way and the values of static fields.
  */
-public final class Interpreter {
-  static final int MAX_DEPTH = 6;
-  static final long MAX_STEPS = 400_000;
-
-  /**
-   * Steps one call of a project method may take before it is cut short and replaced by a summary
-   * (its arguments' taint flows to its result): one expensive callee must not use up the budget of
-   * every entry point that reaches it.
-   */
-  static final long MAX_CALL_STEPS = 50_000;
-
-  /**
-   * Wall-clock budget of one entry point, a safety net behind the step budget: a step's cost grows
-   * with the number of live variables, so steps alone do not bound time on a pathological method.
-   */
-  static final long MAX_ENTRY_NANOS = 20_000_000_000L;
-
+final class Interpreter implements Evaluator {
   /** Copying a state costs one step per this many live variables (branches in huge methods). */
   private static final int VARS_PER_STEP = 16;
 
-  final ProjectModel project;
-  final TypeHierarchy types;
-  final LibraryModel library;
-  final Findings findings;
-  final CallResolver calls;
-  final Sinks sinks;
-  private int nextObj = 1;
-  private long steps;
-  private long callDeadline = Long.MAX_VALUE;
-  private long entryDeadlineNanos = Long.MAX_VALUE;
+  private final Engine engine;
   private final Deque<MethodInfo> stack = new ArrayDeque<>();
   private final Map<String, Value> staticConstants = new HashMap<>();
   private final Map<String, List<Obj>> staticObjects = new HashMap<>();
   private final Set<String> evaluatingStatics = new HashSet<>();
-  private final Summaries summaries = new Summaries();
-  private boolean libraryMode;
-
-  /** Thrown when an entry point exceeds its step budget; the analysis moves on. */
-  static final class BudgetExceeded extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BudgetExceeded() {
-      super("step budget exceeded", null, false, false);
-    }
-  }
-
-  /** Thrown when one call exceeds its step budget; the call site falls back to a summary. */
-  static final class CallBudgetExceeded extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final long deadline;
-
-    CallBudgetExceeded(long deadline) {
-      super("call step budget exceeded", null, false, false);
-      this.deadline = deadline;
-    }
-  }
-
-  /** Where control goes for break and continue. */
-  static final class FlowCtx {
-    final boolean loop;
-    State breaks;
-    State continues;
-
-    FlowCtx(boolean loop) {
-      this.loop = loop;
-    }
-  }
-
-  /** One activation: the method, its class and file, {@code this}, and where returns go. */
-  final class Frame {
-    final ClassInfo cls;
-    final SourceUnit unit;
-    final Value self;
-    final MethodInfo method;
-    final int depth;
-    Value returned;
-    State returnState;
-    State throwState;
-    final Deque<FlowCtx> flow = new ArrayDeque<>();
-    Map<String, Value> captured = Map.of();
-    List<Value> yields;
-
-    Frame(ClassInfo cls, Value self, MethodInfo method, int depth) {
-      this.cls = cls;
-      this.unit = cls.unit();
-      this.self = self;
-      this.method = method;
-      this.depth = depth;
-    }
-  }
 
   private final Validators validators = new Validators(this);
 
-  public Interpreter(ProjectModel project, RulePacks.Loaded rules, Findings findings) {
-    this.project = project;
-    this.types = project.hierarchy();
-    this.library = rules.library();
-    this.findings = findings;
-    this.calls = new CallResolver(this);
-    this.sinks = new Sinks(this, rules.rules());
-  }
-
-  /**
-   * Treats the parameters of the public API as the caller's data (see {@link LibraryMode}); for
-   * projects with no web entry point.
-   */
-  Interpreter libraryMode(boolean on) {
-    this.libraryMode = on;
-    return this;
+  Interpreter(Engine engine) {
+    this.engine = engine;
   }
 
   // ------------------------------------------------------------------ entry points
 
   /** Analyses every method, constructor and initializer of a class as an entry point. */
-  public void analyzeClass(ClassInfo c) {
+  void analyzeClass(ClassInfo c) {
     for (List<MethodInfo> ms : c.allMethods().values()) {
       for (MethodInfo m : ms) {
         if (m.body() != null) {
@@ -171,9 +75,9 @@ public final class Interpreter {
   }
 
   private void runInitializers(ClassInfo c) {
-    startBudget();
+    engine.budget.start();
     try {
-      Value self = newObject(c.fqn(), new State());
+      Value self = engine.newObject(c.fqn(), new State());
       State st = new State();
       Frame f = new Frame(c, self, null, 0);
       for (var field : c.fields().values()) {
@@ -185,101 +89,65 @@ public final class Interpreter {
       for (InitializerDeclaration init : c.initializers()) {
         exec(init.getBody(), st, f);
       }
-    } catch (BudgetExceeded | CallBudgetExceeded | StackOverflowError e) {
+    } catch (Budget.Exceeded | Budget.CallExceeded | StackOverflowError e) {
       // an initializer too large to analyse is skipped
     }
   }
 
   void analyzeEntry(MethodInfo m) {
-    startBudget();
+    engine.budget.start();
     stack.clear();
     try {
       State st = new State();
       Value self = m.isStatic() ? Value.UNKNOWN : entrySelf(m.owner(), st);
       Frame f = new Frame(m.owner(), self, m, 0);
-      boolean handler = calls.isHandler(m);
+      boolean handler = engine.calls.isHandler(m);
       List<Parameter> params = m.parameters();
       for (int i = 0; i < params.size(); i++) {
         Parameter p = params.get(i);
-        String type = resolveType(m.parameterTypes().get(i), f);
+        String type = engine.resolveType(m.parameterTypes().get(i), f);
         Value v = Value.ofType(type);
-        String why = calls.parameterSource(m, p, type, handler);
+        String why = engine.calls.parameterSource(m, p, type, handler);
         if (why != null) {
-          v = v.withTaint(Taint.of(Trace.source(findings.location(f.unit, p), why)));
-        } else if (libraryMode && (why = LibraryMode.parameterSource(m, p, type)) != null) {
+          v = v.withTaint(Taint.of(Trace.source(engine.findings.location(f.unit, p), why)));
+        } else if (engine.libraryMode && (why = LibraryMode.parameterSource(m, p, type)) != null) {
           v =
               v.withTaint(
-                  Taint.of(Trace.source(findings.location(f.unit, p), why))
+                  Taint.of(Trace.source(engine.findings.location(f.unit, p), why))
                       .cleanse(EnumSet.complementOf(EnumSet.copyOf(LibraryMode.DANGEROUS))));
         }
         st.vars.put(p.getNameAsString(), v);
       }
       stack.push(m);
       exec(m.body(), st, f);
-    } catch (BudgetExceeded | CallBudgetExceeded | StackOverflowError e) {
+    } catch (Budget.Exceeded | Budget.CallExceeded | StackOverflowError e) {
       // analysed as far as the budget allowed; findings made so far stand, and the stop is counted
-      findings.budgetStopped(m.owner().unit(), m.decl());
+      engine.findings.budgetStopped(m.owner().unit(), m.decl());
     } catch (FileTimeBudget.Exceeded e) {
       throw e; // the class's file is over its time budget: reported where the budget was set
     } catch (RuntimeException e) {
       // a construct the interpreter mishandles must cost one method, not the scan
-      findings.failed(m.owner().unit(), m.decl(), e);
+      engine.findings.failed(m.owner().unit(), m.decl(), e);
     } finally {
       stack.clear();
     }
   }
 
   private Value entrySelf(ClassInfo c, State st) {
-    return newObject(c.fqn(), st);
-  }
-
-  Value newObject(String type, State st) {
-    Obj o = new Obj(nextObj++, type);
-    st.add(o);
-    return new Value(type, null, o.id, null);
-  }
-
-  private void startBudget() {
-    steps = 0;
-    callDeadline = Long.MAX_VALUE;
-    entryDeadlineNanos = System.nanoTime() + MAX_ENTRY_NANOS;
-  }
-
-  void tick() {
-    charge(1);
-  }
-
-  /** Counts work against the entry point's and the current call's budgets. */
-  void charge(long n) {
-    long before = steps;
-    steps += n;
-    if (steps > MAX_STEPS) {
-      throw new BudgetExceeded();
-    }
-    if (steps > callDeadline) {
-      throw new CallBudgetExceeded(callDeadline);
-    }
-    if ((before >>> 10) != (steps >>> 10)) {
-      if (System.nanoTime() > entryDeadlineNanos) {
-        throw new BudgetExceeded();
-      }
-      FileTimeBudget.check();
-    }
+    return engine.newObject(c.fqn(), st);
   }
 
   /** A copy of the state for one branch, charged by the variables it copies. */
   private State branch(State st) {
-    charge(st.vars.size() / VARS_PER_STEP);
+    engine.budget.charge(st.vars.size() / VARS_PER_STEP);
     return st.copy();
   }
 
   // ------------------------------------------------------------------ project calls
 
-  /**
-   * Runs a project method with abstract arguments in the caller's heap and returns its result; the
-   * callee's effects on objects are written back into {@code st}.
-   */
-  Value invoke(MethodInfo m, Value self, List<Value> args, State st, Frame caller, Node site) {
+  @Override
+  public Value invoke(
+      MethodInfo m, Value self, List<Value> args, State st, Frame caller, Node site) {
     Value r = invokeBody(m, self, args, st, caller, site);
     validators.afterCall(m, self, args, st, caller, site);
     return r;
@@ -288,48 +156,47 @@ public final class Interpreter {
   private Value invokeBody(
       MethodInfo m, Value self, List<Value> args, State st, Frame caller, Node site) {
     if (m.body() == null) {
-      return Value.ofType(resolveType(m.returnType(), caller));
+      return Value.ofType(engine.resolveType(m.returnType(), caller));
     }
-    if (caller.depth >= MAX_DEPTH || stack.contains(m)) {
+    if (caller.depth >= Budget.MAX_DEPTH || stack.contains(m)) {
       Taint t = null;
       for (Value a : args) {
-        t = Taint.join(t, deepTaint(a, st));
+        t = Taint.join(t, engine.deepTaint(a, st));
       }
-      return Value.ofType(resolveType(m.returnType(), caller))
+      return Value.ofType(engine.resolveType(m.returnType(), caller))
           .withTaint(t == null ? null : t.approximated());
     }
-    Summaries.Key key = summaries.keyFor(m, self, args, caller.depth);
+    Summaries.Key key = engine.summaries.keyFor(m, self, args, caller.depth);
     if (key != null) {
-      Value known = summaries.get(m, key);
+      Value known = engine.summaries.get(m, key);
       if (known != null) {
         return known;
       }
     }
-    long outer = callDeadline;
-    long mine = Math.min(outer, steps + MAX_CALL_STEPS);
-    callDeadline = mine;
+    long outer = engine.budget.enterCall();
+    long mine = engine.budget.callDeadline();
     Value r;
     try {
       r = run(m, self, args, st, caller);
-    } catch (CallBudgetExceeded e) {
+    } catch (Budget.CallExceeded e) {
       if (e.deadline != mine || mine == outer) {
         throw e; // an enclosing call's budget: that call degrades, not this one
       }
       // too costly to follow: the call's effects are dropped and its result carries its
       // arguments' taint, as for recursion past the depth bound
-      findings.callBudgetStopped(m.owner().unit(), m.decl());
+      engine.findings.callBudgetStopped(m.owner().unit(), m.decl());
       Taint t = null;
       for (Value a : args) {
-        t = Taint.join(t, deepTaint(a, st));
+        t = Taint.join(t, engine.deepTaint(a, st));
       }
       r =
-          Value.ofType(resolveType(m.returnType(), caller))
+          Value.ofType(engine.resolveType(m.returnType(), caller))
               .withTaint(t == null ? null : t.approximated());
     } finally {
-      callDeadline = outer;
+      engine.budget.exitCall(outer);
     }
     if (key != null) {
-      summaries.put(m, key, r);
+      engine.summaries.put(m, key, r);
     }
     return r;
   }
@@ -345,10 +212,10 @@ public final class Interpreter {
           && i == params.size() - 1
           && !(args.size() == params.size() && isArrayLike(args.get(i), st))) {
         List<Value> rest = i < args.size() ? args.subList(i, args.size()) : List.of();
-        v = calls.newArray(rest, resolveType(m.parameterTypes().get(i), f) + "[]", callee);
+        v = engine.newArray(rest, engine.resolveType(m.parameterTypes().get(i), f) + "[]", callee);
       } else {
         v = i < args.size() ? args.get(i) : Value.UNKNOWN;
-        String declared = resolveType(m.parameterTypes().get(i), f);
+        String declared = engine.resolveType(m.parameterTypes().get(i), f);
         if (v.type() == null || "null".equals(v.type())) {
           v = v.withType(declared);
         }
@@ -359,7 +226,7 @@ public final class Interpreter {
       if (v.tainted()) {
         v =
             v.step(
-                findings.location(f.unit, params.get(i)),
+                engine.findings.location(f.unit, params.get(i)),
                 "parameter " + params.get(i).getNameAsString() + " of " + m.name());
       }
       callee.vars.put(params.get(i).getNameAsString(), v);
@@ -376,11 +243,12 @@ public final class Interpreter {
     if (end != null) {
       st.heap = end.heap;
     }
-    Value r = f.returned == null ? Value.ofType(resolveType(m.returnType(), caller)) : f.returned;
+    Value r =
+        f.returned == null ? Value.ofType(engine.resolveType(m.returnType(), caller)) : f.returned;
     if (r.type() == null) {
-      r = r.withType(resolveType(m.returnType(), f));
+      r = r.withType(engine.resolveType(m.returnType(), f));
     }
-    if (r.tainted() && TypeHierarchy.isValueType(resolveType(m.returnType(), f))) {
+    if (r.tainted() && TypeHierarchy.isValueType(engine.resolveType(m.returnType(), f))) {
       r = r.untainted();
     }
     return r;
@@ -390,31 +258,14 @@ public final class Interpreter {
     return v.type() != null && v.type().endsWith("[]");
   }
 
-  /** The taint of a value or of anything it contains. */
-  Taint deepTaint(Value v, State st) {
-    if (v == null) {
-      return null;
-    }
-    Taint t = v.taint();
-    if (v.obj() != 0) {
-      Obj o = st.read(v.obj());
-      if (o != null) {
-        Value e = o.everything();
-        if (e != null) {
-          t = Taint.join(t, e.taint());
-        }
-      }
-    }
-    return t;
-  }
-
   // ------------------------------------------------------------------ statements
 
-  void exec(Statement s, State st, Frame f) {
+  @Override
+  public void exec(Statement s, State st, Frame f) {
     if (s == null || !st.alive) {
       return;
     }
-    tick();
+    engine.budget.tick();
     switch (s) {
       case BlockStmt b -> {
         for (Statement x : b.getStatements()) {
@@ -439,10 +290,10 @@ public final class Interpreter {
         Value v = r.getExpression().map(x -> eval(x, st, f)).orElse(null);
         if (v != null) {
           if (v.tainted()) {
-            v = v.step(findings.location(f.unit, r), "returned");
+            v = v.step(engine.findings.location(f.unit, r), "returned");
           }
           f.returned = Value.join(f.returned, v);
-          sinks.returned(v, r, st, f);
+          engine.sinks.returned(v, r, st, f);
         }
         f.returnState = State.join(f.returnState, st);
         st.alive = false;
@@ -582,9 +433,9 @@ public final class Interpreter {
 
   private void forEach(ForEachStmt fe, State st, Frame f) {
     Value iterable = eval(fe.getIterable(), st, f);
-    Value element = calls.elementOf(iterable, st);
+    Value element = engine.elementOf(iterable, st);
     String declared =
-        resolveType(
+        engine.resolveType(
             typeOf(fe.getVariable().getVariables().get(0), fe.getVariable().getElementType()), f);
     if (!"var".equals(declared)) {
       element = element.withType(declared);
@@ -744,7 +595,7 @@ public final class Interpreter {
       }
       cs.vars.put(
           c.getParameter().getNameAsString(),
-          Value.ofType(resolveType(typeName(c.getParameter().getType()), f)));
+          Value.ofType(engine.resolveType(typeName(c.getParameter().getType()), f)));
       exec(c.getBody(), cs, f);
       out = State.join(out, cs.alive ? cs : null);
     }
@@ -765,33 +616,24 @@ public final class Interpreter {
 
   private void explicitConstructor(ExplicitConstructorInvocationStmt e, State st, Frame f) {
     List<Value> args = evalArgs(e.getArguments(), st, f);
-    ClassInfo target = e.isThis() ? f.cls : superClass(f.cls);
+    ClassInfo target = e.isThis() ? f.cls : engine.superClass(f.cls);
     if (target == null) {
       return;
     }
-    MethodInfo ctor = pick(target.constructors(), args);
+    MethodInfo ctor = engine.pick(target.constructors(), args);
     if (ctor != null) {
       invoke(ctor, f.self, args, st, f, e);
     }
   }
 
-  ClassInfo superClass(ClassInfo c) {
-    for (String s : c.supertypes()) {
-      ClassInfo sc = project.classNamed(s);
-      if (sc != null && !sc.isInterface()) {
-        return sc;
-      }
-    }
-    return null;
-  }
-
   // ------------------------------------------------------------------ expressions
 
-  Value eval(Expression e, State st, Frame f) {
+  @Override
+  public Value eval(Expression e, State st, Frame f) {
     if (e == null) {
       return Value.UNKNOWN;
     }
-    tick();
+    engine.budget.tick();
     return switch (e) {
       case StringLiteralExpr s -> Value.constant(s.asString());
       case TextBlockLiteralExpr t -> Value.constant(t.asString());
@@ -809,24 +651,24 @@ public final class Interpreter {
       case ConditionalExpr c -> conditional(c, st, f);
       case EnclosedExpr en -> eval(en.getInner(), st, f);
       case CastExpr c -> cast(c, st, f);
-      case MethodCallExpr m -> calls.call(m, st, f);
-      case ObjectCreationExpr o -> calls.create(o, st, f);
+      case MethodCallExpr m -> engine.calls.call(m, st, f);
+      case ObjectCreationExpr o -> engine.calls.create(o, st, f);
       case ArrayCreationExpr a -> arrayCreation(a, st, f);
-      case ArrayInitializerExpr a -> calls.newArray(evalArgs(a.getValues(), st, f), null, st);
+      case ArrayInitializerExpr a -> engine.newArray(evalArgs(a.getValues(), st, f), null, st);
       case ArrayAccessExpr a ->
-          calls.arrayGet(eval(a.getName(), st, f), eval(a.getIndex(), st, f), st);
+          engine.arrayGet(eval(a.getName(), st, f), eval(a.getIndex(), st, f), st);
       case VariableDeclarationExpr v -> declare(v, st, f);
       case InstanceOfExpr i -> instanceOf(i, st, f);
-      case LambdaExpr l -> calls.lambda(l, st, f);
-      case MethodReferenceExpr m -> calls.methodReference(m, st, f);
+      case LambdaExpr l -> engine.calls.lambda(l, st, f);
+      case MethodReferenceExpr m -> engine.calls.methodReference(m, st, f);
       case ThisExpr t -> thisValue(t, f, st);
       case SuperExpr s -> f.self;
       case ClassExpr c -> Value.ofType("java.lang.Class");
       case SwitchExpr sw -> switchStmt(sw.getSelector(), sw.getEntries(), st, f, true);
       case TypeExpr t ->
           new Value(
-              resolveType(typeName(t.getType()), f),
-              new Constants.TypeRef(resolveType(typeName(t.getType()), f)),
+              engine.resolveType(typeName(t.getType()), f),
+              new Constants.TypeRef(engine.resolveType(typeName(t.getType()), f)),
               0,
               null);
       default -> Value.UNKNOWN;
@@ -862,7 +704,8 @@ public final class Interpreter {
     }
   }
 
-  List<Value> evalArgs(List<Expression> args, State st, Frame f) {
+  @Override
+  public List<Value> evalArgs(List<Expression> args, State st, Frame f) {
     List<Value> out = new ArrayList<>(args.size());
     for (Expression a : args) {
       out.add(eval(a, st, f));
@@ -899,9 +742,9 @@ public final class Interpreter {
     if (field != null) {
       return field;
     }
-    String type = project.resolveType(name, f.cls, f.unit);
+    String type = engine.project.resolveType(name, f.cls, f.unit);
     if (!type.equals(name)
-        || project.classNamed(type) != null
+        || engine.project.classNamed(type) != null
         || TypeHierarchy.jdkClass(type) != null) {
       return new Value(type, new Constants.TypeRef(type), 0, null);
     }
@@ -916,8 +759,8 @@ public final class Interpreter {
   private Value implicitField(String name, State st, Frame f) {
     Value self = f.self;
     for (ClassInfo c = f.cls; c != null; c = c.outer()) {
-      for (String t : types.ancestors(c.fqn())) {
-        ClassInfo k = project.classNamed(t);
+      for (String t : engine.types.ancestors(c.fqn())) {
+        ClassInfo k = engine.project.classNamed(t);
         if (k == null) {
           continue;
         }
@@ -945,7 +788,7 @@ public final class Interpreter {
   }
 
   Value readField(Value target, ClassInfo declaring, ClassInfo.FieldInfo fi, State st, Frame f) {
-    String type = project.resolveType(fi.type(), declaring, declaring.unit());
+    String type = engine.project.resolveType(fi.type(), declaring, declaring.unit());
     Obj o = target.obj() == 0 ? null : st.read(target.obj());
     if (o != null) {
       Value v = o.fields.get(fi.name());
@@ -985,21 +828,21 @@ public final class Interpreter {
       return v.withType(declared);
     }
     if (!v.type().equals(declared)
-        && project.classNamed(v.type()) == null
-        && !types.isSubtype(v.type(), declared)) {
+        && engine.project.classNamed(v.type()) == null
+        && !engine.types.isSubtype(v.type(), declared)) {
       return v.withType(declared);
     }
     return v;
   }
 
   Value staticField(String owner, String name, State st, Frame f) {
-    ClassInfo c = project.classNamed(owner);
+    ClassInfo c = engine.project.classNamed(owner);
     if (c == null) {
-      return calls.libraryConstant(owner, name);
+      return engine.calls.libraryConstant(owner, name);
     }
     ClassInfo.FieldInfo fi = c.fields().get(name);
     if (fi == null) {
-      ClassInfo sup = superClass(c);
+      ClassInfo sup = engine.superClass(c);
       return sup == null ? Value.UNKNOWN : staticField(sup.fqn(), name, st, f);
     }
     if (fi.decl() == null) {
@@ -1021,13 +864,13 @@ public final class Interpreter {
       return cached;
     }
     var init = fi.decl().getVariable(fi.variable()).getInitializer();
-    String type = project.resolveType(fi.type(), c, c.unit());
+    String type = engine.project.resolveType(fi.type(), c, c.unit());
     if (init.isEmpty() || !evaluatingStatics.add(key)) {
       return Value.ofType(type);
     }
     try {
       State tmp = new State();
-      Value v = eval(init.get(), tmp, new Frame(c, Value.UNKNOWN, null, MAX_DEPTH));
+      Value v = eval(init.get(), tmp, new Frame(c, Value.UNKNOWN, null, Budget.MAX_DEPTH));
       if (v.type() == null) {
         v = v.withType(type);
       }
@@ -1063,7 +906,7 @@ public final class Interpreter {
     if (target.constant() instanceof Constants.TypeRef tr) {
       return staticField(tr.fqn(), name, st, f);
     }
-    ClassInfo declaring = fieldOwner(target.type(), name);
+    ClassInfo declaring = engine.fieldOwner(target.type(), name);
     if (declaring != null) {
       ClassInfo.FieldInfo fi = declaring.fields().get(name);
       return fi.isStatic()
@@ -1088,9 +931,9 @@ public final class Interpreter {
     if (!text.matches("[a-z][a-zA-Z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
       return null;
     }
-    if (project.classNamed(text) != null
+    if (engine.project.classNamed(text) != null
         || TypeHierarchy.jdkClass(text) != null
-        || !library.supertypesOf(text).isEmpty()) {
+        || !engine.library.supertypesOf(text).isEmpty()) {
       return text;
     }
     String first = text.substring(0, text.indexOf('.'));
@@ -1100,21 +943,8 @@ public final class Interpreter {
     if (packages
         && Character.isUpperCase(last.charAt(0))
         && !st.vars.containsKey(first)
-        && fieldOwner(f.cls.fqn(), first) == null) {
+        && engine.fieldOwner(f.cls.fqn(), first) == null) {
       return text;
-    }
-    return null;
-  }
-
-  ClassInfo fieldOwner(String type, String field) {
-    if (type == null) {
-      return null;
-    }
-    for (String t : types.ancestors(type)) {
-      ClassInfo c = project.classNamed(t);
-      if (c != null && c.fields().containsKey(field)) {
-        return c;
-      }
     }
     return null;
   }
@@ -1131,7 +961,7 @@ public final class Interpreter {
 
   void store(Expression target, Value v, State st, Frame f, Node site) {
     if (v.tainted()) {
-      v = v.step(findings.location(f.unit, site), "assigned to " + target);
+      v = v.step(engine.findings.location(f.unit, site), "assigned to " + target);
     }
     switch (target) {
       case NameExpr n -> {
@@ -1152,15 +982,15 @@ public final class Interpreter {
         storeField(obj, fa.getNameAsString(), v, st, f);
       }
       case ArrayAccessExpr aa ->
-          calls.arraySet(eval(aa.getName(), st, f), eval(aa.getIndex(), st, f), v, st);
+          engine.arraySet(eval(aa.getName(), st, f), eval(aa.getIndex(), st, f), v, st);
       default -> {}
     }
   }
 
   private void storeField(Value target, String name, Value v, State st, Frame f) {
-    ClassInfo owner = fieldOwner(target.type() != null ? target.type() : f.cls.fqn(), name);
+    ClassInfo owner = engine.fieldOwner(target.type() != null ? target.type() : f.cls.fqn(), name);
     if (owner == null) {
-      owner = fieldOwner(f.cls.fqn(), name);
+      owner = engine.fieldOwner(f.cls.fqn(), name);
     }
     if (owner != null && owner.fields().get(name).isStatic()) {
       st.vars.put("$static$" + owner.fqn() + "#" + name, v);
@@ -1200,7 +1030,7 @@ public final class Interpreter {
           Taint.join(
               l.taint(), r.taint() == null ? null : r.taint().afterConstantPrefix(l.constant()));
       if (t != null) {
-        t = t.step(findings.location(f.unit, site), "concatenated", CodeFlow.Kind.STEP);
+        t = t.step(engine.findings.location(f.unit, site), "concatenated", CodeFlow.Kind.STEP);
       }
       return new Value("java.lang.String", t == null ? c : null, 0, t);
     }
@@ -1260,7 +1090,7 @@ public final class Interpreter {
 
   private Value cast(CastExpr c, State st, Frame f) {
     Value v = eval(c.getExpression(), st, f);
-    String type = resolveType(typeName(c.getType()), f);
+    String type = engine.resolveType(typeName(c.getType()), f);
     if (TypeHierarchy.isValueType(type)) {
       Object k = v.constant();
       if (k != null && Constants.numeric(k)) {
@@ -1279,12 +1109,12 @@ public final class Interpreter {
   }
 
   private Value arrayCreation(ArrayCreationExpr a, State st, Frame f) {
-    String type = resolveType(typeName(a.getElementType()), f) + "[]";
+    String type = engine.resolveType(typeName(a.getElementType()), f) + "[]";
     if (a.getInitializer().isPresent()) {
-      return calls.newArray(evalArgs(a.getInitializer().get().getValues(), st, f), type, st);
+      return engine.newArray(evalArgs(a.getInitializer().get().getValues(), st, f), type, st);
     }
     a.getLevels().forEach(l -> l.getDimension().ifPresent(d -> eval(d, st, f)));
-    Value arr = calls.newArray(List.of(), type, st);
+    Value arr = engine.newArray(List.of(), type, st);
     Obj o = st.write(arr.obj());
     if (o != null) {
       o.elements = null;
@@ -1295,7 +1125,7 @@ public final class Interpreter {
   private Value declare(VariableDeclarationExpr v, State st, Frame f) {
     Value last = Value.UNKNOWN;
     for (VariableDeclarator d : v.getVariables()) {
-      String declared = resolveType(typeName(d.getType()), f);
+      String declared = engine.resolveType(typeName(d.getType()), f);
       Value init = d.getInitializer().map(i -> eval(i, st, f)).orElse(Value.ofType(declared));
       if (!"var".equals(declared)) {
         init = withDeclaredType(init, declared);
@@ -1304,7 +1134,7 @@ public final class Interpreter {
         }
       }
       if (init.tainted() && d.getInitializer().isPresent()) {
-        init = init.step(findings.location(f.unit, d), "assigned to " + d.getNameAsString());
+        init = init.step(engine.findings.location(f.unit, d), "assigned to " + d.getNameAsString());
       }
       st.vars.put(d.getNameAsString(), init);
       last = init;
@@ -1317,64 +1147,14 @@ public final class Interpreter {
     i.getPattern()
         .ifPresent(p -> {
           if (p instanceof com.github.javaparser.ast.expr.TypePatternExpr pe) {
-            st.vars.put(pe.getNameAsString(), v.withType(resolveType(typeName(pe.getType()), f)));
+            st.vars.put(
+                pe.getNameAsString(), v.withType(engine.resolveType(typeName(pe.getType()), f)));
           }
         });
     return Value.ofType("boolean");
   }
 
   // ------------------------------------------------------------------ helpers
-
-  String resolveType(String name, Frame f) {
-    return project.resolveType(name, f.cls, f.unit);
-  }
-
-  /**
-   * Picks the overload whose arity fits (varargs allowed), preferring declared types that match.
-   */
-  MethodInfo pick(List<MethodInfo> candidates, List<Value> args) {
-    MethodInfo best = null;
-    int bestScore = -1;
-    for (MethodInfo m : candidates) {
-      int n = m.parameters().size();
-      boolean fits = n == args.size() || (m.varargs() && args.size() >= n - 1);
-      if (!fits) {
-        continue;
-      }
-      int score = n == args.size() ? 1 : 0;
-      for (int i = 0; i < Math.min(n, args.size()); i++) {
-        String declared =
-            project.resolveType(m.parameterTypes().get(i), m.owner(), m.owner().unit());
-        String actual = args.get(i).type();
-        if (actual != null && (actual.equals(declared) || types.isSubtype(actual, declared))) {
-          score += 2;
-        }
-      }
-      if (score > bestScore) {
-        best = m;
-        bestScore = score;
-      }
-    }
-    return best;
-  }
-
-  /** Methods named {@code name} on {@code type} or its supertypes (nearest first). */
-  List<MethodInfo> methodsOf(String type, String name) {
-    if (type == null) {
-      return List.of();
-    }
-    for (String t : types.ancestors(type)) {
-      ClassInfo c = project.classNamed(t);
-      if (c == null) {
-        continue;
-      }
-      List<MethodInfo> ms = c.methods(name);
-      if (!ms.isEmpty()) {
-        return ms;
-      }
-    }
-    return List.of();
-  }
 
   static String describe(Node n) {
     String s = n.toString();

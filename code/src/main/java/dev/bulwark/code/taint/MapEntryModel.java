@@ -3,12 +3,12 @@ package dev.bulwark.code.taint;
 /** Map entries, as iterating a map's entry set hands them out: their key and value. */
 final class MapEntryModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
-    return call.receiverObject() != null && TypeModels.is(c, call.owner(), "java.util.Map.Entry");
+  public boolean covers(Engine e, CallSite call) {
+    return call.receiverObject() != null && TypeModels.is(e, call.owner(), "java.util.Map.Entry");
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     Obj ro = call.receiverObject();
     return switch (call.name()) {
       case "getKey" -> ro.fields.getOrDefault("key", Value.UNKNOWN);

@@ -1,22 +1,21 @@
 package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.List;
 
 /** Maps, by constant key where the key is known. */
 final class MapModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
+  public boolean covers(Engine e, CallSite call) {
     Obj ro = call.receiverObject();
     String owner = call.owner();
     return ro != null
-        && (TypeModels.is(c, owner, "java.util.Map")
-            || (ro.type != null && TypeModels.is(c, ro.type, "java.util.Map")));
+        && (TypeModels.is(e, owner, "java.util.Map")
+            || (ro.type != null && TypeModels.is(e, ro.type, "java.util.Map")));
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     String name = call.name();
     Value recv = call.recv();
     Obj ro = call.receiverObject();
@@ -24,18 +23,11 @@ final class MapModel implements TypeModel {
     Node site = call.node();
     State st = call.st();
     Frame f = call.f();
-    return map(c, name, recv, ro, args, st, f, site);
+    return map(e, name, recv, ro, args, st, f, site);
   }
 
   static Value map(
-      CallResolver c,
-      String name,
-      Value recv,
-      Obj ro,
-      List<Value> args,
-      State st,
-      Frame f,
-      Node site) {
+      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
     Obj w;
     switch (name) {
       case "put", "putIfAbsent" -> {
@@ -86,14 +78,14 @@ final class MapModel implements TypeModel {
         return Value.ofType(name.equals("size") ? "int" : "boolean");
       }
       case "keySet", "values", "entrySet" -> {
-        Value set = c.interpreter().newObject("java.util.HashSet", st);
+        Value set = e.newObject("java.util.HashSet", st);
         Obj so = st.write(set.obj());
         so.elements = null;
         switch (name) {
           case "keySet" -> so.summary = ro.keys;
           case "values" -> so.summary = ro.everything();
           default -> {
-            Value entry = c.interpreter().newObject("java.util.Map.Entry", st);
+            Value entry = e.newObject("java.util.Map.Entry", st);
             Obj eo = st.write(entry.obj());
             eo.fields.put("key", ro.keys == null ? Value.UNKNOWN : ro.keys);
             eo.fields.put("value", ro.everything() == null ? Value.UNKNOWN : ro.everything());
@@ -116,7 +108,7 @@ final class MapModel implements TypeModel {
       }
       case "forEach" -> {
         TypeModels.callWith(
-            c,
+            e,
             args.get(0),
             List.of(
                 ro.keys == null ? Value.UNKNOWN : ro.keys,

@@ -1,20 +1,19 @@
 package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.List;
 
 /** Optionals: the value inside, through map, filter and orElse. */
 final class OptionalModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
+  public boolean covers(Engine e, CallSite call) {
     Obj ro = call.receiverObject();
     String owner = call.owner();
-    return ro != null && TypeModels.is(c, owner, "java.util.Optional");
+    return ro != null && TypeModels.is(e, owner, "java.util.Optional");
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     String name = call.name();
     Value recv = call.recv();
     Obj ro = call.receiverObject();
@@ -22,18 +21,11 @@ final class OptionalModel implements TypeModel {
     Node site = call.node();
     State st = call.st();
     Frame f = call.f();
-    return optional(c, name, recv, ro, args, st, f, site);
+    return optional(e, name, recv, ro, args, st, f, site);
   }
 
   private static Value optional(
-      CallResolver c,
-      String name,
-      Value recv,
-      Obj ro,
-      List<Value> args,
-      State st,
-      Frame f,
-      Node site) {
+      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
     Value content = ro.content == null ? Value.UNKNOWN : ro.content;
     switch (name) {
       case "get", "orElseThrow" -> {
@@ -43,11 +35,11 @@ final class OptionalModel implements TypeModel {
         return Value.join(content, args.get(0));
       }
       case "orElseGet" -> {
-        return Value.join(content, TypeModels.callWith(c, args.get(0), List.of(), st, f, site));
+        return Value.join(content, TypeModels.callWith(e, args.get(0), List.of(), st, f, site));
       }
       case "map", "flatMap", "filter" -> {
-        Value mapped = TypeModels.callWith(c, args.get(0), List.of(content), st, f, site);
-        Value o = c.interpreter().newObject("java.util.Optional", st);
+        Value mapped = TypeModels.callWith(e, args.get(0), List.of(content), st, f, site);
+        Value o = e.newObject("java.util.Optional", st);
         st.write(o.obj()).content =
             name.equals("filter")
                 ? content
@@ -62,7 +54,7 @@ final class OptionalModel implements TypeModel {
         return Value.ofType("boolean");
       }
       case "ifPresent" -> {
-        TypeModels.callWith(c, args.get(0), List.of(content), st, f, site);
+        TypeModels.callWith(e, args.get(0), List.of(content), st, f, site);
         return Value.ofType("void");
       }
       default -> {

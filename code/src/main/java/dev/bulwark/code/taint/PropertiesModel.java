@@ -9,8 +9,8 @@ import java.util.List;
  */
 final class PropertiesModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
-    if (!TypeModels.is(c, call.owner(), "java.util.Properties")) {
+  public boolean covers(Engine e, CallSite call) {
+    if (!TypeModels.is(e, call.owner(), "java.util.Properties")) {
       return false;
     }
     List<Value> args = call.args();
@@ -24,7 +24,7 @@ final class PropertiesModel implements TypeModel {
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     List<Value> args = call.args();
     Obj ro = call.receiverObject();
     State st = call.st();
@@ -35,7 +35,7 @@ final class PropertiesModel implements TypeModel {
         if (stored != null) {
           return stored;
         }
-        String value = c.interpreter().project.property(key);
+        String value = e.project.property(key);
         if (value != null) {
           return Value.constant(value);
         }

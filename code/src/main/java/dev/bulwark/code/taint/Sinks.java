@@ -3,7 +3,6 @@ package dev.bulwark.code.taint;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.bulwark.code.rules.JavaRule;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +20,11 @@ final class Sinks {
 
   private record Entry(JavaRule rule, JavaRule.Sink sink) {}
 
-  private final Interpreter in;
+  private final Engine engine;
   private final Map<String, List<Entry>> byName = new HashMap<>();
 
-  Sinks(Interpreter in, List<JavaRule> rules) {
-    this.in = in;
+  Sinks(Engine engine, List<JavaRule> rules) {
+    this.engine = engine;
     for (JavaRule r : rules) {
       for (JavaRule.Sink s : r.sinks()) {
         for (String n : s.method().names()) {
@@ -65,7 +64,7 @@ final class Sinks {
           constructor
               ? owner.equals(s.method().owner())
                   || CallResolver.simpleNameMatch(owner, s.method().owner())
-              : in.types.isSubtype(owner, s.method().owner())
+              : engine.types.isSubtype(owner, s.method().owner())
                   || CallResolver.simpleNameMatch(owner, s.method().owner());
       if (!ownerMatches) {
         continue;
@@ -101,9 +100,9 @@ final class Sinks {
    */
   private void weak(JavaRule rule, Frame f, Node site, String detail) {
     if (rule.outsideSecurityContext() != null && SecurityContext.reason(site) == null) {
-      in.findings.reportOutsideSecurityContext(rule, f.unit, site, detail);
+      engine.findings.reportOutsideSecurityContext(rule, f.unit, site, detail);
     } else {
-      in.findings.report(rule, f.unit, site, null, detail);
+      engine.findings.report(rule, f.unit, site, null, detail);
     }
   }
 
@@ -125,9 +124,9 @@ final class Sinks {
         vs.add(args.get(idx));
       }
       for (Value v : vs) {
-        Taint t = in.deepTaint(v, st);
+        Taint t = engine.deepTaint(v, st);
         if (t != null && t.dangerousFor(e.rule.category())) {
-          in.findings.report(e.rule, f.unit, site, t, Interpreter.describe(site));
+          engine.findings.report(e.rule, f.unit, site, t, Interpreter.describe(site));
           return true;
         }
       }
@@ -155,7 +154,7 @@ final class Sinks {
         return;
       }
       if (e.sink.below() != null && Constants.numeric(c) && Constants.num(c) < e.sink.below()) {
-        in.findings.report(
+        engine.findings.report(
             e.rule,
             f.unit,
             site,
@@ -199,7 +198,7 @@ final class Sinks {
   private void flags(Entry e, Value recv, Obj ro, List<Value> args, Node site, State st, Frame f) {
     if (e.sink.receiverFlag() != null) {
       if (ro != null && !satisfied(e.sink.receiverFlag(), ro.tags)) {
-        in.findings.report(
+        engine.findings.report(
             e.rule,
             f.unit,
             site,
@@ -213,7 +212,7 @@ final class Sinks {
       Value v = idx == -1 ? recv : idx < args.size() ? args.get(idx) : null;
       Obj o = v == null || v.obj() == 0 ? null : st.read(v.obj());
       if (o != null && e.sink.flag() != null && !satisfied(e.sink.flag(), o.tags)) {
-        in.findings.report(e.rule, f.unit, site, null, "object lacks " + e.sink.flag());
+        engine.findings.report(e.rule, f.unit, site, null, "object lacks " + e.sink.flag());
         return;
       }
     }
@@ -244,7 +243,7 @@ final class Sinks {
           && o.lambda != null
           && o.lambda.body() != null
           && StructuralChecks.alwaysTrue(o.lambda.body())) {
-        in.findings.report(e.rule, f.unit, site, null, "verifier accepts every host");
+        engine.findings.report(e.rule, f.unit, site, null, "verifier accepts every host");
       }
     }
   }

@@ -1,30 +1,28 @@
 package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.List;
 
 /** Static methods of JDK classes: factories of lists, maps and streams, conversions, joins. */
 final class StaticCallModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
+  public boolean covers(Engine e, CallSite call) {
     return call.recv().constant() instanceof Constants.TypeRef;
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     String owner = call.owner();
     String name = call.name();
     List<Value> args = call.args();
     Node site = call.node();
     State st = call.st();
     Frame f = call.f();
-    return staticCall(c, owner, name, args, site, st, f);
+    return staticCall(e, owner, name, args, site, st, f);
   }
 
   static Value staticCall(
-      CallResolver c, String owner, String name, List<Value> args, Node site, State st, Frame f) {
-    Interpreter in = c.interpreter();
+      Engine e, String owner, String name, List<Value> args, Node site, State st, Frame f) {
     switch (owner + "#" + name) {
       case "java.lang.String#valueOf",
           "java.lang.String#copyValueOf",
@@ -34,7 +32,7 @@ final class StaticCallModel implements TypeModel {
         Taint t = null;
         boolean allConst = true;
         for (Value a : args) {
-          t = Taint.join(t, in.deepTaint(a, st));
+          t = Taint.join(t, e.deepTaint(a, st));
           allConst &= a.constant() != null;
         }
         if (t == null && allConst && name.equals("valueOf") && args.size() == 1) {
@@ -51,7 +49,7 @@ final class StaticCallModel implements TypeModel {
                     .map(v -> v.constant() instanceof Long l ? (Object) l : v.constant())
                     .toArray();
             return Value.constant(String.format(java.util.Locale.ROOT, fmt, rest));
-          } catch (RuntimeException e) {
+          } catch (RuntimeException ex) {
             return Value.ofType("java.lang.String");
           }
         }
@@ -65,7 +63,7 @@ final class StaticCallModel implements TypeModel {
         if (!args.isEmpty() && args.get(0).constant() instanceof String s) {
           try {
             return Value.constant(Long.parseLong(s.strip()));
-          } catch (NumberFormatException e) {
+          } catch (NumberFormatException ex) {
             return Value.ofType("int");
           }
         }
@@ -100,7 +98,7 @@ final class StaticCallModel implements TypeModel {
                   || name.startsWith("unmodifiable")
                   || name.startsWith("synchronized")
                   || name.equals("stream"))) {
-            Value copy = c.newArray(a.elements == null ? List.of() : a.elements, null, st);
+            Value copy = e.newArray(a.elements == null ? List.of() : a.elements, null, st);
             Obj w = st.write(copy.obj());
             w.type =
                 name.equals("stream") || owner.endsWith("Stream")
@@ -113,7 +111,7 @@ final class StaticCallModel implements TypeModel {
             return copy.withType(w.type);
           }
         }
-        Value list = c.newArray(elems, null, st);
+        Value list = e.newArray(elems, null, st);
         String type =
             owner.endsWith("Stream") || name.equals("stream")
                 ? "java.util.stream.Stream"
@@ -124,7 +122,7 @@ final class StaticCallModel implements TypeModel {
         return list.withType(type);
       }
       case "java.util.Map#of" -> {
-        Value m = in.newObject("java.util.HashMap", st);
+        Value m = e.newObject("java.util.HashMap", st);
         Obj o = st.write(m.obj());
         for (int i = 0; i + 1 < args.size(); i += 2) {
           TypeModels.putEntry(o, args.get(i), args.get(i + 1));
@@ -132,7 +130,7 @@ final class StaticCallModel implements TypeModel {
         return m;
       }
       case "java.util.Optional#of", "java.util.Optional#ofNullable" -> {
-        Value o = in.newObject("java.util.Optional", st);
+        Value o = e.newObject("java.util.Optional", st);
         st.write(o.obj()).content = args.isEmpty() ? null : args.get(0);
         return o;
       }
@@ -145,12 +143,12 @@ final class StaticCallModel implements TypeModel {
         return Value.ofType("$toList");
       }
       case "java.util.Optional#empty" -> {
-        return in.newObject("java.util.Optional", st);
+        return e.newObject("java.util.Optional", st);
       }
       case "java.util.Arrays#copyOf", "java.util.Arrays#copyOfRange" -> {
         Value src = args.isEmpty() ? Value.UNKNOWN : args.get(0);
         Obj a = src.obj() == 0 ? null : st.read(src.obj());
-        Value copy = c.newArray(List.of(), src.type(), st);
+        Value copy = e.newArray(List.of(), src.type(), st);
         Obj w = st.write(copy.obj());
         w.elements = null;
         w.summary = a == null ? src : Value.join(a.summary, a.everything());
@@ -158,7 +156,7 @@ final class StaticCallModel implements TypeModel {
       }
       case "java.lang.System#arraycopy" -> {
         if (args.size() >= 3 && args.get(2).obj() != 0) {
-          Value from = c.elementOf(args.get(0), st);
+          Value from = e.elementOf(args.get(0), st);
           Obj w = st.write(args.get(2).obj());
           if (w != null) {
             w.elements = null;

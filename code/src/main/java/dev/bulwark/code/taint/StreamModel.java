@@ -1,23 +1,22 @@
 package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Streams: the elements they carry through maps, filters and collectors. */
 final class StreamModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
+  public boolean covers(Engine e, CallSite call) {
     Obj ro = call.receiverObject();
     String owner = call.owner();
     return ro != null
-        && (TypeModels.is(c, owner, "java.util.stream.Stream")
-            || TypeModels.is(c, owner, "java.util.stream.BaseStream"));
+        && (TypeModels.is(e, owner, "java.util.stream.Stream")
+            || TypeModels.is(e, owner, "java.util.stream.BaseStream"));
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     String name = call.name();
     Value recv = call.recv();
     Obj ro = call.receiverObject();
@@ -25,32 +24,25 @@ final class StreamModel implements TypeModel {
     Node site = call.node();
     State st = call.st();
     Frame f = call.f();
-    return stream(c, name, recv, ro, args, st, f, site);
+    return stream(e, name, recv, ro, args, st, f, site);
   }
 
   static Value stream(
-      CallResolver c,
-      String name,
-      Value recv,
-      Obj ro,
-      List<Value> args,
-      State st,
-      Frame f,
-      Node site) {
-    Value element = c.elementOf(recv, st);
+      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
+    Value element = e.elementOf(recv, st);
     switch (name) {
       case "map", "flatMap", "mapToObj", "peek" -> {
         Value mapped =
             args.isEmpty()
                 ? element
-                : TypeModels.callWith(c, args.get(0), List.of(element), st, f, site);
+                : TypeModels.callWith(e, args.get(0), List.of(element), st, f, site);
         if (name.equals("peek")) {
           mapped = element;
         }
-        Value s = c.interpreter().newObject("java.util.stream.Stream", st);
+        Value s = e.newObject("java.util.stream.Stream", st);
         Obj so = st.write(s.obj());
         so.elements = null;
-        so.summary = name.equals("flatMap") ? c.elementOf(mapped, st) : mapped;
+        so.summary = name.equals("flatMap") ? e.elementOf(mapped, st) : mapped;
         return s;
       }
       case "filter",
@@ -65,9 +57,9 @@ final class StreamModel implements TypeModel {
           "dropWhile",
           "boxed" -> {
         if (name.equals("filter") || name.endsWith("While")) {
-          TypeModels.callWith(c, args.get(0), List.of(element), st, f, site);
+          TypeModels.callWith(e, args.get(0), List.of(element), st, f, site);
         }
-        Value s = c.interpreter().newObject("java.util.stream.Stream", st);
+        Value s = e.newObject("java.util.stream.Stream", st);
         Obj so = st.write(s.obj());
         so.elements =
             name.equals("filter")
@@ -86,7 +78,7 @@ final class StreamModel implements TypeModel {
           return new Value("java.lang.String", null, 0, element.taint());
         }
         Value list =
-            c.newArray(ro.elements == null ? List.of() : ro.elements, "java.util.ArrayList", st);
+            e.newArray(ro.elements == null ? List.of() : ro.elements, "java.util.ArrayList", st);
         Obj lo = st.write(list.obj());
         lo.type = "java.util.ArrayList";
         if (ro.elements == null) {
@@ -96,7 +88,7 @@ final class StreamModel implements TypeModel {
         return list.withType("java.util.ArrayList");
       }
       case "findFirst", "findAny", "min", "max", "reduce" -> {
-        Value o = c.interpreter().newObject("java.util.Optional", st);
+        Value o = e.newObject("java.util.Optional", st);
         Value content =
             ro.elements != null && !ro.elements.isEmpty() && name.equals("findFirst")
                 ? ro.elements.get(0)
@@ -106,24 +98,24 @@ final class StreamModel implements TypeModel {
               Value.join(
                   args.get(0),
                   TypeModels.callWith(
-                      c, args.get(args.size() - 1), List.of(element, element), st, f, site));
+                      e, args.get(args.size() - 1), List.of(element, element), st, f, site));
           return content;
         }
         st.write(o.obj()).content = content;
         return o;
       }
       case "forEach", "forEachOrdered" -> {
-        TypeModels.callWith(c, args.get(0), List.of(element), st, f, site);
+        TypeModels.callWith(e, args.get(0), List.of(element), st, f, site);
         return Value.ofType("void");
       }
       case "count", "anyMatch", "allMatch", "noneMatch" -> {
         if (!args.isEmpty()) {
-          TypeModels.callWith(c, args.get(0), List.of(element), st, f, site);
+          TypeModels.callWith(e, args.get(0), List.of(element), st, f, site);
         }
         return Value.ofType(name.equals("count") ? "long" : "boolean");
       }
       case "toArray", "iterator" -> {
-        Value arr = c.newArray(List.of(), "java.lang.Object[]", st);
+        Value arr = e.newArray(List.of(), "java.lang.Object[]", st);
         Obj a = st.write(arr.obj());
         a.elements = null;
         a.summary = element;

@@ -2,7 +2,6 @@ package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
 import dev.bulwark.code.project.TypeHierarchy;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,25 +9,25 @@ import java.util.Set;
 /** Strings: constant folding, and what each method keeps of its receiver's and arguments' taint. */
 final class StringModel implements TypeModel {
   @Override
-  public boolean covers(CallResolver c, CallSite call) {
+  public boolean covers(Engine e, CallSite call) {
     return call.owner().equals("java.lang.String");
   }
 
   @Override
-  public Value call(CallResolver c, CallSite call) {
+  public Value call(Engine e, CallSite call) {
     String name = call.name();
     Value recv = call.recv();
     List<Value> args = call.args();
     Node site = call.node();
     State st = call.st();
     Frame f = call.f();
-    return string(c, name, recv, args, site, st, f);
+    return string(e, name, recv, args, site, st, f);
   }
 
   static Value string(
-      CallResolver c, String name, Value recv, List<Value> args, Node site, State st, Frame f) {
+      Engine e, String name, Value recv, List<Value> args, Node site, State st, Frame f) {
     if (recv.constant() instanceof Constants.TypeRef) {
-      return StaticCallModel.staticCall(c, "java.lang.String", name, args, site, st, f);
+      return StaticCallModel.staticCall(e, "java.lang.String", name, args, site, st, f);
     }
     List<Object> consts = new ArrayList<>();
     boolean allConst = recv.constant() instanceof String;
@@ -42,7 +41,7 @@ final class StringModel implements TypeModel {
         return Value.constant(r);
       }
     }
-    String ret = c.returnType("java.lang.String", name, args.size());
+    String ret = e.calls.returnType("java.lang.String", name, args.size());
     if (TypeHierarchy.isValueType(ret)) {
       return Value.ofType(ret);
     }
@@ -61,7 +60,7 @@ final class StringModel implements TypeModel {
       }
       case "split" -> {
         Value elem = Value.ofType("java.lang.String").withTaint(t);
-        Value arr = c.newArray(List.of(), "java.lang.String[]", st);
+        Value arr = e.newArray(List.of(), "java.lang.String[]", st);
         Obj o = st.write(arr.obj());
         o.elements = null;
         o.summary = elem;
@@ -70,7 +69,7 @@ final class StringModel implements TypeModel {
       case "concat" -> t = Taint.join(t, args.isEmpty() ? null : args.get(0).taint());
       case "format", "formatted", "join" -> {
         for (Value a : args) {
-          t = Taint.join(t, c.interpreter().deepTaint(a, st));
+          t = Taint.join(t, e.deepTaint(a, st));
         }
       }
       case "getBytes", "toCharArray", "chars" -> {

@@ -7,8 +7,8 @@ package dev.bulwark.code.taint;
  */
 interface TypeModel {
   /** Whether the call belongs to this family; the models after this one are then not asked. */
-  boolean covers(CallResolver c, CallSite call);
+  boolean covers(Engine e, CallSite call);
 
   /** The call's result; null when the family does not model this method. */
-  Value call(CallResolver c, CallSite call);
+  Value call(Engine e, CallSite call);
 }

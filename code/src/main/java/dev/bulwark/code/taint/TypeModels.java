@@ -1,7 +1,6 @@
 package dev.bulwark.code.taint;
 
 import com.github.javaparser.ast.Node;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,20 +38,20 @@ final class TypeModels {
   private TypeModels() {}
 
   /** Handles a call on a modelled type; null when the call is not modelled here. */
-  static Value call(CallResolver c, CallSite call) {
+  static Value call(Engine e, CallSite call) {
     if (call.owner() == null) {
       return null;
     }
     for (TypeModel m : JDK) {
-      if (m.covers(c, call)) {
-        return m.call(c, call);
+      if (m.covers(e, call)) {
+        return m.call(e, call);
       }
     }
     return null;
   }
 
-  static boolean is(CallResolver c, String owner, String type) {
-    return owner != null && c.interpreter().types.isSubtype(owner, type);
+  static boolean is(Engine e, String owner, String type) {
+    return owner != null && e.types.isSubtype(owner, type);
   }
 
   static void add(Obj o, Value v) {
@@ -72,13 +71,13 @@ final class TypeModels {
   }
 
   /** Applies a functional value (lambda, method reference) to arguments. */
-  static Value callWith(CallResolver c, Value fn, List<Value> args, State st, Frame f, Node site) {
+  static Value callWith(Engine e, Value fn, List<Value> args, State st, Frame f, Node site) {
     Obj o = fn.obj() == 0 ? null : st.read(fn.obj());
     if (o != null && o.lambda != null) {
-      return c.callLambda(o.lambda, args, st, f, site);
+      return e.calls.callLambda(o.lambda, args, st, f, site);
     }
-    if (fn.type() != null && c.interpreter().project.classNamed(fn.type()) != null) {
-      return c.instanceCall(fn, "apply", args, site, st, f);
+    if (fn.type() != null && e.project.classNamed(fn.type()) != null) {
+      return e.calls.instanceCall(fn, "apply", args, site, st, f);
     }
     Taint t = fn.taint();
     for (Value a : args) {
@@ -87,9 +86,7 @@ final class TypeModels {
     return Value.UNKNOWN.withTaint(t);
   }
 
-  static Value construct(
-      CallResolver c, String type, List<Value> args, Node site, State st, Frame f) {
-    Interpreter in = c.interpreter();
+  static Value construct(Engine e, String type, List<Value> args, Node site, State st, Frame f) {
     if (type.equals("java.lang.String")) {
       if (args.isEmpty()) {
         return Value.constant("");
@@ -98,10 +95,10 @@ final class TypeModels {
       if (a.constant() instanceof String s) {
         return Value.constant(s);
       }
-      return new Value("java.lang.String", null, 0, in.deepTaint(a, st));
+      return new Value("java.lang.String", null, 0, e.deepTaint(a, st));
     }
     if (BUILDERS.contains(type)) {
-      Value v = in.newObject(type, st);
+      Value v = e.newObject(type, st);
       Obj o = st.write(v.obj());
       Value init =
           !args.isEmpty() && !(args.get(0).constant() instanceof Long)
@@ -112,12 +109,12 @@ final class TypeModels {
               "java.lang.String",
               init.constant() != null ? Constants.str(init.constant()) : null,
               0,
-              in.deepTaint(init, st));
+              e.deepTaint(init, st));
       return v;
     }
-    boolean isMap = in.types.isSubtype(type, "java.util.Map") || type.endsWith("Map");
+    boolean isMap = e.types.isSubtype(type, "java.util.Map") || type.endsWith("Map");
     boolean isCollection =
-        in.types.isSubtype(type, "java.util.Collection")
+        e.types.isSubtype(type, "java.util.Collection")
             || type.endsWith("List")
             || type.endsWith("Set")
             || type.endsWith("Queue")
@@ -125,7 +122,7 @@ final class TypeModels {
             || type.equals("java.util.Vector")
             || type.equals("java.util.Stack");
     if (isMap || type.equals("java.util.Properties")) {
-      Value v = in.newObject(type, st);
+      Value v = e.newObject(type, st);
       Obj o = st.write(v.obj());
       if (!args.isEmpty() && args.get(0).obj() != 0) {
         Obj src = st.read(args.get(0).obj());
@@ -138,7 +135,7 @@ final class TypeModels {
       return v;
     }
     if (isCollection) {
-      Value v = in.newObject(type, st);
+      Value v = e.newObject(type, st);
       Obj o = st.write(v.obj());
       if (!args.isEmpty() && args.get(0).obj() != 0) {
         Obj src = st.read(args.get(0).obj());

@@ -12,7 +12,6 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import dev.bulwark.code.project.MethodInfo;
-import dev.bulwark.code.taint.Interpreter.Frame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,11 +26,11 @@ import java.util.Set;
  * helper is as good as the same {@code if} written inline.
  */
 final class Validators {
-  private final Interpreter in;
+  private final Evaluator interpreter;
   private final Map<MethodInfo, List<IfStmt>> checks = new HashMap<>();
 
-  Validators(Interpreter in) {
-    this.in = in;
+  Validators(Evaluator interpreter) {
+    this.interpreter = interpreter;
   }
 
   /**
@@ -59,11 +58,11 @@ final class Validators {
         probe.vars.put(params.get(i).getNameAsString(), args.get(i));
       }
       Guards.refine(
-          in,
+          interpreter,
           check.getCondition(),
           false,
           probe,
-          in.new Frame(m.owner(), self, m, caller.depth + 1));
+          new Frame(m.owner(), self, m, caller.depth + 1));
       for (int i = 0; i < params.size() && i < call.getArguments().size(); i++) {
         if (!(call.getArgument(i) instanceof NameExpr n)
             || !st.vars.containsKey(n.getNameAsString())) {
