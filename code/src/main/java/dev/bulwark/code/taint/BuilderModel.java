@@ -1,37 +1,27 @@
 package dev.bulwark.code.taint;
 
-import com.github.javaparser.ast.Node;
 import dev.bulwark.core.model.CodeFlow;
 import java.util.List;
 
 /** String builders and in-memory writers and streams: their content as one value. */
-final class BuilderModel implements TypeModel {
+final class BuilderModel extends ObjectModel {
+  BuilderModel() {
+    super(List.of(), List.of());
+  }
+
+  /** Builders are these classes exactly: a project subclass of a writer is not modelled. */
   @Override
-  public boolean covers(Engine e, CallSite call) {
-    Obj ro = call.receiverObject();
-    String owner = call.owner();
-    return ro != null
-        && (TypeModels.BUILDERS.contains(owner) || TypeModels.BUILDERS.contains(ro.type));
+  boolean belongs(Engine e, String owner, Obj ro) {
+    return TypeModels.BUILDERS.contains(owner) || TypeModels.BUILDERS.contains(ro.type);
   }
 
   @Override
-  public Value call(Engine e, CallSite call) {
-    String name = call.name();
-    Value recv = call.recv();
-    Obj ro = call.receiverObject();
+  Value call(Engine e, CallSite call, Obj ro) {
     List<Value> args = call.args();
-    Node site = call.node();
     State st = call.st();
-    Frame f = call.f();
-    return builder(e, name, recv, ro, args, st, f, site);
-  }
-
-  private static Value builder(
-      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
-    Obj w;
-    switch (name) {
+    switch (call.name()) {
       case "append", "write", "print", "println" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         Value add = args.isEmpty() ? Value.constant("") : args.get(0);
         if (args.size() == 3
             && add.constant() instanceof String s
@@ -43,11 +33,11 @@ final class BuilderModel implements TypeModel {
                       (int) Constants.num(args.get(1).constant()),
                       (int) Constants.num(args.get(2).constant())));
         }
-        w.content = concat(e, w.content, add, st, site, f);
-        return recv;
+        w.content = concat(e, call, w.content, add);
+        return call.recv();
       }
       case "insert" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         Value add = args.size() > 1 ? args.get(1) : Value.UNKNOWN;
         Value old = w.content == null ? Value.constant("") : w.content;
         Object k =
@@ -59,37 +49,39 @@ final class BuilderModel implements TypeModel {
                 : null;
         w.content =
             new Value("java.lang.String", k, 0, Taint.join(old.taint(), e.deepTaint(add, st)));
-        return recv;
+        return call.recv();
       }
       case "toString", "substring", "toByteArray", "getBuffer" -> {
         Value v = ro.content == null ? Value.constant("") : ro.content;
-        if (name.equals("substring")) {
+        if (call.name().equals("substring")) {
           return new Value("java.lang.String", null, 0, v.taint());
         }
-        return name.equals("toString") ? v.withType("java.lang.String") : v.withType(null);
+        return call.name().equals("toString") ? v.withType("java.lang.String") : v.withType(null);
       }
       case "reverse" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         if (w.content != null && w.content.constant() instanceof String s) {
           w.content = Value.constant(new StringBuilder(s).reverse().toString());
         }
-        return recv;
+        return call.recv();
       }
       case "replace", "delete", "deleteCharAt", "setCharAt", "setLength" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         Value old = w.content == null ? Value.constant("") : w.content;
         Taint t = old.taint();
-        if (name.equals("replace") && args.size() == 3) {
+        if (call.name().equals("replace") && args.size() == 3) {
           t = Taint.join(t, args.get(2).taint());
         }
-        if (name.equals("setLength")
+        if (call.name().equals("setLength")
             && args.size() == 1
             && Long.valueOf(0).equals(args.get(0).constant())) {
           w.content = Value.constant("");
           return Value.ofType("void");
         }
         w.content = new Value("java.lang.String", null, 0, t);
-        return name.equals("setLength") || name.equals("setCharAt") ? Value.ofType("void") : recv;
+        return call.name().equals("setLength") || call.name().equals("setCharAt")
+            ? Value.ofType("void")
+            : call.recv();
       }
       case "length", "indexOf", "lastIndexOf", "capacity" -> {
         return Value.ofType("int");
@@ -107,17 +99,17 @@ final class BuilderModel implements TypeModel {
     return at >= 0 && at <= s.length() ? s.substring(0, at) + add + s.substring(at) : null;
   }
 
-  private static Value concat(Engine e, Value a, Value b, State st, Node site, Frame f) {
+  private static Value concat(Engine e, CallSite call, Value a, Value b) {
     Value left = a == null ? Value.constant("") : a;
     Object k =
         left.constant() != null && b.constant() != null
             ? Constants.str(left.constant()) + Constants.str(b.constant())
             : null;
-    Taint added = e.deepTaint(b, st);
+    Taint added = e.deepTaint(b, call.st());
     Taint t =
         Taint.join(left.taint(), added == null ? null : added.afterConstantPrefix(left.constant()));
     if (t != null && b.tainted()) {
-      t = t.step(e.findings.location(f.unit, site), "appended", CodeFlow.Kind.STEP);
+      t = t.step(e.findings.location(call.f().unit, call.node()), "appended", CodeFlow.Kind.STEP);
     }
     return new Value("java.lang.String", t == null ? k : null, 0, t);
   }

@@ -360,6 +360,26 @@ final class CallResolver {
     return result;
   }
 
+  /**
+   * Applies a functional value that a library call received (a lambda, a method reference, an
+   * object of a project class) to arguments, in the call's state and frame.
+   */
+  Value apply(CallSite at, Value fn, List<Value> args) {
+    State st = at.st();
+    Obj o = fn.obj() == 0 ? null : st.read(fn.obj());
+    if (o != null && o.lambda != null) {
+      return callLambda(o.lambda, args, st, at.f(), at.node());
+    }
+    if (fn.type() != null && engine.project.classNamed(fn.type()) != null) {
+      return instanceCall(fn, "apply", args, at.node(), st, at.f());
+    }
+    Taint t = fn.taint();
+    for (Value a : args) {
+      t = Taint.join(t, a.taint());
+    }
+    return Value.UNKNOWN.withTaint(t);
+  }
+
   // ------------------------------------------------------------------ library semantics
 
   /**
@@ -681,7 +701,7 @@ final class CallResolver {
     }
     CallSite call = CallSite.ofConstructor(type, args, o, st, f);
     Set<dev.bulwark.code.rules.Category> reported = engine.sinks.check(call);
-    Value special = TypeModels.construct(engine, type, args, o, st, f);
+    Value special = TypeModels.construct(engine, call);
     if (special != null) {
       return reportedOnce(special, reported);
     }

@@ -1,39 +1,21 @@
 package dev.bulwark.code.taint;
 
-import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Lists, sets and queues: indexed while every operation on them is known. */
-final class CollectionModel implements TypeModel {
-  @Override
-  public boolean covers(Engine e, CallSite call) {
-    Obj ro = call.receiverObject();
-    String owner = call.owner();
-    return ro != null
-        && (TypeModels.is(e, owner, "java.util.Collection")
-            || TypeModels.is(e, owner, "java.lang.Iterable")
-            || (ro.type != null && TypeModels.is(e, ro.type, "java.util.Collection")));
+final class CollectionModel extends ObjectModel {
+  CollectionModel() {
+    super(List.of("java.util.Collection", "java.lang.Iterable"), List.of("java.util.Collection"));
   }
 
   @Override
-  public Value call(Engine e, CallSite call) {
-    String name = call.name();
-    Value recv = call.recv();
-    Obj ro = call.receiverObject();
+  Value call(Engine e, CallSite call, Obj ro) {
     List<Value> args = call.args();
-    Node site = call.node();
     State st = call.st();
-    Frame f = call.f();
-    return collection(e, name, recv, ro, args, st, f, site);
-  }
-
-  private static Value collection(
-      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
-    Obj w;
-    switch (name) {
+    switch (call.name()) {
       case "add", "addLast", "offer", "offerLast", "push", "addElement" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         if (args.size() == 2
             && args.get(0).constant() != null
             && Constants.numeric(args.get(0).constant())) {
@@ -45,7 +27,7 @@ final class CollectionModel implements TypeModel {
           }
           w.summary = Value.join(w.summary, args.get(1));
         } else if (!args.isEmpty()) {
-          if (name.equals("push") && w.elements != null) {
+          if (call.name().equals("push") && w.elements != null) {
             w.elements.add(0, args.get(0));
             w.summary = Value.join(w.summary, args.get(0));
           } else {
@@ -55,7 +37,7 @@ final class CollectionModel implements TypeModel {
         return Value.ofType("boolean");
       }
       case "addFirst", "offerFirst" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         if (w.elements != null && !args.isEmpty()) {
           w.elements.add(0, args.get(0));
         }
@@ -63,7 +45,7 @@ final class CollectionModel implements TypeModel {
         return Value.ofType("void");
       }
       case "addAll" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         Value other = args.get(args.size() - 1);
         Obj oo = other.obj() == 0 ? null : st.read(other.obj());
         if (oo != null && oo.elements != null && w.elements != null && args.size() == 1) {
@@ -84,21 +66,21 @@ final class CollectionModel implements TypeModel {
             return ro.elements.get(i);
           }
         }
-        return e.elementOf(recv, st);
+        return e.elementOf(call.recv(), st);
       }
       case "getFirst", "peek", "peekFirst", "element", "firstElement" -> {
         return ro.elements != null && !ro.elements.isEmpty()
             ? ro.elements.get(0)
-            : e.elementOf(recv, st);
+            : e.elementOf(call.recv(), st);
       }
       case "getLast", "peekLast", "lastElement" -> {
         return ro.elements != null && !ro.elements.isEmpty()
             ? ro.elements.get(ro.elements.size() - 1)
-            : e.elementOf(recv, st);
+            : e.elementOf(call.recv(), st);
       }
       case "poll", "pollFirst", "pop", "removeFirst", "remove" -> {
-        w = st.write(ro.id);
-        if (name.equals("remove") && args.size() == 1) {
+        Obj w = st.write(ro.id);
+        if (call.name().equals("remove") && args.size() == 1) {
           Object k = args.get(0).constant();
           if (k != null
               && Constants.numeric(k)
@@ -120,22 +102,22 @@ final class CollectionModel implements TypeModel {
             }
           }
           w.elements = null;
-          return e.elementOf(recv, st);
+          return e.elementOf(call.recv(), st);
         }
         if (w.elements != null && !w.elements.isEmpty()) {
           return w.elements.remove(0);
         }
-        return e.elementOf(recv, st);
+        return e.elementOf(call.recv(), st);
       }
       case "removeLast", "pollLast" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         if (w.elements != null && !w.elements.isEmpty()) {
           return w.elements.remove(w.elements.size() - 1);
         }
-        return e.elementOf(recv, st);
+        return e.elementOf(call.recv(), st);
       }
       case "set" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         if (args.size() == 2
             && w.elements != null
             && args.get(0).constant() != null
@@ -149,10 +131,10 @@ final class CollectionModel implements TypeModel {
         }
         w.elements = null;
         w.summary = Value.join(w.summary, args.size() == 2 ? args.get(1) : null);
-        return e.elementOf(recv, st);
+        return e.elementOf(call.recv(), st);
       }
       case "clear", "removeAllElements" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         w.elements = new ArrayList<>();
         w.summary = null;
         return Value.ofType("void");
@@ -176,10 +158,11 @@ final class CollectionModel implements TypeModel {
           "removeAll",
           "retainAll",
           "removeIf" -> {
-        if (name.startsWith("remove") || name.equals("retainAll")) {
+        if (call.name().startsWith("remove") || call.name().equals("retainAll")) {
           st.write(ro.id).elements = null;
         }
-        return Value.ofType(name.contains("ndexOf") || name.equals("hashCode") ? "int" : "boolean");
+        return Value.ofType(
+            call.name().contains("ndexOf") || call.name().equals("hashCode") ? "int" : "boolean");
       }
       case "iterator",
           "listIterator",
@@ -190,11 +173,12 @@ final class CollectionModel implements TypeModel {
           "spliterator" -> {
         Value it =
             e.newObject(
-                name.contains("tream") ? "java.util.stream.Stream" : "java.util.Iterator", st);
+                call.name().contains("tream") ? "java.util.stream.Stream" : "java.util.Iterator",
+                st);
         Obj io = st.write(it.obj());
         io.elements = ro.elements == null ? null : new ArrayList<>(ro.elements);
         io.summary = ro.summary;
-        return it.withTaint(recv.taint());
+        return it.withTaint(call.recv().taint());
       }
       case "toArray" -> {
         Value arr =
@@ -216,7 +200,7 @@ final class CollectionModel implements TypeModel {
       }
       case "forEach" -> {
         if (!args.isEmpty()) {
-          TypeModels.callWith(e, args.get(0), List.of(e.elementOf(recv, st)), st, f, site);
+          e.calls.apply(call, args.get(0), List.of(e.elementOf(call.recv(), st)));
         }
         return Value.ofType("void");
       }

@@ -1,18 +1,17 @@
 package dev.bulwark.code.taint;
 
+import java.util.List;
+
 /** Iterators and enumerations: each element is the iterated container's element. */
-final class IteratorModel implements TypeModel {
-  @Override
-  public boolean covers(Engine e, CallSite call) {
-    String owner = call.owner();
-    return call.receiverObject() != null
-        && (TypeModels.is(e, owner, "java.util.Iterator")
-            || TypeModels.is(e, owner, "java.util.Enumeration")
-            || TypeModels.is(e, owner, "java.util.ListIterator"));
+final class IteratorModel extends ObjectModel {
+  IteratorModel() {
+    super(
+        List.of("java.util.Iterator", "java.util.Enumeration", "java.util.ListIterator"),
+        List.of());
   }
 
   @Override
-  public Value call(Engine e, CallSite call) {
+  Value call(Engine e, CallSite call, Obj ro) {
     return switch (call.name()) {
       case "next", "nextElement", "previous" -> e.elementOf(call.recv(), call.st());
       case "hasNext", "hasMoreElements", "hasPrevious" -> Value.ofType("boolean");

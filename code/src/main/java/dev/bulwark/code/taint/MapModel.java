@@ -1,42 +1,25 @@
 package dev.bulwark.code.taint;
 
-import com.github.javaparser.ast.Node;
 import java.util.List;
 
 /** Maps, by constant key where the key is known. */
-final class MapModel implements TypeModel {
-  @Override
-  public boolean covers(Engine e, CallSite call) {
-    Obj ro = call.receiverObject();
-    String owner = call.owner();
-    return ro != null
-        && (TypeModels.is(e, owner, "java.util.Map")
-            || (ro.type != null && TypeModels.is(e, ro.type, "java.util.Map")));
+final class MapModel extends ObjectModel {
+  MapModel() {
+    super(List.of("java.util.Map"), List.of("java.util.Map"));
   }
 
   @Override
-  public Value call(Engine e, CallSite call) {
-    String name = call.name();
-    Value recv = call.recv();
-    Obj ro = call.receiverObject();
+  Value call(Engine e, CallSite call, Obj ro) {
     List<Value> args = call.args();
-    Node site = call.node();
     State st = call.st();
-    Frame f = call.f();
-    return map(e, name, recv, ro, args, st, f, site);
-  }
-
-  static Value map(
-      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
-    Obj w;
-    switch (name) {
+    switch (call.name()) {
       case "put", "putIfAbsent" -> {
         if (args.size() != 2) {
           return null;
         }
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         Value old = args.get(0).constant() != null ? w.entries.get(args.get(0).constant()) : null;
-        if (name.equals("putIfAbsent") && old != null) {
+        if (call.name().equals("putIfAbsent") && old != null) {
           return old;
         }
         TypeModels.putEntry(w, args.get(0), args.get(1));
@@ -50,38 +33,40 @@ final class MapModel implements TypeModel {
         Value v;
         if (k != null) {
           v = Value.join(ro.entries.get(k), ro.unknownEntries);
-          if (v == null && name.equals("getOrDefault") && args.size() > 1) {
+          if (v == null && call.name().equals("getOrDefault") && args.size() > 1) {
             v = args.get(1);
-          } else if (name.equals("getOrDefault") && args.size() > 1 && !ro.entries.containsKey(k)) {
+          } else if (call.name().equals("getOrDefault")
+              && args.size() > 1
+              && !ro.entries.containsKey(k)) {
             v = Value.join(v, args.get(1));
           }
         } else {
           v = ro.everything();
-          if (name.equals("getOrDefault") && args.size() > 1) {
+          if (call.name().equals("getOrDefault") && args.size() > 1) {
             v = Value.join(v, args.get(1));
           }
         }
-        if (name.equals("remove") && k != null) {
+        if (call.name().equals("remove") && k != null) {
           st.write(ro.id).entries.remove(k);
         }
         if (v == null) {
           v = Value.NULL;
         }
-        return recv.tainted() ? v.withTaint(Taint.join(v.taint(), recv.taint())) : v;
+        return call.recv().tainted() ? v.withTaint(Taint.join(v.taint(), call.recv().taint())) : v;
       }
       case "containsKey", "containsValue", "isEmpty", "size" -> {
-        if (name.equals("containsKey")
+        if (call.name().equals("containsKey")
             && args.get(0).constant() != null
             && ro.unknownEntries == null) {
           return Value.constant(ro.entries.containsKey(args.get(0).constant()));
         }
-        return Value.ofType(name.equals("size") ? "int" : "boolean");
+        return Value.ofType(call.name().equals("size") ? "int" : "boolean");
       }
       case "keySet", "values", "entrySet" -> {
         Value set = e.newObject("java.util.HashSet", st);
         Obj so = st.write(set.obj());
         so.elements = null;
-        switch (name) {
+        switch (call.name()) {
           case "keySet" -> so.summary = ro.keys;
           case "values" -> so.summary = ro.everything();
           default -> {
@@ -92,10 +77,10 @@ final class MapModel implements TypeModel {
             st.write(set.obj()).summary = entry.withType("java.util.Map.Entry");
           }
         }
-        return set.withTaint(recv.taint());
+        return set.withTaint(call.recv().taint());
       }
       case "putAll" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         Obj other = args.get(0).obj() == 0 ? null : st.read(args.get(0).obj());
         if (other != null) {
           w.entries.putAll(other.entries);
@@ -107,19 +92,16 @@ final class MapModel implements TypeModel {
         return Value.ofType("void");
       }
       case "forEach" -> {
-        TypeModels.callWith(
-            e,
+        e.calls.apply(
+            call,
             args.get(0),
             List.of(
                 ro.keys == null ? Value.UNKNOWN : ro.keys,
-                ro.everything() == null ? Value.UNKNOWN : ro.everything()),
-            st,
-            f,
-            site);
+                ro.everything() == null ? Value.UNKNOWN : ro.everything()));
         return Value.ofType("void");
       }
       case "clear" -> {
-        w = st.write(ro.id);
+        Obj w = st.write(ro.id);
         w.entries.clear();
         w.unknownEntries = null;
         w.keys = null;

@@ -1,6 +1,5 @@
 package dev.bulwark.code.taint;
 
-import com.github.javaparser.ast.Node;
 import java.util.List;
 
 /** Static methods of JDK classes: factories of lists, maps and streams, conversions, joins. */
@@ -12,18 +11,10 @@ final class StaticCallModel implements TypeModel {
 
   @Override
   public Value call(Engine e, CallSite call) {
-    String owner = call.owner();
     String name = call.name();
     List<Value> args = call.args();
-    Node site = call.node();
     State st = call.st();
-    Frame f = call.f();
-    return staticCall(e, owner, name, args, site, st, f);
-  }
-
-  static Value staticCall(
-      Engine e, String owner, String name, List<Value> args, Node site, State st, Frame f) {
-    switch (owner + "#" + name) {
+    switch (call.owner() + "#" + name) {
       case "java.lang.String#valueOf",
           "java.lang.String#copyValueOf",
           "java.util.Objects#toString",
@@ -101,7 +92,7 @@ final class StaticCallModel implements TypeModel {
             Value copy = e.newArray(a.elements == null ? List.of() : a.elements, null, st);
             Obj w = st.write(copy.obj());
             w.type =
-                name.equals("stream") || owner.endsWith("Stream")
+                name.equals("stream") || call.owner().endsWith("Stream")
                     ? "java.util.stream.Stream"
                     : "java.util.ArrayList";
             if (a.elements == null) {
@@ -113,9 +104,9 @@ final class StaticCallModel implements TypeModel {
         }
         Value list = e.newArray(elems, null, st);
         String type =
-            owner.endsWith("Stream") || name.equals("stream")
+            call.owner().endsWith("Stream") || name.equals("stream")
                 ? "java.util.stream.Stream"
-                : name.contains("Set") || owner.endsWith("Set") || name.equals("singleton")
+                : name.contains("Set") || call.owner().endsWith("Set") || name.equals("singleton")
                     ? "java.util.HashSet"
                     : "java.util.ArrayList";
         st.write(list.obj()).type = type;

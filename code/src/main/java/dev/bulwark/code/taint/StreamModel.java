@@ -1,48 +1,30 @@
 package dev.bulwark.code.taint;
 
-import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Streams: the elements they carry through maps, filters and collectors. */
-final class StreamModel implements TypeModel {
-  @Override
-  public boolean covers(Engine e, CallSite call) {
-    Obj ro = call.receiverObject();
-    String owner = call.owner();
-    return ro != null
-        && (TypeModels.is(e, owner, "java.util.stream.Stream")
-            || TypeModels.is(e, owner, "java.util.stream.BaseStream"));
+final class StreamModel extends ObjectModel {
+  StreamModel() {
+    super(List.of("java.util.stream.Stream", "java.util.stream.BaseStream"), List.of());
   }
 
   @Override
-  public Value call(Engine e, CallSite call) {
-    String name = call.name();
-    Value recv = call.recv();
-    Obj ro = call.receiverObject();
+  Value call(Engine e, CallSite call, Obj ro) {
     List<Value> args = call.args();
-    Node site = call.node();
     State st = call.st();
-    Frame f = call.f();
-    return stream(e, name, recv, ro, args, st, f, site);
-  }
-
-  static Value stream(
-      Engine e, String name, Value recv, Obj ro, List<Value> args, State st, Frame f, Node site) {
-    Value element = e.elementOf(recv, st);
-    switch (name) {
+    Value element = e.elementOf(call.recv(), st);
+    switch (call.name()) {
       case "map", "flatMap", "mapToObj", "peek" -> {
         Value mapped =
-            args.isEmpty()
-                ? element
-                : TypeModels.callWith(e, args.get(0), List.of(element), st, f, site);
-        if (name.equals("peek")) {
+            args.isEmpty() ? element : e.calls.apply(call, args.get(0), List.of(element));
+        if (call.name().equals("peek")) {
           mapped = element;
         }
         Value s = e.newObject("java.util.stream.Stream", st);
         Obj so = st.write(s.obj());
         so.elements = null;
-        so.summary = name.equals("flatMap") ? e.elementOf(mapped, st) : mapped;
+        so.summary = call.name().equals("flatMap") ? e.elementOf(mapped, st) : mapped;
         return s;
       }
       case "filter",
@@ -56,13 +38,13 @@ final class StreamModel implements TypeModel {
           "takeWhile",
           "dropWhile",
           "boxed" -> {
-        if (name.equals("filter") || name.endsWith("While")) {
-          TypeModels.callWith(e, args.get(0), List.of(element), st, f, site);
+        if (call.name().equals("filter") || call.name().endsWith("While")) {
+          e.calls.apply(call, args.get(0), List.of(element));
         }
         Value s = e.newObject("java.util.stream.Stream", st);
         Obj so = st.write(s.obj());
         so.elements =
-            name.equals("filter")
+            call.name().equals("filter")
                 ? null
                 : ro.elements == null ? null : new ArrayList<>(ro.elements);
         so.summary = ro.summary;
@@ -90,29 +72,28 @@ final class StreamModel implements TypeModel {
       case "findFirst", "findAny", "min", "max", "reduce" -> {
         Value o = e.newObject("java.util.Optional", st);
         Value content =
-            ro.elements != null && !ro.elements.isEmpty() && name.equals("findFirst")
+            ro.elements != null && !ro.elements.isEmpty() && call.name().equals("findFirst")
                 ? ro.elements.get(0)
                 : element;
-        if (name.equals("reduce") && args.size() >= 2) {
+        if (call.name().equals("reduce") && args.size() >= 2) {
           content =
               Value.join(
                   args.get(0),
-                  TypeModels.callWith(
-                      e, args.get(args.size() - 1), List.of(element, element), st, f, site));
+                  e.calls.apply(call, args.get(args.size() - 1), List.of(element, element)));
           return content;
         }
         st.write(o.obj()).content = content;
         return o;
       }
       case "forEach", "forEachOrdered" -> {
-        TypeModels.callWith(e, args.get(0), List.of(element), st, f, site);
+        e.calls.apply(call, args.get(0), List.of(element));
         return Value.ofType("void");
       }
       case "count", "anyMatch", "allMatch", "noneMatch" -> {
         if (!args.isEmpty()) {
-          TypeModels.callWith(e, args.get(0), List.of(element), st, f, site);
+          e.calls.apply(call, args.get(0), List.of(element));
         }
-        return Value.ofType(name.equals("count") ? "long" : "boolean");
+        return Value.ofType(call.name().equals("count") ? "long" : "boolean");
       }
       case "toArray", "iterator" -> {
         Value arr = e.newArray(List.of(), "java.lang.Object[]", st);

@@ -1,6 +1,5 @@
 package dev.bulwark.code.taint;
 
-import com.github.javaparser.ast.Node;
 import dev.bulwark.code.project.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +7,11 @@ import java.util.Set;
 
 /** Strings: constant folding, and what each method keeps of its receiver's and arguments' taint. */
 final class StringModel implements TypeModel {
+  /** Static methods of String ({@code String.valueOf}) are the static-call model's. */
   @Override
   public boolean covers(Engine e, CallSite call) {
-    return call.owner().equals("java.lang.String");
+    return call.owner().equals("java.lang.String")
+        && !(call.recv().constant() instanceof Constants.TypeRef);
   }
 
   @Override
@@ -18,17 +19,7 @@ final class StringModel implements TypeModel {
     String name = call.name();
     Value recv = call.recv();
     List<Value> args = call.args();
-    Node site = call.node();
     State st = call.st();
-    Frame f = call.f();
-    return string(e, name, recv, args, site, st, f);
-  }
-
-  static Value string(
-      Engine e, String name, Value recv, List<Value> args, Node site, State st, Frame f) {
-    if (recv.constant() instanceof Constants.TypeRef) {
-      return StaticCallModel.staticCall(e, "java.lang.String", name, args, site, st, f);
-    }
     List<Object> consts = new ArrayList<>();
     boolean allConst = recv.constant() instanceof String;
     for (Value a : args) {

@@ -1,6 +1,5 @@
 package dev.bulwark.code.taint;
 
-import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,23 +69,11 @@ final class TypeModels {
     o.keys = Value.join(o.keys, k);
   }
 
-  /** Applies a functional value (lambda, method reference) to arguments. */
-  static Value callWith(Engine e, Value fn, List<Value> args, State st, Frame f, Node site) {
-    Obj o = fn.obj() == 0 ? null : st.read(fn.obj());
-    if (o != null && o.lambda != null) {
-      return e.calls.callLambda(o.lambda, args, st, f, site);
-    }
-    if (fn.type() != null && e.project.classNamed(fn.type()) != null) {
-      return e.calls.instanceCall(fn, "apply", args, site, st, f);
-    }
-    Taint t = fn.taint();
-    for (Value a : args) {
-      t = Taint.join(t, a.taint());
-    }
-    return Value.UNKNOWN.withTaint(t);
-  }
-
-  static Value construct(Engine e, String type, List<Value> args, Node site, State st, Frame f) {
+  /** A new object of a modelled JDK type; null when the type is not modelled here. */
+  static Value construct(Engine e, CallSite call) {
+    String type = call.owner();
+    List<Value> args = call.args();
+    State st = call.st();
     if (type.equals("java.lang.String")) {
       if (args.isEmpty()) {
         return Value.constant("");
