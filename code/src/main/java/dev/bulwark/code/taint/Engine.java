@@ -15,8 +15,9 @@ import java.util.List;
  * library, the budget of the entry point under way, the summaries of calls already run, and the
  * allocation of abstract objects — and the parts themselves: the {@link Interpreter} of statements
  * and expressions, the {@link CallResolver} that sends each call to project code, to a {@link
- * TypeModel} or to the library model, and the {@link Sinks}. Each part receives the engine (or, for
- * what only evaluates, the narrower {@link Evaluator}) instead of another part.
+ * TypeModel} or to the library model ({@link LibrarySemantics}), and the {@link Sinks}. Each part
+ * receives the engine (or, for what only evaluates, the narrower {@link Evaluator}) instead of
+ * another part.
  *
  * <p>One engine per worker thread: it keeps per-run state (object ids, budgets, summaries); the
  * project model is shared and read-only.
@@ -33,8 +34,9 @@ final class Engine {
   final Budget budget = new Budget();
   final Summaries summaries = new Summaries();
   final Sinks sinks;
-  private final Interpreter interpreter;
+  final LibrarySemantics librarySemantics;
   final CallResolver calls;
+  private final Interpreter interpreter;
   private int nextObj = 1;
 
   Engine(ProjectModel project, RulePacks.Loaded rules, Findings findings, boolean libraryMode) {
@@ -44,6 +46,7 @@ final class Engine {
     this.findings = findings;
     this.libraryMode = libraryMode;
     this.sinks = new Sinks(this, rules.rules());
+    this.librarySemantics = new LibrarySemantics(this);
     this.interpreter = new Interpreter(this);
     this.calls = new CallResolver(this, interpreter);
   }

@@ -838,7 +838,7 @@ final class Interpreter implements Evaluator {
   Value staticField(String owner, String name, State st, Frame f) {
     ClassInfo c = engine.project.classNamed(owner);
     if (c == null) {
-      return engine.calls.libraryConstant(owner, name);
+      return engine.librarySemantics.libraryConstant(owner, name);
     }
     ClassInfo.FieldInfo fi = c.fields().get(name);
     if (fi == null) {

@@ -63,9 +63,9 @@ final class Sinks {
       boolean ownerMatches =
           constructor
               ? owner.equals(s.method().owner())
-                  || CallResolver.simpleNameMatch(owner, s.method().owner())
+                  || LibrarySemantics.simpleNameMatch(owner, s.method().owner())
               : engine.types.isSubtype(owner, s.method().owner())
-                  || CallResolver.simpleNameMatch(owner, s.method().owner());
+                  || LibrarySemantics.simpleNameMatch(owner, s.method().owner());
       if (!ownerMatches) {
         continue;
       }

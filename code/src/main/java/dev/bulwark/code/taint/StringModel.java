@@ -32,7 +32,7 @@ final class StringModel implements TypeModel {
         return Value.constant(r);
       }
     }
-    String ret = e.calls.returnType("java.lang.String", name, args.size());
+    String ret = e.librarySemantics.returnType("java.lang.String", name, args.size());
     if (TypeHierarchy.isValueType(ret)) {
       return Value.ofType(ret);
     }
