@@ -42,12 +42,6 @@ final class Sinks {
   java.util.Set<dev.bulwark.code.rules.Category> check(CallSite call) {
     String owner = call.owner();
     String name = call.name();
-    Value recv = call.recv();
-    List<Value> args = call.args();
-    Node site = call.node();
-    State st = call.st();
-    Frame f = call.f();
-    boolean constructor = call.constructor();
     List<Entry> entries = byName.get(name);
     java.util.EnumSet<dev.bulwark.code.rules.Category> reported =
         java.util.EnumSet.noneOf(dev.bulwark.code.rules.Category.class);
@@ -56,12 +50,12 @@ final class Sinks {
     }
     for (Entry e : entries) {
       JavaRule.Sink s = e.sink;
-      if (!s.method().matchesName(name, args.size())) {
+      if (!s.method().matchesName(name, call.args().size())) {
         continue;
       }
       // a constructor names exactly one class: new SecureRandom() is not new Random()
       boolean ownerMatches =
-          constructor
+          call.constructor()
               ? owner.equals(s.method().owner())
                   || LibrarySemantics.simpleNameMatch(owner, s.method().owner())
               : engine.types.isSubtype(owner, s.method().owner())
@@ -69,26 +63,25 @@ final class Sinks {
       if (!ownerMatches) {
         continue;
       }
-      Obj ro = recv.obj() == 0 ? null : st.read(recv.obj());
+      Obj ro = call.receiverObject();
       if (s.receiverTag() != null && (ro == null || !ro.tags.contains(s.receiverTag()))) {
         continue;
       }
       switch (e.rule.kind()) {
         case TAINT -> {
           if ((s.receiverFlag() == null || ro == null || !satisfied(s.receiverFlag(), ro.tags))
-              && taint(e, recv, args, site, st, f)) {
+              && taint(e, call)) {
             reported.add(e.rule.category());
           }
         }
         case CONSTANT_ARG -> {
           if (s.receiverFlag() == null || ro != null && satisfied(s.receiverFlag(), ro.tags)) {
-            constant(e, recv, args, site, f, name);
+            constant(e, call);
           }
         }
-        case CALL ->
-            weak(e.rule, f, site, "call to " + shortOwner(s.method().owner()) + "." + name);
-        case OBJECT_FLAG -> flags(e, recv, ro, args, site, st, f);
-        case STRUCTURAL -> structuralArg(e, args, site, st, f);
+        case CALL -> weak(e.rule, call, "call to " + shortOwner(s.method().owner()) + "." + name);
+        case OBJECT_FLAG -> flags(e, call, ro);
+        case STRUCTURAL -> structuralArg(e, call);
       }
     }
     return reported;
@@ -98,11 +91,11 @@ final class Sinks {
    * Reports a weak primitive, at the rule's lower severity when the rule has one and nothing around
    * the call shows a security use.
    */
-  private void weak(JavaRule rule, Frame f, Node site, String detail) {
-    if (rule.outsideSecurityContext() != null && SecurityContext.reason(site) == null) {
-      engine.findings.reportOutsideSecurityContext(rule, f.unit, site, detail);
+  private void weak(JavaRule rule, CallSite call, String detail) {
+    if (rule.outsideSecurityContext() != null && SecurityContext.reason(call.node()) == null) {
+      engine.findings.reportOutsideSecurityContext(rule, call.f().unit, call.node(), detail);
     } else {
-      engine.findings.report(rule, f.unit, site, null, detail);
+      engine.findings.report(rule, call.f().unit, call.node(), null, detail);
     }
   }
 
@@ -110,23 +103,24 @@ final class Sinks {
     return fqn.substring(fqn.lastIndexOf('.') + 1);
   }
 
-  private boolean taint(Entry e, Value recv, List<Value> args, Node site, State st, Frame f) {
+  private boolean taint(Entry e, CallSite call) {
+    Node site = call.node();
     if (e.rule.category() == dev.bulwark.code.rules.Category.PATH && Guards.confinedLater(site)) {
       return false; // only builds the path; its canonical form is checked before any use
     }
     for (int idx : e.sink.args()) {
       List<Value> vs = new ArrayList<>();
       if (idx == -1) {
-        vs.add(recv);
+        vs.add(call.recv());
       } else if (idx == ALL_ARGS) {
-        vs.addAll(args);
-      } else if (idx < args.size()) {
-        vs.add(args.get(idx));
+        vs.addAll(call.args());
+      } else if (idx < call.args().size()) {
+        vs.add(call.args().get(idx));
       }
       for (Value v : vs) {
-        Taint t = engine.deepTaint(v, st);
+        Taint t = engine.deepTaint(v, call.st());
         if (t != null && t.dangerousFor(e.rule.category())) {
-          engine.findings.report(e.rule, f.unit, site, t, Interpreter.describe(site));
+          engine.findings.report(e.rule, call.f().unit, site, t, Interpreter.describe(site));
           return true;
         }
       }
@@ -134,30 +128,30 @@ final class Sinks {
     return false;
   }
 
-  private void constant(Entry e, Value recv, List<Value> args, Node site, Frame f, String name) {
+  private void constant(Entry e, CallSite call) {
     if (e.sink.matches() == null && e.sink.below() == null) {
       // no condition on the arguments: the API itself is the weakness (DigestUtils.md5Hex)
-      weak(e.rule, f, site, "call to " + shortOwner(e.sink.method().owner()) + "." + name);
+      weak(e.rule, call, "call to " + shortOwner(e.sink.method().owner()) + "." + call.name());
       return;
     }
     for (int idx : e.sink.args()) {
-      Value v = idx == -1 ? recv : idx < args.size() ? args.get(idx) : null;
+      Value v = call.arg(idx);
       if (v == null || v.constant() == null) {
         continue;
       }
-      if (e.rule.cwe() == 798 && fromConfiguration(site, idx)) {
+      if (e.rule.cwe() == 798 && fromConfiguration(call.node(), idx)) {
         continue; // read from configuration: the secrets analyzer judges the configuration file
       }
       Object c = v.constant();
       if (e.sink.matches() != null && c instanceof String s && e.sink.matches().matcher(s).find()) {
-        weak(e.rule, f, site, "constant \"" + abbreviate(s, e.rule.cwe()) + "\"");
+        weak(e.rule, call, "constant \"" + abbreviate(s, e.rule.cwe()) + "\"");
         return;
       }
       if (e.sink.below() != null && Constants.numeric(c) && Constants.num(c) < e.sink.below()) {
         engine.findings.report(
             e.rule,
-            f.unit,
-            site,
+            call.f().unit,
+            call.node(),
             null,
             "size " + (long) Constants.num(c) + " below " + e.sink.below());
         return;
@@ -195,7 +189,9 @@ final class Sinks {
     return s.length() > 40 ? s.substring(0, 37) + "..." : s;
   }
 
-  private void flags(Entry e, Value recv, Obj ro, List<Value> args, Node site, State st, Frame f) {
+  private void flags(Entry e, CallSite call, Obj ro) {
+    Frame f = call.f();
+    Node site = call.node();
     if (e.sink.receiverFlag() != null) {
       if (ro != null && !satisfied(e.sink.receiverFlag(), ro.tags)) {
         engine.findings.report(
@@ -209,8 +205,8 @@ final class Sinks {
       return;
     }
     for (int idx : e.sink.args()) {
-      Value v = idx == -1 ? recv : idx < args.size() ? args.get(idx) : null;
-      Obj o = v == null || v.obj() == 0 ? null : st.read(v.obj());
+      Value v = call.arg(idx);
+      Obj o = v == null || v.obj() == 0 ? null : call.st().read(v.obj());
       if (o != null && e.sink.flag() != null && !satisfied(e.sink.flag(), o.tags)) {
         engine.findings.report(e.rule, f.unit, site, null, "object lacks " + e.sink.flag());
         return;
@@ -235,15 +231,17 @@ final class Sinks {
   /**
    * Structural sinks: a functional argument that accepts everything (a verifier returning true).
    */
-  private void structuralArg(Entry e, List<Value> args, Node site, State st, Frame f) {
+  private void structuralArg(Entry e, CallSite call) {
+    List<Value> args = call.args();
     for (int idx : e.sink.args()) {
       Value v = idx < args.size() ? args.get(idx) : null;
-      Obj o = v == null || v.obj() == 0 ? null : st.read(v.obj());
+      Obj o = v == null || v.obj() == 0 ? null : call.st().read(v.obj());
       if (o != null
           && o.lambda != null
           && o.lambda.body() != null
           && StructuralChecks.alwaysTrue(o.lambda.body())) {
-        engine.findings.report(e.rule, f.unit, site, null, "verifier accepts every host");
+        engine.findings.report(
+            e.rule, call.f().unit, call.node(), null, "verifier accepts every host");
       }
     }
   }
