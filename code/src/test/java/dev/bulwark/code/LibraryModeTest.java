@@ -3,15 +3,9 @@ package dev.bulwark.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.model.Confidence;
-import dev.bulwark.core.model.Finding;
-import dev.bulwark.core.model.Location;
 import dev.bulwark.core.testing.RuleFixtures;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -37,15 +31,7 @@ class LibraryModeTest {
             resource("application/WebApp.java")),
         (f, e) -> {
           JavaScan.Result r = JavaScan.files(f.getParent(), List.of(f));
-          Map<Integer, Set<String>> fired = new HashMap<>();
-          for (Finding finding : r.findings()) {
-            if (finding.primaryLocation() instanceof Location.File loc && loc.region() != null) {
-              fired
-                  .computeIfAbsent(loc.region().startLine(), k -> new TreeSet<>())
-                  .add(finding.ruleId());
-            }
-          }
-          return fired;
+          return r.rulesByLine();
         });
   }
 

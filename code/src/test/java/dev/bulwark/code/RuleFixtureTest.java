@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.code.rules.JavaRule;
 import dev.bulwark.code.rules.RulePacks;
-import dev.bulwark.core.model.Finding;
-import dev.bulwark.core.model.Location;
 import dev.bulwark.core.testing.FixtureMarkers;
 import dev.bulwark.core.testing.RuleFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -44,15 +40,7 @@ class RuleFixtureTest {
         (f, e) -> {
           JavaScan.Result r = JavaScan.files(f.getParent(), List.of(f));
           assertThat(r.diagnostics()).as("diagnostics").isEmpty();
-          Map<Integer, Set<String>> fired = new HashMap<>();
-          for (Finding finding : r.findings()) {
-            if (finding.primaryLocation() instanceof Location.File loc && loc.region() != null) {
-              fired
-                  .computeIfAbsent(loc.region().startLine(), k -> new TreeSet<>())
-                  .add(finding.ruleId());
-            }
-          }
-          return fired;
+          return r.rulesByLine();
         });
   }
 

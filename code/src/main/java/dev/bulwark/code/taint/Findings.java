@@ -22,7 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Findings {
   static final String ANALYZER = "code";
 
-  private record Key(String rule, String path, int line, int column) {}
+  private record Key(String rule, String path, int line, int column) {
+    static Key of(JavaRule rule, Location.File loc) {
+      return new Key(
+          rule.id(),
+          loc.path(),
+          loc.region() == null ? 0 : loc.region().startLine(),
+          loc.region() == null ? 0 : loc.region().startColumn());
+    }
+  }
 
   private record Hit(
       JavaRule rule,
@@ -73,12 +81,7 @@ public final class Findings {
   void report(
       JavaRule rule, SourceUnit unit, Node site, Taint taint, String detail, Location.File origin) {
     Location.File loc = location(unit, site);
-    Key key =
-        new Key(
-            rule.id(),
-            loc.path(),
-            loc.region() == null ? 0 : loc.region().startLine(),
-            loc.region() == null ? 0 : loc.region().startColumn());
+    Key key = Key.of(rule, loc);
     hits.merge(key, new Hit(rule, loc, taint, detail, origin, null, null), Findings::better);
   }
 
@@ -88,12 +91,7 @@ public final class Findings {
    */
   void reportOutsideSecurityContext(JavaRule rule, SourceUnit unit, Node site, String detail) {
     Location.File loc = location(unit, site);
-    Key key =
-        new Key(
-            rule.id(),
-            loc.path(),
-            loc.region() == null ? 0 : loc.region().startLine(),
-            loc.region() == null ? 0 : loc.region().startColumn());
+    Key key = Key.of(rule, loc);
     hits.merge(
         key,
         new Hit(

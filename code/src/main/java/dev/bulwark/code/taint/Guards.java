@@ -417,6 +417,19 @@ final class Guards {
     }
   }
 
+  /** Categories a value rules out when it cannot hold any of these characters. */
+  private record RuledOut(String characters, Set<Category> categories) {}
+
+  private static final List<RuledOut> RULED_OUT =
+      List.of(
+          new RuledOut("<>\"'&`", Set.of(Category.XSS)),
+          new RuledOut("'\"\\; \t\r\n", Set.of(Category.SQL)),
+          new RuledOut(";&|$`'\"\\<>(){}*?!~#[] \t\r\n", Set.of(Category.COMMAND)),
+          new RuledOut("/\\.", Set.of(Category.PATH)),
+          new RuledOut("*()\\=&|!\0", Set.of(Category.LDAP)),
+          new RuledOut("'\"[]()=/@*|", Set.of(Category.XPATH)),
+          new RuledOut("\r\n", Set.of(Category.HEADER, Category.LOG)));
+
   /**
    * What a whole-string regex match rules out, from the characters it admits: a pattern made of
    * character classes, escapes and quantifiers. Anything else only proves the value was checked.
@@ -427,27 +440,10 @@ final class Guards {
     if (allowed == null) {
       return out;
     }
-    if (none(allowed, "<>\"'&`")) {
-      out.add(Category.XSS);
-    }
-    if (none(allowed, "'\"\\; \t\r\n")) {
-      out.add(Category.SQL);
-    }
-    if (none(allowed, ";&|$`'\"\\<>(){}*?!~#[] \t\r\n")) {
-      out.add(Category.COMMAND);
-    }
-    if (none(allowed, "/\\.")) {
-      out.add(Category.PATH);
-    }
-    if (none(allowed, "*()\\=&|!\0")) {
-      out.add(Category.LDAP);
-    }
-    if (none(allowed, "'\"[]()=/@*|")) {
-      out.add(Category.XPATH);
-    }
-    if (none(allowed, "\r\n")) {
-      out.add(Category.HEADER);
-      out.add(Category.LOG);
+    for (RuledOut r : RULED_OUT) {
+      if (none(allowed, r.characters())) {
+        out.addAll(r.categories());
+      }
     }
     BitSet word = new BitSet(128);
     word.set('a', 'z' + 1);

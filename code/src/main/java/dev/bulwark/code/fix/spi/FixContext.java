@@ -188,16 +188,8 @@ public final class FixContext {
     List<CodeFlow.Step> steps = new ArrayList<>(finding.codeFlows().get(0).steps());
     java.util.Collections.reverse(steps);
     for (CodeFlow.Step s : steps) {
-      String m = s.message();
-      String name = null;
-      if (m.startsWith("assigned to ")) {
-        name = m.substring("assigned to ".length());
-      } else if (m.startsWith("parameter ") && m.contains(" of ")) {
-        name = m.substring("parameter ".length(), m.indexOf(" of "));
-      } else if (m.startsWith("@") && m.contains(" parameter '")) {
-        name = m.substring(m.indexOf(" parameter '") + " parameter '".length(), m.length() - 1);
-      }
-      if (name != null && name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+      String name = variableOf(s.message());
+      if (name != null) {
         String n = name;
         if (sink.findAll(NameExpr.class).stream().anyMatch(x -> x.getNameAsString().equals(n))) {
           return Optional.of(name);
@@ -214,20 +206,29 @@ public final class FixContext {
       return out;
     }
     for (CodeFlow.Step s : finding.codeFlows().get(0).steps()) {
-      String m = s.message();
-      String name = null;
-      if (m.startsWith("assigned to ")) {
-        name = m.substring("assigned to ".length());
-      } else if (m.startsWith("parameter ") && m.contains(" of ")) {
-        name = m.substring("parameter ".length(), m.indexOf(" of "));
-      } else if (m.startsWith("@") && m.contains(" parameter '")) {
-        name = m.substring(m.indexOf(" parameter '") + " parameter '".length(), m.length() - 1);
-      }
-      if (name != null && name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+      String name = variableOf(s.message());
+      if (name != null) {
         out.add(name);
       }
     }
     return out;
+  }
+
+  /**
+   * The variable a trace step names ("assigned to x", "parameter x of m", "@RequestParam parameter
+   * 'x'"), or null when the step names none or what it names is no identifier.
+   */
+  private static String variableOf(String message) {
+    String m = message;
+    String name = null;
+    if (m.startsWith("assigned to ")) {
+      name = m.substring("assigned to ".length());
+    } else if (m.startsWith("parameter ") && m.contains(" of ")) {
+      name = m.substring("parameter ".length(), m.indexOf(" of "));
+    } else if (m.startsWith("@") && m.contains(" parameter '")) {
+      name = m.substring(m.indexOf(" parameter '") + " parameter '".length(), m.length() - 1);
+    }
+    return name != null && name.matches("[A-Za-z_$][A-Za-z0-9_$]*") ? name : null;
   }
 
   /** Whether an expression reads one of the variables the trace names. */
