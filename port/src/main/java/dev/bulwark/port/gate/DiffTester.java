@@ -111,18 +111,7 @@ public final class DiffTester {
       gcc.addAll(List.of("harness.c", "-o", "c_harness"));
       Exec.Result cc = Exec.run(gcc, work, Map.of(), null, 120);
       if (!cc.ok()) {
-        for (PortSignature s : testable) {
-          out.put(
-              s.cName(),
-              new Report(
-                  s.cName(),
-                  0,
-                  0,
-                  0,
-                  List.of(),
-                  "the C harness does not compile: " + Cargo.tail(cc.err(), 600)));
-        }
-        return out;
+        return failed(testable, "the C harness does not compile: " + Cargo.tail(cc.err(), 600));
       }
       Path rh = work.resolve("rust_harness");
       Files.createDirectories(rh.resolve("src"));
@@ -133,18 +122,7 @@ public final class DiffTester {
       Files.writeString(rh.resolve("src/main.rs"), rustHarness(testable), StandardCharsets.UTF_8);
       Cargo.Outcome built = cargo.build(rh);
       if (!built.ok()) {
-        for (PortSignature s : testable) {
-          out.put(
-              s.cName(),
-              new Report(
-                  s.cName(),
-                  0,
-                  0,
-                  0,
-                  List.of(),
-                  "the Rust harness does not build: " + Cargo.tail(built.log(), 600)));
-        }
-        return out;
+        return failed(testable, "the Rust harness does not build: " + Cargo.tail(built.log(), 600));
       }
       Path rbin = rh.resolve("target/debug/rust_harness");
       for (PortSignature s : testable) {
@@ -170,6 +148,15 @@ public final class DiffTester {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** Every function untested, for one reason (a harness that does not build). */
+  private static Map<String, Report> failed(List<PortSignature> testable, String why) {
+    Map<String, Report> out = new LinkedHashMap<>();
+    for (PortSignature s : testable) {
+      out.put(s.cName(), new Report(s.cName(), 0, 0, 0, List.of(), why));
+    }
+    return out;
   }
 
   private static Report compare(
