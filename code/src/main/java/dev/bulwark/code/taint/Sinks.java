@@ -127,7 +127,8 @@ final class Sinks {
       for (Value v : vs) {
         Taint t = in.deepTaint(v, st);
         if (t != null && t.dangerousFor(e.rule.category())) {
-          in.findings.report(e.rule, f.unit, site, t, Interpreter.describe(site));
+          in.findings.report(
+              e.rule, f.unit, site, t, Interpreter.describe(site), e.sink.confidence());
           return true;
         }
       }

@@ -1,0 +1,224 @@
+package dev.bulwark.code.specs;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.bulwark.code.project.ClassInfo;
+import dev.bulwark.code.project.ProjectModel;
+import dev.bulwark.code.rules.RulePacks;
+import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.core.maven.DependencyResolver;
+import dev.bulwark.core.maven.EffectivePom;
+import dev.bulwark.core.maven.LocalRepository;
+import dev.bulwark.core.maven.MavenDependency;
+import dev.bulwark.core.maven.PomReader;
+import dev.bulwark.core.files.Roots;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Specification inference for one project: candidates among its own methods (checked by the taint
+ * analysis of their bodies) and among its direct dependencies' public methods (checked by their
+ * bytecode, when the jar is in the local Maven repository), then, when a labeller is given, a
+ * model's labels for the candidates, each put through the same checks. Nothing a check does not
+ * support is accepted as verified.
+ */
+public final class SpecInference {
+
+  /** A model (or anything else) that labels candidates; its labels are only proposals. */
+  public interface Labeller {
+    /** Specs proposed for one candidate (empty: not a source, sink, sanitizer or propagator). */
+    List<Spec> label(Candidate c) throws InterruptedException;
+
+    /** Who labels, for the specs' provenance ({@code llm:openai:model}). */
+    String describe();
+  }
+
+  /**
+   * What inference found: the specs, the candidates it looked at, and the jars read.
+   *
+   * @param missing dependencies whose jars the local repository does not have
+   */
+  public record Result(
+      List<Spec> specs, int candidates, List<String> jars, List<String> missing, int labelled) {}
+
+  private final ProjectModel project;
+  private final RulePacks.Loaded rules;
+  private final Path root;
+  private final LocalRepository repository;
+  private final DiagnosticSink diagnostics;
+
+  public SpecInference(
+      ProjectModel project,
+      RulePacks.Loaded rules,
+      Path root,
+      LocalRepository repository,
+      DiagnosticSink diagnostics) {
+    this.project = project;
+    this.rules = rules;
+    this.root = root;
+    this.repository = repository;
+    this.diagnostics = diagnostics;
+  }
+
+  public Result run(Optional<Labeller> labeller, int maxLabelled) throws InterruptedException {
+    KnownApi known = new KnownApi(rules, t -> project.hierarchy().ancestors(t));
+    Map<String, Integer> uses = uses();
+    ProjectSpecs own = new ProjectSpecs(project, rules, known, uses);
+    List<Candidate> candidates = own.candidates();
+    Map<String, Spec> out = new LinkedHashMap<>();
+    for (Candidate c : candidates) {
+      for (Spec p : c.proposed()) {
+        for (Spec s : own.check(p, c.doc())) {
+          keep(out, s);
+        }
+      }
+    }
+    List<String> jars = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (Dependency d : dependencies(missing)) {
+      BytecodeSpecs bc = new BytecodeSpecs();
+      try {
+        bc.read(d.jar());
+      } catch (IOException e) {
+        diagnostics.report(
+            Diagnostic.warning("code", d.jar().toString(), "jar not read: " + e.getMessage()));
+        continue;
+      }
+      KnownApi withJar =
+          new KnownApi(
+              rules,
+              t -> {
+                Set<String> a = new HashSet<>(project.hierarchy().ancestors(t));
+                for (String x : bc.jarAncestors(t)) {
+                  a.addAll(project.hierarchy().ancestors(x));
+                }
+                return a;
+              });
+      jars.add(d.coordinates());
+      for (Spec s : bc.specs(d.coordinates(), withJar)) {
+        if (!withJar.known(s.owner(), s.name(), s.arity())) {
+          keep(out, s);
+        }
+      }
+    }
+    int labelled = 0;
+    if (labeller.isPresent()) {
+      for (Candidate c : candidates) {
+        if (labelled >= maxLabelled) {
+          diagnostics.report(
+              Diagnostic.note(
+                  "code",
+                  null,
+                  "the model labelled the first "
+                      + maxLabelled
+                      + " of "
+                      + candidates.size()
+                      + " candidates; the rest keep the heuristics' verdicts"));
+          break;
+        }
+        labelled++;
+        for (Spec label : labeller.get().label(c)) {
+          for (Spec s : own.check(label, c.doc())) {
+            keep(out, s);
+          }
+        }
+      }
+    }
+    List<Spec> specs = new ArrayList<>(out.values());
+    specs.sort(
+        Comparator.comparing((Spec s) -> s.verdict().ordinal())
+            .thenComparing(s -> s.kind().ordinal())
+            .thenComparing(Spec::method));
+    return new Result(List.copyOf(specs), candidates.size(), jars, missing, labelled);
+  }
+
+  /** One spec per method, kind and rule: a verified one wins over a guess about the same thing. */
+  private static void keep(Map<String, Spec> out, Spec s) {
+    String k = s.kind() + " " + s.method() + " " + (s.rule() == null ? "" : s.rule());
+    out.merge(k, s, (a, b) -> b.verdict().ordinal() < a.verdict().ordinal() ? b : a);
+  }
+
+  /** How often the project calls a method, by {@code Class.method} (simple names). */
+  private Map<String, Integer> uses() {
+    Map<String, Integer> out = new HashMap<>();
+    for (ClassInfo c : project.classes()) {
+      if (c.outer() != null) {
+        continue;
+      }
+      for (MethodCallExpr call : c.node().findAll(MethodCallExpr.class)) {
+        String scope =
+            call.getScope().map(s -> s.toString()).orElse(c.simpleName());
+        String simple = scope.substring(scope.lastIndexOf('.') + 1);
+        out.merge(simple + "." + call.getNameAsString(), 1, Integer::sum);
+        out.merge("*." + call.getNameAsString(), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  /** A direct dependency whose jar is in the local repository. */
+  record Dependency(String coordinates, Path jar) {}
+
+  private List<Dependency> dependencies(List<String> missing) {
+    List<Path> poms;
+    try (Stream<Path> s = Files.walk(root, 6)) {
+      poms =
+          s.filter(p -> p.getFileName().toString().equals("pom.xml"))
+              .filter(p -> !p.toString().contains("/src/test/"))
+              .sorted()
+              .limit(200)
+              .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+    Roots roots = Roots.of(root);
+    PomReader reader = new PomReader(repository, roots, "code", diagnostics);
+    Set<String> modules = new HashSet<>();
+    Map<String, Dependency> out = new LinkedHashMap<>();
+    List<EffectivePom> models = new ArrayList<>();
+    for (Path pom : poms) {
+      try {
+        EffectivePom m = reader.read(pom, root.relativize(pom).toString());
+        models.add(m);
+        modules.add(m.groupId() + ":" + m.artifactId());
+      } catch (IOException | RuntimeException e) {
+        // an unreadable POM leaves its dependencies out; the others still count
+      }
+    }
+    for (EffectivePom m : models) {
+      for (DependencyResolver.Resolved r :
+          new DependencyResolver(reader).resolve(m, DependencyResolver.Options.inventory())) {
+        MavenDependency d = r.dependency();
+        if (!r.direct()
+            || r.scope().equals("test")
+            || d.type().equals("pom")
+            || modules.contains(d.key())) {
+          continue;
+        }
+        String coords = d.key() + ":" + (r.version() == null ? "?" : r.version());
+        if (out.containsKey(d.key())) {
+          continue;
+        }
+        Optional<Path> jar =
+            r.version() == null ? Optional.empty() : repository.classpathEntry(d, r.version());
+        if (jar.isPresent() && jar.get().toString().endsWith(".jar")) {
+          out.put(d.key(), new Dependency(coords, jar.get()));
+        } else if (!missing.contains(coords)) {
+          missing.add(coords);
+        }
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+}
