@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "code",
     mixinStandardHelpOptions = true,
-    description = "Java analysis tools: specifications inferred for a project's own and its dependencies' methods.",
+    description =
+        "Java analysis tools: specifications inferred for a project's own and its dependencies' methods.",
     subcommands = {CodeCommand.Specs.class})
 final class CodeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -67,10 +68,7 @@ final class CodeCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the specs as a rule pack.")
     Path out;
 
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        description = "table (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
     Format format = Format.TABLE;
 
     @Option(
@@ -149,9 +147,7 @@ final class CodeCommand implements Runnable {
       }
       if (out != null) {
         Files.writeString(
-            out,
-            SpecPack.yaml(root.getFileName().toString(), r.specs()),
-            StandardCharsets.UTF_8);
+            out, SpecPack.yaml(root.getFileName().toString(), r.specs()), StandardCharsets.UTF_8);
         err.println("bulwark code specs: wrote " + r.specs().size() + " specs to " + out);
       }
       return ExitCodes.OK;
@@ -197,7 +193,9 @@ final class CodeCommand implements Runnable {
           n.put("cwe", s.cwe());
         }
         ArrayNode cats = n.putArray("categories");
-        s.categories().stream().sorted().forEach(c -> cats.add(c.name().toLowerCase(java.util.Locale.ROOT)));
+        s.categories().stream()
+            .sorted()
+            .forEach(c -> cats.add(c.name().toLowerCase(java.util.Locale.ROOT)));
         n.put("verdict", s.verdict().label());
         n.put("confidence", s.confidence().label());
         n.put("evidence", s.evidence());

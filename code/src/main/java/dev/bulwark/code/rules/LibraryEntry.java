@@ -26,8 +26,8 @@ public sealed interface LibraryEntry
    * archive entry name, uploaded file name) so a finding says why it was raised. {@code dangerous}
    * narrows the categories the data is dangerous for (an archive entry's name is chosen by whoever
    * made the archive, and matters where it names a file); empty means every category. {@code
-   * confidence}, set by rule packs of inferred specifications, caps the confidence of findings
-   * from this source (null: no cap).
+   * confidence}, set by rule packs of inferred specifications, caps the confidence of findings from
+   * this source (null: no cap).
    */
   public record Source(
       MethodSpec method, String description, Set<Category> dangerous, Confidence confidence)

@@ -297,8 +297,8 @@ public final class RulePacks {
               base.rules().stream()
                   .filter(r -> r.id().equals(ruleId))
                   .findFirst()
-                  .orElseThrow(
-                      () -> new IllegalArgumentException("sink names an unknown rule '" + ruleId + "'"));
+                  .orElseThrow(() ->
+                      new IllegalArgumentException("sink names an unknown rule '" + ruleId + "'"));
           if (rule.kind() != JavaRule.Kind.TAINT) {
             throw new IllegalArgumentException(
                 "sink names rule '" + ruleId + "', which is not a taint rule");
@@ -308,7 +308,14 @@ public final class RulePacks {
                 .computeIfAbsent(ruleId, k -> new ArrayList<>())
                 .add(
                     new JavaRule.Sink(
-                        spec, ints(s.path("args"), 0), null, null, null, null, null, confidence(s)));
+                        spec,
+                        ints(s.path("args"), 0),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        confidence(s)));
           }
         }
       } catch (IllegalArgumentException e) {

@@ -266,21 +266,22 @@ final class BytecodeSpecs {
               "heuristics"));
     }
     if ((m.node.access & Opcodes.ACC_STATIC) == 0 && !m.node.name.equals("<init>")) {
-      for (int p : s.toReceiver) {
+      if (!s.toReceiver.isEmpty()) {
+        List<Integer> from = List.copyOf(new TreeSet<>(s.toReceiver));
         out.add(
             new Spec(
                 Spec.Kind.PROPAGATOR,
                 owner,
                 m.node.name,
                 arity,
-                List.of(p),
+                from,
                 null,
                 0,
                 Set.of(),
                 where,
                 Spec.Verdict.VERIFIED,
                 Confidence.HIGH,
-                "bytecode stores parameter " + p + " into the receiver",
+                "bytecode stores parameter " + from + " into the receiver",
                 "heuristics"));
       }
     }
@@ -318,17 +319,16 @@ final class BytecodeSpecs {
 
     void addAll(Flow o) {
       raw.or(o.raw);
-      o.cleansed.forEach(
-          (k, v) ->
-              cleansed.merge(
-                  k,
-                  v,
-                  (a, b) -> {
-                    EnumSet<Category> i = EnumSet.noneOf(Category.class);
-                    i.addAll(a);
-                    i.retainAll(b);
-                    return i;
-                  }));
+      o.cleansed.forEach((k, v) ->
+          cleansed.merge(
+              k,
+              v,
+              (a, b) -> {
+                EnumSet<Category> i = EnumSet.noneOf(Category.class);
+                i.addAll(a);
+                i.retainAll(b);
+                return i;
+              }));
       if (source == null && o.source != null) {
         source = o.source;
         sourceDangerous = o.sourceDangerous;
@@ -362,12 +362,11 @@ final class BytecodeSpecs {
     Set<Integer> toResult = new TreeSet<>();
     Flow r = fi.returned;
     if (r != null) {
-      r.cleansed.forEach(
-          (p, cats) -> {
-            if (!r.raw.get(p) && !cats.isEmpty()) {
-              sanitizes.put(p, cats);
-            }
-          });
+      r.cleansed.forEach((p, cats) -> {
+        if (!r.raw.get(p) && !cats.isEmpty()) {
+          sanitizes.put(p, cats);
+        }
+      });
       r.raw.stream().forEach(toResult::add);
     }
     return new Summary(
@@ -461,7 +460,12 @@ final class BytecodeSpecs {
     public Flow unaryOperation(AbstractInsnNode insn, Flow value) {
       int op = insn.getOpcode();
       return switch (op) {
-        case Opcodes.GETFIELD -> new Flow(Type.getType(((FieldInsnNode) insn).desc).getSize());
+        case Opcodes.GETFIELD -> {
+          Flow f = new Flow(Type.getType(((FieldInsnNode) insn).desc).getSize());
+          // a collection or builder held in a field is part of the receiver's state
+          f.self = value.self;
+          yield f;
+        }
         case Opcodes.CHECKCAST, Opcodes.ARETURN -> value;
         case Opcodes.ARRAYLENGTH, Opcodes.INSTANCEOF -> new Flow(1);
         case Opcodes.NEWARRAY, Opcodes.ANEWARRAY -> new Flow(1);
@@ -489,10 +493,24 @@ final class BytecodeSpecs {
       }
       int size =
           switch (op) {
-            case Opcodes.LALOAD, Opcodes.DALOAD, Opcodes.LADD, Opcodes.LSUB, Opcodes.LMUL,
-                Opcodes.LDIV, Opcodes.LREM, Opcodes.LSHL, Opcodes.LSHR, Opcodes.LUSHR,
-                Opcodes.LAND, Opcodes.LOR, Opcodes.LXOR, Opcodes.DADD, Opcodes.DSUB,
-                Opcodes.DMUL, Opcodes.DDIV, Opcodes.DREM ->
+            case Opcodes.LALOAD,
+                Opcodes.DALOAD,
+                Opcodes.LADD,
+                Opcodes.LSUB,
+                Opcodes.LMUL,
+                Opcodes.LDIV,
+                Opcodes.LREM,
+                Opcodes.LSHL,
+                Opcodes.LSHR,
+                Opcodes.LUSHR,
+                Opcodes.LAND,
+                Opcodes.LOR,
+                Opcodes.LXOR,
+                Opcodes.DADD,
+                Opcodes.DSUB,
+                Opcodes.DMUL,
+                Opcodes.DDIV,
+                Opcodes.DREM ->
                 2;
             default -> 1;
           };
@@ -530,7 +548,8 @@ final class BytecodeSpecs {
         for (var e : callee.sinks().entrySet()) {
           if (e.getKey() < args.size()) {
             Flow a = args.get(e.getKey());
-            a.raw.stream().forEach(p -> sinks.computeIfAbsent(p, k -> new HashSet<>()).addAll(e.getValue()));
+            a.raw.stream()
+                .forEach(p -> sinks.computeIfAbsent(p, k -> new HashSet<>()).addAll(e.getValue()));
           }
         }
       }
@@ -540,6 +559,9 @@ final class BytecodeSpecs {
       }
       if (hasReceiver && recv != null && accumulates(mi.owner, mi.name)) {
         args.forEach(recv::addAll);
+        if (recv.self) {
+          args.forEach(a -> a.raw.stream().forEach(toReceiver::add));
+        }
       }
       if (ret == Type.VOID_TYPE) {
         return null;
@@ -547,7 +569,13 @@ final class BytecodeSpecs {
       Flow out = new Flow(ret.getSize());
       LibraryEntry.Source src = known.source(owner, mi.name, args.size());
       if (src != null) {
-        out.source = owner.substring(owner.lastIndexOf('.') + 1) + "." + mi.name + " (" + src.description() + ")";
+        out.source =
+            owner.substring(owner.lastIndexOf('.') + 1)
+                + "."
+                + mi.name
+                + " ("
+                + src.description()
+                + ")";
         out.sourceDangerous = src.dangerous();
         return out;
       }
@@ -559,22 +587,25 @@ final class BytecodeSpecs {
       if (san != null) {
         Flow in = san.arg() == -1 ? recv : san.arg() < args.size() ? args.get(san.arg()) : null;
         if (in != null) {
-          in.raw.stream().forEach(p -> out.cleansed.put(p, EnumSet.copyOf(nonEmpty(san.cleanses()))));
-          in.cleansed.forEach(
-              (p, c) -> {
-                EnumSet<Category> all = EnumSet.copyOf(nonEmpty(san.cleanses()));
-                all.addAll(c);
-                out.cleansed.put(p, all);
-              });
+          in.raw.stream()
+              .forEach(p -> out.cleansed.put(p, EnumSet.copyOf(nonEmpty(san.cleanses()))));
+          in.cleansed.forEach((p, c) -> {
+            EnumSet<Category> all = EnumSet.copyOf(nonEmpty(san.cleanses()));
+            all.addAll(c);
+            out.cleansed.put(p, all);
+          });
         }
         return out;
       }
       if (callee != null && !callee.sanitizes().isEmpty()) {
-        callee.sanitizes().forEach((i, c) -> {
-          if (i < args.size()) {
-            args.get(i).raw.stream().forEach(p -> out.cleansed.put(p, EnumSet.copyOf(nonEmpty(c))));
-          }
-        });
+        callee
+            .sanitizes()
+            .forEach((i, c) -> {
+              if (i < args.size()) {
+                args.get(i).raw.stream()
+                    .forEach(p -> out.cleansed.put(p, EnumSet.copyOf(nonEmpty(c))));
+              }
+            });
         return out;
       }
       if (ret.getSort() == Type.BOOLEAN
@@ -606,12 +637,11 @@ final class BytecodeSpecs {
           }
           for (Flow f : reached) {
             f.raw.stream().forEach(p -> sinks.computeIfAbsent(p, k -> new HashSet<>()).add(s));
-            f.cleansed.forEach(
-                (p, c) -> {
-                  if (!c.contains(s.rule().category())) {
-                    sinks.computeIfAbsent(p, k -> new HashSet<>()).add(s);
-                  }
-                });
+            f.cleansed.forEach((p, c) -> {
+              if (!c.contains(s.rule().category())) {
+                sinks.computeIfAbsent(p, k -> new HashSet<>()).add(s);
+              }
+            });
           }
         }
       }

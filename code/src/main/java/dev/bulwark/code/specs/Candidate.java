@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A method that may be a source, sink, sanitizer or propagator, with what a reviewer (or a model)
- * needs to judge it: signature, documentation, an excerpt of its body, and the specs the
- * heuristics propose for it.
+ * needs to judge it: signature, documentation, an excerpt of its body, and the specs the heuristics
+ * propose for it.
  *
  * @param signature the declaration as written ({@code public Object runScript(String s)})
  * @param doc its documentation comment, or empty

@@ -25,14 +25,18 @@ final class Heuristics {
               Pattern.compile("(?i)(eval|script|groovy|template|render|interpret)"),
               "java-code-injection",
               94),
-          new Words(Pattern.compile("(?i)(expression|spel|ognl|mvel|jexl)"), "java-el-injection", 917),
+          new Words(
+              Pattern.compile("(?i)(expression|spel|ognl|mvel|jexl)"), "java-el-injection", 917),
           new Words(Pattern.compile("(?i)(sql|query|statement)"), "java-sqli", 89),
           new Words(
               Pattern.compile("(?i)(file|path|dir|folder|extract|unzip|untar)"),
               "java-path-traversal",
               22),
           new Words(Pattern.compile("(?i)(jndi|lookup)"), "java-jndi-injection", 502),
-          new Words(Pattern.compile("(?i)(deserializ|readobject|unmarshal)"), "java-unsafe-deserialization", 502),
+          new Words(
+              Pattern.compile("(?i)(deserializ|readobject|unmarshal)"),
+              "java-unsafe-deserialization",
+              502),
           new Words(Pattern.compile("(?i)(redirect)"), "java-open-redirect", 601),
           new Words(Pattern.compile("(?i)(fetch|download|url)"), "java-ssrf", 918));
 
@@ -42,7 +46,8 @@ final class Heuristics {
               + "form|payload|env|argument)s?.*");
 
   private static final Pattern SANITIZER_NAME =
-      Pattern.compile("(?i).*(sanitiz|escape|encode|clean|safe|strip|quote|neutrali|whitelist|allowlist).*");
+      Pattern.compile(
+          "(?i).*(sanitiz|escape|encode|clean|safe|strip|quote|neutrali|whitelist|allowlist).*");
 
   /** Sinks the method's and its parameters' names suggest. */
   static List<SinkGuess> sinks(String method, List<String> paramNames) {
@@ -70,8 +75,9 @@ final class Heuristics {
           "(?i)\\b(execut|evaluat|runs? the|script|command|shell|opens?|reads? the file|writes? the"
               + " file|file name|path|sql|query|template|expression|look(s|ed)? up)");
   private static final Pattern SOURCE_DOC =
-      Pattern.compile("(?i)\\b(request|user[- ]supplied|user input|header|query string|parameter"
-          + " value|untrusted|from the client|uploaded)");
+      Pattern.compile(
+          "(?i)\\b(request|user[- ]supplied|user input|header|query string|parameter"
+              + " value|untrusted|from the client|uploaded)");
   private static final Pattern SANITIZER_DOC =
       Pattern.compile("(?i)\\b(escap|sanitiz|safe to|strips?|removes? (any|all)|neutrali|encod)");
 
@@ -95,11 +101,30 @@ final class Heuristics {
     }
     String t = type.replaceAll("<.*>", "");
     return switch (t) {
-      case "String", "java.lang.String", "CharSequence", "java.lang.CharSequence", "File",
-          "java.io.File", "Path", "java.nio.file.Path", "URI", "java.net.URI", "URL",
-          "java.net.URL", "InputStream", "java.io.InputStream", "Reader", "java.io.Reader",
-          "byte[]", "char[]", "String[]", "java.lang.String[]", "Object", "java.lang.Object",
-          "String...", "Object..." ->
+      case "String",
+          "java.lang.String",
+          "CharSequence",
+          "java.lang.CharSequence",
+          "File",
+          "java.io.File",
+          "Path",
+          "java.nio.file.Path",
+          "URI",
+          "java.net.URI",
+          "URL",
+          "java.net.URL",
+          "InputStream",
+          "java.io.InputStream",
+          "Reader",
+          "java.io.Reader",
+          "byte[]",
+          "char[]",
+          "String[]",
+          "java.lang.String[]",
+          "Object",
+          "java.lang.Object",
+          "String...",
+          "Object..." ->
           true;
       default -> false;
     };

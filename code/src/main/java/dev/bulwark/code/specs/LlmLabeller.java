@@ -21,9 +21,9 @@ import java.util.Set;
 
 /**
  * Labels candidates with a language model, as IRIS does: the method's signature, documentation and
- * body go in, a label (source, sink, sanitizer, propagator or none) with its CWE and parameter comes
- * out as JSON checked against a schema. A label is only a proposal: {@link SpecInference} puts it
- * through the same checks as the heuristics' proposals.
+ * body go in, a label (source, sink, sanitizer, propagator or none) with its CWE and parameter
+ * comes out as JSON checked against a schema. A label is only a proposal: {@link SpecInference}
+ * puts it through the same checks as the heuristics' proposals.
  */
 public final class LlmLabeller implements SpecInference.Labeller {
   private static final String SCHEMA =

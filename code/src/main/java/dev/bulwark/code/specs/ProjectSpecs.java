@@ -41,8 +41,10 @@ final class ProjectSpecs {
   private final Set<String> sourceNames = new java.util.HashSet<>();
   private final Map<String, MethodInfo> methods = new HashMap<>();
   private final Map<String, Integer> uses;
+  private final List<Candidate> unlabelled = new ArrayList<>();
 
-  ProjectSpecs(ProjectModel project, RulePacks.Loaded rules, KnownApi known, Map<String, Integer> uses) {
+  ProjectSpecs(
+      ProjectModel project, RulePacks.Loaded rules, KnownApi known, Map<String, Integer> uses) {
     this.project = project;
     this.rules = rules;
     this.known = known;
@@ -102,30 +104,48 @@ final class ProjectSpecs {
     boolean allowList = false;
     if (m.body() != null) {
       callsSink =
-          m.body().findFirst(MethodCallExpr.class, x -> known.sinkNames().contains(x.getNameAsString())).isPresent()
+          m.body()
+                  .findFirst(
+                      MethodCallExpr.class, x -> known.sinkNames().contains(x.getNameAsString()))
+                  .isPresent()
               || m.body()
                   .findFirst(
                       ObjectCreationExpr.class,
                       o -> known.sinkNames().contains("<init>") && sinkConstructor(o))
                   .isPresent();
       callsSource =
-          m.body().findFirst(MethodCallExpr.class, x -> sourceNames.contains(x.getNameAsString())).isPresent();
+          m.body()
+              .findFirst(MethodCallExpr.class, x -> sourceNames.contains(x.getNameAsString()))
+              .isPresent();
       allowList = !allowListPatterns(m).isEmpty();
     }
     List<Heuristics.SinkGuess> guesses =
         dataParams.isEmpty() ? List.of() : Heuristics.sinks(m.name(), names);
     boolean returnsData = Heuristics.dataType(m.returnType());
-    boolean sinkCand = !dataParams.isEmpty() && (callsSink || (!guesses.isEmpty() && m.body() == null));
+    boolean sinkCand =
+        !dataParams.isEmpty() && (callsSink || (!guesses.isEmpty() && m.body() == null));
     boolean sourceCand = returnsData && (callsSource || Heuristics.sourceName(m.name()));
     boolean sanitizerCand =
-        returnsData
-            && !dataParams.isEmpty()
-            && (Heuristics.sanitizerName(m.name()) || allowList);
+        returnsData && !dataParams.isEmpty() && (Heuristics.sanitizerName(m.name()) || allowList);
+    String origin = origin(m);
     if (!sinkCand && !sourceCand && !sanitizerCand) {
+      if (!dataParams.isEmpty() && m.body() != null && !m.isConstructor()) {
+        // nothing here for the heuristics; a model may still label it
+        methods.put(key(m.owner().fqn(), m.name(), m.parameters().size()), m);
+        unlabelled.add(
+            new Candidate(
+                m.owner().fqn(),
+                m.name(),
+                m.parameters().size(),
+                signature(m),
+                m.decl().getJavadocComment().map(j -> j.getContent()).orElse("").strip(),
+                excerpt(m),
+                origin,
+                List.of()));
+      }
       return null;
     }
     methods.put(key(m.owner().fqn(), m.name(), m.parameters().size()), m);
-    String origin = origin(m);
     List<Spec> proposed = new ArrayList<>();
     if (sinkCand) {
       if (guesses.isEmpty() || m.body() != null) {
@@ -141,7 +161,8 @@ final class ProjectSpecs {
       proposed.add(spec(m, Spec.Kind.SOURCE, List.of(), null, 0, Set.of(), origin));
     }
     if (sanitizerCand) {
-      proposed.add(spec(m, Spec.Kind.SANITIZER, List.of(dataParams.get(0)), null, 0, Set.of(), origin));
+      proposed.add(
+          spec(m, Spec.Kind.SANITIZER, List.of(dataParams.get(0)), null, 0, Set.of(), origin));
     }
     return new Candidate(
         m.owner().fqn(),
@@ -209,6 +230,14 @@ final class ProjectSpecs {
     return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, 40)));
   }
 
+  /**
+   * Methods with a data parameter that no heuristic picked (known after {@link #candidates}): what
+   * a model labels after the heuristics' candidates.
+   */
+  List<Candidate> unlabelled() {
+    return unlabelled;
+  }
+
   /** Whether this is one of the project's methods (so its body can be probed). */
   boolean owns(Spec s) {
     return methods.containsKey(key(s.owner(), s.name(), s.arity()));
@@ -224,7 +253,8 @@ final class ProjectSpecs {
     if (m == null) {
       return List.of(p);
     }
-    int used = uses.getOrDefault(p.owner().substring(p.owner().lastIndexOf('.') + 1) + "." + p.name(), 0);
+    int used =
+        uses.getOrDefault(p.owner().substring(p.owner().lastIndexOf('.') + 1) + "." + p.name(), 0);
     String use = used == 0 ? "" : "; called at " + used + " place" + (used == 1 ? "" : "s");
     return switch (p.kind()) {
       case SINK -> checkSink(m, p, doc, use);
@@ -292,7 +322,8 @@ final class ProjectSpecs {
               : "its body could not be analysed to the end";
       return List.of(unverifiedOrDocumented(p, doc, why + use));
     }
-    return List.of(unverifiedOrDocumented(p, doc, "no body to check (abstract or interface)" + use));
+    return List.of(
+        unverifiedOrDocumented(p, doc, "no body to check (abstract or interface)" + use));
   }
 
   private static List<Integer> allParams(MethodInfo m) {
@@ -351,12 +382,16 @@ final class ProjectSpecs {
             "replaces every character outside the allow-list "
                 + patterns.get(0)
                 + ", which keeps none that "
-                + byAllowList.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList()
+                + byAllowList.stream()
+                    .map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                    .toList()
                 + " injection needs"
                 + use);
       }
       return unverifiedOrDocumented(
-          p, doc, "its body returns parameter " + param + " without a cleansing the analysis knows" + use);
+          p,
+          doc,
+          "its body returns parameter " + param + " without a cleansing the analysis knows" + use);
     }
     return unverifiedOrDocumented(p, doc, "no body to check" + use);
   }
@@ -370,7 +405,11 @@ final class ProjectSpecs {
         p.args(),
         null,
         0,
-        p.categories().isEmpty() ? cats : p.categories().stream().filter(cats::contains).collect(java.util.stream.Collectors.toSet()),
+        p.categories().isEmpty()
+            ? cats
+            : p.categories().stream()
+                .filter(cats::contains)
+                .collect(java.util.stream.Collectors.toSet()),
         p.origin(),
         Spec.Verdict.VERIFIED,
         Confidence.HIGH,

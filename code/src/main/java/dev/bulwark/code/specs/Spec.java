@@ -17,8 +17,8 @@ import java.util.Set;
  *     reads; empty for a source
  * @param rule for a sink, the taint rule it adds a sink to; null otherwise
  * @param cwe the weakness the sink leads to or the source feeds; 0 when none applies
- * @param categories for a sanitizer what it cleanses, for a source what it is dangerous for
- *     (empty: everything)
+ * @param categories for a sanitizer what it cleanses, for a source what it is dangerous for (empty:
+ *     everything)
  * @param origin where the method lives: a source path with its line, or a dependency's coordinates
  * @param evidence what the check found, or why none could
  * @param labelledBy who proposed it: {@code heuristics} or {@code llm:<provider>:<model>}

@@ -6,12 +6,12 @@ import dev.bulwark.code.project.ProjectModel;
 import dev.bulwark.code.rules.RulePacks;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.core.files.Roots;
 import dev.bulwark.core.maven.DependencyResolver;
 import dev.bulwark.core.maven.EffectivePom;
 import dev.bulwark.core.maven.LocalRepository;
 import dev.bulwark.core.maven.MavenDependency;
 import dev.bulwark.core.maven.PomReader;
-import dev.bulwark.core.files.Roots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +114,9 @@ public final class SpecInference {
     }
     int labelled = 0;
     if (labeller.isPresent()) {
-      for (Candidate c : candidates) {
+      List<Candidate> toLabel = new ArrayList<>(candidates);
+      toLabel.addAll(own.unlabelled());
+      for (Candidate c : toLabel) {
         if (labelled >= maxLabelled) {
           diagnostics.report(
               Diagnostic.note(
@@ -123,7 +125,7 @@ public final class SpecInference {
                   "the model labelled the first "
                       + maxLabelled
                       + " of "
-                      + candidates.size()
+                      + toLabel.size()
                       + " candidates; the rest keep the heuristics' verdicts"));
           break;
         }
@@ -157,8 +159,7 @@ public final class SpecInference {
         continue;
       }
       for (MethodCallExpr call : c.node().findAll(MethodCallExpr.class)) {
-        String scope =
-            call.getScope().map(s -> s.toString()).orElse(c.simpleName());
+        String scope = call.getScope().map(s -> s.toString()).orElse(c.simpleName());
         String simple = scope.substring(scope.lastIndexOf('.') + 1);
         out.merge(simple + "." + call.getNameAsString(), 1, Integer::sum);
         out.merge("*." + call.getNameAsString(), 1, Integer::sum);
@@ -175,7 +176,7 @@ public final class SpecInference {
     try (Stream<Path> s = Files.walk(root, 6)) {
       poms =
           s.filter(p -> p.getFileName().toString().equals("pom.xml"))
-              .filter(p -> !p.toString().contains("/src/test/"))
+              .filter(p -> !root.relativize(p).toString().replace('\\', '/').contains("src/test/"))
               .sorted()
               .limit(200)
               .toList();

@@ -97,7 +97,8 @@ public final class Findings {
             loc.path(),
             loc.region() == null ? 0 : loc.region().startLine(),
             loc.region() == null ? 0 : loc.region().startColumn());
-    hits.merge(key, new Hit(rule, loc, taint, detail, origin, null, null, sinkCap), Findings::better);
+    hits.merge(
+        key, new Hit(rule, loc, taint, detail, origin, null, null, sinkCap), Findings::better);
   }
 
   /**

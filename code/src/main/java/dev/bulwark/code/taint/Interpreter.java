@@ -140,6 +140,7 @@ public final class Interpreter {
     this.findings = findings;
     this.calls = new CallResolver(this);
     this.sinks = new Sinks(this, rules.rules());
+    calls.indexProjectSpecs(rules.rules());
   }
 
   /**
@@ -327,7 +328,7 @@ public final class Interpreter {
   Value invoke(MethodInfo m, Value self, List<Value> args, State st, Frame caller, Node site) {
     Value r = invokeBody(m, self, args, st, caller, site);
     validators.afterCall(m, self, args, st, caller, site);
-    return r;
+    return calls.afterProjectCall(m, self, args, st, caller, site, r);
   }
 
   private Value invokeBody(

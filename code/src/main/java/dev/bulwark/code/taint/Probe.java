@@ -39,8 +39,7 @@ public final class Probe {
       Set<Category> cleansed) {}
 
   /** Runs {@code m} with parameter {@code param} untrusted (-1: none). */
-  public static Result run(
-      ProjectModel project, RulePacks.Loaded rules, MethodInfo m, int param) {
+  public static Result run(ProjectModel project, RulePacks.Loaded rules, MethodInfo m, int param) {
     Findings findings = new Findings(Map.of());
     Interpreter in = new Interpreter(project, rules, findings);
     if (m.body() == null) {

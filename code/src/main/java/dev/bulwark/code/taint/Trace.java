@@ -49,7 +49,9 @@ public final class Trace {
     return cap;
   }
 
-  /** One more step that lowers the cap to {@code lower} (always recorded: it changes the verdict). */
+  /**
+   * One more step that lowers the cap to {@code lower} (always recorded: it changes the verdict).
+   */
   public Trace thenCapped(
       Location.File location, String message, CodeFlow.Kind kind, Confidence lower) {
     Confidence c = lowest(cap, lower);
