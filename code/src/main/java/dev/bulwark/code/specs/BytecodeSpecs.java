@@ -92,6 +92,15 @@ final class BytecodeSpecs {
     }
   }
 
+  /** The dotted names of the classes read. */
+  Set<String> classNames() {
+    Set<String> out = new HashSet<>();
+    for (String n : classes.keySet()) {
+      out.add(dotted(n));
+    }
+    return out;
+  }
+
   /** Dotted source name of an internal name: {@code a/b/C$D} is {@code a.b.C.D}. */
   static String dotted(String internal) {
     return internal.replace('/', '.').replace('$', '.');

@@ -253,9 +253,15 @@ final class ProjectSpecs {
     if (m == null) {
       return List.of(p);
     }
-    int used =
-        uses.getOrDefault(p.owner().substring(p.owner().lastIndexOf('.') + 1) + "." + p.name(), 0);
-    String use = used == 0 ? "" : "; called at " + used + " place" + (used == 1 ? "" : "s");
+    // calls are matched by name: the receiver's type is not resolved for this count
+    int used = uses.getOrDefault("*." + p.name(), 0);
+    String use =
+        used == 0
+            ? "; the project never calls a method of this name"
+            : "; the project calls a method of this name at "
+                + used
+                + " place"
+                + (used == 1 ? "" : "s");
     return switch (p.kind()) {
       case SINK -> checkSink(m, p, doc, use);
       case SOURCE -> List.of(checkSource(m, p, doc, use));

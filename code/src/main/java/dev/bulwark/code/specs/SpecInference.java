@@ -85,6 +85,7 @@ public final class SpecInference {
       }
     }
     List<String> jars = new ArrayList<>();
+    Set<String> readOwners = new HashSet<>();
     List<String> missing = new ArrayList<>();
     for (Dependency d : dependencies(missing)) {
       BytecodeSpecs bc = new BytecodeSpecs();
@@ -106,11 +107,15 @@ public final class SpecInference {
                 return a;
               });
       jars.add(d.coordinates());
+      readOwners.addAll(bc.classNames());
       for (Spec s : bc.specs(d.coordinates(), withJar)) {
         if (!withJar.known(s.owner(), s.name(), s.arity())) {
           keep(out, s);
         }
       }
+    }
+    for (Spec s : calledLibraryMethods(known, readOwners)) {
+      keep(out, s);
     }
     int labelled = 0;
     if (labeller.isPresent()) {
@@ -151,7 +156,98 @@ public final class SpecInference {
     out.merge(k, s, (a, b) -> b.verdict().ordinal() < a.verdict().ordinal() ? b : a);
   }
 
-  /** How often the project calls a method, by {@code Class.method} (simple names). */
+  /**
+   * Library methods the project calls whose names suggest a sink, when no bytecode could be read
+   * for their class (its jar is not in the local repository): unverified, so a reviewer sees them.
+   * Only calls whose receiver type is visible without symbol resolution count: static calls on a
+   * type and calls on fields of a declared type.
+   */
+  private List<Spec> calledLibraryMethods(KnownApi known, Set<String> readOwners) {
+    Map<String, int[]> calls = new LinkedHashMap<>();
+    Map<String, String> firstAt = new HashMap<>();
+    for (ClassInfo c : project.classes()) {
+      for (MethodCallExpr call : c.node().findAll(MethodCallExpr.class)) {
+        com.github.javaparser.ast.Node type = enclosingType(call);
+        if (call.getScope().isEmpty() || type == null || project.classOf(type) != c) {
+          continue;
+        }
+        String scope = call.getScope().get().toString();
+        String owner = null;
+        if (scope.matches("[A-Z][A-Za-z0-9_]*")) {
+          owner = project.resolveType(scope, c, c.unit());
+        } else {
+          String field = scope.startsWith("this.") ? scope.substring(5) : scope;
+          ClassInfo.FieldInfo fi = c.fields().get(field);
+          if (fi != null && fi.type() != null) {
+            owner = project.resolveType(fi.type().replaceAll("<.*>", ""), c, c.unit());
+          }
+        }
+        if (owner == null
+            || owner.indexOf('.') < 0
+            || project.classNamed(owner) != null
+            || dev.bulwark.code.project.TypeHierarchy.jdkClass(owner) != null
+            || readOwners.contains(owner)) {
+          continue;
+        }
+        int arity = call.getArguments().size();
+        if (arity == 0 || known.known(owner, call.getNameAsString(), arity)) {
+          continue;
+        }
+        String k = owner + "#" + call.getNameAsString() + "/" + arity;
+        calls.computeIfAbsent(k, x -> new int[1])[0]++;
+        firstAt.putIfAbsent(
+            k, c.unit().path() + ":" + call.getRange().map(r -> r.begin.line).orElse(0));
+      }
+    }
+    List<Spec> out = new ArrayList<>();
+    for (var e : calls.entrySet()) {
+      String k = e.getKey();
+      String owner = k.substring(0, k.indexOf('#'));
+      String name = k.substring(k.indexOf('#') + 1, k.lastIndexOf('/'));
+      int arity = Integer.parseInt(k.substring(k.lastIndexOf('/') + 1));
+      for (Heuristics.SinkGuess g : Heuristics.sinks(name, List.of())) {
+        List<Integer> args = new ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+          args.add(i);
+        }
+        out.add(
+            new Spec(
+                Spec.Kind.SINK,
+                owner,
+                name,
+                arity,
+                args,
+                g.rule(),
+                g.cwe(),
+                Set.of(),
+                firstAt.get(k),
+                Spec.Verdict.UNVERIFIED,
+                dev.bulwark.core.model.Confidence.LOW,
+                "a library method named like a "
+                    + g.word()
+                    + " sink, called at "
+                    + e.getValue()[0]
+                    + " place"
+                    + (e.getValue()[0] == 1 ? "" : "s")
+                    + "; its bytecode was not available to check",
+                "heuristics"));
+      }
+    }
+    return out;
+  }
+
+  private static com.github.javaparser.ast.Node enclosingType(com.github.javaparser.ast.Node n) {
+    com.github.javaparser.ast.Node x = n.getParentNode().orElse(null);
+    while (x != null
+        && !(x instanceof com.github.javaparser.ast.body.TypeDeclaration<?>)
+        && !(x instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oc
+            && oc.getAnonymousClassBody().isPresent())) {
+      x = x.getParentNode().orElse(null);
+    }
+    return x;
+  }
+
+  /** How often the project calls a method of each name ({@code *.name}). */
   private Map<String, Integer> uses() {
     Map<String, Integer> out = new HashMap<>();
     for (ClassInfo c : project.classes()) {
@@ -159,9 +255,6 @@ public final class SpecInference {
         continue;
       }
       for (MethodCallExpr call : c.node().findAll(MethodCallExpr.class)) {
-        String scope = call.getScope().map(s -> s.toString()).orElse(c.simpleName());
-        String simple = scope.substring(scope.lastIndexOf('.') + 1);
-        out.merge(simple + "." + call.getNameAsString(), 1, Integer::sum);
         out.merge("*." + call.getNameAsString(), 1, Integer::sum);
       }
     }

@@ -55,7 +55,8 @@ class LlmLabellerTest {
           String answer = "{\"label\":\"none\"}";
           for (var e : ANSWERS.entrySet()) {
             String[] parts = e.getKey().split("#");
-            if (prompt.contains("docs." + parts[0] + " (") && prompt.contains(" " + parts[1] + "(")) {
+            if (prompt.contains("docs." + parts[0] + " (")
+                && prompt.contains(" " + parts[1] + "(")) {
               answer = e.getValue();
             }
           }
@@ -99,8 +100,7 @@ class LlmLabellerTest {
                 dir)
             .orElseThrow();
     ProposalLog log = ProposalLog.memory();
-    LlmLabeller labeller =
-        new LlmLabeller(settings.client(), RulePacks.builtIn(), log, d -> {});
+    LlmLabeller labeller = new LlmLabeller(settings.client(), RulePacks.builtIn(), log, d -> {});
     Path project = SpecFixtures.project(dir);
     SpecInference.Result r =
         SpecFixtures.infer(

@@ -68,6 +68,14 @@ class SpecInferenceTest {
     assertThat(mail.verdict()).isEqualTo(Spec.Verdict.UNVERIFIED);
     assertThat(mail.evidence()).contains("no body");
 
+    // a library method named like a sink, whose jar is not there to check
+    Spec render =
+        find(specs, Spec.Kind.SINK, "com.acme.templates.TemplateRenderer#renderTemplate/1");
+    assertThat(render.verdict()).isEqualTo(Spec.Verdict.UNVERIFIED);
+    assertThat(render.rule()).isEqualTo("java-code-injection");
+    assertThat(render.evidence()).contains("not available");
+    assertThat(render.origin()).startsWith("src/main/java/com/example/docs/Exports.java:10");
+
     // a method that only measures its argument is no sink, whatever its parameter is called
     assertThat(specs).noneMatch(s -> s.method().equals("com.example.docs.FileStore#size/1"));
   }
@@ -78,7 +86,8 @@ class SpecInferenceTest {
     LocalRepository repo = SpecFixtures.repository(dir);
     SpecInference.Result r = SpecFixtures.infer(project, repo, Optional.empty());
     assertThat(r.jars()).containsExactly("com.acme:acme-scripting:2.1.0");
-    assertThat(r.missing()).contains("javax.servlet:javax.servlet-api:4.0.1");
+    assertThat(r.missing())
+        .contains("javax.servlet:javax.servlet-api:4.0.1", "com.acme:acme-templates:2.1.0");
 
     Spec run = find(r.specs(), Spec.Kind.SINK, "com.acme.scripting.Evaluator#run/1");
     assertThat(run.verdict()).isEqualTo(Spec.Verdict.VERIFIED);
