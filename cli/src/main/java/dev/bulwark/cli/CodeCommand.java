@@ -16,9 +16,8 @@ import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.maven.LocalRepository;
 import dev.bulwark.core.verify.ProposalLog;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -95,9 +94,13 @@ final class CodeCommand implements Runnable {
 
     @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @Override
     public Integer call() throws Exception {
       dev.bulwark.core.files.InputPaths.requireReadableKind(project);
+      // where the pack goes is checked before any work
+      dev.bulwark.core.files.OutputFile pack = outputPolicy.check(out, List.of(project));
       Path root = project.toAbsolutePath().normalize();
       BulwarkConfig cfg = config.load(root);
       ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
@@ -145,9 +148,8 @@ final class CodeCommand implements Runnable {
       } else {
         table(o, r);
       }
-      if (out != null) {
-        Files.writeString(
-            out, SpecPack.yaml(root.getFileName().toString(), r.specs()), StandardCharsets.UTF_8);
+      if (pack != null) {
+        pack.writeString(SpecPack.yaml(root.getFileName().toString(), r.specs()));
         err.println("bulwark code specs: wrote " + r.specs().size() + " specs to " + out);
       }
       return ExitCodes.OK;
