@@ -7,7 +7,6 @@ import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
-import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.maven.LocalRepository;
@@ -46,16 +45,10 @@ public final class SpecsService {
             List.of(root),
             Scanner.walkOptions(request.config(), List.of(root), WalkOptions.defaults()),
             diagnostics);
-    List<SourceFile> java =
-        tree.files().stream().filter(f -> f.extension().equals("java")).toList();
-    List<SourceFile> props =
-        tree.files().stream()
-            .filter(f -> f.extension().equals("properties") && !f.relativePath().contains("/test/"))
-            .toList();
     RulePacks.Loaded rules = RulePacks.builtIn();
     ProjectModel project =
         ProjectModel.load(
-            java, props, rules.library(), request.threads(), new Cancellation(), diagnostics);
+            tree, rules.library(), request.threads(), new Cancellation(), diagnostics);
     return new SpecInference(project, rules, root, request.repository(), diagnostics)
         .run(request.labeller(), request.maxLabelled());
   }

@@ -132,16 +132,7 @@ final class ProjectSpecs {
       if (!dataParams.isEmpty() && m.body() != null && !m.isConstructor()) {
         // nothing here for the heuristics; a model may still label it
         methods.put(key(m.owner().fqn(), m.name(), m.parameters().size()), m);
-        unlabelled.add(
-            new Candidate(
-                m.owner().fqn(),
-                m.name(),
-                m.parameters().size(),
-                signature(m),
-                m.decl().getJavadocComment().map(j -> j.getContent()).orElse("").strip(),
-                excerpt(m),
-                origin,
-                List.of()));
+        unlabelled.add(candidate(m, origin, List.of()));
       }
       return null;
     }
@@ -164,11 +155,15 @@ final class ProjectSpecs {
       proposed.add(
           spec(m, Spec.Kind.SANITIZER, List.of(dataParams.get(0)), null, 0, Set.of(), origin));
     }
+    return candidate(m, origin, proposed);
+  }
+
+  private static Candidate candidate(MethodInfo m, String origin, List<Spec> proposed) {
     return new Candidate(
         m.owner().fqn(),
         m.name(),
         m.parameters().size(),
-        signature(m),
+        m.decl().getDeclarationAsString(true, true, true),
         m.decl().getJavadocComment().map(j -> j.getContent()).orElse("").strip(),
         excerpt(m),
         origin,
@@ -216,10 +211,6 @@ final class ProjectSpecs {
   private static String origin(MethodInfo m) {
     int line = m.decl().getRange().map(r -> r.begin.line).orElse(0);
     return m.owner().unit().path() + ":" + line;
-  }
-
-  private static String signature(MethodInfo m) {
-    return m.decl().getDeclarationAsString(true, true, true);
   }
 
   private static String excerpt(MethodInfo m) {

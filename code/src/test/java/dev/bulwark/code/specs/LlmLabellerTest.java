@@ -3,20 +3,16 @@ package dev.bulwark.code.specs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.code.rules.RulePacks;
 import dev.bulwark.core.maven.LocalRepository;
 import dev.bulwark.core.model.Confidence;
+import dev.bulwark.core.testing.FakeChatServer;
 import dev.bulwark.core.verify.ProposalLog;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LlmLabellerTest {
   @TempDir Path dir;
-  private HttpServer server;
-  private final AtomicInteger requests = new AtomicInteger();
+  private FakeChatServer server;
 
   /** The model's answer for a prompt about this method (by name), else "none". */
   private static final Map<String, String> ANSWERS =
@@ -46,38 +41,28 @@ class LlmLabellerTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/v1/chat/completions",
-        ex -> {
-          requests.incrementAndGet();
-          String prompt = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          String answer = "{\"label\":\"none\"}";
-          for (var e : ANSWERS.entrySet()) {
-            String[] parts = e.getKey().split("#");
-            if (prompt.contains("docs." + parts[0] + " (")
-                && prompt.contains(" " + parts[1] + "(")) {
-              answer = e.getValue();
-            }
-          }
-          ObjectNode body = new ObjectMapper().createObjectNode();
-          body.put("model", "fake-labeller");
-          body.putArray("choices")
-              .addObject()
-              .putObject("message")
-              .put("role", "assistant")
-              .put("content", answer);
-          byte[] out = body.toString().getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, out.length);
-          ex.getResponseBody().write(out);
-          ex.close();
-        });
-    server.start();
+    server =
+        FakeChatServer.start(
+            "fake-labeller",
+            900,
+            40,
+            request -> {
+              String prompt = request.path("messages").toString();
+              String answer = "{\"label\":\"none\"}";
+              for (var e : ANSWERS.entrySet()) {
+                String[] parts = e.getKey().split("#");
+                if (prompt.contains("docs." + parts[0] + " (")
+                    && prompt.contains(" " + parts[1] + "(")) {
+                  answer = e.getValue();
+                }
+              }
+              return FakeChatServer.text(answer);
+            });
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   private static Spec find(List<Spec> specs, Spec.Kind kind, String method, String by) {
@@ -94,7 +79,7 @@ class LlmLabellerTest {
                 new ObjectMapper().createObjectNode(),
                 Map.of(
                     "BULWARK_LLM_ENDPOINT",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+                    server.endpoint(),
                     "BULWARK_LLM_MODEL",
                     "fake-labeller"),
                 dir)
@@ -107,7 +92,7 @@ class LlmLabellerTest {
             project, new LocalRepository(dir.resolve("empty-m2")), Optional.of(labeller));
 
     assertThat(r.labelled()).isGreaterThanOrEqualTo(7);
-    assertThat(requests.get()).isGreaterThanOrEqualTo(r.labelled());
+    assertThat(server.requests()).hasSizeGreaterThanOrEqualTo(r.labelled());
 
     // right, and the body shows it: the model's label is as verified as the heuristics'
     List<Spec> scripts =

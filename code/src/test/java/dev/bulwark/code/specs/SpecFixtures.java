@@ -9,7 +9,6 @@ import dev.bulwark.core.analysis.ScanOptions;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigLoader;
 import dev.bulwark.core.errors.Diagnostic;
-import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.maven.LocalRepository;
@@ -85,10 +84,7 @@ final class SpecFixtures {
 
   static ProjectModel parse(Path project) throws Exception {
     SourceTree tree = SourceTree.walk(List.of(project), WalkOptions.defaults(), d -> {});
-    List<SourceFile> java =
-        tree.files().stream().filter(f -> f.extension().equals("java")).toList();
-    return ProjectModel.load(
-        java, List.of(), RulePacks.builtIn().library(), 1, new Cancellation(), d -> {});
+    return ProjectModel.load(tree, RulePacks.builtIn().library(), 1, new Cancellation(), d -> {});
   }
 
   static SpecInference.Result infer(
@@ -110,13 +106,7 @@ final class SpecFixtures {
     List<Finding> out = new ArrayList<>();
     new CodeAnalyzer()
         .analyze(
-            new ScanContext(
-                tree,
-                config,
-                ScanOptions.defaults(),
-                dev.bulwark.core.analysis.Progress.none(),
-                diagnostics::add,
-                new Cancellation()),
+            ScanContext.standalone(tree, config, ScanOptions.defaults(), diagnostics::add),
             out::add);
     return out;
   }

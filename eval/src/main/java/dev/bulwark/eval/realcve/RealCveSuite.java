@@ -203,8 +203,7 @@ public final class RealCveSuite implements Suite {
       RulePacks.Loaded rules = RulePacks.builtIn();
       ProjectModel project =
           ProjectModel.load(
-              all.files().stream().filter(f -> f.extension().equals("java")).toList(),
-              List.of(),
+              all,
               rules.library(),
               ScanOptions.defaults().threads(),
               new Cancellation(),
@@ -251,13 +250,7 @@ public final class RealCveSuite implements Suite {
     try {
       new CodeAnalyzer()
           .analyze(
-              new ScanContext(
-                  tree,
-                  config,
-                  ScanOptions.defaults(),
-                  dev.bulwark.core.analysis.Progress.none(),
-                  diagnostics::add,
-                  new Cancellation()),
+              ScanContext.standalone(tree, config, ScanOptions.defaults(), diagnostics::add),
               findings::add);
     } catch (AnalysisException e) {
       // one project the analyzer cannot handle is a miss, not the end of the evaluation
