@@ -69,7 +69,7 @@ final class BuiltInAnalyzers {
         Map.entry("yara", dev.bulwark.yara.YaraAnalyzer.KEYS),
         Map.entry("intel", dev.bulwark.intel.profile.OrgProfile.KEYS),
         Map.entry("llm", LlmSettings.KEYS),
-        Map.entry("code", ConfigShape.free()),
+        Map.entry("code", CodeAnalyzer.KEYS),
         Map.entry("ai", ConfigShape.free()),
         Map.entry("server", ConfigShape.free()),
         Map.entry("mcp", ConfigShape.free()));

@@ -52,6 +52,10 @@ public final class BulwarkCommand implements Runnable {
               ScanCommand.class),
           new Entry("fix", "Propose and verify patches for code findings.", FixCommand.class),
           new Entry(
+              "code",
+              "Java analysis tools: specifications inferred for a project's own and its dependencies' methods.",
+              CodeCommand.class),
+          new Entry(
               "deps", "Dependency inventory (CycloneDX) and patch planning.", DepsCommand.class),
           new Entry(
               "db",

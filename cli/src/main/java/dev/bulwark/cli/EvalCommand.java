@@ -194,6 +194,13 @@ final class EvalCommand implements Runnable {
         description = "Scan only these CVEs (or row ids); scans run one project at a time.")
     String only;
 
+    @Option(
+        names = "--specs",
+        description =
+            "Infer each project's specifications first (as bulwark code specs does) and scan with"
+                + " them as a rule pack.")
+    boolean specs;
+
     @Override
     String suiteName() {
       return "realcve";
@@ -201,7 +208,14 @@ final class EvalCommand implements Runnable {
 
     @Override
     Map<String, String> params() {
-      return only == null ? Map.of() : Map.of(dev.bulwark.eval.realcve.RealCveSuite.ONLY, only);
+      Map<String, String> p = new java.util.HashMap<>();
+      if (only != null) {
+        p.put(dev.bulwark.eval.realcve.RealCveSuite.ONLY, only);
+      }
+      if (specs) {
+        p.put(dev.bulwark.eval.realcve.RealCveSuite.SPECS, "true");
+      }
+      return Map.copyOf(p);
     }
   }
 

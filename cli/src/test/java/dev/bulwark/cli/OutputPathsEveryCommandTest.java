@@ -87,6 +87,7 @@ class OutputPathsEveryCommandTest {
     all.add(w("deps plan -o", o -> a("deps", "plan", evidence, "-o", o), v -> evidence));
     all.add(w("deps plan --ics", o -> a("deps", "plan", evidence, "--ics", o), v -> evidence));
     all.add(w("fix -o", o -> a("fix", evidence, "--format", "json", "-o", o), v -> evidence));
+    all.add(w("code specs --out", o -> a("code", "specs", evidence, "--out", o), v -> evidence));
     all.add(
         w("label export -o", o -> a("label", "export", "--data-dir", data, "-o", o), v -> null));
     all.add(

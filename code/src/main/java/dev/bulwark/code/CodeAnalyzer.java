@@ -11,10 +11,14 @@ import dev.bulwark.core.analysis.FindingSink;
 import dev.bulwark.core.analysis.Phase;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ConfigLoader;
+import dev.bulwark.core.config.ConfigShape;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.RuleDescriptor;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
@@ -31,6 +35,27 @@ public final class CodeAnalyzer implements Analyzer {
           "Java code",
           "Injection flaws and insecure API use in Java sources (taint analysis)",
           Phase.CODE);
+
+  /**
+   * The keys the {@code code:} section may hold: {@code packs}, the team's own rule packs (such as
+   * the specifications {@code bulwark code specs} writes), paths relative to bulwark.yaml.
+   */
+  public static final ConfigShape KEYS = ConfigShape.keys("packs");
+
+  /** The rule packs bulwark.yaml names under {@code code.packs}, resolved against its folder. */
+  public static List<Path> packs(BulwarkConfig config) throws InputException {
+    Path file = config.sourceFile().orElse(Path.of(ConfigLoader.FILE_NAME));
+    List<Path> out = new java.util.ArrayList<>();
+    for (String p :
+        ConfigLoader.strings(config.section("code").path("packs"), file, "code.packs")) {
+      Path resolved = config.baseDir().resolve(p).normalize();
+      if (!java.nio.file.Files.isRegularFile(resolved)) {
+        throw new InputException(file + ": code.packs: no such rule pack: " + resolved);
+      }
+      out.add(resolved);
+    }
+    return out;
+  }
 
   @Override
   public AnalyzerInfo info() {
@@ -62,7 +87,7 @@ public final class CodeAnalyzer implements Analyzer {
             .toList();
     RulePacks.Loaded rules;
     try {
-      rules = RulePacks.builtIn();
+      rules = RulePacks.withPacks(RulePacks.builtIn(), packs(ctx.config()));
     } catch (InputException e) {
       throw new AnalysisException(e.getMessage(), e);
     }

@@ -119,13 +119,9 @@ public final class FixEngine {
   public Result run() throws InterruptedException, IOException {
     List<SourceFile> java =
         tree.files().stream().filter(f -> f.extension().equals("java")).toList();
-    List<SourceFile> props =
-        tree.files().stream()
-            .filter(f -> f.extension().equals("properties") && !f.relativePath().contains("/test/"))
-            .toList();
     ProjectModel project =
         ProjectModel.load(
-            java, props, rules.library(), options.threads(), new Cancellation(), diagnostics);
+            tree, rules.library(), options.threads(), new Cancellation(), diagnostics);
     Collection<Finding> all =
         Analysis.run(project, rules, options.threads(), new Cancellation(), c -> {}, diagnostics);
     Map<String, Path> absolute = new HashMap<>();

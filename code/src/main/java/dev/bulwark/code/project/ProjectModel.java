@@ -100,6 +100,28 @@ public final class ProjectModel {
    */
   public static final long MAX_SOURCE_BYTES = 16L << 20;
 
+  /**
+   * The Java sources of a tree, with its {@code .properties} files outside test folders (constants
+   * the project reads at run time), parsed.
+   */
+  public static ProjectModel load(
+      dev.bulwark.core.files.SourceTree tree,
+      LibraryModel library,
+      int threads,
+      Cancellation cancellation,
+      DiagnosticSink diagnostics)
+      throws InterruptedException {
+    return load(
+        tree.files().stream().filter(f -> f.extension().equals("java")).toList(),
+        tree.files().stream()
+            .filter(f -> f.extension().equals("properties") && !f.relativePath().contains("/test/"))
+            .toList(),
+        library,
+        threads,
+        cancellation,
+        diagnostics);
+  }
+
   /** Parses Java files (reporting unparsable ones) and reads {@code .properties} files. */
   public static ProjectModel load(
       List<SourceFile> javaFiles,

@@ -1,5 +1,6 @@
 package dev.bulwark.code.rules;
 
+import dev.bulwark.core.model.Confidence;
 import dev.bulwark.core.model.RuleDescriptor;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.TaxonomyRef;
@@ -43,7 +44,9 @@ public record JavaRule(
   /**
    * A sink: a method, which arguments matter ({@code -1} is the receiver), and for the non-taint
    * kinds the pattern, flag or minimum the arguments are checked against. {@code receiverTag}
-   * requires the receiver to carry a tag (a response writer, not any PrintWriter).
+   * requires the receiver to carry a tag (a response writer, not any PrintWriter). {@code
+   * confidence} caps the confidence of findings at this sink: null for the built-in rules, the
+   * specification's own for a sink from a rule pack of inferred specifications.
    */
   public record Sink(
       MethodSpec method,
@@ -52,11 +55,42 @@ public record JavaRule(
       String receiverTag,
       String flag,
       Long below,
-      String receiverFlag) {
+      String receiverFlag,
+      Confidence confidence) {
     public Sink {
       Objects.requireNonNull(method, "method");
       args = List.copyOf(args);
     }
+
+    public Sink(
+        MethodSpec method,
+        List<Integer> args,
+        Pattern matches,
+        String receiverTag,
+        String flag,
+        Long below,
+        String receiverFlag) {
+      this(method, args, matches, receiverTag, flag, below, receiverFlag, null);
+    }
+  }
+
+  /** This rule with more sinks (from a rule pack of inferred specifications). */
+  public JavaRule withSinks(List<Sink> more) {
+    List<Sink> all = new java.util.ArrayList<>(sinks);
+    all.addAll(more);
+    return new JavaRule(
+        id,
+        name,
+        cwe,
+        severity,
+        kind,
+        category,
+        message,
+        remediation,
+        help,
+        all,
+        pack,
+        outsideSecurityContext);
   }
 
   public JavaRule {

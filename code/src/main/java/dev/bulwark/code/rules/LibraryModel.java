@@ -27,6 +27,30 @@ public final class LibraryModel {
   final List<LibraryEntry.Flag> flags = new ArrayList<>();
   private final Map<String, List<LibraryEntry>> byName = new HashMap<>();
 
+  /** A copy to which a rule pack can add entries without touching the built-in model. */
+  LibraryModel copy() {
+    LibraryModel c = new LibraryModel();
+    supertypes.forEach((k, v) -> c.supertypes.put(k, new HashSet<>(v)));
+    c.returns.addAll(returns);
+    c.sources.addAll(sources);
+    c.parameterSourceAnnotations.addAll(parameterSourceAnnotations);
+    c.handlerAnnotations.addAll(handlerAnnotations);
+    c.sanitizers.addAll(sanitizers);
+    c.propagators.addAll(propagators);
+    c.flags.addAll(flags);
+    c.index();
+    return c;
+  }
+
+  /** Every source, sanitizer and propagator entry (what specification inference compares with). */
+  public List<LibraryEntry> entries() {
+    List<LibraryEntry> all = new ArrayList<>();
+    all.addAll(sources);
+    all.addAll(sanitizers);
+    all.addAll(propagators);
+    return all;
+  }
+
   void index() {
     byName.clear();
     for (LibraryEntry.Returns r : returns) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.core.errors.InputException;
+import dev.bulwark.core.model.Confidence;
 import dev.bulwark.core.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -190,9 +191,11 @@ public final class RulePacks {
     for (JsonNode s : root.path("sources")) {
       List<String> dangerous = strings(s.path("dangerous-for"));
       Set<Category> cats = dangerous.isEmpty() ? Set.of() : LibraryModel.categories(dangerous);
+      Confidence conf = confidence(s);
       for (MethodSpec spec : MethodSpec.parse(s.path("method").asText())) {
         lib.sources.add(
-            new LibraryEntry.Source(spec, s.path("description").asText("untrusted input"), cats));
+            new LibraryEntry.Source(
+                spec, s.path("description").asText("untrusted input"), cats, conf));
       }
     }
     for (JsonNode a : root.path("parameter-sources")) {
@@ -211,8 +214,9 @@ public final class RulePacks {
         throw new IllegalArgumentException(
             "sanitizer " + s.path("method").asText() + " cleanses nothing");
       }
+      Confidence conf = confidence(s);
       for (MethodSpec spec : MethodSpec.parse(s.path("method").asText())) {
-        lib.sanitizers.add(new LibraryEntry.Sanitizer(spec, cats, s.path("arg").asInt(0)));
+        lib.sanitizers.add(new LibraryEntry.Sanitizer(spec, cats, s.path("arg").asInt(0), conf));
       }
     }
     for (JsonNode p : root.path("propagators")) {
@@ -242,6 +246,89 @@ public final class RulePacks {
                 f.path("on").asText("receiver").equals("result")));
       }
     }
+  }
+
+  private static Confidence confidence(JsonNode entry) {
+    JsonNode c = entry.path("confidence");
+    return c.isMissingNode() || c.isNull() ? null : Confidence.parse(c.asText());
+  }
+
+  /** The keys a rule pack of the team's own may hold; anything else is a mistake in the pack. */
+  static final Set<String> PACK_KEYS =
+      Set.of("library", "types", "returns", "sources", "sanitizers", "propagators", "sinks");
+
+  /**
+   * The built-in packs plus the team's own rule packs ({@code code.packs} in bulwark.yaml), in the
+   * library model's format with one more section, {@code sinks}, whose entries name the rule they
+   * add a sink to. Entries may carry a {@code confidence}: findings through them are capped at it.
+   */
+  public static Loaded withPacks(Loaded base, List<java.nio.file.Path> packs)
+      throws InputException {
+    if (packs.isEmpty()) {
+      return base;
+    }
+    LibraryModel lib = base.library().copy();
+    Map<String, List<JavaRule.Sink>> added = new LinkedHashMap<>();
+    for (java.nio.file.Path file : packs) {
+      JsonNode root;
+      try {
+        root = YAML.readTree(java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new InputException(file + ": cannot read the rule pack: " + e.getMessage(), e);
+      }
+      if (root == null || !root.isObject()) {
+        throw new InputException(file + ": a rule pack is a YAML mapping");
+      }
+      try {
+        for (var e : root.properties()) {
+          if (!PACK_KEYS.contains(e.getKey())) {
+            throw new IllegalArgumentException(
+                "unknown key '"
+                    + e.getKey()
+                    + "' (expected one of "
+                    + String.join(", ", new java.util.TreeSet<>(PACK_KEYS))
+                    + ")");
+          }
+        }
+        library(root, lib);
+        for (JsonNode s : root.path("sinks")) {
+          String ruleId = text(s, "rule");
+          JavaRule rule =
+              base.rules().stream()
+                  .filter(r -> r.id().equals(ruleId))
+                  .findFirst()
+                  .orElseThrow(() ->
+                      new IllegalArgumentException("sink names an unknown rule '" + ruleId + "'"));
+          if (rule.kind() != JavaRule.Kind.TAINT) {
+            throw new IllegalArgumentException(
+                "sink names rule '" + ruleId + "', which is not a taint rule");
+          }
+          for (MethodSpec spec : MethodSpec.parse(text(s, "method"))) {
+            added
+                .computeIfAbsent(ruleId, k -> new ArrayList<>())
+                .add(
+                    new JavaRule.Sink(
+                        spec,
+                        ints(s.path("args"), 0),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        confidence(s)));
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw new InputException(file + ": " + e.getMessage(), e);
+      }
+    }
+    lib.index();
+    List<JavaRule> rules = new ArrayList<>();
+    for (JavaRule r : base.rules()) {
+      List<JavaRule.Sink> more = added.get(r.id());
+      rules.add(more == null ? r : r.withSinks(more));
+    }
+    return new Loaded(lib, List.copyOf(rules));
   }
 
   private static JavaRule rule(JsonNode root, String file) {

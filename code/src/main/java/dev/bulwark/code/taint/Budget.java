@@ -54,9 +54,14 @@ final class Budget {
 
   /** A fresh budget for the next entry point. */
   void start() {
+    start(MAX_ENTRY_NANOS);
+  }
+
+  /** A fresh budget for work with its own time limit (one probe of one method, say). */
+  void start(long maxNanos) {
     steps = 0;
     callDeadline = Long.MAX_VALUE;
-    entryDeadlineNanos = System.nanoTime() + MAX_ENTRY_NANOS;
+    entryDeadlineNanos = System.nanoTime() + maxNanos;
   }
 
   void tick() {

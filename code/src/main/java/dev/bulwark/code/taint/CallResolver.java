@@ -15,6 +15,9 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.bulwark.code.project.ClassInfo;
 import dev.bulwark.code.project.MethodInfo;
 import dev.bulwark.code.project.TypeHierarchy;
+import dev.bulwark.code.rules.LibraryEntry;
+import dev.bulwark.core.model.CodeFlow;
+import dev.bulwark.core.model.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +55,93 @@ final class CallResolver {
   CallResolver(Engine engine, Evaluator interpreter) {
     this.engine = engine;
     this.interpreter = interpreter;
+  }
+
+  /**
+   * Names of project methods that a rule pack of the team's own says something about (a sink, a
+   * source, a sanitizer): calls of those consult the pack beside following the body.
+   */
+  private final Set<String> projectSpecNames = new java.util.HashSet<>();
+
+  void indexProjectSpecs(List<dev.bulwark.code.rules.JavaRule> rules) {
+    for (LibraryEntry e : engine.library.entries()) {
+      if (engine.project.classNamed(e.method().owner()) != null) {
+        projectSpecNames.addAll(e.method().names());
+      }
+    }
+    for (dev.bulwark.code.rules.JavaRule r : rules) {
+      for (dev.bulwark.code.rules.JavaRule.Sink s : r.sinks()) {
+        if (engine.project.classNamed(s.method().owner()) != null) {
+          projectSpecNames.addAll(s.method().names());
+        }
+      }
+    }
+  }
+
+  /**
+   * What a rule pack says about a call of a project method, applied to the result its body gave: a
+   * source's data joins it, a sanitizer cleanses it (or, unverified, caps what it reaches at low
+   * confidence), and a sink is checked when there was no body to follow (an abstract method whose
+   * implementation lives elsewhere).
+   */
+  Value afterProjectCall(
+      MethodInfo m, Value self, List<Value> args, State st, Frame f, Node site, Value result) {
+    if (site == null || !projectSpecNames.contains(m.name())) {
+      return result;
+    }
+    String owner = m.owner().fqn();
+    Value out = result;
+    if (m.body() == null) {
+      Set<dev.bulwark.code.rules.Category> reported =
+          engine.sinks.check(
+              new CallSite(
+                  owner, m.name(), self, args, m.isStatic(), m.isConstructor(), site, st, f));
+      out = reportedOnce(out, reported);
+    }
+    for (LibraryEntry entry : engine.library.entriesNamed(m.name())) {
+      if (engine.project.classNamed(entry.method().owner()) == null
+          || !engine.librarySemantics.applies(entry.method(), owner, m.name(), args)) {
+        continue;
+      }
+      switch (entry) {
+        case LibraryEntry.Source s -> {
+          Taint t =
+              Taint.of(
+                  Trace.source(
+                      engine.findings.location(f.unit, site),
+                      s.description() + " (" + Interpreter.describe(site) + ")",
+                      s.confidence()));
+          if (!s.dangerous().isEmpty()) {
+            java.util.EnumSet<dev.bulwark.code.rules.Category> safe =
+                java.util.EnumSet.allOf(dev.bulwark.code.rules.Category.class);
+            safe.removeAll(s.dangerous());
+            t = t.cleanse(safe);
+          }
+          out = out.withTaint(Taint.join(out.taint(), t));
+        }
+        case LibraryEntry.Sanitizer s -> {
+          Taint t = engine.deepTaint(out, st);
+          if (t == null) {
+            continue;
+          }
+          Location.File at = engine.findings.location(f.unit, site);
+          out =
+              out.withTaint(
+                  s.unverified()
+                      ? t.withTrace(
+                          t.trace()
+                              .thenCapped(
+                                  at,
+                                  "passed " + m.name() + ", an unverified sanitizer specification",
+                                  CodeFlow.Kind.SANITIZER,
+                                  dev.bulwark.core.model.Confidence.LOW))
+                      : t.cleanse(s.cleanses())
+                          .step(at, "cleansed by " + m.name(), CodeFlow.Kind.SANITIZER));
+        }
+        default -> {}
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ entry-point parameters

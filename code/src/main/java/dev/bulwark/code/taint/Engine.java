@@ -49,11 +49,20 @@ final class Engine {
     this.librarySemantics = new LibrarySemantics(this);
     this.interpreter = new Interpreter(this);
     this.calls = new CallResolver(this, interpreter);
+    calls.indexProjectSpecs(rules.rules());
   }
 
   /** Analyses every method, constructor and initializer of a class as an entry point. */
   void analyzeClass(ClassInfo c) {
     interpreter.analyzeClass(c);
+  }
+
+  /**
+   * Runs one method with parameter {@code param} (-1: none) untrusted and returns what it returns,
+   * or null when the probe proves nothing (see {@link Probe}).
+   */
+  Value probe(MethodInfo m, int param) {
+    return interpreter.probe(m, param);
   }
 
   // ------------------------------------------------------------------ the project's types

@@ -39,7 +39,8 @@ public final class Findings {
       String detail,
       Location.File origin,
       dev.bulwark.core.model.Severity severity,
-      String note) {}
+      String note,
+      Confidence sinkCap) {}
 
   private static int lineOf(Location.File l) {
     return l.region() == null ? 0 : l.region().startLine();
@@ -71,7 +72,13 @@ public final class Findings {
   }
 
   void report(JavaRule rule, SourceUnit unit, Node site, Taint taint, String detail) {
-    report(rule, unit, site, taint, detail, null);
+    report(rule, unit, site, taint, detail, (Location.File) null);
+  }
+
+  /** A taint finding at a sink whose own confidence (from a rule pack) caps the finding's. */
+  void report(
+      JavaRule rule, SourceUnit unit, Node site, Taint taint, String detail, Confidence sinkCap) {
+    add(rule, unit, site, taint, detail, null, sinkCap);
   }
 
   /**
@@ -80,9 +87,21 @@ public final class Findings {
    */
   void report(
       JavaRule rule, SourceUnit unit, Node site, Taint taint, String detail, Location.File origin) {
+    add(rule, unit, site, taint, detail, origin, null);
+  }
+
+  private void add(
+      JavaRule rule,
+      SourceUnit unit,
+      Node site,
+      Taint taint,
+      String detail,
+      Location.File origin,
+      Confidence sinkCap) {
     Location.File loc = location(unit, site);
     Key key = Key.of(rule, loc);
-    hits.merge(key, new Hit(rule, loc, taint, detail, origin, null, null), Findings::better);
+    hits.merge(
+        key, new Hit(rule, loc, taint, detail, origin, null, null, sinkCap), Findings::better);
   }
 
   /**
@@ -102,7 +121,8 @@ public final class Findings {
             null,
             rule.outsideSecurityContext(),
             "no security use is visible around it (no password, token, key, session or crypto"
-                + " API), so it is reported at lower severity"),
+                + " API), so it is reported at lower severity",
+            null),
         Findings::better);
   }
 
@@ -215,10 +235,12 @@ public final class Findings {
               + "; sink: "
               + h.detail
               + ".";
-      b.confidence(
+      Confidence base =
           h.taint.trace().sourceDescription().startsWith(LibraryMode.SOURCE)
               ? Confidence.LOW
-              : h.taint.approximate() ? Confidence.MEDIUM : Confidence.HIGH);
+              : h.taint.approximate() ? Confidence.MEDIUM : Confidence.HIGH;
+      // a source, sanitizer or sink from a rule pack of inferred specifications caps it
+      b.confidence(Trace.lowest(base, Trace.lowest(h.taint.trace().cap(), h.sinkCap)));
     } else {
       message = message + " (" + h.detail + ")";
       if (h.note != null) {

@@ -133,6 +133,50 @@ final class Interpreter implements Evaluator {
     }
   }
 
+  /** How long one probe of a method may take: probes check one method, not a whole entry point. */
+  private static final long PROBE_NANOS = 2_000_000_000L;
+
+  /**
+   * Runs one method with parameter {@code param} (or none, for -1) marked as untrusted and returns
+   * what the method returns; the sinks it reaches are reported to this interpreter's findings.
+   * Specification inference checks a proposed spec this way (see {@link Probe}).
+   */
+  Value probe(MethodInfo m, int param) {
+    engine.budget.start(PROBE_NANOS);
+    stack.clear();
+    try {
+      State st = new State();
+      Value self = m.isStatic() ? Value.UNKNOWN : entrySelf(m.owner(), st);
+      Frame f = new Frame(m.owner(), self, m, 0);
+      List<Parameter> params = m.parameters();
+      for (int i = 0; i < params.size(); i++) {
+        Parameter p = params.get(i);
+        Value v = Value.ofType(engine.resolveType(m.parameterTypes().get(i), f));
+        if (i == param) {
+          v =
+              v.withTaint(
+                  Taint.of(
+                      Trace.source(
+                          engine.findings.location(f.unit, p),
+                          Probe.PARAMETER + " '" + p.getNameAsString() + "'")));
+        }
+        st.vars.put(p.getNameAsString(), v);
+      }
+      stack.push(m);
+      exec(m.body(), st, f);
+      if (f.returned == null) {
+        return Value.UNKNOWN;
+      }
+      State end = f.returnState != null ? f.returnState : st;
+      return Value.UNKNOWN.withTaint(engine.deepTaint(f.returned, end));
+    } catch (RuntimeException | StackOverflowError e) {
+      // over budget or a construct the interpreter mishandles: the probe proves nothing
+      return null;
+    } finally {
+      stack.clear();
+    }
+  }
+
   private Value entrySelf(ClassInfo c, State st) {
     return engine.newObject(c.fqn(), st);
   }
@@ -150,7 +194,7 @@ final class Interpreter implements Evaluator {
       MethodInfo m, Value self, List<Value> args, State st, Frame caller, Node site) {
     Value r = invokeBody(m, self, args, st, caller, site);
     validators.afterCall(m, self, args, st, caller, site);
-    return r;
+    return engine.calls.afterProjectCall(m, self, args, st, caller, site, r);
   }
 
   private Value invokeBody(

@@ -103,7 +103,8 @@ final class LibrarySemantics {
           Trace t =
               Trace.source(
                   engine.findings.location(f.unit, site),
-                  s.description() + " (" + Interpreter.describe(site) + ")");
+                  s.description() + " (" + Interpreter.describe(site) + ")",
+                  s.confidence());
           Taint taint = Taint.of(t);
           if (!s.dangerous().isEmpty()) {
             EnumSet<Category> safe = EnumSet.allOf(Category.class);
@@ -117,15 +118,30 @@ final class LibrarySemantics {
           Value arg =
               s.arg() == -1 ? recv : s.arg() < args.size() ? args.get(s.arg()) : Value.UNKNOWN;
           Taint t = engine.deepTaint(arg, st);
-          Value v =
-              t == null
-                  ? Value.UNKNOWN
-                  : Value.UNKNOWN.withTaint(
-                      t.cleanse(s.cleanses())
-                          .step(
-                              engine.findings.location(f.unit, site),
-                              "cleansed by " + name,
-                              CodeFlow.Kind.SANITIZER));
+          Value v;
+          if (t == null) {
+            v = Value.UNKNOWN;
+          } else if (s.unverified()) {
+            // a guess nobody checked: the flow goes on, and what it reaches is reported at low
+            // confidence with this step in its path
+            v =
+                Value.UNKNOWN.withTaint(
+                    t.withTrace(
+                        t.trace()
+                            .thenCapped(
+                                engine.findings.location(f.unit, site),
+                                "passed " + name + ", an unverified sanitizer specification",
+                                CodeFlow.Kind.SANITIZER,
+                                dev.bulwark.core.model.Confidence.LOW)));
+          } else {
+            v =
+                Value.UNKNOWN.withTaint(
+                    t.cleanse(s.cleanses())
+                        .step(
+                            engine.findings.location(f.unit, site),
+                            "cleansed by " + name,
+                            CodeFlow.Kind.SANITIZER));
+          }
           result = Value.join(result, v);
         }
         case LibraryEntry.Propagator p -> {

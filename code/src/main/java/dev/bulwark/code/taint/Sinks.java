@@ -120,7 +120,8 @@ final class Sinks {
       for (Value v : vs) {
         Taint t = engine.deepTaint(v, call.st());
         if (t != null && t.dangerousFor(e.rule.category())) {
-          engine.findings.report(e.rule, call.f().unit, site, t, Interpreter.describe(site));
+          engine.findings.report(
+              e.rule, call.f().unit, site, t, Interpreter.describe(site), e.sink.confidence());
           return true;
         }
       }

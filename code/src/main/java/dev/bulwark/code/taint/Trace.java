@@ -1,6 +1,7 @@
 package dev.bulwark.code.taint;
 
 import dev.bulwark.core.model.CodeFlow;
+import dev.bulwark.core.model.Confidence;
 import dev.bulwark.core.model.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +19,57 @@ public final class Trace {
   final CodeFlow.Kind kind;
   final int length;
 
-  private Trace(Trace previous, Location.File location, String message, CodeFlow.Kind kind) {
+  /**
+   * The highest confidence a finding along this path may have: null when nothing caps it; set by a
+   * source or a sanitizer from a rule pack of inferred specifications, and kept by later steps.
+   */
+  final Confidence cap;
+
+  private Trace(
+      Trace previous, Location.File location, String message, CodeFlow.Kind kind, Confidence cap) {
     this.previous = previous;
     this.location = location;
     this.message = message;
     this.kind = kind;
     this.length = previous == null ? 1 : previous.length + 1;
+    this.cap = cap;
   }
 
   public static Trace source(Location.File location, String message) {
-    return new Trace(null, location, message, CodeFlow.Kind.SOURCE);
+    return new Trace(null, location, message, CodeFlow.Kind.SOURCE, null);
+  }
+
+  /** A source whose findings have at most confidence {@code cap} (null: no cap). */
+  public static Trace source(Location.File location, String message, Confidence cap) {
+    return new Trace(null, location, message, CodeFlow.Kind.SOURCE, cap);
+  }
+
+  /** The cap on findings along this path, or null. */
+  public Confidence cap() {
+    return cap;
+  }
+
+  /**
+   * One more step that lowers the cap to {@code lower} (always recorded: it changes the verdict).
+   */
+  public Trace thenCapped(
+      Location.File location, String message, CodeFlow.Kind kind, Confidence lower) {
+    Confidence c = lowest(cap, lower);
+    if (location == null) {
+      return c == cap ? this : new Trace(previous, this.location, this.message, this.kind, c);
+    }
+    return new Trace(this, location, message, kind, c);
+  }
+
+  /** The lower of two confidences, null meaning no cap. */
+  public static Confidence lowest(Confidence a, Confidence b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return a.ordinal() >= b.ordinal() ? a : b;
   }
 
   public Trace then(Location.File location, String message, CodeFlow.Kind kind) {
@@ -39,7 +81,7 @@ public final class Trace {
                 || sameLine(this.location, location) && message.equals(this.message)))) {
       return this;
     }
-    return new Trace(this, location, message, kind);
+    return new Trace(this, location, message, kind, cap);
   }
 
   private static boolean sameLine(Location.File a, Location.File b) {

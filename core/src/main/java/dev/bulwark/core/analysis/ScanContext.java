@@ -43,6 +43,12 @@ public final class ScanContext {
         new Cancellation());
   }
 
+  /** As {@link #standalone(SourceTree, ScanOptions, DiagnosticSink)}, with a configuration. */
+  public static ScanContext standalone(
+      SourceTree tree, BulwarkConfig config, ScanOptions options, DiagnosticSink sink) {
+    return new ScanContext(tree, config, options, Progress.none(), sink, new Cancellation());
+  }
+
   public SourceTree tree() {
     return tree;
   }

@@ -1,13 +1,22 @@
 package dev.bulwark.eval.realcve;
 
 import dev.bulwark.code.CodeAnalyzer;
+import dev.bulwark.code.project.ProjectModel;
+import dev.bulwark.code.rules.RulePacks;
+import dev.bulwark.code.specs.Spec;
+import dev.bulwark.code.specs.SpecInference;
+import dev.bulwark.code.specs.SpecPack;
 import dev.bulwark.core.analysis.AnalysisException;
+import dev.bulwark.core.analysis.Cancellation;
 import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.analysis.ScanOptions;
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.config.ConfigLoader;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
 import dev.bulwark.core.files.WalkOptions;
+import dev.bulwark.core.maven.LocalRepository;
 import dev.bulwark.core.model.CodeFlow;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Location;
@@ -48,6 +57,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class RealCveSuite implements Suite {
   /** Parameter: comma-separated CVE ids (or row ids) to scan instead of every row. */
   public static final String ONLY = "only";
+
+  /**
+   * Parameter: "true" to infer each project's specifications first (bulwark code specs: its own
+   * methods, and its direct dependencies' bytecode where the local Maven repository has the jars)
+   * and scan with them as a rule pack.
+   */
+  public static final String SPECS = "specs";
 
   /** CWE ids that count for a row's CWE: the CWE itself and its children in the CWE tree. */
   private static final Map<Integer, Set<Integer>> CHILDREN =
@@ -157,7 +173,7 @@ public final class RealCveSuite implements Suite {
         errors.add("skipped: " + row.cve + " (" + dir + " missing)");
         continue;
       }
-      Outcome o = scan(row, dir);
+      Outcome o = scan(row, dir, "true".equals(options.params().get(SPECS)), errors);
       outcomes.add(o);
       if (!o.found) {
         errors.add(
@@ -175,8 +191,53 @@ public final class RealCveSuite implements Suite {
     return scorecard(outcomes, errors, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private Outcome scan(Row row, Path dir) throws InputException, IOException, InterruptedException {
+  private Outcome scan(Row row, Path dir, boolean specs, List<String> notes)
+      throws InputException, IOException, InterruptedException {
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
+    BulwarkConfig config = BulwarkConfig.empty(dir);
+    Path packDir = null;
+    if (specs) {
+      // inferred before the clock starts: the scan time stays comparable with a run without
+      long s0 = System.nanoTime();
+      SourceTree all = SourceTree.walk(List.of(dir), WalkOptions.defaults(), diagnostics::add);
+      RulePacks.Loaded rules = RulePacks.builtIn();
+      ProjectModel project =
+          ProjectModel.load(
+              all,
+              rules.library(),
+              ScanOptions.defaults().threads(),
+              new Cancellation(),
+              diagnostics::add);
+      SpecInference.Result r =
+          new SpecInference(project, rules, dir, LocalRepository.user(), diagnostics::add)
+              .run(java.util.Optional.empty(), 0);
+      packDir = Files.createTempDirectory("bulwark-realcve-specs");
+      Files.writeString(packDir.resolve("specs.yaml"), SpecPack.yaml(row.cve, r.specs()));
+      Files.writeString(packDir.resolve("bulwark.yaml"), "code:\n  packs: [specs.yaml]\n");
+      config =
+          ConfigLoader.load(
+              packDir.resolve("bulwark.yaml"), Map.of("code", CodeAnalyzer.KEYS), w -> {});
+      Map<Spec.Verdict, Long> byVerdict =
+          r.specs().stream()
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      Spec::verdict,
+                      () -> new java.util.EnumMap<>(Spec.Verdict.class),
+                      java.util.stream.Collectors.counting()));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "specs: %s: %d verified, %d documented, %d unverified (sinks %d); %d jar(s) read,"
+                  + " %d missing; %.1f s",
+              row.cve,
+              byVerdict.getOrDefault(Spec.Verdict.VERIFIED, 0L),
+              byVerdict.getOrDefault(Spec.Verdict.DOCUMENTED, 0L),
+              byVerdict.getOrDefault(Spec.Verdict.UNVERIFIED, 0L),
+              r.specs().stream().filter(x -> x.kind() == Spec.Kind.SINK).count(),
+              r.jars().size(),
+              r.missing().size(),
+              (System.nanoTime() - s0) / 1e9));
+    }
     ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
     List<MemoryPoolMXBean> heap =
         ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -189,13 +250,18 @@ public final class RealCveSuite implements Suite {
     try {
       new CodeAnalyzer()
           .analyze(
-              ScanContext.standalone(tree, ScanOptions.defaults(), diagnostics::add),
+              ScanContext.standalone(tree, config, ScanOptions.defaults(), diagnostics::add),
               findings::add);
     } catch (AnalysisException e) {
       // one project the analyzer cannot handle is a miss, not the end of the evaluation
       diagnostics.add(Diagnostic.warning("code", dir.toString(), e.getMessage()));
     }
     Duration time = Duration.ofNanos(System.nanoTime() - t0);
+    if (packDir != null) {
+      Files.deleteIfExists(packDir.resolve("specs.yaml"));
+      Files.deleteIfExists(packDir.resolve("bulwark.yaml"));
+      Files.deleteIfExists(packDir);
+    }
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
     Set<Integer> cwes = CHILDREN.getOrDefault(row.cwe, Set.of(row.cwe));
     int inside = 0;

@@ -1,0 +1,132 @@
+package dev.bulwark.code.specs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a method's names suggest it does: words in the method and parameter names that go with a
+ * kind of sink (a {@code script} evaluated, a {@code path} opened, a {@code command} run), with a
+ * source, or with a sanitizer. A guess only: the verdict comes from the method's code.
+ */
+final class Heuristics {
+  private Heuristics() {}
+
+  /** A sink a name suggests: the rule it would add to. */
+  record SinkGuess(String rule, int cwe, String word) {}
+
+  private record Words(Pattern pattern, String rule, int cwe) {}
+
+  private static final List<Words> SINK_WORDS =
+      List.of(
+          new Words(Pattern.compile("(?i)(exec|command|shell|spawn)"), "java-cmdi", 78),
+          new Words(
+              Pattern.compile("(?i)(eval|script|groovy|template|render|interpret)"),
+              "java-code-injection",
+              94),
+          new Words(
+              Pattern.compile("(?i)(expression|spel|ognl|mvel|jexl)"), "java-el-injection", 917),
+          new Words(Pattern.compile("(?i)(sql|query|statement)"), "java-sqli", 89),
+          new Words(
+              Pattern.compile("(?i)(file|path|dir|folder|extract|unzip|untar)"),
+              "java-path-traversal",
+              22),
+          new Words(Pattern.compile("(?i)(jndi|lookup)"), "java-jndi-injection", 502),
+          new Words(
+              Pattern.compile("(?i)(deserializ|readobject|unmarshal)"),
+              "java-unsafe-deserialization",
+              502),
+          new Words(Pattern.compile("(?i)(redirect)"), "java-open-redirect", 601),
+          new Words(Pattern.compile("(?i)(fetch|download|url)"), "java-ssrf", 918));
+
+  private static final Pattern SOURCE_NAME =
+      Pattern.compile(
+          "(?i)^(get|read)(raw)?(request|query|header|param|parameter|cookie|body|input|userinput|"
+              + "form|payload|env|argument)s?.*");
+
+  private static final Pattern SANITIZER_NAME =
+      Pattern.compile(
+          "(?i).*(sanitiz|escape|encode|clean|safe|strip|quote|neutrali|whitelist|allowlist).*");
+
+  /** Sinks the method's and its parameters' names suggest. */
+  static List<SinkGuess> sinks(String method, List<String> paramNames) {
+    List<SinkGuess> out = new ArrayList<>();
+    String names = method + " " + String.join(" ", paramNames);
+    for (Words w : SINK_WORDS) {
+      var m = w.pattern.matcher(names);
+      if (m.find() && out.stream().noneMatch(g -> g.rule.equals(w.rule))) {
+        out.add(new SinkGuess(w.rule, w.cwe, m.group(1).toLowerCase(Locale.ROOT)));
+      }
+    }
+    return out;
+  }
+
+  static boolean sourceName(String method) {
+    return SOURCE_NAME.matcher(method).matches();
+  }
+
+  static boolean sanitizerName(String method) {
+    return SANITIZER_NAME.matcher(method).matches();
+  }
+
+  private static final Pattern SINK_DOC =
+      Pattern.compile(
+          "(?i)\\b(execut|evaluat|runs? the|script|command|shell|opens?|reads? the file|writes? the"
+              + " file|file name|path|sql|query|template|expression|look(s|ed)? up)");
+  private static final Pattern SOURCE_DOC =
+      Pattern.compile(
+          "(?i)\\b(request|user[- ]supplied|user input|header|query string|parameter"
+              + " value|untrusted|from the client|uploaded)");
+  private static final Pattern SANITIZER_DOC =
+      Pattern.compile("(?i)\\b(escap|sanitiz|safe to|strips?|removes? (any|all)|neutrali|encod)");
+
+  /** Whether documentation says a method is of this kind. */
+  static boolean docSays(Spec.Kind kind, String doc) {
+    if (doc == null || doc.isBlank()) {
+      return false;
+    }
+    return switch (kind) {
+      case SINK -> SINK_DOC.matcher(doc).find();
+      case SOURCE -> SOURCE_DOC.matcher(doc).find();
+      case SANITIZER -> SANITIZER_DOC.matcher(doc).find();
+      case PROPAGATOR -> false;
+    };
+  }
+
+  /** Parameter and return types that can carry untrusted text. */
+  static boolean dataType(String type) {
+    if (type == null) {
+      return false;
+    }
+    String t = type.replaceAll("<.*>", "");
+    return switch (t) {
+      case "String",
+          "java.lang.String",
+          "CharSequence",
+          "java.lang.CharSequence",
+          "File",
+          "java.io.File",
+          "Path",
+          "java.nio.file.Path",
+          "URI",
+          "java.net.URI",
+          "URL",
+          "java.net.URL",
+          "InputStream",
+          "java.io.InputStream",
+          "Reader",
+          "java.io.Reader",
+          "byte[]",
+          "char[]",
+          "String[]",
+          "java.lang.String[]",
+          "Object",
+          "java.lang.Object",
+          "String...",
+          "Object..." ->
+          true;
+      default -> false;
+    };
+  }
+}
