@@ -247,10 +247,8 @@ final class Guards {
         && (all.constant() != null || o.elements != null || !o.entries.isEmpty());
   }
 
-  /**
-   * Whether the variable was declared from a normalising call (normalize, toRealPath, canonical).
-   */
-  private static boolean normalized(NameExpr v) {
+  /** The method or lambda a variable is used in, where its declaration is (or the whole file). */
+  private static Node scopeOf(NameExpr v) {
     Node n = v;
     while (n.getParentNode().isPresent()) {
       n = n.getParentNode().get();
@@ -259,7 +257,14 @@ final class Guards {
         break;
       }
     }
-    for (VariableDeclarator d : n.findAll(VariableDeclarator.class)) {
+    return n;
+  }
+
+  /**
+   * Whether the variable was declared from a normalising call (normalize, toRealPath, canonical).
+   */
+  private static boolean normalized(NameExpr v) {
+    for (VariableDeclarator d : scopeOf(v).findAll(VariableDeclarator.class)) {
       if (d.getNameAsString().equals(v.getNameAsString()) && d.getInitializer().isPresent()) {
         String init = d.getInitializer().get().toString();
         return init.contains(".normalize()")
@@ -306,15 +311,7 @@ final class Guards {
   }
 
   private static VariableDeclarator declaration(NameExpr v) {
-    Node n = v;
-    while (n.getParentNode().isPresent()) {
-      n = n.getParentNode().get();
-      if (n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
-          || n instanceof com.github.javaparser.ast.expr.LambdaExpr) {
-        break;
-      }
-    }
-    for (VariableDeclarator d : n.findAll(VariableDeclarator.class)) {
+    for (VariableDeclarator d : scopeOf(v).findAll(VariableDeclarator.class)) {
       if (d.getNameAsString().equals(v.getNameAsString())) {
         return d;
       }
