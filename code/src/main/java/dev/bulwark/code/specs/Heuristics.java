@@ -18,45 +18,66 @@ final class Heuristics {
 
   private record Words(Pattern pattern, String rule, int cwe) {}
 
+  // words, not substrings: makeTimeValue does not evaluate anything, execute() of an HTTP client
+  // runs no command
   private static final List<Words> SINK_WORDS =
       List.of(
-          new Words(Pattern.compile("(?i)(exec|command|shell|spawn)"), "java-cmdi", 78),
+          new Words(Pattern.compile("\\b(exec|command|shell|spawn)\\b"), "java-cmdi", 78),
           new Words(
-              Pattern.compile("(?i)(eval|script|groovy|template|render|interpret)"),
+              Pattern.compile("\\b(eval\\w*|script|groovy|template|render|interpret)\\b"),
               "java-code-injection",
               94),
           new Words(
-              Pattern.compile("(?i)(expression|spel|ognl|mvel|jexl)"), "java-el-injection", 917),
-          new Words(Pattern.compile("(?i)(sql|query|statement)"), "java-sqli", 89),
+              Pattern.compile("\\b(expression|spel|ognl|mvel|jexl)\\b"), "java-el-injection", 917),
+          new Words(Pattern.compile("\\b(sql|query)\\b"), "java-sqli", 89),
           new Words(
-              Pattern.compile("(?i)(file|path|dir|folder|extract|unzip|untar)"),
+              Pattern.compile("\\b(file|path|dir|directory|folder|extract|unzip|untar)\\b"),
               "java-path-traversal",
               22),
-          new Words(Pattern.compile("(?i)(jndi|lookup)"), "java-jndi-injection", 502),
+          new Words(Pattern.compile("\\b(jndi|lookup)\\b"), "java-jndi-injection", 502),
           new Words(
-              Pattern.compile("(?i)(deserializ|readobject|unmarshal)"),
-              "java-unsafe-deserialization",
-              502),
-          new Words(Pattern.compile("(?i)(redirect)"), "java-open-redirect", 601),
-          new Words(Pattern.compile("(?i)(fetch|download|url)"), "java-ssrf", 918));
+              Pattern.compile("\\b(deserialize|unmarshal)\\b"), "java-unsafe-deserialization", 502),
+          new Words(Pattern.compile("\\b(redirect)\\b"), "java-open-redirect", 601),
+          new Words(Pattern.compile("\\b(fetch|download)\\b"), "java-ssrf", 918));
 
+  /** Parameter names strong enough to suggest a sink on their own (a file or a path is not). */
+  private static final Pattern STRONG_PARAMETER =
+      Pattern.compile("\\b(script|command|template|expression|sql|jndi)\\b");
+
+  /** {@code runShellCommand} as the words "run shell command". */
+  static String words(String camel) {
+    return camel
+        .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+        .replace('_', ' ')
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** Whole names only: {@code getParams()} that lists a function's parameters is not input. */
   private static final Pattern SOURCE_NAME =
       Pattern.compile(
-          "(?i)^(get|read)(raw)?(request|query|header|param|parameter|cookie|body|input|userinput|"
-              + "form|payload|env|argument)s?.*");
+          "(?i)^(get|read)(raw)?(request(body|param|parameter|header|uri|path)?|querystring"
+              + "|queryparam(eter)?|header|param(eter)?|cookie|userinput|formfield|formparam"
+              + "|payload|requestpayload)(value)?s?$");
 
   private static final Pattern SANITIZER_NAME =
       Pattern.compile(
           "(?i).*(sanitiz|escape|encode|clean|safe|strip|quote|neutrali|whitelist|allowlist).*");
 
-  /** Sinks the method's and its parameters' names suggest. */
+  /** Sinks the method's name (and its parameters' names, where strong) suggest. */
   static List<SinkGuess> sinks(String method, List<String> paramNames) {
     List<SinkGuess> out = new ArrayList<>();
-    String names = method + " " + String.join(" ", paramNames);
+    StringBuilder names = new StringBuilder(words(method));
+    for (String p : paramNames) {
+      String w = words(p);
+      if (STRONG_PARAMETER.matcher(w).find()) {
+        names.append(' ').append(w);
+      }
+    }
     for (Words w : SINK_WORDS) {
       var m = w.pattern.matcher(names);
       if (m.find() && out.stream().noneMatch(g -> g.rule.equals(w.rule))) {
-        out.add(new SinkGuess(w.rule, w.cwe, m.group(1).toLowerCase(Locale.ROOT)));
+        out.add(new SinkGuess(w.rule, w.cwe, m.group(1)));
       }
     }
     return out;

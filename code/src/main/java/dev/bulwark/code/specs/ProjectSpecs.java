@@ -43,6 +43,13 @@ final class ProjectSpecs {
   private final Map<String, Integer> uses;
   private final List<Candidate> unlabelled = new ArrayList<>();
 
+  /**
+   * Heuristic proposals whose only ground is a call in the body with a known source's or sink's
+   * name: when the analysis of that body finds no such flow, the ground is gone and so is the
+   * proposal (a method calling some {@code getName()} is not a source for that).
+   */
+  private final Set<String> byCallOnly = new java.util.HashSet<>();
+
   ProjectSpecs(
       ProjectModel project, RulePacks.Loaded rules, KnownApi known, Map<String, Integer> uses) {
     this.project = project;
@@ -124,7 +131,11 @@ final class ProjectSpecs {
     boolean returnsData = Heuristics.dataType(m.returnType());
     boolean sinkCand =
         !dataParams.isEmpty() && (callsSink || (!guesses.isEmpty() && m.body() == null));
-    boolean sourceCand = returnsData && (callsSource || Heuristics.sourceName(m.name()));
+    // a name alone says "source" only with an argument to look up: getParameter(name) reads
+    // input, a getParams() listing a function's parameters does not
+    boolean sourceCand =
+        returnsData
+            && (callsSource || Heuristics.sourceName(m.name()) && !m.parameters().isEmpty());
     boolean sanitizerCand =
         returnsData && !dataParams.isEmpty() && (Heuristics.sanitizerName(m.name()) || allowList);
     String origin = origin(m);
@@ -150,6 +161,10 @@ final class ProjectSpecs {
     }
     if (sourceCand) {
       proposed.add(spec(m, Spec.Kind.SOURCE, List.of(), null, 0, Set.of(), origin));
+      if (!Heuristics.sourceName(m.name()) || m.parameters().isEmpty()) {
+        byCallOnly.add(
+            Spec.Kind.SOURCE + " " + key(m.owner().fqn(), m.name(), m.parameters().size()));
+      }
     }
     if (sanitizerCand) {
       proposed.add(
@@ -255,7 +270,10 @@ final class ProjectSpecs {
                 + (used == 1 ? "" : "s");
     return switch (p.kind()) {
       case SINK -> checkSink(m, p, doc, use);
-      case SOURCE -> List.of(checkSource(m, p, doc, use));
+      case SOURCE -> {
+        Spec checked = checkSource(m, p, doc, use);
+        yield checked == null ? List.of() : List.of(checked);
+      }
       case SANITIZER -> List.of(checkSanitizer(m, p, doc, use));
       case PROPAGATOR ->
           List.of(
@@ -313,6 +331,9 @@ final class ProjectSpecs {
         }
         return out;
       }
+      if (complete && p.labelledBy().equals("heuristics")) {
+        return List.of(); // proposed only because the body calls a sink's name; refuted
+      }
       String why =
           complete
               ? "the taint analysis of its body takes no parameter to a known sink"
@@ -339,6 +360,11 @@ final class ProjectSpecs {
       if (r.returnedSource() != null) {
         return p.judged(
             Spec.Verdict.VERIFIED, Confidence.HIGH, "returns " + r.returnedSource() + use);
+      }
+      if (r.completed()
+          && p.labelledBy().equals("heuristics")
+          && byCallOnly.contains(Spec.Kind.SOURCE + " " + key(p.owner(), p.name(), p.arity()))) {
+        return null; // proposed only because the body calls a source's name; refuted
       }
       return unverifiedOrDocumented(
           p,
