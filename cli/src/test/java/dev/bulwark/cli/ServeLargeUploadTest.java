@@ -71,12 +71,7 @@ class ServeLargeUploadTest {
       throws Exception {
     Path data = dir.resolve("data");
     Path log = dir.resolve("serve.log");
-    List<String> command =
-        RuntimeClasspath.command("serve", "--port", "0", "--data-dir", data.toString());
-    command.add(1, HEAP);
-    command.add(1, "-XX:TieredStopAtLevel=1");
-    Process p =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = serve(log, "--port", "0", "--data-dir", data.toString());
     try {
       int port = ServeCrashTest.awaitListening(p, log);
       int body = 60 << 20;
@@ -108,6 +103,16 @@ class ServeLargeUploadTest {
       p.destroyForcibly();
       p.waitFor();
     }
+  }
+
+  /** {@code bulwark serve} in its own process with the small heap; its output goes to log. */
+  private static Process serve(Path log, String... args) throws java.io.IOException {
+    List<String> command = new java.util.ArrayList<>(List.of("serve"));
+    command.addAll(List.of(args));
+    List<String> full = RuntimeClasspath.command(command.toArray(String[]::new));
+    full.add(1, HEAP);
+    full.add(1, "-XX:TieredStopAtLevel=1");
+    return new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   /** Sends an upload without credentials, as much of its body as the server takes; its status. */
@@ -142,9 +147,9 @@ class ServeLargeUploadTest {
   private void run(String db) throws Exception {
     Path data = dir.resolve("data");
     Path log = dir.resolve("serve.log");
-    List<String> command =
-        RuntimeClasspath.command(
-            "serve",
+    Process p =
+        serve(
+            log,
             "--port",
             "0",
             "--data-dir",
@@ -153,10 +158,6 @@ class ServeLargeUploadTest {
             "150",
             "--db-url",
             db);
-    command.add(1, HEAP);
-    command.add(1, "-XX:TieredStopAtLevel=1");
-    Process p =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       int port = ServeCrashTest.awaitListening(p, log);
       String base = "http://127.0.0.1:" + port;
