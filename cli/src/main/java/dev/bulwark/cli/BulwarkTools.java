@@ -282,8 +282,18 @@ final class BulwarkTools {
         Tool.of(
             "get_finding",
             args -> {
+              ObjectNode finding = FindingJson.toJson(finding(args.path("fingerprint").asText()));
               ObjectNode out = JSON.createObjectNode();
-              out.set("finding", FindingJson.toJson(finding(args.path("fingerprint").asText())));
+              // the finding's message, snippets and paths are the analysed files' words: the text
+              // carries the whole of it as data, the structure its free-text fields
+              out.put(
+                  "_text",
+                  "The finding, as Bulwark stored it. "
+                      + UNTRUSTED_NOTE
+                      + "\n"
+                      + untrusted(finding.toString()));
+              wrapFreeText(finding);
+              out.set("finding", finding);
               return out;
             }),
         Tool.of(
@@ -355,6 +365,20 @@ final class BulwarkTools {
   private static final java.util.regex.Pattern DELIMITER_NAME =
       java.util.regex.Pattern.compile(
           "(?i)untrusted(?!_data(?![a-z]))[^a-z0-9]{0,3}(?:2d|5f|x2d|x5f|45|95)?[^a-z0-9]{0,3}data");
+
+  /** Wraps a finding's free-text fields (message, snippets, notes) as untrusted, in place. */
+  private static void wrapFreeText(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      for (String field : List.of("message", "snippet", "note")) {
+        if (o.path(field).isTextual()) {
+          o.put(field, untrusted(o.path(field).asText()));
+        }
+      }
+      o.properties().forEach(e -> wrapFreeText(e.getValue()));
+    } else if (node != null && node.isArray()) {
+      node.forEach(BulwarkTools::wrapFreeText);
+    }
+  }
 
   /** Wraps untrusted text so an agent can tell it from Bulwark's own words. */
   static String untrusted(String text) {

@@ -135,6 +135,8 @@ class ServeCrashTest {
       }
       List<String> command = RuntimeClasspath.command(args.toArray(String[]::new));
       command.add(1, "-Xmx256m");
+      // compacting the H2 file every few writes, so kills also land during compactions
+      command.add(1, "-Dbulwark.h2.compactEvery=3");
       command.add(1, "-XX:TieredStopAtLevel=1");
       Process p =
           new ProcessBuilder(command)
@@ -195,6 +197,20 @@ class ServeCrashTest {
         for (Thread c : clients) {
           c.join(15_000);
         }
+        // every kill must leave a store that opens and checks out, not just the last one: a
+        // damaged index would otherwise be papered over by the writes of the cycles after it
+        StoreMaintenance.Check check;
+        if (dbUrl == null) {
+          check = StoreMaintenance.checkDefault(data);
+        } else {
+          try (Store s = Store.open(dbUrl, null, null)) {
+            check = StoreMaintenance.check(s);
+          }
+        }
+        assertThat(check.problems()).as("store check after kill %d", cycle + 1).isEmpty();
+        assertThat(check.opens()).as("the store opens after kill %d", cycle + 1).isTrue();
+        System.out.printf(
+            "kill %d: %d uploads acknowledged so far, store checks out%n", cycle + 1, acked.size());
       } finally {
         p.destroyForcibly();
         p.waitFor();

@@ -61,12 +61,95 @@ class ServeLargeUploadTest {
     }
   }
 
+  /**
+   * Twelve anonymous clients at once, each sending a 60 MB body to a server whose whole heap is 96
+   * MB: a server that read bodies before checking credentials would run out of memory. Runs on the
+   * default H2 store, as most servers do.
+   */
+  @Test
+  void twelveAnonymousLargeUploadsAtOnce_areRefused_andTheSmallHeapServerStaysUp()
+      throws Exception {
+    Path data = dir.resolve("data");
+    Path log = dir.resolve("serve.log");
+    Process p = serve(log, "--port", "0", "--data-dir", data.toString());
+    try {
+      int port = ServeCrashTest.awaitListening(p, log);
+      int body = 60 << 20;
+      List<java.util.concurrent.CompletableFuture<String>> answers = new java.util.ArrayList<>();
+      for (int c = 0; c < 12; c++) {
+        String key = "anon-" + c;
+        answers.add(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> anonymousUpload(port, key, body),
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()));
+      }
+      for (var a : answers) {
+        assertThat(a.get(2, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo("HTTP/1.1 401");
+      }
+      assertThat(p.isAlive()).as(Files.readString(log)).isTrue();
+      String firstRun = Files.readString(data.resolve("first-run-admin-token")).strip();
+      HttpResponse<String> after =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tokens"))
+                      .header("Authorization", "Bearer " + firstRun)
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"after\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(after.statusCode()).as("the server still serves its users").isEqualTo(201);
+      assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
+    } finally {
+      p.destroyForcibly();
+      p.waitFor();
+    }
+  }
+
+  /** {@code bulwark serve} in its own process with the small heap; its output goes to log. */
+  private static Process serve(Path log, String... args) throws java.io.IOException {
+    List<String> command = new java.util.ArrayList<>(List.of("serve"));
+    command.addAll(List.of(args));
+    List<String> full = RuntimeClasspath.command(command.toArray(String[]::new));
+    full.add(1, HEAP);
+    full.add(1, "-XX:TieredStopAtLevel=1");
+    return new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Sends an upload without credentials, as much of its body as the server takes; its status. */
+  private static String anonymousUpload(int port, String key, int body) {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(60_000);
+      OutputStream out = s.getOutputStream();
+      out.write(
+          ("POST /api/projects/shop/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Idempotency-Key: "
+                  + key
+                  + "\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[1 << 20];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      try {
+        for (int sent = 0; sent < body; sent += chunk.length) {
+          out.write(chunk);
+        }
+      } catch (java.io.IOException closed) {
+        // the server answered and closed while we were still sending: what it said is below
+      }
+      return new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
   private void run(String db) throws Exception {
     Path data = dir.resolve("data");
     Path log = dir.resolve("serve.log");
-    List<String> command =
-        RuntimeClasspath.command(
-            "serve",
+    Process p =
+        serve(
+            log,
             "--port",
             "0",
             "--data-dir",
@@ -75,10 +158,6 @@ class ServeLargeUploadTest {
             "150",
             "--db-url",
             db);
-    command.add(1, HEAP);
-    command.add(1, "-XX:TieredStopAtLevel=1");
-    Process p =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       int port = ServeCrashTest.awaitListening(p, log);
       String base = "http://127.0.0.1:" + port;

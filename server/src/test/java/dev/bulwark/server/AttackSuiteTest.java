@@ -255,6 +255,111 @@ class AttackSuiteTest {
     assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD");
   }
 
+  /** What a reply must never carry: a sign that a payload reached SQL or a stack trace. */
+  private static final java.util.regex.Pattern LEAK =
+      java.util.regex.Pattern.compile(
+          "(?i)org\\.h2|org\\.postgresql|jdbc|sqlexception|syntax error|\\bat [a-z]+\\.[a-z]+\\.|"
+              + "exception:");
+
+  @Test
+  void injectionPayloads_inEveryParameterOfEveryReadRoute_changeNothingAndLeakNothing()
+      throws Exception {
+    List<Finding> fs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      fs.add(TestServer.finding("f" + i, Severity.HIGH, "src/F" + i + ".java", 3, false));
+    }
+    assertThat(
+            t.send(
+                    "POST",
+                    "/api/projects/shop/uploads",
+                    t.adminToken,
+                    TestServer.report(fs),
+                    "Idempotency-Key",
+                    "seed")
+                .statusCode())
+        .isEqualTo(201);
+    String all = t.get("/api/findings?project=shop&status=all&limit=200", t.adminToken).body();
+    int stored =
+        t.json(t.get("/api/findings?project=shop&status=all&limit=200", t.adminToken))
+            .path("items")
+            .size();
+    assertThat(stored).isEqualTo(5);
+    List<String> payloads =
+        List.of(
+            "' OR '1'='1",
+            "shop' OR 1=1 --",
+            "%' OR 1=1 --",
+            "1; DROP TABLE findings; --",
+            "' UNION SELECT password_hash, 1, 1 FROM users --",
+            "\" OR \"\"=\"",
+            "%",
+            "_",
+            "\\",
+            "${jndi:ldap://127.0.0.1/x}",
+            "x".repeat(5000));
+    List<String> params =
+        List.of(
+            "project",
+            "status",
+            "severity",
+            "analyzer",
+            "rule",
+            "path",
+            "verdict",
+            "sort",
+            "limit",
+            "cursor",
+            "before",
+            "action",
+            "user",
+            "suite",
+            "all");
+    int requests = 0;
+    for (Http.Route r : t.server.routes()) {
+      if (!r.method().equals(Http.GET)) {
+        continue;
+      }
+      for (String payload : payloads) {
+        String enc =
+            java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
+        // the payload in every path parameter, then in every query parameter in turn
+        List<String> urls = new ArrayList<>();
+        urls.add(r.template().replaceAll("\\{[a-z]+}", enc));
+        for (String p : params) {
+          urls.add(concrete(r) + "?project=shop&" + p + "=" + enc);
+        }
+        for (String url : urls) {
+          HttpResponse<String> res = t.get(url, t.adminToken);
+          requests++;
+          String what = "GET " + url.substring(0, Math.min(url.length(), 160));
+          assertThat(res.statusCode()).as(what).isLessThan(500);
+          assertThat(LEAK.matcher(res.body()).find()).as(what + ": " + res.body()).isFalse();
+        }
+      }
+    }
+    // a filter's payload matches nothing: it is compared as text, never run
+    for (String p : List.of("rule", "path", "analyzer", "verdict")) {
+      for (String payload : payloads.subList(0, 6)) {
+        HttpResponse<String> res =
+            t.get(
+                "/api/findings?project=shop&status=all&"
+                    + p
+                    + "="
+                    + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8),
+                t.adminToken);
+        if (res.statusCode() == 200) {
+          assertThat(t.json(res).path("items")).as(p + "=" + payload).isEmpty();
+        } else {
+          assertThat(res.statusCode()).as(p + "=" + payload).isEqualTo(400);
+        }
+      }
+    }
+    assertThat(requests).isGreaterThan(300);
+    assertThat(t.get("/api/findings?project=shop&status=all&limit=200", t.adminToken).body())
+        .as("the store after the payloads")
+        .isEqualTo(all);
+  }
+
   @Test
   void idempotencyKey_reusedWithAnotherBody_is409() throws Exception {
     List<Finding> fs = new ArrayList<>();

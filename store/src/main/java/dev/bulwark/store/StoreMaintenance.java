@@ -65,7 +65,8 @@ public final class StoreMaintenance {
           "findings_by_verdict",
           "findings_by_path",
           "findings_any_status",
-          "findings_by_analyzer");
+          "findings_by_analyzer",
+          "findings_by_status_path");
 
   /** Checks the default H2 store of a data directory, including whether it opens at all. */
   public static Check checkDefault(Path dataDir) {
