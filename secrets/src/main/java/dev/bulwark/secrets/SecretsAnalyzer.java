@@ -9,6 +9,7 @@ import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.analysis.Phase;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.Glob;
@@ -69,6 +70,11 @@ public final class SecretsAnalyzer implements Analyzer {
     RuleLoader.checkUnique(rules);
     rules.removeIf(r -> config.disabled().contains(r.id()));
     return rules;
+  }
+
+  @Override
+  public void checkConfig(BulwarkConfig config) throws InputException {
+    SecretsConfig.from(config);
   }
 
   @Override
