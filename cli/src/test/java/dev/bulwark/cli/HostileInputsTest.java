@@ -381,6 +381,41 @@ class HostileInputsTest {
         .formatted(pattern);
   }
 
+  // ---------------------------------------------------------------- Java
+
+  /**
+   * Twenty thousand nested parentheses exhaust the recursive Java parser's stack: the file is named
+   * with why it was not analysed (before: "parser failed: java.lang.StackOverflowError"), and the
+   * injection in the file beside it is still found.
+   */
+  @Test
+  void javaNestedBeyondTheParsersStack_isNamedPlainly_andTheOtherFilesAnalysed() throws Exception {
+    Path src = dir.resolve("parens/src/main/java/p");
+    Files.createDirectories(src);
+    String header = "package p;\nimport jakarta.servlet.http.*;\nimport java.sql.*;\n";
+    Files.writeString(
+        src.resolve("Parens.java"),
+        header
+            + "public class Parens {\n  int f(int x) { return "
+            + "(".repeat(20_000)
+            + "x"
+            + ")".repeat(20_000)
+            + "; }\n}\n");
+    Files.writeString(
+        src.resolve("Canary.java"),
+        header
+            + "public class Canary extends HttpServlet {\n"
+            + "  protected void doGet(HttpServletRequest req, HttpServletResponse resp)"
+            + " throws java.io.IOException {\n"
+            + "    try { Connection c = DriverManager.getConnection(\"jdbc:h2:mem:x\");\n"
+            + "      c.createStatement().executeQuery(\"select * from t where a = '\""
+            + " + req.getParameter(\"q\") + \"'\");\n"
+            + "    } catch (SQLException e) { throw new RuntimeException(e); }\n  }\n}\n");
+    Outcome o = run("scan", dir.resolve("parens").toString(), "--no-progress");
+    assertHandled(o, "Parens.java", "nested too deeply to parse");
+    assertThat(o.output()).contains("java-sqli").doesNotContain("StackOverflowError");
+  }
+
   // ---------------------------------------------------------------- Sigma
 
   /**

@@ -180,8 +180,17 @@ public final class SecretsAnalyzer implements Analyzer {
               Diagnostic.warning(INFO.id(), file.relativePath(), "disappeared during the scan"));
     } catch (IOException e) {
       ctx.diagnostics()
-          .report(
-              Diagnostic.error(INFO.id(), file.relativePath(), "cannot read: " + e.getMessage()));
+          .report(Diagnostic.error(INFO.id(), file.relativePath(), "cannot read: " + why(e)));
     }
+  }
+
+  /** An I/O failure in words: a damaged archive's reader often throws without a message. */
+  static String why(IOException e) {
+    if (e.getMessage() != null) {
+      return e.getMessage();
+    }
+    return e instanceof java.io.EOFException
+        ? "unexpected end of file (truncated or damaged)"
+        : e.getClass().getSimpleName();
   }
 }
