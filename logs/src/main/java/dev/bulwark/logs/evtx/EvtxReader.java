@@ -100,9 +100,13 @@ public final class EvtxReader {
     int skipped = 0;
     long recs = 0;
     long recsSkipped = 0;
+    int blocks = 0; // chunk-sized blocks on disk, empty (all-zero) ones included
     byte[] chunk = new byte[CHUNK_SIZE];
     for (int index = 0; ; index++) {
       int got = in.readNBytes(chunk, 0, CHUNK_SIZE);
+      if (got >= 512) {
+        blocks++;
+      }
       if (got < 512) {
         if (got > 0 && !allZero(chunk, 0, got)) {
           problems.accept(
@@ -137,14 +141,14 @@ public final class EvtxReader {
     // The header counts the chunks the file was given; fewer on disk means it was cut short, and
     // the records it held are gone: say so rather than report a quiet, empty log.
     int declared = le16(h, 42);
-    if (h.length == HEADER_SIZE && chunks + skipped < declared) {
+    if (h.length == HEADER_SIZE && blocks < declared) {
       problems.accept(
           new Problem(
               name,
               "the header declares "
                   + declared
                   + " chunks but the file ends after "
-                  + (chunks + skipped)
+                  + blocks
                   + " (truncated?)"));
     }
     return new Summary(major, minor, (flags & 1) != 0, chunks, skipped, recs, recsSkipped);
