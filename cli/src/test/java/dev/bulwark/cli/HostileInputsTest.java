@@ -430,14 +430,10 @@ class HostileInputsTest {
     Path events = Files.writeString(d.resolve("events.jsonl"), WHOAMI);
     Files.writeString(d.resolve("rules/backref.yml"), sigmaRule("(a+)+\\1b"));
     Files.writeString(d.resolve("rules/lookahead.yml"), sigmaRule("(?=who)whoami"));
-    Outcome none =
-        run(
-            "logs",
-            "hunt",
-            events.toString(),
-            "--rules",
-            d.resolve("rules").toString(),
-            "--no-progress");
+    String[] hunt = {
+      "logs", "hunt", events.toString(), "--rules", d.resolve("rules").toString(), "--no-progress"
+    };
+    Outcome none = run(hunt);
     assertThat(none.exit()).as(none.output()).isEqualTo(2);
     assertThat(none.output())
         .contains("no rule could be loaded from")
@@ -445,14 +441,7 @@ class HostileInputsTest {
         .contains("needs backtracking")
         .doesNotContain("Detections: 0");
     Files.writeString(d.resolve("rules/re2.yml"), sigmaRule("who(ami)? +/pri[v]"));
-    Outcome one =
-        run(
-            "logs",
-            "hunt",
-            events.toString(),
-            "--rules",
-            d.resolve("rules").toString(),
-            "--no-progress");
+    Outcome one = run(hunt);
     assertHandled(one, "lookahead.yml", "needs backtracking");
     assertThat(one.output()).contains("1 rules loaded").contains("Detections: 1");
   }
