@@ -43,6 +43,36 @@ class ConfigKeysTest {
     }
   }
 
+  /**
+   * A setting of the wrong type is an input error before any file is read, like an unknown key:
+   * before, the secrets analyzer alone failed after the walk and the scan ended "No findings", exit
+   * 0, and a bare word under {@code suppress} hid every finding.
+   */
+  @Test
+  void wronglyTypedSettings_stopTheScanBeforeWork_namingFileAndKey() throws Exception {
+    Files.writeString(
+        dir.resolve("a.env"), "AWS_SECRET_ACCESS_KEY=EBJMhw5k62rOjlqnFCraP/c0YsHh47lft6zNHIA3\n");
+    for (String[] c :
+        new String[][] {
+          {"secrets:\n  rules: {custom: packs}\n", "'secrets.rules' must be a list of strings"},
+          {"secrets:\n  disable: [[jwt]]\n", "'secrets.disable' must be a list of strings"},
+          {"secrets:\n  test-paths: 42\n", "secrets.test-paths must be lower, keep or ignore"},
+          {"suppress: everything\n", "'suppress' must be a list"},
+          {"suppress: [everything]\n", "every item of 'suppress' must be a mapping"}
+        }) {
+      Files.writeString(dir.resolve("bulwark.yaml"), c[0]);
+      Cli.Result r = Cli.run("scan", dir.toString(), "--no-progress");
+      assertThat(r.exit()).as(c[0] + r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err()).as(c[0]).contains("bulwark.yaml").contains(c[1]);
+      assertThat(r.out()).as(c[0]).doesNotContain("No findings");
+    }
+    // the same settings, well typed, run
+    Files.writeString(dir.resolve("bulwark.yaml"), "secrets:\n  test-paths: keep\n");
+    Cli.Result ok = Cli.run("scan", dir.toString(), "--no-progress");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("aws-secret-access-key");
+  }
+
   @Test
   void theRepositorysOwnConfigurations_useOnlyKnownKeys() throws Exception {
     Path root = Path.of("..").toAbsolutePath().normalize();

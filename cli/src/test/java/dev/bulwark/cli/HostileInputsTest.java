@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -169,14 +170,68 @@ class HostileInputsTest {
   }
 
   /**
+   * A record whose size field is damaged hid every record after it in its chunk, and a file with
+   * nothing else was exit 2 "nothing could be read": the reader now goes on at the next whole
+   * record of the chunk.
+   */
+  @Test
+  void evtxRecordWithADamagedSize_isSkippedToTheNextWholeRecord() throws Exception {
+    byte[] first = evtxRecord(512, 1, 10);
+    byte[] second = evtxRecord(512 + first.length, 1, 10);
+    first[4] = (byte) 0xf0; // size -16
+    first[5] = first[6] = first[7] = (byte) 0xff;
+    byte[] both = new byte[first.length + second.length];
+    System.arraycopy(first, 0, both, 0, first.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    Path d = dir.resolve("evtx-resync");
+    Files.createDirectories(d);
+    Path log = Files.write(d.resolve("damaged.evtx"), evtxFile(both));
+    Outcome o = run("logs", "hunt", log.toString(), "--no-progress");
+    assertHandled(
+        o, "damaged.evtx", "skipped to the next whole record at offset " + (512 + first.length));
+    assertThat(o.output()).contains("Read 1 events").doesNotContain("nothing could be read");
+  }
+
+  /**
+   * A file cut inside its header, or after the header with none of the chunks it declares, held
+   * events that are gone: before, "Read 0 events, Detections: 0" and exit 0 without a word.
+   */
+  @Test
+  void evtxCutShort_isNamedWithWhatIsMissing_notAQuietEmptyLog() throws Exception {
+    Path d = dir.resolve("evtx-cut");
+    Files.createDirectories(d);
+    byte[] whole = evtxTextBomb(1, 10);
+    Path inHeader = Files.write(d.resolve("in-header.evtx"), Arrays.copyOf(whole, 2000));
+    Outcome a = run("logs", "hunt", inHeader.toString(), "--no-progress");
+    assertThat(a.exit()).as(a.output()).isEqualTo(2);
+    assertThat(a.output())
+        .contains("nothing could be read from")
+        .contains("in-header.evtx: truncated in the file header (2000 of 4096 bytes)")
+        .doesNotContain("in-header.evtx: in-header.evtx");
+    Path headerOnly = Files.write(d.resolve("header-only.evtx"), Arrays.copyOf(whole, 4096));
+    Outcome b = run("logs", "hunt", headerOnly.toString(), "--no-progress");
+    assertThat(b.exit()).as(b.output()).isEqualTo(2);
+    assertThat(b.output()).contains("the header declares 1 chunks but the file ends after 0");
+    // beside a readable log, the same file is a warning and the hunt goes on
+    Files.writeString(d.resolve("sysmon.jsonl"), WHOAMI);
+    Outcome c = run("logs", "hunt", d.toString(), "--no-progress");
+    assertHandled(c, "header-only.evtx", "the header declares 1 chunks");
+    assertThat(c.output()).contains("whoami");
+  }
+
+  /**
    * One template of {@code k} BinXml-typed substitutions, instantiated four levels deep through its
    * own values; the innermost value is a string of {@code leaf} characters. Few nodes, each
    * repeating the string: k^4 copies of it when rendered.
    */
   static byte[] evtxTextBomb(int k, int leaf) {
+    return evtxFile(evtxRecord(512, k, leaf));
+  }
+
+  /** An EVTX file of one chunk holding {@code record} (one or more records) at offset 512. */
+  static byte[] evtxFile(byte[] record) {
     int chunkSize = 65536;
     byte[] chunk = new byte[chunkSize];
-    byte[] record = evtxRecord(512, k, leaf);
     System.arraycopy(record, 0, chunk, 512, record.length);
     int free = 512 + record.length;
     ByteBuffer c = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
@@ -324,6 +379,87 @@ class HostileInputsTest {
         pattern: '%s'
     """
         .formatted(pattern);
+  }
+
+  // ---------------------------------------------------------------- Java
+
+  /**
+   * Twenty thousand nested parentheses exhaust the recursive Java parser's stack: the file is named
+   * with why it was not analysed (before: "parser failed: java.lang.StackOverflowError"), and the
+   * injection in the file beside it is still found.
+   */
+  @Test
+  void javaNestedBeyondTheParsersStack_isNamedPlainly_andTheOtherFilesAnalysed() throws Exception {
+    Path src = dir.resolve("parens/src/main/java/p");
+    Files.createDirectories(src);
+    String header = "package p;\nimport jakarta.servlet.http.*;\nimport java.sql.*;\n";
+    Files.writeString(
+        src.resolve("Parens.java"),
+        header
+            + "public class Parens {\n  int f(int x) { return "
+            + "(".repeat(20_000)
+            + "x"
+            + ")".repeat(20_000)
+            + "; }\n}\n");
+    Files.writeString(
+        src.resolve("Canary.java"),
+        header
+            + "public class Canary extends HttpServlet {\n"
+            + "  protected void doGet(HttpServletRequest req, HttpServletResponse resp)"
+            + " throws java.io.IOException {\n"
+            + "    try { Connection c = DriverManager.getConnection(\"jdbc:h2:mem:x\");\n"
+            + "      c.createStatement().executeQuery(\"select * from t where a = '\""
+            + " + req.getParameter(\"q\") + \"'\");\n"
+            + "    } catch (SQLException e) { throw new RuntimeException(e); }\n  }\n}\n");
+    Outcome o = run("scan", dir.resolve("parens").toString(), "--no-progress");
+    assertHandled(o, "Parens.java", "nested too deeply to parse");
+    assertThat(o.output()).contains("java-sqli").doesNotContain("StackOverflowError");
+  }
+
+  // ---------------------------------------------------------------- Sigma
+
+  /**
+   * A hunt whose every named rule is refused (back-reference, look-around) or invalid looks for
+   * nothing: before, "0 rules loaded … Detections: 0" and exit 0, which reads as a clean log. With
+   * one usable rule beside them, the refused ones are warnings and the hunt runs.
+   */
+  @Test
+  void sigmaRulesAllRefused_huntIsExitTwoNamingTheRule_oneUsableRuleRuns() throws Exception {
+    Path d = dir.resolve("sigma-refused");
+    Files.createDirectories(d.resolve("rules"));
+    Path events = Files.writeString(d.resolve("events.jsonl"), WHOAMI);
+    Files.writeString(d.resolve("rules/backref.yml"), sigmaRule("(a+)+\\1b"));
+    Files.writeString(d.resolve("rules/lookahead.yml"), sigmaRule("(?=who)whoami"));
+    String[] hunt = {
+      "logs", "hunt", events.toString(), "--rules", d.resolve("rules").toString(), "--no-progress"
+    };
+    Outcome none = run(hunt);
+    assertThat(none.exit()).as(none.output()).isEqualTo(2);
+    assertThat(none.output())
+        .contains("no rule could be loaded from")
+        .contains("backref.yml")
+        .contains("needs backtracking")
+        .doesNotContain("Detections: 0");
+    Files.writeString(d.resolve("rules/re2.yml"), sigmaRule("who(ami)? +/pri[v]"));
+    Outcome one = run(hunt);
+    assertHandled(one, "lookahead.yml", "needs backtracking");
+    assertThat(one.output()).contains("1 rules loaded").contains("Detections: 1");
+  }
+
+  private static String sigmaRule(String regex) {
+    return """
+    title: command line pattern
+    status: test
+    logsource:
+      product: windows
+      category: process_creation
+    detection:
+      sel:
+        CommandLine|re: '%s'
+      condition: sel
+    level: high
+    """
+        .formatted(regex);
   }
 
   // ---------------------------------------------------------------- archives

@@ -31,6 +31,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A hunt from start to end: load rules and pipelines, read every log file (two files at a time on
@@ -434,6 +435,19 @@ public final class LogHunt {
             Diagnostic.warning(
                 "logs", p.path(), (p.title() == null ? "" : p.title() + ": ") + p.message()));
       }
+    }
+    if (!s.rulePaths().isEmpty()
+        && rules.rules().isEmpty()
+        && rules.correlations().isEmpty()
+        && rules.filteredByStatus() == 0) {
+      // every rule named was refused or invalid: the hunt would look for nothing, and its
+      // "Detections: 0" would read as a clean log
+      List<String> why =
+          rules.problems().stream().limit(3).map(p -> p.path() + ": " + p.message()).toList();
+      throw new InputException(
+          "no rule could be loaded from "
+              + s.rulePaths().stream().map(Path::toString).collect(Collectors.joining(", "))
+              + (why.isEmpty() ? ": no Sigma rule found there" : ": " + String.join("; ", why)));
     }
     // which files had problems, so that a hunt that could read nothing says so
     java.util.Set<String> troubled = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -5,7 +5,9 @@ import dev.bulwark.core.analysis.AnalyzerInfo;
 import dev.bulwark.core.analysis.FindingSink;
 import dev.bulwark.core.analysis.Phase;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.Diagnostic;
+import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.model.RuleDescriptor;
 import dev.bulwark.mail.message.MailMessage;
@@ -42,11 +44,16 @@ public final class MailAnalyzer implements dev.bulwark.core.analysis.Analyzer {
   }
 
   @Override
+  public void checkConfig(BulwarkConfig config) throws InputException {
+    MailSettings.from(config);
+  }
+
+  @Override
   public void analyze(ScanContext ctx, FindingSink sink) throws AnalysisException {
     MailSettings settings;
     try {
       settings = MailSettings.from(ctx.config());
-    } catch (dev.bulwark.core.errors.InputException e) {
+    } catch (InputException e) {
       throw new AnalysisException(e.getMessage(), e);
     }
     for (SourceFile f : ctx.tree().files()) {

@@ -9,6 +9,7 @@ import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.analysis.Phase;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.Glob;
@@ -69,6 +70,11 @@ public final class SecretsAnalyzer implements Analyzer {
     RuleLoader.checkUnique(rules);
     rules.removeIf(r -> config.disabled().contains(r.id()));
     return rules;
+  }
+
+  @Override
+  public void checkConfig(BulwarkConfig config) throws InputException {
+    SecretsConfig.from(config);
   }
 
   @Override
@@ -174,8 +180,17 @@ public final class SecretsAnalyzer implements Analyzer {
               Diagnostic.warning(INFO.id(), file.relativePath(), "disappeared during the scan"));
     } catch (IOException e) {
       ctx.diagnostics()
-          .report(
-              Diagnostic.error(INFO.id(), file.relativePath(), "cannot read: " + e.getMessage()));
+          .report(Diagnostic.error(INFO.id(), file.relativePath(), "cannot read: " + why(e)));
     }
+  }
+
+  /** An I/O failure in words: a damaged archive's reader often throws without a message. */
+  static String why(IOException e) {
+    if (e.getMessage() != null) {
+      return e.getMessage();
+    }
+    return e instanceof java.io.EOFException
+        ? "unexpected end of file (truncated or damaged)"
+        : e.getClass().getSimpleName();
   }
 }

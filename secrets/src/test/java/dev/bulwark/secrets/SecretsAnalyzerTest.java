@@ -65,6 +65,27 @@ class SecretsAnalyzerTest {
     assertThat(diagnostics).anyMatch(d -> d.message().contains("binary files skipped"));
   }
 
+  /**
+   * A zip that is only a local header: its reader throws without a message ("cannot read: null").
+   */
+  @Test
+  void headerOnlyZip_isReportedInWords_andTheScanGoesOn() throws Exception {
+    byte[] zip = new byte[30];
+    java.util.Arrays.fill(zip, (byte) 0xff);
+    zip[0] = 'P';
+    zip[1] = 'K';
+    zip[2] = 3;
+    zip[3] = 4;
+    SourceFile broken = file("lib/headeronly.zip", zip);
+    SourceFile good =
+        file("app.env", ("GITHUB_TOKEN=" + TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(analyze(List.of(broken, good))).hasSize(1);
+    assertThat(diagnostics)
+        .filteredOn(d -> "lib/headeronly.zip".equals(d.path()))
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.message()).doesNotContain("null"));
+  }
+
   @Test
   void unreadableFile_isReported_andTheScanGoesOn() throws Exception {
     // /proc/self/mem cannot be read sequentially even by root: a dependable I/O error.

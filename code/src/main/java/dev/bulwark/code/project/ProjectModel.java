@@ -682,7 +682,17 @@ public final class ProjectModel {
       r = parsers.get().parse(new BudgetReader(new StringReader(text)));
     } catch (FileTimeBudget.Exceeded e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (StackOverflowError e) {
+      // thousands of nested parentheses or blocks: the recursive parser runs out of stack, which
+      // is the input's depth, not a fault to report as one
+      diagnostics.report(
+          Diagnostic.error(
+              SOURCE,
+              f.relativePath(),
+              "nested too deeply to parse (expressions or blocks deeper than the parser's stack);"
+                  + " not analysed"));
+      return;
+    } catch (RuntimeException e) {
       diagnostics.report(Diagnostic.error(SOURCE, f.relativePath(), "parser failed: " + e));
       return;
     }

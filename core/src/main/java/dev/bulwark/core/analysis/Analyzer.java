@@ -1,5 +1,7 @@
 package dev.bulwark.core.analysis;
 
+import dev.bulwark.core.config.BulwarkConfig;
+import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.RuleDescriptor;
 import java.util.List;
 
@@ -20,6 +22,13 @@ public interface Analyzer {
 
   /** Whether there is anything for this analyzer in the scanned tree. */
   boolean appliesTo(ScanContext context);
+
+  /**
+   * Reads this analyzer's settings from {@code config} before any file is walked, so that a wrong
+   * setting stops the command as an input error naming the file, as an unknown key does, instead of
+   * failing this analyzer alone after the scan has run and ending "no findings" for the rest.
+   */
+  default void checkConfig(BulwarkConfig config) throws InputException {}
 
   void analyze(ScanContext context, FindingSink sink)
       throws AnalysisException, InterruptedException;

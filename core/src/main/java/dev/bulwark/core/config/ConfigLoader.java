@@ -158,7 +158,16 @@ public final class ConfigLoader {
       Severity failOn =
           root.hasNonNull("fail-on") ? Severity.parse(root.get("fail-on").asText()) : null;
       List<BulwarkConfig.SuppressionRule> suppress = new ArrayList<>();
-      for (JsonNode s : root.path("suppress")) {
+      JsonNode suppressions = root.path("suppress");
+      if (!suppressions.isMissingNode() && !suppressions.isNull() && !suppressions.isArray()) {
+        throw new InputException(file + ": 'suppress' must be a list of {rule, path, reason}");
+      }
+      for (JsonNode s : suppressions) {
+        // a bare word would otherwise become rule "*" on path "**" and hide every finding
+        if (!s.isObject()) {
+          throw new InputException(
+              file + ": every item of 'suppress' must be a mapping of rule, path and reason");
+        }
         suppress.add(
             new BulwarkConfig.SuppressionRule(
                 s.path("rule").asText("*"),

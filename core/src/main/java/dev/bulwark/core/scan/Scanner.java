@@ -70,6 +70,16 @@ public final class Scanner {
     ConcurrentLinkedQueue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
     DiagnosticSink diagSink = diagnostics::add;
     BulwarkConfig config = request.config();
+    for (Analyzer a : analyzers) {
+      String id = a.info().id();
+      boolean wanted =
+          (request.options().onlyAnalyzers().isEmpty()
+                  || request.options().onlyAnalyzers().contains(id))
+              && !config.disabledAnalyzers().contains(id);
+      if (wanted) {
+        a.checkConfig(config);
+      }
+    }
     WalkOptions cli = request.options().walk();
     WalkOptions walk = walkOptions(config, request.roots(), cli);
     SourceTree tree;

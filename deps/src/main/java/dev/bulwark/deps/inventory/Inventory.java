@@ -119,9 +119,14 @@ public final class Inventory {
     } catch (IOException | ManifestParser.ManifestException | RuntimeException e) {
       // an error, not a warning: nothing of this manifest was analysed (a scan or inventory of it
       // alone is then "nothing could be read", exit 2)
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      // parsers name the file in their messages; the diagnostic already carries it
+      String prefix = f.relativePath() + ": ";
       diagnostics.report(
           Diagnostic.error(
-              "deps", f.relativePath(), e.getMessage() == null ? e.toString() : e.getMessage()));
+              "deps",
+              f.relativePath(),
+              message.startsWith(prefix) ? message.substring(prefix.length()) : message));
     }
   }
 }

@@ -37,6 +37,23 @@ class InventoryTest {
             ds::add);
   }
 
+  /** A manifest that cannot be read is named once: "x: x: not valid JSON" read as two places. */
+  @Test
+  void unreadableManifest_isAnErrorNamingTheFileOnce() throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(
+        sub.resolve("package-lock.json"),
+        "{\"lockfileVersion\":3,\"packages\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+    List<Diagnostic> ds = new ArrayList<>();
+    read(dir, ds);
+    assertThat(ds)
+        .anySatisfy(d -> {
+          assertThat(d.level()).isEqualTo(Diagnostic.Level.ERROR);
+          assertThat(d.path()).isEqualTo("sub/package-lock.json");
+          assertThat(d.message()).startsWith("not valid JSON").doesNotContain("package-lock");
+        });
+  }
+
   @Test
   void maven_inheritsFromTheParent_andFollowsTheLocalRepository() throws Exception {
     Path app = fixture("maven/app/pom.xml");

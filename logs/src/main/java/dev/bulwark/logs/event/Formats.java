@@ -139,13 +139,19 @@ final class Formats {
           in,
           EvtxReader.Style.WINDOWS,
           r -> sink.accept(EvtxEvents.toEvent(name, r)),
-          p -> c.warning(name, place(name, p.where()) + ": " + p.message()));
+          p -> {
+            String place = place(name, p.where());
+            c.warning(name, place.isEmpty() ? p.message() : place + ": " + p.message());
+          });
     }
 
     /**
      * A reader's place without the file name the diagnostic already carries ("chunk 3 record 7").
      */
     private static String place(String name, String where) {
+      if (where.equals(name)) {
+        return "";
+      }
       return where.startsWith(name + " ") ? where.substring(name.length() + 1) : where;
     }
   }

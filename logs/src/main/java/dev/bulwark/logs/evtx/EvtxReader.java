@@ -72,6 +72,16 @@ public final class EvtxReader {
     if (h.length < 128 || !startsWith(h, FILE_MAGIC)) {
       throw new IOException(name + ": not an EVTX file (no ElfFile header)");
     }
+    if (h.length < HEADER_SIZE) {
+      problems.accept(
+          new Problem(
+              name,
+              "truncated in the file header ("
+                  + h.length
+                  + " of "
+                  + HEADER_SIZE
+                  + " bytes); no chunk to read"));
+    }
     int minor = le16(h, 36);
     int major = le16(h, 38);
     int flags = le32(h, 120);
@@ -90,9 +100,13 @@ public final class EvtxReader {
     int skipped = 0;
     long recs = 0;
     long recsSkipped = 0;
+    int blocks = 0; // chunk-sized blocks on disk, empty (all-zero) ones included
     byte[] chunk = new byte[CHUNK_SIZE];
     for (int index = 0; ; index++) {
       int got = in.readNBytes(chunk, 0, CHUNK_SIZE);
+      if (got >= 512) {
+        blocks++;
+      }
       if (got < 512) {
         if (got > 0 && !allZero(chunk, 0, got)) {
           problems.accept(
@@ -124,6 +138,19 @@ public final class EvtxReader {
         break;
       }
     }
+    // The header counts the chunks the file was given; fewer on disk means it was cut short, and
+    // the records it held are gone: say so rather than report a quiet, empty log.
+    int declared = le16(h, 42);
+    if (h.length == HEADER_SIZE && blocks < declared) {
+      problems.accept(
+          new Problem(
+              name,
+              "the header declares "
+                  + declared
+                  + " chunks but the file ends after "
+                  + blocks
+                  + " (truncated?)"));
+    }
     return new Summary(major, minor, (flags & 1) != 0, chunks, skipped, recs, recsSkipped);
   }
 
@@ -149,25 +176,35 @@ public final class EvtxReader {
     long bad = 0;
     int pos = 512;
     while (pos + 28 <= end) {
+      String damage = null;
       if (le32(c, pos) != 0x00002a2a) {
-        if (!allZero(c, pos, Math.min(end, pos + 8))) {
-          problems.accept(
-              new Problem(
-                  where + " offset " + pos,
-                  "record signature missing; the rest of the chunk is skipped"));
-          bad++;
+        if (allZero(c, pos, Math.min(end, pos + 8))) {
+          break;
         }
-        break;
+        damage = "record signature missing";
+      } else if (!wholeRecordAt(c, pos, length)) {
+        damage = "record size " + le32(c, pos + 4) + " is inconsistent";
       }
-      int size = le32(c, pos + 4);
-      if (size < 28 || pos + size > length || le32(c, pos + size - 4) != size) {
+      if (damage != null) {
+        // One damaged record header must not hide the intact records after it in the chunk: go on
+        // at the next place that holds a whole record (signature, size, and the size repeated at
+        // its end), as forensic readers of dirty logs do.
+        int next = nextRecord(c, pos + 1, end, length);
         problems.accept(
             new Problem(
                 where + " offset " + pos,
-                "record size " + size + " is inconsistent; the rest of the chunk is skipped"));
+                damage
+                    + (next < 0
+                        ? "; the rest of the chunk is skipped"
+                        : "; skipped to the next whole record at offset " + next)));
         bad++;
-        break;
+        if (next < 0) {
+          break;
+        }
+        pos = next;
+        continue;
       }
+      int size = le32(c, pos + 4);
       long id = le64(c, pos + 8);
       long written = le64(c, pos + 16);
       try {
@@ -182,6 +219,25 @@ public final class EvtxReader {
       pos += size;
     }
     return new long[] {ok, bad};
+  }
+
+  /** Whether a record's signature, size and closing copy of the size agree at {@code pos}. */
+  private static boolean wholeRecordAt(byte[] c, int pos, int length) {
+    if (pos + 28 > length || le32(c, pos) != 0x00002a2a) {
+      return false;
+    }
+    int size = le32(c, pos + 4);
+    return size >= 28 && size <= length - pos && le32(c, pos + size - 4) == size;
+  }
+
+  /** The first offset from {@code from} below {@code end} holding a whole record, or -1. */
+  private static int nextRecord(byte[] c, int from, int end, int length) {
+    for (int p = from; p + 28 <= end; p++) {
+      if (c[p] == 0x2a && wholeRecordAt(c, p, length)) {
+        return p;
+      }
+    }
+    return -1;
   }
 
   private static boolean startsWith(byte[] b, byte[] magic) {

@@ -335,6 +335,15 @@ public final class RuleSet {
     return true;
   }
 
+  /**
+   * A parser's first line without the Java exception type it sometimes starts with ("java.io.
+   * CharConversionException: Invalid UTF-8 …"): the reader of a rule warning wants the cause.
+   */
+  private static String yamlError(Exception e) {
+    return Messages.firstLine(e)
+        .replaceFirst("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
+  }
+
   /** One file's YAML documents, or why they could not be read. */
   static RuleCache.Parsed parseYaml(byte[] content) {
     List<JsonNode> docs = new ArrayList<>();
@@ -344,7 +353,7 @@ public final class RuleSet {
       }
       return new RuleCache.Parsed(docs, null);
     } catch (IOException | RuntimeException e) {
-      return new RuleCache.Parsed(docs, "not valid YAML: " + Messages.firstLine(e));
+      return new RuleCache.Parsed(docs, "not valid YAML: " + yamlError(e));
     }
   }
 

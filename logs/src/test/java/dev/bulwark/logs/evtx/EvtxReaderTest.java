@@ -111,6 +111,30 @@ class EvtxReaderTest {
     assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("inconsistent"));
   }
 
+  /**
+   * A header declaring more chunks than the file holds means a cut-short file; empty chunks the
+   * file does hold (all zero, as a log not yet filled) count as present.
+   */
+  @Test
+  void chunksDeclaredButMissing_areReported_emptyChunksPresentAreNot() throws IOException {
+    byte[] three = threeChunks(fixture("security-task-deleted.evtx"), false);
+    Read whole = read(three);
+    assertThat(whole.problems()).isEmpty();
+    byte[] lastEmpty = three.clone();
+    Arrays.fill(
+        lastEmpty, EvtxReader.HEADER_SIZE + 2 * EvtxReader.CHUNK_SIZE, lastEmpty.length, (byte) 0);
+    assertThat(read(lastEmpty).problems()).isEmpty();
+    Read cut = read(Arrays.copyOf(three, EvtxReader.HEADER_SIZE + EvtxReader.CHUNK_SIZE));
+    assertThat(cut.records()).hasSize(1);
+    assertThat(cut.problems())
+        .extracting(EvtxReader.Problem::message)
+        .containsExactly("the header declares 3 chunks but the file ends after 1 (truncated?)");
+    Read inHeader = read(Arrays.copyOf(three, 2000));
+    assertThat(inHeader.problems())
+        .extracting(EvtxReader.Problem::message)
+        .anySatisfy(m -> assertThat(m).startsWith("truncated in the file header (2000 of 4096"));
+  }
+
   @Test
   void notAnEvtxFileIsAnError() {
     assertThatThrownBy(() -> read("just text".getBytes()))

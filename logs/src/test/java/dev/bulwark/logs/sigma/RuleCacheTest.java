@@ -26,6 +26,15 @@ class RuleCacheTest {
         + "'\n  condition: sel\nlevel: high\n";
   }
 
+  /** A rule file that is not text says why in words, not with a Java exception's class name. */
+  @Test
+  void ruleFileThatIsNotUtf8_isInvalidYamlSaidPlainly() {
+    byte[] binary = {(byte) 0xa3, (byte) 0xff, 0x00, 0x41, (byte) 0xc0};
+    String error = RuleSet.parseYaml(binary).error();
+    assertThat(error).startsWith("not valid YAML: Invalid UTF-8").doesNotContain("java.");
+    assertThat(RuleSet.parseYaml(rule("t", "x").getBytes(StandardCharsets.UTF_8)).error()).isNull();
+  }
+
   @Test
   void secondLoad_readsTheCache_andAnEditedRuleIsReadAgain() throws Exception {
     Path rules = Files.createDirectories(tmp.resolve("rules"));
