@@ -1,0 +1,109 @@
+package dev.bulwark.stream;
+
+import dev.bulwark.store.Store;
+import dev.bulwark.store.StreamAlerts;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/**
+ * Writes detections to the team store. Rows are written in batches and at every checkpoint (the
+ * writer's flush), so a checkpoint completes only once everything before it is stored; what was
+ * written after the last checkpoint is written again on replay, and the deterministic ids make that
+ * second write a no-op. At-least-once delivery, exactly-once rows.
+ */
+final class StoreSink implements Sink<Alert> {
+  private static final long serialVersionUID = 1L;
+  private static final int BATCH = 500;
+
+  /** Stores shared by the writers of one JVM, by URL, counted so the last writer closes it. */
+  private static final Map<String, Shared> OPEN = new HashMap<>();
+
+  private record Shared(Store store, int users) {}
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  StoreSink(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  @Override
+  public SinkWriter<Alert> createWriter(WriterInitContext context) throws IOException {
+    return new Writer(acquire());
+  }
+
+  private Store acquire() {
+    synchronized (OPEN) {
+      Shared s = OPEN.get(url);
+      Store store = s == null ? Store.open(url, user, password) : s.store();
+      OPEN.put(url, new Shared(store, s == null ? 1 : s.users() + 1));
+      return store;
+    }
+  }
+
+  private void release() {
+    synchronized (OPEN) {
+      Shared s = OPEN.get(url);
+      if (s == null) {
+        return;
+      }
+      if (s.users() <= 1) {
+        OPEN.remove(url);
+        s.store().close();
+      } else {
+        OPEN.put(url, new Shared(s.store(), s.users() - 1));
+      }
+    }
+  }
+
+  private final class Writer implements SinkWriter<Alert> {
+    private final StreamAlerts alerts;
+    private final List<StreamAlerts.Row> batch = new ArrayList<>();
+
+    Writer(Store store) {
+      this.alerts = new StreamAlerts(store);
+    }
+
+    @Override
+    public void write(Alert a, Context context) {
+      batch.add(
+          new StreamAlerts.Row(
+              a.id(),
+              a.ruleId(),
+              a.ruleTitle(),
+              a.level(),
+              a.time() == null ? null : Instant.parse(a.time()),
+              a.source(),
+              a.recordId(),
+              a.host(),
+              a.user(),
+              a.correlation(),
+              a.summary(),
+              AlertJson.write(a)));
+      if (batch.size() >= BATCH) {
+        flush(false);
+      }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) {
+      alerts.put(batch);
+      batch.clear();
+    }
+
+    @Override
+    public void close() {
+      release();
+    }
+  }
+}
