@@ -100,7 +100,8 @@ public final class Store implements AutoCloseable {
     return s;
   }
 
-  static String h2Url(Path dataDir) {
+  /** The JDBC URL of the default store in {@code dataDir}. */
+  public static String h2Url(Path dataDir) {
     return "jdbc:h2:file:"
         + h2File(dataDir)
         + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=262144";

@@ -16,7 +16,10 @@ public final class StreamAlerts {
     this.store = store;
   }
 
-  /** One stored detection; {@code body} is its JSON. */
+  /**
+   * One stored detection; {@code body} is its JSON, {@code storedAt} when it was first written (set
+   * by the store; ignored when writing).
+   */
   public record Row(
       String id,
       String ruleId,
@@ -29,7 +32,8 @@ public final class StreamAlerts {
       String user,
       boolean correlation,
       String summary,
-      String body) {}
+      String body,
+      Instant storedAt) {}
 
   /** Stores the rows whose ids are new, in one transaction; returns how many were new. */
   public int put(List<Row> rows) {
@@ -87,7 +91,7 @@ public final class StreamAlerts {
         Store.list(
             c,
             "SELECT id, rule_id, rule_title, level, event_time, source, record_id, host,"
-                + " user_name, correlation, summary, body FROM stream_alerts"
+                + " user_name, correlation, summary, body, stored_at FROM stream_alerts"
                 + " ORDER BY event_time, id",
             limit,
             StreamAlerts::row));
@@ -111,6 +115,7 @@ public final class StreamAlerts {
         r.getString(9),
         r.getBoolean(10),
         r.getString(11),
-        r.getString(12));
+        r.getString(12),
+        Store.instant(r, "stored_at"));
   }
 }

@@ -79,6 +79,11 @@ public final class LocalCluster implements AutoCloseable {
     cluster.terminateTaskManager(index).get(60, TimeUnit.SECONDS);
   }
 
+  /** Starts one more TaskManager, as a cluster manager replaces a lost one. */
+  public void startTaskManager() throws Exception {
+    cluster.startTaskManager();
+  }
+
   @Override
   public void close() {
     try {

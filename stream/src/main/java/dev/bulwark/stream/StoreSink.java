@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -21,6 +22,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 final class StoreSink implements Sink<Alert> {
   private static final long serialVersionUID = 1L;
   private static final int BATCH = 500;
+
+  /** The longest a detection waits in a batch before it is written, in milliseconds. */
+  private static final long LINGER_MS = 50;
 
   /** Stores shared by the writers of one JVM, by URL, counted so the last writer closes it. */
   private static final Map<String, Shared> OPEN = new HashMap<>();
@@ -39,7 +43,7 @@ final class StoreSink implements Sink<Alert> {
 
   @Override
   public SinkWriter<Alert> createWriter(WriterInitContext context) throws IOException {
-    return new Writer(acquire());
+    return new Writer(acquire(), context.getProcessingTimeService());
   }
 
   private Store acquire() {
@@ -70,8 +74,22 @@ final class StoreSink implements Sink<Alert> {
     private final StreamAlerts alerts;
     private final List<StreamAlerts.Row> batch = new ArrayList<>();
 
-    Writer(Store store) {
+    private final ProcessingTimeService time;
+
+    Writer(Store store, ProcessingTimeService time) {
       this.alerts = new StreamAlerts(store);
+      this.time = time;
+      schedule();
+    }
+
+    /** A quiet stream still writes its last detections within the linger, not at a checkpoint. */
+    private void schedule() {
+      time.registerTimer(
+          time.getCurrentProcessingTime() + LINGER_MS,
+          now -> {
+            flush(false);
+            schedule();
+          });
     }
 
     @Override
@@ -89,7 +107,8 @@ final class StoreSink implements Sink<Alert> {
               a.user(),
               a.correlation(),
               a.summary(),
-              AlertJson.write(a)));
+              AlertJson.write(a),
+              null));
       if (batch.size() >= BATCH) {
         flush(false);
       }
@@ -97,6 +116,9 @@ final class StoreSink implements Sink<Alert> {
 
     @Override
     public void flush(boolean endOfInput) {
+      if (batch.isEmpty()) {
+        return;
+      }
       alerts.put(batch);
       batch.clear();
     }

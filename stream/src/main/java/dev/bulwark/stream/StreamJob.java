@@ -283,7 +283,8 @@ public final class StreamJob {
             .setStartingOffsets(startingOffsets())
             .setDeserializer(new RawDeserializer());
     if (o.bounded()) {
-      events.setBounded(OffsetsInitializer.latest());
+      // the end as it is now, fixed in the job: a restart after a failure stops at the same offsets
+      events.setBounded(OffsetsInitializer.offsets(endOffsets(o.bootstrap(), o.topic())));
     }
     // The shipper stamps each record with its event's time; the watermark trails the newest by the
     // disorder the job tolerates, and correlations evaluate only behind it.
@@ -368,6 +369,35 @@ public final class StreamJob {
                   .build())
           .uid("detections")
           .name("detections topic");
+    }
+  }
+
+  /** The topic's current end offset per partition. */
+  static java.util.Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(
+      String bootstrap, String topic) {
+    java.util.Properties p = new java.util.Properties();
+    p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(p)) {
+      var partitions =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+      java.util.Map<
+              org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>
+          ask = new java.util.HashMap<>();
+      for (var info : partitions) {
+        ask.put(
+            new org.apache.kafka.common.TopicPartition(topic, info.partition()),
+            org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+      java.util.Map<org.apache.kafka.common.TopicPartition, Long> out = new java.util.HashMap<>();
+      admin.listOffsets(ask).all().get().forEach((tp, r) -> out.put(tp, r.offset()));
+      return out;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(
+          topic + ": cannot read the topic's end: " + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(topic + ": interrupted reading the topic's end", e);
     }
   }
 

@@ -29,7 +29,8 @@ final class StreamHarness implements AutoCloseable {
   StreamHarness(Path dir) throws Exception {
     this.dir = dir;
     this.kafka = LocalKafka.start(dir.resolve("kafka"), 2);
-    this.flink = LocalCluster.start(2, 2);
+    // one slot each: a job of parallelism 2 has tasks on both, so losing either is felt
+    this.flink = LocalCluster.start(2, 1);
     this.storeUrl =
         POSTGRES != null
             ? POSTGRES
@@ -89,12 +90,23 @@ final class StreamHarness implements AutoCloseable {
       out.add(
           key(
               r.ruleTitle(),
-              r.time() == null ? null : r.time().toString(),
+              // the body keeps the event's time to the tick; the column to the microsecond
+              timeOf(r.body()),
               r.source(),
               r.recordId(),
               r.correlation() ? r.summary() : null));
     }
     return out.stream().sorted().toList();
+  }
+
+  private static String timeOf(String body) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode t =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("time");
+      return t == null || t.isNull() ? null : t.asText();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a stored detection's body is not JSON: " + body, e);
+    }
   }
 
   private static String key(

@@ -100,6 +100,13 @@ class StreamHuntTest {
     assertThat(h.flink.status(job)).isEqualTo(JobStatus.RUNNING);
     long before = h.alerts.count();
     h.flink.killTaskManager(0);
+    h.flink.startTaskManager(); // its replacement, as a cluster manager would start
+    java.util.Set<JobStatus> seen = java.util.EnumSet.noneOf(JobStatus.class);
+    for (JobStatus s = h.flink.status(job); !s.isGloballyTerminalState(); s = h.flink.status(job)) {
+      seen.add(s);
+      Thread.sleep(50);
+    }
+    assertThat(seen).contains(JobStatus.RESTARTING); // the job did lose tasks and recover
     h.flink.await(job, Duration.ofMinutes(5));
 
     assertThat(before).isLessThan(expected.size()); // the loss came mid-stream
