@@ -22,13 +22,9 @@ final class MatchFunction extends BroadcastProcessFunction<Raw, String, Alert> {
   static final OutputTag<Hit> HITS = new OutputTag<>("correlation-inputs", Types.POJO(Hit.class));
 
   private final String initial;
-  private final long maxEventsPerSecond;
-  private transient long started;
-  private transient long seen;
 
-  MatchFunction(RulePack initial, long maxEventsPerSecond) {
+  MatchFunction(RulePack initial) {
     this.initial = initial.toJson();
-    this.maxEventsPerSecond = maxEventsPerSecond;
   }
 
   /** The pack in force: the broadcast one if any arrived, else the initial one. */
@@ -40,7 +36,6 @@ final class MatchFunction extends BroadcastProcessFunction<Raw, String, Alert> {
 
   @Override
   public void processElement(Raw raw, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-    pace();
     Event e = Envelope.read(raw.value(), raw.origin());
     if (e == null) {
       return; // not a JSON object: nothing a rule could match
@@ -69,21 +64,6 @@ final class MatchFunction extends BroadcastProcessFunction<Raw, String, Alert> {
     if (next.version() > now.version()) {
       next.engine(); // compile before the switch: a pack that does not compile throws here
       state.put("pack", next.toJson());
-    }
-  }
-
-  /** Holds a back-fill to at most {@code maxEventsPerSecond} per task, when set. */
-  private void pace() throws InterruptedException {
-    if (maxEventsPerSecond <= 0) {
-      return;
-    }
-    if (seen++ == 0) {
-      started = System.nanoTime();
-    }
-    long due = started + seen * 1_000_000_000L / maxEventsPerSecond;
-    long wait = due - System.nanoTime();
-    if (wait > 0) {
-      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
     }
   }
 }

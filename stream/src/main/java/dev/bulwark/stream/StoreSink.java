@@ -76,6 +76,17 @@ final class StoreSink implements Sink<Alert> {
 
     private final ProcessingTimeService time;
 
+    /**
+     * Writes run on a thread of their own: Flink cancels a task by interrupting its thread, and an
+     * interrupt that lands in H2's file I/O closes the whole database for every writer in the JVM.
+     */
+    private final java.util.concurrent.ExecutorService io =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "bulwark-stream-store-writer");
+          t.setDaemon(true);
+          return t;
+        });
+
     Writer(Store store, ProcessingTimeService time) {
       this.alerts = new StreamAlerts(store);
       this.time = time;
@@ -87,13 +98,17 @@ final class StoreSink implements Sink<Alert> {
       time.registerTimer(
           time.getCurrentProcessingTime() + LINGER_MS,
           now -> {
-            flush(false);
+            try {
+              flush(false);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
             schedule();
           });
     }
 
     @Override
-    public void write(Alert a, Context context) {
+    public void write(Alert a, Context context) throws IOException, InterruptedException {
       batch.add(
           new StreamAlerts.Row(
               a.id(),
@@ -115,16 +130,23 @@ final class StoreSink implements Sink<Alert> {
     }
 
     @Override
-    public void flush(boolean endOfInput) {
+    public void flush(boolean endOfInput) throws IOException, InterruptedException {
       if (batch.isEmpty()) {
         return;
       }
-      alerts.put(batch);
+      List<StreamAlerts.Row> rows = List.copyOf(batch);
+      try {
+        io.submit(() -> alerts.put(rows)).get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IOException(
+            "cannot store detections: " + e.getCause().getMessage(), e.getCause());
+      }
       batch.clear();
     }
 
     @Override
     public void close() {
+      io.shutdown();
       release();
     }
   }

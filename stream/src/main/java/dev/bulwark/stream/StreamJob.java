@@ -45,8 +45,7 @@ public final class StreamJob {
       int parallelism,
       Duration checkpointInterval,
       Duration outOfOrderness,
-      Duration stateTtl,
-      long maxEventsPerSecond) {
+      Duration stateTtl) {
 
     /** A back-fill of {@code topic} with the built-in rules into the store at {@code storeUrl}. */
     public static Options backfill(String bootstrap, String topic, String storeUrl) {
@@ -64,8 +63,7 @@ public final class StreamJob {
           2,
           Duration.ofSeconds(1),
           Duration.ofMinutes(5),
-          Duration.ofDays(7),
-          0);
+          Duration.ofDays(7));
     }
 
     public Options withRules(RulePack r) {
@@ -83,8 +81,7 @@ public final class StreamJob {
           parallelism,
           checkpointInterval,
           outOfOrderness,
-          stateTtl,
-          maxEventsPerSecond);
+          stateTtl);
     }
 
     public Options withRulesTopic(String t) {
@@ -102,8 +99,7 @@ public final class StreamJob {
           parallelism,
           checkpointInterval,
           outOfOrderness,
-          stateTtl,
-          maxEventsPerSecond);
+          stateTtl);
     }
 
     public Options withDetectionsTopic(String t) {
@@ -121,8 +117,7 @@ public final class StreamJob {
           parallelism,
           checkpointInterval,
           outOfOrderness,
-          stateTtl,
-          maxEventsPerSecond);
+          stateTtl);
     }
 
     public Options withStore(String url, String user, String password) {
@@ -140,8 +135,7 @@ public final class StreamJob {
           parallelism,
           checkpointInterval,
           outOfOrderness,
-          stateTtl,
-          maxEventsPerSecond);
+          stateTtl);
     }
 
     public Options withBounded(boolean b) {
@@ -159,8 +153,7 @@ public final class StreamJob {
           parallelism,
           checkpointInterval,
           outOfOrderness,
-          stateTtl,
-          maxEventsPerSecond);
+          stateTtl);
     }
 
     public Options withParallelism(int p) {
@@ -178,8 +171,7 @@ public final class StreamJob {
           p,
           checkpointInterval,
           outOfOrderness,
-          stateTtl,
-          maxEventsPerSecond);
+          stateTtl);
     }
 
     public Options withGroupId(String g) {
@@ -197,8 +189,7 @@ public final class StreamJob {
           parallelism,
           checkpointInterval,
           outOfOrderness,
-          stateTtl,
-          maxEventsPerSecond);
+          stateTtl);
     }
 
     public Options withCheckpointInterval(Duration d) {
@@ -216,8 +207,7 @@ public final class StreamJob {
           parallelism,
           d,
           outOfOrderness,
-          stateTtl,
-          maxEventsPerSecond);
+          stateTtl);
     }
 
     public Options withOutOfOrderness(Duration d) {
@@ -235,27 +225,7 @@ public final class StreamJob {
           parallelism,
           checkpointInterval,
           d,
-          stateTtl,
-          maxEventsPerSecond);
-    }
-
-    public Options withMaxEventsPerSecond(long n) {
-      return new Options(
-          bootstrap,
-          topic,
-          groupId,
-          rulesTopic,
-          detectionsTopic,
-          storeUrl,
-          storeUser,
-          storePassword,
-          rules,
-          bounded,
-          parallelism,
-          checkpointInterval,
-          outOfOrderness,
-          stateTtl,
-          n);
+          stateTtl);
     }
   }
 
@@ -267,6 +237,11 @@ public final class StreamJob {
     c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
     c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+    // a restart that finds no free slot (a lost TaskManager not yet noticed) tries again soon
+    // rather than waiting the default five minutes
+    c.set(
+        org.apache.flink.configuration.JobManagerOptions.SLOT_REQUEST_TIMEOUT,
+        Duration.ofSeconds(20));
     return c;
   }
 
@@ -323,10 +298,7 @@ public final class StreamJob {
     BroadcastStream<String> broadcast = packs.broadcast(MatchFunction.RULES);
 
     SingleOutputStreamOperator<Alert> matched =
-        raws.connect(broadcast)
-            .process(new MatchFunction(o.rules(), o.maxEventsPerSecond()))
-            .uid("match")
-            .name("match");
+        raws.connect(broadcast).process(new MatchFunction(o.rules())).uid("match").name("match");
     DataStream<Hit> hits = matched.getSideOutput(MatchFunction.HITS);
     Engine engine = o.rules().engine();
     List<DataStream<Alert>> outputs = new ArrayList<>();
