@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Yara.class,
       BenchCommand.HoneypotBench.class,
       BenchCommand.Net.class,
-      BenchCommand.Server.class
+      BenchCommand.Server.class,
+      BenchCommand.Stream.class
     })
 public final class BenchCommand implements Runnable {
   static final int OK = 0;
@@ -523,6 +524,74 @@ public final class BenchCommand implements Runnable {
       System.out.println(r.summary());
       // what the whole process cost, beside the heap figures above
       System.out.println(ProcessFigures.current().summary("server"));
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "stream",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Time the stream job end to end: Kafka in, Flink, detections in the store.",
+        "Events per second with 1 and 2 TaskManagers, the ratio to the in-process hunt of the",
+        "same events, and the latency from sending to stored detection at a fixed rate."
+      })
+  static final class Stream implements Callable<Integer> {
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description = "Logs to replay (default: ../shared/data/evtx beside Bulwark).")
+    Path corpus;
+
+    @Option(
+        names = "--events",
+        paramLabel = "N",
+        description = "Events, the corpus copied as often as needed (default ${DEFAULT-VALUE}).")
+    long events = 100_000;
+
+    @Option(
+        names = "--rate",
+        paramLabel = "N",
+        description = "Events per second for the latency run (default ${DEFAULT-VALUE}).")
+    int rate = 500;
+
+    @Option(
+        names = "--seconds",
+        paramLabel = "N",
+        description = "Length of the latency run (default ${DEFAULT-VALUE}).")
+    int seconds = 20;
+
+    @Option(
+        names = "--db-url",
+        paramLabel = "JDBC-URL",
+        description = "Store in PostgreSQL instead of H2 (user and password from BULWARK_DB_*).")
+    String dbUrl;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description = "Work directory (default: target/bench/stream under Bulwark's home).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      Path home = Home.dir();
+      Path in =
+          required(
+              corpus,
+              home.resolve("../shared/data/evtx").normalize(),
+              "--corpus DIR with log files");
+      var r =
+          new StreamBenchmark(
+                  in,
+                  dir != null ? dir : home.resolve("target/bench/stream"),
+                  dbUrl,
+                  events,
+                  rate,
+                  seconds)
+              .run(System.out);
+      System.out.println(r.summary());
+      System.out.println(ProcessFigures.current().summary("stream"));
       return OK;
     }
   }

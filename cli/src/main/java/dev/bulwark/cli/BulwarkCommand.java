@@ -102,6 +102,10 @@ public final class BulwarkCommand implements Runnable {
               "Run the team server: the HTTP API and the web console.",
               ServeCommand.class),
           new Entry(
+              "stream",
+              "Hunt logs as a stream: Kafka in, Flink, detections into the team store.",
+              StreamCommand.class),
+          new Entry(
               "store",
               "Check, back up, restore or recover the team server's store (H2 by default).",
               StoreCommand.class),

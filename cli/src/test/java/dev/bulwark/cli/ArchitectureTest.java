@@ -68,6 +68,8 @@ class ArchitectureTest {
         .definedBy(packages(CAPABILITIES))
         .layer("application: server")
         .definedBy(packages("server"))
+        .layer("application: stream")
+        .definedBy(packages("stream"))
         .layer("application: cli")
         .definedBy(packages("cli"))
         .layer("measurement: eval")
@@ -82,16 +84,29 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("core", "platform")
         .whereLayer("application: server")
         .mayOnlyAccessLayers("core", "platform", "capabilities")
+        // the stream job runs the logs engine and writes to the store, as the server does
+        .whereLayer("application: stream")
+        .mayOnlyAccessLayers("core", "platform", "capabilities")
         .whereLayer("measurement: eval")
         .mayOnlyAccessLayers("core", "platform", "capabilities")
-        // `bulwark eval` is a CLI command
+        // `bulwark eval` and `bulwark stream` are CLI commands
         .whereLayer("application: cli")
         .mayOnlyAccessLayers(
-            "core", "platform", "capabilities", "application: server", "measurement: eval")
-        // the server benchmark times the real server
+            "core",
+            "platform",
+            "capabilities",
+            "application: server",
+            "application: stream",
+            "measurement: eval")
+        // the server and stream benchmarks time the real server and job
         .whereLayer("measurement: bench")
         .mayOnlyAccessLayers(
-            "core", "platform", "capabilities", "application: server", "measurement: eval")
+            "core",
+            "platform",
+            "capabilities",
+            "application: server",
+            "application: stream",
+            "measurement: eval")
         .check(classes);
   }
 
@@ -146,6 +161,7 @@ class ArchitectureTest {
             "dev.bulwark.eval..",
             "dev.bulwark.bench..",
             "dev.bulwark.server..",
+            "dev.bulwark.stream..",
             "dev.bulwark.cli..")
         .check(classes);
   }
@@ -162,6 +178,7 @@ class ArchitectureTest {
               "dev.bulwark.eval..",
               "dev.bulwark.bench..",
               "dev.bulwark.server..",
+              "dev.bulwark.stream..",
               "dev.bulwark.cli..",
               "dev.bulwark.store..")
           .allowEmptyShould(true)

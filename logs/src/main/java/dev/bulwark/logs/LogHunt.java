@@ -304,7 +304,7 @@ public final class LogHunt {
   }
 
   /** A log file's name from the first hunted path it lies in; unchanged if it lies in none. */
-  static String relativeSource(String source, List<Path> inputs) {
+  public static String relativeSource(String source, List<Path> inputs) {
     if (source == null) {
       return null;
     }

@@ -119,7 +119,8 @@ public final class Store implements AutoCloseable {
     return s;
   }
 
-  static String h2Url(Path dataDir) {
+  /** The JDBC URL of the default store in {@code dataDir}. */
+  public static String h2Url(Path dataDir) {
     return "jdbc:h2:file:"
         + h2File(dataDir)
         // WRITE_DELAY=0: no background writer; each commit writes its chunk (see the class comment)

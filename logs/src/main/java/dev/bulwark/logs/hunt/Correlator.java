@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * windows, since a sliding window would satisfy them at its first event. Correlations may refer to
  * other correlations.
  */
-final class Correlator {
+public final class Correlator {
   private static final int MAX_MEMBERS = 100;
   private final List<Correlation> correlations;
   private final CorrelationInputs inputs;
@@ -294,7 +294,8 @@ final class Correlator {
     };
   }
 
-  static double aggregate(Correlation.Type type, double[] xs, double percentile) {
+  /** A numeric aggregate (sum, average, median, percentile) of a window's values. */
+  public static double aggregate(Correlation.Type type, double[] xs, double percentile) {
     if (xs.length == 0) {
       return Double.NaN;
     }
@@ -334,26 +335,8 @@ final class Correlator {
     for (int i = 0; i < c.groupBy().size(); i++) {
       fields.put(c.groupBy().get(i), key.get(i));
     }
-    String metric =
-        switch (c.type()) {
-          case EVENT_COUNT -> "events";
-          case VALUE_COUNT -> "distinct " + c.condition().field();
-          case TEMPORAL, TEMPORAL_ORDERED -> "rules";
-          default ->
-              c.type().name().toLowerCase(java.util.Locale.ROOT) + " of " + c.condition().field();
-        };
-    fields.put(
-        "correlation_value", v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
-    String summary =
-        fmt(v)
-            + " "
-            + metric
-            + " within "
-            + human(c.timespan())
-            + (key.isEmpty() ? "" : " for " + String.join(", ", groupText(c, key)))
-            + " (condition "
-            + c.condition()
-            + ")";
+    fields.put("correlation_value", value(v));
+    String summary = summary(c, key, v);
     List<Detection> members = new ArrayList<>();
     for (Hit h : window.subList(Math.max(0, window.size() - MAX_MEMBERS), window.size())) {
       members.add(h.detection());
@@ -372,6 +355,35 @@ final class Correlator {
         fields,
         members,
         summary);
+  }
+
+  /** A correlation's value as its detection's {@code correlation_value} field shows it. */
+  public static String value(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /**
+   * What a correlation's detection says: the value, what was measured, the span, the group and the
+   * condition ("12 events within 5m for IpAddress=10.0.0.5 (condition gte 10)").
+   */
+  public static String summary(Correlation c, List<String> key, double v) {
+    String metric =
+        switch (c.type()) {
+          case EVENT_COUNT -> "events";
+          case VALUE_COUNT -> "distinct " + c.condition().field();
+          case TEMPORAL, TEMPORAL_ORDERED -> "rules";
+          default ->
+              c.type().name().toLowerCase(java.util.Locale.ROOT) + " of " + c.condition().field();
+        };
+    return fmt(v)
+        + " "
+        + metric
+        + " within "
+        + human(c.timespan())
+        + (key.isEmpty() ? "" : " for " + String.join(", ", groupText(c, key)))
+        + " (condition "
+        + c.condition()
+        + ")";
   }
 
   private static List<String> groupText(Correlation c, List<String> key) {

@@ -55,7 +55,7 @@ public record Detection(
   }
 
   /** A detection of a single event. */
-  static Detection of(SigmaRule rule, Event e) {
+  public static Detection of(SigmaRule rule, Event e) {
     return new Detection(
         rule.meta(),
         rule.meta().severity(),

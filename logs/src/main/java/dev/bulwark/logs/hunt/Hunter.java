@@ -93,15 +93,42 @@ public final class Hunter {
       return;
     }
     routed.incrementAndGet();
+    for (SigmaRule r : matchesRouted(e, sources)) {
+      record(r, e);
+    }
+  }
+
+  /**
+   * The rules an event matches, without keeping anything: for a caller that keeps detections and
+   * correlation inputs itself (the stream job, whose state lives in Flink).
+   */
+  public List<SigmaRule> matches(Event e) {
+    List<Logsource> sources = logsources.route(e);
+    return sources.isEmpty() ? List.of() : matchesRouted(e, sources);
+  }
+
+  private List<SigmaRule> matchesRouted(Event e, List<Logsource> sources) {
     RuleIndex index =
         dispatch.computeIfAbsent(List.copyOf(sources), s -> new RuleIndex(rulesFor(s)));
     List<SigmaRule> candidates = new ArrayList<>();
     index.candidates(e, candidates);
+    List<SigmaRule> out = new ArrayList<>();
     for (SigmaRule r : candidates) {
       if (r.matches(e)) {
-        record(r, e);
+        out.add(r);
       }
     }
+    return out;
+  }
+
+  /** Whether a match of {@code r} is reported on its own, as {@link #accept} would keep it. */
+  public boolean reports(SigmaRule r) {
+    return r.emits() && r.meta().severity().atLeast(options.minLevel());
+  }
+
+  /** The correlations this hunter evaluates at the end. */
+  public List<Correlation> correlations() {
+    return correlations;
   }
 
   private void record(SigmaRule r, Event e) {
@@ -109,7 +136,7 @@ public final class Hunter {
     if (correlated.contains(r)) {
       correlationInputs.add(r, e);
     }
-    boolean report = r.emits() && r.meta().severity().atLeast(options.minLevel());
+    boolean report = reports(r);
     if (report && (n > options.maxPerRule() || kept.incrementAndGet() > MAX_KEPT)) {
       dropped.incrementAndGet(); // counted, not kept: a rule this noisy needs tuning, not reading
       report = false;

@@ -1,0 +1,278 @@
+package dev.bulwark.bench;
+
+import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.logs.event.Event;
+import dev.bulwark.logs.event.LogReader;
+import dev.bulwark.logs.hunt.Hunter;
+import dev.bulwark.logs.sigma.Logsources;
+import dev.bulwark.logs.sigma.RuleSet;
+import dev.bulwark.store.Store;
+import dev.bulwark.store.StreamAlerts;
+import dev.bulwark.stream.LocalCluster;
+import dev.bulwark.stream.LocalKafka;
+import dev.bulwark.stream.Shipper;
+import dev.bulwark.stream.StreamJob;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.JobID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * The stream job end to end on this machine: events in a Kafka topic (a local broker) through the
+ * job on an in-process Flink cluster into the store, with 1 and 2 TaskManagers; the in-process hunt
+ * of the same events for the ratio; and the latency from an event's sending to its detection's row
+ * at a fixed input rate. The events are a corpus's, copied with shifted times and record ids up to
+ * the count asked for.
+ */
+public final class StreamBenchmark {
+  /** What one run measured. */
+  public record Result(
+      long events,
+      double inProcessEventsPerSecond,
+      long inProcessDetections,
+      double[] streamEventsPerSecond,
+      long[] streamDetections,
+      double[] streamCpuSeconds,
+      int rate,
+      long latencySamples,
+      double latencyP50Ms,
+      double latencyP95Ms) {
+
+    public String summary() {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format(Locale.ROOT, "stream_events=%d%n", events));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "stream_inprocess_events_per_second=%.0f%nstream_inprocess_detections=%d%n",
+              inProcessEventsPerSecond,
+              inProcessDetections));
+      for (int i = 0; i < streamEventsPerSecond.length; i++) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "stream_%dtm_events_per_second=%.0f%nstream_%dtm_ratio_to_inprocess=%.3f%n"
+                    + "stream_%dtm_detections=%d%nstream_%dtm_cpu_seconds=%.1f%n",
+                i + 1,
+                streamEventsPerSecond[i],
+                i + 1,
+                streamEventsPerSecond[i] / inProcessEventsPerSecond,
+                i + 1,
+                streamDetections[i],
+                i + 1,
+                streamCpuSeconds[i]));
+      }
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "stream_latency_rate_events_per_second=%d%nstream_latency_samples=%d%n"
+                  + "stream_latency_p50_ms=%.0f%nstream_latency_p95_ms=%.0f",
+              rate,
+              latencySamples,
+              latencyP50Ms,
+              latencyP95Ms));
+      return b.toString();
+    }
+  }
+
+  private final Path corpus;
+  private final Path dir;
+  private final String dbUrl;
+  private final long targetEvents;
+  private final int rate;
+  private final int seconds;
+
+  public StreamBenchmark(
+      Path corpus, Path dir, String dbUrl, long targetEvents, int rate, int seconds) {
+    this.corpus = corpus;
+    this.dir = dir;
+    this.dbUrl = dbUrl;
+    this.targetEvents = targetEvents;
+    this.rate = rate;
+    this.seconds = seconds;
+  }
+
+  public Result run(PrintStream out) throws Exception {
+    Files.createDirectories(dir);
+    List<Event> base = new ArrayList<>();
+    LogReader reader = new LogReader(LogReader.Options.defaults(), DiagnosticSink.ignoring());
+    for (Path f : LogReader.expand(List.of(corpus), DiagnosticSink.ignoring())) {
+      reader.read(f, base::add);
+    }
+    base.removeIf(e -> e.time() == null);
+    base.sort(Comparator.comparing(Event::time));
+    if (base.isEmpty()) {
+      throw new IllegalStateException(corpus + ": no timed events to replay");
+    }
+    int copies = (int) Math.max(1, (targetEvents + base.size() - 1) / base.size());
+    long events = (long) copies * base.size();
+    out.printf("corpus: %,d events; %d copies → %,d events%n", base.size(), copies, events);
+
+    // the in-process hunt of the same events, on every processor
+    double inProcess;
+    long inProcessDetections;
+    {
+      RuleSet rules = RuleSet.builtIn(Map.of(), Logsources.builtIn());
+      Hunter hunter = new Hunter(rules, Logsources.builtIn(), Hunter.Options.defaults());
+      int threads = Runtime.getRuntime().availableProcessors();
+      long t0 = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int k = 0; k < copies; k++) {
+          final int copy = k;
+          done.add(pool.submit(() -> copy(base, copy, hunter::accept)));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      inProcessDetections = hunter.finish().detections().size();
+      inProcess = events / ((System.nanoTime() - t0) / 1e9);
+      out.printf(
+          "in-process hunt: %,.0f events/s, %,d detections%n", inProcess, inProcessDetections);
+    }
+
+    double[] eps = new double[2];
+    long[] detections = new long[2];
+    double[] cpu = new double[2];
+    double p50;
+    double p95;
+    long samples;
+    try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka-" + System.nanoTime()), 2)) {
+      kafka.createTopic("bench-events", 2);
+      try (KafkaProducer<String, String> producer = Shipper.producer(kafka.bootstrap())) {
+        for (int k = 0; k < copies; k++) {
+          copy(base, k, e -> Shipper.send(producer, "bench-events", e));
+        }
+        producer.flush();
+      }
+      out.printf("shipped %,d events%n", events);
+      String url =
+          dbUrl != null
+              ? dbUrl
+              : "jdbc:h2:file:" + dir.resolve("store-" + System.nanoTime()).resolve("bulwark");
+      String user = dbUrl != null ? System.getenv("BULWARK_DB_USER") : "bulwark";
+      String password = dbUrl != null ? System.getenv("BULWARK_DB_PASSWORD") : "";
+      try (Store store = Store.open(url, user, password)) {
+        StreamAlerts alerts = new StreamAlerts(store);
+        for (int tms = 1; tms <= 2; tms++) {
+          alerts.clear();
+          double cpu0 = ProcessFigures.current().cpuSeconds();
+          long t0 = System.nanoTime();
+          try (LocalCluster flink = LocalCluster.start(tms, 1)) {
+            JobID job =
+                flink.submit(
+                    StreamJob.Options.backfill(kafka.bootstrap(), "bench-events", url)
+                        .withStore(url, user, password == null ? "" : password)
+                        .withGroupId("bench-" + tms)
+                        .withParallelism(tms));
+            flink.await(job, Duration.ofHours(2));
+          }
+          double secs = (System.nanoTime() - t0) / 1e9;
+          eps[tms - 1] = events / secs;
+          detections[tms - 1] = alerts.count();
+          cpu[tms - 1] = ProcessFigures.current().cpuSeconds() - cpu0;
+          out.printf(
+              "stream, %d TaskManager(s): %,.0f events/s (%.1f s, %.1f CPU s), %,d detections%n",
+              tms, eps[tms - 1], secs, cpu[tms - 1], detections[tms - 1]);
+        }
+
+        // latency: events stamped with the time they are sent, at a fixed rate
+        alerts.clear();
+        kafka.createTopic("bench-live", 2);
+        List<Double> ms = new ArrayList<>();
+        try (LocalCluster flink = LocalCluster.start(2, 1)) {
+          JobID job =
+              flink.submit(
+                  StreamJob.Options.backfill(kafka.bootstrap(), "bench-live", url)
+                      .withStore(url, user, password == null ? "" : password)
+                      .withGroupId("bench-live")
+                      .withBounded(false)
+                      .withParallelism(2));
+          Thread.sleep(3000); // the job's sources assigned their partitions
+          try (KafkaProducer<String, String> producer = Shipper.producer(kafka.bootstrap())) {
+            long start = System.nanoTime();
+            long n = (long) rate * seconds;
+            for (long i = 0; i < n; i++) {
+              long due = start + i * 1_000_000_000L / rate;
+              long wait = due - System.nanoTime();
+              if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+              }
+              Event b = base.get((int) (i % base.size()));
+              Shipper.send(
+                  producer, "bench-live", restamp(b, "live/" + b.source(), "l" + i, Instant.now()));
+            }
+            producer.flush();
+          }
+          long stable = -1;
+          for (long c = alerts.count(); c != stable; c = alerts.count()) {
+            stable = c;
+            Thread.sleep(2000);
+          }
+          flink.cancel(job);
+        }
+        for (StreamAlerts.Row r : alerts.list(0)) {
+          if (!r.correlation() && r.time() != null && r.storedAt() != null) {
+            ms.add(Duration.between(r.time(), r.storedAt()).toNanos() / 1e6);
+          }
+        }
+        double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        samples = sorted.length;
+        p50 = percentile(sorted, 50);
+        p95 = percentile(sorted, 95);
+        out.printf(
+            "latency at %d events/s: p50 %.0f ms, p95 %.0f ms (%d detections)%n",
+            rate, p50, p95, samples);
+      }
+    }
+    return new Result(
+        events, inProcess, inProcessDetections, eps, detections, cpu, rate, samples, p50, p95);
+  }
+
+  /** Copy {@code k} of the corpus: its own source names and record ids, later in time. */
+  private static void copy(List<Event> base, int k, Consumer<Event> sink) {
+    Instant first = base.get(0).time();
+    Instant last = base.get(base.size() - 1).time();
+    Duration period = Duration.between(first, last).plusDays(1);
+    for (Event e : base) {
+      sink.accept(
+          restamp(
+              e,
+              k == 0 ? e.source() : "copy" + k + "/" + e.source(),
+              e.recordId(),
+              e.time().plus(period.multipliedBy(k))));
+    }
+  }
+
+  private static Event restamp(Event e, String source, String recordId, Instant time) {
+    Event c = new Event(source, recordId, time, e.format());
+    for (int i = 0; i < e.size(); i++) {
+      c.put(e.name(i), e.value(i));
+    }
+    return c;
+  }
+
+  private static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+}

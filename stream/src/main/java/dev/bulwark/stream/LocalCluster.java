@@ -1,0 +1,97 @@
+package dev.bulwark.stream;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * A Flink cluster inside this JVM (a JobManager and {@code taskManagers} TaskManagers), for {@code
+ * bulwark stream run}, the tests and the benchmark. TaskManagers can be stopped to show recovery.
+ */
+public final class LocalCluster implements AutoCloseable {
+  private final MiniCluster cluster;
+
+  private LocalCluster(MiniCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  /** Starts a cluster of {@code taskManagers} TaskManagers with {@code slots} slots each. */
+  public static LocalCluster start(int taskManagers, int slots) throws Exception {
+    Configuration c = StreamJob.configuration();
+    c.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+    // spread a job's tasks over the TaskManagers rather than fill the first one
+    c.setString("cluster.evenly-spread-out-slots", "true");
+    c.setString("taskmanager.memory.network.min", "32m");
+    c.setString("taskmanager.memory.network.max", "32m");
+    c.setString("taskmanager.memory.managed.size", "32m");
+    MiniCluster mc =
+        new MiniCluster(
+            new MiniClusterConfiguration.Builder()
+                .setConfiguration(c)
+                .setNumTaskManagers(taskManagers)
+                .setNumSlotsPerTaskManager(slots)
+                .build());
+    mc.start();
+    return new LocalCluster(mc);
+  }
+
+  /** Submits the job and returns its id without waiting for it. */
+  public JobID submit(StreamJob.Options o) throws Exception {
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(StreamJob.configuration());
+    StreamJob.build(env, o);
+    org.apache.flink.streaming.api.graph.StreamGraph graph = env.getStreamGraph();
+    graph.setJobId(new JobID());
+    graph.setJobName("bulwark stream");
+    return cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
+  }
+
+  /** Waits for a bounded job to end; throws when it failed. */
+  public void await(JobID job, Duration timeout) throws Exception {
+    JobResult r = cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!r.isSuccess()) {
+      Throwable cause =
+          r.getSerializedThrowable()
+              .map(t -> t.deserializeError(getClass().getClassLoader()))
+              .orElse(null);
+      throw new IllegalStateException(
+          "the stream job failed: " + r.getJobStatus().orElse(null), cause);
+    }
+  }
+
+  public JobStatus status(JobID job) throws Exception {
+    return cluster.getJobStatus(job).get(30, TimeUnit.SECONDS);
+  }
+
+  public void cancel(JobID job) throws Exception {
+    cluster.cancelJob(job).get(30, TimeUnit.SECONDS);
+  }
+
+  /** Stops TaskManager {@code index} abruptly, as a crashed machine would. */
+  public void killTaskManager(int index) throws Exception {
+    cluster.terminateTaskManager(index).get(60, TimeUnit.SECONDS);
+  }
+
+  /** Starts one more TaskManager, as a cluster manager replaces a lost one. */
+  public void startTaskManager() throws Exception {
+    cluster.startTaskManager();
+  }
+
+  @Override
+  public void close() {
+    try {
+      cluster.closeAsync().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the local Flink cluster did not stop: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

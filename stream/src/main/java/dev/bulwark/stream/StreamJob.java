@@ -1,0 +1,425 @@
+package dev.bulwark.stream;
+
+import dev.bulwark.core.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The detection pipeline as a Flink job: Kafka events → match (the Sigma engine, rules broadcast
+ * from a rules topic) → correlations as keyed state with event-time timers → the team store and a
+ * detections topic. Checkpoints store the Kafka offsets with the operators' state (exactly-once
+ * reading); the store writes are at-least-once with deterministic ids, so a replay after a failure
+ * neither loses nor duplicates a detection.
+ */
+public final class StreamJob {
+  /** Everything a run needs. Null topics and store mean "none". */
+  public record Options(
+      String bootstrap,
+      String topic,
+      String groupId,
+      String rulesTopic,
+      String detectionsTopic,
+      String storeUrl,
+      String storeUser,
+      String storePassword,
+      RulePack rules,
+      boolean bounded,
+      int parallelism,
+      Duration checkpointInterval,
+      Duration outOfOrderness,
+      Duration stateTtl) {
+
+    /** A back-fill of {@code topic} with the built-in rules into the store at {@code storeUrl}. */
+    public static Options backfill(String bootstrap, String topic, String storeUrl) {
+      return new Options(
+          bootstrap,
+          topic,
+          "bulwark-stream",
+          null,
+          null,
+          storeUrl,
+          "bulwark",
+          "",
+          RulePack.builtIn(Severity.INFO),
+          true,
+          2,
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(5),
+          Duration.ofDays(7));
+    }
+
+    public Options withRules(RulePack r) {
+      return new Options(
+          bootstrap,
+          topic,
+          groupId,
+          rulesTopic,
+          detectionsTopic,
+          storeUrl,
+          storeUser,
+          storePassword,
+          r,
+          bounded,
+          parallelism,
+          checkpointInterval,
+          outOfOrderness,
+          stateTtl);
+    }
+
+    public Options withRulesTopic(String t) {
+      return new Options(
+          bootstrap,
+          topic,
+          groupId,
+          t,
+          detectionsTopic,
+          storeUrl,
+          storeUser,
+          storePassword,
+          rules,
+          bounded,
+          parallelism,
+          checkpointInterval,
+          outOfOrderness,
+          stateTtl);
+    }
+
+    public Options withDetectionsTopic(String t) {
+      return new Options(
+          bootstrap,
+          topic,
+          groupId,
+          rulesTopic,
+          t,
+          storeUrl,
+          storeUser,
+          storePassword,
+          rules,
+          bounded,
+          parallelism,
+          checkpointInterval,
+          outOfOrderness,
+          stateTtl);
+    }
+
+    public Options withStore(String url, String user, String password) {
+      return new Options(
+          bootstrap,
+          topic,
+          groupId,
+          rulesTopic,
+          detectionsTopic,
+          url,
+          user,
+          password,
+          rules,
+          bounded,
+          parallelism,
+          checkpointInterval,
+          outOfOrderness,
+          stateTtl);
+    }
+
+    public Options withBounded(boolean b) {
+      return new Options(
+          bootstrap,
+          topic,
+          groupId,
+          rulesTopic,
+          detectionsTopic,
+          storeUrl,
+          storeUser,
+          storePassword,
+          rules,
+          b,
+          parallelism,
+          checkpointInterval,
+          outOfOrderness,
+          stateTtl);
+    }
+
+    public Options withParallelism(int p) {
+      return new Options(
+          bootstrap,
+          topic,
+          groupId,
+          rulesTopic,
+          detectionsTopic,
+          storeUrl,
+          storeUser,
+          storePassword,
+          rules,
+          bounded,
+          p,
+          checkpointInterval,
+          outOfOrderness,
+          stateTtl);
+    }
+
+    public Options withGroupId(String g) {
+      return new Options(
+          bootstrap,
+          topic,
+          g,
+          rulesTopic,
+          detectionsTopic,
+          storeUrl,
+          storeUser,
+          storePassword,
+          rules,
+          bounded,
+          parallelism,
+          checkpointInterval,
+          outOfOrderness,
+          stateTtl);
+    }
+
+    public Options withCheckpointInterval(Duration d) {
+      return new Options(
+          bootstrap,
+          topic,
+          groupId,
+          rulesTopic,
+          detectionsTopic,
+          storeUrl,
+          storeUser,
+          storePassword,
+          rules,
+          bounded,
+          parallelism,
+          d,
+          outOfOrderness,
+          stateTtl);
+    }
+
+    public Options withOutOfOrderness(Duration d) {
+      return new Options(
+          bootstrap,
+          topic,
+          groupId,
+          rulesTopic,
+          detectionsTopic,
+          storeUrl,
+          storeUser,
+          storePassword,
+          rules,
+          bounded,
+          parallelism,
+          checkpointInterval,
+          d,
+          stateTtl);
+    }
+  }
+
+  private StreamJob() {}
+
+  /** The cluster settings the job wants: restarts after a failure, from the last checkpoint. */
+  public static Configuration configuration() {
+    Configuration c = new Configuration();
+    c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
+    c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+    // a restart that finds no free slot (a lost TaskManager not yet noticed) tries again soon
+    // rather than waiting the default five minutes
+    c.set(
+        org.apache.flink.configuration.JobManagerOptions.SLOT_REQUEST_TIMEOUT,
+        Duration.ofSeconds(20));
+    return c;
+  }
+
+  /** Adds the pipeline to {@code env}. */
+  public static void build(StreamExecutionEnvironment env, Options o) {
+    env.setParallelism(o.parallelism());
+    env.enableCheckpointing(o.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+    KafkaSourceBuilder<Raw> events =
+        KafkaSource.<Raw>builder()
+            .setBootstrapServers(o.bootstrap())
+            .setTopics(o.topic())
+            .setGroupId(o.groupId())
+            .setStartingOffsets(startingOffsets())
+            .setDeserializer(new RawDeserializer());
+    if (o.bounded()) {
+      // the end as it is now, fixed in the job: a restart after a failure stops at the same offsets
+      events.setBounded(OffsetsInitializer.offsets(endOffsets(o.bootstrap(), o.topic())));
+    }
+    // The shipper stamps each record with its event's time; the watermark trails the newest by the
+    // disorder the job tolerates, and correlations evaluate only behind it.
+    WatermarkStrategy<Raw> watermarks =
+        WatermarkStrategy.<Raw>forBoundedOutOfOrderness(o.outOfOrderness())
+            .withTimestampAssigner((raw, kafkaTime) -> kafkaTime);
+    if (!o.bounded()) {
+      // a partition with nothing to say must not hold every correlation back
+      watermarks = watermarks.withIdleness(o.outOfOrderness());
+    }
+    DataStream<Raw> raws = env.fromSource(events.build(), watermarks, "events").uid("events");
+
+    DataStream<String> packs;
+    if (o.rulesTopic() != null) {
+      KafkaSourceBuilder<String> rules =
+          KafkaSource.<String>builder()
+              .setBootstrapServers(o.bootstrap())
+              .setTopics(o.rulesTopic())
+              .setGroupId(o.groupId() + "-rules")
+              .setStartingOffsets(OffsetsInitializer.earliest())
+              .setValueOnlyDeserializer(new SimpleStringSchema(StandardCharsets.UTF_8));
+      if (o.bounded()) {
+        rules.setBounded(OffsetsInitializer.latest());
+      }
+      packs =
+          env.fromSource(
+                  rules.build(),
+                  WatermarkStrategy.<String>forMonotonousTimestamps()
+                      .withIdleness(Duration.ofSeconds(1)),
+                  "rules")
+              .uid("rules")
+              .setParallelism(1);
+    } else {
+      packs = env.fromData(o.rules().toJson()).uid("rules");
+    }
+    BroadcastStream<String> broadcast = packs.broadcast(MatchFunction.RULES);
+
+    SingleOutputStreamOperator<Alert> matched =
+        raws.connect(broadcast).process(new MatchFunction(o.rules())).uid("match").name("match");
+    DataStream<Hit> hits = matched.getSideOutput(MatchFunction.HITS);
+    Engine engine = o.rules().engine();
+    List<DataStream<Alert>> outputs = new ArrayList<>();
+    outputs.add(matched);
+    List<DataStream<Hit>> lifted = new ArrayList<>();
+    for (int l = 1; l <= Engine.LEVELS; l++) {
+      final int level = l;
+      DataStream<Hit> in = hits.filter(h -> h.level() == level).name("level " + l + " inputs");
+      for (DataStream<Hit> up : lifted) {
+        in = in.union(up.filter(h -> h.level() == level).name("level " + l + " inputs"));
+      }
+      SingleOutputStreamOperator<Alert> correlated =
+          in.keyBy(Hit::key)
+              .connect(broadcast)
+              .process(new CorrelateFunction(level, engine.lag(level), o.rules(), o.stateTtl()))
+              .uid("correlate-" + l)
+              .name("correlate level " + l);
+      outputs.add(correlated);
+      lifted.add(correlated.getSideOutput(MatchFunction.HITS));
+    }
+    DataStream<Alert> all = outputs.get(0);
+    for (DataStream<Alert> d : outputs.subList(1, outputs.size())) {
+      all = all.union(d);
+    }
+    if (o.storeUrl() != null) {
+      all.sinkTo(new StoreSink(o.storeUrl(), o.storeUser(), o.storePassword()))
+          .uid("store")
+          .name("store");
+    }
+    if (o.detectionsTopic() != null) {
+      all.sinkTo(
+              KafkaSink.<Alert>builder()
+                  .setBootstrapServers(o.bootstrap())
+                  .setRecordSerializer(
+                      KafkaRecordSerializationSchema.builder()
+                          .setTopic(o.detectionsTopic())
+                          .setValueSerializationSchema(new AlertJson())
+                          .build())
+                  .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                  .build())
+          .uid("detections")
+          .name("detections topic");
+    }
+  }
+
+  /** The topic's current end offset per partition. */
+  static java.util.Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(
+      String bootstrap, String topic) {
+    java.util.Properties p = new java.util.Properties();
+    p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(p)) {
+      var partitions =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+      java.util.Map<
+              org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>
+          ask = new java.util.HashMap<>();
+      for (var info : partitions) {
+        ask.put(
+            new org.apache.kafka.common.TopicPartition(topic, info.partition()),
+            org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+      java.util.Map<org.apache.kafka.common.TopicPartition, Long> out = new java.util.HashMap<>();
+      admin.listOffsets(ask).all().get().forEach((tp, r) -> out.put(tp, r.offset()));
+      return out;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(
+          topic + ": cannot read the topic's end: " + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(topic + ": interrupted reading the topic's end", e);
+    }
+  }
+
+  /** Where a new job starts reading: its group's committed offsets, else the beginning. */
+  @SuppressWarnings("deprecation") // the connector's API still takes Kafka's older enum
+  private static OffsetsInitializer startingOffsets() {
+    return OffsetsInitializer.committedOffsets(
+        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST);
+  }
+
+  /**
+   * The entry point for {@code flink run bulwark-stream.jar}: {@code --bootstrap HOST:PORT --topic
+   * T [--rules-topic R] [--detections-topic D] [--store JDBC-URL] [--store-user U]
+   * [--store-password P] [--rules DIR] [--group G] [--parallelism N] [--bounded]}.
+   */
+  public static void main(String[] args) throws Exception {
+    java.util.Map<String, String> a = new java.util.HashMap<>();
+    boolean bounded = false;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--bounded")) {
+        bounded = true;
+      } else if (args[i].startsWith("--") && i + 1 < args.length) {
+        a.put(args[i].substring(2), args[++i]);
+      } else {
+        throw new IllegalArgumentException("unexpected argument: " + args[i]);
+      }
+    }
+    if (!a.containsKey("bootstrap") || !a.containsKey("topic")) {
+      throw new IllegalArgumentException("--bootstrap HOST:PORT and --topic T are required");
+    }
+    Options o =
+        Options.backfill(a.get("bootstrap"), a.get("topic"), a.get("store"))
+            .withBounded(bounded)
+            .withRulesTopic(a.get("rules-topic"))
+            .withDetectionsTopic(a.get("detections-topic"))
+            .withGroupId(a.getOrDefault("group", "bulwark-stream"))
+            .withParallelism(Integer.parseInt(a.getOrDefault("parallelism", "2")));
+    if (a.containsKey("store")) {
+      o =
+          o.withStore(
+              a.get("store"),
+              a.getOrDefault("store-user", "bulwark"),
+              a.getOrDefault("store-password", ""));
+    }
+    if (a.containsKey("rules")) {
+      o = o.withRules(RulePack.of(1, List.of(Path.of(a.get("rules"))), Severity.INFO));
+    }
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+    build(env, o);
+    env.execute("bulwark stream");
+  }
+}

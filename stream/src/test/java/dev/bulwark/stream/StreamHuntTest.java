@@ -1,0 +1,111 @@
+package dev.bulwark.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.bulwark.core.errors.DiagnosticSink;
+import dev.bulwark.logs.LogHunt;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stream job against the in-process hunt on the same files: the same rules must give the same
+ * detections, correlations included, whether the job runs undisturbed or loses a TaskManager
+ * midway.
+ */
+class StreamHuntTest {
+  @TempDir static Path dir;
+  private static StreamHarness h;
+
+  @BeforeAll
+  static void start() throws Exception {
+    h = new StreamHarness(dir);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  @BeforeEach
+  void empty() {
+    h.alerts.clear();
+  }
+
+  @Test
+  void fixtures_sameDetectionsAsTheInProcessHunt() throws Exception {
+    List<Path> inputs = StreamHarness.fixtures();
+    Shipper.Shipped sent =
+        Shipper.ship(inputs, "fixtures", h.kafka.bootstrap(), DiagnosticSink.ignoring());
+    StreamHarness.Hunted hunted = StreamHarness.hunt(inputs, LogHunt.Settings.defaults());
+    List<String> expected = hunted.detections();
+    assertThat(sent.events()).isEqualTo(hunted.events()).isGreaterThanOrEqualTo(40);
+    // the fixtures hold a brute force, so correlations are part of what must be equal
+    assertThat(expected).anyMatch(k -> k.contains(" within "));
+
+    JobID job = h.flink.submit(h.backfill("fixtures"));
+    h.flink.await(job, Duration.ofMinutes(3));
+
+    assertThat(h.stored()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void sharedEvtx_sameDetectionsAsTheInProcessHunt() throws Exception {
+    Path evtx = StreamHarness.sharedEvtx();
+    assumeTrue(evtx != null, "shared/data/evtx is absent: the EVTX equality test is skipped");
+    List<Path> inputs = List.of(evtx);
+    Shipper.Shipped sent =
+        Shipper.ship(inputs, "evtx", h.kafka.bootstrap(), DiagnosticSink.ignoring());
+    List<String> expected = StreamHarness.hunt(inputs, LogHunt.Settings.defaults()).detections();
+
+    JobID job = h.flink.submit(h.backfill("evtx"));
+    h.flink.await(job, Duration.ofMinutes(5));
+
+    System.out.printf(
+        "stream vs hunt on %d EVTX events: %d detections%n", sent.events(), expected.size());
+    assertThat(expected).isNotEmpty();
+    assertThat(h.stored()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void taskManagerLost_resultStillEqualAfterRecovery() throws Exception {
+    Path evtx = StreamHarness.sharedEvtx();
+    List<Path> inputs = evtx != null ? List.of(evtx) : StreamHarness.fixtures();
+    Shipper.Shipped sent =
+        Shipper.ship(inputs, "recovery", h.kafka.bootstrap(), DiagnosticSink.ignoring());
+    List<String> expected = StreamHarness.hunt(inputs, LogHunt.Settings.defaults()).detections();
+
+    JobID job =
+        h.flink.submit(h.backfill("recovery").withCheckpointInterval(Duration.ofMillis(300)));
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (h.alerts.count() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(h.flink.status(job)).isEqualTo(JobStatus.RUNNING);
+    // a spare TaskManager, as a cluster keeps room to restart on; the job's two tasks run on the
+    // first two, one slot each, so losing the first is felt
+    h.flink.startTaskManager();
+    long before = h.alerts.count();
+    h.flink.killTaskManager(0);
+    java.util.Set<JobStatus> seen = java.util.EnumSet.noneOf(JobStatus.class);
+    for (JobStatus s = h.flink.status(job); !s.isGloballyTerminalState(); s = h.flink.status(job)) {
+      seen.add(s);
+      Thread.sleep(50);
+    }
+    assertThat(seen).contains(JobStatus.RESTARTING); // the job did lose tasks and recover
+    h.flink.await(job, Duration.ofMinutes(5));
+
+    assertThat(before).isLessThan(expected.size()); // the loss came mid-stream
+    assertThat(h.stored()).containsExactlyElementsOf(expected);
+  }
+}
