@@ -7,13 +7,9 @@ import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
-import dev.bulwark.core.files.WalkOptions;
-import dev.bulwark.core.scan.Scanner;
 import dev.bulwark.core.verify.ProposalLog;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,16 +40,8 @@ public final class FixService {
   /** Walks the project and runs the fix engine over it. */
   public Proposed propose(Request request, DiagnosticSink diagnostics, ProposalLog log)
       throws InputException, IOException, InterruptedException {
-    if (!Files.isDirectory(request.root())) {
-      throw new InputException(request.root() + ": not a directory");
-    }
     Path root = request.root().toAbsolutePath().normalize();
-    // bulwark.yaml's include and exclude globs hold here as in a scan
-    SourceTree tree =
-        SourceTree.walk(
-            List.of(root),
-            Scanner.walkOptions(request.config(), List.of(root), WalkOptions.defaults()),
-            diagnostics);
+    SourceTree tree = ProjectTrees.walk(root, request.config(), diagnostics);
     FixEngine.Result result =
         new FixEngine(
                 root,

@@ -8,12 +8,8 @@ import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceTree;
-import dev.bulwark.core.files.WalkOptions;
 import dev.bulwark.core.maven.LocalRepository;
-import dev.bulwark.core.scan.Scanner;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,15 +32,8 @@ public final class SpecsService {
 
   public SpecInference.Result infer(Request request, DiagnosticSink diagnostics)
       throws InputException, java.io.IOException, InterruptedException {
-    if (!Files.isDirectory(request.root())) {
-      throw new InputException(request.root() + ": not a directory");
-    }
     Path root = request.root().toAbsolutePath().normalize();
-    SourceTree tree =
-        SourceTree.walk(
-            List.of(root),
-            Scanner.walkOptions(request.config(), List.of(root), WalkOptions.defaults()),
-            diagnostics);
+    SourceTree tree = ProjectTrees.walk(root, request.config(), diagnostics);
     RulePacks.Loaded rules = RulePacks.builtIn();
     ProjectModel project =
         ProjectModel.load(
