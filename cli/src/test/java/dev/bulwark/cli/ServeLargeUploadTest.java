@@ -115,20 +115,24 @@ class ServeLargeUploadTest {
     return new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  /** Writes the head of a raw upload request to a project, with these header lines. */
+  private static void uploadHead(OutputStream out, String project, String... headers)
+      throws java.io.IOException {
+    out.write(
+        ("POST /api/projects/"
+                + project
+                + "/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + String.join("\r\n", headers)
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** Sends an upload without credentials, as much of its body as the server takes; its status. */
   private static String anonymousUpload(int port, String key, int body) {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(60_000);
       OutputStream out = s.getOutputStream();
-      out.write(
-          ("POST /api/projects/shop/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                  + "Idempotency-Key: "
-                  + key
-                  + "\r\nContent-Type: application/json\r\n"
-                  + "Content-Length: "
-                  + body
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
+      uploadHead(out, "shop", "Idempotency-Key: " + key, "Content-Length: " + body);
       byte[] chunk = new byte[1 << 20];
       java.util.Arrays.fill(chunk, (byte) ' ');
       try {
@@ -203,14 +207,12 @@ class ServeLargeUploadTest {
       try (Socket s = new Socket("127.0.0.1", port)) {
         s.setSoTimeout(120_000);
         OutputStream out = s.getOutputStream();
-        out.write(
-            ("POST /api/projects/big/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer "
-                    + token
-                    + "\r\n"
-                    + "Idempotency-Key: big-2\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        uploadHead(
+            out,
+            "big",
+            "Authorization: Bearer " + token,
+            "Idempotency-Key: big-2",
+            "Transfer-Encoding: chunked");
         byte[] chunk = new byte[1 << 20];
         java.util.Arrays.fill(chunk, (byte) ' ');
         String status = null;
@@ -233,15 +235,12 @@ class ServeLargeUploadTest {
       // and with a Content-Length over the limit, before a byte of the body is read
       try (Socket s = new Socket("127.0.0.1", port)) {
         s.setSoTimeout(10_000);
-        s.getOutputStream()
-            .write(
-                ("POST /api/projects/big/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Authorization: Bearer "
-                        + token
-                        + "\r\n"
-                        + "Idempotency-Key: big-3\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 200000000\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+        uploadHead(
+            s.getOutputStream(),
+            "big",
+            "Authorization: Bearer " + token,
+            "Idempotency-Key: big-3",
+            "Content-Length: 200000000");
         String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
         assertThat(head).isEqualTo("HTTP/1.1 413");
       }
