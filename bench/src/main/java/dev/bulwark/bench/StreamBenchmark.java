@@ -156,7 +156,8 @@ public final class StreamBenchmark {
     try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka-" + System.nanoTime()), 2)) {
       kafka.createTopic("bench-events", 2);
       try (KafkaProducer<String, String> producer = Shipper.producer(kafka.bootstrap())) {
-        for (int k = 0; k < copies; k++) {
+        // the oldest copy first, so the topic is in time order as a back-fill is
+        for (int k = copies - 1; k >= 0; k--) {
           copy(base, k, e -> Shipper.send(producer, "bench-events", e));
         }
         producer.flush();
@@ -245,7 +246,10 @@ public final class StreamBenchmark {
         events, inProcess, inProcessDetections, eps, detections, cpu, rate, samples, p50, p95);
   }
 
-  /** Copy {@code k} of the corpus: its own source names and record ids, later in time. */
+  /**
+   * Copy {@code k} of the corpus: its own source names, earlier in time by {@code k} times the
+   * corpus's span (brokers refuse records stamped in the future).
+   */
   private static void copy(List<Event> base, int k, Consumer<Event> sink) {
     Instant first = base.get(0).time();
     Instant last = base.get(base.size() - 1).time();
@@ -256,7 +260,7 @@ public final class StreamBenchmark {
               e,
               k == 0 ? e.source() : "copy" + k + "/" + e.source(),
               e.recordId(),
-              e.time().plus(period.multipliedBy(k))));
+              e.time().minus(period.multipliedBy(k))));
     }
   }
 

@@ -60,6 +60,10 @@ public final class LocalKafka implements AutoCloseable {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // Shipped events carry their own (old) times as record timestamps, which time-based retention
+    // would take for expired data and delete within the first minute: this broker keeps all.
+    p.put("log.retention.ms", "-1");
+    p.put("log.retention.bytes", "-1");
     p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
     KafkaConfig config = KafkaConfig.fromProps(p, false);
     try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {

@@ -51,6 +51,8 @@ public final class Shipper {
     events.sort(
         Comparator.comparing(Pending::time, Comparator.nullsFirst(Comparator.naturalOrder())));
     long bytes = 0;
+    java.util.concurrent.atomic.AtomicReference<Exception> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
     try (KafkaProducer<String, String> producer = producer(bootstrap)) {
       for (Pending p : events) {
         producer.send(
@@ -59,10 +61,19 @@ public final class Shipper {
                 null,
                 p.time() == null ? null : p.time().toEpochMilli(),
                 p.source(),
-                p.value()));
+                p.value()),
+            (meta, e) -> {
+              if (e != null) {
+                failed.compareAndSet(null, e);
+              }
+            });
         bytes += p.value().getBytes(StandardCharsets.UTF_8).length;
       }
       producer.flush();
+    }
+    if (failed.get() != null) {
+      // a broker refuses, e.g., records stamped more than its allowance in the future
+      throw new IOException(topic + ": the broker refused events: " + failed.get().getMessage());
     }
     return new Shipped(files.size(), events.size(), bytes);
   }

@@ -1,3 +1,4 @@
+-- Portable SQL: the same table on H2 and PostgreSQL (the vendor folders hold what is not).
 -- Detections written by the stream job, one row per detection id. The id is derived from what was
 -- detected (rule and event, or correlation, group and window), so a job that replays events after
 -- a failure writes the same ids again and the insert keeps the first row: no loss, no duplicate.
