@@ -156,9 +156,11 @@ public final class StreamBenchmark {
     try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka-" + System.nanoTime()), 2)) {
       kafka.createTopic("bench-events", 2);
       try (KafkaProducer<String, String> producer = Shipper.producer(kafka.bootstrap())) {
-        // the oldest copy first, so the topic is in time order as a back-fill is
-        for (int k = copies - 1; k >= 0; k--) {
-          copy(base, k, e -> Shipper.send(producer, "bench-events", e));
+        // every copy of an event before the next event: the topic stays in time order
+        for (Event e : base) {
+          for (int k = 0; k < copies; k++) {
+            Shipper.send(producer, "bench-events", copyOf(e, k));
+          }
         }
         producer.flush();
       }
@@ -246,22 +248,15 @@ public final class StreamBenchmark {
         events, inProcess, inProcessDetections, eps, detections, cpu, rate, samples, p50, p95);
   }
 
-  /**
-   * Copy {@code k} of the corpus: its own source names, earlier in time by {@code k} times the
-   * corpus's span (brokers refuse records stamped in the future).
-   */
+  /** Copy {@code k} of the corpus: the same events at the same times, from other files. */
   private static void copy(List<Event> base, int k, Consumer<Event> sink) {
-    Instant first = base.get(0).time();
-    Instant last = base.get(base.size() - 1).time();
-    Duration period = Duration.between(first, last).plusDays(1);
     for (Event e : base) {
-      sink.accept(
-          restamp(
-              e,
-              k == 0 ? e.source() : "copy" + k + "/" + e.source(),
-              e.recordId(),
-              e.time().minus(period.multipliedBy(k))));
+      sink.accept(copyOf(e, k));
     }
+  }
+
+  private static Event copyOf(Event e, int k) {
+    return restamp(e, k == 0 ? e.source() : "copy" + k + "/" + e.source(), e.recordId(), e.time());
   }
 
   private static Event restamp(Event e, String source, String recordId, Instant time) {

@@ -67,150 +67,88 @@ public final class StreamJob {
     }
 
     public Options withRules(RulePack r) {
-      return new Options(
-          bootstrap,
-          topic,
-          groupId,
-          rulesTopic,
-          detectionsTopic,
-          storeUrl,
-          storeUser,
-          storePassword,
-          r,
-          bounded,
-          parallelism,
-          checkpointInterval,
-          outOfOrderness,
-          stateTtl);
+      return with(b -> b.rules = r);
     }
 
     public Options withRulesTopic(String t) {
-      return new Options(
-          bootstrap,
-          topic,
-          groupId,
-          t,
-          detectionsTopic,
-          storeUrl,
-          storeUser,
-          storePassword,
-          rules,
-          bounded,
-          parallelism,
-          checkpointInterval,
-          outOfOrderness,
-          stateTtl);
+      return with(b -> b.rulesTopic = t);
     }
 
     public Options withDetectionsTopic(String t) {
-      return new Options(
-          bootstrap,
-          topic,
-          groupId,
-          rulesTopic,
-          t,
-          storeUrl,
-          storeUser,
-          storePassword,
-          rules,
-          bounded,
-          parallelism,
-          checkpointInterval,
-          outOfOrderness,
-          stateTtl);
+      return with(b -> b.detectionsTopic = t);
     }
 
     public Options withStore(String url, String user, String password) {
-      return new Options(
-          bootstrap,
-          topic,
-          groupId,
-          rulesTopic,
-          detectionsTopic,
-          url,
-          user,
-          password,
-          rules,
-          bounded,
-          parallelism,
-          checkpointInterval,
-          outOfOrderness,
-          stateTtl);
+      return with(b -> {
+        b.storeUrl = url;
+        b.storeUser = user;
+        b.storePassword = password;
+      });
     }
 
-    public Options withBounded(boolean b) {
-      return new Options(
-          bootstrap,
-          topic,
-          groupId,
-          rulesTopic,
-          detectionsTopic,
-          storeUrl,
-          storeUser,
-          storePassword,
-          rules,
-          b,
-          parallelism,
-          checkpointInterval,
-          outOfOrderness,
-          stateTtl);
+    public Options withBounded(boolean value) {
+      return with(b -> b.bounded = value);
     }
 
-    public Options withParallelism(int p) {
-      return new Options(
-          bootstrap,
-          topic,
-          groupId,
-          rulesTopic,
-          detectionsTopic,
-          storeUrl,
-          storeUser,
-          storePassword,
-          rules,
-          bounded,
-          p,
-          checkpointInterval,
-          outOfOrderness,
-          stateTtl);
+    public Options withParallelism(int n) {
+      return with(b -> b.parallelism = n);
     }
 
     public Options withGroupId(String g) {
-      return new Options(
-          bootstrap,
-          topic,
-          g,
-          rulesTopic,
-          detectionsTopic,
-          storeUrl,
-          storeUser,
-          storePassword,
-          rules,
-          bounded,
-          parallelism,
-          checkpointInterval,
-          outOfOrderness,
-          stateTtl);
+      return with(b -> b.groupId = g);
     }
 
     public Options withCheckpointInterval(Duration d) {
-      return new Options(
-          bootstrap,
-          topic,
-          groupId,
-          rulesTopic,
-          detectionsTopic,
-          storeUrl,
-          storeUser,
-          storePassword,
-          rules,
-          bounded,
-          parallelism,
-          d,
-          outOfOrderness,
-          stateTtl);
+      return with(b -> b.checkpointInterval = d);
     }
 
     public Options withOutOfOrderness(Duration d) {
+      return with(b -> b.outOfOrderness = d);
+    }
+
+    /** A copy with what {@code change} sets changed. */
+    private Options with(java.util.function.Consumer<Draft> change) {
+      Draft d = new Draft(this);
+      change.accept(d);
+      return d.options();
+    }
+  }
+
+  /** Options being changed: the fields of {@link Options}, settable. */
+  private static final class Draft {
+    String bootstrap;
+    String topic;
+    String groupId;
+    String rulesTopic;
+    String detectionsTopic;
+    String storeUrl;
+    String storeUser;
+    String storePassword;
+    RulePack rules;
+    boolean bounded;
+    int parallelism;
+    Duration checkpointInterval;
+    Duration outOfOrderness;
+    Duration stateTtl;
+
+    Draft(Options o) {
+      bootstrap = o.bootstrap();
+      topic = o.topic();
+      groupId = o.groupId();
+      rulesTopic = o.rulesTopic();
+      detectionsTopic = o.detectionsTopic();
+      storeUrl = o.storeUrl();
+      storeUser = o.storeUser();
+      storePassword = o.storePassword();
+      rules = o.rules();
+      bounded = o.bounded();
+      parallelism = o.parallelism();
+      checkpointInterval = o.checkpointInterval();
+      outOfOrderness = o.outOfOrderness();
+      stateTtl = o.stateTtl();
+    }
+
+    Options options() {
       return new Options(
           bootstrap,
           topic,
@@ -224,7 +162,7 @@ public final class StreamJob {
           bounded,
           parallelism,
           checkpointInterval,
-          d,
+          outOfOrderness,
           stateTtl);
     }
   }
