@@ -1,16 +1,12 @@
 package dev.bulwark.server;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Severity;
-import dev.bulwark.core.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,21 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * go to target/screenshots for a person to look at.
  */
 class ConsoleBrowserTest {
-  /** Debian's chromium, found on PATH (so a run with it removed from PATH skips cleanly). */
-  static final Path CHROMIUM = Tools.chromium();
-
   static final Path SHOTS = Path.of("target/screenshots");
 
   @TempDir Path dir;
   TestServer t;
-  Playwright playwright;
+  ConsoleBrowser chrome;
   Browser browser;
 
   @BeforeEach
   void start() throws Exception {
-    assumeThat(CHROMIUM)
-        .as("chromium is not on PATH (Debian: apt-get install chromium): browser test skipped")
-        .isNotNull();
+    ConsoleBrowser.assumeChromium();
     t = new TestServer(dir);
     t.userToken("ana", "analyst");
     List<Finding> fs =
@@ -60,35 +51,15 @@ class ConsoleBrowserTest {
         TestServer.report(fs),
         "Idempotency-Key",
         "s1");
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
+    chrome = new ConsoleBrowser();
+    browser = chrome.browser;
     Files.createDirectories(SHOTS);
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chrome != null) {
+      chrome.close();
     }
     if (t != null) {
       t.close();
@@ -157,13 +128,7 @@ class ConsoleBrowserTest {
   }
 
   private Page signIn() {
-    Page page = browser.newPage();
-    page.navigate(t.base() + "/login");
-    page.locator("input[name=user]").fill("ana");
-    page.locator("input[name=password]").fill("ana-password-123");
-    page.locator("button[type=submit]").click();
-    assertThat(page).hasURL(t.base() + "/console/triage");
-    return page;
+    return ConsoleBrowser.signIn(browser.newPage(), t.base(), "ana");
   }
 
   @Test
