@@ -88,10 +88,12 @@ class ConsoleEscapingTest {
             "POST",
             "/api/projects/webshop/uploads",
             t.adminToken,
-            hunt(),
+            hunt(ConsoleEscapingTest::h).toString(),
             "Idempotency-Key",
             "h1"));
-    ok(t.send("PUT", "/api/projects/webshop/patch-plan", t.adminToken, plan()));
+    ok(
+        t.send(
+            "PUT", "/api/projects/webshop/patch-plan", t.adminToken, plan(ConsoleEscapingTest::h)));
 
     long finding =
         t.json(t.get("/api/findings?project=webshop", t.adminToken))
@@ -149,7 +151,8 @@ class ConsoleEscapingTest {
     }
   }
 
-  private static String hunt() {
+  /** A hunt's one incident with every text field made by {@code h} from the field's name. */
+  static ObjectNode hunt(java.util.function.UnaryOperator<String> h) {
     ObjectNode r = TestServer.JSON.createObjectNode();
     r.putObject("scan")
         .putArray("analyzers")
@@ -159,39 +162,40 @@ class ConsoleEscapingTest {
     r.putArray("findings");
     ObjectNode inc = r.putArray("incidents").addObject();
     inc.put("id", "INC-1")
-        .put("title", h("incident"))
+        .put("title", h.apply("incident"))
         .put("score", 50)
         .put("first", "2024-06-01T11:00:00Z")
         .put("last", "2024-06-01T11:05:00Z")
-        .put("narrative", h("narrative"));
-    inc.putArray("hosts").add(h("host"));
-    inc.putArray("users").add(h("user"));
+        .put("narrative", h.apply("narrative"));
+    inc.putArray("hosts").add(h.apply("host"));
+    inc.putArray("users").add(h.apply("user"));
     inc.putArray("tactics").add("impact");
-    inc.putArray("techniques").add(h("technique"));
+    inc.putArray("techniques").add(h.apply("technique"));
     ArrayNode ds = inc.putArray("detections");
     ds.addObject()
         .put("time", "2024-06-01T11:00:00Z")
         .put("severity", "high")
-        .put("rule", h("detection"))
-        .put("ruleId", h("rule id"))
-        .put("host", h("host"))
-        .put("user", h("user"))
-        .put("recordId", h("record"))
-        .put("details", h("details"));
-    return r.toString();
+        .put("rule", h.apply("detection"))
+        .put("ruleId", h.apply("rule id"))
+        .put("host", h.apply("host"))
+        .put("user", h.apply("user"))
+        .put("recordId", h.apply("record"))
+        .put("details", h.apply("details"));
+    return r;
   }
 
-  private static String plan() {
+  /** A patch plan with every text field made by {@code h} from the field's name. */
+  static String plan(java.util.function.UnaryOperator<String> h) {
     ObjectNode r = TestServer.JSON.createObjectNode();
     ObjectNode w = r.putArray("windows").addObject();
     w.put("start", "2026-12-01T22:00Z").put("outOfBand", false);
     ObjectNode u = w.putArray("upgrades").addObject();
-    u.put("purl", "pkg:maven/org.example/" + h("package") + "@1.0")
-        .put("from", h("from"))
-        .put("to", h("to"))
-        .put("due", h("due"))
+    u.put("purl", "pkg:maven/org.example/" + h.apply("package") + "@1.0")
+        .put("from", h.apply("from"))
+        .put("to", h.apply("to"))
+        .put("due", h.apply("due"))
         .put("late", true);
-    u.putArray("vulnerabilities").addObject().put("id", h("CVE"));
+    u.putArray("vulnerabilities").addObject().put("id", h.apply("CVE"));
     return r.toString();
   }
 

@@ -124,29 +124,26 @@ class ConsoleXssBrowserTest {
             "alike title",
             "alike path"));
     visit.put("/console/incidents", "/console/incidents?project=" + P);
-    byRoute.put("/console/incidents", List.of("prj", "incident title"));
+    byRoute.put("/console/incidents", List.of("prj", "incident"));
     visit.put("/console/incidents/{id}", "/console/incidents/" + incident);
     byRoute.put(
         "/console/incidents/{id}",
         List.of(
-            "incident title",
+            "incident",
             "narrative",
-            "incident host",
-            "incident user",
+            "host",
+            "user",
             "technique",
             "score reason",
             // the rule's id stands for its title, the command line for the details
-            "event rule id",
-            "event host",
-            "event user",
-            "event record",
-            "event command line"));
+            "rule id",
+            "record",
+            "details",
+            "command line"));
     visit.put("/console/dashboard", "/console/dashboard?project=" + P);
     byRoute.put("/console/dashboard", List.of("prj", "technique"));
     visit.put("/console/plan", "/console/plan?project=" + P);
-    byRoute.put(
-        "/console/plan",
-        List.of("prj", "package", "from version", "to version", "due", "vulnerability"));
+    byRoute.put("/console/plan", List.of("prj", "package", "from", "to", "due", "CVE"));
     visit.put("/console/password", "/console/password");
     byRoute.put("/console/password", List.of());
     visit.put("/login", "/login");
@@ -314,7 +311,12 @@ class ConsoleXssBrowserTest {
             hunt(),
             "Idempotency-Key",
             "h1"));
-    ok(t.send("PUT", "/api/projects/" + P + "/patch-plan", t.adminToken, plan()));
+    ok(
+        t.send(
+            "PUT",
+            "/api/projects/" + P + "/patch-plan",
+            t.adminToken,
+            ConsoleEscapingTest.plan(ConsoleXssBrowserTest::h)));
     for (var item :
         t.json(t.get("/api/findings?project=" + P + "&limit=100", t.adminToken)).path("items")) {
       if (item.path("analyzer").asText().equals("code")) {
@@ -332,15 +334,26 @@ class ConsoleXssBrowserTest {
     }
   }
 
-  /** A hunt as logs hunt --upload sends it: one detection finding and one incident. */
+  /**
+   * A hunt as logs hunt --upload sends it: the escaping test's incident, with its score's reasons
+   * and a second event that carries a command line and a source, and one detection finding.
+   */
   private static String hunt() {
-    ObjectNode r = TestServer.JSON.createObjectNode();
-    r.putObject("scan")
-        .putArray("analyzers")
+    ObjectNode r = ConsoleEscapingTest.hunt(ConsoleXssBrowserTest::h);
+    ObjectNode inc = (ObjectNode) r.path("incidents").get(0);
+    inc.putArray("score_reasons").add(h("score reason"));
+    ((ArrayNode) inc.path("detections"))
         .addObject()
-        .put("id", "logs")
-        .put("status", "completed");
-    ObjectNode d = r.putArray("findings").addObject();
+        .put("time", "2024-06-01T11:05:00Z")
+        .put("severity", "high")
+        .put("rule", h("detection"))
+        .put("ruleId", h("rule id"))
+        .put("host", h("host"))
+        .put("user", h("user"))
+        .put("recordId", h("record"))
+        .put("source", h("event source"))
+        .put("commandLine", h("command line"));
+    ObjectNode d = ((ArrayNode) r.path("findings")).addObject();
     d.put("fingerprint", "dddddddddddddddddddddddddddddddd")
         .put("analyzer", "logs")
         .put("ruleId", h("detection rule"))
@@ -361,47 +374,7 @@ class ConsoleXssBrowserTest {
         .put("incident", "INC-1")
         .put("tactics", h("tactic"))
         .put("user", h("log user"))
-        .put("commandLine", h("command line"));
-    ObjectNode inc = r.putArray("incidents").addObject();
-    inc.put("id", "INC-1")
-        .put("title", h("incident title"))
-        .put("score", 50)
-        .put("first", "2024-06-01T11:00:00Z")
-        .put("last", "2024-06-01T11:05:00Z")
-        .put("narrative", h("narrative"));
-    inc.putArray("hosts").add(h("incident host"));
-    inc.putArray("users").add(h("incident user"));
-    inc.putArray("tactics").add("impact");
-    inc.putArray("techniques").add(h("technique"));
-    inc.putArray("score_reasons").add(h("score reason"));
-    ArrayNode ds = inc.putArray("detections");
-    for (String time : List.of("2024-06-01T11:00:00Z", "2024-06-01T11:05:00Z")) {
-      ds.addObject()
-          .put("time", time)
-          .put("severity", "high")
-          .put("rule", h("event rule"))
-          .put("ruleId", h("event rule id"))
-          .put("host", h("event host"))
-          .put("user", h("event user"))
-          .put("recordId", h("event record"))
-          .put("source", h("event source"))
-          .put("commandLine", h("event command line"))
-          .put("details", h("event details"));
-    }
-    return r.toString();
-  }
-
-  private static String plan() {
-    ObjectNode r = TestServer.JSON.createObjectNode();
-    ObjectNode w = r.putArray("windows").addObject();
-    w.put("start", "2026-12-01T22:00Z").put("outOfBand", false);
-    ObjectNode u = w.putArray("upgrades").addObject();
-    u.put("purl", "pkg:maven/org.example/" + h("package") + "@1.0")
-        .put("from", h("from version"))
-        .put("to", h("to version"))
-        .put("due", h("due"))
-        .put("late", true);
-    u.putArray("vulnerabilities").addObject().put("id", h("vulnerability"));
+        .put("commandLine", h("log command line"));
     return r.toString();
   }
 
