@@ -49,23 +49,7 @@ class ConsoleEscapingTest {
 
   @Test
   void everyPage_hostileText_comesOutEscaped() throws Exception {
-    Location.File file =
-        new Location.File(h("src/Login.java"), new Region(4, 1, 4, 9), h("snippet"));
-    Finding f =
-        Finding.builder("code", h("rule"))
-            .title(h("title"))
-            .message(h("message"))
-            .severity(Severity.CRITICAL)
-            .confidence(Confidence.HIGH)
-            .location(file)
-            .remediation(h("remediation"))
-            .codeFlow(
-                new CodeFlow(
-                    h("flow"),
-                    List.of(
-                        new CodeFlow.Step(file, h("source step"), CodeFlow.Kind.SOURCE),
-                        new CodeFlow.Step(file, h("sink step"), CodeFlow.Kind.SINK))))
-            .build();
+    Finding f = finding(ConsoleEscapingTest::h);
     ok(
         t.send(
             "POST",
@@ -149,6 +133,31 @@ class ConsoleEscapingTest {
     for (String e : expected) {
       assertThat(html).as(path).contains(e);
     }
+  }
+
+  /**
+   * A code finding with every text field made by {@code h} from the field's name: rule, title,
+   * message, path, snippet, remediation and a data flow whose source lies in another file.
+   */
+  static Finding finding(java.util.function.UnaryOperator<String> h) {
+    Location.File file =
+        new Location.File(h.apply("file path"), new Region(4, 1, 4, 9), h.apply("snippet"));
+    Location.File source =
+        new Location.File(h.apply("flow path"), new Region(2, 1, 2, 9), h.apply("flow snippet"));
+    return Finding.builder("code", h.apply("rule"))
+        .title(h.apply("title"))
+        .message(h.apply("message"))
+        .severity(Severity.CRITICAL)
+        .confidence(Confidence.HIGH)
+        .location(file)
+        .remediation(h.apply("remediation"))
+        .codeFlow(
+            new CodeFlow(
+                h.apply("flow"),
+                List.of(
+                    new CodeFlow.Step(source, h.apply("source step"), CodeFlow.Kind.SOURCE),
+                    new CodeFlow.Step(file, h.apply("sink step"), CodeFlow.Kind.SINK))))
+        .build();
   }
 
   /** A hunt's one incident with every text field made by {@code h} from the field's name. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.bulwark.core.model.CodeFlow;
 import dev.bulwark.core.model.Confidence;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Fix;
@@ -248,25 +247,7 @@ class ConsoleXssBrowserTest {
 
   /** Stores, through the API as the CLI would send them, the hostile findings, hunt and plan. */
   private void store() throws Exception {
-    Location.File file = new Location.File(h("file path"), new Region(4, 1, 4, 9), h("snippet"));
-    Location.File step =
-        new Location.File(h("flow path"), new Region(2, 1, 2, 9), h("flow snippet"));
-    Finding f =
-        Finding.builder("code", h("rule"))
-            .title(h("title"))
-            .message(h("message"))
-            .severity(Severity.CRITICAL)
-            .confidence(Confidence.HIGH)
-            .location(file)
-            .remediation(h("remediation"))
-            .codeFlow(
-                new CodeFlow(
-                    h("flow"),
-                    List.of(
-                        new CodeFlow.Step(step, h("source step"), CodeFlow.Kind.SOURCE),
-                        new CodeFlow.Step(file, h("sink step"), CodeFlow.Kind.SINK))))
-            .identity("one")
-            .build();
+    Finding f = ConsoleEscapingTest.finding(ConsoleXssBrowserTest::h);
     // a second finding of the same rule, judged, so the first lists it among similar verdicts
     Finding alike =
         Finding.builder("code", h("rule"))
