@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,26 +66,20 @@ class ConsoleXssBrowserTest {
 
   static final String P = URLEncoder.encode(PROJECT, StandardCharsets.UTF_8).replace("+", "%20");
 
-  @BeforeEach
-  void start() throws Exception {
-    ConsoleBrowser.assumeChromium();
-    t = new TestServer(dir);
-    t.userToken("ana", "analyst");
-    chrome = new ConsoleBrowser();
-  }
-
-  @AfterEach
-  void stop() {
-    if (chrome != null) {
-      chrome.close();
-    }
-    if (t != null) {
-      t.close();
-    }
-  }
-
   @Test
   void hostileTextInEveryStoredField_runsOnNoConsolePage_andReadsAsText() throws Exception {
+    ConsoleBrowser.assumeChromium();
+    try (TestServer server = new TestServer(dir);
+        ConsoleBrowser browser = new ConsoleBrowser()) {
+      t = server;
+      chrome = browser;
+      t.userToken("ana", "analyst");
+      visitEveryPage();
+    }
+  }
+
+  /** Stores the hostile data, then opens every console page in chromium and checks it. */
+  private void visitEveryPage() throws Exception {
     store();
     long code = findingId("code");
     long detection = findingId("logs");
