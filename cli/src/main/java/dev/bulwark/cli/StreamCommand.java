@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
     name = "stream",
     mixinStandardHelpOptions = true,
     description = {
-      "Hunt logs as a stream: events from Kafka, Sigma rules and correlations on Flink,",
-      "detections into the team store. Same rules and results as `bulwark logs hunt`."
+      "Hunt logs as a stream: Kafka in, Flink, detections into the team store.",
+      "Events from Kafka go through the same Sigma rules and correlations as `bulwark logs hunt`",
+      "and give the same results."
     },
     subcommands = {
       StreamCommand.Ship.class,
@@ -86,8 +87,8 @@ final class StreamCommand implements Runnable {
       name = "rules",
       mixinStandardHelpOptions = true,
       description = {
-        "Publish a rule pack to a rules topic: running jobs switch to it without a restart",
-        "when its version is higher than the one in force."
+        "Publish a rule pack to a rules topic for running jobs to switch to.",
+        "Jobs take it without a restart when its version is higher than the one in force."
       })
   static final class Rules extends Kafka implements Callable<Integer> {
     @Parameters(
@@ -127,8 +128,8 @@ final class StreamCommand implements Runnable {
       name = "run",
       mixinStandardHelpOptions = true,
       description = {
-        "Run the stream job on a Flink cluster inside this process (for one machine; on a",
-        "cluster, `flink run bulwark-stream.jar` takes the same options)."
+        "Run the stream job on a Flink cluster inside this process.",
+        "For one machine; on a cluster, `flink run bulwark-stream.jar` takes the same options."
       })
   static final class Run extends Kafka implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "T", required = true, description = "Events topic.")
@@ -229,8 +230,8 @@ final class StreamCommand implements Runnable {
       name = "broker",
       mixinStandardHelpOptions = true,
       description = {
-        "Start a one-node Kafka broker (KRaft) on 127.0.0.1 to try the stream job on one",
-        "machine; prints its bootstrap address and runs until interrupted."
+        "Start a one-node Kafka broker on 127.0.0.1 to try the stream job on one machine.",
+        "The broker runs in KRaft mode, prints its bootstrap address and runs until interrupted."
       })
   static final class Broker implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -53,11 +53,12 @@ class AskCommandTest {
                         "get_finding",
                         "{\"fingerprint\":\"" + (m.find() ? m.group(1) : "none") + "\"}");
               } else {
-                String fp =
-                    JSON.readTree(last.path("content").asText())
-                        .path("finding")
-                        .path("fingerprint")
-                        .asText();
+                // the finding comes back with what was read from the file wrapped as untrusted
+                // data, so the model reads the fingerprint out of the text as a model would
+                Matcher m =
+                    Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9a-f]{32})\"")
+                        .matcher(last.path("content").asText());
+                String fp = m.find() ? m.group(1) : "none";
                 answer =
                     JSON.createObjectNode()
                         .put("role", "assistant")
