@@ -80,7 +80,13 @@ class StreamHuntTest {
   @Test
   void taskManagerLost_resultStillEqualAfterRecovery() throws Exception {
     Path evtx = StreamHarness.sharedEvtx();
-    List<Path> inputs = evtx != null ? List.of(evtx) : StreamHarness.fixtures();
+    // the repository's 40 fixture events are all processed before a TaskManager can be lost, so
+    // the loss would not come mid-stream: this test needs the shared samples' 5,170 events
+    assumeTrue(
+        evtx != null,
+        "shared/data/evtx is absent: the TaskManager-loss test needs a stream longer than the"
+            + " repository's fixtures and is skipped");
+    List<Path> inputs = List.of(evtx);
     Shipper.Shipped sent =
         Shipper.ship(inputs, "recovery", h.kafka.bootstrap(), DiagnosticSink.ignoring());
     List<String> expected = StreamHarness.hunt(inputs, LogHunt.Settings.defaults()).detections();
