@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -592,6 +593,41 @@ abstract class StoreContract {
     assertThat(docs.evalResults("secrets", 5))
         .singleElement()
         .satisfies(e -> assertThat(e.score()).isEqualTo(99.9));
+  }
+
+  @Test
+  void checkupRuns_keepEachMembersLatestRun_withTheProgressBefore() {
+    CheckupRuns runs = new CheckupRuns(store);
+    java.time.Instant t0 = java.time.Instant.parse("2026-12-01T09:00:00Z");
+    runs.put(
+        "team",
+        new CheckupRuns.In("alice-laptop", "home", t0, 40, Map.of("firewall", "FAIL")),
+        analyst);
+    runs.put(
+        "team",
+        new CheckupRuns.In(
+            "alice-laptop",
+            "home",
+            t0.plusSeconds(86_400),
+            70,
+            Map.of("firewall", "PASS", "disk-encryption", "FAIL")),
+        analyst);
+    runs.put(
+        "team", new CheckupRuns.In("bob", "developer", t0, 10, Map.of("firewall", "FAIL")), null);
+    runs.put("other", new CheckupRuns.In("eve", "home", t0, 99, Map.of("firewall", "PASS")), null);
+
+    List<CheckupRuns.Member> team = runs.latest("team");
+    assertThat(team).extracting(CheckupRuns.Member::member).containsExactly("alice-laptop", "bob");
+    CheckupRuns.Member alice = team.get(0);
+    assertThat(alice.progress()).isEqualTo(70);
+    assertThat(alice.previousProgress()).isEqualTo(40);
+    assertThat(alice.runs()).isEqualTo(2);
+    assertThat(alice.statuses())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("firewall", "PASS", "disk-encryption", "FAIL"));
+    assertThat(alice.uploadedBy()).isEqualTo("ana");
+    assertThat(team.get(1).previousProgress()).isNull();
+    assertThat(runs.latest("nobody")).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM audit WHERE action = 'checkup'")).isEqualTo(4);
   }
 
   @Test
