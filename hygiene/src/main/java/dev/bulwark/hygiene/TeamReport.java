@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code bulwark checkup --upload} sends to the team server: who (a member name the person
- * chooses, by default the host name), when, the profile, the progress and one status per check
- * id — and nothing else. Evidence never leaves the machine: no path, setting, count, secret or file
+ * chooses, by default the host name), when, the profile, the progress and one status per check id —
+ * and nothing else. Evidence never leaves the machine: no path, setting, count, secret or file
  * content. The server reads it with {@link #parse}, which refuses any other field and any check id
  * the catalogue does not know, so an upload cannot carry more than this either.
  */
@@ -36,8 +36,7 @@ public record TeamReport(
 
   public TeamReport {
     if (member == null || !MEMBER.matcher(member).matches() || member.isBlank()) {
-      throw new IllegalArgumentException(
-          "member: 1 to " + MAX_MEMBER + " printable characters");
+      throw new IllegalArgumentException("member: 1 to " + MAX_MEMBER + " printable characters");
     }
     if (progress < 0 || progress > 100) {
       throw new IllegalArgumentException("progress must be 0..100, got " + progress);
@@ -104,8 +103,7 @@ public record TeamReport(
       throw new IllegalArgumentException("results: an object of check id → status is required");
     }
     Map<String, Status> st = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : results.properties()) {
       if (catalog.get(e.getKey()).isEmpty()) {
         throw new IllegalArgumentException("results: no check '" + clip(e.getKey()) + "'");
       }
