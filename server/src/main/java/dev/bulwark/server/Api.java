@@ -14,10 +14,14 @@ import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.Verdict;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.text.LabelCodec;
+import dev.bulwark.hygiene.TeamPosture;
+import dev.bulwark.hygiene.TeamReport;
+import dev.bulwark.hygiene.check.Status;
 import dev.bulwark.server.Http.Route;
 import dev.bulwark.server.upload.Uploads;
 import dev.bulwark.store.Accounts;
 import dev.bulwark.store.Accounts.Role;
+import dev.bulwark.store.CheckupRuns;
 import dev.bulwark.store.FindingStore;
 import dev.bulwark.store.Ingest;
 import java.io.IOException;
@@ -66,6 +70,10 @@ final class Api {
         Route.of(PUT, "/api/projects/{project}/patch-plan", Access.ANALYST, this::putPlan)
             .maxBody(upload));
     routes.add(Route.of(GET, "/api/projects/{project}/dashboard", Access.VIEWER, this::dashboard));
+    routes.add(
+        Route.of(POST, "/api/projects/{project}/checkups", Access.ANALYST, this::addCheckup)
+            .maxBody(CHECKUP_BODY));
+    routes.add(Route.of(GET, "/api/projects/{project}/checkups", Access.VIEWER, this::posture));
     routes.add(Route.of(GET, "/api/eval-results", Access.VIEWER, this::evalResults));
     routes.add(Route.of(POST, "/api/eval-results", Access.ANALYST, this::addEval));
     routes.add(Route.of(GET, "/api/users", Access.ADMIN, this::users));
@@ -76,6 +84,9 @@ final class Api {
     routes.add(Route.of(DELETE, "/api/tokens/{id}", Access.VIEWER, this::revokeToken));
     routes.add(Route.of(GET, "/api/audit", Access.ADMIN, this::auditLog));
   }
+
+  /** A check-up upload is a few dozen statuses: a few kilobytes, never more than this. */
+  static final long CHECKUP_BODY = 64 * 1024;
 
   private static Http.Response ok(String json) {
     return Http.Response.json(200, json);
@@ -160,6 +171,69 @@ final class Api {
       throw Http.forbidden("the current password is wrong (send it as \"current\")");
     }
     return ok("{\"status\":\"password set; your other sessions have ended\"}");
+  }
+
+  // ---- check-ups ----
+
+  /**
+   * One member's check-up: read strictly (statuses of known checks and nothing else), so no
+   * evidence, path, setting or secret can reach the store through this route.
+   */
+  private Http.Response addCheckup(Http.Request r) {
+    BulwarkServer.Principal p = r.caller();
+    TeamReport t;
+    try {
+      t = TeamReport.parse(r.body(), s.checks);
+    } catch (IllegalArgumentException e) {
+      throw Http.badRequest(e.getMessage());
+    }
+    java.util.Map<String, String> st = new java.util.LinkedHashMap<>();
+    t.statuses().forEach((k, v) -> st.put(k, v.name()));
+    long id =
+        s.checkups.put(
+            r.param("project"),
+            new CheckupRuns.In(t.member(), t.profile().id(), t.time(), t.progress(), st),
+            p.user().id());
+    long toDo = t.statuses().values().stream().filter(v -> v == Status.FAIL).count();
+    return Http.Response.json(
+        201,
+        BulwarkServer.JSON
+            .createObjectNode()
+            .put("run", id)
+            .put("member", t.member())
+            .put("checks", t.statuses().size())
+            .put("toDo", toDo)
+            .toString());
+  }
+
+  private Http.Response posture(Http.Request r) {
+    List<CheckupRuns.Member> members = s.checkups.latest(r.param("project"));
+    ObjectNode o = BulwarkServer.JSON.createObjectNode();
+    ArrayNode ms = o.putArray("members");
+    for (CheckupRuns.Member m : members) {
+      ObjectNode n =
+          ms.addObject()
+              .put("member", m.member())
+              .put("profile", m.profile())
+              .put("time", m.runAt().toString())
+              .put("progress", m.progress())
+              .put("runs", m.runs());
+      if (m.previousProgress() != null) {
+        n.put("previousProgress", m.previousProgress());
+      }
+    }
+    ArrayNode cs = o.putArray("checks");
+    for (TeamPosture.Row row : TeamPosture.of(s.checks, Console.statuses(members))) {
+      cs.addObject()
+          .put("id", row.check().id())
+          .put("title", row.check().title())
+          .put("pass", row.pass())
+          .put("fail", row.fail())
+          .put("unknown", row.unknown())
+          .put("notApplicable", row.notApplicable())
+          .put("percentInPlace", row.percentInPlace());
+    }
+    return ok(o.toString());
   }
 
   // ---- findings ----

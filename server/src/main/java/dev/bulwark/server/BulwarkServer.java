@@ -94,6 +94,12 @@ public final class BulwarkServer implements AutoCloseable {
   final Incidents incidents;
   final Documents documents;
   final Fixes fixes;
+  final dev.bulwark.store.CheckupRuns checkups;
+
+  /** The check-up's catalogue: what a member's upload may name, and the words the console shows. */
+  final dev.bulwark.hygiene.check.CheckCatalog checks =
+      dev.bulwark.hygiene.check.CheckCatalog.builtIn();
+
   final Audit audit;
   final ServerConfig config;
   final LoginThrottle throttle = new LoginThrottle();
@@ -122,6 +128,7 @@ public final class BulwarkServer implements AutoCloseable {
     this.incidents = new Incidents(store);
     this.documents = new Documents(store);
     this.fixes = new Fixes(store);
+    this.checkups = new dev.bulwark.store.CheckupRuns(store);
     this.uploads = new dev.bulwark.server.upload.Uploads(new Ingest(store), fixes, documents);
     this.audit = new Audit(store);
     this.coverage = new RuleCoverage(config.sigmaRules(), log);

@@ -55,6 +55,7 @@ final class Console {
     routes.add(Route.of(GET, "/console/incidents/{id}", Access.VIEWER, this::incident));
     routes.add(Route.of(GET, "/console/dashboard", Access.VIEWER, this::dashboard));
     routes.add(Route.of(GET, "/console/plan", Access.VIEWER, this::plan));
+    routes.add(Route.of(GET, "/console/posture", Access.VIEWER, this::posture));
     routes.add(
         Route.of(GET, "/console/password", Access.VIEWER, r -> passwordPage(r, null, 200))
             .allowFirstRun());
@@ -102,6 +103,31 @@ final class Console {
       List<DiffLine> lines) {}
 
   record DiffLine(String cls, String text) {}
+
+  /** The team's posture: checks with the practice to push first on top, and each member's run. */
+  record PosturePage(
+      BulwarkServer.Principal p,
+      String project,
+      List<String> projects,
+      List<PostureRow> checks,
+      List<MemberRow> members) {}
+
+  /** One check across the team, with the share of members it applies to that have it in place. */
+  record PostureRow(
+      String id,
+      String title,
+      String question,
+      String why,
+      String fix,
+      int pass,
+      int fail,
+      int unknown,
+      int notApplicable,
+      int percent) {}
+
+  /** One member's latest check-up, with the change since the one before ("" for a first). */
+  record MemberRow(
+      String member, String profile, String time, int progress, String change, int runs) {}
 
   record IncidentsPage(
       BulwarkServer.Principal p, String project, List<String> projects, List<Incidents.Row> rows) {}
@@ -675,6 +701,68 @@ final class Console {
       out.add(new Tactic(t, dev.bulwark.logs.hunt.Attack.title(t), shown));
     }
     return out;
+  }
+
+  // ---- team posture ----
+
+  /** The members' statuses as the check-up's own values; a status this version lacks is skipped. */
+  static List<Map<String, dev.bulwark.hygiene.check.Status>> statuses(
+      List<dev.bulwark.store.CheckupRuns.Member> members) {
+    List<Map<String, dev.bulwark.hygiene.check.Status>> out = new ArrayList<>();
+    for (dev.bulwark.store.CheckupRuns.Member m : members) {
+      Map<String, dev.bulwark.hygiene.check.Status> st = new LinkedHashMap<>();
+      m.statuses()
+          .forEach((k, v) -> {
+            try {
+              st.put(k, dev.bulwark.hygiene.check.Status.valueOf(v));
+            } catch (IllegalArgumentException e) {
+              // stored by a newer server: leave it out rather than guess
+            }
+          });
+      out.add(st);
+    }
+    return out;
+  }
+
+  private Http.Response posture(Http.Request r) {
+    Optional<BulwarkServer.Principal> p = viewer(r);
+    if (p.isEmpty()) {
+      return toLogin();
+    }
+    String project = project(r);
+    List<dev.bulwark.store.CheckupRuns.Member> members =
+        project == null ? List.of() : s.checkups.latest(project);
+    List<PostureRow> rows = new ArrayList<>();
+    for (dev.bulwark.hygiene.TeamPosture.Row row :
+        dev.bulwark.hygiene.TeamPosture.of(s.checks, statuses(members))) {
+      var c = row.check();
+      rows.add(
+          new PostureRow(
+              c.id(),
+              c.title(),
+              c.question(),
+              c.why(),
+              c.fixFor("any"),
+              row.pass(),
+              row.fail(),
+              row.unknown(),
+              row.notApplicable(),
+              row.percentInPlace()));
+    }
+    List<MemberRow> ms = new ArrayList<>();
+    for (dev.bulwark.store.CheckupRuns.Member m : members) {
+      String change =
+          m.previousProgress() == null
+              ? ""
+              : (m.progress() >= m.previousProgress() ? "+" : "")
+                  + (m.progress() - m.previousProgress())
+                  + " points";
+      ms.add(
+          new MemberRow(
+              m.member(), m.profile(), second(m.runAt()), m.progress(), change, m.runs()));
+    }
+    return html(
+        200, "posture.jte", new PosturePage(p.get(), project, s.store.projects(), rows, ms));
   }
 
   // ---- patch plan ----

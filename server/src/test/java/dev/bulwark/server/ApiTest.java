@@ -119,6 +119,61 @@ class ApiTest {
   }
 
   @Test
+  void checkups_areStoredAsStatusesOnly_andServedAsTheTeamsPostureByCheck() throws Exception {
+    String analyst = t.userToken("ana", "analyst");
+    String viewer = t.userToken("vic", "viewer");
+    String alice = ConsoleEscapingTest.checkup("alice-laptop", 40, "FAIL");
+    assertThat(t.send("POST", "/api/projects/team/checkups", null, alice).statusCode())
+        .isEqualTo(401);
+    assertThat(t.send("POST", "/api/projects/team/checkups", viewer, alice).statusCode())
+        .isEqualTo(403);
+    // anything beyond statuses of known checks is refused, so no evidence can be stored
+    HttpResponse<String> extra =
+        t.send(
+            "POST",
+            "/api/projects/team/checkups",
+            analyst,
+            alice.replace(
+                "\"progress\"", "\"evidence\":[\"/home/alice/.git-credentials\"],\"progress\""));
+    assertThat(extra.statusCode()).isEqualTo(400);
+    assertThat(extra.body()).contains("unexpected field 'evidence'");
+    assertThat(
+            t.send(
+                    "POST",
+                    "/api/projects/team/checkups",
+                    analyst,
+                    alice.replace("\"firewall\"", "\"hunter2\""))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(t.count("SELECT COUNT(*) FROM checkup_runs")).isZero();
+
+    HttpResponse<String> stored = t.send("POST", "/api/projects/team/checkups", analyst, alice);
+    assertThat(stored.statusCode()).isEqualTo(201);
+    assertThat(t.json(stored).path("toDo").asInt()).isEqualTo(1);
+    t.send(
+        "POST",
+        "/api/projects/team/checkups",
+        analyst,
+        ConsoleEscapingTest.checkup("alice-laptop", 70, "PASS").replace("09:00", "10:00"));
+    t.send(
+        "POST",
+        "/api/projects/team/checkups",
+        analyst,
+        ConsoleEscapingTest.checkup("bob", 20, "FAIL"));
+
+    JsonNode posture = t.json(t.get("/api/projects/team/checkups", viewer));
+    assertThat(posture.path("members")).hasSize(2);
+    assertThat(posture.path("members").get(0).path("progress").asInt()).isEqualTo(70);
+    assertThat(posture.path("members").get(0).path("previousProgress").asInt()).isEqualTo(40);
+    JsonNode first = posture.path("checks").get(0);
+    assertThat(first.path("id").asText()).isEqualTo("firewall");
+    assertThat(first.path("fail").asInt()).isEqualTo(1);
+    assertThat(first.path("pass").asInt()).isEqualTo(1);
+    assertThat(first.path("percentInPlace").asInt()).isEqualTo(50);
+    assertThat(t.count("SELECT COUNT(*) FROM checkup_results")).isEqualTo(9);
+  }
+
+  @Test
   void onlyTheHealthCheckIsOpen_andEveryResponseCarriesTheSecurityHeaders() throws Exception {
     assertThat(t.server.uri().getHost()).isEqualTo("127.0.0.1");
     assertThat(t.adminToken).startsWith("bwk_");

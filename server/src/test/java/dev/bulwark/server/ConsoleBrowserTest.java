@@ -127,6 +127,53 @@ class ConsoleBrowserTest {
         new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard.png")).setFullPage(true));
   }
 
+  @Test
+  void posturePage_showsThePracticeToPushFirst_andEachMembersProgress() throws Exception {
+    // three members; two have no firewall, one missed the disk encryption, one moved from 30 to 70
+    t.send(
+        "POST",
+        "/api/projects/team/checkups",
+        t.adminToken,
+        ConsoleEscapingTest.checkup("alice-laptop", 30, "FAIL"));
+    t.send(
+        "POST",
+        "/api/projects/team/checkups",
+        t.adminToken,
+        ConsoleEscapingTest.checkup("alice-laptop", 70, "PASS").replace("09:00", "11:00"));
+    t.send(
+        "POST",
+        "/api/projects/team/checkups",
+        t.adminToken,
+        ConsoleEscapingTest.checkup("bob-desktop", 20, "FAIL"));
+    t.send(
+        "POST",
+        "/api/projects/team/checkups",
+        t.adminToken,
+        ConsoleEscapingTest.checkup("carol", 25, "FAIL")
+            .replace("\"disk-encryption\":\"PASS\"", "\"disk-encryption\":\"FAIL\""));
+    Page page = signIn();
+    page.navigate(t.base() + "/console/triage");
+    page.locator("header nav a", new Page.LocatorOptions().setHasText("Posture")).click();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/posture"));
+    page.locator("#project").selectOption("team");
+    page.locator("form.picker button").click();
+    // the firewall: 2 of 3 members miss it, and it removes the most risk per minute of the two
+    assertThat(page.locator("#push-first h2")).containsText("Firewall");
+    assertThat(page.locator("#push-first")).containsText("2 of 3 members");
+    Locator rows = page.locator("table.posture tbody tr");
+    assertThat(rows).hasCount(3);
+    assertThat(rows.nth(0)).hasAttribute("data-check", "firewall");
+    assertThat(rows.nth(0).locator("td").nth(1)).hasText("2");
+    assertThat(rows.nth(0).locator("progress"))
+        .hasAttribute("aria-label", java.util.regex.Pattern.compile(".*: 33% in place"));
+    Locator members = page.locator("table.members tbody tr");
+    assertThat(members).hasCount(3);
+    assertThat(members.nth(0)).containsText("alice-laptop");
+    assertThat(members.nth(0)).containsText("+40 points");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("team-posture.png")).setFullPage(true));
+  }
+
   private Page signIn() {
     return ConsoleBrowser.signIn(browser.newPage(), t.base(), "ana");
   }

@@ -117,6 +117,32 @@ class ConsoleEscapingTest {
   }
 
   @Test
+  void posturePage_hostileMemberAndProject_comeOutEscaped() throws Exception {
+    String project = java.net.URLEncoder.encode(h("team"), java.nio.charset.StandardCharsets.UTF_8);
+    ok(
+        t.send(
+            "POST",
+            "/api/projects/" + project + "/checkups",
+            t.adminToken,
+            checkup(h("member"), 30, "FAIL")));
+    page("/console/posture?project=" + project, "member " + ESCAPED, "team " + ESCAPED);
+  }
+
+  /** A check-up upload as {@code bulwark checkup --upload} sends it, the firewall at {@code fw}. */
+  static String checkup(String member, int progress, String fw) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = TestServer.JSON.createObjectNode();
+    o.put("member", member)
+        .put("profile", "home")
+        .put("time", "2026-12-01T09:00:00Z")
+        .put("progress", progress);
+    o.putObject("results")
+        .put("firewall", fw)
+        .put("disk-encryption", "PASS")
+        .put("mfa-email", "UNKNOWN");
+    return o.toString();
+  }
+
+  @Test
   void errorPage_hostileMessage_comesOutEscaped() throws Exception {
     String html = Console.errorPage(400, h("bad"));
     assertThat(html).contains("bad " + ESCAPED).doesNotContain("<img", "alert('x')");

@@ -135,6 +135,8 @@ class ConsoleXssBrowserTest {
     byRoute.put("/console/dashboard", List.of("prj", "technique"));
     visit.put("/console/plan", "/console/plan?project=" + P);
     byRoute.put("/console/plan", List.of("prj", "package", "from", "to", "due", "CVE"));
+    visit.put("/console/posture", "/console/posture?project=" + P);
+    byRoute.put("/console/posture", List.of("prj", "mbr"));
     visit.put("/console/password", "/console/password");
     byRoute.put("/console/password", List.of());
     visit.put("/login", "/login");
@@ -239,6 +241,13 @@ class ConsoleXssBrowserTest {
 
   /** Stores, through the API as the CLI would send them, the hostile findings, hunt and plan. */
   private void store() throws Exception {
+    // a team member's check-up, named with markup (the member name holds at most 200 characters)
+    ok(
+        t.send(
+            "POST",
+            "/api/projects/" + P + "/checkups",
+            t.adminToken,
+            ConsoleEscapingTest.checkup(h("mbr"), 40, "FAIL")));
     Finding f = ConsoleEscapingTest.finding(ConsoleXssBrowserTest::h);
     // a second finding of the same rule, judged, so the first lists it among similar verdicts
     Finding alike =

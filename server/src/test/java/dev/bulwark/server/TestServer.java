@@ -103,6 +103,17 @@ final class TestServer implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The one number a counting query returns, read straight from the store. */
+  long count(String sql) {
+    return store.read(c -> {
+      try (var st = c.createStatement();
+          var r = st.executeQuery(sql)) {
+        r.next();
+        return r.getLong(1);
+      }
+    });
+  }
+
   JsonNode json(HttpResponse<String> r) throws Exception {
     return JSON.readTree(r.body());
   }
