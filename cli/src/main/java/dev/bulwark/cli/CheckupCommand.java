@@ -2,11 +2,9 @@ package dev.bulwark.cli;
 
 import dev.bulwark.cli.usecase.CheckupService;
 import dev.bulwark.core.errors.InputException;
-import dev.bulwark.core.report.JsonReportWriter;
-import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.hygiene.CheckupRun;
 import dev.bulwark.hygiene.CheckupText;
-import dev.bulwark.hygiene.HygieneFindings;
+import dev.bulwark.hygiene.TeamReport;
 import dev.bulwark.hygiene.check.Profile;
 import dev.bulwark.hygiene.passwords.AccountVerdict;
 import dev.bulwark.hygiene.passwords.ExportFormat;
@@ -14,10 +12,8 @@ import dev.bulwark.hygiene.passwords.PasswordAudit;
 import dev.bulwark.hygiene.web.CheckupPage;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -81,6 +77,12 @@ final class CheckupCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin CommonOptions.ServerUpload upload;
 
+  @Option(
+      names = "--member",
+      paramLabel = "NAME",
+      description = "Your name on the team server for --upload (default: this host's name).")
+  String member;
+
   @Override
   public Integer call() throws Exception {
     String token = upload.requested() ? upload.token() : null;
@@ -90,31 +92,26 @@ final class CheckupCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CheckupText.write(run, out);
     if (upload.requested()) {
-      // check results only: the check id, title and status — no evidence, no paths, no secrets
-      String host = InetAddress.getLocalHost().getHostName();
-      ScanReport report =
-          ScanReport.ofSingleRun(
-              host,
-              List.of(host),
-              run.time(),
-              0,
-              0,
-              HygieneFindings.ANALYZER,
-              "Security check-up",
-              HygieneFindings.rules(run.checks()),
-              HygieneFindings.forUpload(run, host),
-              List.of());
-      byte[] json = JsonReportWriter.toJson(report).toString().getBytes(StandardCharsets.UTF_8);
+      // check results only: one status per check id — no evidence, so no path, setting, count,
+      // secret or file content of this machine is sent (the server refuses anything more)
+      TeamReport team;
+      try {
+        team =
+            TeamReport.of(run, member != null ? member : InetAddress.getLocalHost().getHostName());
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--member: " + e.getMessage());
+      }
       String project = upload.project != null ? upload.project : "checkup";
-      var answer = Upload.send(upload.server, project, token, json);
+      var answer = Upload.sendCheckup(upload.server, project, token, team.toJson());
       spec.commandLine()
           .getErr()
           .printf(
-              "uploaded check results to %s (project %s, scan %d): %d checks to do%n",
+              "uploaded the check results of %s to %s (project %s): %d checks, %d to do%n",
+              team.member(),
               upload.server,
               project,
-              answer.path("scanId").asLong(),
-              answer.path("findings").asInt());
+              answer.path("checks").asInt(),
+              answer.path("toDo").asInt());
     }
     if (web) {
       try (CheckupPage page =

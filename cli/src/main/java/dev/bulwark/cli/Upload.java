@@ -59,6 +59,12 @@ final class Upload {
     return post(server, project, "fixes", token, report);
   }
 
+  /** Sends a member's check-up results (statuses only); returns the server's answer. */
+  static JsonNode sendCheckup(URI server, String project, String token, byte[] results)
+      throws InputException, InterruptedException {
+    return post(server, project, "checkups", token, results);
+  }
+
   /** Stores a patch plan ({@code deps plan --format json}) as the project's latest. */
   static JsonNode sendPlan(URI server, String project, String token, byte[] plan)
       throws InputException, InterruptedException {

@@ -40,29 +40,6 @@ public final class HygieneFindings {
     return out;
   }
 
-  /**
-   * For a team server: one finding per failing check with the check's own words only — no evidence,
-   * so no path, setting, count or secret of this machine leaves it.
-   */
-  public static List<Finding> forUpload(CheckupRun run, String host) {
-    List<Finding> out = new ArrayList<>();
-    for (Check c : run.checks()) {
-      if (run.results().get(c.id()).status() != Status.FAIL) {
-        continue;
-      }
-      out.add(
-          Finding.builder(ANALYZER, c.id())
-              .title(c.title())
-              .message(c.question())
-              .severity(severity(c))
-              .location(new Location.Host(host, null))
-              .remediation(c.fixFor("any"))
-              .identity(host)
-              .build());
-    }
-    return out;
-  }
-
   static Severity severity(Check c) {
     if (c.riskReduction() >= 70) {
       return Severity.HIGH;

@@ -66,10 +66,23 @@ public final class CheckupRuns {
     }
   }
 
-  /** Stores a run in one transaction; returns its id. */
+  /**
+   * Stores a run in one transaction; returns its id. The same member's run at the same time sent
+   * again (a retry after a dropped connection) is the run already stored.
+   */
   public long put(String project, In run, Long userId) {
     return store.transaction(c -> {
       long pid = Store.lockProject(c, project);
+      java.util.Optional<Long> same =
+          Store.queryLong(
+              c,
+              "SELECT id FROM checkup_runs WHERE project_id = ? AND member = ? AND run_at = ?",
+              pid,
+              run.member(),
+              run.runAt());
+      if (same.isPresent()) {
+        return same.get();
+      }
       long id =
           Store.insert(
               c,

@@ -627,6 +627,7 @@ abstract class StoreContract {
     assertThat(alice.uploadedBy()).isEqualTo("ana");
     assertThat(team.get(1).previousProgress()).isNull();
     assertThat(runs.latest("nobody")).isEmpty();
+    assertThat(team.get(1).runs()).isEqualTo(1);
     assertThat(count("SELECT COUNT(*) FROM audit WHERE action = 'checkup'")).isEqualTo(4);
   }
 
