@@ -4,6 +4,7 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.hygiene.check.Check;
 import dev.bulwark.hygiene.check.CheckCatalog;
 import dev.bulwark.hygiene.check.CheckResult;
+import dev.bulwark.hygiene.check.Platform;
 import dev.bulwark.hygiene.check.Profile;
 import dev.bulwark.hygiene.check.Status;
 import dev.bulwark.hygiene.plan.NextAction;
@@ -28,12 +29,23 @@ import java.util.Optional;
  */
 public final class Checkup {
   private final CheckCatalog catalog;
+  private final Platform platform;
   private final List<Probe> probes;
   private final CheckupStore store;
 
+  /** A check-up of a Linux system with the built-in probes. */
   public Checkup(CheckCatalog catalog, HistorySecrets history, CheckupStore store) {
+    this(catalog, Platform.LINUX, Probes.all(history), store);
+  }
+
+  /**
+   * A check-up of {@code platform} with {@code probes}; a check none of them answers is reported as
+   * unknown.
+   */
+  public Checkup(CheckCatalog catalog, Platform platform, List<Probe> probes, CheckupStore store) {
     this.catalog = catalog;
-    this.probes = Probes.all(history);
+    this.platform = platform;
+    this.probes = List.copyOf(probes);
     this.store = store;
   }
 
@@ -70,6 +82,7 @@ public final class Checkup {
     return new CheckupRun(
         now,
         profile,
+        platform,
         root.dir().toString(),
         checks,
         results,
@@ -88,7 +101,8 @@ public final class Checkup {
         }
       }
     }
-    return CheckResult.unknown(c.id(), "no probe for this check on this platform");
+    return CheckResult.unknown(
+        c.id(), "not read on " + platform.title() + " yet: check it by hand");
   }
 
   private static CheckResult question(Check c, Map<String, Boolean> answers) {

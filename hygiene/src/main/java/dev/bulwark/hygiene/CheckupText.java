@@ -2,6 +2,7 @@ package dev.bulwark.hygiene;
 
 import dev.bulwark.hygiene.check.Check;
 import dev.bulwark.hygiene.check.CheckResult;
+import dev.bulwark.hygiene.check.Platform;
 import dev.bulwark.hygiene.check.Status;
 import dev.bulwark.hygiene.plan.NextAction;
 import dev.bulwark.hygiene.state.RunRecord;
@@ -14,7 +15,11 @@ public final class CheckupText {
 
   public static void write(CheckupRun run, PrintWriter out) {
     out.printf(
-        Locale.ROOT, "Security check-up (%s profile) of %s%n", run.profile().id(), run.root());
+        Locale.ROOT,
+        "Security check-up (%s profile) of %s (%s)%n",
+        run.profile().id(),
+        run.root(),
+        run.platform().title());
     out.println();
     out.println("Progress: " + bar(run.progress()) + " " + run.progress() + "%");
     if (!run.earlier().isEmpty()) {
@@ -45,17 +50,18 @@ public final class CheckupText {
     out.println();
     run.next()
         .ifPresentOrElse(
-            n -> writeNext(n, out), () -> out.println("Nothing left to do. Well done."));
+            n -> writeNext(n, run.platform(), out),
+            () -> out.println("Nothing left to do. Well done."));
     out.flush();
   }
 
   /** Only the next action: what, why, how, how long. */
-  public static void writeNext(NextAction n, PrintWriter out) {
+  public static void writeNext(NextAction n, Platform platform, PrintWriter out) {
     Check c = n.check();
     out.println("Next: " + c.title() + (n.confirmed() ? "" : " (please check)"));
     out.println("  " + c.question());
     out.println("  Why: " + c.why());
-    out.println("  How: " + c.fixFor("linux"));
+    out.println("  How: " + c.fixFor(platform.id()));
     out.printf(
         Locale.ROOT,
         "  About %d minutes; removes %d risk points (%.1f per minute).%n",

@@ -31,7 +31,7 @@ public final class HygieneFindings {
               .severity(severity(c))
               .confidence(c.kind() == Check.Kind.PROBE ? Confidence.HIGH : Confidence.MEDIUM)
               .location(new Location.Host(host, null))
-              .remediation(c.fixFor("linux"))
+              .remediation(c.fixFor(run.platform().id()))
               .property("effortMinutes", Integer.toString(c.effortMinutes()))
               .property("riskReduction", Integer.toString(c.riskReduction()))
               .identity(host)

@@ -24,7 +24,13 @@ final class BrowserExtensions implements Probe {
           ".config/google-chrome",
           ".config/BraveSoftware/Brave-Browser",
           ".config/microsoft-edge",
-          ".config/vivaldi");
+          ".config/vivaldi",
+          // the same browsers on macOS
+          "Library/Application Support/Chromium",
+          "Library/Application Support/Google/Chrome",
+          "Library/Application Support/BraveSoftware/Brave-Browser",
+          "Library/Application Support/Microsoft Edge",
+          "Library/Application Support/Vivaldi");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -57,7 +63,7 @@ final class BrowserExtensions implements Probe {
           }
         }
       }
-      for (Path profile : root.list(home.resolve(".mozilla/firefox"))) {
+      for (Path profile : firefoxProfiles(root, home)) {
         JsonNode all = json(root, profile.resolve("extensions.json"));
         if (all == null) {
           continue;
@@ -90,6 +96,13 @@ final class BrowserExtensions implements Probe {
     }
     return new CheckResult(
         id(), Status.PASS, List.of(seen + " extensions read; none can read every site"));
+  }
+
+  /** Firefox's profiles: {@code ~/.mozilla/firefox} on Linux, Application Support on macOS. */
+  private static List<Path> firefoxProfiles(SystemRoot root, Path home) {
+    List<Path> out = new ArrayList<>(root.list(home.resolve(".mozilla/firefox")));
+    out.addAll(root.list(home.resolve("Library/Application Support/Firefox/Profiles")));
+    return out;
   }
 
   private static String name(String name, Path ext) {

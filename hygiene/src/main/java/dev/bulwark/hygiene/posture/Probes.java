@@ -1,12 +1,16 @@
 package dev.bulwark.hygiene.posture;
 
+import dev.bulwark.hygiene.check.CheckResult;
 import java.util.List;
 
 /** The built-in probes, in the order the check-up runs them. */
 public final class Probes {
   private Probes() {}
 
-  /** Every built-in probe; {@code history} decides what counts as a secret in shell history. */
+  /**
+   * Every built-in probe for Linux; {@code history} decides what counts as a secret in shell
+   * history.
+   */
   public static List<Probe> all(HistorySecrets history) {
     return List.of(
         new DiskEncryption(),
@@ -21,6 +25,19 @@ public final class Probes {
         new BrowserExtensions(),
         new SshKeyPassphrase(),
         new GitCredentialsPlaintext(),
-        new ShellHistorySecrets(history));
+        new ShellHistorySecrets(history),
+        new Probe() {
+          @Override
+          public String id() {
+            return "antivirus";
+          }
+
+          @Override
+          public CheckResult run(SystemRoot root) {
+            // Linux desktops are kept safe by updates and the firewall; no virus scanner is asked
+            return CheckResult.notApplicable(
+                id(), "not judged on Linux: updates and the firewall protect it");
+          }
+        });
   }
 }

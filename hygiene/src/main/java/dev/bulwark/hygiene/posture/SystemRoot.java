@@ -53,11 +53,16 @@ public record SystemRoot(Path dir, boolean live) {
   }
 
   public Optional<String> read(Path p) {
+    return bytes(p).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  /** The file's bytes (at most {@link #MAX_FILE_BYTES}), or empty when absent or unreadable. */
+  public Optional<byte[]> bytes(Path p) {
     if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
       return Optional.empty();
     }
     try (InputStream in = Files.newInputStream(p)) {
-      return Optional.of(new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.UTF_8));
+      return Optional.of(in.readNBytes(MAX_FILE_BYTES));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -81,7 +86,7 @@ public record SystemRoot(Path dir, boolean live) {
 
   /**
    * The home folders of people (and root) from {@code /etc/passwd}: uid 0 or 1000 and above, with a
-   * real shell; plus every folder under {@code /home}.
+   * real shell; plus every folder under {@code /home}, and under {@code /Users} on a macOS disk.
    */
   public List<Path> homes() {
     Set<Path> out = new LinkedHashSet<>();
@@ -107,6 +112,13 @@ public record SystemRoot(Path dir, boolean live) {
     }
     for (Path h : list("/home")) {
       if (Files.isDirectory(h, LinkOption.NOFOLLOW_LINKS)) {
+        out.add(h);
+      }
+    }
+    for (Path h : list("/Users")) {
+      // "Shared" is macOS's common folder, not a person's home
+      if (Files.isDirectory(h, LinkOption.NOFOLLOW_LINKS)
+          && !h.getFileName().toString().equals("Shared")) {
         out.add(h);
       }
     }
