@@ -5,6 +5,7 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.hygiene.CheckupRun;
 import dev.bulwark.hygiene.CheckupText;
 import dev.bulwark.hygiene.TeamReport;
+import dev.bulwark.hygiene.check.Platform;
 import dev.bulwark.hygiene.check.Profile;
 import dev.bulwark.hygiene.passwords.AccountVerdict;
 import dev.bulwark.hygiene.passwords.ExportFormat;
@@ -53,7 +54,36 @@ final class CheckupCommand implements Callable<Integer> {
         description = "The root of the file system to check (default: /).")
     Path root = Path.of("/");
 
+    @Option(
+        names = "--windows",
+        paramLabel = "DIR",
+        description =
+            "Check a Windows PC from the files its PowerShell commands wrote (see docs/checkup.md).")
+    Path windows;
+
+    @Option(
+        names = "--macos",
+        paramLabel = "DIR",
+        description = "Check a Mac from its commands' output saved to files (see docs/checkup.md).")
+    Path macos;
+
     @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    Platform platform() throws InputException {
+      if (windows != null && macos != null) {
+        throw new InputException("give --windows or --macos, not both");
+      }
+      return windows != null ? Platform.WINDOWS : macos != null ? Platform.MACOS : Platform.LINUX;
+    }
+
+    /** What to read: the collected folder for Windows and macOS, else the root. */
+    Path source() {
+      return windows != null ? windows : macos != null ? macos : root;
+    }
+
+    CheckupRun run(CheckupService service, boolean remember) throws InputException {
+      return service.run(platform(), source(), profile(), remember);
+    }
 
     Profile profile() throws InputException {
       try {
@@ -87,8 +117,7 @@ final class CheckupCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String token = upload.requested() ? upload.token() : null;
     CheckupService service = new CheckupService(scope.dataDir.dir());
-    Profile profile = scope.profile();
-    CheckupRun run = service.run(scope.root, profile, true);
+    CheckupRun run = scope.run(service, true);
     PrintWriter out = spec.commandLine().getOut();
     CheckupText.write(run, out);
     if (upload.requested()) {
@@ -114,8 +143,7 @@ final class CheckupCommand implements Callable<Integer> {
               answer.path("toDo").asInt());
     }
     if (web) {
-      try (CheckupPage page =
-          CheckupPage.start(port, run, () -> service.run(scope.root, profile, true))) {
+      try (CheckupPage page = CheckupPage.start(port, run, () -> scope.run(service, true))) {
         out.println();
         out.println("Open " + page.address() + " in your browser (Ctrl-C to stop).");
         out.flush();
@@ -139,11 +167,12 @@ final class CheckupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       CheckupService service = new CheckupService(scope.dataDir.dir());
-      CheckupRun run = service.run(scope.root, scope.profile(), false);
+      CheckupRun run = scope.run(service, false);
       PrintWriter out = spec.commandLine().getOut();
       run.next()
           .ifPresentOrElse(
-              n -> CheckupText.writeNext(n, out), () -> out.println("Nothing left to do."));
+              n -> CheckupText.writeNext(n, run.platform(), out),
+              () -> out.println("Nothing left to do."));
       out.flush();
       return ExitCodes.OK;
     }

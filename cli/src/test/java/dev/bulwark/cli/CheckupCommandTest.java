@@ -215,6 +215,72 @@ class CheckupCommandTest {
     assertThat(searched).isGreaterThan(20 * 6);
   }
 
+  @Test
+  void windowsAndMacosFolders_areCheckedWithTheirOwnProbesAndFixes() {
+    Path data = dir.resolve("data");
+    Cli.Result win =
+        Cli.run(
+            "checkup",
+            "--windows",
+            COLLECTED.resolve("windows-bad").toString(),
+            "--data-dir",
+            data.toString());
+    assertThat(win.exit()).as(win.err()).isZero();
+    assertThat(win.out())
+        .contains("(Windows)")
+        .contains("C: (OperatingSystem): BitLocker off")
+        .contains("Next: Antivirus on and up to date")
+        .contains("How: Windows Security");
+    Cli.Result mac =
+        Cli.run(
+            "checkup",
+            "next",
+            "--macos",
+            COLLECTED.resolve("macos-bad").toString(),
+            "--data-dir",
+            data.toString());
+    assertThat(mac.out()).startsWith("Next: ").contains("How: System Settings");
+    Cli.Result both =
+        Cli.run(
+            "checkup",
+            "--windows",
+            COLLECTED.resolve("windows-bad").toString(),
+            "--macos",
+            COLLECTED.resolve("macos-bad").toString());
+    assertThat(both.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(both.err()).contains("give --windows or --macos, not both");
+  }
+
+  @Test
+  void aSecondCheckup_showsProgressSinceTheFirst() throws Exception {
+    Path data = dir.resolve("data");
+    Path root = dir.resolve("root");
+    write(root, "etc/passwd", "root:x:0:0:root:/root:/bin/bash\n");
+    write(root, "etc/ssh/sshd_config", "PermitRootLogin yes\n");
+    write(root, "etc/ufw/ufw.conf", "ENABLED=no\n");
+    Cli.Result first = Cli.run("checkup", "--root", root.toString(), "--data-dir", data.toString());
+    assertThat(first.out()).doesNotContain("before:");
+    int before = progress(first.out());
+    // the person acts on two findings and checks again
+    write(root, "etc/ssh/sshd_config", "PermitRootLogin no\nPasswordAuthentication no\n");
+    write(root, "etc/ufw/ufw.conf", "ENABLED=yes\n");
+    Cli.Result second =
+        Cli.run("checkup", "--root", root.toString(), "--data-dir", data.toString());
+    int after = progress(second.out());
+    assertThat(after).isGreaterThan(before);
+    assertThat(second.out()).contains("before: ").contains(" " + before + "% · now " + after + "%");
+  }
+
+  private static int progress(String out) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Progress: \\S+ (\\d+)%").matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  private static final Path COLLECTED =
+      Path.of("../hygiene/src/test/resources/collected").toAbsolutePath().normalize();
+
   private static HttpServer rangeServer(List<String> asked) throws IOException {
     Map<String, String> known = new LinkedHashMap<>();
     for (String p : BREACHED) {

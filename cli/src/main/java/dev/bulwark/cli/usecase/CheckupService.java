@@ -4,6 +4,7 @@ import dev.bulwark.core.errors.InputException;
 import dev.bulwark.hygiene.Checkup;
 import dev.bulwark.hygiene.CheckupRun;
 import dev.bulwark.hygiene.check.CheckCatalog;
+import dev.bulwark.hygiene.check.Platform;
 import dev.bulwark.hygiene.check.Profile;
 import dev.bulwark.hygiene.passwords.Account;
 import dev.bulwark.hygiene.passwords.BreachSource;
@@ -13,7 +14,10 @@ import dev.bulwark.hygiene.passwords.OfflineRanges;
 import dev.bulwark.hygiene.passwords.PasswordAudit;
 import dev.bulwark.hygiene.passwords.RangeApiClient;
 import dev.bulwark.hygiene.posture.HistorySecrets;
+import dev.bulwark.hygiene.posture.MacProbes;
+import dev.bulwark.hygiene.posture.Probe;
 import dev.bulwark.hygiene.posture.SystemRoot;
+import dev.bulwark.hygiene.posture.WindowsProbes;
 import dev.bulwark.hygiene.state.CheckupStore;
 import dev.bulwark.hygiene.state.PasswordSummary;
 import dev.bulwark.secrets.engine.Allowlist;
@@ -46,6 +50,24 @@ public final class CheckupService {
   public CheckupService(Path dataDir) throws InputException {
     this.store = new CheckupStore(dataDir);
     this.checkup = new Checkup(CheckCatalog.builtIn(), historySecrets(), store);
+  }
+
+  /**
+   * A check-up of {@code platform}: Linux reads {@code root} as a file system; Windows and macOS
+   * read a folder of files collected on that machine (docs/checkup.md names the commands).
+   */
+  public CheckupRun run(Platform platform, Path root, Profile profile, boolean remember)
+      throws InputException {
+    if (platform == Platform.LINUX) {
+      return run(root, profile, remember);
+    }
+    if (!Files.isDirectory(root)) {
+      throw new InputException(
+          root + ": --" + platform.id() + " must name the folder of collected files");
+    }
+    List<Probe> probes = platform == Platform.WINDOWS ? WindowsProbes.all() : MacProbes.all();
+    return new Checkup(checkup.catalog(), platform, probes, store)
+        .run(new SystemRoot(root, false), profile, Instant.now(), remember);
   }
 
   public CheckupStore store() {
