@@ -7,6 +7,7 @@ import dev.bulwark.hygiene.CheckupText;
 import dev.bulwark.hygiene.TeamReport;
 import dev.bulwark.hygiene.check.Platform;
 import dev.bulwark.hygiene.check.Profile;
+import dev.bulwark.hygiene.passwords.Account;
 import dev.bulwark.hygiene.passwords.AccountVerdict;
 import dev.bulwark.hygiene.passwords.ExportFormat;
 import dev.bulwark.hygiene.passwords.PasswordAudit;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -182,7 +184,9 @@ final class CheckupCommand implements Callable<Integer> {
       name = "passwords",
       mixinStandardHelpOptions = true,
       description = {
-        "Audit a password manager export: weak, reused, breached and old passwords.",
+        "Audit passwords for weak, reused, breached and old ones.",
+        "Reads a password manager export (--export), or sites and passwords typed at a hidden",
+        "prompt (--prompt).",
         "Breached passwords are looked up by SHA-1 k-anonymity: in the imported range file",
         "(checkup breach-db import), or online only with --online-breach-check, which sends",
         "the first five hex digits of each hash and nothing else. Passwords are never written,",
@@ -191,12 +195,13 @@ final class CheckupCommand implements Callable<Integer> {
   static final class Passwords implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--export",
-        required = true,
-        paramLabel = "FILE",
-        description = "The export file.")
+    @Option(names = "--export", paramLabel = "FILE", description = "The export file.")
     Path export;
+
+    @Option(
+        names = "--prompt",
+        description = "Type sites and passwords at the terminal instead (passwords are not shown).")
+    boolean prompt;
 
     @Option(
         names = "--format",
@@ -226,14 +231,24 @@ final class CheckupCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new InputException(e.getMessage());
       }
+      if ((export == null) == !prompt) {
+        throw new InputException("give --export FILE or --prompt (one of them)");
+      }
       CheckupService service = new CheckupService(dataDir.dir());
-      PasswordAudit.Result r =
-          service.passwords(
-              export,
-              f,
-              online
-                  ? Optional.of(api != null ? api : CheckupService.PWNED_PASSWORDS)
-                  : Optional.empty());
+      Optional<java.net.URI> breachApi =
+          online
+              ? Optional.of(api != null ? api : CheckupService.PWNED_PASSWORDS)
+              : Optional.empty();
+      PasswordAudit.Result r;
+      if (prompt) {
+        List<Account> typed = PasswordPrompt.ask(PasswordPrompt.console());
+        if (typed.isEmpty()) {
+          throw new InputException("no password typed: nothing to check");
+        }
+        r = service.passwords(typed, breachApi);
+      } else {
+        r = service.passwords(export, f, breachApi);
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "%d accounts: %d weak, %d reused, %s, %d old%n",

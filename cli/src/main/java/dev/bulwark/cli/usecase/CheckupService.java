@@ -94,6 +94,15 @@ public final class CheckupService {
       throws InputException, IOException {
     List<Account> accounts =
         format.isPresent() ? ExportReader.read(export, format.get()) : ExportReader.read(export);
+    return passwords(accounts, online);
+  }
+
+  /**
+   * Audits accounts typed at the prompt or read from an export, the same way; the passwords are
+   * wiped when it ends and only counts are kept.
+   */
+  public PasswordAudit.Result passwords(List<Account> accounts, Optional<URI> online)
+      throws InputException, IOException {
     Optional<BreachSource> source =
         online
             .<BreachSource>map(RangeApiClient::new)
