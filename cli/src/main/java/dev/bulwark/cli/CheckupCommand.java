@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
       CheckupCommand.Next.class,
       CheckupCommand.Passwords.class,
       CheckupCommand.Answer.class,
+      CheckupCommand.Questions.class,
       CheckupCommand.BreachDb.class
     })
 final class CheckupCommand implements Callable<Integer> {
@@ -308,6 +309,67 @@ final class CheckupCommand implements Callable<Integer> {
       new CheckupService(dataDir.dir()).answer(check, answer.equals("yes"));
       spec.commandLine().getOut().println("Recorded: " + check + " = " + answer);
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "questions",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Answer the check-up's questions about your accounts one by one at the terminal.",
+        "Two-step sign-in on mail, bank and password manager, recovery codes: yes, no, or Enter",
+        "to skip. Answers stay in the data directory."
+      })
+  static final class Questions implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+      CheckupService service = new CheckupService(dataDir.dir());
+      PrintWriter out = spec.commandLine().getOut();
+      int n = ask(PasswordPrompt.console(), service, out);
+      out.println(
+          "Recorded " + n + " answers. Run 'bulwark checkup next' for the step to take first.");
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    /** Asks every question, each with why it matters; returns how many were answered. */
+    static int ask(PasswordPrompt.Terminal t, CheckupService service, PrintWriter out)
+        throws InputException {
+      var earlier = service.store().answers();
+      int answered = 0;
+      for (var c : service.catalog().all()) {
+        if (c.kind() != dev.bulwark.hygiene.check.Check.Kind.QUESTION) {
+          continue;
+        }
+        out.println();
+        out.println(c.title());
+        out.println("  " + c.why());
+        if (earlier.containsKey(c.id())) {
+          out.println("  (you answered " + (earlier.get(c.id()) ? "yes" : "no") + " before)");
+        }
+        out.flush();
+        for (int tries = 0; tries < 3; tries++) {
+          String a = t.line(c.question() + " [yes/no, Enter to skip] ");
+          if (a == null) {
+            return answered; // end of input
+          }
+          a = a.strip().toLowerCase(java.util.Locale.ROOT);
+          if (a.isEmpty()) {
+            break;
+          }
+          if (a.equals("y") || a.equals("yes") || a.equals("n") || a.equals("no")) {
+            service.answer(c.id(), a.startsWith("y"));
+            answered++;
+            break;
+          }
+          out.println("  Please answer yes or no (or press Enter to skip).");
+          out.flush();
+        }
+      }
+      return answered;
     }
   }
 

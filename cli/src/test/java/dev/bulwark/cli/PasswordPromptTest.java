@@ -77,6 +77,26 @@ class PasswordPromptTest {
   }
 
   @Test
+  void questionnaire_guidesThroughEachQuestion_andKeepsTheAnswersLocally() throws Exception {
+    Scripted t = new Scripted();
+    // mail: yes; bank: a typo, then no; password manager: skipped; recovery codes: y
+    t.lines.addAll(List.of("yes", "maybe", "no", "", "y"));
+    Path data = dir.resolve("data");
+    CheckupService service = new CheckupService(data);
+    java.io.StringWriter out = new java.io.StringWriter();
+    int n = CheckupCommand.Questions.ask(t, service, new java.io.PrintWriter(out, true));
+    assertThat(n).isEqualTo(3);
+    assertThat(out.toString())
+        .contains("Two-step sign-in on your e-mail")
+        .contains("Please answer yes or no");
+    assertThat(service.store().answers())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("mfa-email", true, "mfa-bank", false, "recovery-codes", true));
+    Cli.Result next = Cli.run("checkup", "--data-dir", data.toString(), "--root", dir.toString());
+    assertThat(next.out()).contains("ok      Two-step sign-in on your e-mail");
+  }
+
+  @Test
   void withoutATerminal_thePromptRefusesAndNamesTheExportInstead() {
     Cli.Result r =
         Cli.run("checkup", "passwords", "--prompt", "--data-dir", dir.resolve("d").toString());
