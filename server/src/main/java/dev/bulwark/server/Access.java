@@ -7,7 +7,10 @@ import dev.bulwark.store.Accounts.Role;
  * runs and before the request body is read, so no handler can forget to check.
  */
 enum Access {
-  /** Anyone: the health check, the sign-in page and form, the console's static assets. */
+  /**
+   * Anyone: the health and readiness checks, the sign-in page and form, the console's static
+   * assets.
+   */
   PUBLIC(null),
   VIEWER(Role.VIEWER),
   ANALYST(Role.ANALYST),

@@ -45,6 +45,17 @@ final class Api {
   void register(List<Http.Route> routes) {
     long upload = s.config.maxUploadBytes();
     routes.add(Route.of(GET, "/api/health", Access.PUBLIC, r -> ok("{\"status\":\"ok\"}")));
+    // readiness for a load balancer: this server can serve (its store answers and is migrated);
+    // like health it needs no credential, so it says one word and nothing about why
+    routes.add(
+        Route.of(
+            GET,
+            "/api/ready",
+            Access.PUBLIC,
+            r ->
+                s.store.ready()
+                    ? ok("{\"status\":\"ready\"}")
+                    : Http.Response.json(503, "{\"status\":\"not ready\"}")));
     routes.add(Route.of(GET, "/api/openapi.json", Access.VIEWER, this::openapi));
     routes.add(Route.of(POST, "/api/login", Access.PUBLIC, this::login));
     routes.add(Route.of(POST, "/api/logout", Access.VIEWER, this::logout).allowFirstRun());

@@ -39,8 +39,8 @@ import java.util.function.Function;
 /**
  * Bulwark's team server: the JSON API under {@code /api} and the console's pages, over the store.
  * Every call is authenticated — by an API token ({@code Authorization: Bearer bwk_…}) or a console
- * session cookie — except the health check; sessions must also send their CSRF token on every
- * change. Responses carry a strict Content-Security-Policy and no inline script runs.
+ * session cookie — except the health and readiness checks; sessions must also send their CSRF token
+ * on every change. Responses carry a strict Content-Security-Policy and no inline script runs.
  */
 public final class BulwarkServer implements AutoCloseable {
   static {
@@ -102,7 +102,7 @@ public final class BulwarkServer implements AutoCloseable {
 
   final Audit audit;
   final ServerConfig config;
-  final LoginThrottle throttle = new LoginThrottle();
+  final LoginThrottle throttle;
   final RuleCoverage coverage;
   private java.util.Optional<String> firstRunToken = java.util.Optional.empty();
   private final List<Http.Route> routes = new ArrayList<>();
@@ -131,6 +131,7 @@ public final class BulwarkServer implements AutoCloseable {
     this.checkups = new dev.bulwark.store.CheckupRuns(store);
     this.uploads = new dev.bulwark.server.upload.Uploads(new Ingest(store), fixes, documents);
     this.audit = new Audit(store);
+    this.throttle = new LoginThrottle(new dev.bulwark.store.SignInFailures(store));
     this.coverage = new RuleCoverage(config.sigmaRules(), log);
     new Api(this).register(routes);
     new Console(this).register(routes);

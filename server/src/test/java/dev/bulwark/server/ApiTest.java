@@ -349,6 +349,23 @@ class ApiTest {
   }
 
   @Test
+  void ready_answersWithoutCredentials_andIsNotReadyWhenAMigrationIsMissing() throws Exception {
+    HttpResponse<String> ready = t.get("/api/ready", null);
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).isEqualTo("{\"status\":\"ready\"}");
+    // the schema history no longer holds a migration this build needs (restored, or rolled back)
+    t.store.transaction(c -> {
+      try (var st = c.createStatement()) {
+        return st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '27.1'");
+      }
+    });
+    HttpResponse<String> not = t.get("/api/ready", null);
+    assertThat(not.statusCode()).isEqualTo(503);
+    assertThat(not.body()).as("nothing about why").isEqualTo("{\"status\":\"not ready\"}");
+    assertThat(t.get("/api/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void loginIsRateLimited() throws Exception {
     t.userToken("ana", "analyst");
     for (int i = 0; i <= LoginThrottle.FREE; i++) {

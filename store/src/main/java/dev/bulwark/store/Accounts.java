@@ -96,6 +96,19 @@ public final class Accounts {
    * (set a password or take a new token), which revokes it.
    */
   public Optional<String> bootstrap() {
+    try {
+      return createFirstAdmin();
+    } catch (StoreException e) {
+      // two servers starting at once on an empty database: both saw no user, the unique name let
+      // one admin in and refused the other, whose server then starts without a first-run token
+      if (e.getCause() instanceof java.sql.SQLException s && Store.isUniqueViolation(s)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private Optional<String> createFirstAdmin() {
     return store.transaction(c -> {
       if (Store.queryLong(c, "SELECT COUNT(*) FROM users").orElse(0L) > 0) {
         return Optional.<String>empty();

@@ -53,6 +53,9 @@ public final class Store implements AutoCloseable {
   private final boolean postgres;
   private volatile boolean closed;
 
+  /** The schema versions this build knows, all applied when it opened the store. */
+  private final List<String> migrations = new java.util.ArrayList<>();
+
   /** H2 only: the one writer (see the class comment); fair, so no writer starves. */
   private final java.util.concurrent.locks.ReentrantLock h2Writer =
       new java.util.concurrent.locks.ReentrantLock(true);
@@ -83,14 +86,22 @@ public final class Store implements AutoCloseable {
     }
     Store s = new Store(url, user, password);
     try {
-      Flyway.configure()
-          .dataSource(url, user, password)
-          .locations(
-              s.postgres()
-                  ? new String[] {"classpath:db/migration", "classpath:db/migration-postgresql"}
-                  : new String[] {"classpath:db/migration", "classpath:db/migration-h2"})
-          .load()
-          .migrate();
+      // several servers may open one empty PostgreSQL at once: Flyway serialises their
+      // migrations with an advisory lock, so each finds the schema migrated or migrates it alone
+      Flyway flyway =
+          Flyway.configure()
+              .dataSource(url, user, password)
+              .locations(
+                  s.postgres()
+                      ? new String[] {"classpath:db/migration", "classpath:db/migration-postgresql"}
+                      : new String[] {"classpath:db/migration", "classpath:db/migration-h2"})
+              .load();
+      flyway.migrate();
+      for (var m : flyway.info().all()) {
+        if (m.getVersion() != null) {
+          s.migrations.add(m.getVersion().getVersion());
+        }
+      }
     } catch (RuntimeException e) {
       throw new StoreException(
           redact(url)
@@ -274,6 +285,36 @@ public final class Store implements AutoCloseable {
     return new StoreException("store: " + e.getMessage(), e);
   }
 
+  /**
+   * Whether the store answers and holds every migration this build knows (for a readiness probe):
+   * false when the database is unreachable, or when its migration history was lost or a migration
+   * failed since the store opened.
+   */
+  public boolean ready() {
+    if (closed) {
+      return false;
+    }
+    try {
+      return read(c -> {
+        String marks = String.join(",", java.util.Collections.nCopies(migrations.size(), "?"));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(DISTINCT \"version\") FROM \"flyway_schema_history\""
+                    + " WHERE \"success\" AND \"version\" IN ("
+                    + marks
+                    + ")")) {
+          ps.setQueryTimeout(5);
+          bind(ps, migrations.toArray());
+          try (ResultSet r = ps.executeQuery()) {
+            return r.next() && r.getLong(1) == migrations.size();
+          }
+        }
+      });
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Runs a read (or a single statement) outside an explicit transaction. */
   public <T> T read(Work<T> work) {
     Connection c = borrow();
@@ -353,6 +394,16 @@ public final class Store implements AutoCloseable {
   }
 
   // ---- helpers shared by the repositories ----
+
+  /** The database refused a row because its unique key is taken (SQL state 23505 on both). */
+  static boolean isUniqueViolation(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static OffsetDateTime ts(Instant i) {
     return i == null ? null : i.atOffset(ZoneOffset.UTC);
