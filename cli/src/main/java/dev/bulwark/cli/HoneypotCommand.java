@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "honeypot",
     mixinStandardHelpOptions = true,
-    description = "Run SSH and Telnet honeypots that record attackers in Cowrie's event format.",
+    description =
+        "Run SSH, Telnet and HTTP honeypots that record attackers in Cowrie's event format.",
     subcommands = {HoneypotCommand.Run.class})
 final class HoneypotCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -48,7 +49,10 @@ final class HoneypotCommand implements Runnable {
             "Data directory: host keys, uploads, transcripts (default .bulwark/honeypot).")
     Path data;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on.")
+    @Option(
+        names = "--bind",
+        paramLabel = "ADDRESS",
+        description = "Address to listen on (default 127.0.0.1; 0.0.0.0 exposes the decoys).")
     String bind;
 
     @Option(names = "--ssh-port", paramLabel = "N", description = "SSH port (default 2222).")
@@ -89,6 +93,9 @@ final class HoneypotCommand implements Runnable {
         }
         if (h.telnetPort() >= 0) {
           out.println("Telnet honeypot on " + c.bind() + ":" + h.telnetPort());
+        }
+        if (h.httpPort() >= 0) {
+          out.println("HTTP decoy (" + c.httpSite() + ") on " + c.bind() + ":" + h.httpPort());
         }
         out.println("events: " + c.events().toAbsolutePath());
         out.flush();

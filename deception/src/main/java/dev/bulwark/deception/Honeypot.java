@@ -2,6 +2,7 @@ package dev.bulwark.deception;
 
 import dev.bulwark.deception.config.HoneypotConfig;
 import dev.bulwark.deception.event.EventLog;
+import dev.bulwark.deception.http.HttpHoneypot;
 import dev.bulwark.deception.profile.Profile;
 import dev.bulwark.deception.profile.ProfileException;
 import dev.bulwark.deception.session.Credentials;
@@ -22,6 +23,7 @@ public final class Honeypot implements Closeable {
   private final EventLog log;
   private final SshHoneypot ssh;
   private final TelnetHoneypot telnet;
+  private final HttpHoneypot http;
   private final List<Closeable> others;
 
   private Honeypot(
@@ -29,8 +31,10 @@ public final class Honeypot implements Closeable {
       EventLog log,
       SshHoneypot ssh,
       TelnetHoneypot telnet,
+      HttpHoneypot http,
       List<Closeable> others) {
     this.config = config;
+    this.http = http;
     this.telnet = telnet;
     this.log = log;
     this.ssh = ssh;
@@ -45,6 +49,7 @@ public final class Honeypot implements Closeable {
     List<Closeable> others = new ArrayList<>();
     SshHoneypot ssh = null;
     TelnetHoneypot telnet = null;
+    HttpHoneypot http = null;
     try {
       if (config.sshPort() >= 0) {
         ssh = SshHoneypot.start(config, profile, log, gate, credentials);
@@ -54,7 +59,12 @@ public final class Honeypot implements Closeable {
         others.add(t);
         telnet = t;
       }
-      return new Honeypot(config, log, ssh, telnet, others);
+      if (config.httpPort() >= 0) {
+        HttpHoneypot w = HttpHoneypot.start(config, log, gate);
+        others.add(w);
+        http = w;
+      }
+      return new Honeypot(config, log, ssh, telnet, http, others);
     } catch (IOException | ProfileException | RuntimeException e) {
       if (ssh != null) {
         ssh.close();
@@ -79,6 +89,11 @@ public final class Honeypot implements Closeable {
   /** The Telnet port actually bound, or -1 when Telnet is off. */
   public int telnetPort() {
     return telnet == null ? -1 : telnet.port();
+  }
+
+  /** The HTTP decoy's port actually bound, or -1 when it is off. */
+  public int httpPort() {
+    return http == null ? -1 : http.port();
   }
 
   public EventLog events() {

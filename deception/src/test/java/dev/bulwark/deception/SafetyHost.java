@@ -5,16 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A honeypot in a process of its own, so a test can watch its system calls: starts on a free port,
- * writes the port to a file, touches a marker path (seen in the trace as the end of start-up) and
- * serves until its standard input closes; then writes its heap use.
+ * A honeypot (SSH and the HTTP decoy) in a process of its own, so a test can watch its system
+ * calls: starts on a free port, writes the ports to files, touches a marker path (seen in the trace
+ * as the end of start-up) and serves until its standard input closes; then writes its heap use.
  */
 public final class SafetyHost {
   private SafetyHost() {}
 
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args[0]);
-    HoneypotConfig c = HoneypotConfig.defaults(data).withBind("127.0.0.1").withPorts(0, -1, -1);
+    HoneypotConfig c = HoneypotConfig.defaults(data).withBind("127.0.0.1").withPorts(0, -1, 0);
     try (Honeypot h = Honeypot.start(c)) {
       // the trace's "start-up is over" line: a path nothing else opens
       try (var in =
@@ -23,6 +23,7 @@ public final class SafetyHost {
       } catch (java.nio.file.NoSuchFileException expected) {
         // the failed openat is the marker
       }
+      Files.writeString(data.resolve("http-port"), Integer.toString(h.httpPort()));
       Files.writeString(data.resolve("port"), Integer.toString(h.sshPort()));
       System.in.read();
       Runtime rt = Runtime.getRuntime();

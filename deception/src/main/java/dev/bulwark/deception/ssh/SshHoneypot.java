@@ -61,6 +61,10 @@ public final class SshHoneypot implements Closeable {
         KeyPairProvider.wrap(HostKeys.loadOrCreate(config.data().resolve("hostkeys"))));
     CoreModuleProperties.SERVER_IDENTIFICATION.set(sshd, profile.ssh().softwareVersion());
     CoreModuleProperties.IDLE_TIMEOUT.set(sshd, config.limits().idleTimeout());
+    // MINA listens with Java's default backlog of 50: a burst of more connections than that (a
+    // scanner's sweep) is reset by the kernel before the gate can count or record it. The queue
+    // holds as many as the connection limit admits; the gate still turns away what is over.
+    CoreModuleProperties.SOCKET_BACKLOG.set(sshd, config.limits().maxConnections());
     CoreModuleProperties.AUTH_TIMEOUT.set(sshd, java.time.Duration.ofSeconds(120));
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, 6);
     CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(
