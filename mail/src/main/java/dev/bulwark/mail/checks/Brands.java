@@ -89,7 +89,7 @@ final class Brands {
           "bybit",
           "kraken",
           "robinhood",
-          "ledger live",
+          "ledger",
           "trezor",
           "crypto.com",
           "blockchain.com",

@@ -19,6 +19,8 @@ final class CryptoLure extends LanguageCue {
               + "(?:wallet|wa[il1]{2}et) (?:verification|validation|connect|synchroni[sz]ation|will (?:soon )?be (?:suspended|restricted|disabled|locked))|"
               + "verify (?:your )?(?:wallet|wa[il1]{2}et)|(?:unverified|outdated) (?:wallets?|wa[il1]{2}ets?)|"
               + "(?:bitcoin|crypto(?:currency)?|btc|usdt) (?:mining|withdrawal|payout|balance|transfer)|"
+              + "connect (?:your )?(?:wallet|wa[il1]{2}et)|(?:hardware|crypto) wallet|ledger live|"
+              + "(?:xrp|eth|btc|usdc|usdt|sol) (?:holders?|holdings|cashback|rewards?|allocation)|"
               + "withdrawal (?:error|address|request)|cloud (?:bitcoin )?mining|\\d+(?:[.,]\\d+)? btc|"
               + "btc[- ]auszahlung|krypto[- ]?(?:auszahlung|gewinn)|"
               + "saque (?:de )?(?:bitcoin|cripto)|retrait (?:de )?(?:bitcoin|crypto)"
