@@ -535,10 +535,20 @@ final class EvalCommand implements Runnable {
                 + " whole --corpus is scored on it, with and without era headers.")
     Path heldOut;
 
+    @Option(
+        names = "--by-check",
+        description =
+            "Also list, for every check that fired, on how many phishing, spam and ham messages"
+                + " (with all headers and with era headers stripped).")
+    boolean byCheck;
+
     @Override
     Map<String, String> params() {
       Map<String, String> p = new java.util.HashMap<>();
       p.put(dev.bulwark.eval.mail.MailSuite.SEED, Long.toString(seed));
+      if (byCheck) {
+        p.put(dev.bulwark.eval.mail.MailSuite.BY_CHECK, "true");
+      }
       if (heldOut != null) {
         p.put(dev.bulwark.eval.mail.MailSuite.HELD_OUT, heldOut.toAbsolutePath().toString());
       }

@@ -36,6 +36,12 @@ public final class MailSuite implements Suite {
   /** Parameter: a second labelled corpus, never trained on, to score the trained model on. */
   public static final String HELD_OUT = "held-out";
 
+  /**
+   * Parameter: "true" to list, for every check that fired, on how many phishing, spam and ham
+   * messages it did so, with all headers and with era headers stripped.
+   */
+  public static final String BY_CHECK = "by-check";
+
   /** Parameter: the seed that deals messages into folds (42 unless given). */
   public static final String SEED = "seed";
 
@@ -156,6 +162,9 @@ public final class MailSuite implements Suite {
         flaggedShare(heuristicStripped, classes, "ham"));
     facts.put("F1 learned, all headers", pct(mFull.f1()));
     facts.put("F1 learned, era headers stripped", pct(mStrip.f1()));
+    if (Boolean.parseBoolean(options.params().getOrDefault(BY_CHECK, "false"))) {
+      facts.putAll(byCheck(full, stripped, classes));
+    }
     return new Scorecard(
         name(),
         description(),
@@ -166,6 +175,47 @@ public final class MailSuite implements Suite {
         facts,
         Duration.between(t0, Instant.now()),
         errors);
+  }
+
+  /**
+   * One fact per check that fired: on how many messages of each class, with all headers and with
+   * era headers stripped — which checks find phishing, and which ones honest mail sets off.
+   */
+  static Map<String, String> byCheck(
+      List<MailVerdict> full, List<MailVerdict> stripped, List<String> classes) {
+    List<String> order = List.of("phishing", "spam", "ham");
+    Map<String, int[][]> hits = new java.util.TreeMap<>();
+    List<List<MailVerdict>> runs = List.of(full, stripped);
+    for (int run = 0; run < 2; run++) {
+      for (int i = 0; i < classes.size(); i++) {
+        int cls = order.indexOf(classes.get(i));
+        if (cls < 0) {
+          continue;
+        }
+        java.util.Set<String> fired = new java.util.HashSet<>();
+        for (var reason : runs.get(run).get(i).reasons()) {
+          fired.add(reason.code());
+        }
+        for (String code : fired) {
+          hits.computeIfAbsent(code, k -> new int[2][3])[run][cls]++;
+        }
+      }
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    hits.forEach(
+        (code, h) ->
+            out.put(
+                "check " + code,
+                String.format(
+                    Locale.ROOT,
+                    "phishing %d, spam %d, ham %d; era headers stripped: phishing %d, spam %d, ham %d",
+                    h[0][0],
+                    h[0][1],
+                    h[0][2],
+                    h[1][0],
+                    h[1][1],
+                    h[1][2])));
+    return out;
   }
 
   private static List<String> documents(List<MailVerdict> verdicts) {

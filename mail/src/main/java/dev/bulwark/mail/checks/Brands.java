@@ -86,7 +86,17 @@ final class Brands {
           "hmrc",
           "roblox",
           "kucoin",
-          "bybit");
+          "bybit",
+          "kraken",
+          "robinhood",
+          "ledger",
+          "trezor",
+          "crypto.com",
+          "blockchain.com",
+          "opensea",
+          "uniswap",
+          "exodus wallet",
+          "phantom wallet");
 
   private Brands() {}
 }

@@ -2,7 +2,9 @@ package dev.bulwark.mail.checks;
 
 import dev.bulwark.mail.checks.MailRule.Part;
 import dev.bulwark.mail.checks.MailRule.Weight;
+import dev.bulwark.mail.message.Addresses;
 import dev.bulwark.mail.message.MailMessage;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,9 @@ final class DisguisedLink extends LinkCheck {
       Pattern.compile(
           "(?i)[?&](?:q|u|url|redirect|redirect_uri|redir|goto|target|dest|destination|next|to|link)"
               + "=(?:https?(?::|%3a)|%68|[a-z0-9-]+(?:\\.|%2e)[a-z]{2,}(?:/|%2f))");
+
+  private static final Pattern PLAIN_TARGET =
+      Pattern.compile("(?i)[?&][a-z_]+=(https?://[^&#]+)");
 
   /** A percent-encoded letter or digit: nothing needs that escape. */
   private static final Pattern ENCODED_PLAIN =
@@ -46,8 +51,19 @@ final class DisguisedLink extends LinkCheck {
       return "a link to " + reg + " spells plain letters in percent-escapes, hiding what it says";
     }
     if (q >= 0 && REDIRECT.matcher(href.substring(q)).find() && !path.contains("unsubscribe")) {
+      String target = target(href.substring(q));
+      // a site sending the reader on to its own pages (click tracking) hides nothing
+      if (target != null && reg != null && reg.equals(Addresses.registrable(Locations.host(target)))) {
+        return null;
+      }
       return "a link to " + reg + " carries another address to send the reader on to";
     }
     return null;
+  }
+
+  /** The plain http(s) address a query parameter carries, or null when it is encoded or absent. */
+  private static String target(String query) {
+    Matcher m = PLAIN_TARGET.matcher(query);
+    return m.find() ? m.group(1) : null;
   }
 }

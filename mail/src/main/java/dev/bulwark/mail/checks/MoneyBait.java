@@ -5,8 +5,8 @@ import dev.bulwark.mail.checks.MailRule.Weight;
 import java.util.regex.Pattern;
 
 /**
- * The text dangles money: a fortune to transfer, a prize, an inheritance, free crypto: up to three
- * distinct phrases quoted.
+ * The text dangles money: a fortune to transfer, a prize, an inheritance: up to three distinct
+ * phrases quoted. Crypto-currency bait is {@link CryptoLure}'s.
  */
 final class MoneyBait extends LanguageCue {
   private static final Pattern PHRASES =
@@ -15,9 +15,8 @@ final class MoneyBait extends LanguageCue {
               + "\\bnext of kin\\b|\\binheritance\\b|\\bbeneficiary\\b|\\bconsignment box\\b|\\batm (?:visa )?card\\b|"
               + "\\bbusiness proposal\\b|\\b(?:lottery|sweepstakes?) (?:winner|prize|award)|\\byou (?:have|'ve) won\\b|"
               + "\\bclaim your (?:prize|reward|funds|payment|compensation|bonus|tokens?)\\b|\\bcompensation (?:fund|payment)\\b|"
-              + "\\brestitution\\b|\\bunclaimed (?:funds|fund|prize)\\b|\\bfree (?:bitcoins?|btc|eth|ethereum|crypto|usdt)\\b|"
-              + "\\bairdrop\\b|\\bwithdrawal (?:error|address|request)\\b|\\bseed phrase\\b|\\brecovery phrase\\b|"
-              + "\\bwallet (?:address|verification|connect|validation)\\b|\\bpontos? (?:livelo|expira)|\\bresgat(?:e|ar)\\b)");
+              + "\\brestitution\\b|\\bunclaimed (?:funds|fund|prize)\\b|"
+              + "\\bpontos? (?:livelo|expira)|\\bresgat(?:e|ar)\\b)");
 
   MoneyBait() {
     super(
@@ -26,7 +25,7 @@ final class MoneyBait extends LanguageCue {
             3,
             Weight.PRIMARY,
             Part.TEXT,
-            "The text dangles money: a fortune to transfer, a prize, an inheritance, free crypto"),
+            "The text dangles money: a fortune to transfer, a prize, an inheritance"),
         PHRASES,
         "the text dangles money");
   }
