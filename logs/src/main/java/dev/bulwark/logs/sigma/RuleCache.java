@@ -186,6 +186,76 @@ final class RuleCache {
     }
   }
 
+  /** The files an installed release held when it was first loaded, and their content key. */
+  record Listing(String contentKey, List<String> names) {}
+
+  /** The key of a listing: the release's directory and identity, and the compile options. */
+  static String listingKey(String dir, String identity, String options) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(
+          (FORMAT + "\0" + options + "\0release\0" + dir + "\0" + identity)
+              .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The listing recorded under this key, or null when there is none or it is damaged: its last line
+   * is the CRC32C of the lines before it, the first names the contents, the rest the files.
+   */
+  static Listing listing(Path dir, String key) {
+    try {
+      byte[] bytes = Files.readAllBytes(dir.resolve(key + ".release"));
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      int last = text.lastIndexOf('\n', text.length() - 2);
+      if (last < 0 || !text.endsWith("\n")) {
+        return null;
+      }
+      String body = text.substring(0, last + 1);
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(body.getBytes(StandardCharsets.UTF_8));
+      if (!text.substring(last + 1, text.length() - 1).equals(Long.toHexString(crc.getValue()))) {
+        return null;
+      }
+      List<String> lines = List.of(body.split("\n", -1));
+      String content = lines.get(0);
+      if (!content.matches("[0-9a-f]{64}")) {
+        return null;
+      }
+      return new Listing(content, lines.subList(1, lines.size() - 1));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Records a release's listing; best effort (without it the next load walks the files). */
+  static void rememberListing(Path dir, String key, String contentKey, List<String> names) {
+    for (String n : names) {
+      if (n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0) {
+        return; // a name a line cannot hold: this release is walked every time
+      }
+    }
+    try {
+      Files.createDirectories(dir);
+      StringBuilder b = new StringBuilder(contentKey).append('\n');
+      for (String n : names) {
+        b.append(n).append('\n');
+      }
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(b.toString().getBytes(StandardCharsets.UTF_8));
+      b.append(Long.toHexString(crc.getValue())).append('\n');
+      Path tmp = Files.createTempFile(dir, "release-", ".tmp");
+      Files.writeString(tmp, b, StandardCharsets.UTF_8);
+      moveInto(tmp, dir.resolve(key + ".release"));
+      prune(dir, ".release");
+    } catch (IOException e) {
+      // not fatal: the next load walks the release again
+    }
+  }
+
   /** The JSON bytes of a document, for the cache. */
   static byte[] json(JsonNode doc) {
     try {
