@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 final class RuleCache {
   /** Changes whenever what is cached changes meaning, so old caches are never read. */
   private static final String FORMAT =
-      "bulwark-sigma-compiled-3/" + dev.bulwark.core.report.ToolInfo.current().version();
+      "bulwark-sigma-compiled-4/" + dev.bulwark.core.report.ToolInfo.current().version();
 
   private static final int MAGIC = 0x42575352; // "BWSR"
 
@@ -57,7 +57,8 @@ final class RuleCache {
   /** What loading one document found; the cache stores these instead of compiled conditions. */
   sealed interface Outcome {
     /** A detection rule that compiled (it is compiled again, lazily, when first needed). */
-    record Rule(Meta meta, Logsource logsource, byte[] json) implements Outcome {}
+    record Rule(Meta meta, Logsource logsource, byte[] json, RuleIndex.Atom atom)
+        implements Outcome {}
 
     /** A document that did not load, and why. */
     record Problem(Meta meta, boolean detection, RuleSet.ProblemKind kind, String message)
@@ -326,7 +327,7 @@ final class RuleCache {
     return switch (kind) {
       case 1 ->
           new Outcome.Rule(
-              meta, new Logsource(string(in), string(in), string(in)), bytes(in, false));
+              meta, new Logsource(string(in), string(in), string(in)), bytes(in, false), atom(in));
       case 2 ->
           new Outcome.Problem(
               meta,
@@ -336,6 +337,42 @@ final class RuleCache {
       case 3 -> new Outcome.Document(meta, in.get() != 0, bytes(in, false));
       default -> throw new IllegalStateException("unknown outcome " + kind);
     };
+  }
+
+  /** A rule's necessary condition: a count of alternatives (0: none), each a field and needles. */
+  private static RuleIndex.Atom atom(java.nio.ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IllegalStateException("bad alternative count " + n);
+    }
+    if (n == 0) {
+      return null;
+    }
+    List<RuleIndex.Alt> alts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String field = java.util.Objects.requireNonNull(string(in));
+      List<String> needles = strings(in);
+      if (needles.isEmpty()) {
+        throw new IllegalStateException("an alternative without needles");
+      }
+      alts.add(new RuleIndex.Alt(field, needles));
+    }
+    return new RuleIndex.Atom(List.copyOf(alts));
+  }
+
+  private static void atom(java.io.DataOutputStream out, RuleIndex.Atom atom) throws IOException {
+    if (atom == null) {
+      out.writeInt(0);
+      return;
+    }
+    out.writeInt(atom.alternatives().size());
+    for (RuleIndex.Alt a : atom.alternatives()) {
+      string(out, a.field());
+      out.writeInt(a.needles().size());
+      for (String needle : a.needles()) {
+        string(out, needle);
+      }
+    }
   }
 
   private static Meta meta(java.nio.ByteBuffer in) {
@@ -409,6 +446,7 @@ final class RuleCache {
                 string(out, r.logsource().category());
                 string(out, r.logsource().service());
                 bytes(out, r.json());
+                atom(out, r.atom());
               }
               case Outcome.Problem p -> {
                 out.writeByte(2);

@@ -363,7 +363,8 @@ public final class RuleSet {
             SigmaRule.Meta meta = meta(path, r.meta());
             if (!filteredByPolicy(meta, true)) {
               byte[] json = r.json();
-              rules.add(new SigmaRule(meta, r.logsource(), () -> compileCached(meta, json)));
+              rules.add(
+                  new SigmaRule(meta, r.logsource(), () -> compileCached(meta, json), r.atom()));
             }
           }
           case RuleCache.Outcome.Problem p -> {
@@ -510,9 +511,11 @@ public final class RuleSet {
         if (meta.title() == null) {
           throw new SigmaException("rule has no title");
         }
-        rules.add(new SigmaRule(meta, ls, compiler.compile(doc.get("detection"))));
+        Expr expr = compiler.compile(doc.get("detection"));
+        rules.add(new SigmaRule(meta, ls, expr));
         return recording
-            ? new RuleCache.Outcome.Rule(raw, ls, RuleCache.json(doc.get("detection")))
+            ? new RuleCache.Outcome.Rule(
+                raw, ls, RuleCache.json(doc.get("detection")), RuleIndex.necessary(expr))
             : null;
       } else {
         throw new SigmaException("no detection, correlation or filter section");
