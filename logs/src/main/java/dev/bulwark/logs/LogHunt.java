@@ -355,8 +355,9 @@ public final class LogHunt {
               ? java.util.Optional.empty()
               : new SigmaReleases(c.dataDir()).current();
       if (installed.isPresent()) {
-        return RuleSet.builtInWith(
-            List.of(installed.get().dir()), c.statuses(), options, logsources);
+        SigmaReleases.Release r = installed.get();
+        return RuleSet.builtInWithRelease(
+            r.dir(), r.sha256() + "@" + r.installed(), c.statuses(), options, logsources);
       }
       return RuleSet.builtIn(options, logsources);
     } catch (IOException e) {

@@ -1,11 +1,7 @@
 package dev.bulwark.logs.sigma;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -24,97 +20,136 @@ final class AhoCorasick {
   private final int[] fail;
   private final int[][] output;
 
+  /**
+   * Builds the automaton with primitive arrays: a log source's rules give tens of thousands of trie
+   * states, and a map and a list per state made building it cost more than a small hunt's matching.
+   */
   AhoCorasick(List<String> needles) {
-    List<Map<Character, Integer>> trie = new ArrayList<>();
-    List<List<Integer>> out = new ArrayList<>();
-    trie.add(new TreeMap<>());
-    out.add(new ArrayList<>());
+    int cap = 1;
+    for (String needle : needles) {
+      cap += needle.length();
+    }
+    // the trie while it grows: each state's children as a list (first child, next sibling)
+    char[] label = new char[cap];
+    int[] firstChild = new int[cap];
+    int[] nextSibling = new int[cap];
+    int[] childCount = new int[cap];
+    Arrays.fill(firstChild, -1);
+    int[] end = new int[needles.size()];
+    int n = 1;
     for (int id = 0; id < needles.size(); id++) {
+      String needle = needles.get(id);
       int s = 0;
-      for (char c : needles.get(id).toCharArray()) {
-        Integer t = trie.get(s).get(c);
-        if (t == null) {
-          t = trie.size();
-          trie.get(s).put(c, t);
-          trie.add(new TreeMap<>());
-          out.add(new ArrayList<>());
+      for (int p = 0; p < needle.length(); p++) {
+        char c = needle.charAt(p);
+        boolean rootAsciiStep = s == 0 && c < 128;
+        int t = rootAsciiStep ? rootAscii[c] : 0;
+        if (t == 0 && !rootAsciiStep) {
+          for (int k = firstChild[s]; k >= 0; k = nextSibling[k]) {
+            if (label[k] == c) {
+              t = k;
+              break;
+            }
+          }
+        }
+        if (t == 0) {
+          t = n++;
+          label[t] = c;
+          nextSibling[t] = firstChild[s];
+          firstChild[s] = t;
+          childCount[s]++;
+          if (s == 0 && c < 128) {
+            rootAscii[c] = t;
+          }
         }
         s = t;
       }
-      out.get(s).add(id);
+      end[id] = s;
     }
-    int n = trie.size();
+    // each state's own needles, in the order they were given
+    int[] ownCount = new int[n];
+    for (int id = 0; id < end.length; id++) {
+      ownCount[end[id]]++;
+    }
+    int[][] own = new int[n][];
+    for (int id = 0; id < end.length; id++) {
+      int st = end[id];
+      if (own[st] == null) {
+        own[st] = new int[ownCount[st]];
+        ownCount[st] = 0;
+      }
+      own[st][ownCount[st]++] = id;
+    }
     keys = new char[n][];
     targets = new int[n][];
-    for (int s = 0; s < n; s++) {
-      Map<Character, Integer> m = trie.get(s);
-      keys[s] = new char[m.size()];
-      targets[s] = new int[m.size()];
+    for (int st = 0; st < n; st++) {
+      int m = childCount[st];
+      char[] k = new char[m];
+      int[] t = new int[m];
       int i = 0;
-      for (Map.Entry<Character, Integer> e : m.entrySet()) {
-        keys[s][i] = e.getKey();
-        targets[s][i++] = e.getValue();
+      for (int c = firstChild[st]; c >= 0; c = nextSibling[c]) {
+        // insertion by character: children are few, except at the root
+        int j = i++;
+        while (j > 0 && k[j - 1] > label[c]) {
+          k[j] = k[j - 1];
+          t[j] = t[j - 1];
+          j--;
+        }
+        k[j] = label[c];
+        t[j] = c;
       }
-    }
-    for (int c = 0; c < 128; c++) {
-      Integer t = trie.get(0).get((char) c);
-      rootAscii[c] = t == null ? 0 : t;
+      keys[st] = k;
+      targets[st] = t;
     }
     dense = new int[n][];
-    for (int s = 1; s < n; s++) {
-      if (keys[s].length >= 6) {
+    for (int st = 1; st < n; st++) {
+      if (keys[st].length >= 6) {
         int[] d = new int[128];
         Arrays.fill(d, -1);
-        for (int i = 0; i < keys[s].length; i++) {
-          if (keys[s][i] < 128) {
-            d[keys[s][i]] = targets[s][i];
+        for (int i = 0; i < keys[st].length; i++) {
+          if (keys[st][i] < 128) {
+            d[keys[st][i]] = targets[st][i];
           }
         }
-        dense[s] = d;
+        dense[st] = d;
       }
     }
     fail = new int[n];
     output = new int[n][];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    output[0] = toArray(out.get(0));
+    int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
+    output[0] = own[0] == null ? NO_OUTPUT : own[0];
     for (int t : targets[0]) {
       fail[t] = 0;
-      queue.add(t);
+      queue[tail++] = t;
     }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      List<Integer> own = out.get(s);
-      int[] inherited = output[fail[s]];
-      if (own.isEmpty()) {
-        output[s] = inherited == null ? NO_OUTPUT : inherited;
+    while (head < tail) {
+      int st = queue[head++];
+      int[] mine = own[st];
+      int[] inherited = output[fail[st]];
+      if (mine == null) {
+        output[st] = inherited == null ? NO_OUTPUT : inherited;
       } else {
         int[] merged =
-            Arrays.copyOf(toArray(own), own.size() + (inherited == null ? 0 : inherited.length));
+            Arrays.copyOf(mine, mine.length + (inherited == null ? 0 : inherited.length));
         if (inherited != null) {
-          System.arraycopy(inherited, 0, merged, own.size(), inherited.length);
+          System.arraycopy(inherited, 0, merged, mine.length, inherited.length);
         }
-        output[s] = merged;
+        output[st] = merged;
       }
-      for (int i = 0; i < keys[s].length; i++) {
-        char c = keys[s][i];
-        int t = targets[s][i];
-        int f = fail[s];
+      for (int i = 0; i < keys[st].length; i++) {
+        char c = keys[st][i];
+        int t = targets[st][i];
+        int f = fail[st];
         int g;
         while ((g = step(f, c)) < 0 && f != 0) {
           f = fail[f];
         }
         fail[t] = g < 0 || g == t ? 0 : g;
-        queue.add(t);
+        queue[tail++] = t;
       }
     }
-  }
-
-  private static int[] toArray(List<Integer> l) {
-    int[] a = new int[l.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = l.get(i);
-    }
-    return a;
   }
 
   /** The transition from s on c, or -1 (the root never fails: it stays at 0). */

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 final class RuleCache {
   /** Changes whenever what is cached changes meaning, so old caches are never read. */
   private static final String FORMAT =
-      "bulwark-sigma-compiled-3/" + dev.bulwark.core.report.ToolInfo.current().version();
+      "bulwark-sigma-compiled-4/" + dev.bulwark.core.report.ToolInfo.current().version();
 
   private static final int MAGIC = 0x42575352; // "BWSR"
 
@@ -57,7 +57,8 @@ final class RuleCache {
   /** What loading one document found; the cache stores these instead of compiled conditions. */
   sealed interface Outcome {
     /** A detection rule that compiled (it is compiled again, lazily, when first needed). */
-    record Rule(Meta meta, Logsource logsource, byte[] json) implements Outcome {}
+    record Rule(Meta meta, Logsource logsource, byte[] json, RuleIndex.Atom atom)
+        implements Outcome {}
 
     /** A document that did not load, and why. */
     record Problem(Meta meta, boolean detection, RuleSet.ProblemKind kind, String message)
@@ -186,6 +187,76 @@ final class RuleCache {
     }
   }
 
+  /** The files an installed release held when it was first loaded, and their content key. */
+  record Listing(String contentKey, List<String> names) {}
+
+  /** The key of a listing: the release's directory and identity, and the compile options. */
+  static String listingKey(String dir, String identity, String options) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(
+          (FORMAT + "\0" + options + "\0release\0" + dir + "\0" + identity)
+              .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The listing recorded under this key, or null when there is none or it is damaged: its last line
+   * is the CRC32C of the lines before it, the first names the contents, the rest the files.
+   */
+  static Listing listing(Path dir, String key) {
+    try {
+      byte[] bytes = Files.readAllBytes(dir.resolve(key + ".release"));
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      int last = text.lastIndexOf('\n', text.length() - 2);
+      if (last < 0 || !text.endsWith("\n")) {
+        return null;
+      }
+      String body = text.substring(0, last + 1);
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(body.getBytes(StandardCharsets.UTF_8));
+      if (!text.substring(last + 1, text.length() - 1).equals(Long.toHexString(crc.getValue()))) {
+        return null;
+      }
+      List<String> lines = List.of(body.split("\n", -1));
+      String content = lines.get(0);
+      if (!content.matches("[0-9a-f]{64}")) {
+        return null;
+      }
+      return new Listing(content, lines.subList(1, lines.size() - 1));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Records a release's listing; best effort (without it the next load walks the files). */
+  static void rememberListing(Path dir, String key, String contentKey, List<String> names) {
+    for (String n : names) {
+      if (n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0) {
+        return; // a name a line cannot hold: this release is walked every time
+      }
+    }
+    try {
+      Files.createDirectories(dir);
+      StringBuilder b = new StringBuilder(contentKey).append('\n');
+      for (String n : names) {
+        b.append(n).append('\n');
+      }
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(b.toString().getBytes(StandardCharsets.UTF_8));
+      b.append(Long.toHexString(crc.getValue())).append('\n');
+      Path tmp = Files.createTempFile(dir, "release-", ".tmp");
+      Files.writeString(tmp, b, StandardCharsets.UTF_8);
+      moveInto(tmp, dir.resolve(key + ".release"));
+      prune(dir, ".release");
+    } catch (IOException e) {
+      // not fatal: the next load walks the release again
+    }
+  }
+
   /** The JSON bytes of a document, for the cache. */
   static byte[] json(JsonNode doc) {
     try {
@@ -256,7 +327,7 @@ final class RuleCache {
     return switch (kind) {
       case 1 ->
           new Outcome.Rule(
-              meta, new Logsource(string(in), string(in), string(in)), bytes(in, false));
+              meta, new Logsource(string(in), string(in), string(in)), bytes(in, false), atom(in));
       case 2 ->
           new Outcome.Problem(
               meta,
@@ -266,6 +337,42 @@ final class RuleCache {
       case 3 -> new Outcome.Document(meta, in.get() != 0, bytes(in, false));
       default -> throw new IllegalStateException("unknown outcome " + kind);
     };
+  }
+
+  /** A rule's necessary condition: a count of alternatives (0: none), each a field and needles. */
+  private static RuleIndex.Atom atom(java.nio.ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IllegalStateException("bad alternative count " + n);
+    }
+    if (n == 0) {
+      return null;
+    }
+    List<RuleIndex.Alt> alts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String field = java.util.Objects.requireNonNull(string(in));
+      List<String> needles = strings(in);
+      if (needles.isEmpty()) {
+        throw new IllegalStateException("an alternative without needles");
+      }
+      alts.add(new RuleIndex.Alt(field, needles));
+    }
+    return new RuleIndex.Atom(List.copyOf(alts));
+  }
+
+  private static void atom(java.io.DataOutputStream out, RuleIndex.Atom atom) throws IOException {
+    if (atom == null) {
+      out.writeInt(0);
+      return;
+    }
+    out.writeInt(atom.alternatives().size());
+    for (RuleIndex.Alt a : atom.alternatives()) {
+      string(out, a.field());
+      out.writeInt(a.needles().size());
+      for (String needle : a.needles()) {
+        string(out, needle);
+      }
+    }
   }
 
   private static Meta meta(java.nio.ByteBuffer in) {
@@ -339,6 +446,7 @@ final class RuleCache {
                 string(out, r.logsource().category());
                 string(out, r.logsource().service());
                 bytes(out, r.json());
+                atom(out, r.atom());
               }
               case Outcome.Problem p -> {
                 out.writeByte(2);

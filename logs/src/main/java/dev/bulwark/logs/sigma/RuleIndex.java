@@ -55,7 +55,7 @@ public final class RuleIndex {
     Map<String, Map<String, Integer>> idsByField = new java.util.HashMap<>();
     int f = 0;
     for (int r = 0; r < rules.length; r++) {
-      Atom a = necessary(rules[r].expr());
+      Atom a = rules[r].necessary(); // from the cache: the rule compiles when a hit needs it
       if (a == null) {
         always[r] = true;
         continue;

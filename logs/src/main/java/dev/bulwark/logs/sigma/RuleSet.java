@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Sigma rules, meta filters and correlations loaded from YAML files (several documents per file
@@ -160,33 +160,71 @@ public final class RuleSet {
     return set;
   }
 
-  private void readDirectories(List<Path> paths) throws IOException {
+  /**
+   * Bulwark's pack and an installed release of downloaded rules, named by {@code identity} (what
+   * was installed: the archive's hash and when). An installed release does not change under its
+   * name, so its identity leads to the cached rules without walking, checking and reading the
+   * metadata of its thousands of files; the first load walks them as for any directory.
+   */
+  public static RuleSet builtInWithRelease(
+      Path release, String identity, StatusPolicy policy, Options options, Logsources logsources)
+      throws IOException {
+    RuleSet set = new RuleSet(options);
+    set.readBuiltIn();
+    set.policy = policy;
+    set.readRelease(release, identity);
+    set.policy = null;
+    set.link(logsources);
+    return set;
+  }
+
+  private void readRelease(Path dir, String identity) throws IOException {
+    String listingKey =
+        cacheDir == null ? null : RuleCache.listingKey(dir.toString(), identity, optionsKey);
+    RuleCache.Listing listing = listingKey == null ? null : RuleCache.listing(cacheDir, listingKey);
+    if (listing != null) {
+      List<RuleCache.Loaded> cached =
+          RuleCache.read(cacheDir, listing.contentKey(), listing.names().size());
+      if (cached != null) {
+        addLoaded(listing.names(), cached);
+        return;
+      }
+    }
+    Walked walked = readDirectories(List.of(dir));
+    // a listing stands for the walk only when the walk refused nothing (refusals are reported)
+    if (listingKey != null && walked.contentKey() != null && walked.refused() == 0) {
+      RuleCache.rememberListing(cacheDir, listingKey, walked.contentKey(), walked.names());
+    }
+  }
+
+  /**
+   * The rule files a walk read, the cache key of their contents (null without a cache) and how many
+   * files it refused.
+   */
+  private record Walked(List<String> names, String contentKey, int refused) {}
+
+  private Walked readDirectories(List<Path> paths) throws IOException {
     List<Path> files = new ArrayList<>();
+    int refusals = 0;
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw new IOException(p + ": no such rule file or directory");
       }
-      List<Path> found;
-      try (Stream<Path> s = Files.walk(p)) {
-        found =
-            s.filter(f -> !Files.isDirectory(f))
-                .filter(f -> {
-                  String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                  return n.endsWith(".yml") || n.endsWith(".yaml");
-                })
-                .sorted()
-                .toList();
-      }
       // a rule file is read only when it is a regular file inside the directory given
       dev.bulwark.core.files.Roots root = dev.bulwark.core.files.Roots.of(p);
-      for (Path f : found) {
-        java.util.Optional<String> refused = root.refusal(f);
+      for (Found f : ruleFiles(p)) {
+        Optional<String> refused = f.linked() ? root.refusal(f.path()) : Optional.empty();
         if (refused.isPresent()) {
+          refusals++;
           problems.add(
               new Problem(
-                  f.toString(), null, null, ProblemKind.INVALID, refused.get() + "; not read"));
+                  f.path().toString(),
+                  null,
+                  null,
+                  ProblemKind.INVALID,
+                  refused.get() + "; not read"));
         } else {
-          files.add(f);
+          files.add(f.path());
         }
       }
     }
@@ -198,7 +236,7 @@ public final class RuleSet {
         known == null ? null : RuleCache.read(cacheDir, known, names.size());
     if (cached != null) {
       addLoaded(names, cached);
-      return;
+      return new Walked(names, known, refusals);
     }
     List<byte[]> contents = new ArrayList<>(files.size());
     for (Path f : files) {
@@ -208,6 +246,44 @@ public final class RuleSet {
     if (statKey != null && key != null) {
       RuleCache.remember(cacheDir, statKey, key);
     }
+    return new Walked(names, key, refusals);
+  }
+
+  /** A rule file found by walking a directory; {@code linked} when it is not a plain file. */
+  private record Found(Path path, boolean linked) {}
+
+  /**
+   * The .yml/.yaml files under {@code p}, sorted. The walk does not follow links, so a regular file
+   * it meets lies inside {@code p} by construction and needs no check of its own (resolving each of
+   * SigmaHQ's 3,780 files' real path cost more than the rest of loading them from the cache); links
+   * and other kinds of file are marked for the confinement check. A link to a directory is not
+   * descended into, as before.
+   */
+  private static List<Found> ruleFiles(Path p) throws IOException {
+    List<Found> found = new ArrayList<>();
+    Files.walkFileTree(
+        p,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path f, java.nio.file.attribute.BasicFileAttributes a) {
+            String n = f.getFileName() == null ? "" : f.getFileName().toString();
+            n = n.toLowerCase(Locale.ROOT);
+            if ((n.endsWith(".yml") || n.endsWith(".yaml"))
+                && !(a.isSymbolicLink() && Files.isDirectory(f))) {
+              found.add(new Found(f, !a.isRegularFile()));
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e)
+              throws IOException {
+            throw e;
+          }
+        });
+    found.sort(java.util.Comparator.comparing(Found::path));
+    return found;
   }
 
   /** Loads rules from YAML text (one file's documents). */
@@ -287,7 +363,8 @@ public final class RuleSet {
             SigmaRule.Meta meta = meta(path, r.meta());
             if (!filteredByPolicy(meta, true)) {
               byte[] json = r.json();
-              rules.add(new SigmaRule(meta, r.logsource(), () -> compileCached(meta, json)));
+              rules.add(
+                  new SigmaRule(meta, r.logsource(), () -> compileCached(meta, json), r.atom()));
             }
           }
           case RuleCache.Outcome.Problem p -> {
@@ -434,9 +511,11 @@ public final class RuleSet {
         if (meta.title() == null) {
           throw new SigmaException("rule has no title");
         }
-        rules.add(new SigmaRule(meta, ls, compiler.compile(doc.get("detection"))));
+        Expr expr = compiler.compile(doc.get("detection"));
+        rules.add(new SigmaRule(meta, ls, expr));
         return recording
-            ? new RuleCache.Outcome.Rule(raw, ls, RuleCache.json(doc.get("detection")))
+            ? new RuleCache.Outcome.Rule(
+                raw, ls, RuleCache.json(doc.get("detection")), RuleIndex.necessary(expr))
             : null;
       } else {
         throw new SigmaException("no detection, correlation or filter section");

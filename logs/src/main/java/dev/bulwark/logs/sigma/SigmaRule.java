@@ -20,6 +20,15 @@ public final class SigmaRule {
 
   private boolean emits = true;
 
+  /**
+   * What every match of the condition needs, found when the rule was first compiled and kept in the
+   * cache, so that the index can pass over a rule without compiling it; null when not known.
+   */
+  private final RuleIndex.Atom atom;
+
+  /** Whether {@link #atom} was given (a null atom then means the rule needs no literal). */
+  private final boolean atomKnown;
+
   /** What a rule says about itself. */
   public record Meta(
       String id,
@@ -50,17 +59,33 @@ public final class SigmaRule {
     this.meta = meta;
     this.logsource = logsource;
     this.expr = expr;
+    this.atom = null;
+    this.atomKnown = false;
   }
 
   /**
    * A rule known to compile, whose condition is compiled only when an event first reaches it: a
    * hunt touches the rules of a few log sources out of hundreds.
    */
-  SigmaRule(Meta meta, Logsource logsource, java.util.function.Supplier<Expr> compile) {
+  SigmaRule(
+      Meta meta,
+      Logsource logsource,
+      java.util.function.Supplier<Expr> compile,
+      RuleIndex.Atom atom) {
     this.meta = meta;
     this.logsource = logsource;
     this.compile = compile;
     this.restrictions = new java.util.ArrayList<>();
+    this.atom = atom;
+    this.atomKnown = true;
+  }
+
+  /**
+   * A condition every match needs, or null when there is none. Filters only add conditions, so what
+   * the rule's own condition needs stays necessary once they restrict it.
+   */
+  RuleIndex.Atom necessary() {
+    return atomKnown ? atom : RuleIndex.necessary(expr());
   }
 
   public Meta meta() {

@@ -172,6 +172,98 @@ class RuleCacheTest {
         "id", null, "t", null, status, level, "a", null, List.of(), List.of(), List.of(), "p");
   }
 
+  /**
+   * The index over a log source's rules reads what each cached rule needs from the cache: building
+   * it compiles nothing, an event compiles only the rules it may match, and the matches are those
+   * of rules compiled from the YAML.
+   */
+  @Test
+  void cachedIndex_compilesOnlyTheRulesAnEventMayMatch_withTheSameMatches() throws Exception {
+    Path rules = Files.createDirectories(tmp.resolve("rules"));
+    Files.writeString(rules.resolve("a.yml"), rule("Alpha", "mimikatz"));
+    Files.writeString(rules.resolve("b.yml"), rule("Bravo", "procdump"));
+    Files.writeString(
+        rules.resolve("c.yml"),
+        "title: Charlie\nlogsource: {product: windows, category: process_creation}\n"
+            + "detection:\n  sel:\n    CommandLine|re: 'a.c'\n  condition: sel\n");
+    Path cache = tmp.resolve("cache");
+    RuleSet.Options options = new RuleSet.Options(Map.of(), false, cache);
+    RuleSet cold = RuleSet.load(List.of(rules), options, Logsources.builtIn());
+    RuleSet warm = RuleSet.load(List.of(rules), options, Logsources.builtIn());
+
+    RuleIndex index = new RuleIndex(warm.rules().toArray(SigmaRule[]::new));
+    assertThat(warm.rules()).noneMatch(SigmaRule::compiled);
+    assertThat(index.prefiltered()).isEqualTo(2); // Charlie has no literal: always a candidate
+
+    RuleIndex coldIndex = new RuleIndex(cold.rules().toArray(SigmaRule[]::new));
+    for (String line : List.of("x mimikatz abc", "procdump", "nothing here")) {
+      var e = SigmaTesting.event("CommandLine", line);
+      List<SigmaRule> candidates = new java.util.ArrayList<>();
+      index.candidates(e, candidates);
+      List<SigmaRule> coldCandidates = new java.util.ArrayList<>();
+      coldIndex.candidates(e, coldCandidates);
+      assertThat(candidates)
+          .extracting(r -> r.meta().title())
+          .isEqualTo(coldCandidates.stream().map(r -> r.meta().title()).toList());
+      assertThat(candidates.stream().filter(r -> r.matches(e)).map(r -> r.meta().title()))
+          .isEqualTo(
+              coldCandidates.stream()
+                  .filter(r -> r.matches(e))
+                  .map(r -> r.meta().title())
+                  .toList());
+    }
+    // "mimikatz" and "procdump" reached Alpha and Bravo; the regex rule is evaluated on each event
+    assertThat(warm.rules()).allMatch(SigmaRule::compiled);
+    RuleSet third = RuleSet.load(List.of(rules), options, Logsources.builtIn());
+    RuleIndex thirdIndex = new RuleIndex(third.rules().toArray(SigmaRule[]::new));
+    thirdIndex.candidates(
+        SigmaTesting.event("CommandLine", "procdump"), new java.util.ArrayList<>());
+    assertThat(third.rules()).extracting(SigmaRule::compiled).containsExactly(false, false, false);
+  }
+
+  /**
+   * An installed release is found again by its identity, without walking its files; a damaged
+   * listing is walked again, and another identity is never served this one's rules.
+   */
+  @Test
+  void release_isFoundByItsIdentity_andADamagedListingIsWalkedAgain() throws Exception {
+    Path release = Files.createDirectories(tmp.resolve("release"));
+    Files.writeString(release.resolve("a.yml"), rule("Alpha", "mimikatz"));
+    Path cache = tmp.resolve("cache");
+    RuleSet.Options options = new RuleSet.Options(Map.of(), false, cache);
+    RuleSet.StatusPolicy policy = RuleSet.StatusPolicy.defaults();
+    RuleSet first =
+        RuleSet.builtInWithRelease(release, "id-1", policy, options, Logsources.builtIn());
+    Path listing;
+    try (Stream<Path> s = Files.list(cache)) {
+      listing = s.filter(p -> p.toString().endsWith(".release")).findFirst().orElseThrow();
+    }
+    // the release's file changes under the same identity: the identity stands for the contents
+    Files.writeString(release.resolve("a.yml"), rule("Alpha", "procdump"));
+    RuleSet same =
+        RuleSet.builtInWithRelease(release, "id-1", policy, options, Logsources.builtIn());
+    assertThat(same.rules()).hasSameSizeAs(first.rules());
+    var mimikatz = SigmaTesting.event("CommandLine", "x mimikatz y");
+    assertThat(same.rules().stream().filter(r -> r.meta().title().equals("Alpha")))
+        .singleElement()
+        .matches(r -> r.matches(mimikatz));
+    // another identity walks and reads the files
+    RuleSet other =
+        RuleSet.builtInWithRelease(release, "id-2", policy, options, Logsources.builtIn());
+    assertThat(other.rules().stream().filter(r -> r.meta().title().equals("Alpha")))
+        .singleElement()
+        .matches(r -> !r.matches(mimikatz));
+    // a listing damaged on disk is not believed: the release is walked and read again
+    byte[] b = Files.readAllBytes(listing);
+    b[70] ^= 1; // in the file names (the first line is the 64-digit content key)
+    Files.write(listing, b);
+    RuleSet damaged =
+        RuleSet.builtInWithRelease(release, "id-1", policy, options, Logsources.builtIn());
+    assertThat(damaged.rules().stream().filter(r -> r.meta().title().equals("Alpha")))
+        .singleElement()
+        .matches(r -> !r.matches(mimikatz));
+  }
+
   @Test
   void cachedLoad_compilesARuleOnlyWhenFirstUsed_andMetaFiltersStillApply() throws Exception {
     Path rules = Files.createDirectories(tmp.resolve("rules"));
