@@ -8,6 +8,10 @@ import dev.bulwark.intel.analysis.ThreatCatalog;
 import dev.bulwark.intel.feed.ImportResult;
 import dev.bulwark.intel.feed.IntelImporter;
 import dev.bulwark.intel.feed.TaxiiClient;
+import dev.bulwark.intel.indicator.IndicatorBundles;
+import dev.bulwark.intel.indicator.IndicatorMatcher;
+import dev.bulwark.intel.indicator.Records;
+import dev.bulwark.intel.indicator.ReportValues;
 import dev.bulwark.intel.profile.OrgProfile;
 import dev.bulwark.intel.profile.SigmaRule;
 import dev.bulwark.intel.profile.SigmaRules;
@@ -72,6 +76,41 @@ public final class IntelService {
     try (IntelStore store = IntelStore.open(dataDir)) {
       return store.stats();
     }
+  }
+
+  /**
+   * Matches the store's indicators against the records of {@code paths} ({@link
+   * dev.bulwark.intel.indicator.Records}).
+   */
+  public IndicatorMatcher.Result match(List<Path> paths, Consumer<String> problems)
+      throws InputException {
+    IndicatorMatcher m = new IndicatorMatcher();
+    try (IntelStore store = IntelStore.open(dataDir)) {
+      store.forEach("indicator", m::add);
+    }
+    Records.read(paths, m::accept, problems);
+    return m.result();
+  }
+
+  /**
+   * The indicators Bulwark's detections extracted from {@code reports} as a STIX bundle; with
+   * {@code keep}, also stored, so that a later {@code intel match} looks for them.
+   */
+  public JsonNode indicators(List<Path> reports, String organisation, Instant at, boolean keep)
+      throws InputException {
+    List<IndicatorBundles.FindingValues> all = new ArrayList<>();
+    for (Path r : reports) {
+      all.addAll(ReportValues.read(r));
+    }
+    JsonNode bundle = IndicatorBundles.export(all, organisation, at);
+    if (keep) {
+      try (IntelStore store = IntelStore.open(dataDir)) {
+        for (JsonNode o : bundle.path("objects")) {
+          store.put(o, "intel indicators");
+        }
+      }
+    }
+    return bundle;
   }
 
   /** Output formats of {@code intel report}. */
