@@ -212,6 +212,14 @@ final class IntelCommand implements Runnable {
     boolean noBuiltIn;
 
     @Option(
+        names = "--llm",
+        description =
+            "Have the configured LLM (llm: in bulwark.yaml or BULWARK_LLM_*) write an executive"
+                + " summary from the report's facts; a sentence stating anything its cited facts"
+                + " do not is dropped.")
+    boolean llm;
+
+    @Option(
         names = "--at",
         paramLabel = "TIME",
         description = "Report time (ISO-8601 instant; default: now), for recency and due dates.")
@@ -225,6 +233,26 @@ final class IntelCommand implements Runnable {
           OrgProfile.fromSection(cfg.section("intel"), cfg.baseDir(), where)
               .withInputs(concat(sboms, evidence), rules, catalog, List.of());
       PrintWriter err = spec.commandLine().getErr();
+      java.util.Optional<dev.bulwark.intel.summary.SummaryWriter> summary =
+          java.util.Optional.empty();
+      if (llm) {
+        Configs.LlmSection llmConfig =
+            Configs.llmSection(
+                config, cfg, System.getenv(), w -> err.println("bulwark: warning: " + w));
+        java.util.Optional<dev.bulwark.ai.llm.LlmSettings> settings =
+            dev.bulwark.ai.llm.LlmSettings.resolve(
+                llmConfig.section(), System.getenv(), llmConfig.baseDir());
+        if (settings.isEmpty()) {
+          throw new InputException(
+              "--llm: no model is configured (llm.endpoint and llm.model in bulwark.yaml, or"
+                  + " BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)");
+        }
+        summary =
+            java.util.Optional.of(
+                new dev.bulwark.intel.summary.SummaryWriter(
+                    settings.get().client(),
+                    dev.bulwark.core.verify.ProposalLog.in(dataDir.dir())));
+      }
       IntelService.Rendered r =
           new ThreatIntelService(dataDir.dir())
               .report(
@@ -232,7 +260,8 @@ final class IntelCommand implements Runnable {
                   !noBuiltIn,
                   IntelService.Format.parse(format),
                   at == null ? Instant.now() : at,
-                  p -> err.println("skipped " + p));
+                  p -> err.println("skipped " + p),
+                  summary);
       if (output != null) {
         Files.writeString(output, r.document());
       } else {
@@ -246,6 +275,11 @@ final class IntelCommand implements Runnable {
                 .writeValueAsString(r.navigator()));
       }
       IntelReport rep = r.report();
+      if (rep.summary().present()) {
+        err.printf(
+            "executive summary: %d sentences kept, %d dropped by the fact check%n",
+            rep.summary().sentences().size(), rep.summary().dropped().size());
+      }
       err.printf(
           "%d actors ranked; %d techniques, %d gaps, weighted coverage %.1f %%; %d KEV in stack%n",
           rep.actors().size(),

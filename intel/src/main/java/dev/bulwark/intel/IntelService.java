@@ -23,6 +23,7 @@ import dev.bulwark.intel.render.NavigatorLayers;
 import dev.bulwark.intel.render.StixReport;
 import dev.bulwark.intel.stix.StixBundleReader;
 import dev.bulwark.intel.store.IntelStore;
+import dev.bulwark.intel.summary.SummaryWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -146,6 +147,21 @@ public final class IntelService {
       Instant at,
       Consumer<String> problems)
       throws InputException {
+    return report(profile, extraRules, format, at, problems, Optional.empty());
+  }
+
+  /**
+   * As {@link #report(OrgProfile, List, Format, Instant, Consumer)}, with an executive summary a
+   * model writes from the report's facts and {@code summary} checks sentence by sentence.
+   */
+  public Rendered report(
+      OrgProfile profile,
+      List<SigmaRule> extraRules,
+      Format format,
+      Instant at,
+      Consumer<String> problems,
+      Optional<SummaryWriter> summary)
+      throws InputException {
     try (IntelStore store = IntelStore.open(dataDir)) {
       ThreatCatalog catalog = ThreatCatalog.load(store);
       if (catalog.techniques().isEmpty()) {
@@ -161,6 +177,14 @@ public final class IntelService {
       IntelReport r =
           new IntelAnalysis()
               .analyse(new IntelAnalysis.Inputs(profile, catalog, stack, inForce, candidates, at));
+      if (summary.isPresent()) {
+        try {
+          r = r.withSummary(summary.get().write(r));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InputException("interrupted while the model wrote the summary", e);
+        }
+      }
       JsonNode layers = NavigatorLayers.render(r, attackVersion(store));
       List<String> layerErrors = NavigatorLayers.validate(layers);
       if (!layerErrors.isEmpty()) {

@@ -55,10 +55,11 @@ public final class ThreatIntelService {
       boolean builtInRules,
       IntelService.Format format,
       Instant at,
-      Consumer<String> problems)
+      Consumer<String> problems,
+      java.util.Optional<dev.bulwark.intel.summary.SummaryWriter> summary)
       throws InputException {
     List<SigmaRule> extra = builtInRules ? builtInPack() : List.of();
-    return intel.report(profile, extra, format, at, problems);
+    return intel.report(profile, extra, format, at, problems, summary);
   }
 
   /** Bulwark's own Sigma pack, as the rules in force coverage counts. */
