@@ -212,6 +212,13 @@ final class IntelCommand implements Runnable {
     boolean noBuiltIn;
 
     @Option(
+        names = "--publish",
+        description =
+            "Also leave the report in the data directory, where the server's console page"
+                + " (/console/intel) shows it.")
+    boolean publish;
+
+    @Option(
         names = "--llm",
         description =
             "Have the configured LLM (llm: in bulwark.yaml or BULWARK_LLM_*) write an executive"
@@ -275,6 +282,9 @@ final class IntelCommand implements Runnable {
                 .writeValueAsString(r.navigator()));
       }
       IntelReport rep = r.report();
+      if (publish) {
+        err.println("published to " + IntelService.publish(dataDir.dir(), rep));
+      }
       if (rep.summary().present()) {
         err.printf(
             "executive summary: %d sentences kept, %d dropped by the fact check%n",

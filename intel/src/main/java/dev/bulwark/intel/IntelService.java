@@ -114,6 +114,43 @@ public final class IntelService {
     return bundle;
   }
 
+  /**
+   * Where {@code intel report --publish} leaves the report for the server's console page, inside
+   * the data directory.
+   */
+  public static final String PUBLISHED = "intel/report.json";
+
+  /** Writes the report as JSON where the console reads it (replacing the file whole). */
+  public static Path publish(Path dataDir, IntelReport r) throws InputException {
+    Path file = dataDir.resolve(PUBLISHED);
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      Path tmp = java.nio.file.Files.createTempFile(file.getParent(), "report", ".tmp");
+      java.nio.file.Files.writeString(tmp, JsonReport.render(r));
+      java.nio.file.Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (java.io.IOException e) {
+      throw new InputException(file + ": cannot publish the report: " + e.getMessage(), e);
+    }
+  }
+
+  /** The report last published in {@code dataDir}, if any. */
+  public static Optional<IntelReport> published(Path dataDir) throws InputException {
+    Path file = dataDir.resolve(PUBLISHED);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(StixBundleReader.mapper().readValue(file.toFile(), IntelReport.class));
+    } catch (java.io.IOException e) {
+      throw new InputException(file + ": not an intel report: " + e.getMessage(), e);
+    }
+  }
+
   /** Output formats of {@code intel report}. */
   public enum Format {
     MD,
