@@ -37,6 +37,8 @@ import picocli.CommandLine.Parameters;
       IntelCommand.Import.class,
       IntelCommand.Sync.class,
       IntelCommand.Report.class,
+      IntelCommand.Match.class,
+      IntelCommand.Indicators.class,
       IntelCommand.Validate.class
     })
 final class IntelCommand implements Runnable {
@@ -210,6 +212,21 @@ final class IntelCommand implements Runnable {
     boolean noBuiltIn;
 
     @Option(
+        names = "--publish",
+        description =
+            "Also leave the report in the data directory, where the server's console page"
+                + " (/console/intel) shows it.")
+    boolean publish;
+
+    @Option(
+        names = "--llm",
+        description =
+            "Have the configured LLM (llm: in bulwark.yaml or BULWARK_LLM_*) write an executive"
+                + " summary from the report's facts; a sentence stating anything its cited facts"
+                + " do not is dropped.")
+    boolean llm;
+
+    @Option(
         names = "--at",
         paramLabel = "TIME",
         description = "Report time (ISO-8601 instant; default: now), for recency and due dates.")
@@ -223,6 +240,26 @@ final class IntelCommand implements Runnable {
           OrgProfile.fromSection(cfg.section("intel"), cfg.baseDir(), where)
               .withInputs(concat(sboms, evidence), rules, catalog, List.of());
       PrintWriter err = spec.commandLine().getErr();
+      java.util.Optional<dev.bulwark.intel.summary.SummaryWriter> summary =
+          java.util.Optional.empty();
+      if (llm) {
+        Configs.LlmSection llmConfig =
+            Configs.llmSection(
+                config, cfg, System.getenv(), w -> err.println("bulwark: warning: " + w));
+        java.util.Optional<dev.bulwark.ai.llm.LlmSettings> settings =
+            dev.bulwark.ai.llm.LlmSettings.resolve(
+                llmConfig.section(), System.getenv(), llmConfig.baseDir());
+        if (settings.isEmpty()) {
+          throw new InputException(
+              "--llm: no model is configured (llm.endpoint and llm.model in bulwark.yaml, or"
+                  + " BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)");
+        }
+        summary =
+            java.util.Optional.of(
+                new dev.bulwark.intel.summary.SummaryWriter(
+                    settings.get().client(),
+                    dev.bulwark.core.verify.ProposalLog.in(dataDir.dir())));
+      }
       IntelService.Rendered r =
           new ThreatIntelService(dataDir.dir())
               .report(
@@ -230,7 +267,8 @@ final class IntelCommand implements Runnable {
                   !noBuiltIn,
                   IntelService.Format.parse(format),
                   at == null ? Instant.now() : at,
-                  p -> err.println("skipped " + p));
+                  p -> err.println("skipped " + p),
+                  summary);
       if (output != null) {
         Files.writeString(output, r.document());
       } else {
@@ -244,6 +282,14 @@ final class IntelCommand implements Runnable {
                 .writeValueAsString(r.navigator()));
       }
       IntelReport rep = r.report();
+      if (publish) {
+        err.println("published to " + IntelService.publish(dataDir.dir(), rep));
+      }
+      if (rep.summary().present()) {
+        err.printf(
+            "executive summary: %d sentences kept, %d dropped by the fact check%n",
+            rep.summary().sentences().size(), rep.summary().dropped().size());
+      }
       err.printf(
           "%d actors ranked; %d techniques, %d gaps, weighted coverage %.1f %%; %d KEV in stack%n",
           rep.actors().size(),
@@ -261,6 +307,171 @@ final class IntelCommand implements Runnable {
       out.addAll(b);
       return out;
     }
+  }
+
+  @Command(
+      name = "match",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Look for the imported indicators in a folder of logs, Bulwark reports and mail indicators.",
+        "Each line of a text log, each finding of a Bulwark JSON report and each file's hashes is a"
+            + " record; STIX patterns over IPv4/IPv6 addresses, domains, URLs, mail addresses and"
+            + " file hashes are compared, other patterns are listed as not supported.",
+        "Packet captures and mail are matched through what Bulwark wrote of them (scan or logs"
+            + " hunt reports, Zeek logs, mail check --indicators)."
+      })
+  static final class Match implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR")
+    List<Path> paths;
+
+    @Option(
+        names = "--stix",
+        paramLabel = "FILE",
+        description = "Write the matches as a STIX 2.1 bundle of sightings.")
+    Path stixFile;
+
+    @Option(
+        names = "--organisation",
+        paramLabel = "NAME",
+        defaultValue = "the organisation",
+        description = "Who sighted the indicators, in the STIX bundle.")
+    String organisation;
+
+    @Option(
+        names = "--show-refused",
+        description = "List every indicator whose pattern is not compared, with the reason.")
+    boolean showRefused;
+
+    @Override
+    public Integer call() throws Exception {
+      dev.bulwark.core.files.OutputFile stixOut = outputPolicy.check(stixFile, paths);
+      PrintWriter err = spec.commandLine().getErr();
+      dev.bulwark.intel.indicator.IndicatorMatcher.Result r =
+          new ThreatIntelService(dataDir.dir()).match(paths, p -> err.println("skipped " + p));
+      PrintWriter out = spec.commandLine().getOut();
+      for (var m : r.matches()) {
+        out.printf(
+            "%s  %s  %d record(s)%n    %s%n",
+            m.indicator().path("name").asText(m.id()),
+            m.id(),
+            m.count(),
+            dev.bulwark.core.terminal.TerminalText.line(m.indicator().path("pattern").asText()));
+        for (var h : m.hits().subList(0, Math.min(5, m.hits().size()))) {
+          out.printf(
+              "    %s (%s): %s%n",
+              dev.bulwark.core.terminal.TerminalText.line(h.source()),
+              h.locator(),
+              String.join(
+                  ", ",
+                  h.values().stream()
+                      .map(v -> dev.bulwark.core.terminal.TerminalText.line(v.value()))
+                      .toList()));
+        }
+      }
+      if (showRefused) {
+        for (var x : r.refused()) {
+          out.printf(
+              "not compared: %s %s: %s%n",
+              x.id(), dev.bulwark.core.terminal.TerminalText.line(x.name()), x.reason());
+        }
+      }
+      out.printf(
+          "%d of %d indicators matched in %d records; %d not compared (unsupported patterns%s)%n",
+          r.matches().size(),
+          r.indicators(),
+          r.records(),
+          r.refused().size(),
+          showRefused || r.refused().isEmpty() ? "" : "; --show-refused lists them");
+      if (stixOut != null) {
+        JsonNode bundle =
+            dev.bulwark.intel.indicator.IndicatorBundles.sightings(r, organisation, Instant.now());
+        writeBundle(bundle, stixOut);
+      }
+      out.flush();
+      err.flush();
+      return r.matches().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+  }
+
+  @Command(
+      name = "indicators",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Export the indicators Bulwark's detections extracted as a STIX 2.1 bundle.",
+        "Reads JSON reports of scan, logs hunt and mail check (mail, net and logs findings) and"
+            + " mail check --indicators files; each distinct address, domain, URL, mail address or"
+            + " hash becomes an indicator with the observed data and a sighting behind it.",
+        "The organisation's own addresses (private, loopback, link-local, a network finding's"
+            + " originating host) are left out."
+      })
+  static final class Indicators implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
+    @Parameters(arity = "1..*", paramLabel = "REPORT")
+    List<Path> reports;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Write the bundle here (default: standard output).")
+    Path output;
+
+    @Option(
+        names = "--organisation",
+        paramLabel = "NAME",
+        defaultValue = "the organisation",
+        description = "Who sighted the indicators.")
+    String organisation;
+
+    @Option(
+        names = "--store",
+        description = "Also keep the indicators in the intel store for later 'intel match' runs.")
+    boolean store;
+
+    @Override
+    public Integer call() throws Exception {
+      dev.bulwark.core.files.OutputFile out = outputPolicy.check(output, reports);
+      JsonNode bundle =
+          new ThreatIntelService(dataDir.dir())
+              .indicators(reports, organisation, Instant.now(), store);
+      List<String> errors = StixValidator.validate(bundle);
+      if (!errors.isEmpty()) {
+        throw new IllegalStateException("the indicator bundle does not validate: " + errors);
+      }
+      long indicators = 0;
+      for (JsonNode o : bundle.path("objects")) {
+        indicators += o.path("type").asText().equals("indicator") ? 1 : 0;
+      }
+      if (out == null) {
+        spec.commandLine()
+            .getOut()
+            .println(
+                StixBundleReader.mapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(bundle));
+      } else {
+        writeBundle(bundle, out);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(
+          "%d indicators from %d report(s)%s%n",
+          indicators, reports.size(), store ? "; kept in the intel store" : "");
+      err.flush();
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  private static void writeBundle(JsonNode bundle, dev.bulwark.core.files.OutputFile out)
+      throws IOException {
+    out.write(
+        os -> StixBundleReader.mapper().writerWithDefaultPrettyPrinter().writeValue(os, bundle));
   }
 
   @Command(

@@ -8,6 +8,10 @@ import dev.bulwark.intel.analysis.ThreatCatalog;
 import dev.bulwark.intel.feed.ImportResult;
 import dev.bulwark.intel.feed.IntelImporter;
 import dev.bulwark.intel.feed.TaxiiClient;
+import dev.bulwark.intel.indicator.IndicatorBundles;
+import dev.bulwark.intel.indicator.IndicatorMatcher;
+import dev.bulwark.intel.indicator.Records;
+import dev.bulwark.intel.indicator.ReportValues;
 import dev.bulwark.intel.profile.OrgProfile;
 import dev.bulwark.intel.profile.SigmaRule;
 import dev.bulwark.intel.profile.SigmaRules;
@@ -19,6 +23,7 @@ import dev.bulwark.intel.render.NavigatorLayers;
 import dev.bulwark.intel.render.StixReport;
 import dev.bulwark.intel.stix.StixBundleReader;
 import dev.bulwark.intel.store.IntelStore;
+import dev.bulwark.intel.summary.SummaryWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,6 +79,78 @@ public final class IntelService {
     }
   }
 
+  /**
+   * Matches the store's indicators against the records of {@code paths} ({@link
+   * dev.bulwark.intel.indicator.Records}).
+   */
+  public IndicatorMatcher.Result match(List<Path> paths, Consumer<String> problems)
+      throws InputException {
+    IndicatorMatcher m = new IndicatorMatcher();
+    try (IntelStore store = IntelStore.open(dataDir)) {
+      store.forEach("indicator", m::add);
+    }
+    Records.read(paths, m::accept, problems);
+    return m.result();
+  }
+
+  /**
+   * The indicators Bulwark's detections extracted from {@code reports} as a STIX bundle; with
+   * {@code keep}, also stored, so that a later {@code intel match} looks for them.
+   */
+  public JsonNode indicators(List<Path> reports, String organisation, Instant at, boolean keep)
+      throws InputException {
+    List<IndicatorBundles.FindingValues> all = new ArrayList<>();
+    for (Path r : reports) {
+      all.addAll(ReportValues.read(r));
+    }
+    JsonNode bundle = IndicatorBundles.export(all, organisation, at);
+    if (keep) {
+      try (IntelStore store = IntelStore.open(dataDir)) {
+        for (JsonNode o : bundle.path("objects")) {
+          store.put(o, "intel indicators");
+        }
+      }
+    }
+    return bundle;
+  }
+
+  /**
+   * Where {@code intel report --publish} leaves the report for the server's console page, inside
+   * the data directory.
+   */
+  public static final String PUBLISHED = "intel/report.json";
+
+  /** Writes the report as JSON where the console reads it (replacing the file whole). */
+  public static Path publish(Path dataDir, IntelReport r) throws InputException {
+    Path file = dataDir.resolve(PUBLISHED);
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      Path tmp = java.nio.file.Files.createTempFile(file.getParent(), "report", ".tmp");
+      java.nio.file.Files.writeString(tmp, JsonReport.render(r));
+      java.nio.file.Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (java.io.IOException e) {
+      throw new InputException(file + ": cannot publish the report: " + e.getMessage(), e);
+    }
+  }
+
+  /** The report last published in {@code dataDir}, if any. */
+  public static Optional<IntelReport> published(Path dataDir) throws InputException {
+    Path file = dataDir.resolve(PUBLISHED);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(StixBundleReader.mapper().readValue(file.toFile(), IntelReport.class));
+    } catch (java.io.IOException e) {
+      throw new InputException(file + ": not an intel report: " + e.getMessage(), e);
+    }
+  }
+
   /** Output formats of {@code intel report}. */
   public enum Format {
     MD,
@@ -107,6 +184,21 @@ public final class IntelService {
       Instant at,
       Consumer<String> problems)
       throws InputException {
+    return report(profile, extraRules, format, at, problems, Optional.empty());
+  }
+
+  /**
+   * As {@link #report(OrgProfile, List, Format, Instant, Consumer)}, with an executive summary a
+   * model writes from the report's facts and {@code summary} checks sentence by sentence.
+   */
+  public Rendered report(
+      OrgProfile profile,
+      List<SigmaRule> extraRules,
+      Format format,
+      Instant at,
+      Consumer<String> problems,
+      Optional<SummaryWriter> summary)
+      throws InputException {
     try (IntelStore store = IntelStore.open(dataDir)) {
       ThreatCatalog catalog = ThreatCatalog.load(store);
       if (catalog.techniques().isEmpty()) {
@@ -122,6 +214,14 @@ public final class IntelService {
       IntelReport r =
           new IntelAnalysis()
               .analyse(new IntelAnalysis.Inputs(profile, catalog, stack, inForce, candidates, at));
+      if (summary.isPresent()) {
+        try {
+          r = r.withSummary(summary.get().write(r));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InputException("interrupted while the model wrote the summary", e);
+        }
+      }
       JsonNode layers = NavigatorLayers.render(r, attackVersion(store));
       List<String> layerErrors = NavigatorLayers.validate(layers);
       if (!layerErrors.isEmpty()) {

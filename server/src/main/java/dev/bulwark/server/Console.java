@@ -56,6 +56,7 @@ final class Console {
     routes.add(Route.of(GET, "/console/dashboard", Access.VIEWER, this::dashboard));
     routes.add(Route.of(GET, "/console/plan", Access.VIEWER, this::plan));
     routes.add(Route.of(GET, "/console/posture", Access.VIEWER, this::posture));
+    routes.add(Route.of(GET, "/console/intel", Access.VIEWER, this::intel));
     routes.add(
         Route.of(GET, "/console/password", Access.VIEWER, r -> passwordPage(r, null, 200))
             .allowFirstRun());
@@ -763,6 +764,106 @@ final class Console {
     }
     return html(
         200, "posture.jte", new PosturePage(p.get(), project, s.store.projects(), rows, ms));
+  }
+
+  // ---- threat intelligence ----
+
+  record IntelPage(
+      BulwarkServer.Principal p,
+      String problem,
+      dev.bulwark.intel.analysis.IntelReport report,
+      List<dev.bulwark.intel.analysis.IntelReport.RankedActor> actors,
+      List<IntelTactic> tactics,
+      List<dev.bulwark.intel.analysis.IntelReport.TechniqueRow> gaps) {}
+
+  /** One column of the coverage matrix: a tactic and its techniques, gaps and heaviest first. */
+  record IntelTactic(String title, List<IntelCell> cells) {}
+
+  record IntelCell(String cls, String id, String name, String status, String weight, String tip) {}
+
+  /** Actors and gap rows the page lists; the report file holds them all. */
+  static final int INTEL_ACTORS = 10;
+
+  static final int INTEL_GAPS = 25;
+
+  /**
+   * The report {@code bulwark intel report --publish} left in the data directory: top actors with
+   * their evidence, the coverage matrix by tactic with gaps marked, the heaviest gaps with the
+   * rules that would close them, and the known-exploited vulnerabilities of the stack.
+   */
+  private Http.Response intel(Http.Request r) throws IOException {
+    Optional<BulwarkServer.Principal> p = viewer(r);
+    if (p.isEmpty()) {
+      return toLogin();
+    }
+    Optional<dev.bulwark.intel.analysis.IntelReport> report = Optional.empty();
+    String problem = null;
+    if (s.config.dataDir() != null) {
+      try {
+        report = dev.bulwark.intel.IntelService.published(s.config.dataDir());
+      } catch (dev.bulwark.core.errors.InputException e) {
+        // a damaged file is said on the page, not turned into a server error; the parser's
+        // message is left out, as it can quote the file and name server paths
+        problem =
+            "The published report (intel/report.json in the data directory) cannot be read;"
+                + " publish it again with bulwark intel report --publish.";
+      }
+    }
+    if (report.isEmpty()) {
+      return html(
+          200, "intel.jte", new IntelPage(p.get(), problem, null, List.of(), List.of(), List.of()));
+    }
+    var rep = report.get();
+    Map<String, List<dev.bulwark.intel.analysis.IntelReport.TechniqueRow>> byTactic =
+        new LinkedHashMap<>();
+    for (String t : dev.bulwark.logs.hunt.Attack.TACTICS) {
+      byTactic.put(t, new ArrayList<>());
+    }
+    List<dev.bulwark.intel.analysis.IntelReport.TechniqueRow> gaps = new ArrayList<>();
+    for (var t : rep.techniques()) {
+      for (String tactic : t.tactics()) {
+        byTactic.computeIfAbsent(tactic, k -> new ArrayList<>()).add(t);
+      }
+      if (t.status() == dev.bulwark.intel.analysis.IntelReport.Status.GAP
+          && gaps.size() < INTEL_GAPS) {
+        gaps.add(t);
+      }
+    }
+    List<IntelTactic> tactics = new ArrayList<>();
+    for (var e : byTactic.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
+      List<IntelCell> cells = new ArrayList<>();
+      e.getValue().stream()
+          .sorted(
+              java.util.Comparator.comparing(
+                      (dev.bulwark.intel.analysis.IntelReport.TechniqueRow t) ->
+                          t.status() != dev.bulwark.intel.analysis.IntelReport.Status.GAP)
+                  .thenComparing(t -> -t.weight()))
+          .forEach(t -> {
+            String status = t.status().name().toLowerCase(java.util.Locale.ROOT);
+            cells.add(
+                new IntelCell(
+                    "tech intel-" + status,
+                    t.id(),
+                    t.name(),
+                    status,
+                    String.format(java.util.Locale.ROOT, "%.2f", t.weight()),
+                    t.name() + " — " + status + ", used by " + String.join(", ", t.actors())));
+          });
+      tactics.add(new IntelTactic(tacticTitle(e.getKey()), cells));
+    }
+    return html(
+        200,
+        "intel.jte",
+        new IntelPage(
+            p.get(),
+            problem,
+            rep,
+            rep.actors().subList(0, Math.min(INTEL_ACTORS, rep.actors().size())),
+            tactics,
+            gaps));
   }
 
   // ---- patch plan ----

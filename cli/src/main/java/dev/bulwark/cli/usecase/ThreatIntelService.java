@@ -36,6 +36,16 @@ public final class ThreatIntelService {
     return intel.sync(url, collection, authorization);
   }
 
+  public dev.bulwark.intel.indicator.IndicatorMatcher.Result match(
+      List<Path> paths, Consumer<String> problems) throws InputException {
+    return intel.match(paths, problems);
+  }
+
+  public com.fasterxml.jackson.databind.JsonNode indicators(
+      List<Path> reports, String organisation, Instant at, boolean keep) throws InputException {
+    return intel.indicators(reports, organisation, at, keep);
+  }
+
   /**
    * The report for a profile; with {@code builtInRules}, the rule pack Bulwark's log hunting runs
    * counts as in force.
@@ -45,10 +55,11 @@ public final class ThreatIntelService {
       boolean builtInRules,
       IntelService.Format format,
       Instant at,
-      Consumer<String> problems)
+      Consumer<String> problems,
+      java.util.Optional<dev.bulwark.intel.summary.SummaryWriter> summary)
       throws InputException {
     List<SigmaRule> extra = builtInRules ? builtInPack() : List.of();
-    return intel.report(profile, extra, format, at, problems);
+    return intel.report(profile, extra, format, at, problems, summary);
   }
 
   /** Bulwark's own Sigma pack, as the rules in force coverage counts. */

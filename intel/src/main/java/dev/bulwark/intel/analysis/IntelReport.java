@@ -19,7 +19,84 @@ public record IntelReport(
     List<TechniqueRow> techniques,
     Coverage coverage,
     List<KevExposure> kevInStack,
-    List<String> notes) {
+    List<String> notes,
+    Summary summary) {
+
+  /** A report without an executive summary. */
+  public IntelReport(
+      String organisation,
+      List<String> sectors,
+      List<String> countries,
+      String exposure,
+      List<String> crownJewels,
+      String generatedAt,
+      Inputs inputs,
+      List<RankedActor> actors,
+      List<TechniqueRow> techniques,
+      Coverage coverage,
+      List<KevExposure> kevInStack,
+      List<String> notes) {
+    this(
+        organisation,
+        sectors,
+        countries,
+        exposure,
+        crownJewels,
+        generatedAt,
+        inputs,
+        actors,
+        techniques,
+        coverage,
+        kevInStack,
+        notes,
+        Summary.NONE);
+  }
+
+  /** The same report with an executive summary. */
+  public IntelReport withSummary(Summary s) {
+    return new IntelReport(
+        organisation,
+        sectors,
+        countries,
+        exposure,
+        crownJewels,
+        generatedAt,
+        inputs,
+        actors,
+        techniques,
+        coverage,
+        kevInStack,
+        notes,
+        s);
+  }
+
+  /** A sentence of the executive summary with the facts of the report it rests on, verbatim. */
+  public record SummarySentence(String text, List<String> facts) {
+    public SummarySentence {
+      facts = List.copyOf(facts);
+    }
+  }
+
+  /** A sentence the model wrote that was dropped, and why. */
+  public record DroppedSentence(String text, String reason) {}
+
+  /**
+   * The executive summary a model wrote from the report's facts: only sentences whose every figure,
+   * identifier and actor name is in the facts they cite are kept. Empty when no model was asked.
+   */
+  public record Summary(
+      String model, String prompt, List<SummarySentence> sentences, List<DroppedSentence> dropped) {
+    public static final Summary NONE = new Summary("", "", List.of(), List.of());
+
+    public Summary {
+      sentences = List.copyOf(sentences);
+      dropped = List.copyOf(dropped);
+    }
+
+    public boolean present() {
+      return !model.isEmpty();
+    }
+  }
 
   public IntelReport {
     sectors = List.copyOf(sectors);

@@ -16,6 +16,50 @@ public final class Markdown {
 
   private Markdown() {}
 
+  /**
+   * The model's summary, each kept sentence followed by the facts it cites; dropped sentences are
+   * counted with their reasons, so a reader sees what the check removed.
+   */
+  private static void summary(IntelReport.Summary s, StringBuilder b) {
+    if (!s.present()) {
+      return;
+    }
+    b.append("## Executive summary\n\n");
+    b.append("Written by ")
+        .append(s.model())
+        .append(" (prompt ")
+        .append(s.prompt())
+        .append(
+            ") from the report's facts; a sentence stating anything its cited facts do not"
+                + " was dropped.\n\n");
+    for (IntelReport.SummarySentence x : s.sentences()) {
+      b.append(x.text())
+          .append(" [")
+          .append(
+              String.join(
+                  ", ", x.facts().stream().map(f -> f.substring(0, f.indexOf(':'))).toList()))
+          .append("]\n");
+    }
+    if (s.sentences().isEmpty()) {
+      b.append("No sentence passed the check.\n");
+    }
+    if (!s.dropped().isEmpty()) {
+      b.append("\nDropped ").append(s.dropped().size()).append(":\n");
+      for (IntelReport.DroppedSentence d : s.dropped()) {
+        b.append("- ")
+            .append(d.text().isEmpty() ? "(no sentence)" : d.text())
+            .append(" — ")
+            .append(d.reason())
+            .append('\n');
+      }
+    }
+    b.append("\nFacts cited:\n");
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    s.sentences().forEach(x -> seen.addAll(x.facts()));
+    seen.forEach(f -> b.append("- ").append(f).append('\n'));
+    b.append('\n');
+  }
+
   public static String render(IntelReport r) {
     StringBuilder b = new StringBuilder();
     b.append("# Threat intelligence for ").append(r.organisation()).append("\n\n");
@@ -29,6 +73,7 @@ public final class Markdown {
       b.append(" · crown jewels: ").append(join(r.crownJewels()));
     }
     b.append("\n\nGenerated ").append(r.generatedAt()).append(".\n\n");
+    summary(r.summary(), b);
     IntelReport.Inputs in = r.inputs();
     b.append(
         String.format(

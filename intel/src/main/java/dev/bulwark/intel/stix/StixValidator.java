@@ -44,7 +44,9 @@ public final class StixValidator {
           Map.entry("malware", List.of("is_family")),
           Map.entry("malware-analysis", List.of("product")),
           Map.entry("note", List.of("content", "object_refs")),
-          Map.entry("observed-data", List.of("first_observed", "last_observed", "number_observed")),
+          Map.entry(
+              "observed-data",
+              List.of("first_observed", "last_observed", "number_observed", "object_refs")),
           Map.entry("opinion", List.of("opinion", "object_refs")),
           Map.entry("report", List.of("name", "published", "object_refs")),
           Map.entry("threat-actor", List.of("name")),
@@ -55,6 +57,16 @@ public final class StixValidator {
       Map.of(
           "relationship", List.of("relationship_type", "source_ref", "target_ref"),
           "sighting", List.of("sighting_of_ref"));
+
+  /** Cyber-observable types Bulwark writes and the properties each requires (STIX 2.1 §6). */
+  private static final Map<String, List<String>> SCO =
+      Map.of(
+          "ipv4-addr", List.of("value"),
+          "ipv6-addr", List.of("value"),
+          "domain-name", List.of("value"),
+          "url", List.of("value"),
+          "email-addr", List.of("value"),
+          "file", List.of());
 
   private static final Set<String> COMMON =
       Set.of(
@@ -128,7 +140,36 @@ public final class StixValidator {
         errors.add(where + ": modified is earlier than created");
       }
     }
-    for (String p : sdo ? SDO.get(type) : sro ? SRO.get(type) : List.<String>of()) {
+    if (SCO.containsKey(type) && !"2.1".equals(o.path("spec_version").asText("2.1"))) {
+      errors.add(where + ": spec_version must be '2.1'");
+    }
+    if (type.equals("file") && !o.has("hashes") && !o.hasNonNull("name")) {
+      errors.add(where + ": a file needs hashes or a name");
+    }
+    if (type.equals("indicator")
+        && isTimestamp(o.path("valid_from").asText(""))
+        && isTimestamp(o.path("valid_until").asText(""))
+        && !instant(o.path("valid_until").asText())
+            .isAfter(instant(o.path("valid_from").asText()))) {
+      errors.add(where + ": valid_until must be later than valid_from");
+    }
+    if (type.equals("observed-data") && o.has("number_observed")) {
+      long n = o.path("number_observed").asLong(0);
+      if (n < 1 || n > 999_999_999) {
+        errors.add(where + ": number_observed must be between 1 and 999999999");
+      }
+    }
+    for (String[] span :
+        new String[][] {{"first_observed", "last_observed"}, {"first_seen", "last_seen"}}) {
+      if (isTimestamp(o.path(span[0]).asText(""))
+          && isTimestamp(o.path(span[1]).asText(""))
+          && instant(o.path(span[1]).asText()).isBefore(instant(o.path(span[0]).asText()))) {
+        errors.add(where + ": " + span[1] + " is earlier than " + span[0]);
+      }
+    }
+    List<String> required =
+        sdo ? SDO.get(type) : sro ? SRO.get(type) : SCO.getOrDefault(type, List.of());
+    for (String p : required) {
       if (!o.hasNonNull(p)) {
         errors.add(where + ": required property '" + p + "' is missing");
       }
@@ -193,8 +234,10 @@ public final class StixValidator {
     return switch (type) {
       case "relationship" -> property.equals("source_ref") || property.equals("target_ref");
       case "sighting" ->
-          property.equals("sighting_of_ref") || property.equals("where_sighted_refs");
-      case "report" -> property.equals("object_refs");
+          property.equals("sighting_of_ref")
+              || property.equals("where_sighted_refs")
+              || property.equals("observed_data_refs");
+      case "report", "observed-data" -> property.equals("object_refs");
       default -> false;
     };
   }
