@@ -137,6 +137,22 @@ class ConsoleXssBrowserTest {
     byRoute.put("/console/plan", List.of("prj", "package", "from", "to", "due", "CVE"));
     visit.put("/console/posture", "/console/posture?project=" + P);
     byRoute.put("/console/posture", List.of("prj", "mbr"));
+    dev.bulwark.intel.IntelService.publish(dir, IntelReports.report(ConsoleXssBrowserTest::h));
+    visit.put("/console/intel", "/console/intel");
+    byRoute.put(
+        "/console/intel",
+        List.of(
+            "organisation",
+            "actor",
+            "factor",
+            "evidence",
+            "technique",
+            "user of technique",
+            "candidate rule",
+            "data source",
+            "kev product",
+            "component",
+            "summary sentence"));
     visit.put("/console/password", "/console/password");
     byRoute.put("/console/password", List.of());
     visit.put("/login", "/login");
