@@ -286,21 +286,31 @@ class ConsoleBrowserTest {
   void intelPage_topActors_coverageMatrixWithGaps_andKevInStack() throws Exception {
     Page page = signIn();
     page.navigate(t.base() + "/console/intel");
-    assertThat(page.locator("main").textContent()).contains("No report published yet");
+    org.assertj.core.api.Assertions.assertThat(page.locator("main").textContent())
+        .contains("No report published yet");
 
     dev.bulwark.intel.IntelService.publish(dir, IntelReports.report(s -> s));
     page.navigate(t.base() + "/console/intel");
-    assertThat(page.locator("nav a[href='/console/intel']").count()).isEqualTo(1);
-    assertThat(page.locator("table.intel-actors tbody tr").count()).isEqualTo(2);
-    assertThat(page.locator("table.intel-actors tbody tr").first().textContent())
+    org.assertj.core.api.Assertions.assertThat(page.locator("nav a[href='/console/intel']").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(page.locator("table.intel-actors tbody tr").count())
+        .isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.intel-actors tbody tr").first().textContent())
         .contains("actor", "G0096", "12.00", "evidence");
-    assertThat(page.locator("p.coverage").textContent())
+    org.assertj.core.api.Assertions.assertThat(page.locator("p.coverage").textContent())
         .isEqualTo("3 techniques: 1 detected, 1 partly, 1 gaps; weighted coverage 57.1 %.");
     // one cell per technique and tactic, coloured by status, gaps first in their column
-    assertThat(page.locator(".attack [data-status=gap]").count()).isEqualTo(1);
-    assertThat(page.locator(".attack [data-status=partial]").count()).isEqualTo(1);
-    assertThat(page.locator(".attack [data-status=detected]").count()).isEqualTo(1);
-    assertThat(page.locator(".attack [data-status=gap]").getAttribute("title"))
+    org.assertj.core.api.Assertions.assertThat(page.locator(".attack [data-status=gap]").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator(".attack [data-status=partial]").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator(".attack [data-status=detected]").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator(".attack [data-status=gap]").getAttribute("title"))
         .isEqualTo("technique — gap, used by user of technique");
     String gapColour =
         (String)
@@ -311,12 +321,15 @@ class ConsoleBrowserTest {
             page.evaluate(
                 "() => getComputedStyle(document.querySelector('.intel-detected'))"
                     + ".backgroundColor");
-    assertThat(gapColour).isNotEqualTo(detectedColour);
-    assertThat(page.locator("table.intel-gaps tbody tr").textContent())
+    org.assertj.core.api.Assertions.assertThat(gapColour).isNotEqualTo(detectedColour);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.intel-gaps tbody tr").textContent())
         .contains("T1190", "candidate rule", "data source");
-    assertThat(page.locator("table.intel-kev tr.overdue").textContent())
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.intel-kev tr.overdue").textContent())
         .contains("CVE-2021-44228", "2021-12-24 (overdue)", "component", "APT41");
-    assertThat(page.locator("ul.summary li").textContent()).isEqualTo("summary sentence");
+    org.assertj.core.api.Assertions.assertThat(page.locator("ul.summary li").textContent())
+        .isEqualTo("summary sentence");
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SHOTS.resolve("intel.png")).setFullPage(true));
   }
