@@ -109,7 +109,8 @@ public final class Checkup {
     Boolean a = answers.get(c.id());
     if (a == null) {
       return CheckResult.unknown(
-          c.id(), "not answered yet: bulwark checkup answer " + c.id() + " yes|no");
+          c.id(),
+          "not answered yet: bulwark checkup questions (or: checkup answer " + c.id() + " yes|no)");
     }
     return new CheckResult(
         c.id(), a ? Status.PASS : Status.FAIL, List.of("you answered " + (a ? "yes" : "no")));
@@ -118,7 +119,8 @@ public final class Checkup {
   private static CheckResult passwords(Check c, Optional<PasswordSummary> pw) {
     if (pw.isEmpty()) {
       return CheckResult.unknown(
-          c.id(), "passwords not audited yet: bulwark checkup passwords --export FILE");
+          c.id(),
+          "passwords not audited yet: bulwark checkup passwords --export FILE (or --prompt)");
     }
     PasswordSummary s = pw.get();
     String when = " (audit of " + s.accounts() + " accounts, " + s.time() + ")";

@@ -725,6 +725,27 @@ final class Console {
     return out;
   }
 
+  /**
+   * How to fix a check on every platform the catalogue names: a team mixes Linux, macOS and Windows
+   * machines, so one platform's steps alone would mislead the others.
+   */
+  static String fixes(dev.bulwark.hygiene.check.Check c) {
+    if (c.fix().size() == 1) {
+      return c.fix().values().iterator().next();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (var p : dev.bulwark.hygiene.check.Platform.values()) {
+      String f = c.fix().get(p.id());
+      if (f == null) {
+        f = c.fix().get("any");
+      }
+      if (f != null) {
+        sb.append(sb.isEmpty() ? "" : " · ").append(p.title()).append(": ").append(f);
+      }
+    }
+    return sb.isEmpty() ? c.fixFor("any") : sb.toString();
+  }
+
   private Http.Response posture(Http.Request r) {
     Optional<BulwarkServer.Principal> p = viewer(r);
     if (p.isEmpty()) {
@@ -743,7 +764,7 @@ final class Console {
               c.title(),
               c.question(),
               c.why(),
-              c.fixFor("any"),
+              fixes(c),
               row.pass(),
               row.fail(),
               row.unknown(),

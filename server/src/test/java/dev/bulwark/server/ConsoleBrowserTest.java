@@ -160,6 +160,9 @@ class ConsoleBrowserTest {
     // the firewall: 2 of 3 members miss it, and it removes the most risk per minute of the two
     assertThat(page.locator("#push-first h2")).containsText("Firewall");
     assertThat(page.locator("#push-first")).containsText("2 of 3 members");
+    // a team mixes platforms: the steps for each are shown
+    assertThat(page.locator("#push-first")).containsText("Linux: sudo apt install ufw");
+    assertThat(page.locator("#push-first")).containsText("Windows: Windows Security");
     Locator rows = page.locator("table.posture tbody tr");
     assertThat(rows).hasCount(3);
     assertThat(rows.nth(0)).hasAttribute("data-check", "firewall");
