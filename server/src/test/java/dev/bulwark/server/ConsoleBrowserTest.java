@@ -236,6 +236,58 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void intelPage_topActors_coverageMatrixWithGaps_andKevInStack() throws Exception {
+    Page page = signIn();
+    page.navigate(t.base() + "/console/intel");
+    org.assertj.core.api.Assertions.assertThat(page.locator("main").textContent())
+        .contains("No report published yet");
+
+    dev.bulwark.intel.IntelService.publish(dir, IntelReports.report(s -> s));
+    page.navigate(t.base() + "/console/intel");
+    org.assertj.core.api.Assertions.assertThat(page.locator("nav a[href='/console/intel']").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(page.locator("table.intel-actors tbody tr").count())
+        .isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.intel-actors tbody tr").first().textContent())
+        .contains("actor", "G0096", "12.00", "evidence");
+    org.assertj.core.api.Assertions.assertThat(page.locator("p.coverage").textContent())
+        .isEqualTo("3 techniques: 1 detected, 1 partly, 1 gaps; weighted coverage 57.1 %.");
+    // one cell per technique and tactic, coloured by status, gaps first in their column
+    org.assertj.core.api.Assertions.assertThat(page.locator(".attack [data-status=gap]").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator(".attack [data-status=partial]").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator(".attack [data-status=detected]").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator(".attack [data-status=gap]").getAttribute("title"))
+        .isEqualTo("technique — gap, used by user of technique");
+    String gapColour =
+        (String)
+            page.evaluate(
+                "() => getComputedStyle(document.querySelector('.intel-gap')).backgroundColor");
+    String detectedColour =
+        (String)
+            page.evaluate(
+                "() => getComputedStyle(document.querySelector('.intel-detected'))"
+                    + ".backgroundColor");
+    org.assertj.core.api.Assertions.assertThat(gapColour).isNotEqualTo(detectedColour);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.intel-gaps tbody tr").textContent())
+        .contains("T1190", "candidate rule", "data source");
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.intel-kev tr.overdue").textContent())
+        .contains("CVE-2021-44228", "2021-12-24 (overdue)", "component", "APT41");
+    org.assertj.core.api.Assertions.assertThat(page.locator("ul.summary li").textContent())
+        .isEqualTo("summary sentence");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("intel.png")).setFullPage(true));
+  }
+
+  @Test
   void patchPlanCalendar_incidentTimeline_andDashboard() throws Exception {
     String plan =
         new String(

@@ -114,6 +114,21 @@ class ConsoleEscapingTest {
         "detection " + ESCAPED);
     page("/console/dashboard?project=webshop", "technique " + ESCAPED);
     page("/console/plan?project=webshop", "package " + ESCAPED, "CVE " + ESCAPED);
+    dev.bulwark.intel.IntelService.publish(dir, IntelReports.report(ConsoleEscapingTest::h));
+    page(
+        "/console/intel",
+        "organisation " + ESCAPED,
+        "actor " + ESCAPED,
+        "evidence " + ESCAPED,
+        "factor " + ESCAPED,
+        "technique " + ESCAPED,
+        "user of technique " + ESCAPED,
+        "candidate rule " + ESCAPED,
+        "data source " + ESCAPED,
+        "kev product " + ESCAPED,
+        "component " + ESCAPED,
+        "summary sentence " + ESCAPED,
+        "fact " + ESCAPED);
   }
 
   @Test

@@ -135,6 +135,22 @@ class ConsoleXssBrowserTest {
     byRoute.put("/console/dashboard", List.of("prj", "technique"));
     visit.put("/console/plan", "/console/plan?project=" + P);
     byRoute.put("/console/plan", List.of("prj", "package", "from", "to", "due", "CVE"));
+    dev.bulwark.intel.IntelService.publish(dir, IntelReports.report(ConsoleXssBrowserTest::h));
+    visit.put("/console/intel", "/console/intel");
+    byRoute.put(
+        "/console/intel",
+        List.of(
+            "organisation",
+            "actor",
+            "factor",
+            "evidence",
+            "technique",
+            "user of technique",
+            "candidate rule",
+            "data source",
+            "kev product",
+            "component",
+            "summary sentence"));
     visit.put("/console/password", "/console/password");
     byRoute.put("/console/password", List.of());
     visit.put("/login", "/login");
