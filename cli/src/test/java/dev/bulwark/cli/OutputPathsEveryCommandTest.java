@@ -83,6 +83,16 @@ class OutputPathsEveryCommandTest {
     all.add(
         w("mail check --indicators", o -> a("mail", "check", mail, "--indicators", o), v -> mail));
     all.add(w("mail check --stix", o -> a("mail", "check", mail, "--stix", o), v -> mail));
+    all.add(
+        w(
+            "intel match --stix",
+            o -> a("intel", "match", evidence, "--data-dir", data, "--stix", o),
+            v -> evidence));
+    all.add(
+        w(
+            "intel indicators -o",
+            o -> a("intel", "indicators", report, "--data-dir", data, "-o", o),
+            v -> report));
     all.add(w("deps inventory -o", o -> a("deps", "inventory", evidence, "-o", o), v -> evidence));
     all.add(w("deps plan -o", o -> a("deps", "plan", evidence, "-o", o), v -> evidence));
     all.add(w("deps plan --ics", o -> a("deps", "plan", evidence, "--ics", o), v -> evidence));
