@@ -14,6 +14,7 @@ import dev.bulwark.port.c.Hazard;
 import dev.bulwark.port.gate.Cargo;
 import dev.bulwark.port.gate.DiffTester;
 import dev.bulwark.port.gate.Gatekeeper;
+import dev.bulwark.port.gate.RecordedCalls;
 import dev.bulwark.port.gate.RustCrate;
 import dev.bulwark.port.model.ModelPass;
 import dev.bulwark.port.rust.RustItems;
@@ -96,7 +97,10 @@ public final class PortEngine {
         ifaceText.isPresent() ? items(ifaceText.get()) : new RustItems.Items(List.of(), List.of());
 
     Gatekeeper gates =
-        new Gatekeeper(cargo, new DiffTester(cFiles, cargo, o.seed(), o.inputsPerFunction()));
+        new Gatekeeper(
+            cargo,
+            new DiffTester(cFiles, cargo, o.seed(), o.inputsPerFunction()),
+            RecordedCalls.fromTests(o.tests()));
     Path work = o.out().resolve("target/bulwark-port-work");
     Map<String, String> reasons = new LinkedHashMap<>();
     Map<String, String> diffEvidence = new LinkedHashMap<>();

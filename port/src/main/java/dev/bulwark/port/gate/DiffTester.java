@@ -21,6 +21,9 @@ import java.util.Map;
  * set aside; every other input must give the same output on both sides.
  */
 public final class DiffTester {
+  /** Seconds one input may run on the C side before it is killed and set aside. */
+  static final int INPUT_SECONDS = 3;
+
   private final List<Path> cFiles;
   private final Cargo cargo;
   private final long seed;
@@ -29,9 +32,14 @@ public final class DiffTester {
   /** An input on which the two sides differ. */
   public record Mismatch(String input, String c, String rust) {}
 
+  /**
+   * What the differential test found for one function: {@code inputs} run, of which {@code
+   * recorded} came from the project's tests, {@code compared} compared (the rest set aside).
+   */
   public record Report(
       String function,
       int inputs,
+      int recorded,
       int compared,
       int cUndefined,
       List<Mismatch> mismatches,
@@ -53,8 +61,9 @@ public final class DiffTester {
               + "/"
               + inputs
               + " inputs agree"
+              + (recorded > 0 ? " (" + recorded + " recorded from the tests)" : "")
               + (cUndefined > 0
-                  ? " (" + cUndefined + " set aside: the C is undefined on them)"
+                  ? " (" + cUndefined + " set aside: the C is undefined or does not finish on them)"
                   : "");
       if (!mismatches.isEmpty()) {
         Mismatch m = mismatches.get(0);
@@ -126,8 +135,8 @@ public final class DiffTester {
       }
       Path rbin = rh.resolve("target/debug/rust_harness");
       for (PortSignature s : testable) {
-        List<String> inputs = new ArrayList<>(extraInputs.getOrDefault(s.cName(), List.of()));
-        inputs.addAll(Inputs.generate(s, seed, perFunction));
+        List<String> recorded = extraInputs.getOrDefault(s.cName(), List.of());
+        List<String> inputs = Inputs.generate(s, seed, perFunction, recorded);
         String stdin = String.join("\n", inputs) + "\n";
         Exec.Result c =
             Exec.run(
@@ -135,14 +144,14 @@ public final class DiffTester {
                 work,
                 Map.of(
                     "ASAN_OPTIONS",
-                    "detect_leaks=0:abort_on_error=0",
+                    "detect_leaks=0:abort_on_error=0:symbolize=0",
                     "UBSAN_OPTIONS",
-                    "halt_on_error=1"),
+                    "halt_on_error=1:print_stacktrace=0:symbolize=0"),
                 stdin,
                 300);
         Exec.Result r =
             Exec.run(List.of(rbin.toString()), work, Map.of("RUST_BACKTRACE", "0"), stdin, 300);
-        out.put(s.cName(), compare(s, inputs, c, r));
+        out.put(s.cName(), compare(s, inputs, recorded.size(), c, r));
       }
       return out;
     } finally {
@@ -154,17 +163,18 @@ public final class DiffTester {
   private static Map<String, Report> failed(List<PortSignature> testable, String why) {
     Map<String, Report> out = new LinkedHashMap<>();
     for (PortSignature s : testable) {
-      out.put(s.cName(), new Report(s.cName(), 0, 0, 0, List.of(), why));
+      out.put(s.cName(), new Report(s.cName(), 0, 0, 0, 0, List.of(), why));
     }
     return out;
   }
 
   private static Report compare(
-      PortSignature s, List<String> inputs, Exec.Result c, Exec.Result r) {
+      PortSignature s, List<String> inputs, int recorded, Exec.Result c, Exec.Result r) {
     if (c.exit() == -1 || r.exit() == -1) {
       return new Report(
           s.cName(),
           inputs.size(),
+          recorded,
           0,
           0,
           List.of(),
@@ -178,7 +188,7 @@ public final class DiffTester {
     for (int k = 0; k < inputs.size(); k++) {
       String cv = k < co.length ? co[k].strip() : "<no output>";
       String rv = k < ro.length ? ro[k].strip() : "<no output>";
-      if (cv.equals("CRASH")) {
+      if (cv.equals("CRASH") || cv.equals("TIMEOUT")) {
         undefined++;
         continue;
       }
@@ -189,7 +199,7 @@ public final class DiffTester {
                 Inputs.describe(s, inputs.get(k)), cv, rv.equals("PANIC") ? "panicked" : rv));
       }
     }
-    return new Report(s.cName(), inputs.size(), compared, undefined, ms, null);
+    return new Report(s.cName(), inputs.size(), recorded, compared, undefined, ms, null);
   }
 
   // ---------------------------------------------------------------- C side
@@ -197,7 +207,10 @@ public final class DiffTester {
   String cHarness(List<PortSignature> sigs) {
     StringBuilder b = new StringBuilder();
     b.append("#define _GNU_SOURCE\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n")
-        .append("#include <unistd.h>\n#include <sys/wait.h>\n");
+        .append("#include <unistd.h>\n#include <signal.h>\n#include <sys/wait.h>\n")
+        .append("#define BW_SECONDS ")
+        .append(INPUT_SECONDS)
+        .append("\n");
     for (Path f : cFiles) {
       b.append("#include \"")
           .append(f.toAbsolutePath().toString().replace("\\", "/"))
@@ -368,9 +381,12 @@ public final class DiffTester {
           while ((n = getline(&line, &cap, stdin)) > 0) {
             line[strcspn(line, "\\n")] = 0;
             pid_t pid = fork();
-            if (pid == 0) { bw_dispatch(line); fflush(stdout); _exit(0); }
+            /* each input gets its own time limit: a C input that loops or deadlocks (a sanitizer
+               report in a forked child can) is killed by SIGALRM and set aside, not waited for */
+            if (pid == 0) { alarm(BW_SECONDS); bw_dispatch(line); fflush(stdout); _exit(0); }
             int st = 0; waitpid(pid, &st, 0);
-            if (!(WIFEXITED(st) && WEXITSTATUS(st) == 0)) printf("CRASH\\n");
+            if (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM) printf("TIMEOUT\\n");
+            else if (!(WIFEXITED(st) && WEXITSTATUS(st) == 0)) printf("CRASH\\n");
           }
           return 0;
         }
@@ -395,45 +411,59 @@ public final class DiffTester {
   String rustHarness(List<PortSignature> sigs) {
     StringBuilder b = new StringBuilder();
     b.append(
-        """
+"""
         #![forbid(unsafe_code)]
         use std::io::BufRead;
         use std::io::Write;
 
-        fn int(t: &mut std::str::SplitWhitespace) -> i128 {
-            t.next().map(|v| v.parse::<i128>().unwrap_or(0)).unwrap_or(0)
-        }
+        const SECONDS: u64 = %d;
+"""
+                .formatted(INPUT_SECONDS))
+        .append(
+            """
 
-        fn string(t: &mut std::str::SplitWhitespace) -> String {
-            let h = t.next().unwrap_or("-");
-            if h == "-" {
-                return String::new();
+            fn int(t: &mut std::str::SplitWhitespace) -> i128 {
+                t.next().map(|v| v.parse::<i128>().unwrap_or(0)).unwrap_or(0)
             }
-            let bytes: Vec<u8> = (0..h.len() / 2).map(|k| u8::from_str_radix(&h[2 * k..2 * k + 2], 16).unwrap_or(0)).collect();
-            String::from_utf8(bytes).unwrap_or_default()
-        }
 
-        fn main() {
-            std::panic::set_hook(Box::new(|_| {}));
-            let stdin = std::io::stdin();
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            for line in stdin.lock().lines() {
-                let line = line.unwrap_or_default();
-                let result = std::panic::catch_unwind(|| call(&line));
-                match result {
-                    Ok(s) => writeln!(out, "{}", s).unwrap(),
-                    Err(_) => writeln!(out, "PANIC").unwrap(),
+            fn string(t: &mut std::str::SplitWhitespace) -> String {
+                let h = t.next().unwrap_or("-");
+                if h == "-" {
+                    return String::new();
                 }
+                let bytes: Vec<u8> = (0..h.len() / 2).map(|k| u8::from_str_radix(&h[2 * k..2 * k + 2], 16).unwrap_or(0)).collect();
+                String::from_utf8(bytes).unwrap_or_default()
             }
-        }
 
-        fn call(line: &str) -> String {
-            let mut t = line.split_whitespace();
-            let name = t.next().unwrap_or("");
-            let mut o = String::new();
-            match name {
-        """);
+            fn main() {
+                std::panic::set_hook(Box::new(|_| {}));
+                let stdin = std::io::stdin();
+                let stdout = std::io::stdout();
+                let mut out = stdout.lock();
+                for line in stdin.lock().lines() {
+                    let line = line.unwrap_or_default();
+                    // each input on its own thread with a time limit, so one that never ends is a
+                    // difference on that input instead of a harness that never answers
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    std::thread::spawn(move || {
+                        let r = std::panic::catch_unwind(|| call(&line));
+                        let _ = tx.send(r.unwrap_or_else(|_| "PANIC".to_string()));
+                    });
+                    match rx.recv_timeout(std::time::Duration::from_secs(SECONDS)) {
+                        Ok(s) => writeln!(out, "{}", s).unwrap(),
+                        Err(_) => writeln!(out, "TIMEOUT").unwrap(),
+                    }
+                }
+                out.flush().unwrap();
+                std::process::exit(0);
+            }
+
+            fn call(line: &str) -> String {
+                let mut t = line.split_whitespace();
+                let name = t.next().unwrap_or("");
+                let mut o = String::new();
+                match name {
+            """);
     for (PortSignature s : sigs) {
       b.append("        \"").append(s.cName()).append("\" => {\n");
       List<String> callArgs = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class Gatekeeper {
   private final Cargo cargo;
   private final DiffTester diff;
+  private final RecordedCalls recorded;
 
   /** The units rejected (key → reason) and the differential reports of this round. */
   public record Verdict(
@@ -27,8 +28,14 @@ public final class Gatekeeper {
   }
 
   public Gatekeeper(Cargo cargo, DiffTester diff) {
+    this(cargo, diff, RecordedCalls.none());
+  }
+
+  /** Gates whose differential tests also replay the calls recorded from the project's tests. */
+  public Gatekeeper(Cargo cargo, DiffTester diff, RecordedCalls recorded) {
     this.cargo = cargo;
     this.diff = diff;
+    this.recorded = recorded;
   }
 
   public Verdict check(
@@ -60,7 +67,7 @@ public final class Gatekeeper {
       return new Verdict(rejected, Map.of(), "clippy", c.log());
     }
     Map<String, DiffTester.Report> reports =
-        toDiff.isEmpty() ? Map.of() : diff.run(dir, crateName, toDiff, Map.of());
+        toDiff.isEmpty() ? Map.of() : diff.run(dir, crateName, toDiff, recorded.inputsFor(toDiff));
     for (var e : reports.entrySet()) {
       if (!e.getValue().passed()) {
         rejected.put(e.getKey(), "differential test: " + e.getValue().summary());

@@ -38,8 +38,18 @@ public final class Inputs {
   private Inputs() {}
 
   public static List<String> generate(PortSignature sig, long seed, int count) {
+    return generate(sig, seed, count, List.of());
+  }
+
+  /**
+   * Inputs led by the recorded calls (from the project's tests), which also seed the mutations; the
+   * recorded calls are kept whole even when there are more than {@code count}.
+   */
+  public static List<String> generate(
+      PortSignature sig, long seed, int count, List<String> recorded) {
     Random rnd = new Random(seed ^ sig.cName().hashCode());
-    Set<String> out = new LinkedHashSet<>();
+    Set<String> out = new LinkedHashSet<>(recorded);
+    count += out.size();
     List<Arg> args =
         sig.args().stream()
             .filter(a -> !(a instanceof Arg.Len) && !(a instanceof Arg.Out))

@@ -155,8 +155,13 @@ public final class Translator {
     INOUT,
     STRUCT_REF,
     ARRAY,
-    VEC
+    VEC,
+    /** A pointer walking a string or slice, kept as an index into it. */
+    CURSOR
   }
+
+  /** A cursor's base (the string or slice variable it walks) and the element it points at. */
+  record Cursor(Var base, CType elem) {}
 
   record Var(String rust, CType type, Kind kind) {}
 
@@ -181,12 +186,14 @@ public final class Translator {
   private PortSignature sig;
   private Set<String> rules;
   private Set<String> mutated;
+  private Map<String, Cursor> cursors;
   private int loopDepth;
 
   public Result translate(CFunction f) {
     sig = signature(f);
     rules = new LinkedHashSet<>();
     vars = new HashMap<>();
+    cursors = new HashMap<>();
     mutated = mutatedRoots(f.body());
     StringBuilder pre = new StringBuilder();
     boolean anyPointer = false;
@@ -676,6 +683,25 @@ public final class Translator {
             .append("] = ")
             .append(init)
             .append(";\n");
+      } else if (inner.is("pointer_declarator")
+          && inner.child("declarator").map(x -> x.is("identifier")).orElse(false)
+          && value != null
+          && cursorStart(value) != null) {
+        // const char *p = s; walking p over s becomes an index into s
+        String name = inner.child("declarator").orElseThrow().text();
+        String rn = Names.ident(name);
+        Var baseVar = vars.get(cursorBaseName(value));
+        CType elem = baseVar.kind() == Kind.STR ? CType.U8 : ((CType.Array) baseVar.type()).elem();
+        vars.put(name, new Var(rn, CType.USIZE, Kind.CURSOR));
+        cursors.put(name, new Cursor(baseVar, elem));
+        rules.add("pointer walk → index");
+        out.append(in)
+            .append("let ")
+            .append(mutated.contains(name) ? "mut " : "")
+            .append(rn)
+            .append(": usize = ")
+            .append(cursorStart(value))
+            .append(";\n");
       } else if (inner.is("pointer_declarator") && value != null && isAllocation(value)) {
         CNode id = inner.child("declarator").orElseThrow();
         if (!id.is("identifier") || !(base instanceof CType.Int elem)) {
@@ -700,6 +726,44 @@ public final class Translator {
       }
     }
     return out.toString();
+  }
+
+  /** The name of the string or slice a cursor starts in: {@code s} or {@code s + k}. */
+  private String cursorBaseName(CNode v) {
+    CNode n = strip(v);
+    if (n.is("binary_expression") && n.operator().equals("+")) {
+      n = strip(n.child("left").orElseThrow());
+    }
+    return n.is("identifier") ? n.text() : null;
+  }
+
+  /**
+   * The index a cursor starts at when the value is a string or slice ({@code s} → 0, {@code s + k}
+   * → k), else null.
+   */
+  private String cursorStart(CNode v) {
+    String base = cursorBaseName(v);
+    Var bv = base == null ? null : vars.get(base);
+    if (bv == null
+        || !(bv.kind() == Kind.STR
+            || bv.kind() == Kind.SLICE
+            || bv.kind() == Kind.ARRAY
+            || bv.kind() == Kind.VEC)) {
+      return null;
+    }
+    CNode n = strip(v);
+    if (n.is("identifier")) {
+      return "0";
+    }
+    return strip(coerce(expr(n.child("right").orElseThrow()), CType.USIZE).code());
+  }
+
+  /** The element a cursor points at, {@code offset} further on (null: none). */
+  private Ex cursorElement(Cursor c, String at) {
+    if (c.base().kind() == Kind.STR) {
+      return strByte(c.base().rust(), at.equals("0") ? null : at);
+    }
+    return Ex.of(c.base().rust() + "[" + at + "]", c.elem());
   }
 
   private static boolean isAllocation(CNode v) {
@@ -814,6 +878,10 @@ public final class Translator {
           CNode arg = e.child("argument").orElseThrow();
           Ex target = lvalue(arg);
           String op = e.operator();
+          if (strip(arg).is("identifier") && cursors.containsKey(strip(arg).text())) {
+            // a cursor moves within its base; stepping before its start panics like a bad index
+            return target.code() + (op.equals("++") ? " += 1;" : " -= 1;");
+          }
           CType.Int t = intType(target.type());
           boolean inc = op.equals("++");
           if (!t.signed() || t.bits() < 32) {
@@ -861,6 +929,20 @@ public final class Translator {
     CNode right = e.child("right").orElseThrow();
     String op = e.operator();
     Ex target = lvalue(left);
+    if (strip(left).is("identifier") && cursors.containsKey(strip(left).text())) {
+      Cursor c = cursors.get(strip(left).text());
+      if (op.equals("=")) {
+        String start = cursorStart(right);
+        if (start == null || !vars.get(cursorBaseName(right)).equals(c.base())) {
+          throw new Unsupported("pointer '" + left.text() + "' set to " + right.text());
+        }
+        return target.code() + " = " + start;
+      }
+      if (op.equals("+=") || op.equals("-=")) {
+        return target.code() + " " + op + " " + strip(coerce(expr(right), CType.USIZE).code());
+      }
+      throw new Unsupported("pointer '" + left.text() + "' changed by " + op);
+    }
     Ex value = expr(right);
     if (op.equals("=")) {
       return target.code() + " = " + strip(coerce(value, target.type()).code());
@@ -904,7 +986,7 @@ public final class Translator {
             throw new Unsupported("assignment to unknown '" + n.text() + "'");
           }
           return switch (v.kind()) {
-            case VALUE, OUT -> Ex.of(v.rust(), v.type());
+            case VALUE, OUT, CURSOR -> Ex.of(v.rust(), v.type());
             case INOUT -> Ex.of("*" + v.rust(), v.type());
             default -> throw new Unsupported("assignment to pointer '" + n.text() + "'");
           };
@@ -1061,6 +1143,9 @@ public final class Translator {
           if (v == null) {
             throw new Unsupported("dereference of " + a.text());
           }
+          if (v.kind() == Kind.CURSOR) {
+            return cursorElement(cursors.get(a.text()), v.rust());
+          }
           return switch (v.kind()) {
             case OUT -> Ex.of(v.rust(), v.type());
             case INOUT -> Ex.of("*" + v.rust(), v.type());
@@ -1153,6 +1238,8 @@ public final class Translator {
       return switch (v.kind()) {
         case VALUE, OUT -> Ex.of(v.rust(), v.type());
         case INOUT -> Ex.of("*" + v.rust(), v.type());
+        case CURSOR ->
+            throw new Unsupported("pointer '" + n.text() + "' used other than to walk its string");
         default -> Ex.of(v.rust(), v.type());
       };
     }
@@ -1235,6 +1322,10 @@ public final class Translator {
       }
       return Ex.op(logicalOperand(l, op) + " " + op + " " + logicalOperand(r, op), CType.BOOL);
     }
+    Ex pointers = cursorDifference(op, strip(ln), strip(rn));
+    if (pointers != null) {
+      return pointers;
+    }
     Ex l = expr(ln);
     Ex r = expr(rn);
     return switch (op) {
@@ -1250,6 +1341,36 @@ public final class Translator {
       }
       case "==", "!=", "<", ">", "<=", ">=" -> comparison(op, l, r);
       default -> throw new Unsupported("operator " + op);
+    };
+  }
+
+  /**
+   * {@code p - s} and {@code p - q} for cursors over one base: the distance, as C's ptrdiff_t; a
+   * cursor compared with another cursor over the same base compares the indices. Null otherwise.
+   */
+  private Ex cursorDifference(String op, CNode ln, CNode rn) {
+    if (!ln.is("identifier") || !rn.is("identifier") || !cursors.containsKey(ln.text())) {
+      return null;
+    }
+    Cursor c = cursors.get(ln.text());
+    String l = vars.get(ln.text()).rust();
+    String r;
+    if (cursors.containsKey(rn.text()) && cursors.get(rn.text()).base().equals(c.base())) {
+      r = vars.get(rn.text()).rust();
+    } else if (vars.get(rn.text()) != null && vars.get(rn.text()).equals(c.base())) {
+      r = null;
+    } else {
+      return null;
+    }
+    CType.Int diff = new CType.Int("isize", 64, true);
+    return switch (op) {
+      case "-" ->
+          r == null
+              ? Ex.op(l + " as isize", diff)
+              : Ex.op("(" + l + " as isize - " + r + " as isize)", diff);
+      case "==", "!=", "<", ">", "<=", ">=" ->
+          Ex.op(l + " " + op + " " + (r == null ? "0" : r), CType.BOOL);
+      default -> null;
     };
   }
 
@@ -1422,6 +1543,10 @@ public final class Translator {
     switch (op) {
       case "!":
         {
+          if (a.type() instanceof CType.Int && a.literal() == null) {
+            // !x on an integer is x == 0 (Clippy refuses the longer !(x != 0))
+            return Ex.op(a.wrapped() + " == 0", CType.BOOL);
+          }
           Ex b = coerce(a, CType.BOOL);
           return Ex.of("!" + b.wrapped(), CType.BOOL);
         }
@@ -1457,20 +1582,37 @@ public final class Translator {
     CNode an = n.child("argument").orElseThrow();
     Ex index = expr(n.child("index").orElseThrow());
     String idx = strip(coerce(index, CType.USIZE).code());
+    if (an.is("identifier") && cursors.containsKey(an.text())) {
+      String at = vars.get(an.text()).rust();
+      return cursorElement(
+          cursors.get(an.text()),
+          index.literal() != null && index.literal() == 0
+              ? at
+              : at + " + " + coerce(index, CType.USIZE).wrapped());
+    }
     if (an.is("identifier")
         && vars.get(an.text()) != null
         && vars.get(an.text()).kind() == Kind.STR) {
       // reading a C string at its length yields the terminating NUL; in Rust that read is a 0
       rules.add("string index reads the terminator as 0");
-      return Ex.of(
-          vars.get(an.text()).rust() + ".as_bytes().get(" + idx + ").copied().unwrap_or(0)",
-          CType.U8);
+      return strByte(
+          vars.get(an.text()).rust(), index.literal() != null && index.literal() == 0 ? null : idx);
     }
     Ex base = expr(an);
     if (!(base.type() instanceof CType.Array arr)) {
       throw new Unsupported("indexing " + CType.describe(base.type()));
     }
     return Ex.of(base.code() + "[" + idx + "]", arr.elem());
+  }
+
+  /** The byte of a string at an index (null: the first), 0 at or past its end as C reads it. */
+  private static Ex strByte(String str, String idx) {
+    return Ex.of(
+        str
+            + ".as_bytes()."
+            + (idx == null ? "first()" : "get(" + idx + ")")
+            + ".copied().unwrap_or(0)",
+        CType.U8);
   }
 
   private Ex call(CNode n) {
