@@ -127,7 +127,7 @@ public final class BulwarkCommand implements Runnable {
               IntelCommand.class),
           new Entry(
               "honeypot",
-              "Run SSH and Telnet honeypots that record attackers in Cowrie's event format.",
+              "Run SSH, Telnet and HTTP honeypots that record attackers in Cowrie's event format.",
               HoneypotCommand.class),
           new Entry(
               "canary",

@@ -1,9 +1,11 @@
 package dev.bulwark.secrets;
 
+import dev.bulwark.core.canary.CanaryRegistry;
 import dev.bulwark.core.model.Confidence;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.Region;
+import dev.bulwark.core.model.Severity;
 import dev.bulwark.secrets.engine.Entropy;
 import dev.bulwark.secrets.engine.SecretMatch;
 import dev.bulwark.secrets.rules.SecretRule;
@@ -51,5 +53,31 @@ final class SecretFindings {
 
   static Finding finding(SecretMatch m, String path, boolean testPath) {
     return builder(m, path, new Location.File(path, region(m), m.snippet()), testPath).build();
+  }
+
+  /**
+   * A match that is one of Bulwark's own canary tokens: not a leak to rotate but a tripwire, named
+   * as such, high because the token exists only to be found by someone who then uses it.
+   */
+  static Finding canary(SecretMatch m, String path, CanaryRegistry.Mark mark) {
+    Location location = new Location.File(path, region(m), m.snippet());
+    return builder(m, path, location, false)
+        .title("Canary token — someone is using it")
+        .message(
+            "Canary token "
+                + mark.id()
+                + " ("
+                + mark.kind()
+                + "), looking like a "
+                + m.rule().name()
+                + ": a decoy from Bulwark's canary registry, not a leaked credential. Whoever"
+                + " copies and uses it sets off its alert.")
+        .severity(Severity.HIGH)
+        .confidence(Confidence.HIGH)
+        .remediation(
+            "Leave it planted if it was put here on purpose; a call-back from it is an intrusion"
+                + " to investigate.")
+        .property(SecretProperties.CANARY, mark.id())
+        .build();
   }
 }

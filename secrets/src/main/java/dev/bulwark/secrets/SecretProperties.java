@@ -29,6 +29,11 @@ public final class SecretProperties {
   public static final PropertyKey<Boolean> STILL_PRESENT =
       PropertyKey.flag("stillPresent", "whether the secret is still in HEAD (history scans)");
 
+  /** Findings that are one of Bulwark's own canary tokens. */
+  public static final PropertyKey<String> CANARY =
+      PropertyKey.text(
+          "canary", "the canary token's id, when the value is one of Bulwark's canaries");
+
   public static final List<PropertyKey<?>> ALL =
       List.of(
           CATEGORY,
@@ -40,5 +45,6 @@ public final class SecretProperties {
           COMMIT,
           COMMIT_DATE,
           AUTHOR,
-          STILL_PRESENT);
+          STILL_PRESENT,
+          CANARY);
 }

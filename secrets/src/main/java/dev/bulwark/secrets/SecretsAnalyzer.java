@@ -9,6 +9,7 @@ import dev.bulwark.core.analysis.Parallel;
 import dev.bulwark.core.analysis.Phase;
 import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.analysis.ScanContext;
+import dev.bulwark.core.canary.CanaryRegistry;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.errors.Diagnostic;
 import dev.bulwark.core.errors.InputException;
@@ -27,6 +28,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -92,6 +94,16 @@ public final class SecretsAnalyzer implements Analyzer {
     } catch (InputException e) {
       throw new AnalysisException(e.getMessage(), e);
     }
+    CanaryRegistry canaries;
+    try {
+      canaries = CanaryRegistry.forScans();
+    } catch (IOException e) {
+      // the scan goes on; without the registry a canary is reported as the leak it looks like
+      ctx.diagnostics()
+          .report(Diagnostic.error(INFO.id(), null, "canary registry not read: " + why(e)));
+      canaries = CanaryRegistry.empty();
+    }
+    CanaryRegistry registry = canaries;
     List<Glob> allowPaths = config.allowPaths().stream().map(Glob::compile).toList();
     List<SourceFile> files =
         ctx.tree().files().stream()
@@ -113,7 +125,7 @@ public final class SecretsAnalyzer implements Analyzer {
                     INFO.id(),
                     file.relativePath(),
                     ctx.diagnostics(),
-                    () -> scanFile(file, scanner, config, ctx, sink, skippedBinary));
+                    () -> scanFile(file, scanner, config, registry, ctx, sink, skippedBinary));
             task.advance(file.size());
           });
     }
@@ -129,6 +141,7 @@ public final class SecretsAnalyzer implements Analyzer {
       SourceFile file,
       SecretsScanner scanner,
       SecretsConfig config,
+      CanaryRegistry canaries,
       ScanContext ctx,
       FindingSink sink,
       AtomicInteger skippedBinary) {
@@ -154,7 +167,12 @@ public final class SecretsAnalyzer implements Analyzer {
                 }
                 boolean lower = test && config.testPaths() == SecretsConfig.TestPathPolicy.LOWER;
                 if (count.incrementAndGet() <= MAX_FINDINGS_PER_FILE) {
-                  sink.accept(SecretFindings.finding(match, path, lower));
+                  Optional<CanaryRegistry.Mark> canary =
+                      canaries.recognise(match.secret().reveal());
+                  sink.accept(
+                      canary.isPresent()
+                          ? SecretFindings.canary(match, path, canary.get())
+                          : SecretFindings.finding(match, path, lower));
                 }
               });
       if (!scanned) {

@@ -2,7 +2,9 @@ package dev.bulwark.deception.canary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.core.canary.CanaryRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,28 +59,39 @@ public final class Canaries {
     String host = id + "." + domain;
     String planted;
     String callback = url;
+    List<String> secrets = new ArrayList<>();
     switch (kind) {
       case AWS_KEY -> {
         String keyId =
             "AKIA"
                 + id.substring(0, 16).toUpperCase(Locale.ROOT).replace('0', 'Q').replace('1', 'R');
+        String key = secret(40);
+        secrets.add(keyId);
+        secrets.add(key);
         planted =
             "[default]\naws_access_key_id = "
                 + keyId
                 + "\naws_secret_access_key = "
-                + secret(40)
+                + key
                 + "\nregion = us-east-1\n";
         callback = "aws:" + keyId;
       }
-      case API_TOKEN -> planted = "api_base_url = " + url + "\napi_token = " + secret(40) + "\n";
+      case API_TOKEN -> {
+        String token = secret(40);
+        secrets.add(token);
+        planted = "api_base_url = " + url + "\napi_token = " + token + "\n";
+      }
       case URL -> planted = url + "\n";
       case DNS -> {
         planted = host + "\n";
         callback = "dns:" + host;
       }
       case DB_CONN -> {
-        planted =
-            "DATABASE_URL=postgresql://app_admin:" + secret(20) + "@" + host + ":5432/production\n";
+        String password = secret(20);
+        String conn = "postgresql://app_admin:" + password + "@" + host + ":5432/production";
+        secrets.add(password);
+        secrets.add(conn);
+        planted = "DATABASE_URL=" + conn + "\n";
         callback = "dns:" + host;
       }
       case DOCX -> planted = write(id + ".docx", docx(url));
@@ -86,7 +99,7 @@ public final class Canaries {
       default -> throw new IllegalStateException("no maker for " + kind);
     }
     Canary c = new Canary(id, kind, Instant.now(), memo == null ? "" : memo, callback, planted);
-    append(c);
+    append(c, secrets);
     return c;
   }
 
@@ -106,7 +119,11 @@ public final class Canaries {
     return b.toString();
   }
 
-  private void append(Canary c) throws IOException {
+  /**
+   * Adds a token to the registry with the SHA-256 of each secret value it planted, which is how
+   * Bulwark's secrets scanner tells its own canaries from leaks (core's CanaryRegistry reads them).
+   */
+  private void append(Canary c, List<String> secrets) throws IOException {
     Files.createDirectories(dir);
     ObjectNode n = JSON.createObjectNode();
     n.put("id", c.id());
@@ -115,6 +132,8 @@ public final class Canaries {
     n.put("memo", c.memo());
     n.put("callback", c.callback());
     n.put("planted", c.kind() == CanaryKind.DOCX || c.kind() == CanaryKind.PDF ? c.planted() : "");
+    ArrayNode hashes = n.putArray("secrets");
+    secrets.forEach(v -> hashes.add(CanaryRegistry.sha256(v)));
     Files.writeString(
         registry(),
         n + "\n",

@@ -54,6 +54,28 @@ class CanariesTest {
   }
 
   @Test
+  void theRegistry_letsCoreRecogniseEveryPlantedSecret(@TempDir Path dir) throws Exception {
+    Canaries c = new Canaries(dir);
+    Canary aws = c.create(CanaryKind.AWS_KEY, "https://b.example.org", "c.example.org", "");
+    Canary token = c.create(CanaryKind.API_TOKEN, "https://b.example.org", "c.example.org", "");
+    dev.bulwark.core.canary.CanaryRegistry r =
+        dev.bulwark.core.canary.CanaryRegistry.load(c.registry());
+    for (String line : aws.planted().split("\n")) {
+      if (line.contains(" = ") && line.startsWith("aws_")) {
+        assertThat(r.recognise(line.substring(line.indexOf(" = ") + 3)))
+            .hasValueSatisfying(m -> assertThat(m.id()).isEqualTo(aws.id()));
+      }
+    }
+    String apiToken =
+        token.planted().lines().filter(l -> l.startsWith("api_token")).findFirst().orElseThrow();
+    assertThat(r.recognise(apiToken.substring(apiToken.indexOf(" = ") + 3)))
+        .hasValueSatisfying(m -> assertThat(m.kind()).isEqualTo("api-token"));
+    assertThat(r.recognise("https://b.example.org/c/" + token.id())).isPresent();
+    assertThat(java.nio.file.Files.readString(c.registry()))
+        .doesNotContain(apiToken.substring(apiToken.indexOf(" = ") + 3));
+  }
+
+  @Test
   void unknownKind_isNamedInTheError() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> CanaryKind.of("excel"))
         .hasMessageContaining("unknown canary kind 'excel'")
