@@ -31,6 +31,10 @@ public final class LocalCluster implements AutoCloseable {
     c.setString("taskmanager.memory.network.min", "32m");
     c.setString("taskmanager.memory.network.max", "32m");
     c.setString("taskmanager.memory.managed.size", "32m");
+    // any free port for the web endpoint: another cluster on this machine may hold Flink's 8081
+    c.setString("rest.bind-port", "0");
+    c.setString("rest.address", "127.0.0.1");
+    c.setString("rest.bind-address", "127.0.0.1");
     MiniCluster mc =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
@@ -55,6 +59,11 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Waits for a bounded job to end; throws when it failed. */
   public void await(JobID job, Duration timeout) throws Exception {
+    awaitResult(job, timeout);
+  }
+
+  /** Waits for a bounded job to end and returns its result; throws when it failed. */
+  public JobResult awaitResult(JobID job, Duration timeout) throws Exception {
     JobResult r = cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (!r.isSuccess()) {
       Throwable cause =
@@ -64,6 +73,17 @@ public final class LocalCluster implements AutoCloseable {
       throw new IllegalStateException(
           "the stream job failed: " + r.getJobStatus().orElse(null), cause);
     }
+    return r;
+  }
+
+  /** A counter a finished job's operators kept (a Flink accumulator), or 0 when none was kept. */
+  public static long counter(JobResult r, String name) throws Exception {
+    var v = r.getAccumulatorResults().get(name);
+    if (v == null) {
+      return 0;
+    }
+    Object value = v.deserializeValue(LocalCluster.class.getClassLoader()).getUnchecked();
+    return value instanceof Number n ? n.longValue() : 0;
   }
 
   public JobStatus status(JobID job) throws Exception {
