@@ -161,6 +161,10 @@ class LauncherTest {
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("-XX:AOTMode=record").doesNotContain("-XX:AOTCache=");
     assertThat(first.out()).contains("-Xlog:aot*=off").contains("-jar");
+    // JDK 25 prints that it recorded on standard output whatever -Xlog says: VM output is off
+    assertThat(first.out()).contains("-XX:-DisplayVMOutput");
+    // log commands run on the quick compiler alone (cheaper as whole processes, see the launcher)
+    assertThat(first.out()).contains("-XX:TieredStopAtLevel=1");
     assertThat(jvmFiles()).singleElement().asString().startsWith("logs-").endsWith(".aotconf");
     assertThat(
             PosixFilePermissions.toString(
@@ -169,6 +173,7 @@ class LauncherTest {
 
     Run second = runIn(root, Map.of(), "logs", "hunt", "x.evtx");
     assertThat(second.out()).contains("-XX:AOTCache=").doesNotContain("-XX:AOTMode=record");
+    assertThat(second.out()).doesNotContain("DisplayVMOutput");
     assertThat(jvmFiles()).singleElement().asString().startsWith("logs-").endsWith(".aot");
 
     Run third = runIn(root, Map.of(), "logs", "hunt", "x.evtx");

@@ -303,6 +303,19 @@ public final class RuleSet {
   }
 
   private void readBuiltIn() {
+    // the pack is part of the jar it ships in: while that jar is unchanged (by its metadata), it
+    // leads to the cached rules without reading and hashing the pack's files out of the jar
+    String jar = cacheDir == null ? null : packJarKey();
+    String listingKey = jar == null ? null : RuleCache.listingKey("builtin:", jar, optionsKey);
+    RuleCache.Listing listing = listingKey == null ? null : RuleCache.listing(cacheDir, listingKey);
+    if (listing != null) {
+      List<RuleCache.Loaded> cached =
+          RuleCache.read(cacheDir, listing.contentKey(), listing.names().size());
+      if (cached != null) {
+        addLoaded(listing.names(), cached);
+        return;
+      }
+    }
     List<String> names = new ArrayList<>();
     List<byte[]> contents = new ArrayList<>();
     try (InputStream index = RuleSet.class.getResourceAsStream("rules/index.txt")) {
@@ -318,7 +331,27 @@ public final class RuleSet {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    addAll(names, contents);
+    String key = addAll(names, contents);
+    if (listingKey != null && key != null) {
+      RuleCache.rememberListing(cacheDir, listingKey, key, names);
+    }
+  }
+
+  /**
+   * A key for the jar holding the pack, from its path and metadata; null when the pack is not read
+   * from a jar file (classes in a build directory) or the jar changed too recently to tell.
+   */
+  private static String packJarKey() {
+    try {
+      java.security.CodeSource source = RuleSet.class.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        return null;
+      }
+      Path jar = Path.of(source.getLocation().toURI());
+      return Files.isRegularFile(jar) ? RuleCache.statKey(List.of(jar), "builtin-pack") : null;
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 
   /**
