@@ -202,19 +202,18 @@ public final class MailSuite implements Suite {
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
-    hits.forEach(
-        (code, h) ->
-            out.put(
-                "check " + code,
-                String.format(
-                    Locale.ROOT,
-                    "phishing %d, spam %d, ham %d; era headers stripped: phishing %d, spam %d, ham %d",
-                    h[0][0],
-                    h[0][1],
-                    h[0][2],
-                    h[1][0],
-                    h[1][1],
-                    h[1][2])));
+    hits.forEach((code, h) ->
+        out.put(
+            "check " + code,
+            String.format(
+                Locale.ROOT,
+                "phishing %d, spam %d, ham %d; era headers stripped: phishing %d, spam %d, ham %d",
+                h[0][0],
+                h[0][1],
+                h[0][2],
+                h[1][0],
+                h[1][1],
+                h[1][2])));
     return out;
   }
 

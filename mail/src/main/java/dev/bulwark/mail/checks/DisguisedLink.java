@@ -25,8 +25,7 @@ final class DisguisedLink extends LinkCheck {
           "(?i)[?&](?:q|u|url|redirect|redirect_uri|redir|goto|target|dest|destination|next|to|link)"
               + "=(?:https?(?::|%3a)|%68|[a-z0-9-]+(?:\\.|%2e)[a-z]{2,}(?:/|%2f))");
 
-  private static final Pattern PLAIN_TARGET =
-      Pattern.compile("(?i)[?&][a-z_]+=(https?://[^&#]+)");
+  private static final Pattern PLAIN_TARGET = Pattern.compile("(?i)[?&][a-z_]+=(https?://[^&#]+)");
 
   /** A percent-encoded letter or digit: nothing needs that escape. */
   private static final Pattern ENCODED_PLAIN =
@@ -53,7 +52,9 @@ final class DisguisedLink extends LinkCheck {
     if (q >= 0 && REDIRECT.matcher(href.substring(q)).find() && !path.contains("unsubscribe")) {
       String target = target(href.substring(q));
       // a site sending the reader on to its own pages (click tracking) hides nothing
-      if (target != null && reg != null && reg.equals(Addresses.registrable(Locations.host(target)))) {
+      if (target != null
+          && reg != null
+          && reg.equals(Addresses.registrable(Locations.host(target)))) {
         return null;
       }
       return "a link to " + reg + " carries another address to send the reader on to";

@@ -6,8 +6,8 @@ import dev.bulwark.mail.message.MailMessage;
 import java.util.List;
 
 /**
- * The sender writes from a domain anyone can get for free on an app-hosting or cloud platform —
- * a {@code project.firebaseapp.com}, a tenant's {@code onmicrosoft.com} default, a serverless
+ * The sender writes from a domain anyone can get for free on an app-hosting or cloud platform — a
+ * {@code project.firebaseapp.com}, a tenant's {@code onmicrosoft.com} default, a serverless
  * endpoint — instead of a domain its organisation registered. Prototypes send such mail honestly,
  * so it weighs little alone.
  */

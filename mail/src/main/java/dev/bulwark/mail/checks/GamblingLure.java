@@ -5,9 +5,9 @@ import dev.bulwark.mail.checks.MailRule.Weight;
 import java.util.regex.Pattern;
 
 /**
- * An online casino's bait: free spins, a bonus with no deposit, a jackpot or a payout waiting —
- * the unsolicited gambling offers that lead to unlicensed sites and card forms. Up to three
- * phrases quoted, in the languages these campaigns use most.
+ * An online casino's bait: free spins, a bonus with no deposit, a jackpot or a payout waiting — the
+ * unsolicited gambling offers that lead to unlicensed sites and card forms. Up to three phrases
+ * quoted, in the languages these campaigns use most.
  */
 final class GamblingLure extends LanguageCue {
   private static final Pattern PHRASES =

@@ -24,7 +24,8 @@ final class InvalidSenderAddress implements MailCheck {
   private static final Pattern BRACKETED = Pattern.compile("<([^<>]*)>");
   private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+");
   private static final Pattern DOMAIN =
-      Pattern.compile("(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+(?:[\\p{L}]{2,}|xn--[a-z0-9-]+)");
+      Pattern.compile(
+          "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+(?:[\\p{L}]{2,}|xn--[a-z0-9-]+)");
 
   @Override
   public MailRule rule() {

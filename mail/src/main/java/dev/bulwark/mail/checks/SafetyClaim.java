@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The message vouches for itself: "this message is from a trusted sender", "verified sender",
- * "safe to open". Mail systems put such banners outside the sender's text; a body that claims its
- * own safety is imitating one, so one such phrase is enough. Scanning footers honest gateways add
+ * The message vouches for itself: "this message is from a trusted sender", "verified sender", "safe
+ * to open". Mail systems put such banners outside the sender's text; a body that claims its own
+ * safety is imitating one, so one such phrase is enough. Scanning footers honest gateways add
  * ("scanned for viruses") are not matched.
  */
 final class SafetyClaim implements MailCheck {
