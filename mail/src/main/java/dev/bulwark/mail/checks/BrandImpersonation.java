@@ -26,6 +26,20 @@ final class BrandImpersonation implements MailCheck {
     return x.find() ? x.group(1).toLowerCase(Locale.ROOT) : null;
   }
 
+  /**
+   * Whether the display name also names the sender's own domain ("Lockergnome Apple Core" from
+   * lockergnome.com): a newsletter or reseller speaking about a brand under its own name, not
+   * posing as the brand.
+   */
+  static boolean namesItself(String display, String fromReg) {
+    if (fromReg == null) {
+      return false;
+    }
+    String label = fromReg.split("\\.")[0];
+    return label.length() >= 4
+        && display.replaceAll("[^\\p{L}\\p{N}]", "").contains(label.replace("-", ""));
+  }
+
   @Override
   public MailRule rule() {
     return RULE;
@@ -36,6 +50,10 @@ final class BrandImpersonation implements MailCheck {
     String display = Addresses.displayName(m.header("From")).toLowerCase(Locale.ROOT);
     // a domain under no public suffix ("bradesco") is judged as it stands
     String fromReg = c.fromRegistrable() != null ? c.fromRegistrable() : bare(m.header("From"));
+    // a bare name with no suffix ("contato@correios") is the brand's word itself, forged
+    if (c.fromRegistrable() != null && namesItself(display, fromReg)) {
+      return;
+    }
     for (String brand : Brands.NAMES) {
       // The brand's own domain is brand.tld (or brand.co.uk); "secure-paypal-billing.com" is not.
       if (display.contains(brand)
