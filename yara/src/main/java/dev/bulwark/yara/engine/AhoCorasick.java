@@ -1,20 +1,29 @@
 package dev.bulwark.yara.engine;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Aho–Corasick automaton over the atoms of every string of a rule set, on ASCII-lowercased bytes.
- * Built once per compiled rule set; a scan is one pass over the file. Transitions are a full table
- * (the atoms are at most four bytes, so the trie stays small); each state lists the atom ids that
- * end there, including those reached through failure links.
+ * Built once per compiled rule set; a scan is one pass over the file.
+ *
+ * <p>The root and the states one byte deep have full 256-entry rows: nearly every byte of a scan
+ * passes through them. Deeper states, the great majority, keep only their own sorted transitions
+ * and a failure link, so a rule set of tens of thousands of atoms costs a few megabytes instead of
+ * a kilobyte per state. States are numbered breadth first, so the dense ones are {@code
+ * 0..dense-1}. Each state's outputs (the atom ids ending there, through failure links too) are one
+ * slice of a flat array.
  */
 final class AhoCorasick {
-  private final int[] delta; // state * 256 + byte -> state
-  private final int[][] outputs;
+  private final int dense; // states below this id have full rows
+  private final int[] delta; // state * 256 + byte -> state, for dense states
+  private final int[] fail; // failure link of every state
+  private final int[] sparseStart; // (state - dense) -> first transition; one extra at the end
+  private final byte[] sparseLabel; // sorted per state
+  private final int[] sparseTarget;
+  private final int[] outStart; // state -> first output; one extra at the end
+  private final int[] outAtoms;
 
   /** Hears every atom hit: atom id and the offset of the atom's last byte. */
   interface Hits {
@@ -22,68 +31,208 @@ final class AhoCorasick {
   }
 
   AhoCorasick(List<byte[]> atoms) {
-    List<int[]> next = new ArrayList<>();
-    List<List<Integer>> out = new ArrayList<>();
-    next.add(newRow());
-    out.add(new ArrayList<>());
+    // The trie, with children as linked lists: no per-state arrays while building.
+    Trie t = new Trie(atoms.size() * 2 + 16);
     for (int id = 0; id < atoms.size(); id++) {
       int s = 0;
       for (byte b : atoms.get(id)) {
-        int c = b & 0xff;
-        if (next.get(s)[c] < 0) {
-          next.get(s)[c] = next.size();
-          next.add(newRow());
-          out.add(new ArrayList<>());
+        s = t.childOrAdd(s, b & 0xff);
+      }
+      t.addOutput(s, id);
+    }
+    int n = t.size;
+    // Breadth-first order: a state's failure target is always numbered before it.
+    int[] order = new int[n]; // new id -> old id
+    int[] renum = new int[n]; // old id -> new id
+    int head = 0;
+    int tail = 1;
+    order[0] = 0;
+    while (head < tail) {
+      int s = order[head++];
+      for (int c = t.firstChild[s]; c >= 0; c = t.sibling[c]) {
+        order[tail++] = c;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      renum[order[i]] = i;
+    }
+    int d = 1;
+    while (d < n && t.depth[order[d]] == 1) {
+      d++;
+    }
+    this.dense = d;
+    // Failure links (on old ids), computed in breadth-first order.
+    int[] failOld = new int[n];
+    for (int i = 1; i < n; i++) {
+      int s = order[i];
+      if (t.depth[s] == 1) {
+        failOld[s] = 0;
+        continue;
+      }
+      int parent = t.parent[s];
+      int c = t.label[s];
+      int f = failOld[parent];
+      int target;
+      while (true) {
+        target = t.child(f, c);
+        if (target >= 0 || f == 0) {
+          break;
         }
-        s = next.get(s)[c];
+        f = failOld[f];
       }
-      out.get(s).add(id);
+      failOld[s] = target >= 0 ? target : 0;
     }
-    int n = next.size();
-    int[] fail = new int[n];
-    delta = new int[n * 256];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c = 0; c < 256; c++) {
-      int t = next.get(0)[c];
-      if (t < 0) {
-        delta[c] = 0;
-      } else {
-        delta[c] = t;
-        fail[t] = 0;
-        queue.add(t);
+    this.fail = new int[n];
+    for (int i = 0; i < n; i++) {
+      fail[i] = renum[failOld[order[i]]];
+    }
+    // Outputs: a state's own atoms, then those of its failure target (already laid out).
+    int[] starts = new int[n + 1];
+    int[] buf = new int[Math.max(16, atoms.size())];
+    int used = 0;
+    for (int i = 0; i < n; i++) {
+      starts[i] = used;
+      int s = order[i];
+      for (int o = t.outHead[s]; o >= 0; o = t.outNext[o]) {
+        buf = grow(buf, used + 1);
+        buf[used++] = t.outAtom[o];
+      }
+      if (i != 0) {
+        int f = fail[i];
+        int len = starts[f + 1] - starts[f];
+        buf = grow(buf, used + len);
+        System.arraycopy(buf, starts[f], buf, used, len);
+        used += len;
       }
     }
-    int[][] outs = new int[n][];
-    outs[0] = out.get(0).stream().mapToInt(Integer::intValue).toArray();
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      List<Integer> o = new ArrayList<>(out.get(s));
-      for (int x : outs[fail[s]]) {
-        o.add(x);
-      }
-      outs[s] = o.stream().mapToInt(Integer::intValue).toArray();
+    starts[n] = used;
+    this.outStart = starts;
+    this.outAtoms = Arrays.copyOf(buf, used);
+    // Full rows for the root and the states one byte deep.
+    this.delta = new int[d * 256];
+    for (int i = 0; i < d; i++) {
+      int s = order[i];
       for (int c = 0; c < 256; c++) {
-        int t = next.get(s)[c];
-        if (t < 0) {
-          delta[s * 256 + c] = delta[fail[s] * 256 + c];
-        } else {
-          delta[s * 256 + c] = t;
-          fail[t] = delta[fail[s] * 256 + c];
-          queue.add(t);
-        }
+        int child = t.child(s, c);
+        delta[i * 256 + c] = child >= 0 ? renum[child] : i == 0 ? 0 : delta[fail[i] * 256 + c];
       }
     }
-    this.outputs = outs;
+    // Sorted transitions for the deeper states.
+    this.sparseStart = new int[n - d + 1];
+    int edges = 0;
+    for (int i = d; i < n; i++) {
+      for (int c = t.firstChild[order[i]]; c >= 0; c = t.sibling[c]) {
+        edges++;
+      }
+    }
+    this.sparseLabel = new byte[edges];
+    this.sparseTarget = new int[edges];
+    int e = 0;
+    long[] row = new long[256];
+    for (int i = d; i < n; i++) {
+      sparseStart[i - d] = e;
+      int k = 0;
+      for (int c = t.firstChild[order[i]]; c >= 0; c = t.sibling[c]) {
+        row[k++] = ((long) t.label[c] << 32) | renum[c];
+      }
+      Arrays.sort(row, 0, k);
+      for (int j = 0; j < k; j++) {
+        sparseLabel[e] = (byte) (row[j] >>> 32);
+        sparseTarget[e] = (int) row[j];
+        e++;
+      }
+    }
+    sparseStart[n - d] = e;
   }
 
-  private static int[] newRow() {
-    int[] r = new int[256];
-    Arrays.fill(r, -1);
-    return r;
+  private static int[] grow(int[] a, int need) {
+    return need <= a.length ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
+  }
+
+  /** The trie while it is built: parallel arrays, children as linked lists. */
+  private static final class Trie {
+    int size = 1;
+    int[] firstChild;
+    int[] sibling;
+    int[] label;
+    int[] parent;
+    int[] depth;
+    int[] outHead;
+    int[] outNext = new int[16];
+    int[] outAtom = new int[16];
+    int outs;
+
+    Trie(int capacity) {
+      firstChild = filled(capacity);
+      sibling = filled(capacity);
+      label = new int[capacity];
+      parent = new int[capacity];
+      depth = new int[capacity];
+      outHead = filled(capacity);
+    }
+
+    private static int[] filled(int n) {
+      int[] a = new int[n];
+      Arrays.fill(a, -1);
+      return a;
+    }
+
+    int child(int s, int c) {
+      for (int x = firstChild[s]; x >= 0; x = sibling[x]) {
+        if (label[x] == c) {
+          return x;
+        }
+      }
+      return -1;
+    }
+
+    int childOrAdd(int s, int c) {
+      int x = child(s, c);
+      if (x >= 0) {
+        return x;
+      }
+      if (size == firstChild.length) {
+        int cap = size * 2;
+        int old = firstChild.length;
+        firstChild = Arrays.copyOf(firstChild, cap);
+        sibling = Arrays.copyOf(sibling, cap);
+        outHead = Arrays.copyOf(outHead, cap);
+        Arrays.fill(firstChild, old, cap, -1);
+        Arrays.fill(sibling, old, cap, -1);
+        Arrays.fill(outHead, old, cap, -1);
+        label = Arrays.copyOf(label, cap);
+        parent = Arrays.copyOf(parent, cap);
+        depth = Arrays.copyOf(depth, cap);
+      }
+      x = size++;
+      label[x] = c;
+      parent[x] = s;
+      depth[x] = depth[s] + 1;
+      sibling[x] = firstChild[s];
+      firstChild[s] = x;
+      return x;
+    }
+
+    void addOutput(int s, int atom) {
+      if (outs == outAtom.length) {
+        outAtom = Arrays.copyOf(outAtom, outs * 2);
+        outNext = Arrays.copyOf(outNext, outs * 2);
+      }
+      outAtom[outs] = atom;
+      outNext[outs] = outHead[s];
+      outHead[s] = outs++;
+    }
   }
 
   int states() {
-    return outputs.length;
+    return fail.length;
+  }
+
+  /** Bytes held by the automaton's tables (for the compile report). */
+  long footprintBytes() {
+    return 4L * (delta.length + fail.length + sparseStart.length + sparseTarget.length)
+        + sparseLabel.length
+        + 4L * (outStart.length + outAtoms.length);
   }
 
   private static final byte[] FOLD = new byte[256];
@@ -94,17 +243,33 @@ final class AhoCorasick {
     }
   }
 
+  /** The state after reading byte {@code c} in state {@code s}. */
+  private int step(int s, int c) {
+    while (s >= dense) {
+      int lo = sparseStart[s - dense];
+      int hi = sparseStart[s - dense + 1] - 1;
+      byte b = (byte) c;
+      // few transitions per deep state: a linear look is as fast as a binary search here
+      for (int j = lo; j <= hi; j++) {
+        if (sparseLabel[j] == b) {
+          return sparseTarget[j];
+        }
+      }
+      s = fail[s];
+    }
+    return delta[(s << 8) | c];
+  }
+
   void scan(ByteBuffer data, int limit, Hits hits) {
     int s = 0;
-    int[] d = delta;
-    int[][] o = outputs;
+    int[] os = outStart;
+    int[] oa = outAtoms;
     for (int i = 0; i < limit; i++) {
-      s = d[(s << 8) | (FOLD[data.get(i) & 0xff] & 0xff)];
-      int[] out = o[s];
-      if (out.length != 0) {
-        for (int a : out) {
-          hits.hit(a, i);
-        }
+      s = step(s, FOLD[data.get(i) & 0xff] & 0xff);
+      int from = os[s];
+      int to = os[s + 1];
+      for (int j = from; j < to; j++) {
+        hits.hit(oa[j], i);
       }
     }
   }

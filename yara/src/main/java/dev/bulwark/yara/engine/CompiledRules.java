@@ -187,12 +187,15 @@ public final class CompiledRules {
         }
       }
       case HEX -> {
-        Node n = Hex.parse(s.source());
+        Node n = s.pattern() != null ? s.pattern() : Hex.parse(s.source());
         out.add(new Variant.Pattern(n, Program.compile(n), false, false));
       }
       case REGEX -> {
         Node n =
-            Regex.parse(s.source(), s.flags().contains("i") || m.nocase(), s.flags().contains("s"));
+            s.pattern() != null
+                ? s.pattern()
+                : Regex.parse(
+                    s.source(), s.flags().contains("i") || m.nocase(), s.flags().contains("s"));
         if (m.matchAscii()) {
           out.add(new Variant.Pattern(n, Program.compile(n), m.fullword(), false));
         }

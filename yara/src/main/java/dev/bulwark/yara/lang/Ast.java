@@ -46,7 +46,9 @@ public final class Ast {
       String source,
       String flags,
       Modifiers modifiers,
-      int line) {}
+      int line,
+      // hex strings and regexes parsed once, by the parser that checks them; null for text
+      dev.bulwark.yara.regex.Node pattern) {}
 
   public record Rule(
       String name,

@@ -309,8 +309,9 @@ public final class Parser {
       StringDef def;
       if (lexer.peekChar('{') && ahead.isEmpty()) {
         Token hex = lexer.hexString();
+        dev.bulwark.yara.regex.Node pattern;
         try {
-          Hex.parse(hex.text());
+          pattern = Hex.parse(hex.text());
         } catch (RegexSyntaxException e) {
           throw err(hex, "invalid hex string \"$" + id.text() + "\": " + e.getMessage());
         }
@@ -328,7 +329,8 @@ public final class Parser {
                 hex.text(),
                 "",
                 new Modifiers(false, false, false, false, priv, null, null, null),
-                id.line());
+                id.line(),
+                pattern);
       } else {
         Token v = next();
         if (v.kind() == Kind.TEXT) {
@@ -336,16 +338,17 @@ public final class Parser {
             throw err(v, "empty string \"$" + id.text() + "\"");
           }
           Modifiers m = modifiers(id, true);
-          def = new StringDef(name, StringKind.TEXT, v.bytes(), v.text(), "", m, id.line());
+          def = new StringDef(name, StringKind.TEXT, v.bytes(), v.text(), "", m, id.line(), null);
         } else if (v.kind() == Kind.REGEX) {
           String flags = new String(v.bytes(), StandardCharsets.US_ASCII);
           Modifiers m = modifiers(id, false);
+          dev.bulwark.yara.regex.Node pattern;
           try {
-            Regex.parse(v.text(), flags.contains("i") || m.nocase(), flags.contains("s"));
+            pattern = Regex.parse(v.text(), flags.contains("i") || m.nocase(), flags.contains("s"));
           } catch (RegexSyntaxException e) {
             throw err(v, "invalid regular expression \"$" + id.text() + "\": " + e.getMessage());
           }
-          def = new StringDef(name, StringKind.REGEX, null, v.text(), flags, m, id.line());
+          def = new StringDef(name, StringKind.REGEX, null, v.text(), flags, m, id.line(), pattern);
         } else {
           throw err(
               v, "expected a string, hex string or regular expression but found " + v.describe());
