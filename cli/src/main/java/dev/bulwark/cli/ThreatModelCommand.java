@@ -87,19 +87,31 @@ final class ThreatModelCommand implements Runnable {
       ReportOutput.prepare(outputs, inputs, outputPolicy);
       ThreatModelService.Checked c = new ThreatModelService().check(model, scan, rules);
       ReportOutput.writeAll(spec, c.report(), outputs);
-      long linked = c.risks().stream().filter(r -> !r.evidence().isEmpty()).count();
-      long links = c.risks().stream().mapToLong(r -> r.evidence().size()).sum();
+      long linked =
+          c.risks().stream()
+              .filter(r -> r.evidence().stream().anyMatch(e -> !e.fingerprint().isEmpty()))
+              .count();
+      long links =
+          c.risks().stream()
+              .flatMap(r -> r.evidence().stream())
+              .filter(e -> !e.fingerprint().isEmpty())
+              .count();
+      long mitigated =
+          c.risks().stream()
+              .filter(r -> r.evidence().stream().anyMatch(e -> e.fingerprint().isEmpty()))
+              .count();
       spec.commandLine()
           .getErr()
           .printf(
-              "%d risks from %d rules on %d assets and %d links; %d risks with evidence (%d links to %d scan findings)%n",
+              "%d risks from %d rules on %d assets and %d links; %d risks with evidence (%d links to %d scan findings); %d marked mitigated by a clean scan%n",
               c.risks().size(),
               RiskFindings.countsByRule(c.risks()).size(),
               c.model().technicalAssets().size(),
               c.model().links().size(),
               linked,
               links,
-              c.scanFindings());
+              c.scanFindings(),
+              mitigated);
       boolean failing =
           c.risks().stream()
               .filter(r -> r.status().open())

@@ -22,7 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Threat models as code: check a model against the risk rules (with evidence from a scan report),
@@ -65,7 +69,9 @@ public final class ThreatModelService {
       throw new InputException(e.getMessage());
     }
     List<Finding> scan = scanReport == null ? List.of() : findings(scanReport);
-    risks = EvidenceLinker.link(model, risks, scan);
+    EvidenceLinker.Coverage coverage =
+        scanReport == null ? EvidenceLinker.Coverage.none() : coverage(scanReport);
+    risks = EvidenceLinker.link(model, risks, scan, coverage);
     List<Finding> findings = RiskFindings.of(model, modelFile.toString(), risks);
     long bytes;
     try {
@@ -104,6 +110,36 @@ public final class ThreatModelService {
         out.add(FindingJson.fromJson(n));
       }
       return out;
+    } catch (IOException | RuntimeException e) {
+      throw new InputException(report + ": cannot read the scan report: " + e.getMessage());
+    }
+  }
+
+  /**
+   * What a Bulwark JSON report looked for: its rules with their CWEs, and whether every analyzer
+   * run completed.
+   */
+  public static EvidenceLinker.Coverage coverage(Path report) throws InputException {
+    try {
+      JsonNode root = new ObjectMapper().readTree(report.toFile());
+      JsonNode runs = root.path("scan").path("analyzers");
+      boolean complete = runs.isArray() && !runs.isEmpty();
+      for (JsonNode run : runs) {
+        complete &= "completed".equals(run.path("status").asText());
+      }
+      Map<String, Set<String>> cwes = new HashMap<>();
+      for (JsonNode rule : root.path("rules")) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode t : rule.path("taxa")) {
+          if (t.asText().startsWith("CWE-")) {
+            ids.add(t.asText());
+          }
+        }
+        if (!ids.isEmpty() && !rule.path("id").asText().isEmpty()) {
+          cwes.computeIfAbsent(rule.path("id").asText(), k -> new HashSet<>()).addAll(ids);
+        }
+      }
+      return new EvidenceLinker.Coverage(cwes, complete);
     } catch (IOException | RuntimeException e) {
       throw new InputException(report + ": cannot read the scan report: " + e.getMessage());
     }
