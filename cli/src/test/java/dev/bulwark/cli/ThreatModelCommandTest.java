@@ -59,6 +59,29 @@ class ThreatModelCommandTest {
     }
     assertThat(rules).contains("sql-nosql-injection", "cross-site-scripting", "missing-vault");
     assertThat(linked).isGreaterThanOrEqualTo(5);
+
+    // Mitigation from evidence: a risk whose weakness the scan's rules looked for in the asset's
+    // code, without finding it, is marked mitigated and names those rules of the scan.
+    Set<String> scanRules = new HashSet<>();
+    json.readTree(scan.toFile()).path("rules").forEach(r -> scanRules.add(r.get("id").asText()));
+    int mitigated = 0;
+    for (JsonNode f : findings) {
+      JsonNode m = f.path("properties").path("threatmodel.mitigation");
+      if (m.isMissingNode()) {
+        continue;
+      }
+      mitigated++;
+      assertThat(f.path("properties").path("threatmodel.status").asText()).isEqualTo("mitigated");
+      assertThat(f.path("properties").has("threatmodel.evidence"))
+          .as("a confirming finding wins over a clean check")
+          .isFalse();
+      String cited = m.asText().replaceAll(".*\\(rules ([^;]*); code .*", "$1");
+      for (String rule : cited.split(",")) {
+        assertThat(scanRules).as("mitigation cites a rule of the scan").contains(rule);
+      }
+    }
+    assertThat(mitigated).as(c.err()).isPositive();
+    assertThat(c.err()).contains(mitigated + " marked mitigated by a clean scan");
   }
 
   @Test
