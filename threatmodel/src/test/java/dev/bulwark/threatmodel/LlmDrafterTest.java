@@ -44,7 +44,8 @@ class LlmDrafterTest {
     Files.writeString(
         res.resolve("application.properties"),
         "spring.datasource.url=jdbc:postgresql://db:5432/shop\n"
-            + "payments.url = https://pay.example.com/v2\n");
+            + "payments.url = https://pay.example.com/v2\n"
+            + "db.password=Marigold-Sparrow-77\n");
     Files.writeString(repo.resolve("Dockerfile"), "FROM eclipse-temurin:21\nUSER app\n");
     Files.writeString(tmp.resolve("outside.txt"), "token\n");
 
@@ -67,7 +68,10 @@ class LlmDrafterTest {
           .as("the prompt shows the configuration with line numbers")
           .contains("File src/main/resources/application.properties:")
           .contains("2: payments.url = https://pay.example.com/v2")
-          .contains("File Dockerfile:");
+          .contains("File Dockerfile:")
+          .as("a secret setting's value never reaches the model")
+          .contains("3: db.password=<redacted>")
+          .doesNotContain("Marigold");
 
       assertThat(r.proposals()).hasSize(5);
       assertThat(r.verified()).isEqualTo(1);

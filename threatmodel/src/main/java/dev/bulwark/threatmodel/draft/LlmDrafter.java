@@ -173,7 +173,7 @@ public final class LlmDrafter {
       StringBuilder one = new StringBuilder("File ").append(f).append(":\n");
       List<String> lines = readLines(p);
       for (int i = 0; i < lines.size(); i++) {
-        one.append(i + 1).append(": ").append(lines.get(i)).append('\n');
+        one.append(i + 1).append(": ").append(redact(lines.get(i))).append('\n');
       }
       if (b.length() + one.length() > PROMPT_BUDGET_CHARS) {
         break;
@@ -181,6 +181,19 @@ public final class LlmDrafter {
       b.append(one);
     }
     return b.toString();
+  }
+
+  private static final java.util.regex.Pattern SECRET_SETTING =
+      java.util.regex.Pattern.compile(
+          "(?i)^(\\s*[^=:#\\s]*(password|passwd|secret|token|api[-_.]?key|private[-_.]?key|webhook|credential)[^=:]*[=:]\\s*)\\S.*$");
+
+  /**
+   * The value of a setting whose name says it holds a secret, replaced: the model needs to know the
+   * setting is there, never its value.
+   */
+  static String redact(String line) {
+    var m = SECRET_SETTING.matcher(line);
+    return m.matches() ? m.group(1) + "<redacted>" : line;
   }
 
   private static boolean configLike(String rel) {
