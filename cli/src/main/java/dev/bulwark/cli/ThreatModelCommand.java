@@ -1,9 +1,13 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.cli.usecase.ThreatModelService;
+import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.terminal.TerminalText;
 import dev.bulwark.threatmodel.diagram.Dot;
 import dev.bulwark.threatmodel.draft.Drafter;
+import dev.bulwark.threatmodel.draft.LlmDrafter;
 import dev.bulwark.threatmodel.format.OtmFormat;
 import dev.bulwark.threatmodel.format.ThreagileWriter;
 import dev.bulwark.threatmodel.report.RiskFindings;
@@ -129,7 +133,9 @@ final class ThreatModelCommand implements Runnable {
         "Propose a starting Threagile model from a repository.",
         "Services from build files, Dockerfiles and docker-compose; data stores from database",
         "drivers in the dependencies; links from URLs in configuration. Each element cites the",
-        "file and line it rests on (printed to standard error)."
+        "file and line it rests on (printed to standard error). With --llm the configured model",
+        "proposes more assets, links and threats; each is checked against the line it cites and",
+        "listed as verified or unverified (proposals are listed, not written into the model)."
       })
   static final class Draft implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -145,9 +151,33 @@ final class ThreatModelCommand implements Runnable {
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
+    @Option(
+        names = "--llm",
+        description =
+            "Ask the configured LLM (bulwark.yaml llm: or BULWARK_LLM_*) for assets, links and threats the draft misses.")
+    boolean llm;
+
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
+
     @Override
     public Integer call() throws Exception {
       Drafter.Draft d = new ThreatModelService().draft(repo);
+      LlmDrafter.Result proposed = null;
+      if (llm) {
+        BulwarkConfig cfg = config.load(repo.toAbsolutePath().normalize());
+        Configs.LlmSection section =
+            Configs.llmSection(
+                config.file(),
+                cfg,
+                System.getenv(),
+                w -> spec.commandLine().getErr().println("bulwark: warning: " + w));
+        LlmSettings settings =
+            LlmSettings.resolve(section.section(), System.getenv(), section.baseDir())
+                .orElseThrow(() ->
+                    new dev.bulwark.core.errors.InputException(
+                        "--llm: no model is configured (llm.endpoint and llm.model, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)"));
+        proposed = new ThreatModelService().propose(repo, d, settings.client());
+      }
       String yaml = ThreagileWriter.write(d.model());
       write(spec, outputPolicy, out, List.of(repo), yaml);
       for (Drafter.Citation c : d.citations()) {
@@ -160,6 +190,30 @@ final class ThreatModelCommand implements Runnable {
           .printf(
               "drafted %d technical assets and %d links from %d cited facts%n",
               d.model().technicalAssets().size(), d.model().links().size(), d.citations().size());
+      if (proposed != null) {
+        for (LlmDrafter.Proposal p : proposed.proposals()) {
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "  [%s] %s %s: %s (%s:%d)%n",
+                  p.verified() ? "verified" : "unverified: " + p.reason(),
+                  p.kind(),
+                  TerminalText.line(p.element()),
+                  TerminalText.line(p.claim()),
+                  TerminalText.line(p.file()),
+                  p.line());
+        }
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "%s proposed %d elements, %d verified against the repository%s%n",
+                proposed.model(),
+                proposed.proposals().size(),
+                proposed.verified(),
+                proposed.rejected().isEmpty()
+                    ? ""
+                    : " (" + proposed.rejected().size() + " answers rejected by the schema)");
+      }
       return ExitCodes.OK;
     }
   }

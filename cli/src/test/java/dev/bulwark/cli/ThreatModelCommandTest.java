@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.testing.FakeChatServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -82,6 +83,46 @@ class ThreatModelCommandTest {
     }
     assertThat(mitigated).as(c.err()).isPositive();
     assertThat(c.err()).contains(mitigated + " marked mitigated by a clean scan");
+  }
+
+  @Test
+  void draftWithLlm_listsEachProposalAsVerifiedOrNot(@TempDir Path tmp) throws Exception {
+    String answer =
+        """
+        {"proposals":[
+         {"kind":"link","element":"webshop>slack","claim":"posts alerts to a Slack webhook",
+          "file":"src/main/resources/application.properties","line":7,
+          "quote":"alerts.slack.webhook="},
+         {"kind":"asset","element":"kafka","claim":"publishes orders to Kafka",
+          "file":"src/main/resources/application.properties","line":5,"quote":"kafka.bootstrap"}
+        ]}
+        """;
+    try (FakeChatServer server =
+        FakeChatServer.start("fake-drafter", 500, 100, req -> FakeChatServer.text(answer))) {
+      Path cfg = tmp.resolve("bulwark.yaml");
+      Files.writeString(
+          cfg, "llm:\n  endpoint: " + server.endpoint() + "\n  model: fake-drafter\n");
+      Path model = tmp.resolve("model.yaml");
+      Cli.Result d =
+          Cli.run(
+              "threatmodel",
+              "draft",
+              DEMO.toString(),
+              "--llm",
+              "--config",
+              cfg.toString(),
+              "-o",
+              model.toString());
+      assertThat(d.exit()).as(d.err()).isZero();
+      assertThat(d.err())
+          .contains("[verified] link webshop>slack: posts alerts to a Slack webhook")
+          .contains("[unverified: line 5 does not say what the proposal quotes] asset kafka")
+          .contains("proposed 2 elements, 1 verified against the repository");
+      assertThat(server.requests().get(0).toString())
+          .as("the shop's secrets stay out of the prompt")
+          .doesNotContain("Marigold-Sparrow-2291")
+          .doesNotContain("sk_live_");
+    }
   }
 
   @Test

@@ -2,12 +2,15 @@ package dev.bulwark.cli.usecase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.ai.llm.LlmClient;
+import dev.bulwark.ai.llm.LlmException;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.threatmodel.diagram.Diagrams;
 import dev.bulwark.threatmodel.draft.Drafter;
+import dev.bulwark.threatmodel.draft.LlmDrafter;
 import dev.bulwark.threatmodel.evidence.EvidenceLinker;
 import dev.bulwark.threatmodel.format.Models;
 import dev.bulwark.threatmodel.model.ThreatModel;
@@ -153,6 +156,18 @@ public final class ThreatModelService {
       return Drafter.draft(repo);
     } catch (IOException e) {
       throw new InputException(repo + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** The LLM's proposals for a draft, each checked against the repository. */
+  public LlmDrafter.Result propose(Path repo, Drafter.Draft base, LlmClient client)
+      throws InputException, InterruptedException {
+    try {
+      return LlmDrafter.propose(repo, base, client);
+    } catch (IOException e) {
+      throw new InputException(repo + ": cannot read: " + e.getMessage());
+    } catch (LlmException e) {
+      throw new InputException("--llm: " + e.getMessage());
     }
   }
 
