@@ -11,6 +11,7 @@ import dev.bulwark.threatmodel.draft.LlmDrafter;
 import dev.bulwark.threatmodel.format.OtmFormat;
 import dev.bulwark.threatmodel.format.ThreagileWriter;
 import dev.bulwark.threatmodel.report.RiskFindings;
+import dev.bulwark.threatmodel.report.RiskMatrix;
 import dev.bulwark.threatmodel.rules.Risk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,7 +50,9 @@ final class ThreatModelCommand implements Runnable {
         "MODEL is Threagile YAML (includes followed), Threat Dragon JSON, OTM or a CycloneDX TM-BOM.",
         "With --scan, findings of a Bulwark JSON report in an asset's code (tags path:PREFIX or",
         "component:PURL) confirm its risks: likelihood one step up, each link citing the finding's",
-        "fingerprint. Exit status 1 when an open risk is at or above --fail-on."
+        "fingerprint; a complete scan whose rules looked for a code weakness and found none marks",
+        "the unchecked risk mitigated, naming those rules. --matrix writes the likelihood x impact",
+        "matrix (.md, .html or .json). Exit status 1 when an open risk is at or above --fail-on."
       })
   static final class Check implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -77,6 +80,13 @@ final class ThreatModelCommand implements Runnable {
             "Exit with status 1 when an open risk is at this severity or worse (default: high).")
     Severity failOn = Severity.HIGH;
 
+    @Option(
+        names = "--matrix",
+        paramLabel = "FILE",
+        description =
+            "Write the likelihood x impact risk matrix (open/total risks per cell); Markdown, HTML or JSON by the name's ending.")
+    Path matrix;
+
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
 
@@ -89,8 +99,20 @@ final class ThreatModelCommand implements Runnable {
         inputs.add(scan);
       }
       ReportOutput.prepare(outputs, inputs, outputPolicy);
+      String matrixFormat = matrix == null ? null : matrixFormat(matrix);
+      var matrixOut = outputPolicy.check(matrix, inputs);
       ThreatModelService.Checked c = new ThreatModelService().check(model, scan, rules);
       ReportOutput.writeAll(spec, c.report(), outputs);
+      if (matrixOut != null) {
+        RiskMatrix m = RiskMatrix.of(c.risks());
+        String text =
+            switch (matrixFormat) {
+              case "md" -> m.markdown();
+              case "html" -> m.html();
+              default -> m.json();
+            };
+        matrixOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+      }
       long linked =
           c.risks().stream()
               .filter(r -> r.evidence().stream().anyMatch(e -> !e.fingerprint().isEmpty()))
@@ -307,6 +329,17 @@ final class ThreatModelCommand implements Runnable {
       write(spec, outputPolicy, out, List.of(model), text);
       return ExitCodes.OK;
     }
+  }
+
+  private static String matrixFormat(Path file) throws dev.bulwark.core.errors.InputException {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    for (String ext : List.of("md", "html", "json")) {
+      if (name.endsWith("." + ext)) {
+        return ext;
+      }
+    }
+    throw new dev.bulwark.core.errors.InputException(
+        "--matrix " + file + ": name it .md, .html or .json to choose the format");
   }
 
   private static void write(

@@ -26,6 +26,7 @@ class ThreatModelCommandTest {
     Cli.Result s = Cli.run("scan", DEMO.toString(), "--format", "json", "-o", scan.toString());
     assertThat(s.exit()).as(s.err()).isIn(0, 1);
     Path risks = tmp.resolve("risks.json");
+    Path matrix = tmp.resolve("matrix.json");
     Cli.Result c =
         Cli.run(
             "threatmodel",
@@ -36,7 +37,9 @@ class ThreatModelCommandTest {
             "--format",
             "json",
             "-o",
-            risks.toString());
+            risks.toString(),
+            "--matrix",
+            matrix.toString());
     assertThat(c.exit()).as(c.err()).isIn(0, 1);
     ObjectMapper json = new ObjectMapper();
     Set<String> scanned = new HashSet<>();
@@ -45,6 +48,11 @@ class ThreatModelCommandTest {
         .forEach(f -> scanned.add(f.get("fingerprint").asText()));
     JsonNode findings = json.readTree(risks.toFile()).path("findings");
     assertThat(findings.size()).isGreaterThan(5);
+    int inMatrix = 0;
+    for (JsonNode cell : json.readTree(matrix.toFile()).path("cells")) {
+      inMatrix += cell.get("total").asInt();
+    }
+    assertThat(inMatrix).as("the matrix counts every risk once").isEqualTo(findings.size());
     int linked = 0;
     Set<String> rules = new HashSet<>();
     for (JsonNode f : findings) {
