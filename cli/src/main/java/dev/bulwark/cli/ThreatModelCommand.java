@@ -1,12 +1,17 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.cli.usecase.ThreatModelService;
+import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.core.terminal.TerminalText;
 import dev.bulwark.threatmodel.diagram.Dot;
 import dev.bulwark.threatmodel.draft.Drafter;
+import dev.bulwark.threatmodel.draft.LlmDrafter;
 import dev.bulwark.threatmodel.format.OtmFormat;
 import dev.bulwark.threatmodel.format.ThreagileWriter;
 import dev.bulwark.threatmodel.report.RiskFindings;
+import dev.bulwark.threatmodel.report.RiskMatrix;
 import dev.bulwark.threatmodel.rules.Risk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,7 +50,9 @@ final class ThreatModelCommand implements Runnable {
         "MODEL is Threagile YAML (includes followed), Threat Dragon JSON, OTM or a CycloneDX TM-BOM.",
         "With --scan, findings of a Bulwark JSON report in an asset's code (tags path:PREFIX or",
         "component:PURL) confirm its risks: likelihood one step up, each link citing the finding's",
-        "fingerprint. Exit status 1 when an open risk is at or above --fail-on."
+        "fingerprint; a complete scan whose rules looked for a code weakness and found none marks",
+        "the unchecked risk mitigated, naming those rules. --matrix writes the likelihood x impact",
+        "matrix (.md, .html or .json). Exit status 1 when an open risk is at or above --fail-on."
       })
   static final class Check implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -73,6 +80,13 @@ final class ThreatModelCommand implements Runnable {
             "Exit with status 1 when an open risk is at this severity or worse (default: high).")
     Severity failOn = Severity.HIGH;
 
+    @Option(
+        names = "--matrix",
+        paramLabel = "FILE",
+        description =
+            "Write the likelihood x impact risk matrix (open/total risks per cell); Markdown, HTML or JSON by the name's ending.")
+    Path matrix;
+
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
 
@@ -85,21 +99,45 @@ final class ThreatModelCommand implements Runnable {
         inputs.add(scan);
       }
       ReportOutput.prepare(outputs, inputs, outputPolicy);
+      String matrixFormat = matrix == null ? null : matrixFormat(matrix);
+      var matrixOut = outputPolicy.check(matrix, inputs);
       ThreatModelService.Checked c = new ThreatModelService().check(model, scan, rules);
       ReportOutput.writeAll(spec, c.report(), outputs);
-      long linked = c.risks().stream().filter(r -> !r.evidence().isEmpty()).count();
-      long links = c.risks().stream().mapToLong(r -> r.evidence().size()).sum();
+      if (matrixOut != null) {
+        RiskMatrix m = RiskMatrix.of(c.risks());
+        String text =
+            switch (matrixFormat) {
+              case "md" -> m.markdown();
+              case "html" -> m.html();
+              default -> m.json();
+            };
+        matrixOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+      }
+      long linked =
+          c.risks().stream()
+              .filter(r -> r.evidence().stream().anyMatch(e -> !e.fingerprint().isEmpty()))
+              .count();
+      long links =
+          c.risks().stream()
+              .flatMap(r -> r.evidence().stream())
+              .filter(e -> !e.fingerprint().isEmpty())
+              .count();
+      long mitigated =
+          c.risks().stream()
+              .filter(r -> r.evidence().stream().anyMatch(e -> e.fingerprint().isEmpty()))
+              .count();
       spec.commandLine()
           .getErr()
           .printf(
-              "%d risks from %d rules on %d assets and %d links; %d risks with evidence (%d links to %d scan findings)%n",
+              "%d risks from %d rules on %d assets and %d links; %d risks with evidence (%d links to %d scan findings); %d marked mitigated by a clean scan%n",
               c.risks().size(),
               RiskFindings.countsByRule(c.risks()).size(),
               c.model().technicalAssets().size(),
               c.model().links().size(),
               linked,
               links,
-              c.scanFindings());
+              c.scanFindings(),
+              mitigated);
       boolean failing =
           c.risks().stream()
               .filter(r -> r.status().open())
@@ -117,7 +155,9 @@ final class ThreatModelCommand implements Runnable {
         "Propose a starting Threagile model from a repository.",
         "Services from build files, Dockerfiles and docker-compose; data stores from database",
         "drivers in the dependencies; links from URLs in configuration. Each element cites the",
-        "file and line it rests on (printed to standard error)."
+        "file and line it rests on (printed to standard error). With --llm the configured model",
+        "proposes more assets, links and threats; each is checked against the line it cites and",
+        "listed as verified or unverified (proposals are listed, not written into the model)."
       })
   static final class Draft implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -133,9 +173,33 @@ final class ThreatModelCommand implements Runnable {
 
     @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
 
+    @Option(
+        names = "--llm",
+        description =
+            "Ask the configured LLM (bulwark.yaml llm: or BULWARK_LLM_*) for assets, links and threats the draft misses.")
+    boolean llm;
+
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
+
     @Override
     public Integer call() throws Exception {
       Drafter.Draft d = new ThreatModelService().draft(repo);
+      LlmDrafter.Result proposed = null;
+      if (llm) {
+        BulwarkConfig cfg = config.load(repo.toAbsolutePath().normalize());
+        Configs.LlmSection section =
+            Configs.llmSection(
+                config.file(),
+                cfg,
+                System.getenv(),
+                w -> spec.commandLine().getErr().println("bulwark: warning: " + w));
+        LlmSettings settings =
+            LlmSettings.resolve(section.section(), System.getenv(), section.baseDir())
+                .orElseThrow(() ->
+                    new dev.bulwark.core.errors.InputException(
+                        "--llm: no model is configured (llm.endpoint and llm.model, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)"));
+        proposed = new ThreatModelService().propose(repo, d, settings.client());
+      }
       String yaml = ThreagileWriter.write(d.model());
       write(spec, outputPolicy, out, List.of(repo), yaml);
       for (Drafter.Citation c : d.citations()) {
@@ -148,6 +212,30 @@ final class ThreatModelCommand implements Runnable {
           .printf(
               "drafted %d technical assets and %d links from %d cited facts%n",
               d.model().technicalAssets().size(), d.model().links().size(), d.citations().size());
+      if (proposed != null) {
+        for (LlmDrafter.Proposal p : proposed.proposals()) {
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "  [%s] %s %s: %s (%s:%d)%n",
+                  p.verified() ? "verified" : "unverified: " + p.reason(),
+                  p.kind(),
+                  TerminalText.line(p.element()),
+                  TerminalText.line(p.claim()),
+                  TerminalText.line(p.file()),
+                  p.line());
+        }
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "%s proposed %d elements, %d verified against the repository%s%n",
+                proposed.model(),
+                proposed.proposals().size(),
+                proposed.verified(),
+                proposed.rejected().isEmpty()
+                    ? ""
+                    : " (" + proposed.rejected().size() + " answers rejected by the schema)");
+      }
       return ExitCodes.OK;
     }
   }
@@ -241,6 +329,17 @@ final class ThreatModelCommand implements Runnable {
       write(spec, outputPolicy, out, List.of(model), text);
       return ExitCodes.OK;
     }
+  }
+
+  private static String matrixFormat(Path file) throws dev.bulwark.core.errors.InputException {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    for (String ext : List.of("md", "html", "json")) {
+      if (name.endsWith("." + ext)) {
+        return ext;
+      }
+    }
+    throw new dev.bulwark.core.errors.InputException(
+        "--matrix " + file + ": name it .md, .html or .json to choose the format");
   }
 
   private static void write(

@@ -30,6 +30,7 @@ class OutputPathsEveryCommandTest {
   private static Path report;
   private static Path data;
   private static Path labels;
+  private static Path tmModel;
 
   @BeforeEach
   void inputs() throws Exception {
@@ -47,6 +48,10 @@ class OutputPathsEveryCommandTest {
     report = Files.writeString(dir.resolve("report.json"), "{}\n");
     data = Files.createDirectories(dir.resolve("data"));
     labels = Files.writeString(dir.resolve("labels.jsonl"), "");
+    tmModel =
+        Files.writeString(
+            dir.resolve("model.yaml"),
+            "title: t\ntechnical_assets:\n  App:\n    id: app\n    type: process\n");
   }
 
   /** A command line with OUT where the output path goes, and the input it may be confused with. */
@@ -93,6 +98,16 @@ class OutputPathsEveryCommandTest {
             "intel indicators -o",
             o -> a("intel", "indicators", report, "--data-dir", data, "-o", o),
             v -> report));
+    all.add(
+        w(
+            "threatmodel check --matrix",
+            o -> a("threatmodel", "check", tmModel, "--matrix", o),
+            v -> null)); // an input is never a matrix: it must end in .md, .html or .json
+    all.add(
+        w(
+            "threatmodel check -o",
+            o -> a("threatmodel", "check", tmModel, "--format", "json", "-o", o),
+            v -> tmModel));
     all.add(w("deps inventory -o", o -> a("deps", "inventory", evidence, "-o", o), v -> evidence));
     all.add(w("deps plan -o", o -> a("deps", "plan", evidence, "-o", o), v -> evidence));
     all.add(w("deps plan --ics", o -> a("deps", "plan", evidence, "--ics", o), v -> evidence));

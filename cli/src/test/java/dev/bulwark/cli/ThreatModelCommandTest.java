@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.testing.FakeChatServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ class ThreatModelCommandTest {
     Cli.Result s = Cli.run("scan", DEMO.toString(), "--format", "json", "-o", scan.toString());
     assertThat(s.exit()).as(s.err()).isIn(0, 1);
     Path risks = tmp.resolve("risks.json");
+    Path matrix = tmp.resolve("matrix.json");
     Cli.Result c =
         Cli.run(
             "threatmodel",
@@ -35,7 +37,9 @@ class ThreatModelCommandTest {
             "--format",
             "json",
             "-o",
-            risks.toString());
+            risks.toString(),
+            "--matrix",
+            matrix.toString());
     assertThat(c.exit()).as(c.err()).isIn(0, 1);
     ObjectMapper json = new ObjectMapper();
     Set<String> scanned = new HashSet<>();
@@ -44,6 +48,11 @@ class ThreatModelCommandTest {
         .forEach(f -> scanned.add(f.get("fingerprint").asText()));
     JsonNode findings = json.readTree(risks.toFile()).path("findings");
     assertThat(findings.size()).isGreaterThan(5);
+    int inMatrix = 0;
+    for (JsonNode cell : json.readTree(matrix.toFile()).path("cells")) {
+      inMatrix += cell.get("total").asInt();
+    }
+    assertThat(inMatrix).as("the matrix counts every risk once").isEqualTo(findings.size());
     int linked = 0;
     Set<String> rules = new HashSet<>();
     for (JsonNode f : findings) {
@@ -59,6 +68,69 @@ class ThreatModelCommandTest {
     }
     assertThat(rules).contains("sql-nosql-injection", "cross-site-scripting", "missing-vault");
     assertThat(linked).isGreaterThanOrEqualTo(5);
+
+    // Mitigation from evidence: a risk whose weakness the scan's rules looked for in the asset's
+    // code, without finding it, is marked mitigated and names those rules of the scan.
+    Set<String> scanRules = new HashSet<>();
+    json.readTree(scan.toFile()).path("rules").forEach(r -> scanRules.add(r.get("id").asText()));
+    int mitigated = 0;
+    for (JsonNode f : findings) {
+      JsonNode m = f.path("properties").path("threatmodel.mitigation");
+      if (m.isMissingNode()) {
+        continue;
+      }
+      mitigated++;
+      assertThat(f.path("properties").path("threatmodel.status").asText()).isEqualTo("mitigated");
+      assertThat(f.path("properties").has("threatmodel.evidence"))
+          .as("a confirming finding wins over a clean check")
+          .isFalse();
+      String cited = m.asText().replaceAll(".*\\(rules ([^;]*); code .*", "$1");
+      for (String rule : cited.split(",")) {
+        assertThat(scanRules).as("mitigation cites a rule of the scan").contains(rule);
+      }
+    }
+    assertThat(mitigated).as(c.err()).isPositive();
+    assertThat(c.err()).contains(mitigated + " marked mitigated by a clean scan");
+  }
+
+  @Test
+  void draftWithLlm_listsEachProposalAsVerifiedOrNot(@TempDir Path tmp) throws Exception {
+    String answer =
+        """
+        {"proposals":[
+         {"kind":"link","element":"webshop>slack","claim":"posts alerts to a Slack webhook",
+          "file":"src/main/resources/application.properties","line":7,
+          "quote":"alerts.slack.webhook="},
+         {"kind":"asset","element":"kafka","claim":"publishes orders to Kafka",
+          "file":"src/main/resources/application.properties","line":5,"quote":"kafka.bootstrap"}
+        ]}
+        """;
+    try (FakeChatServer server =
+        FakeChatServer.start("fake-drafter", 500, 100, req -> FakeChatServer.text(answer))) {
+      Path cfg = tmp.resolve("bulwark.yaml");
+      Files.writeString(
+          cfg, "llm:\n  endpoint: " + server.endpoint() + "\n  model: fake-drafter\n");
+      Path model = tmp.resolve("model.yaml");
+      Cli.Result d =
+          Cli.run(
+              "threatmodel",
+              "draft",
+              DEMO.toString(),
+              "--llm",
+              "--config",
+              cfg.toString(),
+              "-o",
+              model.toString());
+      assertThat(d.exit()).as(d.err()).isZero();
+      assertThat(d.err())
+          .contains("[verified] link webshop>slack: posts alerts to a Slack webhook")
+          .contains("[unverified: line 5 does not say what the proposal quotes] asset kafka")
+          .contains("proposed 2 elements, 1 verified against the repository");
+      assertThat(server.requests().get(0).toString())
+          .as("the shop's secrets stay out of the prompt")
+          .doesNotContain("Marigold-Sparrow-2291")
+          .doesNotContain("sk_live_");
+    }
   }
 
   @Test

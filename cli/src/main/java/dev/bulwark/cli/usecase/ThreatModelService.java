@@ -2,12 +2,15 @@ package dev.bulwark.cli.usecase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.ai.llm.LlmClient;
+import dev.bulwark.ai.llm.LlmException;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.report.FindingJson;
 import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.threatmodel.diagram.Diagrams;
 import dev.bulwark.threatmodel.draft.Drafter;
+import dev.bulwark.threatmodel.draft.LlmDrafter;
 import dev.bulwark.threatmodel.evidence.EvidenceLinker;
 import dev.bulwark.threatmodel.format.Models;
 import dev.bulwark.threatmodel.model.ThreatModel;
@@ -22,7 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Threat models as code: check a model against the risk rules (with evidence from a scan report),
@@ -65,7 +72,9 @@ public final class ThreatModelService {
       throw new InputException(e.getMessage());
     }
     List<Finding> scan = scanReport == null ? List.of() : findings(scanReport);
-    risks = EvidenceLinker.link(model, risks, scan);
+    EvidenceLinker.Coverage coverage =
+        scanReport == null ? EvidenceLinker.Coverage.none() : coverage(scanReport);
+    risks = EvidenceLinker.link(model, risks, scan, coverage);
     List<Finding> findings = RiskFindings.of(model, modelFile.toString(), risks);
     long bytes;
     try {
@@ -109,6 +118,36 @@ public final class ThreatModelService {
     }
   }
 
+  /**
+   * What a Bulwark JSON report looked for: its rules with their CWEs, and whether every analyzer
+   * run completed.
+   */
+  public static EvidenceLinker.Coverage coverage(Path report) throws InputException {
+    try {
+      JsonNode root = new ObjectMapper().readTree(report.toFile());
+      JsonNode runs = root.path("scan").path("analyzers");
+      boolean complete = runs.isArray() && !runs.isEmpty();
+      for (JsonNode run : runs) {
+        complete &= "completed".equals(run.path("status").asText());
+      }
+      Map<String, Set<String>> cwes = new HashMap<>();
+      for (JsonNode rule : root.path("rules")) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode t : rule.path("taxa")) {
+          if (t.asText().startsWith("CWE-")) {
+            ids.add(t.asText());
+          }
+        }
+        if (!ids.isEmpty() && !rule.path("id").asText().isEmpty()) {
+          cwes.computeIfAbsent(rule.path("id").asText(), k -> new HashSet<>()).addAll(ids);
+        }
+      }
+      return new EvidenceLinker.Coverage(cwes, complete);
+    } catch (IOException | RuntimeException e) {
+      throw new InputException(report + ": cannot read the scan report: " + e.getMessage());
+    }
+  }
+
   public Drafter.Draft draft(Path repo) throws InputException {
     if (!Files.isDirectory(repo)) {
       throw new InputException(repo + ": not a folder");
@@ -117,6 +156,18 @@ public final class ThreatModelService {
       return Drafter.draft(repo);
     } catch (IOException e) {
       throw new InputException(repo + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** The LLM's proposals for a draft, each checked against the repository. */
+  public LlmDrafter.Result propose(Path repo, Drafter.Draft base, LlmClient client)
+      throws InputException, InterruptedException {
+    try {
+      return LlmDrafter.propose(repo, base, client);
+    } catch (IOException e) {
+      throw new InputException(repo + ": cannot read: " + e.getMessage());
+    } catch (LlmException e) {
+      throw new InputException("--llm: " + e.getMessage());
     }
   }
 

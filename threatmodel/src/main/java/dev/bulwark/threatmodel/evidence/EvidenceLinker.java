@@ -21,6 +21,14 @@ import java.util.Set;
  * is one the risk's rule lists in {@link #CONFIRMING}. A confirming finding raises the risk's
  * likelihood one step and an accepted or mitigated risk back to in progress. Each link cites the
  * finding's fingerprint.
+ *
+ * <p>The other direction: for weaknesses Bulwark's code and secret analyzers look for ({@link
+ * #CHECKED_BY_SCAN}), a scan whose analyzers all completed, which ran rules filed under the risk's
+ * CWEs and raised none of them in the asset's code, is evidence the control is in place (queries
+ * parameterised, output encoded, no secret in the code). An unchecked risk is then marked
+ * mitigated, citing the rules that checked. A risk the model's authors already decided on
+ * (accepted, false positive) keeps their decision; a confirming finding always wins over the
+ * absence of one.
  */
 public final class EvidenceLinker {
   /** Rule id to the finding CWEs (or {@code analyzer:NAME}) that confirm it. */
@@ -45,6 +53,47 @@ public final class EvidenceLinker {
           Map.entry("container-baseimage-backdooring", Set.of("1104", "analyzer:deps")),
           Map.entry("stride-information-disclosure-datastore", Set.of("312", "311", "798")),
           Map.entry("unencrypted-asset", Set.of("311", "312")));
+
+  /**
+   * Rules whose control a clean scan can show: the weakness is in the asset's own code and
+   * Bulwark's analyzers have rules for it. Transport, hardening and architecture risks are not here
+   * because a scan of the code says nothing about them.
+   */
+  static final Set<String> CHECKED_BY_SCAN =
+      Set.of(
+          "sql-nosql-injection",
+          "cross-site-scripting",
+          "xml-external-entity",
+          "path-traversal",
+          "server-side-request-forgery",
+          "untrusted-deserialization",
+          "ldap-injection",
+          "search-query-injection",
+          "accidental-secret-leak");
+
+  /**
+   * What a scan looked for: the rules it ran with their CWEs, and whether every analyzer run
+   * completed (a failed or skipped run proves nothing about what it did not see).
+   */
+  public record Coverage(Map<String, Set<String>> cwesByRule, boolean complete) {
+    public Coverage {
+      cwesByRule = Map.copyOf(cwesByRule);
+    }
+
+    /** No scan, or one nothing can be concluded from. */
+    public static Coverage none() {
+      return new Coverage(Map.of(), false);
+    }
+
+    /** The scan's rules filed under any of {@code cwes}, sorted. */
+    List<String> rulesFor(Set<String> cwes) {
+      return cwesByRule.entrySet().stream()
+          .filter(e -> e.getValue().stream().anyMatch(cwes::contains))
+          .map(Map.Entry::getKey)
+          .sorted()
+          .toList();
+    }
+  }
 
   private EvidenceLinker() {}
 
@@ -77,6 +126,12 @@ public final class EvidenceLinker {
   }
 
   public static List<Risk> link(ThreatModel model, List<Risk> risks, List<Finding> findings) {
+    return link(model, risks, findings, Coverage.none());
+  }
+
+  /** Links findings to risks and, where {@code coverage} shows a clean check, marks mitigation. */
+  public static List<Risk> link(
+      ThreatModel model, List<Risk> risks, List<Finding> findings, Coverage coverage) {
     List<Risk> out = new ArrayList<>();
     for (Risk r : risks) {
       Set<String> wanted = CONFIRMING.get(r.rule().id());
@@ -110,16 +165,82 @@ public final class EvidenceLinker {
         }
       }
       if (evidence.size() == r.evidence().size()) {
-        out.add(r);
+        out.add(mitigatedByCleanScan(model, r, assetId, wanted, coverage));
         continue;
       }
+      // A finding shows the control missing: a risk the model marks accepted or mitigated is open
+      // again, and says why.
       RiskTracking.Status status =
           r.status() == RiskTracking.Status.UNCHECKED || r.status().open()
               ? r.status()
               : RiskTracking.Status.IN_PROGRESS;
+      if (status != r.status()) {
+        List<Risk.Evidence> reopened = new ArrayList<>();
+        for (Risk.Evidence e : evidence) {
+          reopened.add(
+              e.effect() == Risk.Effect.CONFIRMS && !r.evidence().contains(e)
+                  ? new Risk.Evidence(
+                      e.fingerprint(),
+                      e.ruleId(),
+                      e.location(),
+                      e.effect(),
+                      e.why()
+                          + "; the model marks it "
+                          + r.status().label()
+                          + " but the control is missing")
+                  : e);
+        }
+        evidence = reopened;
+      }
       out.add(r.with(Levels.raise(r.likelihood()), status, evidence));
     }
     return out;
+  }
+
+  private static Risk mitigatedByCleanScan(
+      ThreatModel model, Risk r, String assetId, Set<String> wanted, Coverage coverage) {
+    if (!coverage.complete()
+        || assetId == null
+        || r.status() != RiskTracking.Status.UNCHECKED
+        || !CHECKED_BY_SCAN.contains(r.rule().id())) {
+      return r;
+    }
+    List<String> paths =
+        model.technicalAssets().stream()
+            .filter(a -> a.id().equals(assetId))
+            .flatMap(a -> a.tags().stream())
+            .filter(t -> t.startsWith("path:"))
+            .map(t -> t.substring(5))
+            .sorted()
+            .toList();
+    if (paths.isEmpty()) {
+      // The scan cannot have looked at code the model does not point to.
+      return r;
+    }
+    Set<String> cwes = new HashSet<>();
+    for (String w : wanted) {
+      if (!w.startsWith("analyzer:")) {
+        cwes.add("CWE-" + w);
+      }
+    }
+    List<String> checkedBy = coverage.rulesFor(cwes);
+    if (checkedBy.isEmpty()) {
+      return r;
+    }
+    List<Risk.Evidence> evidence = new ArrayList<>(r.evidence());
+    evidence.add(
+        new Risk.Evidence(
+            "",
+            String.join(",", checkedBy),
+            String.join(",", paths),
+            Risk.Effect.MITIGATES,
+            cwes.stream().sorted().collect(java.util.stream.Collectors.joining("/"))
+                + " looked for by "
+                + checkedBy.size()
+                + " rule(s) in the code of "
+                + assetId
+                + ", none found"));
+    return r.with(r.likelihood(), RiskTracking.Status.MITIGATED, evidence);
   }
 
   /** The asset whose code a risk is about: the asset itself, or a link's calling side. */

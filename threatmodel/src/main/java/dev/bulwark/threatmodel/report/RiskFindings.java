@@ -45,15 +45,7 @@ public final class RiskFindings {
         msg.append(" Evidence: ")
             .append(
                 r.evidence().stream()
-                    .map(e ->
-                        e.effect().name().toLowerCase(java.util.Locale.ROOT)
-                            + " by "
-                            + e.ruleId()
-                            + " at "
-                            + e.location()
-                            + " ["
-                            + e.fingerprint()
-                            + "]")
+                    .map(RiskFindings::evidenceText)
                     .collect(Collectors.joining("; ")))
             .append('.');
       }
@@ -74,15 +66,35 @@ public final class RiskFindings {
               .property("threatmodel.likelihood", r.likelihood())
               .property("threatmodel.severity", r.severity())
               .property("threatmodel.status", r.status().label());
-      if (!r.evidence().isEmpty()) {
-        b.property(
-            "threatmodel.evidence",
-            r.evidence().stream().map(Risk.Evidence::fingerprint).collect(Collectors.joining(",")));
+      String cited =
+          r.evidence().stream()
+              .map(Risk.Evidence::fingerprint)
+              .filter(fp -> !fp.isEmpty())
+              .collect(Collectors.joining(","));
+      if (!cited.isEmpty()) {
+        b.property("threatmodel.evidence", cited);
+      }
+      // A clean check cites the scan's rules that looked, not a finding: there is none to cite.
+      String checked =
+          r.evidence().stream()
+              .filter(e -> e.fingerprint().isEmpty())
+              .map(e -> e.why() + " (rules " + e.ruleId() + "; code " + e.location() + ")")
+              .collect(Collectors.joining("; "));
+      if (!checked.isEmpty()) {
+        b.property("threatmodel.mitigation", checked);
       }
       r.tracking().ifPresent(t -> b.property("threatmodel.tracking", t.riskId()));
       out.add(b.build());
     }
     return out;
+  }
+
+  private static String evidenceText(Risk.Evidence e) {
+    String effect = e.effect().name().toLowerCase(java.util.Locale.ROOT);
+    if (e.fingerprint().isEmpty()) {
+      return effect + ": " + e.why() + " (rules " + e.ruleId() + ")";
+    }
+    return effect + " by " + e.ruleId() + " at " + e.location() + " [" + e.fingerprint() + "]";
   }
 
   public static List<RuleDescriptor> rules(List<Rule> rules) {
