@@ -95,6 +95,7 @@ public final class BulwarkServer implements AutoCloseable {
   final Documents documents;
   final Fixes fixes;
   final Audit audit;
+  final dev.bulwark.store.CanaryAlerts canaryAlerts;
   final ServerConfig config;
   final LoginThrottle throttle = new LoginThrottle();
   final RuleCoverage coverage;
@@ -124,6 +125,7 @@ public final class BulwarkServer implements AutoCloseable {
     this.fixes = new Fixes(store);
     this.uploads = new dev.bulwark.server.upload.Uploads(new Ingest(store), fixes, documents);
     this.audit = new Audit(store);
+    this.canaryAlerts = new dev.bulwark.store.CanaryAlerts(store);
     this.coverage = new RuleCoverage(config.sigmaRules(), log);
     new Api(this).register(routes);
     new Console(this).register(routes);
@@ -181,6 +183,11 @@ public final class BulwarkServer implements AutoCloseable {
   }
 
   // ---- dispatch ----
+
+  /** Writes one line to the server's log. */
+  void logLine(String line) {
+    log.println("bulwark serve: " + line);
+  }
 
   /** The registered routes, for tests that enumerate them. */
   List<Http.Route> routes() {
