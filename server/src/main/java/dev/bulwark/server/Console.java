@@ -55,6 +55,7 @@ final class Console {
     routes.add(Route.of(GET, "/console/incidents/{id}", Access.VIEWER, this::incident));
     routes.add(Route.of(GET, "/console/dashboard", Access.VIEWER, this::dashboard));
     routes.add(Route.of(GET, "/console/plan", Access.VIEWER, this::plan));
+    routes.add(Route.of(GET, "/console/canaries", Access.VIEWER, r -> CanaryPage.render(s, r)));
     routes.add(
         Route.of(GET, "/console/password", Access.VIEWER, r -> passwordPage(r, null, 200))
             .allowFirstRun());
