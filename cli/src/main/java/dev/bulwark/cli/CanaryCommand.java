@@ -36,11 +36,16 @@ final class CanaryCommand implements Runnable {
     @Option(names = "--kind", required = true, paramLabel = "KIND", description = "What to make.")
     String kind;
 
+    // The team server records a call-back for any well-formed id (see the server's canary
+    // endpoint), so a token needs no registration there: minting it against the server's URL is
+    // enough, and a token made while the server is down still alerts once planted.
     @Option(
-        names = "--url",
+        names = {"--callback", "--url"},
         paramLabel = "URL",
         defaultValue = "http://127.0.0.1:8088",
-        description = "Where `bulwark serve` answers call-backs (default ${DEFAULT-VALUE}).")
+        description =
+            "The team server (`bulwark serve`) that receives call-backs at URL/c/ID"
+                + " (default ${DEFAULT-VALUE}).")
     String url;
 
     @Option(

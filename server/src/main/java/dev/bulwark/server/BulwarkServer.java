@@ -101,6 +101,7 @@ public final class BulwarkServer implements AutoCloseable {
       dev.bulwark.hygiene.check.CheckCatalog.builtIn();
 
   final Audit audit;
+  final dev.bulwark.store.CanaryAlerts canaryAlerts;
   final ServerConfig config;
   final LoginThrottle throttle;
   final RuleCoverage coverage;
@@ -132,6 +133,7 @@ public final class BulwarkServer implements AutoCloseable {
     this.uploads = new dev.bulwark.server.upload.Uploads(new Ingest(store), fixes, documents);
     this.audit = new Audit(store);
     this.throttle = new LoginThrottle(new dev.bulwark.store.SignInFailures(store));
+    this.canaryAlerts = new dev.bulwark.store.CanaryAlerts(store);
     this.coverage = new RuleCoverage(config.sigmaRules(), log);
     new Api(this).register(routes);
     new Console(this).register(routes);
@@ -189,6 +191,11 @@ public final class BulwarkServer implements AutoCloseable {
   }
 
   // ---- dispatch ----
+
+  /** Writes one line to the server's log. */
+  void logLine(String line) {
+    log.println("bulwark serve: " + line);
+  }
 
   /** The registered routes, for tests that enumerate them. */
   List<Http.Route> routes() {

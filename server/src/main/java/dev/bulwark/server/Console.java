@@ -57,6 +57,7 @@ final class Console {
     routes.add(Route.of(GET, "/console/plan", Access.VIEWER, this::plan));
     routes.add(Route.of(GET, "/console/posture", Access.VIEWER, this::posture));
     routes.add(Route.of(GET, "/console/intel", Access.VIEWER, this::intel));
+    routes.add(Route.of(GET, "/console/canaries", Access.VIEWER, r -> CanaryPage.render(s, r)));
     routes.add(
         Route.of(GET, "/console/password", Access.VIEWER, r -> passwordPage(r, null, 200))
             .allowFirstRun());

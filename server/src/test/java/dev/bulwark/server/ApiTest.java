@@ -184,7 +184,13 @@ class ApiTest {
         .doesNotContain("unsafe-inline");
     assertThat(health.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     for (String path :
-        List.of("/api/findings", "/api/projects", "/api/openapi.json", "/api/me", "/api/audit")) {
+        List.of(
+            "/api/findings",
+            "/api/projects",
+            "/api/openapi.json",
+            "/api/me",
+            "/api/audit",
+            "/api/canary-alerts")) {
       assertThat(t.get(path, null).statusCode()).as(path).isEqualTo(401);
     }
     assertThat(t.get("/api/findings", "bwk_not-a-token").statusCode()).isEqualTo(401);

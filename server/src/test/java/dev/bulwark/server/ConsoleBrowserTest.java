@@ -280,6 +280,34 @@ class ConsoleBrowserTest {
             .setFullPage(true));
   }
 
+  @Test
+  void canaryCallBack_showsOnTheCanaryPage() throws Exception {
+    // the decoy's URL fetched as a document viewer would, with no credentials
+    var hit =
+        t.http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(t.base() + "/c/mzxw6ytboi2dqmbrgq3t"))
+                .header("User-Agent", "Microsoft Office Word 2014 <b>x</b>")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    org.assertj.core.api.Assertions.assertThat(hit.statusCode()).isEqualTo(200);
+    Page page = signIn();
+    page.locator("header nav a", new Page.LocatorOptions().setHasText("Canaries")).click();
+    assertThat(page).hasURL(t.base() + "/console/canaries");
+    assertThat(page.locator("h1")).hasText("Canary alerts");
+    Locator row = page.locator("table.canaries tbody tr");
+    assertThat(row).hasCount(1);
+    assertThat(row.locator("td code")).hasText("mzxw6ytboi2dqmbrgq3t");
+    assertThat(row.locator("td").nth(2)).hasText("127.0.0.1");
+    assertThat(row.locator("td").nth(3)).hasText("Microsoft Office Word 2014 <b>x</b>");
+    assertThat(row.locator("td").first()).containsText("UTC");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("canary-alerts.png")).setFullPage(true));
+    java.awt.image.BufferedImage img =
+        javax.imageio.ImageIO.read(SHOTS.resolve("canary-alerts.png").toFile());
+    org.assertj.core.api.Assertions.assertThat(img).isNotNull();
+  }
+
   private static String rgb(String hex) {
     int v = Integer.parseInt(hex.substring(1), 16);
     return "rgb(" + (v >> 16) + ", " + ((v >> 8) & 255) + ", " + (v & 255) + ")";

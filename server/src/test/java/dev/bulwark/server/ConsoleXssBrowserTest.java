@@ -153,6 +153,11 @@ class ConsoleXssBrowserTest {
             "kev product",
             "component",
             "summary sentence"));
+    visit.put("/console/canaries", "/console/canaries");
+    byRoute.put("/console/canaries", List.of("user agent"));
+    // the public call-back answers an image whatever the id, markup in it included
+    visit.put("/c/{id}", "/c/" + URLEncoder.encode(h("id"), StandardCharsets.UTF_8));
+    byRoute.put("/c/{id}", List.of());
     visit.put("/console/password", "/console/password");
     byRoute.put("/console/password", List.of());
     visit.put("/login", "/login");
@@ -309,6 +314,7 @@ class ConsoleXssBrowserTest {
             hunt(),
             "Idempotency-Key",
             "h1"));
+    canaryAlerts();
     ok(
         t.send(
             "PUT",
@@ -330,6 +336,28 @@ class ConsoleXssBrowserTest {
                     .toString()));
       }
     }
+  }
+
+  /**
+   * A canary call-back whose user agent is hostile, sent as an attacker would; and, straight to the
+   * store, an alert whose token id and address are markup (no request can make them so, but the
+   * page must not depend on that).
+   */
+  private void canaryAlerts() throws Exception {
+    var r =
+        t.http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(t.base() + "/c/abcdefghijklmnopqrst"))
+                .header("User-Agent", h("user agent"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertThat(r.statusCode()).isEqualTo(200);
+    t.server.canaryAlerts.record(
+        new dev.bulwark.store.CanaryAlerts.Alert(
+            "<img src=x onerror=\"window.__xss='tok'\">",
+            java.time.Instant.now(),
+            "<svg onload=\"window.__xss='src'\">",
+            null));
   }
 
   /**

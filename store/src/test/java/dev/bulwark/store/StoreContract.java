@@ -746,5 +746,65 @@ abstract class StoreContract {
     assertThat(w.count()).isEqualTo(2);
     assertThat(w.earliest()).isEqualTo(now);
     assertThat(f.addressFailures("10.0.0.1", now.plusSeconds(5)).count()).isEqualTo(1);
+  void canaryAlerts_storeOncePerCallBack_listNewestFirstInPages_andCutLongValues() {
+    CanaryAlerts alerts = new CanaryAlerts(store);
+    java.time.Instant t0 = java.time.Instant.parse("2026-12-06T10:00:00.250Z");
+    assertThat(alerts.record(new CanaryAlerts.Alert("AAAA", t0, "203.0.113.7", "curl/8"))).isTrue();
+    // the same call-back again within the same second is one alert
+    assertThat(
+            alerts.record(
+                new CanaryAlerts.Alert("AAAA", t0.plusMillis(500), "203.0.113.7", "curl/8")))
+        .isFalse();
+    // another address, agent or second is another alert
+    assertThat(alerts.record(new CanaryAlerts.Alert("AAAA", t0, "203.0.113.8", "curl/8"))).isTrue();
+    assertThat(alerts.record(new CanaryAlerts.Alert("AAAA", t0, "203.0.113.7", null))).isTrue();
+    for (int i = 1; i <= 5; i++) {
+      assertThat(
+              alerts.record(
+                  new CanaryAlerts.Alert("T" + i, t0.plusSeconds(i), "198.51.100." + i, "ua" + i)))
+          .isTrue();
+    }
+    assertThat(alerts.count()).isEqualTo(8);
+    CanaryAlerts.Page first = alerts.list(0, 3);
+    assertThat(first.alerts())
+        .extracting(CanaryAlerts.Alert::tokenId)
+        .containsExactly("T5", "T4", "T3");
+    assertThat(first.alerts().get(0).time()).isEqualTo(t0.plusSeconds(5).minusMillis(250));
+    assertThat(first.alerts().get(0).source()).isEqualTo("198.51.100.5");
+    assertThat(first.alerts().get(0).userAgent()).isEqualTo("ua5");
+    assertThat(first.next()).isEqualTo(3);
+    CanaryAlerts.Page second = alerts.list(first.next(), 3);
+    assertThat(second.alerts())
+        .extracting(CanaryAlerts.Alert::tokenId)
+        .containsExactly("T2", "T1", "AAAA");
+    CanaryAlerts.Page last = alerts.list(second.next(), 3);
+    assertThat(last.alerts()).hasSize(2).allSatisfy(a -> assertThat(a.tokenId()).isEqualTo("AAAA"));
+    // the three alerts of the same second, in whatever order their keys give, include the one
+    // without a user agent
+    List<CanaryAlerts.Alert> same = new ArrayList<>(second.alerts().subList(2, 3));
+    same.addAll(last.alerts());
+    assertThat(same)
+        .extracting(CanaryAlerts.Alert::userAgent)
+        .containsExactlyInAnyOrder("curl/8", "curl/8", null);
+    assertThat(last.next()).isEqualTo(-1);
+    assertThat(alerts.list(100, 3).alerts()).isEmpty();
+    assertThatThrownBy(() -> alerts.list(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> alerts.list(-1, 5)).isInstanceOf(IllegalArgumentException.class);
+
+    // a hostile user agent is kept to its bound, whole characters only, and read back as text
+    String agent = "<script>x" + "\uD83D\uDE00".repeat(600);
+    assertThat(
+            alerts.record(
+                new CanaryAlerts.Alert("LONG", t0.plusSeconds(60), "x".repeat(300), agent)))
+        .isTrue();
+    CanaryAlerts.Alert stored = alerts.list(0, 1).alerts().get(0);
+    assertThat(stored.tokenId()).isEqualTo("LONG");
+    assertThat(stored.userAgent())
+        .startsWith("<script>")
+        .hasSizeLessThanOrEqualTo(CanaryAlerts.MAX_USER_AGENT);
+    assertThat(
+            Character.isHighSurrogate(stored.userAgent().charAt(stored.userAgent().length() - 1)))
+        .isFalse();
+    assertThat(stored.source()).hasSize(CanaryAlerts.MAX_SOURCE);
   }
 }
