@@ -30,6 +30,7 @@ class OutputPathsEveryCommandTest {
   private static Path report;
   private static Path data;
   private static Path labels;
+  private static Path cSource;
 
   @BeforeEach
   void inputs() throws Exception {
@@ -47,6 +48,8 @@ class OutputPathsEveryCommandTest {
     report = Files.writeString(dir.resolve("report.json"), "{}\n");
     data = Files.createDirectories(dir.resolve("data"));
     labels = Files.writeString(dir.resolve("labels.jsonl"), "");
+    cSource = Files.createDirectories(dir.resolve("csrc"));
+    Files.writeString(cSource.resolve("lib.c"), "int add(int a, int b) { return a + b; }\n");
   }
 
   /** A command line with OUT where the output path goes, and the input it may be confused with. */
@@ -97,6 +100,21 @@ class OutputPathsEveryCommandTest {
             v -> report));
     all.add(w("eval secrets --json", o -> a("eval", "secrets", "--json", o), v -> null));
     all.add(w("eval secrets --markdown", o -> a("eval", "secrets", "--markdown", o), v -> null));
+    all.add(
+        w(
+            "port c2rust -o",
+            o ->
+                a(
+                    "port",
+                    "c2rust",
+                    cSource,
+                    "--out",
+                    dir.resolve("crate"),
+                    "--format",
+                    "sarif",
+                    "-o",
+                    o),
+            v -> cSource)); // a directory: a file inside it is refused as being analysed
     all.add(w("ask --transcript", o -> a("ask", "what is here?", "--transcript", o), v -> null));
     return all.stream().map(Arguments::of);
   }
