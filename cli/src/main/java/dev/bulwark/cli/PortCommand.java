@@ -5,10 +5,16 @@ import dev.bulwark.ai.llm.LlmSettings;
 import dev.bulwark.cli.usecase.PortService;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.model.Finding;
+import dev.bulwark.core.report.ScanReport;
+import dev.bulwark.port.PortFindings;
 import dev.bulwark.port.PortReport;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +41,10 @@ final class PortCommand implements Runnable {
         "A function is accepted only if the crate builds (cargo, offline, std only), contains no",
         "unsafe, passes Clippy with -D warnings and gives the same outputs as the C on generated",
         "inputs. This BUILDS AND RUNS the project's C (gcc, with sanitizers) and the ported Rust,",
-        "in temporary directories with time limits: use it on code you trust."
+        "in temporary directories with time limits: use it on code you trust.",
+        "PORT.md and PORT.html always go to --out; --format F [-o FILE] (terminal, json, sarif,",
+        "markdown or html, repeatable) also writes the unported functions as findings, one per",
+        "function with its hazards, the last rejection reason and its place in the C source."
       })
   static final class C2Rust implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -75,10 +84,18 @@ final class PortCommand implements Runnable {
         description = "Repair rounds per function for the model (default: ${DEFAULT-VALUE}).")
     int repairs;
 
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<ReportOutput> outputs = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin OutputPolicy outputPolicy;
+
     @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     @Override
     public Integer call() throws Exception {
+      // every report path is checked before gcc or cargo runs, like every other command's
+      ReportOutput.prepare(outputs, List.of(source), outputPolicy);
+      Instant started = Instant.now();
       Optional<LlmClient> model = Optional.empty();
       if (llm) {
         BulwarkConfig cfg = config.load(source.toAbsolutePath().normalize());
@@ -106,12 +123,27 @@ final class PortCommand implements Runnable {
                       Optional.ofNullable(tests),
                       model,
                       repairs));
-      spec.commandLine().getOut().print(PortReport.markdown(p.result()));
-      for (Finding f : p.findings()) {
-        spec.commandLine().getOut().println("- " + f.severity() + " " + f.title());
+      ScanReport report =
+          ScanReport.ofSingleRun(
+              source.toAbsolutePath().normalize().toString(),
+              List.of(source.toString()),
+              started,
+              p.result().functions().size(),
+              0,
+              PortFindings.ANALYZER,
+              "Port",
+              PortFindings.rules(),
+              p.findings(),
+              List.of());
+      ReportOutput.writeAll(spec, report, outputs, false);
+      if (!ReportOutput.anyOnStdout(outputs)) {
+        spec.commandLine().getOut().print(PortReport.markdown(p.result()));
+        for (Finding f : p.findings()) {
+          spec.commandLine().getOut().println("- " + f.severity() + " " + f.title());
+        }
+        spec.commandLine().getOut().println("Report: " + out.resolve("PORT.md") + " and PORT.html");
+        spec.commandLine().getOut().flush();
       }
-      spec.commandLine().getOut().println("Report: " + out.resolve("PORT.md") + " and PORT.html");
-      spec.commandLine().getOut().flush();
       return p.findings().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
   }

@@ -31,6 +31,7 @@ class OutputPathsEveryCommandTest {
   private static Path data;
   private static Path labels;
   private static Path tmModel;
+  private static Path cSource;
 
   @BeforeEach
   void inputs() throws Exception {
@@ -52,6 +53,8 @@ class OutputPathsEveryCommandTest {
         Files.writeString(
             dir.resolve("model.yaml"),
             "title: t\ntechnical_assets:\n  App:\n    id: app\n    type: process\n");
+    cSource = Files.createDirectories(dir.resolve("csrc"));
+    Files.writeString(cSource.resolve("lib.c"), "int add(int a, int b) { return a + b; }\n");
   }
 
   /** A command line with OUT where the output path goes, and the input it may be confused with. */
@@ -122,6 +125,21 @@ class OutputPathsEveryCommandTest {
             v -> report));
     all.add(w("eval secrets --json", o -> a("eval", "secrets", "--json", o), v -> null));
     all.add(w("eval secrets --markdown", o -> a("eval", "secrets", "--markdown", o), v -> null));
+    all.add(
+        w(
+            "port c2rust -o",
+            o ->
+                a(
+                    "port",
+                    "c2rust",
+                    cSource,
+                    "--out",
+                    dir.resolve("crate"),
+                    "--format",
+                    "sarif",
+                    "-o",
+                    o),
+            v -> cSource)); // a directory: a file inside it is refused as being analysed
     all.add(w("ask --transcript", o -> a("ask", "what is here?", "--transcript", o), v -> null));
     return all.stream().map(Arguments::of);
   }

@@ -4,6 +4,7 @@ import dev.bulwark.core.model.Confidence;
 import dev.bulwark.core.model.Finding;
 import dev.bulwark.core.model.Location;
 import dev.bulwark.core.model.Region;
+import dev.bulwark.core.model.RuleDescriptor;
 import dev.bulwark.core.model.Severity;
 import dev.bulwark.core.model.TaxonomyRef;
 import dev.bulwark.port.c.Hazard;
@@ -24,6 +25,27 @@ public final class PortFindings {
 
   private PortFindings() {}
 
+  /** The one rule the findings are filed under, for the SARIF driver and the other reports. */
+  public static List<RuleDescriptor> rules() {
+    List<TaxonomyRef> taxa = new ArrayList<>();
+    for (Hazard h : Hazard.values()) {
+      TaxonomyRef t = TaxonomyRef.cwe(h.cwe());
+      if (!taxa.contains(t)) {
+        taxa.add(t);
+      }
+    }
+    return List.of(
+        new RuleDescriptor(
+            RULE,
+            "UnportedCFunction",
+            "A C function not yet ported to safe Rust",
+            "The function did not pass every gate (build, no unsafe, Clippy, differential tests);"
+                + " the finding names its memory-safety hazards and the last rejection reason.",
+            Severity.MEDIUM,
+            taxa,
+            List.of("memory-safety", "port")));
+  }
+
   public static List<Finding> of(PortResult result) {
     List<Finding> out = new ArrayList<>();
     for (FunctionResult f : result.functions()) {
@@ -40,13 +62,20 @@ public final class PortFindings {
       Map<String, String> props = new TreeMap<>();
       props.put("port.function", f.name());
       props.put("port.reason", f.reason());
+      props.put(
+          "port.hazards",
+          String.join(",", f.hazards().stream().sorted().map(Hazard::label).toList()));
       out.add(
           new Finding(
               "port:" + f.file() + ":" + f.name(),
               ANALYZER,
               RULE,
               "C function not ported to safe Rust: " + f.name(),
-              f.name() + " is not in the safe crate yet (" + hz + "). Why: " + f.reason(),
+              f.name()
+                  + " is not in the safe crate yet ("
+                  + hz
+                  + "). Last rejection reason: "
+                  + f.reason(),
               f.hazards().isEmpty() ? Severity.LOW : Severity.MEDIUM,
               Confidence.HIGH,
               List.of(
