@@ -10,6 +10,7 @@ import dev.bulwark.core.model.Verdict;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -652,5 +653,61 @@ abstract class StoreContract {
                 paths.stream().filter(p -> p.startsWith(prefix)).toList());
       }
     }
+  }
+
+  @Test
+  void streamIncidents_aSecondWriteOfTheSameIdChangesNothing() {
+    StreamIncidents incidents = new StreamIncidents(store);
+    Instant t = Instant.parse("2024-05-01T10:00:00Z");
+    StreamIncidents.Row first =
+        new StreamIncidents.Row(
+            "INC-0011223344",
+            "Execution on web1",
+            42,
+            t,
+            t.plusSeconds(60),
+            "web1",
+            "ana",
+            3,
+            "{\"id\":\"INC-0011223344\"}",
+            null);
+    StreamIncidents.Row replayed =
+        new StreamIncidents.Row(
+            "INC-0011223344", "changed on replay", 99, t, t, "other", "", 1, "{}", null);
+    assertThat(incidents.put(List.of(first))).isEqualTo(1);
+    assertThat(incidents.put(List.of(replayed))).isZero();
+    assertThat(incidents.count()).isEqualTo(1);
+    StreamIncidents.Row stored = incidents.list(0).get(0);
+    assertThat(stored.title()).isEqualTo("Execution on web1");
+    assertThat(stored.score()).isEqualTo(42);
+    assertThat(stored.last()).isEqualTo(t.plusSeconds(60));
+    assertThat(stored.storedAt()).isNotNull();
+  }
+
+  @Test
+  void signInFailures_countPerPairAndPerAddress_andASuccessClearsOnlyItsPair() {
+    SignInFailures f = new SignInFailures(store);
+    Instant now = Instant.parse("2024-05-01T10:00:00Z");
+    java.util.function.IntFunction<java.time.Duration> delay =
+        n -> n > 2 ? java.time.Duration.ofSeconds(n) : null;
+    assertThat(f.failed("a@1", now, now.minusSeconds(3600), delay).failures()).isEqualTo(1);
+    assertThat(f.failed("a@1", now, now.minusSeconds(3600), delay).notBefore()).isNull();
+    SignInFailures.Pair third = f.failed("a@1", now, now.minusSeconds(3600), delay);
+    assertThat(third.failures()).isEqualTo(3);
+    assertThat(f.notBefore("a@1")).contains(now.plusSeconds(3));
+    f.failed("b@1", now, now.minusSeconds(3600), delay);
+    f.succeeded("a@1");
+    assertThat(f.notBefore("a@1")).isEmpty();
+    assertThat(f.failed("b@1", now, now.minusSeconds(3600), delay).failures()).isEqualTo(2);
+    // failures older than the forgiving point start the count again
+    assertThat(f.failed("b@1", now.plusSeconds(7200), now.plusSeconds(3600), delay).failures())
+        .isEqualTo(1);
+    f.addressFailed("10.0.0.1", now, now.minusSeconds(900));
+    f.addressFailed("10.0.0.1", now.plusSeconds(10), now.minusSeconds(900));
+    f.addressFailed("10.0.0.2", now, now.minusSeconds(900));
+    SignInFailures.Window w = f.addressFailures("10.0.0.1", now.minusSeconds(900));
+    assertThat(w.count()).isEqualTo(2);
+    assertThat(w.earliest()).isEqualTo(now);
+    assertThat(f.addressFailures("10.0.0.1", now.plusSeconds(5)).count()).isEqualTo(1);
   }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  * writes the same ids and the store keeps one row each.
  *
  * @param time the event time (ISO-8601), or null when the event had none
- * @param members ids of the detections a correlation counted, newline-separated
+ * @param members the detections a correlation counted, one a line: id, source and record id,
+ *     tab-separated
  */
 public record Alert(
     String id,

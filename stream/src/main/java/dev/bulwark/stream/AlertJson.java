@@ -35,8 +35,9 @@ final class AlertJson implements SerializationSchema<Alert> {
     }
     if (!a.members().isEmpty()) {
       var m = o.putArray("members");
-      for (String id : a.members().split("\n")) {
-        m.add(id);
+      for (String member : a.members().split("\n")) {
+        int tab = member.indexOf('\t');
+        m.add(tab < 0 ? member : member.substring(0, tab));
       }
     }
     return o.toString();

@@ -29,9 +29,18 @@ public final class Engine {
   private final Map<String, Correlation> byKey = new LinkedHashMap<>();
   private final Map<String, Integer> levels = new HashMap<>();
 
-  Engine(Hunter hunter, Severity minLevel) {
+  /** Every rule's and correlation's metadata by rule key, for rebuilding detections. */
+  private final Map<String, SigmaRule.Meta> metas = new HashMap<>();
+
+  Engine(Hunter hunter, List<SigmaRule> rules, Severity minLevel) {
     this.hunter = hunter;
     this.minLevel = minLevel;
+    for (SigmaRule r : rules) {
+      metas.putIfAbsent(ruleKey(r.meta()), r.meta());
+    }
+    for (Correlation c : hunter.correlations()) {
+      metas.putIfAbsent(ruleKey(c.meta()), c.meta());
+    }
     for (Correlation c : hunter.correlations()) {
       byKey.put(key(c), c);
     }
@@ -60,6 +69,24 @@ public final class Engine {
 
   static String key(Correlation c) {
     return Alert.ruleKey(c.meta().id(), c.meta().title());
+  }
+
+  /** The key a rule's detections carry: its id, else its title, else its name. */
+  static String ruleKey(SigmaRule.Meta m) {
+    return Alert.ruleKey(m.id(), m.title() == null ? m.name() : m.title());
+  }
+
+  /** The metadata of the rule or correlation with this key, if this pack has it. */
+  public java.util.Optional<SigmaRule.Meta> meta(String ruleKey) {
+    return java.util.Optional.ofNullable(metas.get(ruleKey));
+  }
+
+  /**
+   * How far behind the watermark incidents are closed: a correlation's detection can arrive as late
+   * as the spans of every level, and must still find its incident open.
+   */
+  public long incidentLag() {
+    return lag(LEVELS + 1);
   }
 
   public Correlation correlation(String key) {
@@ -255,7 +282,14 @@ public final class Engine {
     fields.put("correlation_value", Correlator.value(v));
     StringBuilder members = new StringBuilder();
     for (Hit h : window.subList(Math.max(0, window.size() - 100), window.size())) {
-      members.append(members.isEmpty() ? "" : "\n").append(h.memberId());
+      // id, then where the member came from (an incident's narrative cites it)
+      members
+          .append(members.isEmpty() ? "" : "\n")
+          .append(h.memberId())
+          .append('\t')
+          .append(h.source() == null ? "" : h.source())
+          .append('\t')
+          .append(h.recordId() == null ? "" : h.recordId());
     }
     String time = java.time.Instant.ofEpochMilli(last.time()).toString();
     return new Alert(

@@ -53,8 +53,8 @@ public final class LocalCluster implements AutoCloseable {
     return cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
   }
 
-  /** Waits for a bounded job to end; throws when it failed. */
-  public void await(JobID job, Duration timeout) throws Exception {
+  /** Waits for a bounded job to end and returns its result; throws when it failed. */
+  public JobResult await(JobID job, Duration timeout) throws Exception {
     JobResult r = cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (!r.isSuccess()) {
       Throwable cause =
@@ -64,6 +64,17 @@ public final class LocalCluster implements AutoCloseable {
       throw new IllegalStateException(
           "the stream job failed: " + r.getJobStatus().orElse(null), cause);
     }
+    return r;
+  }
+
+  /** A counter a finished job's operators kept (a Flink accumulator), or 0 when none was kept. */
+  public static long counter(JobResult r, String name) throws Exception {
+    var v = r.getAccumulatorResults().get(name);
+    if (v == null) {
+      return 0;
+    }
+    Object value = v.deserializeValue(LocalCluster.class.getClassLoader()).getUnchecked();
+    return value instanceof Number n ? n.longValue() : 0;
   }
 
   public JobStatus status(JobID job) throws Exception {

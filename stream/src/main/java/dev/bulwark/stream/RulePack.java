@@ -87,6 +87,7 @@ public record RulePack(long version, String yaml, Severity minLevel) {
             : RuleSet.parse("rules-topic.yml", yaml, Map.of(), logsources);
     return new Engine(
         new Hunter(rules, logsources, new Hunter.Options(minLevel, null, null, Integer.MAX_VALUE)),
+        rules.rules(),
         minLevel);
   }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.stream;
 
 import dev.bulwark.core.model.Severity;
+import dev.bulwark.logs.hunt.Incidents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -25,7 +27,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The detection pipeline as a Flink job: Kafka events → match (the Sigma engine, rules broadcast
  * from a rules topic) → correlations as keyed state with event-time timers → the team store and a
- * detections topic. Checkpoints store the Kafka offsets with the operators' state (exactly-once
+ * detections topic; detections are grouped into incidents (logs' grouping) for the store and an
+ * incidents topic. Checkpoints store the Kafka offsets with the operators' state (exactly-once
  * reading); the store writes are at-least-once with deterministic ids, so a replay after a failure
  * neither loses nor duplicates a detection.
  */
@@ -37,6 +40,7 @@ public final class StreamJob {
       String groupId,
       String rulesTopic,
       String detectionsTopic,
+      String incidentsTopic,
       String storeUrl,
       String storeUser,
       String storePassword,
@@ -53,6 +57,7 @@ public final class StreamJob {
           bootstrap,
           topic,
           "bulwark-stream",
+          null,
           null,
           null,
           storeUrl,
@@ -76,6 +81,10 @@ public final class StreamJob {
 
     public Options withDetectionsTopic(String t) {
       return with(b -> b.detectionsTopic = t);
+    }
+
+    public Options withIncidentsTopic(String t) {
+      return with(b -> b.incidentsTopic = t);
     }
 
     public Options withStore(String url, String user, String password) {
@@ -121,6 +130,7 @@ public final class StreamJob {
     String groupId;
     String rulesTopic;
     String detectionsTopic;
+    String incidentsTopic;
     String storeUrl;
     String storeUser;
     String storePassword;
@@ -137,6 +147,7 @@ public final class StreamJob {
       groupId = o.groupId();
       rulesTopic = o.rulesTopic();
       detectionsTopic = o.detectionsTopic();
+      incidentsTopic = o.incidentsTopic();
       storeUrl = o.storeUrl();
       storeUser = o.storeUser();
       storePassword = o.storePassword();
@@ -155,6 +166,7 @@ public final class StreamJob {
           groupId,
           rulesTopic,
           detectionsTopic,
+          incidentsTopic,
           storeUrl,
           storeUser,
           storePassword,
@@ -231,7 +243,15 @@ public final class StreamJob {
               .uid("rules")
               .setParallelism(1);
     } else {
-      packs = env.fromData(o.rules().toJson()).uid("rules");
+      // No rules topic: every operator keeps the initial pack. The broadcast side is then an empty
+      // stream cut from the events themselves, never a finished source: a finished source sends
+      // the end-of-time watermark, and once the events side idled that would be the only watermark
+      // left, closing every correlation and incident window at once and for good.
+      packs =
+          raws.flatMap((Raw r, org.apache.flink.util.Collector<String> out) -> {})
+              .returns(String.class)
+              .uid("rules")
+              .name("rules (initial pack only)");
     }
     BroadcastStream<String> broadcast = packs.broadcast(MatchFunction.RULES);
 
@@ -262,9 +282,45 @@ public final class StreamJob {
       all = all.union(d);
     }
     if (o.storeUrl() != null) {
-      all.sinkTo(new StoreSink(o.storeUrl(), o.storeUser(), o.storePassword()))
+      all.sinkTo(StoreSink.detections(o.storeUrl(), o.storeUser(), o.storePassword()))
           .uid("store")
           .name("store");
+    }
+    // Incidents: logs' grouping over every detection, in one keyed operator (an incident can span
+    // hosts and users, so no finer key keeps it whole); see IncidentFunction.
+    if (o.storeUrl() != null || o.incidentsTopic() != null) {
+      SingleOutputStreamOperator<IncidentOut> incidents =
+          all.keyBy(a -> (byte) 0, TypeInformation.of(Byte.class))
+              .process(
+                  new IncidentFunction(
+                      o.rules(), Incidents.Options.defaults().window(), o.stateTtl()))
+              .uid("incidents")
+              .name("incidents")
+              .setParallelism(1);
+      if (o.storeUrl() != null) {
+        incidents
+            .sinkTo(StoreSink.incidents(o.storeUrl(), o.storeUser(), o.storePassword()))
+            .uid("store-incidents")
+            .name("store incidents")
+            .setParallelism(1);
+      }
+      if (o.incidentsTopic() != null) {
+        incidents
+            .sinkTo(
+                KafkaSink.<IncidentOut>builder()
+                    .setBootstrapServers(o.bootstrap())
+                    .setRecordSerializer(
+                        KafkaRecordSerializationSchema.builder()
+                            .setTopic(o.incidentsTopic())
+                            .setKeySerializationSchema(IncidentJson.key())
+                            .setValueSerializationSchema(IncidentJson.value())
+                            .build())
+                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                    .build())
+            .uid("incidents-topic")
+            .name("incidents topic")
+            .setParallelism(1);
+      }
     }
     if (o.detectionsTopic() != null) {
       all.sinkTo(
@@ -320,8 +376,8 @@ public final class StreamJob {
 
   /**
    * The entry point for {@code flink run bulwark-stream.jar}: {@code --bootstrap HOST:PORT --topic
-   * T [--rules-topic R] [--detections-topic D] [--store JDBC-URL] [--store-user U]
-   * [--store-password P] [--rules DIR] [--group G] [--parallelism N] [--bounded]}.
+   * T [--rules-topic R] [--detections-topic D] [--incidents-topic I] [--store JDBC-URL]
+   * [--store-user U] [--store-password P] [--rules DIR] [--group G] [--parallelism N] [--bounded]}.
    */
   public static void main(String[] args) throws Exception {
     java.util.Map<String, String> a = new java.util.HashMap<>();
@@ -343,6 +399,7 @@ public final class StreamJob {
             .withBounded(bounded)
             .withRulesTopic(a.get("rules-topic"))
             .withDetectionsTopic(a.get("detections-topic"))
+            .withIncidentsTopic(a.get("incidents-topic"))
             .withGroupId(a.getOrDefault("group", "bulwark-stream"))
             .withParallelism(Integer.parseInt(a.getOrDefault("parallelism", "2")));
     if (a.containsKey("store")) {

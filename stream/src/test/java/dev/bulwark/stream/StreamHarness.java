@@ -5,8 +5,10 @@ import dev.bulwark.core.analysis.Progress;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.logs.LogHunt;
 import dev.bulwark.logs.hunt.Detection;
+import dev.bulwark.logs.hunt.Incident;
 import dev.bulwark.store.Store;
 import dev.bulwark.store.StreamAlerts;
+import dev.bulwark.store.StreamIncidents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ final class StreamHarness implements AutoCloseable {
   final String storeUrl;
   final Store store;
   final StreamAlerts alerts;
+  final StreamIncidents incidents;
 
   StreamHarness(Path dir) throws Exception {
     this.dir = dir;
@@ -37,7 +40,9 @@ final class StreamHarness implements AutoCloseable {
             : "jdbc:h2:file:" + dir.resolve("store").resolve("bulwark") + ";DB_CLOSE_ON_EXIT=FALSE";
     this.store = Store.open(storeUrl, "bulwark", "");
     this.alerts = new StreamAlerts(store);
+    this.incidents = new StreamIncidents(store);
     alerts.clear();
+    incidents.clear();
   }
 
   /**
@@ -63,8 +68,11 @@ final class StreamHarness implements AutoCloseable {
     return null;
   }
 
-  /** The in-process hunt's detections of {@code inputs}, named as the stream names them. */
-  record Hunted(List<String> detections, long events) {}
+  /**
+   * The in-process hunt's detections and incidents of {@code inputs}, named as the stream names
+   * them.
+   */
+  record Hunted(List<String> detections, List<String> incidents, long events) {}
 
   static Hunted hunt(List<Path> inputs, LogHunt.Settings s) throws Exception {
     LogHunt.Result r =
@@ -80,7 +88,21 @@ final class StreamHarness implements AutoCloseable {
               d.recordId(),
               d.isCorrelation() ? d.summary() : null));
     }
-    return new Hunted(out.stream().sorted().toList(), r.read().events());
+    List<String> incidents = new ArrayList<>();
+    for (Incident i : r.incidents()) {
+      incidents.add(
+          incidentKey(
+              i.id(),
+              i.title(),
+              i.first() == null ? null : i.first().toString(),
+              i.last() == null ? null : i.last().toString(),
+              String.join(",", i.hosts()),
+              String.join(",", i.users()),
+              i.detections().size(),
+              i.narrative()));
+    }
+    return new Hunted(
+        out.stream().sorted().toList(), incidents.stream().sorted().toList(), r.read().events());
   }
 
   /** What the stream stored, keyed as {@link #hunt} keys. */
@@ -97,6 +119,50 @@ final class StreamHarness implements AutoCloseable {
               r.correlation() ? r.summary() : null));
     }
     return out.stream().sorted().toList();
+  }
+
+  /** What the stream stored as incidents, keyed as {@link #hunt} keys them. */
+  List<String> storedIncidents() {
+    List<String> out = new ArrayList<>();
+    for (StreamIncidents.Row r : incidents.list(0)) {
+      com.fasterxml.jackson.databind.JsonNode body = json(r.body());
+      out.add(
+          incidentKey(
+              r.id(),
+              r.title(),
+              textOrNull(body.get("first")),
+              textOrNull(body.get("last")),
+              r.hosts().replace('\n', ','),
+              r.users().replace('\n', ','),
+              r.detections(),
+              body.path("narrative").asText()));
+    }
+    return out.stream().sorted().toList();
+  }
+
+  private static String textOrNull(com.fasterxml.jackson.databind.JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  static com.fasterxml.jackson.databind.JsonNode json(String body) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a stored body is not JSON: " + body, e);
+    }
+  }
+
+  private static String incidentKey(
+      String id,
+      String title,
+      String first,
+      String last,
+      String hosts,
+      String users,
+      int detections,
+      String narrative) {
+    return String.join(
+        " | ", id, title, first, last, hosts, users, detections + " detections", narrative);
   }
 
   private static String timeOf(String body) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.jobmaster.JobResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stream job against the in-process hunt on the same files: the same rules must give the same
- * detections, correlations included, whether the job runs undisturbed or loses a TaskManager
- * midway.
+ * detections, correlations included, and the same incidents, whether the job runs undisturbed or
+ * loses a TaskManager midway.
  */
 class StreamHuntTest {
   @TempDir static Path dir;
@@ -40,6 +41,7 @@ class StreamHuntTest {
   @BeforeEach
   void empty() {
     h.alerts.clear();
+    h.incidents.clear();
   }
 
   @Test
@@ -53,10 +55,51 @@ class StreamHuntTest {
     // the fixtures hold a brute force, so correlations are part of what must be equal
     assertThat(expected).anyMatch(k -> k.contains(" within "));
 
-    JobID job = h.flink.submit(h.backfill("fixtures"));
-    h.flink.await(job, Duration.ofMinutes(3));
+    List<String> expectedIncidents = hunted.incidents();
+    assertThat(expectedIncidents).isNotEmpty();
+
+    JobID job = h.flink.submit(h.backfill("fixtures").withIncidentsTopic("fixtures-incidents"));
+    JobResult result = h.flink.await(job, Duration.ofMinutes(3));
 
     assertThat(h.stored()).containsExactlyElementsOf(expected);
+    // the same incidents as the in-process hunt: ids, titles, times, hosts, users, narratives
+    assertThat(h.storedIncidents()).containsExactlyElementsOf(expectedIncidents);
+    // the grouping operator emitted each once (a replay may repeat a write, not an emission)
+    assertThat(LocalCluster.counter(result, IncidentFunction.EMITTED))
+        .isEqualTo(expectedIncidents.size());
+    // and the incidents topic carries the same ids (at least once: compared as a set)
+    assertThat(incidentIdsOnTopic("fixtures-incidents", expectedIncidents.size()))
+        .containsExactlyInAnyOrderElementsOf(
+            expectedIncidents.stream().map(k -> k.substring(0, k.indexOf(" | "))).toList());
+  }
+
+  /** The distinct incident ids on {@code topic}, read until {@code atLeast} are there. */
+  private static java.util.Set<String> incidentIdsOnTopic(String topic, int atLeast) {
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", h.kafka.bootstrap());
+    p.put("group.id", "test-read-" + topic);
+    p.put("auto.offset.reset", "earliest");
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(
+            p,
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (ids.size() < atLeast && System.nanoTime() < deadline) {
+        for (var r : consumer.poll(Duration.ofMillis(500))) {
+          String id = StreamHarness.json(r.value()).path("id").asText();
+          assertThat(r.key()).isEqualTo(id);
+          ids.add(id);
+        }
+      }
+      // anything beyond the expected would be a wrong incident: read a little longer
+      for (var r : consumer.poll(Duration.ofMillis(500))) {
+        ids.add(r.key());
+      }
+    }
+    return ids;
   }
 
   @Test
@@ -68,13 +111,20 @@ class StreamHuntTest {
         Shipper.ship(inputs, "evtx", h.kafka.bootstrap(), DiagnosticSink.ignoring());
     List<String> expected = StreamHarness.hunt(inputs, LogHunt.Settings.defaults()).detections();
 
+    List<String> expectedIncidents =
+        StreamHarness.hunt(inputs, LogHunt.Settings.defaults()).incidents();
+
     JobID job = h.flink.submit(h.backfill("evtx"));
-    h.flink.await(job, Duration.ofMinutes(5));
+    JobResult result = h.flink.await(job, Duration.ofMinutes(5));
 
     System.out.printf(
-        "stream vs hunt on %d EVTX events: %d detections%n", sent.events(), expected.size());
+        "stream vs hunt on %d EVTX events: %d detections, %d incidents%n",
+        sent.events(), expected.size(), expectedIncidents.size());
     assertThat(expected).isNotEmpty();
     assertThat(h.stored()).containsExactlyElementsOf(expected);
+    assertThat(h.storedIncidents()).containsExactlyElementsOf(expectedIncidents);
+    assertThat(LocalCluster.counter(result, IncidentFunction.EMITTED))
+        .isEqualTo(expectedIncidents.size());
   }
 
   @Test
@@ -89,7 +139,8 @@ class StreamHuntTest {
     List<Path> inputs = List.of(evtx);
     Shipper.Shipped sent =
         Shipper.ship(inputs, "recovery", h.kafka.bootstrap(), DiagnosticSink.ignoring());
-    List<String> expected = StreamHarness.hunt(inputs, LogHunt.Settings.defaults()).detections();
+    StreamHarness.Hunted hunted = StreamHarness.hunt(inputs, LogHunt.Settings.defaults());
+    List<String> expected = hunted.detections();
 
     JobID job =
         h.flink.submit(h.backfill("recovery").withCheckpointInterval(Duration.ofMillis(300)));
@@ -113,5 +164,7 @@ class StreamHuntTest {
 
     assertThat(before).isLessThan(expected.size()); // the loss came mid-stream
     assertThat(h.stored()).containsExactlyElementsOf(expected);
+    // incidents restored from the checkpointed grouping state: none lost, none split
+    assertThat(h.storedIncidents()).containsExactlyElementsOf(hunted.incidents());
   }
 }
