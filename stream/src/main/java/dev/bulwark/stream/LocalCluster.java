@@ -53,8 +53,14 @@ public final class LocalCluster implements AutoCloseable {
     return cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
   }
 
+  /** Waits for a bounded job to end; throws when it failed. */
+  public void await(JobID job, Duration timeout) throws Exception {
+    // callers that want no Flink runtime types in their own signatures (the CLI, the bench)
+    result(job, timeout);
+  }
+
   /** Waits for a bounded job to end and returns its result; throws when it failed. */
-  public JobResult await(JobID job, Duration timeout) throws Exception {
+  public JobResult result(JobID job, Duration timeout) throws Exception {
     JobResult r = cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (!r.isSuccess()) {
       Throwable cause =
