@@ -746,6 +746,9 @@ abstract class StoreContract {
     assertThat(w.count()).isEqualTo(2);
     assertThat(w.earliest()).isEqualTo(now);
     assertThat(f.addressFailures("10.0.0.1", now.plusSeconds(5)).count()).isEqualTo(1);
+  }
+
+  @Test
   void canaryAlerts_storeOncePerCallBack_listNewestFirstInPages_andCutLongValues() {
     CanaryAlerts alerts = new CanaryAlerts(store);
     java.time.Instant t0 = java.time.Instant.parse("2026-12-06T10:00:00.250Z");

@@ -31,10 +31,6 @@ public final class LocalCluster implements AutoCloseable {
     c.setString("taskmanager.memory.network.min", "32m");
     c.setString("taskmanager.memory.network.max", "32m");
     c.setString("taskmanager.memory.managed.size", "32m");
-    // any free port for the web endpoint: another cluster on this machine may hold Flink's 8081
-    c.setString("rest.bind-port", "0");
-    c.setString("rest.address", "127.0.0.1");
-    c.setString("rest.bind-address", "127.0.0.1");
     MiniCluster mc =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
@@ -59,11 +55,12 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Waits for a bounded job to end; throws when it failed. */
   public void await(JobID job, Duration timeout) throws Exception {
-    awaitResult(job, timeout);
+    // callers that want no Flink runtime types in their own signatures (the CLI, the bench)
+    result(job, timeout);
   }
 
   /** Waits for a bounded job to end and returns its result; throws when it failed. */
-  public JobResult awaitResult(JobID job, Duration timeout) throws Exception {
+  public JobResult result(JobID job, Duration timeout) throws Exception {
     JobResult r = cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (!r.isSuccess()) {
       Throwable cause =

@@ -243,7 +243,15 @@ public final class StreamJob {
               .uid("rules")
               .setParallelism(1);
     } else {
-      packs = env.fromData(o.rules().toJson()).uid("rules");
+      // No rules topic: every operator keeps the initial pack. The broadcast side is then an empty
+      // stream cut from the events themselves, never a finished source: a finished source sends
+      // the end-of-time watermark, and once the events side idled that would be the only watermark
+      // left, closing every correlation and incident window at once and for good.
+      packs =
+          raws.flatMap((Raw r, org.apache.flink.util.Collector<String> out) -> {})
+              .returns(String.class)
+              .uid("rules")
+              .name("rules (initial pack only)");
     }
     BroadcastStream<String> broadcast = packs.broadcast(MatchFunction.RULES);
 

@@ -59,7 +59,7 @@ class StreamHuntTest {
     assertThat(expectedIncidents).isNotEmpty();
 
     JobID job = h.flink.submit(h.backfill("fixtures").withIncidentsTopic("fixtures-incidents"));
-    JobResult result = h.flink.awaitResult(job, Duration.ofMinutes(3));
+    JobResult result = h.flink.result(job, Duration.ofMinutes(3));
 
     assertThat(h.stored()).containsExactlyElementsOf(expected);
     // the same incidents as the in-process hunt: ids, titles, times, hosts, users, narratives
@@ -115,7 +115,7 @@ class StreamHuntTest {
         StreamHarness.hunt(inputs, LogHunt.Settings.defaults()).incidents();
 
     JobID job = h.flink.submit(h.backfill("evtx"));
-    JobResult result = h.flink.awaitResult(job, Duration.ofMinutes(5));
+    JobResult result = h.flink.result(job, Duration.ofMinutes(5));
 
     System.out.printf(
         "stream vs hunt on %d EVTX events: %d detections, %d incidents%n",
