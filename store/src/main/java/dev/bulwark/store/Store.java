@@ -463,6 +463,55 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Inserts, in one transaction, the rows whose {@code id} (the first column) is not stored yet and
+   * leaves the others as they were, so a replay writes nothing twice; returns how many were new.
+   * {@code values} gives a row's values in the order of {@code columns}.
+   */
+  <T> int insertNew(
+      String table,
+      List<String> columns,
+      List<T> rows,
+      java.util.function.Function<T, Object[]> values) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    String names = String.join(", ", columns);
+    String marks = String.join(",", java.util.Collections.nCopies(columns.size(), "?"));
+    String sql =
+        postgres()
+            ? "INSERT INTO "
+                + table
+                + " ("
+                + names
+                + ") VALUES ("
+                + marks
+                + ")"
+                + " ON CONFLICT (id) DO NOTHING"
+            // H2 has no ON CONFLICT; a MERGE on the key leaves an existing row as it was
+            : "MERGE INTO "
+                + table
+                + " t USING (VALUES (CAST(? AS VARCHAR(64)))) s(id)"
+                + " ON t.id = s.id WHEN NOT MATCHED THEN INSERT ("
+                + names
+                + ") VALUES (s.id,"
+                + marks.substring(2)
+                + ")";
+    return transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (T r : rows) {
+          bind(ps, values.apply(r));
+          ps.addBatch();
+        }
+        int n = 0;
+        for (int k : ps.executeBatch()) {
+          n += Math.max(0, k);
+        }
+        return n;
+      }
+    });
+  }
+
   static void bind(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object a = Columns.write(args[i]);

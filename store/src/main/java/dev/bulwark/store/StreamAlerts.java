@@ -1,6 +1,5 @@
 package dev.bulwark.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
@@ -37,47 +36,30 @@ public final class StreamAlerts {
 
   /** Stores the rows whose ids are new, in one transaction; returns how many were new. */
   public int put(List<Row> rows) {
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    String sql =
-        store.postgres()
-            ? "INSERT INTO stream_alerts (id, rule_id, rule_title, level, event_time, source,"
-                + " record_id, host, user_name, correlation, summary, body, stored_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"
-            // H2 has no ON CONFLICT; a MERGE on the key leaves an existing row as it was
-            : "MERGE INTO stream_alerts t USING (VALUES (CAST(? AS VARCHAR(64)))) s(id)"
-                + " ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, rule_id, rule_title, level,"
-                + " event_time, source, record_id, host, user_name, correlation, summary, body,"
-                + " stored_at) VALUES (s.id,?,?,?,?,?,?,?,?,?,?,?,?)";
     Instant now = Instant.now();
-    return store.transaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (Row r : rows) {
-          Store.bind(
-              ps,
-              r.id(),
-              r.ruleId(),
-              r.ruleTitle(),
-              r.level(),
-              Store.ts(r.time()),
-              r.source(),
-              r.recordId(),
-              r.host(),
-              r.user(),
-              r.correlation(),
-              r.summary(),
-              r.body(),
-              Store.ts(now));
-          ps.addBatch();
-        }
-        int n = 0;
-        for (int k : ps.executeBatch()) {
-          n += Math.max(0, k);
-        }
-        return n;
-      }
-    });
+    return store.insertNew(
+        "stream_alerts",
+        List.of(
+            "id",
+            "rule_id",
+            "rule_title",
+            "level",
+            "event_time",
+            "source",
+            "record_id",
+            "host",
+            "user_name",
+            "correlation",
+            "summary",
+            "body",
+            "stored_at"),
+        rows,
+        r ->
+            new Object[] {
+              r.id(), r.ruleId(), r.ruleTitle(), r.level(), Store.ts(r.time()), r.source(),
+              r.recordId(), r.host(), r.user(), r.correlation(), r.summary(), r.body(),
+              Store.ts(now)
+            });
   }
 
   /** How many detections are stored. */

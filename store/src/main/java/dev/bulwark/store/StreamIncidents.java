@@ -1,6 +1,5 @@
 package dev.bulwark.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
@@ -34,25 +33,23 @@ public final class StreamIncidents {
 
   /** Stores the rows whose ids are new, in one transaction; returns how many were new. */
   public int put(List<Row> rows) {
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    String sql =
-        store.postgres()
-            ? "INSERT INTO stream_incidents (id, title, score, first_time, last_time, hosts, users,"
-                + " detections, body, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                + " ON CONFLICT (id) DO NOTHING"
-            // H2 has no ON CONFLICT; a MERGE on the key leaves an existing row as it was
-            : "MERGE INTO stream_incidents t USING (VALUES (CAST(? AS VARCHAR(64)))) s(id)"
-                + " ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, title, score, first_time,"
-                + " last_time, hosts, users, detections, body, stored_at)"
-                + " VALUES (s.id,?,?,?,?,?,?,?,?,?)";
     Instant now = Instant.now();
-    return store.transaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (Row r : rows) {
-          Store.bind(
-              ps,
+    return store.insertNew(
+        "stream_incidents",
+        List.of(
+            "id",
+            "title",
+            "score",
+            "first_time",
+            "last_time",
+            "hosts",
+            "users",
+            "detections",
+            "body",
+            "stored_at"),
+        rows,
+        r ->
+            new Object[] {
               r.id(),
               r.title(),
               r.score(),
@@ -62,16 +59,8 @@ public final class StreamIncidents {
               r.users(),
               r.detections(),
               r.body(),
-              Store.ts(now));
-          ps.addBatch();
-        }
-        int n = 0;
-        for (int k : ps.executeBatch()) {
-          n += Math.max(0, k);
-        }
-        return n;
-      }
-    });
+              Store.ts(now)
+            });
   }
 
   /** How many incidents are stored. */
