@@ -49,7 +49,8 @@ public final class StreamJob {
       int parallelism,
       Duration checkpointInterval,
       Duration outOfOrderness,
-      Duration stateTtl) {
+      Duration stateTtl,
+      long maxRatePerTask) {
 
     /** A back-fill of {@code topic} with the built-in rules into the store at {@code storeUrl}. */
     public static Options backfill(String bootstrap, String topic, String storeUrl) {
@@ -68,7 +69,8 @@ public final class StreamJob {
           2,
           Duration.ofSeconds(1),
           Duration.ofMinutes(5),
-          Duration.ofDays(7));
+          Duration.ofDays(7),
+          0);
     }
 
     public Options withRules(RulePack r) {
@@ -115,6 +117,17 @@ public final class StreamJob {
       return with(b -> b.outOfOrderness = d);
     }
 
+    /**
+     * At most {@code perSecond} events per second read by each source task (0: no cap), so that a
+     * back-fill of months of logs leaves the cluster and the store room for live traffic.
+     */
+    public Options withMaxRatePerTask(long perSecond) {
+      if (perSecond < 0) {
+        throw new IllegalArgumentException("the rate cap must be 0 (none) or positive");
+      }
+      return with(b -> b.maxRatePerTask = perSecond);
+    }
+
     /** A copy with what {@code change} sets changed. */
     private Options with(java.util.function.Consumer<Draft> change) {
       Draft d = new Draft(this);
@@ -140,6 +153,7 @@ public final class StreamJob {
     Duration checkpointInterval;
     Duration outOfOrderness;
     Duration stateTtl;
+    long maxRatePerTask;
 
     Draft(Options o) {
       bootstrap = o.bootstrap();
@@ -157,6 +171,7 @@ public final class StreamJob {
       checkpointInterval = o.checkpointInterval();
       outOfOrderness = o.outOfOrderness();
       stateTtl = o.stateTtl();
+      maxRatePerTask = o.maxRatePerTask();
     }
 
     Options options() {
@@ -175,7 +190,8 @@ public final class StreamJob {
           parallelism,
           checkpointInterval,
           outOfOrderness,
-          stateTtl);
+          stateTtl,
+          maxRatePerTask);
     }
   }
 
@@ -221,6 +237,9 @@ public final class StreamJob {
       watermarks = watermarks.withIdleness(o.outOfOrderness());
     }
     DataStream<Raw> raws = env.fromSource(events.build(), watermarks, "events").uid("events");
+    if (o.maxRatePerTask() > 0) {
+      raws = raws.map(new Throttle(o.maxRatePerTask())).uid("throttle").name("rate cap");
+    }
 
     DataStream<String> packs;
     if (o.rulesTopic() != null) {
@@ -377,7 +396,8 @@ public final class StreamJob {
   /**
    * The entry point for {@code flink run bulwark-stream.jar}: {@code --bootstrap HOST:PORT --topic
    * T [--rules-topic R] [--detections-topic D] [--incidents-topic I] [--store JDBC-URL]
-   * [--store-user U] [--store-password P] [--rules DIR] [--group G] [--parallelism N] [--bounded]}.
+   * [--store-user U] [--store-password P] [--rules DIR] [--group G] [--parallelism N]
+   * [--max-rate-per-task N] [--bounded]}.
    */
   public static void main(String[] args) throws Exception {
     java.util.Map<String, String> a = new java.util.HashMap<>();
@@ -401,7 +421,8 @@ public final class StreamJob {
             .withDetectionsTopic(a.get("detections-topic"))
             .withIncidentsTopic(a.get("incidents-topic"))
             .withGroupId(a.getOrDefault("group", "bulwark-stream"))
-            .withParallelism(Integer.parseInt(a.getOrDefault("parallelism", "2")));
+            .withParallelism(Integer.parseInt(a.getOrDefault("parallelism", "2")))
+            .withMaxRatePerTask(Long.parseLong(a.getOrDefault("max-rate-per-task", "0")));
     if (a.containsKey("store")) {
       o =
           o.withStore(

@@ -127,6 +127,11 @@ class StreamHuntTest {
         .isEqualTo(expectedIncidents.size());
   }
 
+  /**
+   * Events per second per source task in the TaskManager-loss test: 5,170 events take 4 s or more.
+   */
+  private static final long RECOVERY_RATE = 600;
+
   @Test
   void taskManagerLost_resultStillEqualAfterRecovery() throws Exception {
     Path evtx = StreamHarness.sharedEvtx();
@@ -142,8 +147,13 @@ class StreamHuntTest {
     StreamHarness.Hunted hunted = StreamHarness.hunt(inputs, LogHunt.Settings.defaults());
     List<String> expected = hunted.detections();
 
+    // capped so the stream lasts seconds whatever the machine's speed: uncapped, a fast machine
+    // stored every detection before the spare TaskManager was up, and the loss came too late
     JobID job =
-        h.flink.submit(h.backfill("recovery").withCheckpointInterval(Duration.ofMillis(300)));
+        h.flink.submit(
+            h.backfill("recovery")
+                .withCheckpointInterval(Duration.ofMillis(300))
+                .withMaxRatePerTask(RECOVERY_RATE));
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (h.alerts.count() == 0 && System.nanoTime() < deadline) {
       Thread.sleep(100);
