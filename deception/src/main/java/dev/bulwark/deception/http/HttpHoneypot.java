@@ -100,36 +100,30 @@ public final class HttpHoneypot implements Closeable {
     String full = query == null ? uri : uri + "?" + query;
     Body body = Body.read(ex.getRequestBody());
     String agent = Optional.ofNullable(ex.getRequestHeaders().getFirst("User-Agent")).orElse("");
-    ev.emit(
-        "bulwark.http.request",
-        method + " " + full,
-        "method",
-        method,
-        "url",
-        full,
-        "user_agent",
-        agent,
-        "body_size",
-        body.size(),
-        "body_sha256",
-        body.sha256());
+    // the probe event repeats the request's fields, so an analyst reading either sees the whole
+    Object[] request = {
+      "method",
+      method,
+      "url",
+      full,
+      "user_agent",
+      agent,
+      "body_size",
+      body.size(),
+      "body_sha256",
+      body.sha256()
+    };
+    ev.emit("bulwark.http.request", method + " " + full, request);
     Optional<String> probe = Probes.match(method, full, body.text(), ex.getRequestHeaders());
     if (probe.isPresent()) {
+      Object[] fields = new Object[request.length + 2];
+      fields[0] = "probe";
+      fields[1] = probe.get();
+      System.arraycopy(request, 0, fields, 2, request.length);
       ev.emit(
           "bulwark.http.probe",
           "exploit probe " + probe.get() + ": " + method + " " + full,
-          "probe",
-          probe.get(),
-          "method",
-          method,
-          "url",
-          full,
-          "user_agent",
-          agent,
-          "body_size",
-          body.size(),
-          "body_sha256",
-          body.sha256());
+          fields);
     }
     Pages.Panel panel = Pages.panel(uri);
     if (method.equals("POST") && panel != null) {

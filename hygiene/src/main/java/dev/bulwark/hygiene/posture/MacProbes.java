@@ -42,37 +42,21 @@ public final class MacProbes {
         probe("screen-lock", SCREEN_LOCK, (t, r) -> screenLock(t)),
         probe("ssh-server", REMOTE_LOGIN, MacProbes::remoteLogin),
         new Sudoers(),
-        new Probe() {
-          @Override
-          public String id() {
-            return "antivirus";
-          }
-
-          @Override
-          public CheckResult run(SystemRoot root) {
-            return CheckResult.notApplicable(
-                id(), "macOS's own XProtect looks for known malware and updates itself");
-          }
-        });
+        Probe.notApplicable(
+            "antivirus", "macOS's own XProtect looks for known malware and updates itself"));
   }
 
   private static Probe probe(
       String id, String file, BiFunction<String, SystemRoot, CheckResult.Builder> judge) {
-    return new Probe() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public CheckResult run(SystemRoot root) {
-        Optional<String> text = root.read("/" + file);
-        if (text.isEmpty()) {
-          return CheckResult.unknown(id, file + " was not collected");
-        }
-        return judge.apply(text.get(), root).build(id);
-      }
-    };
+    return Probe.of(
+        id,
+        root -> {
+          Optional<String> text = root.read("/" + file);
+          if (text.isEmpty()) {
+            return CheckResult.unknown(id, file + " was not collected");
+          }
+          return judge.apply(text.get(), root).build(id);
+        });
   }
 
   /** {@code fdesetup status}: "FileVault is On." / "FileVault is Off.", with any progress. */

@@ -1,6 +1,5 @@
 package dev.bulwark.hygiene.posture;
 
-import dev.bulwark.hygiene.check.CheckResult;
 import java.util.List;
 
 /** The built-in probes, in the order the check-up runs them. */
@@ -26,18 +25,8 @@ public final class Probes {
         new SshKeyPassphrase(),
         new GitCredentialsPlaintext(),
         new ShellHistorySecrets(history),
-        new Probe() {
-          @Override
-          public String id() {
-            return "antivirus";
-          }
-
-          @Override
-          public CheckResult run(SystemRoot root) {
-            // Linux desktops are kept safe by updates and the firewall; no virus scanner is asked
-            return CheckResult.notApplicable(
-                id(), "not judged on Linux: updates and the firewall protect it");
-          }
-        });
+        // Linux desktops are kept safe by updates and the firewall; no virus scanner is asked
+        Probe.notApplicable(
+            "antivirus", "not judged on Linux: updates and the firewall protect it"));
   }
 }

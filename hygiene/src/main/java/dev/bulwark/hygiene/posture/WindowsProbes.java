@@ -40,41 +40,20 @@ public final class WindowsProbes {
         probe("auto-updates", UPDATE_POLICY, WindowsProbes::updatePolicy),
         probe("security-updates", PENDING_UPDATES, WindowsProbes::pending),
         new ScreenLock(),
-        fixed("sudoers", "there is no sudo on Windows"));
+        Probe.notApplicable("sudoers", "there is no sudo on Windows"));
   }
 
   /** A probe answered from one collected file by {@code judge}, given the file's objects. */
   private static Probe probe(
       String id, String file, Function<Collected.Items, CheckResult.Builder> judge) {
-    return new Probe() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public CheckResult run(SystemRoot root) {
-        return switch (PowerShellJson.read(root, file)) {
-          case Collected.Missing m -> CheckResult.unknown(id, file + " was not collected");
-          case Collected.Unreadable u -> CheckResult.unknown(id, file + ": " + u.why());
-          case Collected.Items items -> judge.apply(items).build(id);
-        };
-      }
-    };
-  }
-
-  private static Probe fixed(String id, String why) {
-    return new Probe() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public CheckResult run(SystemRoot root) {
-        return CheckResult.notApplicable(id, why);
-      }
-    };
+    return Probe.of(
+        id,
+        root ->
+            switch (PowerShellJson.read(root, file)) {
+              case Collected.Missing m -> CheckResult.unknown(id, file + " was not collected");
+              case Collected.Unreadable u -> CheckResult.unknown(id, file + ": " + u.why());
+              case Collected.Items items -> judge.apply(items).build(id);
+            });
   }
 
   // Get-BitLockerVolume: VolumeType, ProtectionStatus and VolumeStatus are enumerations

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.intel.stix.StixBundleReader;
 import dev.bulwark.intel.stix.StixIds;
+import dev.bulwark.intel.stix.StixObjects;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class IndicatorBundles {
       IndicatorMatcher.Result result, String organisation, Instant at) {
     String now = StixIds.timestamp(at);
     Map<String, JsonNode> objects = new LinkedHashMap<>();
-    ObjectNode org = identity(organisation, "organization", now);
+    ObjectNode org = StixObjects.organisation(organisation, now);
     objects.put(org.get("id").asText(), org);
     for (IndicatorMatcher.Match m : result.matches()) {
       objects.put(m.id(), as21(m.indicator()));
@@ -51,7 +52,7 @@ public final class IndicatorBundles {
           continue;
         }
         ObjectNode od =
-            sdo(
+            StixObjects.sdo(
                 "observed-data",
                 StixIds.of("observed-data", m.id() + "|" + h.source() + "|" + h.locator()),
                 now);
@@ -66,7 +67,8 @@ public final class IndicatorBundles {
           observed.add(od.get("id").asText());
         }
       }
-      ObjectNode s = sro("sighting", StixIds.of("sighting", m.id() + "|" + organisation), now);
+      ObjectNode s =
+          StixObjects.sdo("sighting", StixIds.of("sighting", m.id() + "|" + organisation), now);
       s.put("created_by_ref", org.get("id").asText());
       s.put("sighting_of_ref", m.id());
       s.put("first_seen", now);
@@ -78,7 +80,7 @@ public final class IndicatorBundles {
       s.putArray("where_sighted_refs").add(org.get("id").asText());
       objects.put(s.get("id").asText(), s);
     }
-    return bundle(objects.values(), "match|" + organisation + "|" + now);
+    return StixObjects.bundle(objects.values(), "match|" + organisation + "|" + now);
   }
 
   /** One finding of a Bulwark report, reduced to what export needs. */
@@ -103,8 +105,8 @@ public final class IndicatorBundles {
   public static ObjectNode export(List<FindingValues> findings, String organisation, Instant at) {
     String now = StixIds.timestamp(at);
     Map<String, JsonNode> objects = new LinkedHashMap<>();
-    ObjectNode bulwark = identity("Bulwark", "system", now);
-    ObjectNode org = identity(organisation, "organization", now);
+    ObjectNode bulwark = StixObjects.system("Bulwark", now);
+    ObjectNode org = StixObjects.organisation(organisation, now);
     objects.put(bulwark.get("id").asText(), bulwark);
     objects.put(org.get("id").asText(), org);
     Map<Observable, List<FindingValues>> by = new LinkedHashMap<>();
@@ -114,7 +116,7 @@ public final class IndicatorBundles {
         continue;
       }
       ObjectNode od =
-          sdo(
+          StixObjects.sdo(
               "observed-data",
               StixIds.of(
                   "observed-data",
@@ -138,7 +140,7 @@ public final class IndicatorBundles {
     for (var e : by.entrySet()) {
       Observable o = e.getKey();
       String pattern = o.pattern();
-      ObjectNode ind = sdo("indicator", StixIds.of("indicator", pattern), now);
+      ObjectNode ind = StixObjects.sdo("indicator", StixIds.of("indicator", pattern), now);
       ind.put("created_by_ref", bulwark.get("id").asText());
       ind.put("name", o.kind().stixType() + " " + o.value());
       Set<String> rules = new LinkedHashSet<>();
@@ -160,7 +162,8 @@ public final class IndicatorBundles {
       ind.put("pattern_version", "2.1");
       ind.put("valid_from", now);
       objects.put(ind.get("id").asText(), ind);
-      ObjectNode s = sro("sighting", StixIds.of("sighting", pattern + "|" + organisation), now);
+      ObjectNode s =
+          StixObjects.sdo("sighting", StixIds.of("sighting", pattern + "|" + organisation), now);
       s.put("created_by_ref", bulwark.get("id").asText());
       s.put("sighting_of_ref", ind.get("id").asText());
       s.put("first_seen", now);
@@ -171,7 +174,8 @@ public final class IndicatorBundles {
       s.putArray("where_sighted_refs").add(org.get("id").asText());
       objects.put(s.get("id").asText(), s);
     }
-    return bundle(objects.values(), "export|" + organisation + "|" + now + "|" + by.keySet());
+    return StixObjects.bundle(
+        objects.values(), "export|" + organisation + "|" + now + "|" + by.keySet());
   }
 
   /**
@@ -211,42 +215,5 @@ public final class IndicatorBundles {
     sco.put("id", StixIds.of(type, contributing.toString()));
     sco.setAll(contributing);
     return sco;
-  }
-
-  private static ObjectNode identity(String name, String identityClass, String now) {
-    ObjectNode o =
-        sdo(
-            "identity",
-            // the organisation's id is the one intel report's bundle gives it, so bundles join up
-            StixIds.of(
-                "identity",
-                (identityClass.equals("organization") ? "organisation:" : "system:") + name),
-            now);
-    o.put("name", name);
-    o.put("identity_class", identityClass);
-    return o;
-  }
-
-  private static ObjectNode sdo(String type, String id, String now) {
-    ObjectNode o = StixBundleReader.mapper().createObjectNode();
-    o.put("type", type);
-    o.put("spec_version", "2.1");
-    o.put("id", id);
-    o.put("created", now);
-    o.put("modified", now);
-    return o;
-  }
-
-  private static ObjectNode sro(String type, String id, String now) {
-    return sdo(type, id, now);
-  }
-
-  private static ObjectNode bundle(Iterable<JsonNode> objects, String seed) {
-    ObjectNode b = StixBundleReader.mapper().createObjectNode();
-    b.put("type", "bundle");
-    b.put("id", StixIds.of("bundle", seed));
-    ArrayNode a = b.putArray("objects");
-    objects.forEach(a::add);
-    return b;
   }
 }

@@ -10,8 +10,8 @@ import dev.bulwark.intel.analysis.IntelReport.KevExposure;
 import dev.bulwark.intel.analysis.IntelReport.RankedActor;
 import dev.bulwark.intel.analysis.IntelReport.Status;
 import dev.bulwark.intel.analysis.IntelReport.TechniqueRow;
-import dev.bulwark.intel.stix.StixBundleReader;
 import dev.bulwark.intel.stix.StixIds;
+import dev.bulwark.intel.stix.StixObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +62,7 @@ public final class StixReport {
   public static ObjectNode render(IntelReport r, Lookup lookup) throws InputException {
     Map<String, JsonNode> objects = new LinkedHashMap<>();
     String now = r.generatedAt();
-    ObjectNode org =
-        sdo("identity", StixIds.of("identity", "organisation:" + r.organisation()), now);
-    org.put("name", r.organisation());
-    org.put("identity_class", "organization");
+    ObjectNode org = StixObjects.organisation(r.organisation(), now);
     List<String> industries =
         r.sectors().stream().map(INDUSTRY::get).filter(s -> s != null).distinct().toList();
     if (!industries.isEmpty()) {
@@ -86,7 +83,7 @@ public final class StixReport {
       }
       objects.put(a.stixId(), as21(stored.get()));
       ObjectNode rel =
-          sro(
+          StixObjects.sdo(
               "relationship",
               StixIds.of("relationship", a.stixId() + "|targets|" + org.get("id")),
               now);
@@ -116,7 +113,8 @@ public final class StixReport {
       copy.put("x_bulwark_coverage", t.status().name().toLowerCase(Locale.ROOT));
       objects.put(apId, copy);
       if (t.status() == Status.DETECTED && !t.seenInHunts().isEmpty()) {
-        ObjectNode s = sro("sighting", StixIds.of("sighting", apId + "|" + org.get("id")), now);
+        ObjectNode s =
+            StixObjects.sdo("sighting", StixIds.of("sighting", apId + "|" + org.get("id")), now);
         s.put("sighting_of_ref", apId);
         s.putArray("where_sighted_refs").add(org.get("id").asText());
         s.put("count", Math.min(t.seenInHunts().size(), 999_999_999));
@@ -133,7 +131,8 @@ public final class StixReport {
       }
       String vid = v.get().path("id").asText();
       objects.put(vid, as21(v.get()));
-      ObjectNode s = sro("sighting", StixIds.of("sighting", vid + "|" + org.get("id")), now);
+      ObjectNode s =
+          StixObjects.sdo("sighting", StixIds.of("sighting", vid + "|" + org.get("id")), now);
       s.put("sighting_of_ref", vid);
       s.putArray("where_sighted_refs").add(org.get("id").asText());
       s.put("count", k.components().size());
@@ -147,7 +146,8 @@ public final class StixReport {
       for (RankedActor a : r.actors()) {
         if (a.cves().contains(k.cve()) && objects.containsKey(a.stixId())) {
           ObjectNode rel =
-              sro("relationship", StixIds.of("relationship", a.stixId() + "|targets|" + vid), now);
+              StixObjects.sdo(
+                  "relationship", StixIds.of("relationship", a.stixId() + "|targets|" + vid), now);
           rel.put("relationship_type", "targets");
           rel.put("source_ref", a.stixId());
           rel.put("target_ref", vid);
@@ -156,7 +156,8 @@ public final class StixReport {
       }
     }
     ObjectNode report =
-        sdo("report", StixIds.of("report", "bulwark-intel|" + r.organisation() + "|" + now), now);
+        StixObjects.sdo(
+            "report", StixIds.of("report", "bulwark-intel|" + r.organisation() + "|" + now), now);
     report.put("name", "Threat intelligence for " + r.organisation());
     report.put(
         "description",
@@ -178,12 +179,7 @@ public final class StixReport {
     objects.keySet().forEach(refs::add);
     List<JsonNode> all = new ArrayList<>(objects.values());
     all.add(report);
-    ObjectNode bundle = StixBundleReader.mapper().createObjectNode();
-    bundle.put("type", "bundle");
-    bundle.put("id", StixIds.of("bundle", report.get("id").asText()));
-    ArrayNode list = bundle.putArray("objects");
-    all.forEach(list::add);
-    return bundle;
+    return StixObjects.bundle(all, report.get("id").asText());
   }
 
   private static String evidenceText(Evidence e) {
@@ -204,19 +200,5 @@ public final class StixReport {
         });
     empty.forEach(o::remove);
     return o;
-  }
-
-  private static ObjectNode sdo(String type, String id, String now) {
-    ObjectNode o = StixBundleReader.mapper().createObjectNode();
-    o.put("type", type);
-    o.put("spec_version", "2.1");
-    o.put("id", id);
-    o.put("created", now);
-    o.put("modified", now);
-    return o;
-  }
-
-  private static ObjectNode sro(String type, String id, String now) {
-    return sdo(type, id, now);
   }
 }
