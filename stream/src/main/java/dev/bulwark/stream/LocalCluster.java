@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -31,6 +32,11 @@ public final class LocalCluster implements AutoCloseable {
     c.setString("taskmanager.memory.network.min", "32m");
     c.setString("taskmanager.memory.network.max", "32m");
     c.setString("taskmanager.memory.managed.size", "32m");
+    // the web endpoint on loopback and on any free port: Flink's 8081 may be taken (a standalone
+    // Flink, another local cluster), and a local run serves no one else
+    c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    c.set(RestOptions.ADDRESS, "127.0.0.1");
+    c.set(RestOptions.BIND_PORT, "0");
     MiniCluster mc =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()

@@ -28,7 +28,10 @@ public final class ConfigLoader {
   private static final Set<String> CORE_KEYS =
       Set.of("include", "exclude", "fail-on", "analyzers", "suppress");
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Made on first use: most commands run where there is no bulwark.yaml to read. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+  }
 
   private ConfigLoader() {}
 
@@ -128,7 +131,7 @@ public final class ConfigLoader {
 
   private static JsonNode readTree(Path file) throws InputException {
     try {
-      return YAML.readTree(file.toFile());
+      return Yaml.MAPPER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where =
@@ -213,6 +216,6 @@ public final class ConfigLoader {
    * The shared mapper for module sections: {@code mapper().treeToValue(section, MyConfig.class)}.
    */
   public static ObjectMapper mapper() {
-    return YAML;
+    return Yaml.MAPPER;
   }
 }
