@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -666,13 +667,39 @@ public final class RuleSet {
   }
 
   private void link(Logsources logsources) {
+    // Rules by the references filters and correlations use (id and name): thousands of rules
+    // against every reference made linking quadratic, the largest cost of loading a release.
+    Map<String, List<SigmaRule>> byRef = new HashMap<>();
+    for (SigmaRule r : rules) {
+      for (String ref : new String[] {r.meta().id(), r.meta().name()}) {
+        if (ref != null) {
+          List<SigmaRule> same = byRef.computeIfAbsent(ref, k -> new ArrayList<>(1));
+          if (same.isEmpty() || same.get(same.size() - 1) != r) {
+            same.add(r);
+          }
+        }
+      }
+    }
     for (Filter f : filters) {
       int applied = 0;
-      for (SigmaRule r : rules) {
-        boolean named = f.rules.stream().anyMatch(ref -> r.meta().answersTo(ref));
-        if (named || (f.rules.isEmpty() && f.logsource.covers(r.logsource()))) {
-          r.restrict(f.expr);
-          applied++;
+      if (f.rules.isEmpty()) {
+        for (SigmaRule r : rules) {
+          if (f.logsource.covers(r.logsource())) {
+            r.restrict(f.expr);
+            applied++;
+          }
+        }
+      } else {
+        Set<SigmaRule> named =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (String ref : f.rules) {
+          named.addAll(byRef.getOrDefault(ref, List.of()));
+        }
+        for (SigmaRule r : rules) {
+          if (named.contains(r)) {
+            r.restrict(f.expr);
+            applied++;
+          }
         }
       }
       if (applied == 0) {
@@ -691,7 +718,7 @@ public final class RuleSet {
       List<String> missing = new ArrayList<>();
       for (String ref : c.rules()) {
         boolean found =
-            rules.stream().anyMatch(r -> r.meta().answersTo(ref))
+            byRef.containsKey(ref)
                 || correlations.stream().anyMatch(o -> o != c && o.meta().answersTo(ref));
         if (!found) {
           missing.add(ref);
@@ -718,13 +745,15 @@ public final class RuleSet {
     }
     correlations.clear();
     correlations.addAll(linked);
+    Set<String> correlated = new HashSet<>();
+    correlations.forEach(c -> correlated.addAll(c.rules()));
+    Map<Logsource, Boolean> routable = new HashMap<>();
     for (SigmaRule r : rules) {
-      boolean used =
-          correlations.stream().anyMatch(c -> c.rules().stream().anyMatch(r.meta()::answersTo));
-      if (used && generating.stream().noneMatch(r.meta()::answersTo)) {
+      boolean used = answers(r.meta(), correlated);
+      if (used && !answers(r.meta(), generating)) {
         r.emits(false);
       }
-      if (!logsources.routable(r.logsource())) {
+      if (!routable.computeIfAbsent(r.logsource(), logsources::routable)) {
         problems.add(
             new Problem(
                 r.meta().path(),
@@ -736,6 +765,12 @@ public final class RuleSet {
                     + " (add a pipeline mapping to route them)"));
       }
     }
+  }
+
+  /** Whether any of {@code refs} names the rule, as {@link SigmaRule.Meta#answersTo} judges. */
+  private static boolean answers(SigmaRule.Meta m, Set<String> refs) {
+    return (m.id() != null && refs.contains(m.id()))
+        || (m.name() != null && refs.contains(m.name()));
   }
 
   private static RuleCache.Meta rawMeta(JsonNode doc) {
