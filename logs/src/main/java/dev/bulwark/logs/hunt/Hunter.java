@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +64,27 @@ public final class Hunter {
     this.options = options;
     this.correlations = rules.correlations();
     this.correlationInputs = new CorrelationInputs(correlationBudgetBytes);
+    // correlations by the rule references they use, so each rule finds its own in one look-up
+    Map<String, List<Correlation>> byRef = new HashMap<>();
+    for (Correlation c : correlations) {
+      for (String ref : c.rules()) {
+        byRef.computeIfAbsent(ref, k -> new ArrayList<>()).add(c);
+      }
+    }
     for (SigmaRule r : rules.rules()) {
-      List<Correlation> using =
-          correlations.stream()
-              .filter(c -> c.rules().stream().anyMatch(r.meta()::answersTo))
-              .toList();
+      List<Correlation> using = List.of();
+      List<Correlation> byId = r.meta().id() == null ? null : byRef.get(r.meta().id());
+      List<Correlation> byName = r.meta().name() == null ? null : byRef.get(r.meta().name());
+      if (byId != null || byName != null) {
+        Set<Correlation> named = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        if (byId != null) {
+          named.addAll(byId);
+        }
+        if (byName != null) {
+          named.addAll(byName);
+        }
+        using = correlations.stream().filter(named::contains).toList();
+      }
       boolean inCorrelation = !using.isEmpty();
       if (inCorrelation) {
         correlated.add(r);
