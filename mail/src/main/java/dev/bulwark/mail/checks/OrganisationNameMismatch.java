@@ -132,7 +132,7 @@ final class OrganisationNameMismatch implements MailCheck {
       return; // an address as the name is display-name-address's to judge
     }
     Matcher org = ORGANISATION.matcher(display);
-    if (!org.find() || Brands.NAMES.stream().anyMatch(display::contains)) {
+    if (!org.find() || Brands.named(display) != null) {
       return;
     }
     String compact = display.replaceAll("[^a-z0-9]", "");
