@@ -79,6 +79,7 @@ public final class BuiltInChecks {
           new QrCodeLure(),
           new PaymentChange(),
           new GiftCardRequest(),
+          new PretextOpener(),
           new MoneyBait(),
           new AdvanceFeeLure(),
           new CryptoLure(),
