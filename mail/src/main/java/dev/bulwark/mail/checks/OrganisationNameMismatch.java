@@ -146,6 +146,8 @@ final class OrganisationNameMismatch implements MailCheck {
       if (word.length() < 3 || GENERIC.contains(word) || ORGANISATION.matcher(word).matches()) {
         continue;
       }
+      // a long word's first five letters stand for it in shortened domains (Infrastructure,
+      // infra-mail.example)
       if (domainLetters.contains(word)
           || (word.length() >= 5 && domainLetters.contains(word.substring(0, 5)))) {
         return; // the organisation's own word is in its domain
