@@ -24,11 +24,12 @@ class MailSuiteTest {
     // the acceptance bar: F1 of 0.97 or more, with and without the era headers
     assertThat(full).isGreaterThan(checks).isGreaterThanOrEqualTo(0.97);
     assertThat(stripped).isGreaterThan(checks).isGreaterThanOrEqualTo(0.97);
-    // the checks alone, without training: floors at what they reach today (0.865 / 0.841, ham
-    // 4 and 3 of 300), so that a change that costs recall or flags more honest mail fails here
+    // the checks alone, without training: the acceptance bar of 0.90 with the era headers
+    // stripped, and floors at what they reach today with all headers (0.921, ham 4 of 300), so
+    // that a change that costs recall or flags more honest mail fails here
     double checksStripped = card.categories().get(3).metrics().f1();
-    assertThat(checks).isGreaterThanOrEqualTo(0.86);
-    assertThat(checksStripped).isGreaterThanOrEqualTo(0.84);
+    assertThat(checks).isGreaterThanOrEqualTo(0.92);
+    assertThat(checksStripped).isGreaterThanOrEqualTo(0.90);
     String ham = card.facts().get("ham flagged by the checks alone, era headers stripped");
     String[] share = ham.split(" ")[0].split("/");
     // at most 1 % of honest mail flagged

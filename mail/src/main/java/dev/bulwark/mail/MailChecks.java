@@ -14,8 +14,9 @@ import java.util.List;
  * Judges a parsed message with the explainable checks in {@link BuiltInChecks}: each adds points
  * with a reason that names the header, link, attachment or sentence it saw. Supporting checks —
  * traits honest mail has too (mailing-list and bulk headers, missing authentication results) —
- * count only beside {@value #SUPPORTED_FROM} or more primary points, so they sharpen a verdict but
- * never make one.
+ * count only beside {@value #SUPPORTED_FROM} or more primary points, or when three distinct
+ * supporting checks of two or more points fire together (see {@link Thresholds}); one of them alone
+ * never makes a verdict.
  */
 public final class MailChecks {
   /** Scores at or above which a message is suspicious or malicious. */
@@ -41,16 +42,22 @@ public final class MailChecks {
     List<Reason> reasons = BuiltInChecks.run(m, settings, lookalikes);
     int primary = 0;
     int supporting = 0;
+    java.util.Set<String> strongSupporting = new java.util.HashSet<>();
     for (Reason r : reasons) {
-      boolean isPrimary =
-          BuiltInChecks.rule(r.code()).map(x -> x.weight() == MailRule.Weight.PRIMARY).orElse(true);
+      java.util.Optional<MailRule> rule = BuiltInChecks.rule(r.code());
+      boolean isPrimary = rule.map(x -> x.weight() == MailRule.Weight.PRIMARY).orElse(true);
       if (isPrimary) {
         primary += r.points();
       } else {
         supporting += r.points();
+        if (rule.get().points() >= Thresholds.STRONG_SUPPORTING) {
+          strongSupporting.add(r.code());
+        }
       }
     }
-    int score = primary + (primary >= SUPPORTED_FROM ? supporting : 0);
+    boolean supported =
+        primary >= SUPPORTED_FROM || strongSupporting.size() >= Thresholds.SUPPORTING_TOGETHER;
+    int score = primary + (supported ? supporting : 0);
     MailVerdict.Verdict v =
         score >= MALICIOUS
             ? MailVerdict.Verdict.MALICIOUS

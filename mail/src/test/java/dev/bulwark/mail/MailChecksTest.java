@@ -90,4 +90,69 @@ class MailChecksTest {
     assertThat(m.textBody()).contains("unterminated part");
     assertThat(MailChecks.judge(m).verdict()).isNotNull();
   }
+
+  private static MailMessage message(String text) throws IOException {
+    return MailParser.parse(
+        "built.eml",
+        0,
+        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static String html(String links) {
+    return "From: \"Ann Lee\" <ann@example.org>\r\n"
+        + "To: bob@example.net\r\n"
+        + "Subject: Photos\r\n"
+        + "MIME-Version: 1.0\r\n"
+        + "Content-Type: text/html; charset=utf-8\r\n\r\n"
+        + "<html><body><p>The photos of Saturday are online.</p>"
+        + links
+        + "</body></html>\r\n";
+  }
+
+  @Test
+  void threeStrongSupportingSigns_countTogether_twoDoNot() throws IOException {
+    // a brand's name in a foreign host, a free site-building page, a scam-ridden top-level
+    // domain: each supporting, no primary sign at all
+    String brandHost = "<a href=\"https://paypal-photos.example-gallery.com/a\">album</a>";
+    String hosted = "<a href=\"https://annsphotos.weebly.com/b\">more</a>";
+    String tld = "<a href=\"https://photos-saturday.top/c\">the rest</a>";
+    MailVerdict three = MailChecks.judge(message(html(brandHost + hosted + tld)));
+    assertThat(three.reasons())
+        .extracting(Reason::code)
+        .contains("brand-in-foreign-host", "hosted-page-link", "abused-tld-link");
+    assertThat(three.verdict()).isNotEqualTo(MailVerdict.Verdict.CLEAN);
+
+    MailVerdict two = MailChecks.judge(message(html(brandHost + hosted)));
+    assertThat(two.reasons())
+        .extracting(Reason::code)
+        .contains("brand-in-foreign-host", "hosted-page-link")
+        .doesNotContain("abused-tld-link");
+    assertThat(two.verdict()).isEqualTo(MailVerdict.Verdict.CLEAN);
+    assertThat(two.score()).isZero();
+  }
+
+  @Test
+  void anIpLinkAlone_isNoVerdict_besideALure_itCounts() throws IOException {
+    String ip = "<a href=\"http://203.0.113.7/photos\">photos</a>";
+    MailVerdict alone = MailChecks.judge(message(html(ip)));
+    assertThat(alone.reasons()).extracting(Reason::code).contains("ip-link");
+    assertThat(alone.verdict()).isEqualTo(MailVerdict.Verdict.CLEAN);
+
+    MailVerdict lure =
+        MailChecks.judge(
+            message(
+                html(ip)
+                    .replace(
+                        "The photos of Saturday are online.",
+                        "Your account has been suspended. Verify your password within 24 hours"
+                            + " or your account will be closed.")));
+    assertThat(lure.reasons()).extracting(Reason::code).contains("ip-link");
+    int primary =
+        lure.reasons().stream()
+            .filter(r -> !r.code().equals("ip-link"))
+            .mapToInt(Reason::points)
+            .sum();
+    assertThat(lure.score()).isGreaterThan(primary);
+    assertThat(lure.verdict()).isNotEqualTo(MailVerdict.Verdict.CLEAN);
+  }
 }

@@ -56,7 +56,7 @@ final class BrandImpersonation implements MailCheck {
     }
     for (String brand : Brands.NAMES) {
       // The brand's own domain is brand.tld (or brand.co.uk); "secure-paypal-billing.com" is not.
-      if (display.contains(brand)
+      if (Brands.names(display, brand)
           && fromReg != null
           && !fromReg.startsWith(brand.replace(" ", "") + ".")) {
         out.add(

@@ -98,5 +98,27 @@ final class Brands {
           "exodus wallet",
           "phantom wallet");
 
+  /** Each brand as a whole word: "ups" in "UPS Express", not in "Power Backups". */
+  private static final java.util.Map<String, java.util.regex.Pattern> WORDS =
+      NAMES.stream()
+          .collect(
+              java.util.stream.Collectors.toMap(
+                  b -> b,
+                  b ->
+                      java.util.regex.Pattern.compile(
+                          "(?<![\\p{L}\\p{N}])"
+                              + java.util.regex.Pattern.quote(b)
+                              + "(?![\\p{L}\\p{N}])")));
+
   private Brands() {}
+
+  /** Whether lower-case text names the brand as a word of its own. */
+  static boolean names(String lowerText, String brand) {
+    return WORDS.get(brand).matcher(lowerText).find();
+  }
+
+  /** The first brand lower-case text names as a word of its own, or null. */
+  static String named(String lowerText) {
+    return NAMES.stream().filter(b -> names(lowerText, b)).findFirst().orElse(null);
+  }
 }

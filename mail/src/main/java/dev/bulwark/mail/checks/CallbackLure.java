@@ -30,10 +30,13 @@ final class CallbackLure implements MailCheck {
               + "abonnement|facture|remboursement|rechnung|erstattung|kündigung"
               + ")(?![\\p{L}\\p{N}])");
 
-  /** "call … +1 (888) 555-0123" with at most a few words between the call and the number. */
+  /**
+   * "call … +1 (888) 555-0123" with at most a few words between the call and the number; also the
+   * "Telephone: 1.888…" line fake receipts close with.
+   */
   private static final Pattern CALL_NUMBER =
       Pattern.compile(
-          "(?iu)(?<![\\p{L}\\p{N}])(?:call|dial|phone|contact|reach|helpline|toll[- ]free|ligue|llame|appelez|rufen sie|chiama)"
+          "(?iu)(?<![\\p{L}\\p{N}])(?:call|dial|phone|telephone|tel|contact|reach|helpline|toll[- ]free|ligue|llame|appelez|rufen sie|chiama)"
               + "(?:[^\\d\\n]{0,60}?)(\\+?\\d[\\d ().-]{8,18}\\d)");
 
   @Override

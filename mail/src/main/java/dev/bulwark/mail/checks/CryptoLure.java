@@ -21,7 +21,10 @@ final class CryptoLure extends LanguageCue {
               + "(?:bitcoin|crypto(?:currency)?|btc|usdt) (?:mining|withdrawal|payout|balance|transfer)|"
               + "connect (?:your )?(?:wallet|wa[il1]{2}et)|(?:hardware|crypto) wallet|ledger live|"
               + "(?:xrp|eth|btc|usdc|usdt|sol) (?:holders?|holdings|cashback|rewards?|allocation)|"
-              + "withdrawal (?:error|address|request)|cloud (?:bitcoin )?mining|\\d+(?:[.,]\\d+)? btc|"
+              + "withdrawal (?:error|address|request)|(?:new )?incoming transaction|"
+              + "balance (?:has been|was) (?:replenished|credited|topped up)|"
+              + "(?:order|confirm|request) the withdrawal|withdrawal of (?:the |your )?funds|"
+              + "confirm (?:receipt of|receiving|receive) funds|cloud (?:bitcoin )?mining|\\d+(?:[.,]\\d+)? btc|"
               + "btc[- ]auszahlung|krypto[- ]?(?:auszahlung|gewinn)|"
               + "saque (?:de )?(?:bitcoin|cripto)|retrait (?:de )?(?:bitcoin|crypto)"
               + ")(?![\\p{L}\\p{N}])");

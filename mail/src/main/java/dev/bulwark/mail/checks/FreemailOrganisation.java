@@ -85,7 +85,7 @@ final class FreemailOrganisation implements MailCheck {
     String display = Addresses.displayName(m.header("From"));
     String lower = display.toLowerCase(Locale.ROOT);
     Matcher org = ORGANISATION.matcher(display);
-    String brand = Brands.NAMES.stream().filter(lower::contains).findFirst().orElse(null);
+    String brand = Brands.named(lower);
     if (brand != null || org.find()) {
       out.add(
           "the sender calls itself \""

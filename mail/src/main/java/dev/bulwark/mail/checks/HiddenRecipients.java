@@ -29,9 +29,16 @@ final class HiddenRecipients implements MailCheck {
     if (to == null) {
       return; // saved drafts and fragments have none either
     }
-    String t = to.strip().toLowerCase(Locale.ROOT);
-    if (t.contains("undisclosed") || t.matches(".*\\[[a-z_ ]+\\].*") || t.matches("[^@]*:;")) {
+    if (namesNobody(to)) {
       out.add("the To header names nobody: " + to.strip(), "header:To");
     }
+  }
+
+  /**
+   * Whether a To value names no recipient: undisclosed recipients, a placeholder, an empty group.
+   */
+  static boolean namesNobody(String to) {
+    String t = to.strip().toLowerCase(Locale.ROOT);
+    return t.contains("undisclosed") || t.matches(".*\\[[a-z_ ]+\\].*") || t.matches("[^@]*:;");
   }
 }

@@ -5,12 +5,20 @@ import dev.bulwark.mail.checks.MailRule.Weight;
 import dev.bulwark.mail.message.Addresses;
 import dev.bulwark.mail.message.MailMessage;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The subject or the greeting uses the recipient's e-mail address as a name ("Dear bob@corp…",
- * "bob@corp…: your mailbox is full"): a mass mailer personalising with all it knows.
+ * "bob@corp…: your mailbox is full"), or a subject holding an address though the message was sent
+ * to undisclosed recipients (the blind-copied reader's own, filled in per copy): a mass mailer
+ * personalising with all it knows.
  */
 final class RecipientAddressGreeting implements MailCheck {
+  /** An address, with or without a dot in its domain (local deliveries, anonymised corpora). */
+  private static final Pattern ANY_ADDRESS =
+      Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*");
+
   private static final MailRule RULE =
       new MailRule(
           "recipient-address-greeting",
@@ -43,8 +51,21 @@ final class RecipientAddressGreeting implements MailCheck {
 
   @Override
   public void check(MailMessage m, CheckContext c, Reasons out) {
-    String to = recipient(m.header("To"));
+    String toHeader = m.header("To");
+    String to = recipient(toHeader);
     if (to == null) {
+      if (toHeader != null && HiddenRecipients.namesNobody(toHeader)) {
+        // sent blind to many, yet the subject holds an address: the mailer wrote in each
+        // reader's own, the only thing it knows about them
+        Matcher inSubject = ANY_ADDRESS.matcher(Locations.subject(m));
+        if (inSubject.find()) {
+          out.add(
+              "the subject names the address "
+                  + inSubject.group()
+                  + " though the message was sent to undisclosed recipients",
+              "header:Subject");
+        }
+      }
       return;
     }
     String subject = Locations.subject(m).toLowerCase(Locale.ROOT);

@@ -35,11 +35,14 @@ public final class RuleCatalog {
         String.format(
             Locale.ROOT,
             "%d checks. Suspicious from %d points, malicious from %d; supporting checks count only"
-                + " beside %d or more primary points.%n",
+                + " beside %d or more primary points, or when %d supporting checks of %d or more"
+                + " points fire together.%n",
             BuiltInChecks.rules().size(),
             Thresholds.SUSPICIOUS,
             Thresholds.MALICIOUS,
-            Thresholds.SUPPORTED_FROM));
+            Thresholds.SUPPORTED_FROM,
+            Thresholds.SUPPORTING_TOGETHER,
+            Thresholds.STRONG_SUPPORTING));
     return out.toString();
   }
 
@@ -59,7 +62,11 @@ public final class RuleCatalog {
         .append(" mailing-list and bulk-sender headers, missing authentication results, click")
         .append(" prompts — and count only beside ")
         .append(Thresholds.SUPPORTED_FROM)
-        .append(" or more primary points. A message is suspicious from ")
+        .append(" or more primary points, or when ")
+        .append(Thresholds.SUPPORTING_TOGETHER)
+        .append(" distinct supporting checks worth ")
+        .append(Thresholds.STRONG_SUPPORTING)
+        .append(" or more points each fire together. A message is suspicious from ")
         .append(Thresholds.SUSPICIOUS)
         .append(" points and malicious from ")
         .append(Thresholds.MALICIOUS)

@@ -17,5 +17,17 @@ public final class Thresholds {
    */
   public static final int SUPPORTED_FROM = 3;
 
+  /**
+   * Distinct supporting checks of at least {@link #STRONG_SUPPORTING} points each that, together,
+   * stand in for a primary sign: a brand's name in a foreign link host, a page on a free
+   * site-building service and a scam-ridden top-level domain are each common alone in honest mail,
+   * but rarely all at once. The one-point traits (no authentication result, HTML only, no link to
+   * the sender, undisclosed recipients) never count towards it.
+   */
+  public static final int SUPPORTING_TOGETHER = 3;
+
+  /** Points a supporting check must be worth to count towards {@link #SUPPORTING_TOGETHER}. */
+  public static final int STRONG_SUPPORTING = 2;
+
   private Thresholds() {}
 }

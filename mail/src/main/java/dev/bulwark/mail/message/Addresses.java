@@ -32,9 +32,24 @@ public final class Addresses {
     return last == null ? null : last.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The display name before the address in angle brackets, without its quotes. Everything before
+   * the last {@code <} counts, so names quoted in pieces ({@code "Support Team," Ledger <…>}) or
+   * wrapped in runs of quotes ({@code """Norton Billing"""<…>}) are read whole.
+   */
   public static String displayName(String header) {
-    Matcher m = DISPLAY.matcher(header == null ? "" : header);
-    return m.find() ? m.group(1).strip() : "";
+    if (header == null) {
+      return "";
+    }
+    Matcher m = DISPLAY.matcher(header);
+    if (m.find()) {
+      return m.group(1).strip();
+    }
+    int lt = header.lastIndexOf('<');
+    if (lt <= 0 || header.indexOf('>', lt) < 0) {
+      return "";
+    }
+    return header.substring(0, lt).replace("\"", " ").replaceAll("\\s+", " ").strip();
   }
 
   /**
