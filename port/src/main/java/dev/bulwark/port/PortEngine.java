@@ -11,6 +11,7 @@ import dev.bulwark.port.c.CFunction;
 import dev.bulwark.port.c.CProgram;
 import dev.bulwark.port.c.CStruct;
 import dev.bulwark.port.c.Hazard;
+import dev.bulwark.port.gate.CTraces;
 import dev.bulwark.port.gate.Cargo;
 import dev.bulwark.port.gate.DiffTester;
 import dev.bulwark.port.gate.Gatekeeper;
@@ -48,12 +49,17 @@ import java.util.stream.Stream;
 public final class PortEngine {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What to port and how. */
+  /**
+   * What to port and how. {@code tests} holds Rust tests against the interface, {@code cTests} C
+   * programs (each with its own main) that exercise the C project; their calls are traced and
+   * replayed against the port.
+   */
   public record Options(
       Path source,
       Path out,
       Optional<Path> iface,
       Optional<Path> tests,
+      Optional<Path> cTests,
       Optional<LlmClient> llm,
       int maxRepairs,
       long seed,
@@ -67,7 +73,15 @@ public final class PortEngine {
 
     public static Options of(Path source, Path out) {
       return new Options(
-          source, out, Optional.empty(), Optional.empty(), Optional.empty(), 2, 42, 200);
+          source,
+          out,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          2,
+          42,
+          200);
     }
   }
 
@@ -96,11 +110,16 @@ public final class PortEngine {
     RustItems.Items iface =
         ifaceText.isPresent() ? items(ifaceText.get()) : new RustItems.Items(List.of(), List.of());
 
+    RecordedCalls recorded = RecordedCalls.fromTests(o.tests());
+    if (o.cTests().isPresent()) {
+      CTraces.Traces traces = traces(program, cFiles, o.cTests().get());
+      Files.writeString(
+          o.out().resolve("c-tests.txt"), traces.summary() + "\n", StandardCharsets.UTF_8);
+      recorded = recorded.withTraces(traces);
+    }
     Gatekeeper gates =
         new Gatekeeper(
-            cargo,
-            new DiffTester(cFiles, cargo, o.seed(), o.inputsPerFunction()),
-            RecordedCalls.fromTests(o.tests()));
+            cargo, new DiffTester(cFiles, cargo, o.seed(), o.inputsPerFunction()), recorded);
     Path work = o.out().resolve("target/bulwark-port-work");
     Map<String, String> reasons = new LinkedHashMap<>();
     Map<String, String> diffEvidence = new LinkedHashMap<>();
@@ -318,6 +337,27 @@ public final class PortEngine {
             Duration.ofNanos(System.nanoTime() - t0));
     PortReport.write(result, o.out());
     return result;
+  }
+
+  /**
+   * Runs the project's C test programs with every function whose safe signature the differential
+   * tester can drive wrapped to log its calls (the signatures come from the parameter rules alone,
+   * so they are known before anything is ported).
+   */
+  private CTraces.Traces traces(CProgram program, List<Path> cFiles, Path testsDir)
+      throws IOException, InterruptedException, InputException {
+    if (!Files.isDirectory(testsDir)) {
+      throw new InputException(testsDir + ": --c-tests must be a directory of C test programs");
+    }
+    if (testsDir.toAbsolutePath().normalize().startsWith(o.source().toAbsolutePath().normalize())) {
+      // the sources are parsed and ported whole: test programs among them would be ported too
+      throw new InputException(testsDir + ": the C tests must lie outside the C sources");
+    }
+    List<PortSignature> sigs = new ArrayList<>();
+    for (CFunction f : program.functions()) {
+      signatureOf(program, Map.of(), f).ifPresent(sigs::add);
+    }
+    return CTraces.record(cFiles, testsDir, program.functions(), sigs);
   }
 
   private void settle(

@@ -34,12 +34,15 @@ public final class DiffTester {
 
   /**
    * What the differential test found for one function: {@code inputs} run, of which {@code
-   * recorded} came from the project's tests, {@code compared} compared (the rest set aside).
+   * recorded} came from the project's tests ({@code traced} of them traced in a run of its C tests,
+   * whose outputs in that run the Rust must also give), {@code compared} compared (the rest set
+   * aside).
    */
   public record Report(
       String function,
       int inputs,
       int recorded,
+      int traced,
       int compared,
       int cUndefined,
       List<Mismatch> mismatches,
@@ -61,7 +64,13 @@ public final class DiffTester {
               + "/"
               + inputs
               + " inputs agree"
-              + (recorded > 0 ? " (" + recorded + " recorded from the tests)" : "")
+              + (recorded > 0
+                  ? " ("
+                      + recorded
+                      + " recorded from the tests"
+                      + (traced > 0 ? ", " + traced + " of them traced in the C tests' run" : "")
+                      + ")"
+                  : "")
               + (cUndefined > 0
                   ? " (" + cUndefined + " set aside: the C is undefined or does not finish on them)"
                   : "");
@@ -92,6 +101,22 @@ public final class DiffTester {
   /** Runs every testable signature against the crate; the result is keyed by C function name. */
   public Map<String, Report> run(
       Path crate, String crateName, List<PortSignature> sigs, Map<String, List<String>> extraInputs)
+      throws IOException, InterruptedException {
+    return run(crate, crateName, sigs, extraInputs, Map.of());
+  }
+
+  /**
+   * As above, with calls traced in a run of the C tests (per C function, input line → the C's
+   * output in that run): on those inputs the Rust must give what the C gave there as well as what
+   * the harness gives, so a function whose result depends on more than its arguments (state the
+   * tests built up) is caught.
+   */
+  public Map<String, Report> run(
+      Path crate,
+      String crateName,
+      List<PortSignature> sigs,
+      Map<String, List<String>> extraInputs,
+      Map<String, Map<String, String>> traced)
       throws IOException, InterruptedException {
     Map<String, Report> out = new LinkedHashMap<>();
     List<PortSignature> testable =
@@ -151,7 +176,9 @@ public final class DiffTester {
                 300);
         Exec.Result r =
             Exec.run(List.of(rbin.toString()), work, Map.of("RUST_BACKTRACE", "0"), stdin, 300);
-        out.put(s.cName(), compare(s, inputs, recorded.size(), c, r));
+        out.put(
+            s.cName(),
+            compare(s, inputs, recorded.size(), traced.getOrDefault(s.cName(), Map.of()), c, r));
       }
       return out;
     } finally {
@@ -163,18 +190,25 @@ public final class DiffTester {
   private static Map<String, Report> failed(List<PortSignature> testable, String why) {
     Map<String, Report> out = new LinkedHashMap<>();
     for (PortSignature s : testable) {
-      out.put(s.cName(), new Report(s.cName(), 0, 0, 0, 0, List.of(), why));
+      out.put(s.cName(), new Report(s.cName(), 0, 0, 0, 0, 0, List.of(), why));
     }
     return out;
   }
 
   private static Report compare(
-      PortSignature s, List<String> inputs, int recorded, Exec.Result c, Exec.Result r) {
+      PortSignature s,
+      List<String> inputs,
+      int recorded,
+      Map<String, String> traced,
+      Exec.Result c,
+      Exec.Result r) {
+    int tracedRun = (int) inputs.stream().filter(traced::containsKey).count();
     if (c.exit() == -1 || r.exit() == -1) {
       return new Report(
           s.cName(),
           inputs.size(),
           recorded,
+          tracedRun,
           0,
           0,
           List.of(),
@@ -193,13 +227,19 @@ public final class DiffTester {
         continue;
       }
       compared++;
+      String rust = rv.equals("PANIC") ? "panicked" : rv;
+      String inTests = traced.get(inputs.get(k));
       if (!cv.equals(rv)) {
+        ms.add(new Mismatch(Inputs.describe(s, inputs.get(k)), cv, rust));
+      } else if (inTests != null && !inTests.equals(rv)) {
         ms.add(
             new Mismatch(
-                Inputs.describe(s, inputs.get(k)), cv, rv.equals("PANIC") ? "panicked" : rv));
+                Inputs.describe(s, inputs.get(k)),
+                inTests + " in the C tests' run (" + cv + " called alone)",
+                rust));
       }
     }
-    return new Report(s.cName(), inputs.size(), recorded, compared, undefined, ms, null);
+    return new Report(s.cName(), inputs.size(), recorded, tracedRun, compared, undefined, ms, null);
   }
 
   // ---------------------------------------------------------------- C side
