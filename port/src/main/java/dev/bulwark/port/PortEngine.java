@@ -10,6 +10,7 @@ import dev.bulwark.port.c.CFrontEnd;
 import dev.bulwark.port.c.CFunction;
 import dev.bulwark.port.c.CProgram;
 import dev.bulwark.port.c.CStruct;
+import dev.bulwark.port.c.CTable;
 import dev.bulwark.port.c.Hazard;
 import dev.bulwark.port.gate.CTraces;
 import dev.bulwark.port.gate.Cargo;
@@ -130,6 +131,9 @@ public final class PortEngine {
     StringBuilder consts = new StringBuilder();
     for (CConstant c : program.constants()) {
       consts.append(Translator.constant(c));
+    }
+    for (CTable t : program.tables()) {
+      consts.append(Translator.table(t));
     }
     if (!consts.isEmpty()) {
       crate.put(
@@ -482,8 +486,16 @@ public final class PortEngine {
                 .findFirst()
                 .orElse(null);
         String theirs = c == null ? null : signatureIn(c.code(), fn.name());
+        String code = c == null ? null : c.code();
+        if (c != null && !fn.signature().equals(theirs)) {
+          Optional<String> renamed = withInterfaceNames(code, theirs, fn.signature());
+          if (renamed.isPresent()) {
+            code = renamed.get();
+            theirs = signatureIn(code, fn.name());
+          }
+        }
         if (c != null && fn.signature().equals(theirs)) {
-          spliced.append(text, at, fn.start()).append(c.code().strip());
+          spliced.append(text, at, fn.start()).append(code.strip());
           at = fn.end();
           used.add(c.key());
         } else {
@@ -562,6 +574,65 @@ public final class PortEngine {
             + (ranTests ? "\ntests:\n" + t.log() : "");
     return new PortResult.CrateGates(
         b.ok(), safe, b.ok() && c.ok(), missing, t.passed(), t.failed(), ranTests, log);
+  }
+
+  /**
+   * When a port's signature differs from the interface's only in parameter names ({@code in} is
+   * {@code r#in} in the port, {@code input} in the interface), the port with the interface's names
+   * in its signature and each old name bound to the new one at the top of its body, so the body is
+   * untouched; empty when anything else differs.
+   */
+  static Optional<String> withInterfaceNames(String code, String ours, String wanted) {
+    if (ours == null) {
+      return Optional.empty();
+    }
+    String[] a = ours.split(" ");
+    String[] b = wanted.split(" ");
+    if (a.length != b.length) {
+      return Optional.empty();
+    }
+    Map<String, String> renames = new LinkedHashMap<>();
+    int depth = 0;
+    for (int k = 0; k < a.length; k++) {
+      if (a[k].equals("(")) {
+        depth++;
+      } else if (a[k].equals(")")) {
+        depth--;
+      }
+      if (a[k].equals(b[k])) {
+        continue;
+      }
+      boolean paramName =
+          depth == 1
+              && k > 0
+              && (a[k - 1].equals("(") || a[k - 1].equals(","))
+              && k + 1 < a.length
+              && a[k + 1].equals(":")
+              && b[k + 1].equals(":");
+      if (!paramName) {
+        return Optional.empty();
+      }
+      renames.put(a[k], b[k]);
+    }
+    int open = code.indexOf('{');
+    if (renames.isEmpty() || open < 0) {
+      return Optional.empty();
+    }
+    String head = code.substring(0, open);
+    StringBuilder lets = new StringBuilder();
+    for (var e : renames.entrySet()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("([(,]\\s*)" + java.util.regex.Pattern.quote(e.getKey())
+                  + "(\\s*:)")
+              .matcher(head);
+      if (!m.find()) {
+        return Optional.empty();
+      }
+      head = head.substring(0, m.start()) + m.group(1) + e.getValue() + m.group(2)
+          + head.substring(m.end());
+      lets.append("\n    let ").append(e.getKey()).append(" = ").append(e.getValue()).append(';');
+    }
+    return Optional.of(head + "{" + lets + code.substring(open + 1));
   }
 
   private static String signatureIn(String code, String fn) {

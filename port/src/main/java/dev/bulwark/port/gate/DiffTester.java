@@ -3,6 +3,7 @@ package dev.bulwark.port.gate;
 import dev.bulwark.port.c.CType;
 import dev.bulwark.port.translate.Arg;
 import dev.bulwark.port.translate.PortSignature;
+import dev.bulwark.port.translate.Translator;
 import dev.bulwark.port.translate.Types;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -269,6 +270,10 @@ public final class DiffTester {
           s[n] = 0; return s;
         }
         static char bw_out[1 << 16]; static size_t bw_len;
+        static void bw_puthex(const char *p) {
+          if (!*p) { if (bw_len < sizeof bw_out - 2) { bw_out[bw_len++] = '-'; bw_out[bw_len] = 0; } return; }
+          for (; *p && bw_len < sizeof bw_out - 3; p++) bw_len += snprintf(bw_out + bw_len, 3, "%02x", (unsigned char) *p);
+        }
         static void bw_put(const char *fmt, long long v, unsigned long long u, int is_unsigned) {
           if (bw_len > sizeof bw_out - 64) return;
           bw_len += is_unsigned ? snprintf(bw_out + bw_len, 64, fmt, u) : snprintf(bw_out + bw_len, 64, fmt, v);
@@ -386,6 +391,11 @@ public final class DiffTester {
       String invocation = s.cName() + "(" + String.join(", ", call) + ")";
       if (s.returnType() instanceof CType.Void) {
         b.append("  ").append(invocation).append(";\n  bw_put(\"-\", 0, 0, 0);\n");
+      } else if (Translator.ownedString(s.returnType())) {
+        // the caller owns the string: printed as hex (a NULL is a crash, as it would be for any
+        // caller reading it) and freed
+        b.append("  char *r = ").append(invocation).append(";\n");
+        b.append("  bw_puthex(r);\n  free(r);\n");
       } else {
         b.append("  ")
             .append(Types.c(s.returnType()))
@@ -473,6 +483,14 @@ public final class DiffTester {
                 }
                 let bytes: Vec<u8> = (0..h.len() / 2).map(|k| u8::from_str_radix(&h[2 * k..2 * k + 2], 16).unwrap_or(0)).collect();
                 String::from_utf8(bytes).unwrap_or_default()
+            }
+
+            #[allow(dead_code)]
+            fn hex(s: &str) -> String {
+                if s.is_empty() {
+                    return "-".to_string();
+                }
+                s.bytes().map(|b| format!("{:02x}", b)).collect()
             }
 
             fn main() {
@@ -575,6 +593,8 @@ public final class DiffTester {
           .append(");\n");
       if (s.returnType() instanceof CType.Void) {
         b.append("            o.push('-');\n");
+      } else if (Translator.ownedString(s.returnType())) {
+        b.append("            o.push_str(&hex(&r));\n");
       } else {
         b.append("            o.push_str(&format!(\"{}\", ")
             .append(show("r", s.returnType()))

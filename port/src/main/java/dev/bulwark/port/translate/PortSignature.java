@@ -17,7 +17,9 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
   /** The Rust types the function returns, in order: the C return value, then each out-parameter. */
   public List<String> returnTypes() {
     List<String> out = new ArrayList<>();
-    if (!(returnType instanceof CType.Void)) {
+    if (Translator.ownedString(returnType)) {
+      out.add("String");
+    } else if (!(returnType instanceof CType.Void)) {
       out.add(Types.rust(returnType));
     }
     for (Arg.Out o : outs()) {
@@ -61,7 +63,8 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
   public boolean differentiallyTestable() {
     if (!(returnType instanceof CType.Int
         || returnType instanceof CType.Bool
-        || returnType instanceof CType.Void)) {
+        || returnType instanceof CType.Void
+        || Translator.ownedString(returnType))) {
       return false;
     }
     for (Arg a : args) {

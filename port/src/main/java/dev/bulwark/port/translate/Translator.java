@@ -6,6 +6,7 @@ import dev.bulwark.port.c.CFunction;
 import dev.bulwark.port.c.CNode;
 import dev.bulwark.port.c.CProgram;
 import dev.bulwark.port.c.CStruct;
+import dev.bulwark.port.c.CTable;
 import dev.bulwark.port.c.CType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,14 @@ public final class Translator {
       throw new Unsupported("variadic function");
     }
     CType ret = f.returnType();
-    if (!(ret instanceof CType.Int || ret instanceof CType.Bool || ret instanceof CType.Void)) {
+    if (ownedString(ret) && !returnsAllocation(f.body())) {
+      throw new Unsupported(
+          "returns char* that is not always a buffer it allocated (no owned String to give)");
+    }
+    if (!(ret instanceof CType.Int
+        || ret instanceof CType.Bool
+        || ret instanceof CType.Void
+        || ownedString(ret))) {
       throw new Unsupported("returns " + CType.describe(ret));
     }
     List<Arg> args = new ArrayList<>();
@@ -100,6 +108,59 @@ public final class Translator {
     return new PortSignature(f.name(), Names.ident(f.name()), args, ret);
   }
 
+  /** A {@code char *} (not const) return: a string the caller owns, if the body allocated it. */
+  public static boolean ownedString(CType t) {
+    return t instanceof CType.Ptr p
+        && !p.constTarget()
+        && p.target() instanceof CType.Int i
+        && i.bits() == 8;
+  }
+
+  /**
+   * Whether every return gives back a local the function allocated with malloc or calloc (and
+   * there is at least one): the caller then owns the buffer, as a Rust caller owns a String.
+   */
+  static boolean returnsAllocation(CNode body) {
+    Set<String> allocated = new HashSet<>();
+    List<CNode> returns = new ArrayList<>();
+    collectAllocationsAndReturns(body, allocated, returns);
+    if (returns.isEmpty()) {
+      return false;
+    }
+    for (CNode r : returns) {
+      List<CNode> kids = r.named();
+      if (kids.isEmpty()) {
+        return false;
+      }
+      CNode v = strip(kids.get(0));
+      if (!v.is("identifier") || !allocated.contains(v.text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void collectAllocationsAndReturns(
+      CNode n, Set<String> allocated, List<CNode> returns) {
+    if (n.is("return_statement")) {
+      returns.add(n);
+    }
+    if (n.is("init_declarator")) {
+      CNode d = n.child("declarator").orElse(null);
+      CNode v = n.child("value").orElse(null);
+      if (d != null
+          && d.is("pointer_declarator")
+          && v != null
+          && isAllocation(v)
+          && d.child("declarator").map(x -> x.is("identifier")).orElse(false)) {
+        allocated.add(d.child("declarator").orElseThrow().text());
+      }
+    }
+    for (CNode c : n.named()) {
+      collectAllocationsAndReturns(c, allocated, returns);
+    }
+  }
+
   boolean structTranslatable(CType.Struct st) {
     CStruct s = program.structs().get(st.cName());
     if (s == null || s.union() || s.fields().isEmpty()) {
@@ -132,6 +193,33 @@ public final class Translator {
           .append(",\n");
     }
     return out.append("}\n").toString();
+  }
+
+  /**
+   * A constant table as a Rust array constant: a byte string (with its NUL) when it reads as one,
+   * else its elements.
+   */
+  public static String table(CTable t) {
+    List<Long> vs = t.values();
+    String type = "[" + t.elem().rust() + "; " + vs.size() + "]";
+    boolean text = t.elem().rust().equals("u8") && !vs.isEmpty() && vs.get(vs.size() - 1) == 0;
+    for (int k = 0; text && k < vs.size() - 1; k++) {
+      text = vs.get(k) >= 32 && vs.get(k) < 127;
+    }
+    String value;
+    if (text) {
+      StringBuilder b = new StringBuilder("*b\"");
+      for (int k = 0; k < vs.size() - 1; k++) {
+        char c = (char) (long) vs.get(k);
+        b.append(c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
+      }
+      value = b.append("\\0\"").toString();
+    } else {
+      List<String> items = new ArrayList<>();
+      vs.forEach(v -> items.add(String.valueOf(v)));
+      value = "[" + String.join(", ", items) + "]";
+    }
+    return "pub const " + Names.constant(t.name()) + ": " + type + " = " + value + ";\n";
   }
 
   public static String constant(CConstant c) {
@@ -253,6 +341,22 @@ public final class Translator {
     return new Result(sig, text, rules);
   }
 
+  /**
+   * The String a function returns in place of the malloc'd buffer: the bytes before the first NUL,
+   * as a C caller reads the string (not valid UTF-8: replaced, and the differential test shows it).
+   */
+  private String ownedStringOf(CNode value) {
+    CNode v = strip(value);
+    Var var = v.is("identifier") ? vars.get(v.text()) : null;
+    if (var == null || var.kind() != Kind.VEC) {
+      throw new Unsupported("return of " + value.text() + ", which is not the allocated buffer");
+    }
+    rules.add("malloc'd char* → owned String");
+    return "String::from_utf8_lossy("
+        + var.rust()
+        + ".split(|&b| b == 0).next().unwrap_or_default()).into_owned()";
+  }
+
   private String outTuple(String value) {
     List<String> parts = new ArrayList<>();
     if (value != null) {
@@ -307,7 +411,9 @@ public final class Translator {
         {
           List<CNode> kids = s.named();
           String value = null;
-          if (!kids.isEmpty()) {
+          if (!kids.isEmpty() && ownedString(sig.returnType())) {
+            value = ownedStringOf(kids.get(0));
+          } else if (!kids.isEmpty()) {
             value = strip(coerce(expr(kids.get(0)), sig.returnType()).code());
           }
           String v = sig.outs().isEmpty() ? value : outTuple(value);
@@ -872,7 +978,10 @@ public final class Translator {
   private String exprStatement(CNode e) {
     switch (e.type()) {
       case "assignment_expression":
-        return assignment(e) + ";";
+        {
+          String stepped = steppedIndexAssignment(e);
+          return stepped != null ? stepped : assignment(e) + ";";
+        }
       case "update_expression":
         {
           CNode arg = e.child("argument").orElseThrow();
@@ -924,6 +1033,51 @@ public final class Translator {
     }
   }
 
+  /**
+   * {@code a[i++] = v} (or {@code a[++i] = v}) as two statements, the store and the step, in C's
+   * order; only when the value does not read {@code i}, where C leaves the order unsaid.
+   */
+  private String steppedIndexAssignment(CNode e) {
+    CNode left = strip(e.child("left").orElseThrow());
+    if (!left.is("subscript_expression")) {
+      return null;
+    }
+    CNode index = strip(left.child("index").orElseThrow());
+    if (!index.is("update_expression")) {
+      return null;
+    }
+    CNode counter = strip(index.child("argument").orElseThrow());
+    CNode right = e.child("right").orElseThrow();
+    if (!counter.is("identifier")
+        || mentions(right, counter.text())
+        || mentions(left.child("argument").orElseThrow(), counter.text())) {
+      return null;
+    }
+    boolean prefix = index.text().strip().startsWith(index.operator());
+    Ex base = expr(left.child("argument").orElseThrow());
+    if (!(base.type() instanceof CType.Array arr)) {
+      throw new Unsupported("indexing " + CType.describe(base.type()));
+    }
+    String at = strip(coerce(expr(counter), CType.USIZE).code());
+    Ex target = Ex.of(base.code() + "[" + at + "]", arr.elem());
+    String step = exprStatement(index);
+    String store = assignTo(target, e.operator(), right) + ";";
+    rules.add("index step split from the store");
+    return prefix ? step + " " + store : store + " " + step;
+  }
+
+  private static boolean mentions(CNode n, String name) {
+    if (n.is("identifier") && n.text().equals(name)) {
+      return true;
+    }
+    for (CNode c : n.named()) {
+      if (mentions(c, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String assignment(CNode e) {
     CNode left = e.child("left").orElseThrow();
     CNode right = e.child("right").orElseThrow();
@@ -943,6 +1097,10 @@ public final class Translator {
       }
       throw new Unsupported("pointer '" + left.text() + "' changed by " + op);
     }
+    return assignTo(target, op, right);
+  }
+
+  private String assignTo(Ex target, String op, CNode right) {
     Ex value = expr(right);
     if (op.equals("=")) {
       return target.code() + " = " + strip(coerce(value, target.type()).code());
@@ -1252,6 +1410,14 @@ public final class Translator {
     for (CConstant c : program.constants()) {
       if (c.name().equals(n.text())) {
         return new Ex(Names.constant(c.name()), c.type(), true, null);
+      }
+    }
+    for (CTable t : program.tables()) {
+      if (t.name().equals(n.text())) {
+        rules.add("const table → const array");
+        return Ex.of(
+            Names.constant(t.name()),
+            new CType.Array(t.elem(), String.valueOf(t.values().size())));
       }
     }
     throw new Unsupported("unknown identifier '" + n.text() + "'");
