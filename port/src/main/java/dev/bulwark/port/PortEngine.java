@@ -622,14 +622,18 @@ public final class PortEngine {
     StringBuilder lets = new StringBuilder();
     for (var e : renames.entrySet()) {
       java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("([(,]\\s*)" + java.util.regex.Pattern.quote(e.getKey())
-                  + "(\\s*:)")
+          java.util.regex.Pattern.compile(
+                  "([(,]\\s*)" + java.util.regex.Pattern.quote(e.getKey()) + "(\\s*:)")
               .matcher(head);
       if (!m.find()) {
         return Optional.empty();
       }
-      head = head.substring(0, m.start()) + m.group(1) + e.getValue() + m.group(2)
-          + head.substring(m.end());
+      head =
+          head.substring(0, m.start())
+              + m.group(1)
+              + e.getValue()
+              + m.group(2)
+              + head.substring(m.end());
       lets.append("\n    let ").append(e.getKey()).append(" = ").append(e.getValue()).append(';');
     }
     return Optional.of(head + "{" + lets + code.substring(open + 1));

@@ -55,7 +55,12 @@ public final class CFrontEnd {
       fe.read(pp, srcDir);
     }
     return new CProgram(
-        List.copyOf(fe.functions.values()), fe.structs, fe.constants, fe.tables, fe.enums, fe.typedefs);
+        List.copyOf(fe.functions.values()),
+        fe.structs,
+        fe.constants,
+        fe.tables,
+        fe.enums,
+        fe.typedefs);
   }
 
   /** Parses C text that needs no preprocessing (tests, model prompts). */
@@ -67,7 +72,12 @@ public final class CFrontEnd {
     }
     fe.read(new Preprocessed(text, origin), null);
     return new CProgram(
-        List.copyOf(fe.functions.values()), fe.structs, fe.constants, fe.tables, fe.enums, fe.typedefs);
+        List.copyOf(fe.functions.values()),
+        fe.structs,
+        fe.constants,
+        fe.tables,
+        fe.enums,
+        fe.typedefs);
   }
 
   /** The preprocessed text, and for each line (1-based) the file it came from. */

@@ -117,8 +117,8 @@ public final class Translator {
   }
 
   /**
-   * Whether every return gives back a local the function allocated with malloc or calloc (and
-   * there is at least one): the caller then owns the buffer, as a Rust caller owns a String.
+   * Whether every return gives back a local the function allocated with malloc or calloc (and there
+   * is at least one): the caller then owns the buffer, as a Rust caller owns a String.
    */
   static boolean returnsAllocation(CNode body) {
     Set<String> allocated = new HashSet<>();
@@ -1416,8 +1416,7 @@ public final class Translator {
       if (t.name().equals(n.text())) {
         rules.add("const table → const array");
         return Ex.of(
-            Names.constant(t.name()),
-            new CType.Array(t.elem(), String.valueOf(t.values().size())));
+            Names.constant(t.name()), new CType.Array(t.elem(), String.valueOf(t.values().size())));
       }
     }
     throw new Unsupported("unknown identifier '" + n.text() + "'");

@@ -201,7 +201,7 @@ class CTracesTest {
         }
       }
     }
-    assertThat(tracedFunctions).isGreaterThanOrEqualTo(18);
+    assertThat(tracedFunctions).isGreaterThanOrEqualTo(19);
     // one exact record: adler32 of "Wikipedia" in the checksum task's test
     CProgram checksum = CFrontEnd.parse(suite.resolve("checksum/src"));
     CTraces.Traces t =
