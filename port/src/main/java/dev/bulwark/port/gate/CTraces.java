@@ -351,6 +351,8 @@ public final class CTraces {
             b.append("  if (!").append(v).append(") in.ok = 0;\n");
             after.add("  if (out.ok) " + put("out", " " + fmt(o.type()), "*" + v, o.type()));
           }
+          case Arg.Linked l ->
+              throw new IllegalArgumentException("list arguments are not differentially testable");
           case Arg.StructRef sr ->
               throw new IllegalArgumentException("struct arguments are not traced");
         }

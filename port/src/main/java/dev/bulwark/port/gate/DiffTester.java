@@ -382,6 +382,8 @@ public final class DiffTester {
                     + (unsignedOf(io.type()) ? 1 : 0)
                     + ");\n");
           }
+          case Arg.Linked l ->
+              throw new IllegalArgumentException("list arguments are not differentially testable");
           case Arg.StructRef sr ->
               throw new IllegalArgumentException(
                   "struct arguments are not differentially testable");
@@ -568,6 +570,8 @@ public final class DiffTester {
             outs.add("o.push_str(&format!(\" {}\", " + v + "));");
           }
           case Arg.Out ou -> {}
+          case Arg.Linked l ->
+              throw new IllegalArgumentException("list arguments are not differentially testable");
           case Arg.StructRef sr ->
               throw new IllegalArgumentException(
                   "struct arguments are not differentially testable");

@@ -19,6 +19,9 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
     List<String> out = new ArrayList<>();
     if (Translator.ownedString(returnType)) {
       out.add("String");
+    } else if (returnType instanceof CType.Ptr p && p.target() instanceof CType.Struct st) {
+      // the translator allows a struct pointer return only for a list the caller then owns
+      out.add("Option<Box<" + st.rustName() + ">>");
     } else if (!(returnType instanceof CType.Void)) {
       out.add(Types.rust(returnType));
     }
@@ -44,6 +47,8 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
             ps.add(n + ": " + (s.mutable() ? "&mut [" : "&[") + s.elem().rust() + "]");
         case Arg.Str s -> ps.add(n + ": &str");
         case Arg.InOut s -> ps.add(n + ": &mut " + s.type().rust());
+        case Arg.Linked l ->
+            ps.add(n + ": " + (l.owned() ? "" : "&") + "Option<Box<" + l.type().rustName() + ">>");
         case Arg.StructRef s ->
             ps.add(n + ": " + (s.mutable() ? "&mut " : "&") + s.type().rustName());
         case Arg.Len l -> {}
@@ -68,7 +73,7 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
       return false;
     }
     for (Arg a : args) {
-      if (a instanceof Arg.StructRef) {
+      if (a instanceof Arg.StructRef || a instanceof Arg.Linked) {
         return false;
       }
       if (a instanceof Arg.Out o
