@@ -245,13 +245,56 @@ public final class DiffTester {
 
   // ---------------------------------------------------------------- C side
 
+  /**
+   * The classification functions of {@code <ctype.h>} take an unsigned char value or EOF; any other
+   * argument is undefined behaviour (C11 7.4p1), which glibc answers by reading memory beside its
+   * tables (a wrong answer, or a fault a forked sanitized child may hang on). The harness stops
+   * such an input the way a sanitizer stops any other undefined behaviour, so it is set aside. The
+   * project's own {@code #include <ctype.h>} comes after this and is skipped by its include guard.
+   */
+  static final String CTYPE_DOMAIN;
+
+  static {
+    StringBuilder b =
+        new StringBuilder(
+            "#include <ctype.h>\n"
+                + "static int bw_ctype(int c) { if (c != EOF && (c < 0 || c > 255)) abort();"
+                + " return c; }\n");
+    for (String f :
+        List.of(
+            "isalnum",
+            "isalpha",
+            "isblank",
+            "iscntrl",
+            "isdigit",
+            "isgraph",
+            "islower",
+            "isprint",
+            "ispunct",
+            "isspace",
+            "isupper",
+            "isxdigit",
+            "tolower",
+            "toupper")) {
+      b.append("#undef ")
+          .append(f)
+          .append("\n#define ")
+          .append(f)
+          .append("(c) (")
+          .append(f)
+          .append(")(bw_ctype(c))\n");
+    }
+    CTYPE_DOMAIN = b.toString();
+  }
+
   String cHarness(List<PortSignature> sigs) {
     StringBuilder b = new StringBuilder();
     b.append("#define _GNU_SOURCE\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n")
         .append("#include <unistd.h>\n#include <signal.h>\n#include <sys/wait.h>\n")
         .append("#define BW_SECONDS ")
         .append(INPUT_SECONDS)
-        .append("\n");
+        .append("\n")
+        .append(CTYPE_DOMAIN);
     for (Path f : cFiles) {
       b.append("#include \"")
           .append(f.toAbsolutePath().toString().replace("\\", "/"))
