@@ -106,6 +106,10 @@ class LinkedListPortTest {
         .isEqualTo("pub fn length(head: &Option<Box<Item>>) -> i32");
     assertThat(function(r, "release").rules())
         .contains("list freed node by node → while let Some(node)", "free of a node → drop");
+    // lists are built from values on both sides, so the differential tests cover them too
+    for (String f : new String[] {"push", "length", "max_key", "release"}) {
+      assertThat(function(r, f).evidence().differential()).as(f).contains("inputs agree");
+    }
     assertThat(function(r, "bump").accepted()).isFalse();
     assertThat(function(r, "bump").reason()).contains("changed in place");
     // C still reads head->link after it was copied; the port takes the link off the node, so the
@@ -117,6 +121,74 @@ class LinkedListPortTest {
     String lib = Files.readString(dir.resolve("out/src/lib.rs"));
     assertThat(lib).contains("pub link: Option<Box<Item>>,");
     assertThat(lib).contains("while let Some(mut head_node) = head {");
+  }
+
+  @Test
+  void aListPortThatDiffers_isCaught_withTheListShown(@TempDir Path dir) throws Exception {
+    PortToolchain.requireRust();
+    Path src = PortToolchain.suite().resolve("linkedlist/src");
+    dev.bulwark.port.c.CProgram program = dev.bulwark.port.c.CFrontEnd.parse(src);
+    dev.bulwark.port.translate.Translator t =
+        new dev.bulwark.port.translate.Translator(program, java.util.Map.of());
+    java.util.List<dev.bulwark.port.translate.PortSignature> sigs =
+        java.util.List.of(
+            t.signature(program.function("list_push").orElseThrow()),
+            t.signature(program.function("list_sum").orElseThrow()));
+    assertThat(sigs).allSatisfy(x -> assertThat(x.differentiallyTestable()).isTrue());
+    // push appends at the tail instead of the head; sum skips the last node
+    String rust =
+        """
+        pub struct Node {
+            pub value: i32,
+            pub next: Option<Box<Node>>,
+        }
+
+        pub fn list_push(head: Option<Box<Node>>, value: i32) -> Option<Box<Node>> {
+            let mut vals = Vec::new();
+            let mut c = head.as_deref();
+            while let Some(n) = c {
+                vals.push(n.value);
+                c = n.next.as_deref();
+            }
+            vals.push(value);
+            let mut out = None;
+            for v in vals.into_iter().rev() {
+                out = Some(Box::new(Node { value: v, next: out }));
+            }
+            out
+        }
+
+        pub fn list_sum(head: &Option<Box<Node>>) -> i32 {
+            let mut s = 0i32;
+            let mut c = head.as_deref();
+            while let Some(n) = c {
+                if n.next.is_some() {
+                    s = s.wrapping_add(n.value);
+                }
+                c = n.next.as_deref();
+            }
+            s
+        }
+        """;
+    Path crate = dir.resolve("crate");
+    dev.bulwark.port.gate.RustCrate.write(
+        crate, "lists", java.util.List.of(new dev.bulwark.port.gate.RustCrate.Unit("all", rust)));
+    java.util.Map<String, dev.bulwark.port.gate.DiffTester.Report> reports =
+        new dev.bulwark.port.gate.DiffTester(
+                java.util.List.of(src.resolve("list.c")),
+                dev.bulwark.port.gate.Cargo.fromEnvironment(),
+                5,
+                60)
+            .run(crate, "lists", sigs, java.util.Map.of());
+    dev.bulwark.port.gate.DiffTester.Report push = reports.get("list_push");
+    assertThat(push.passed()).as(push.summary()).isFalse();
+    // the lists come back as length then values from the head: same length, other order
+    dev.bulwark.port.gate.DiffTester.Mismatch m = push.mismatches().get(0);
+    assertThat(m.input()).startsWith("list_push(head=[");
+    assertThat(m.c().split(" ")[0]).isEqualTo(m.rust().split(" ")[0]);
+    dev.bulwark.port.gate.DiffTester.Report sum = reports.get("list_sum");
+    assertThat(sum.passed()).as(sum.summary()).isFalse();
+    assertThat(sum.mismatches().get(0).input()).startsWith("list_sum(head=[");
   }
 
   private static FunctionResult function(PortResult r, String name) {

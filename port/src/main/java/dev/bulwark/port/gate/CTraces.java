@@ -105,6 +105,9 @@ public final class CTraces {
     List<PortSignature> traced =
         sigs.stream()
             .filter(PortSignature::differentiallyTestable)
+            // lists are not traced: a wrapper would have to walk nodes whose type it cannot see
+            .filter(s ->
+                s.returnList() == null && s.args().stream().noneMatch(a -> a instanceof Arg.Linked))
             .filter(s -> byName.containsKey(s.cName()) && !internal(byName.get(s.cName())))
             .toList();
     Map<String, java.util.LinkedHashMap<String, String>> calls = new LinkedHashMap<>();

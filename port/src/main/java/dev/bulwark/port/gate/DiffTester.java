@@ -2,6 +2,8 @@ package dev.bulwark.port.gate;
 
 import dev.bulwark.port.c.CType;
 import dev.bulwark.port.translate.Arg;
+import dev.bulwark.port.translate.ListShape;
+import dev.bulwark.port.translate.Names;
 import dev.bulwark.port.translate.PortSignature;
 import dev.bulwark.port.translate.Translator;
 import dev.bulwark.port.translate.Types;
@@ -425,8 +427,44 @@ public final class DiffTester {
                     + (unsignedOf(io.type()) ? 1 : 0)
                     + ");\n");
           }
-          case Arg.Linked l ->
-              throw new IllegalArgumentException("list arguments are not differentially testable");
+          case Arg.Linked l -> {
+            // the list is built from its values, head first, in nodes the C allocates as it would
+            ListShape sh = l.shape();
+            String node = "struct " + sh.type().cName();
+            b.append("  size_t ").append(v).append("n = (size_t) bw_int(save);\n");
+            b.append("  long long *")
+                .append(v)
+                .append("v = malloc(sizeof(long long) * (")
+                .append(v)
+                .append("n + 1));\n");
+            b.append("  for (size_t i = 0; i < ")
+                .append(v)
+                .append("n; i++) ")
+                .append(v)
+                .append("v[i] = ")
+                .append(reader(sh.valueType()))
+                .append(";\n");
+            b.append("  ").append(node).append(" *").append(v).append(" = NULL;\n");
+            b.append("  for (size_t i = ")
+                .append(v)
+                .append("n; i-- > 0;) { ")
+                .append(node)
+                .append(" *q = calloc(1, sizeof *q); q->")
+                .append(sh.value())
+                .append(" = (")
+                .append(Types.c(sh.valueType()))
+                .append(") ")
+                .append(v)
+                .append("v[i]; q->")
+                .append(sh.link())
+                .append(" = ")
+                .append(v)
+                .append("; ")
+                .append(v)
+                .append(" = q; }\n");
+            b.append("  free(").append(v).append("v);\n");
+            call.add(v);
+          }
           case Arg.StructRef sr ->
               throw new IllegalArgumentException(
                   "struct arguments are not differentially testable");
@@ -441,6 +479,34 @@ public final class DiffTester {
         // caller reading it) and freed
         b.append("  char *r = ").append(invocation).append(";\n");
         b.append("  bw_puthex(r);\n  free(r);\n");
+      } else if (s.returnList() != null) {
+        // the returned list: its length, then its values from the head (a cycle shows as a list
+        // cut at 100000 nodes, which no port gives back)
+        ListShape sh = s.returnList();
+        b.append("  struct ")
+            .append(sh.type().cName())
+            .append(" *r = ")
+            .append(invocation)
+            .append(";\n");
+        b.append("  long long rn = 0; for (struct ")
+            .append(sh.type().cName())
+            .append(" *q = r; q && rn < 100000; q = q->")
+            .append(sh.link())
+            .append(") rn++;\n");
+        b.append("  bw_put(\"%lld\", rn, 0, 0);\n");
+        b.append("  long long rk = 0; for (struct ")
+            .append(sh.type().cName())
+            .append(" *q = r; q && rk < rn; q = q->")
+            .append(sh.link())
+            .append(", rk++) bw_put(\" ")
+            .append(fmt(sh.valueType()))
+            .append("\", (long long) q->")
+            .append(sh.value())
+            .append(", (unsigned long long) q->")
+            .append(sh.value())
+            .append(", ")
+            .append(unsignedOf(sh.valueType()) ? 1 : 0)
+            .append(");\n");
       } else {
         b.append("  ")
             .append(Types.c(s.returnType()))
@@ -613,8 +679,34 @@ public final class DiffTester {
             outs.add("o.push_str(&format!(\" {}\", " + v + "));");
           }
           case Arg.Out ou -> {}
-          case Arg.Linked l ->
-              throw new IllegalArgumentException("list arguments are not differentially testable");
+          case Arg.Linked l -> {
+            ListShape sh = l.shape();
+            String node = "port_under_test::" + sh.type().rustName();
+            b.append("            let n = int(&mut t) as usize;\n");
+            b.append(
+                "            let "
+                    + v
+                    + "vals: Vec<i128> = (0..n).map(|_| int(&mut t)).collect();\n");
+            b.append("            let mut ")
+                .append(v)
+                .append(": Option<Box<")
+                .append(node)
+                .append(">> = None;\n");
+            b.append("            for x in " + v + "vals.iter().rev() { ")
+                .append(v)
+                .append(" = Some(Box::new(")
+                .append(node)
+                .append(" { ")
+                .append(Names.ident(sh.value()))
+                .append(": *x as ")
+                .append(sh.valueType().rust())
+                .append(", ")
+                .append(Names.ident(sh.link()))
+                .append(": ")
+                .append(v)
+                .append(" })); }\n");
+            callArgs.add(l.owned() ? v : "&" + v);
+          }
           case Arg.StructRef sr ->
               throw new IllegalArgumentException(
                   "struct arguments are not differentially testable");
@@ -642,6 +734,23 @@ public final class DiffTester {
         b.append("            o.push('-');\n");
       } else if (Translator.ownedString(s.returnType())) {
         b.append("            o.push_str(&hex(&r));\n");
+      } else if (s.returnList() != null) {
+        ListShape sh = s.returnList();
+        b.append("            let mut vals = Vec::new();\n");
+        b.append("            let mut c = r.as_deref();\n");
+        b.append(
+                "            while let Some(x) = c { if vals.len() >= 100000 { break; } vals.push(x.")
+            .append(Names.ident(sh.value()))
+            .append(".to_string()); c = x.")
+            .append(Names.ident(sh.link()))
+            .append(".as_deref(); }\n");
+        b.append("            o.push_str(&vals.len().to_string());\n");
+        b.append("            for x in vals { o.push(' '); o.push_str(&x); }\n");
+        // a long list dropped node by node: the derived drop recurses once per node
+        b.append("            let mut c = r;\n");
+        b.append("            while let Some(mut x) = c { c = x.")
+            .append(Names.ident(sh.link()))
+            .append(".take(); }\n");
       } else {
         b.append("            o.push_str(&format!(\"{}\", ")
             .append(show("r", s.returnType()))

@@ -30,7 +30,7 @@ public sealed interface Arg {
    * one pointer to its own type): {@code Option<Box<T>>} when the function takes the list over (it
    * frees it or links it into a node it returns), {@code &Option<Box<T>>} when it only reads it.
    */
-  record Linked(String name, CType.Struct type, boolean owned) implements Arg {}
+  record Linked(String name, CType.Struct type, boolean owned, ListShape shape) implements Arg {}
 
   /** A pointer to a project struct: {@code &T} or {@code &mut T}. */
   record StructRef(String name, CType.Struct type, boolean mutable) implements Arg {}

@@ -5,9 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A C function's safe Rust signature, parameter by parameter, with what it returns. */
-public record PortSignature(String cName, String rustName, List<Arg> args, CType returnType) {
+public record PortSignature(
+    String cName, String rustName, List<Arg> args, CType returnType, ListShape returnList) {
   public PortSignature {
     args = List.copyOf(args);
+  }
+
+  /** A signature that returns no list. */
+  public PortSignature(String cName, String rustName, List<Arg> args, CType returnType) {
+    this(cName, rustName, args, returnType, null);
   }
 
   public List<Arg.Out> outs() {
@@ -69,11 +75,12 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
     if (!(returnType instanceof CType.Int
         || returnType instanceof CType.Bool
         || returnType instanceof CType.Void
-        || Translator.ownedString(returnType))) {
+        || Translator.ownedString(returnType)
+        || returnList != null && returnList.testable())) {
       return false;
     }
     for (Arg a : args) {
-      if (a instanceof Arg.StructRef || a instanceof Arg.Linked) {
+      if (a instanceof Arg.StructRef || a instanceof Arg.Linked l && !l.shape().testable()) {
         return false;
       }
       if (a instanceof Arg.Out o

@@ -78,9 +78,9 @@ public final class Translator {
           && ptr.target() instanceof CType.Struct st
           && listLink(st).isPresent()) {
         if (ptr.constTarget()) {
-          args.add(new Arg.Linked(p.name(), st, false));
+          args.add(new Arg.Linked(p.name(), st, false, shape(st)));
         } else if (handsOver(f.body(), p.name())) {
-          args.add(new Arg.Linked(p.name(), st, true));
+          args.add(new Arg.Linked(p.name(), st, true, shape(st)));
         } else {
           throw new Unsupported(
               "list '" + p.name() + "' is changed in place (neither only read nor taken over)");
@@ -122,7 +122,12 @@ public final class Translator {
         throw new Unsupported("parameter '" + p.name() + "' of type " + CType.describe(t));
       }
     }
-    return new PortSignature(f.name(), Names.ident(f.name()), args, ret);
+    return new PortSignature(
+        f.name(),
+        Names.ident(f.name()),
+        args,
+        ret,
+        listReturn ? shape((CType.Struct) ((CType.Ptr) ret).target()) : null);
   }
 
   /** A {@code char *} (not const) return: a string the caller owns, if the body allocated it. */
@@ -201,6 +206,27 @@ public final class Translator {
       }
     }
     return Optional.ofNullable(link);
+  }
+
+  /** A list node's shape: its link, and its one integer field if it has exactly one. */
+  ListShape shape(CType.Struct st) {
+    CStruct s = program.structs().get(st.cName());
+    String link = listLink(st).orElseThrow();
+    String value = null;
+    CType.Int vt = null;
+    int scalars = 0;
+    for (CStruct.Field fl : s.fields()) {
+      if (!fl.name().equals(link)) {
+        scalars++;
+        if (fl.type() instanceof CType.Int i) {
+          value = fl.name();
+          vt = i;
+        }
+      }
+    }
+    return scalars == 1 && value != null
+        ? new ListShape(st, link, value, vt)
+        : new ListShape(st, link, null, null);
   }
 
   /**
