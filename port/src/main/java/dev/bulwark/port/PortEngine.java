@@ -361,7 +361,7 @@ public final class PortEngine {
     for (CFunction f : program.functions()) {
       signatureOf(program, Map.of(), f).ifPresent(sigs::add);
     }
-    return CTraces.record(cFiles, testsDir, program.functions(), sigs);
+    return CTraces.record(cFiles, testsDir, program, sigs);
   }
 
   private void settle(

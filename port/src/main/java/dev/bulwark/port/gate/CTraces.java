@@ -1,8 +1,11 @@
 package dev.bulwark.port.gate;
 
 import dev.bulwark.port.c.CFunction;
+import dev.bulwark.port.c.CProgram;
+import dev.bulwark.port.c.CStruct;
 import dev.bulwark.port.c.CType;
 import dev.bulwark.port.translate.Arg;
+import dev.bulwark.port.translate.ListShape;
 import dev.bulwark.port.translate.PortSignature;
 import dev.bulwark.port.translate.Types;
 import java.io.IOException;
@@ -94,20 +97,17 @@ public final class CTraces {
    * (differentially testable signatures of functions with external linkage).
    */
   public static Traces record(
-      List<Path> cFiles, Path testsDir, List<CFunction> functions, List<PortSignature> sigs)
+      List<Path> cFiles, Path testsDir, CProgram program, List<PortSignature> sigs)
       throws IOException, InterruptedException {
     List<Path> programs;
     try (Stream<Path> s = Files.list(testsDir)) {
       programs = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
     }
     Map<String, CFunction> byName = new LinkedHashMap<>();
-    functions.forEach(f -> byName.put(f.name(), f));
+    program.functions().forEach(f -> byName.put(f.name(), f));
     List<PortSignature> traced =
         sigs.stream()
             .filter(PortSignature::differentiallyTestable)
-            // lists are not traced: a wrapper would have to walk nodes whose type it cannot see
-            .filter(s ->
-                s.returnList() == null && s.args().stream().noneMatch(a -> a instanceof Arg.Linked))
             .filter(s -> byName.containsKey(s.cName()) && !internal(byName.get(s.cName())))
             .toList();
     Map<String, java.util.LinkedHashMap<String, String>> calls = new LinkedHashMap<>();
@@ -119,7 +119,9 @@ public final class CTraces {
     try {
       Path trace = work.resolve(TRACE_FILE);
       Files.writeString(
-          work.resolve("bw_wrappers.c"), wrappers(traced, byName, trace), StandardCharsets.UTF_8);
+          work.resolve("bw_wrappers.c"),
+          wrappers(traced, byName, program, trace),
+          StandardCharsets.UTF_8);
       List<String> renames = new ArrayList<>();
       for (PortSignature s : traced) {
         renames.add("-D" + s.cName() + "=__bulwark_real_" + s.cName());
@@ -150,8 +152,8 @@ public final class CTraces {
         }
         objects.add("bw_wrappers.o");
       }
-      for (Path program : programs) {
-        String name = program.getFileName().toString();
+      for (Path testProgram : programs) {
+        String name = testProgram.getFileName().toString();
         if (failed != null) {
           ran.add(new Program(name, 0, 0, failed));
           continue;
@@ -159,12 +161,12 @@ public final class CTraces {
         String bin = "t_" + name.replaceAll("[^A-Za-z0-9_]", "_");
         List<String> cmd = new ArrayList<>(compile());
         cmd.add("-I");
-        cmd.add(program.toAbsolutePath().getParent().toString());
+        cmd.add(testProgram.toAbsolutePath().getParent().toString());
         for (Path f : cFiles) {
           cmd.add("-I");
           cmd.add(f.toAbsolutePath().getParent().toString());
         }
-        cmd.add(program.toAbsolutePath().toString());
+        cmd.add(testProgram.toAbsolutePath().toString());
         cmd.addAll(objects);
         cmd.addAll(List.of("-o", bin));
         Exec.Result cc = Exec.run(cmd, work, Map.of(), null, 120);
@@ -248,7 +250,8 @@ public final class CTraces {
   // ---------------------------------------------------------------- wrappers
 
   /** The C of the logging wrappers, one per traced function. */
-  static String wrappers(List<PortSignature> sigs, Map<String, CFunction> fns, Path trace) {
+  static String wrappers(
+      List<PortSignature> sigs, Map<String, CFunction> fns, CProgram program, Path trace) {
     StringBuilder b = new StringBuilder();
     b.append("#include <stdio.h>\n#include <string.h>\n#include <stdlib.h>\n")
         .append("static const char BW_TRACE[] = \"")
@@ -292,6 +295,29 @@ public final class CTraces {
               bw_records++;
             }
             """);
+    // list nodes, declared here field for field as the project declares them (integers of the same
+    // width, the link), so the wrappers can walk the lists they are given and give back
+    java.util.Set<String> nodes = new java.util.LinkedHashSet<>();
+    for (PortSignature s : sigs) {
+      if (s.returnList() != null) {
+        nodes.add(s.returnList().type().cName());
+      }
+      s.args().stream()
+          .filter(a -> a instanceof Arg.Linked)
+          .forEach(a -> nodes.add(((Arg.Linked) a).type().cName()));
+    }
+    for (String n : nodes) {
+      CStruct st = program.structs().get(n);
+      b.append("struct ").append(n).append(" {");
+      for (CStruct.Field fl : st.fields()) {
+        b.append(' ')
+            .append(
+                fl.type() instanceof CType.Ptr ? "struct " + n + " *" : Types.c(fl.type()) + " ")
+            .append(fl.name())
+            .append(';');
+      }
+      b.append(" };\n");
+    }
     for (PortSignature s : sigs) {
       CFunction f = fns.get(s.cName());
       List<String> params = new ArrayList<>();
@@ -354,8 +380,29 @@ public final class CTraces {
             b.append("  if (!").append(v).append(") in.ok = 0;\n");
             after.add("  if (out.ok) " + put("out", " " + fmt(o.type()), "*" + v, o.type()));
           }
-          case Arg.Linked l ->
-              throw new IllegalArgumentException("list arguments are not differentially testable");
+          case Arg.Linked l -> {
+            // logged before the call: a function that takes the list over may free it
+            ListShape sh = l.shape();
+            String node = "struct " + sh.type().cName();
+            b.append("  { unsigned long long n = 0; for (const ")
+                .append(node)
+                .append(" *q = ")
+                .append(v)
+                .append("; q && n <= 10000; q = q->")
+                .append(sh.link())
+                .append(") n++;\n");
+            b.append("    if (n > 10000) in.ok = 0;\n");
+            b.append("    bw_add(&in, \" %llu\", 0, n, 1);\n");
+            b.append("    for (const ")
+                .append(node)
+                .append(" *q = ")
+                .append(v)
+                .append("; in.ok && q; q = q->")
+                .append(sh.link())
+                .append(") ")
+                .append(put("in", " " + fmt(sh.valueType()), "q->" + sh.value(), sh.valueType()))
+                .append(" }\n");
+          }
           case Arg.StructRef sr ->
               throw new IllegalArgumentException("struct arguments are not traced");
         }
@@ -364,6 +411,24 @@ public final class CTraces {
       String call = "__bulwark_real_" + s.cName() + "(" + String.join(", ", names) + ")";
       if (s.returnType() instanceof CType.Void) {
         b.append("  ").append(call).append(";\n  bw_text(&out, \"-\");\n");
+      } else if (s.returnList() != null) {
+        ListShape sh = s.returnList();
+        String node = "struct " + sh.type().cName();
+        b.append("  ").append(ret).append(" r = ").append(call).append(";\n");
+        b.append("  { long long n = 0; for (const ")
+            .append(node)
+            .append(" *q = r; q && n <= 10000; q = q->")
+            .append(sh.link())
+            .append(") n++;\n");
+        b.append("    if (n > 10000) out.ok = 0;\n");
+        b.append("    bw_add(&out, \"%lld\", n, 0, 0);\n");
+        b.append("    for (const ")
+            .append(node)
+            .append(" *q = r; out.ok && q; q = q->")
+            .append(sh.link())
+            .append(") ")
+            .append(put("out", " " + fmt(sh.valueType()), "q->" + sh.value(), sh.valueType()))
+            .append(" }\n");
       } else if (s.returnType() instanceof CType.Ptr) {
         b.append("  ").append(ret).append(" r = ").append(call).append(";\n");
         b.append("  bw_hex(&out, r);\n");
@@ -399,6 +464,9 @@ public final class CTraces {
 
   /** A declaration of the same width and signedness as the C parameter (the ABI is what counts). */
   private static String cDecl(CType t, String name) {
+    if (t instanceof CType.Ptr p && p.target() instanceof CType.Struct st) {
+      return (p.constTarget() ? "const " : "") + "struct " + st.cName() + " *" + name;
+    }
     if (t instanceof CType.Ptr p) {
       String target =
           p.target() instanceof CType.Int || p.target() instanceof CType.Bool
@@ -412,6 +480,9 @@ public final class CTraces {
   private static String cReturn(CType t) {
     if (t instanceof CType.Void) {
       return "void";
+    }
+    if (t instanceof CType.Ptr p && p.target() instanceof CType.Struct st) {
+      return "struct " + st.cName() + " *";
     }
     if (t instanceof CType.Ptr) {
       return "char *";

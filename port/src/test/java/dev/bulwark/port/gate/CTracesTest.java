@@ -77,7 +77,7 @@ class CTracesTest {
     CProgram program = CFrontEnd.parse(src);
     List<PortSignature> sigs = signatures(program);
 
-    CTraces.Traces traces = CTraces.record(List.of(c), tests, program.functions(), sigs);
+    CTraces.Traces traces = CTraces.record(List.of(c), tests, program, sigs);
     assertThat(traces.programs())
         .singleElement()
         .satisfies(p -> {
@@ -136,7 +136,7 @@ class CTracesTest {
         "int counted(int x);\nint main(void) { counted(5); return counted(9) == 11 ? 0 : 1; }\n");
     CProgram program = CFrontEnd.parse(src);
     List<PortSignature> sigs = signatures(program);
-    CTraces.Traces traces = CTraces.record(List.of(c), tests, program.functions(), sigs);
+    CTraces.Traces traces = CTraces.record(List.of(c), tests, program, sigs);
     assertThat(traces.calls().get("counted"))
         .containsExactly(new CTraces.Call("counted 5", "6"), new CTraces.Call("counted 9", "11"));
     Path crate = dir.resolve("crate");
@@ -186,7 +186,7 @@ class CTracesTest {
       }
       CProgram program = CFrontEnd.parse(task.resolve("src"));
       List<PortSignature> sigs = signatures(program);
-      CTraces.Traces traces = CTraces.record(cFiles, ctests, program.functions(), sigs);
+      CTraces.Traces traces = CTraces.record(cFiles, ctests, program, sigs);
       assertThat(traces.programs()).as(task.toString()).isNotEmpty();
       for (CTraces.Program p : traces.programs()) {
         assertThat(p.error()).as(task + " " + p.name()).isNull();
@@ -201,17 +201,31 @@ class CTracesTest {
         }
       }
     }
-    assertThat(tracedFunctions).isGreaterThanOrEqualTo(19);
+    assertThat(tracedFunctions).isGreaterThanOrEqualTo(22);
     // one exact record: adler32 of "Wikipedia" in the checksum task's test
     CProgram checksum = CFrontEnd.parse(suite.resolve("checksum/src"));
     CTraces.Traces t =
         CTraces.record(
             List.of(suite.resolve("checksum/src/checksum.c")),
             suite.resolve("checksum/ctests"),
-            checksum.functions(),
+            checksum,
             signatures(checksum));
     assertThat(t.calls().get("adler32"))
         .contains(new CTraces.Call("adler32 9 87 105 107 105 112 101 100 105 97", "300286872"));
+    // and lists: the linked list test's first push onto the empty list, and its sums, as values
+    CProgram list = CFrontEnd.parse(suite.resolve("linkedlist/src"));
+    CTraces.Traces lt =
+        CTraces.record(
+            List.of(suite.resolve("linkedlist/src/list.c")),
+            suite.resolve("linkedlist/ctests"),
+            list,
+            signatures(list));
+    assertThat(lt.calls().get("list_push")).contains(new CTraces.Call("list_push 0 -5", "1 -5"));
+    assertThat(lt.calls().get("list_sum"))
+        .contains(new CTraces.Call("list_sum 0", "0"), new CTraces.Call("list_sum 2 -2 -5", "-7"));
+    assertThat(lt.calls().get("list_free"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.output()).isEqualTo("-"));
   }
 
   private static List<PortSignature> signatures(CProgram program) {
