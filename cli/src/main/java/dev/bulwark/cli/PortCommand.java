@@ -40,8 +40,9 @@ final class PortCommand implements Runnable {
         "Port a C project to a safe Rust crate, function by function, bottom-up.",
         "A function is accepted only if the crate builds (cargo, offline, std only), contains no",
         "unsafe, passes Clippy with -D warnings and gives the same outputs as the C on generated",
-        "inputs. This BUILDS AND RUNS the project's C (gcc, with sanitizers) and the ported Rust,",
-        "in temporary directories with time limits: use it on code you trust.",
+        "inputs and on the calls its C tests make (--c-tests). This BUILDS AND RUNS the project's",
+        "C and its C tests (gcc, with sanitizers) and the ported Rust, in temporary directories",
+        "with time limits: use it on code you trust.",
         "PORT.md and PORT.html always go to --out; --format F [-o FILE] (terminal, json, sarif,",
         "markdown or html, repeatable) also writes the unported functions as findings, one per",
         "function with its hazards, the last rejection reason and its place in the C source."
@@ -70,6 +71,15 @@ final class PortCommand implements Runnable {
         paramLabel = "DIR",
         description = "Rust tests (.rs) to run against the crate.")
     Path tests;
+
+    @Option(
+        names = "--c-tests",
+        paramLabel = "DIR",
+        description =
+            "C test programs (.c, each with its own main) for the project: they are built against"
+                + " it with its functions wrapped to log their calls, run (sanitizers, time limit),"
+                + " and every call they make is replayed against the port.")
+    Path cTests;
 
     @Option(
         names = "--llm",
@@ -121,6 +131,7 @@ final class PortCommand implements Runnable {
                       out,
                       Optional.ofNullable(iface),
                       Optional.ofNullable(tests),
+                      Optional.ofNullable(cTests),
                       model,
                       repairs));
       ScanReport report =

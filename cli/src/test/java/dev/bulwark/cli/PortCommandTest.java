@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code port c2rust --format sarif -o}: the unported functions as SARIF results at their C line.
+ * {@code port c2rust --format sarif -o}: the unported functions as SARIF results at their C line;
+ * {@code --c-tests}: the calls a C test program makes are traced and checked against the port.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class PortCommandTest {
@@ -82,5 +83,48 @@ class PortCommandTest {
     assertThat(res.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(4);
     // the report went to the file: standard output keeps the Markdown summary
     assertThat(r.out()).contains("sum_n").doesNotContain("\"runs\"");
+  }
+
+  @Test
+  void cTests_theCallsOfTheCTestProgramAreTraced_andTestsInsideTheSourcesAreRefused()
+      throws Exception {
+    Assumptions.assumeTrue(runs("gcc", "--version"), "gcc is not installed; skipping");
+    Assumptions.assumeTrue(runs("cargo", "--version"), "cargo is not installed; skipping");
+    Assumptions.assumeTrue(runs("cargo", "clippy", "--version"), "Clippy is not installed");
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(src.resolve("lib.c"), "int twice(int x) { return 2 * x; }\n");
+    Path ctests = Files.createDirectories(dir.resolve("ctests"));
+    Files.writeString(
+        ctests.resolve("lib_test.c"),
+        "int twice(int x);\nint main(void) { int s = 0; for (int i = 0; i < 4; i++) s += twice(i *"
+            + " 1001); return s == 12012 ? 0 : 1; }\n");
+
+    Cli.Result r =
+        Cli.run(
+            "port",
+            "c2rust",
+            src.toString(),
+            "--out",
+            dir.resolve("crate").toString(),
+            "--c-tests",
+            ctests.toString());
+
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("4 of them traced in the C tests' run");
+    assertThat(Files.readString(dir.resolve("crate/c-tests.txt")))
+        .startsWith("lib_test.c exit 0, 4 calls traced");
+
+    Path inside = Files.createDirectories(src.resolve("tests"));
+    Cli.Result refused =
+        Cli.run(
+            "port",
+            "c2rust",
+            src.toString(),
+            "--out",
+            dir.resolve("crate2").toString(),
+            "--c-tests",
+            inside.toString());
+    assertThat(refused.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err()).contains("must lie outside the C sources");
   }
 }

@@ -10,7 +10,9 @@ import dev.bulwark.port.c.CFrontEnd;
 import dev.bulwark.port.c.CFunction;
 import dev.bulwark.port.c.CProgram;
 import dev.bulwark.port.c.CStruct;
+import dev.bulwark.port.c.CTable;
 import dev.bulwark.port.c.Hazard;
+import dev.bulwark.port.gate.CTraces;
 import dev.bulwark.port.gate.Cargo;
 import dev.bulwark.port.gate.DiffTester;
 import dev.bulwark.port.gate.Gatekeeper;
@@ -48,12 +50,17 @@ import java.util.stream.Stream;
 public final class PortEngine {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What to port and how. */
+  /**
+   * What to port and how. {@code tests} holds Rust tests against the interface, {@code cTests} C
+   * programs (each with its own main) that exercise the C project; their calls are traced and
+   * replayed against the port.
+   */
   public record Options(
       Path source,
       Path out,
       Optional<Path> iface,
       Optional<Path> tests,
+      Optional<Path> cTests,
       Optional<LlmClient> llm,
       int maxRepairs,
       long seed,
@@ -67,7 +74,15 @@ public final class PortEngine {
 
     public static Options of(Path source, Path out) {
       return new Options(
-          source, out, Optional.empty(), Optional.empty(), Optional.empty(), 2, 42, 200);
+          source,
+          out,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          2,
+          42,
+          200);
     }
   }
 
@@ -96,11 +111,16 @@ public final class PortEngine {
     RustItems.Items iface =
         ifaceText.isPresent() ? items(ifaceText.get()) : new RustItems.Items(List.of(), List.of());
 
+    RecordedCalls recorded = RecordedCalls.fromTests(o.tests());
+    if (o.cTests().isPresent()) {
+      CTraces.Traces traces = traces(program, cFiles, o.cTests().get());
+      Files.writeString(
+          o.out().resolve("c-tests.txt"), traces.summary() + "\n", StandardCharsets.UTF_8);
+      recorded = recorded.withTraces(traces);
+    }
     Gatekeeper gates =
         new Gatekeeper(
-            cargo,
-            new DiffTester(cFiles, cargo, o.seed(), o.inputsPerFunction()),
-            RecordedCalls.fromTests(o.tests()));
+            cargo, new DiffTester(cFiles, cargo, o.seed(), o.inputsPerFunction()), recorded);
     Path work = o.out().resolve("target/bulwark-port-work");
     Map<String, String> reasons = new LinkedHashMap<>();
     Map<String, String> diffEvidence = new LinkedHashMap<>();
@@ -111,6 +131,9 @@ public final class PortEngine {
     StringBuilder consts = new StringBuilder();
     for (CConstant c : program.constants()) {
       consts.append(Translator.constant(c));
+    }
+    for (CTable t : program.tables()) {
+      consts.append(Translator.table(t));
     }
     if (!consts.isEmpty()) {
       crate.put(
@@ -320,6 +343,27 @@ public final class PortEngine {
     return result;
   }
 
+  /**
+   * Runs the project's C test programs with every function whose safe signature the differential
+   * tester can drive wrapped to log its calls (the signatures come from the parameter rules alone,
+   * so they are known before anything is ported).
+   */
+  private CTraces.Traces traces(CProgram program, List<Path> cFiles, Path testsDir)
+      throws IOException, InterruptedException, InputException {
+    if (!Files.isDirectory(testsDir)) {
+      throw new InputException(testsDir + ": --c-tests must be a directory of C test programs");
+    }
+    if (testsDir.toAbsolutePath().normalize().startsWith(o.source().toAbsolutePath().normalize())) {
+      // the sources are parsed and ported whole: test programs among them would be ported too
+      throw new InputException(testsDir + ": the C tests must lie outside the C sources");
+    }
+    List<PortSignature> sigs = new ArrayList<>();
+    for (CFunction f : program.functions()) {
+      signatureOf(program, Map.of(), f).ifPresent(sigs::add);
+    }
+    return CTraces.record(cFiles, testsDir, program, sigs);
+  }
+
   private void settle(
       LinkedHashMap<String, Candidate> crate,
       Gatekeeper gates,
@@ -442,8 +486,16 @@ public final class PortEngine {
                 .findFirst()
                 .orElse(null);
         String theirs = c == null ? null : signatureIn(c.code(), fn.name());
+        String code = c == null ? null : c.code();
+        if (c != null && !fn.signature().equals(theirs)) {
+          Optional<String> renamed = withInterfaceNames(code, theirs, fn.signature());
+          if (renamed.isPresent()) {
+            code = renamed.get();
+            theirs = signatureIn(code, fn.name());
+          }
+        }
         if (c != null && fn.signature().equals(theirs)) {
-          spliced.append(text, at, fn.start()).append(c.code().strip());
+          spliced.append(text, at, fn.start()).append(code.strip());
           at = fn.end();
           used.add(c.key());
         } else {
@@ -522,6 +574,69 @@ public final class PortEngine {
             + (ranTests ? "\ntests:\n" + t.log() : "");
     return new PortResult.CrateGates(
         b.ok(), safe, b.ok() && c.ok(), missing, t.passed(), t.failed(), ranTests, log);
+  }
+
+  /**
+   * When a port's signature differs from the interface's only in parameter names ({@code in} is
+   * {@code r#in} in the port, {@code input} in the interface), the port with the interface's names
+   * in its signature and each old name bound to the new one at the top of its body, so the body is
+   * untouched; empty when anything else differs.
+   */
+  static Optional<String> withInterfaceNames(String code, String ours, String wanted) {
+    if (ours == null) {
+      return Optional.empty();
+    }
+    String[] a = ours.split(" ");
+    String[] b = wanted.split(" ");
+    if (a.length != b.length) {
+      return Optional.empty();
+    }
+    Map<String, String> renames = new LinkedHashMap<>();
+    int depth = 0;
+    for (int k = 0; k < a.length; k++) {
+      if (a[k].equals("(")) {
+        depth++;
+      } else if (a[k].equals(")")) {
+        depth--;
+      }
+      if (a[k].equals(b[k])) {
+        continue;
+      }
+      boolean paramName =
+          depth == 1
+              && k > 0
+              && (a[k - 1].equals("(") || a[k - 1].equals(","))
+              && k + 1 < a.length
+              && a[k + 1].equals(":")
+              && b[k + 1].equals(":");
+      if (!paramName) {
+        return Optional.empty();
+      }
+      renames.put(a[k], b[k]);
+    }
+    int open = code.indexOf('{');
+    if (renames.isEmpty() || open < 0) {
+      return Optional.empty();
+    }
+    String head = code.substring(0, open);
+    StringBuilder lets = new StringBuilder();
+    for (var e : renames.entrySet()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "([(,]\\s*)" + java.util.regex.Pattern.quote(e.getKey()) + "(\\s*:)")
+              .matcher(head);
+      if (!m.find()) {
+        return Optional.empty();
+      }
+      head =
+          head.substring(0, m.start())
+              + m.group(1)
+              + e.getValue()
+              + m.group(2)
+              + head.substring(m.end());
+      lets.append("\n    let ").append(e.getKey()).append(" = ").append(e.getValue()).append(';');
+    }
+    return Optional.of(head + "{" + lets + code.substring(open + 1));
   }
 
   private static String signatureIn(String code, String fn) {

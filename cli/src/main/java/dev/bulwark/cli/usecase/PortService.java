@@ -21,13 +21,15 @@ import java.util.Optional;
 public final class PortService {
 
   /**
-   * What to port: the C sources, where the crate goes, and the optional interface, tests and model.
+   * What to port: the C sources, where the crate goes, and the optional interface, Rust tests, C
+   * test programs and model.
    */
   public record Request(
       Path source,
       Path out,
       Optional<Path> iface,
       Optional<Path> tests,
+      Optional<Path> cTests,
       Optional<LlmClient> model,
       int repairs) {}
 
@@ -38,14 +40,14 @@ public final class PortService {
     if (!Files.isDirectory(r.source())) {
       throw new InputException(r.source() + ": not a directory of C sources");
     }
-    for (Optional<Path> p : List.of(r.iface(), r.tests())) {
+    for (Optional<Path> p : List.of(r.iface(), r.tests(), r.cTests())) {
       if (p.isPresent() && !Files.isDirectory(p.get())) {
         throw new InputException(p.get() + ": not a directory");
       }
     }
     PortEngine.Options o =
         new PortEngine.Options(
-            r.source(), r.out(), r.iface(), r.tests(), r.model(), r.repairs(), 42, 200);
+            r.source(), r.out(), r.iface(), r.tests(), r.cTests(), r.model(), r.repairs(), 42, 200);
     PortResult result = new PortEngine(o).run();
     return new Ported(result, PortFindings.of(result));
   }

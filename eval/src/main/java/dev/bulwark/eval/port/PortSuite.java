@@ -60,7 +60,8 @@ public final class PortSuite implements Suite {
 
   @Override
   public String corpusLayout() {
-    return "a directory of tasks, each with src/ (C), interface/<task>.rs and tests/*.rs";
+    return "a directory of tasks, each with src/ (C), interface/<task>.rs, tests/*.rs and"
+        + " optionally ctests/*.c (C test programs whose calls are traced)";
   }
 
   @Override
@@ -86,9 +87,10 @@ public final class PortSuite implements Suite {
       String name = task.getFileName().toString();
       Optional<Path> iface = Optional.of(task.resolve("interface")).filter(Files::isDirectory);
       Optional<Path> tests = Optional.of(task.resolve("tests")).filter(Files::isDirectory);
+      Optional<Path> cTests = Optional.of(task.resolve("ctests")).filter(Files::isDirectory);
       PortEngine.Options o =
           new PortEngine.Options(
-              task.resolve("src"), scratch.resolve(name), iface, tests, model, 2, 42, 200);
+              task.resolve("src"), scratch.resolve(name), iface, tests, cTests, model, 2, 42, 200);
       try {
         PortResult r = new PortEngine(o).run();
         boolean ok = r.gates().solved();

@@ -30,6 +30,7 @@ public final class CFrontEnd {
   private final Map<String, CStruct> structs = new LinkedHashMap<>();
   private final Map<String, CFunction> functions = new LinkedHashMap<>();
   private final List<CConstant> constants = new ArrayList<>();
+  private final List<CTable> tables = new ArrayList<>();
   private final List<String> enums = new ArrayList<>();
 
   private String anonName;
@@ -54,7 +55,12 @@ public final class CFrontEnd {
       fe.read(pp, srcDir);
     }
     return new CProgram(
-        List.copyOf(fe.functions.values()), fe.structs, fe.constants, fe.enums, fe.typedefs);
+        List.copyOf(fe.functions.values()),
+        fe.structs,
+        fe.constants,
+        fe.tables,
+        fe.enums,
+        fe.typedefs);
   }
 
   /** Parses C text that needs no preprocessing (tests, model prompts). */
@@ -66,7 +72,12 @@ public final class CFrontEnd {
     }
     fe.read(new Preprocessed(text, origin), null);
     return new CProgram(
-        List.copyOf(fe.functions.values()), fe.structs, fe.constants, fe.enums, fe.typedefs);
+        List.copyOf(fe.functions.values()),
+        fe.structs,
+        fe.constants,
+        fe.tables,
+        fe.enums,
+        fe.typedefs);
   }
 
   /** The preprocessed text, and for each line (1-based) the file it came from. */
@@ -209,6 +220,13 @@ public final class CFrontEnd {
             top.children().stream()
                 .anyMatch(c -> c.is("type_qualifier") && c.text().equals("const"));
         for (CNode d : top.children("declarator")) {
+          if (d.is("init_declarator")
+              && isConst
+              && base instanceof CType.Int it
+              && d.child("declarator").map(x -> x.is("array_declarator")).orElse(false)) {
+            table(d, it).ifPresent(tables::add);
+            continue;
+          }
           if (d.is("init_declarator") && isConst && base instanceof CType.Int it) {
             String name = d.child("declarator").map(CNode::text).orElse(null);
             Long v = constValue(d.child("value").orElse(null));
@@ -274,6 +292,50 @@ public final class CFrontEnd {
       }
       default -> {}
     }
+  }
+
+  /**
+   * A constant array whose every element is known: a string literal (its bytes and the NUL) or a
+   * list of constant expressions, as long as the declared size, if any, holds exactly that many.
+   */
+  private java.util.Optional<CTable> table(CNode d, CType.Int elem) {
+    CNode ad = d.child("declarator").orElseThrow();
+    CNode id = ad.child("declarator").orElse(null);
+    CNode value = d.child("value").orElse(null);
+    if (id == null || !id.is("identifier") || value == null) {
+      return java.util.Optional.empty();
+    }
+    List<Long> values = new ArrayList<>();
+    if (value.is("string_literal") && elem.bits() == 8) {
+      String body = value.text();
+      if (!body.startsWith("\"") || !body.endsWith("\"")) {
+        return java.util.Optional.empty();
+      }
+      for (int k = 1; k < body.length() - 1; k++) {
+        char c = body.charAt(k);
+        if (c == '\\' || c > 126) {
+          // escapes and bytes outside printable ASCII are left to a reader that decodes them
+          return java.util.Optional.empty();
+        }
+        values.add((long) c);
+      }
+      values.add(0L);
+    } else if (value.is("initializer_list")) {
+      for (CNode v : value.named()) {
+        Long x = constValue(v);
+        if (x == null) {
+          return java.util.Optional.empty();
+        }
+        values.add(x);
+      }
+    } else {
+      return java.util.Optional.empty();
+    }
+    String size = ad.child("size").map(CNode::text).orElse(null);
+    if (size != null && !Long.valueOf(values.size()).equals(parseInt(size))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new CTable(id.text(), elem, values));
   }
 
   /** Marks a pointer's pointee const ("const char *s"). */

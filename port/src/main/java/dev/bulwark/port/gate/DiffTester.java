@@ -2,7 +2,10 @@ package dev.bulwark.port.gate;
 
 import dev.bulwark.port.c.CType;
 import dev.bulwark.port.translate.Arg;
+import dev.bulwark.port.translate.ListShape;
+import dev.bulwark.port.translate.Names;
 import dev.bulwark.port.translate.PortSignature;
+import dev.bulwark.port.translate.Translator;
 import dev.bulwark.port.translate.Types;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +37,15 @@ public final class DiffTester {
 
   /**
    * What the differential test found for one function: {@code inputs} run, of which {@code
-   * recorded} came from the project's tests, {@code compared} compared (the rest set aside).
+   * recorded} came from the project's tests ({@code traced} of them traced in a run of its C tests,
+   * whose outputs in that run the Rust must also give), {@code compared} compared (the rest set
+   * aside).
    */
   public record Report(
       String function,
       int inputs,
       int recorded,
+      int traced,
       int compared,
       int cUndefined,
       List<Mismatch> mismatches,
@@ -61,7 +67,13 @@ public final class DiffTester {
               + "/"
               + inputs
               + " inputs agree"
-              + (recorded > 0 ? " (" + recorded + " recorded from the tests)" : "")
+              + (recorded > 0
+                  ? " ("
+                      + recorded
+                      + " recorded from the tests"
+                      + (traced > 0 ? ", " + traced + " of them traced in the C tests' run" : "")
+                      + ")"
+                  : "")
               + (cUndefined > 0
                   ? " (" + cUndefined + " set aside: the C is undefined or does not finish on them)"
                   : "");
@@ -92,6 +104,22 @@ public final class DiffTester {
   /** Runs every testable signature against the crate; the result is keyed by C function name. */
   public Map<String, Report> run(
       Path crate, String crateName, List<PortSignature> sigs, Map<String, List<String>> extraInputs)
+      throws IOException, InterruptedException {
+    return run(crate, crateName, sigs, extraInputs, Map.of());
+  }
+
+  /**
+   * As above, with calls traced in a run of the C tests (per C function, input line → the C's
+   * output in that run): on those inputs the Rust must give what the C gave there as well as what
+   * the harness gives, so a function whose result depends on more than its arguments (state the
+   * tests built up) is caught.
+   */
+  public Map<String, Report> run(
+      Path crate,
+      String crateName,
+      List<PortSignature> sigs,
+      Map<String, List<String>> extraInputs,
+      Map<String, Map<String, String>> traced)
       throws IOException, InterruptedException {
     Map<String, Report> out = new LinkedHashMap<>();
     List<PortSignature> testable =
@@ -151,7 +179,9 @@ public final class DiffTester {
                 300);
         Exec.Result r =
             Exec.run(List.of(rbin.toString()), work, Map.of("RUST_BACKTRACE", "0"), stdin, 300);
-        out.put(s.cName(), compare(s, inputs, recorded.size(), c, r));
+        out.put(
+            s.cName(),
+            compare(s, inputs, recorded.size(), traced.getOrDefault(s.cName(), Map.of()), c, r));
       }
       return out;
     } finally {
@@ -163,18 +193,25 @@ public final class DiffTester {
   private static Map<String, Report> failed(List<PortSignature> testable, String why) {
     Map<String, Report> out = new LinkedHashMap<>();
     for (PortSignature s : testable) {
-      out.put(s.cName(), new Report(s.cName(), 0, 0, 0, 0, List.of(), why));
+      out.put(s.cName(), new Report(s.cName(), 0, 0, 0, 0, 0, List.of(), why));
     }
     return out;
   }
 
   private static Report compare(
-      PortSignature s, List<String> inputs, int recorded, Exec.Result c, Exec.Result r) {
+      PortSignature s,
+      List<String> inputs,
+      int recorded,
+      Map<String, String> traced,
+      Exec.Result c,
+      Exec.Result r) {
+    int tracedRun = (int) inputs.stream().filter(traced::containsKey).count();
     if (c.exit() == -1 || r.exit() == -1) {
       return new Report(
           s.cName(),
           inputs.size(),
           recorded,
+          tracedRun,
           0,
           0,
           List.of(),
@@ -193,16 +230,64 @@ public final class DiffTester {
         continue;
       }
       compared++;
+      String rust = rv.equals("PANIC") ? "panicked" : rv;
+      String inTests = traced.get(inputs.get(k));
       if (!cv.equals(rv)) {
+        ms.add(new Mismatch(Inputs.describe(s, inputs.get(k)), cv, rust));
+      } else if (inTests != null && !inTests.equals(rv)) {
         ms.add(
             new Mismatch(
-                Inputs.describe(s, inputs.get(k)), cv, rv.equals("PANIC") ? "panicked" : rv));
+                Inputs.describe(s, inputs.get(k)),
+                inTests + " in the C tests' run (" + cv + " called alone)",
+                rust));
       }
     }
-    return new Report(s.cName(), inputs.size(), recorded, compared, undefined, ms, null);
+    return new Report(s.cName(), inputs.size(), recorded, tracedRun, compared, undefined, ms, null);
   }
 
   // ---------------------------------------------------------------- C side
+
+  /**
+   * The classification functions of {@code <ctype.h>} take an unsigned char value or EOF; any other
+   * argument is undefined behaviour (C11 7.4p1), which glibc answers by reading memory beside its
+   * tables (a wrong answer, or a fault a forked sanitized child may hang on). The harness stops
+   * such an input the way a sanitizer stops any other undefined behaviour, so it is set aside. The
+   * project's own {@code #include <ctype.h>} comes after this and is skipped by its include guard.
+   */
+  static final String CTYPE_DOMAIN;
+
+  static {
+    StringBuilder b =
+        new StringBuilder(
+            "#include <ctype.h>\n"
+                + "static int bw_ctype(int c) { if (c != EOF && (c < 0 || c > 255)) abort();"
+                + " return c; }\n");
+    for (String f :
+        List.of(
+            "isalnum",
+            "isalpha",
+            "isblank",
+            "iscntrl",
+            "isdigit",
+            "isgraph",
+            "islower",
+            "isprint",
+            "ispunct",
+            "isspace",
+            "isupper",
+            "isxdigit",
+            "tolower",
+            "toupper")) {
+      b.append("#undef ")
+          .append(f)
+          .append("\n#define ")
+          .append(f)
+          .append("(c) (")
+          .append(f)
+          .append(")(bw_ctype(c))\n");
+    }
+    CTYPE_DOMAIN = b.toString();
+  }
 
   String cHarness(List<PortSignature> sigs) {
     StringBuilder b = new StringBuilder();
@@ -210,7 +295,8 @@ public final class DiffTester {
         .append("#include <unistd.h>\n#include <signal.h>\n#include <sys/wait.h>\n")
         .append("#define BW_SECONDS ")
         .append(INPUT_SECONDS)
-        .append("\n");
+        .append("\n")
+        .append(CTYPE_DOMAIN);
     for (Path f : cFiles) {
       b.append("#include \"")
           .append(f.toAbsolutePath().toString().replace("\\", "/"))
@@ -229,6 +315,10 @@ public final class DiffTester {
           s[n] = 0; return s;
         }
         static char bw_out[1 << 16]; static size_t bw_len;
+        static void bw_puthex(const char *p) {
+          if (!*p) { if (bw_len < sizeof bw_out - 2) { bw_out[bw_len++] = '-'; bw_out[bw_len] = 0; } return; }
+          for (; *p && bw_len < sizeof bw_out - 3; p++) bw_len += snprintf(bw_out + bw_len, 3, "%02x", (unsigned char) *p);
+        }
         static void bw_put(const char *fmt, long long v, unsigned long long u, int is_unsigned) {
           if (bw_len > sizeof bw_out - 64) return;
           bw_len += is_unsigned ? snprintf(bw_out + bw_len, 64, fmt, u) : snprintf(bw_out + bw_len, 64, fmt, v);
@@ -337,6 +427,44 @@ public final class DiffTester {
                     + (unsignedOf(io.type()) ? 1 : 0)
                     + ");\n");
           }
+          case Arg.Linked l -> {
+            // the list is built from its values, head first, in nodes the C allocates as it would
+            ListShape sh = l.shape();
+            String node = "struct " + sh.type().cName();
+            b.append("  size_t ").append(v).append("n = (size_t) bw_int(save);\n");
+            b.append("  long long *")
+                .append(v)
+                .append("v = malloc(sizeof(long long) * (")
+                .append(v)
+                .append("n + 1));\n");
+            b.append("  for (size_t i = 0; i < ")
+                .append(v)
+                .append("n; i++) ")
+                .append(v)
+                .append("v[i] = ")
+                .append(reader(sh.valueType()))
+                .append(";\n");
+            b.append("  ").append(node).append(" *").append(v).append(" = NULL;\n");
+            b.append("  for (size_t i = ")
+                .append(v)
+                .append("n; i-- > 0;) { ")
+                .append(node)
+                .append(" *q = calloc(1, sizeof *q); q->")
+                .append(sh.value())
+                .append(" = (")
+                .append(Types.c(sh.valueType()))
+                .append(") ")
+                .append(v)
+                .append("v[i]; q->")
+                .append(sh.link())
+                .append(" = ")
+                .append(v)
+                .append("; ")
+                .append(v)
+                .append(" = q; }\n");
+            b.append("  free(").append(v).append("v);\n");
+            call.add(v);
+          }
           case Arg.StructRef sr ->
               throw new IllegalArgumentException(
                   "struct arguments are not differentially testable");
@@ -346,6 +474,39 @@ public final class DiffTester {
       String invocation = s.cName() + "(" + String.join(", ", call) + ")";
       if (s.returnType() instanceof CType.Void) {
         b.append("  ").append(invocation).append(";\n  bw_put(\"-\", 0, 0, 0);\n");
+      } else if (Translator.ownedString(s.returnType())) {
+        // the caller owns the string: printed as hex (a NULL is a crash, as it would be for any
+        // caller reading it) and freed
+        b.append("  char *r = ").append(invocation).append(";\n");
+        b.append("  bw_puthex(r);\n  free(r);\n");
+      } else if (s.returnList() != null) {
+        // the returned list: its length, then its values from the head (a cycle shows as a list
+        // cut at 100000 nodes, which no port gives back)
+        ListShape sh = s.returnList();
+        b.append("  struct ")
+            .append(sh.type().cName())
+            .append(" *r = ")
+            .append(invocation)
+            .append(";\n");
+        b.append("  long long rn = 0; for (struct ")
+            .append(sh.type().cName())
+            .append(" *q = r; q && rn < 100000; q = q->")
+            .append(sh.link())
+            .append(") rn++;\n");
+        b.append("  bw_put(\"%lld\", rn, 0, 0);\n");
+        b.append("  long long rk = 0; for (struct ")
+            .append(sh.type().cName())
+            .append(" *q = r; q && rk < rn; q = q->")
+            .append(sh.link())
+            .append(", rk++) bw_put(\" ")
+            .append(fmt(sh.valueType()))
+            .append("\", (long long) q->")
+            .append(sh.value())
+            .append(", (unsigned long long) q->")
+            .append(sh.value())
+            .append(", ")
+            .append(unsignedOf(sh.valueType()) ? 1 : 0)
+            .append(");\n");
       } else {
         b.append("  ")
             .append(Types.c(s.returnType()))
@@ -435,6 +596,14 @@ public final class DiffTester {
                 String::from_utf8(bytes).unwrap_or_default()
             }
 
+            #[allow(dead_code)]
+            fn hex(s: &str) -> String {
+                if s.is_empty() {
+                    return "-".to_string();
+                }
+                s.bytes().map(|b| format!("{:02x}", b)).collect()
+            }
+
             fn main() {
                 std::panic::set_hook(Box::new(|_| {}));
                 let stdin = std::io::stdin();
@@ -510,6 +679,34 @@ public final class DiffTester {
             outs.add("o.push_str(&format!(\" {}\", " + v + "));");
           }
           case Arg.Out ou -> {}
+          case Arg.Linked l -> {
+            ListShape sh = l.shape();
+            String node = "port_under_test::" + sh.type().rustName();
+            b.append("            let n = int(&mut t) as usize;\n");
+            b.append(
+                "            let "
+                    + v
+                    + "vals: Vec<i128> = (0..n).map(|_| int(&mut t)).collect();\n");
+            b.append("            let mut ")
+                .append(v)
+                .append(": Option<Box<")
+                .append(node)
+                .append(">> = None;\n");
+            b.append("            for x in " + v + "vals.iter().rev() { ")
+                .append(v)
+                .append(" = Some(Box::new(")
+                .append(node)
+                .append(" { ")
+                .append(Names.ident(sh.value()))
+                .append(": *x as ")
+                .append(sh.valueType().rust())
+                .append(", ")
+                .append(Names.ident(sh.link()))
+                .append(": ")
+                .append(v)
+                .append(" })); }\n");
+            callArgs.add(l.owned() ? v : "&" + v);
+          }
           case Arg.StructRef sr ->
               throw new IllegalArgumentException(
                   "struct arguments are not differentially testable");
@@ -535,6 +732,25 @@ public final class DiffTester {
           .append(");\n");
       if (s.returnType() instanceof CType.Void) {
         b.append("            o.push('-');\n");
+      } else if (Translator.ownedString(s.returnType())) {
+        b.append("            o.push_str(&hex(&r));\n");
+      } else if (s.returnList() != null) {
+        ListShape sh = s.returnList();
+        b.append("            let mut vals = Vec::new();\n");
+        b.append("            let mut c = r.as_deref();\n");
+        b.append(
+                "            while let Some(x) = c { if vals.len() >= 100000 { break; } vals.push(x.")
+            .append(Names.ident(sh.value()))
+            .append(".to_string()); c = x.")
+            .append(Names.ident(sh.link()))
+            .append(".as_deref(); }\n");
+        b.append("            o.push_str(&vals.len().to_string());\n");
+        b.append("            for x in vals { o.push(' '); o.push_str(&x); }\n");
+        // a long list dropped node by node: the derived drop recurses once per node
+        b.append("            let mut c = r;\n");
+        b.append("            while let Some(mut x) = c { c = x.")
+            .append(Names.ident(sh.link()))
+            .append(".take(); }\n");
       } else {
         b.append("            o.push_str(&format!(\"{}\", ")
             .append(show("r", s.returnType()))

@@ -67,13 +67,26 @@ public final class Gatekeeper {
       return new Verdict(rejected, Map.of(), "clippy", c.log());
     }
     Map<String, DiffTester.Report> reports =
-        toDiff.isEmpty() ? Map.of() : diff.run(dir, crateName, toDiff, recorded.inputsFor(toDiff));
+        toDiff.isEmpty()
+            ? Map.of()
+            : diff.run(dir, crateName, toDiff, recorded.inputsFor(toDiff), traced(toDiff));
     for (var e : reports.entrySet()) {
       if (!e.getValue().passed()) {
         rejected.put(e.getKey(), "differential test: " + e.getValue().summary());
       }
     }
     return new Verdict(rejected, reports, rejected.isEmpty() ? "passed" : "differential", "");
+  }
+
+  private Map<String, Map<String, String>> traced(List<PortSignature> sigs) {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (PortSignature s : sigs) {
+      Map<String, String> t = recorded.traced(s.cName());
+      if (!t.isEmpty()) {
+        out.put(s.cName(), t);
+      }
+    }
+    return out;
   }
 
   private static void charge(

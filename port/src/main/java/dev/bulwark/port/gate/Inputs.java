@@ -53,6 +53,7 @@ public final class Inputs {
     List<Arg> args =
         sig.args().stream()
             .filter(a -> !(a instanceof Arg.Len) && !(a instanceof Arg.Out))
+            .map(Inputs::asValues)
             .toList();
     // boundary values, walked so that every parameter takes each of its boundary values
     int rounds = 0;
@@ -93,6 +94,16 @@ public final class Inputs {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /**
+   * A list is given by its values, head first, in the same form as a slice: its inputs are made,
+   * mutated and shown as a slice's are.
+   */
+  static Arg asValues(Arg a) {
+    return a instanceof Arg.Linked l
+        ? new Arg.Slice(l.name(), l.shape().valueType(), false, null)
+        : a;
   }
 
   private static int width(Arg a, String[] base, int pos) {
@@ -262,7 +273,8 @@ public final class Inputs {
     String[] t = line.split(" ", -1);
     List<String> parts = new ArrayList<>();
     int pos = 1;
-    for (Arg a : sig.args()) {
+    for (Arg given : sig.args()) {
+      Arg a = asValues(given);
       switch (a) {
         case Arg.Scalar s -> parts.add(a.name() + "=" + t[pos++]);
         case Arg.InOut s -> parts.add("*" + a.name() + "=" + t[pos++]);

@@ -22,16 +22,41 @@ import java.util.stream.Stream;
  * function whose arguments are all literals ({@code 5}, {@code -1}, {@code i32::MAX}, {@code 'a' as
  * i32}, {@code "text"}, {@code b"bytes"}, {@code &[1, 2]}) becomes one differential input, and the
  * generator mutates these recorded calls as well as its own. A call with any other argument (a
- * variable, an expression) is left out, since its value is only known when the test runs.
+ * variable, an expression) is left out, since its value is only known when the test runs — those
+ * are what the traces of the C tests' run ({@link CTraces}) add: every call, with what the C
+ * answered in that run.
  */
 public final class RecordedCalls {
-  private static final RecordedCalls NONE = new RecordedCalls(Map.of());
+  private static final RecordedCalls NONE = new RecordedCalls(Map.of(), CTraces.Traces.none());
 
   /** Per Rust function name, the argument lists of its literal calls, as token texts. */
   private final Map<String, List<List<List<RustLexer.Token>>>> calls;
 
-  private RecordedCalls(Map<String, List<List<List<RustLexer.Token>>>> calls) {
+  /** Calls traced in a run of the C tests, per C function name. */
+  private final CTraces.Traces traces;
+
+  private RecordedCalls(
+      Map<String, List<List<List<RustLexer.Token>>>> calls, CTraces.Traces traces) {
     this.calls = calls;
+    this.traces = traces;
+  }
+
+  /** These calls and the ones traced in a run of the C tests. */
+  public RecordedCalls withTraces(CTraces.Traces traces) {
+    return new RecordedCalls(calls, traces);
+  }
+
+  public CTraces.Traces traces() {
+    return traces;
+  }
+
+  /** The traced calls of one C function: input line → the C's output in the tests' run. */
+  public Map<String, String> traced(String cName) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (CTraces.Call c : traces.calls().getOrDefault(cName, List.of())) {
+      out.put(c.input(), c.output());
+    }
+    return out;
   }
 
   public static RecordedCalls none() {
@@ -57,14 +82,14 @@ public final class RecordedCalls {
       }
       collect(ts, calls);
     }
-    return new RecordedCalls(calls);
+    return new RecordedCalls(calls, CTraces.Traces.none());
   }
 
   /** Reads calls from Rust source text (for tests and for callers holding the text). */
   public static RecordedCalls fromSource(String rust) throws RustLexer.LexException {
     Map<String, List<List<List<RustLexer.Token>>>> calls = new LinkedHashMap<>();
     collect(RustLexer.lex(rust), calls);
-    return new RecordedCalls(calls);
+    return new RecordedCalls(calls, CTraces.Traces.none());
   }
 
   private static void collect(
@@ -121,8 +146,17 @@ public final class RecordedCalls {
     return out;
   }
 
-  /** The recorded calls of one function as input lines; calls it cannot read are left out. */
+  /**
+   * The recorded calls of one function as input lines, the Rust tests' literal calls first, then
+   * the traced ones; calls it cannot read are left out.
+   */
   public List<String> inputs(PortSignature sig) {
+    Set<String> out = new LinkedHashSet<>(literalInputs(sig));
+    out.addAll(traced(sig.cName()).keySet());
+    return new ArrayList<>(out);
+  }
+
+  private List<String> literalInputs(PortSignature sig) {
     Set<String> out = new LinkedHashSet<>();
     List<Arg> params =
         sig.args().stream()

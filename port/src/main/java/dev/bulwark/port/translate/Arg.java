@@ -25,6 +25,13 @@ public sealed interface Arg {
   /** A pointer to a scalar that is read and written: {@code &mut T}. */
   record InOut(String name, CType.Int type) implements Arg {}
 
+  /**
+   * A pointer to the first node of a singly linked list ({@code struct node *}, the struct holding
+   * one pointer to its own type): {@code Option<Box<T>>} when the function takes the list over (it
+   * frees it or links it into a node it returns), {@code &Option<Box<T>>} when it only reads it.
+   */
+  record Linked(String name, CType.Struct type, boolean owned, ListShape shape) implements Arg {}
+
   /** A pointer to a project struct: {@code &T} or {@code &mut T}. */
   record StructRef(String name, CType.Struct type, boolean mutable) implements Arg {}
 }

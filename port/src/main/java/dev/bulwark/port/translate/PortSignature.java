@@ -5,9 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A C function's safe Rust signature, parameter by parameter, with what it returns. */
-public record PortSignature(String cName, String rustName, List<Arg> args, CType returnType) {
+public record PortSignature(
+    String cName, String rustName, List<Arg> args, CType returnType, ListShape returnList) {
   public PortSignature {
     args = List.copyOf(args);
+  }
+
+  /** A signature that returns no list. */
+  public PortSignature(String cName, String rustName, List<Arg> args, CType returnType) {
+    this(cName, rustName, args, returnType, null);
   }
 
   public List<Arg.Out> outs() {
@@ -17,7 +23,12 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
   /** The Rust types the function returns, in order: the C return value, then each out-parameter. */
   public List<String> returnTypes() {
     List<String> out = new ArrayList<>();
-    if (!(returnType instanceof CType.Void)) {
+    if (Translator.ownedString(returnType)) {
+      out.add("String");
+    } else if (returnType instanceof CType.Ptr p && p.target() instanceof CType.Struct st) {
+      // the translator allows a struct pointer return only for a list the caller then owns
+      out.add("Option<Box<" + st.rustName() + ">>");
+    } else if (!(returnType instanceof CType.Void)) {
       out.add(Types.rust(returnType));
     }
     for (Arg.Out o : outs()) {
@@ -42,6 +53,8 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
             ps.add(n + ": " + (s.mutable() ? "&mut [" : "&[") + s.elem().rust() + "]");
         case Arg.Str s -> ps.add(n + ": &str");
         case Arg.InOut s -> ps.add(n + ": &mut " + s.type().rust());
+        case Arg.Linked l ->
+            ps.add(n + ": " + (l.owned() ? "" : "&") + "Option<Box<" + l.type().rustName() + ">>");
         case Arg.StructRef s ->
             ps.add(n + ": " + (s.mutable() ? "&mut " : "&") + s.type().rustName());
         case Arg.Len l -> {}
@@ -61,11 +74,13 @@ public record PortSignature(String cName, String rustName, List<Arg> args, CType
   public boolean differentiallyTestable() {
     if (!(returnType instanceof CType.Int
         || returnType instanceof CType.Bool
-        || returnType instanceof CType.Void)) {
+        || returnType instanceof CType.Void
+        || Translator.ownedString(returnType)
+        || returnList != null && returnList.testable())) {
       return false;
     }
     for (Arg a : args) {
-      if (a instanceof Arg.StructRef) {
+      if (a instanceof Arg.StructRef || a instanceof Arg.Linked l && !l.shape().testable()) {
         return false;
       }
       if (a instanceof Arg.Out o

@@ -6,6 +6,7 @@ import dev.bulwark.port.c.CFunction;
 import dev.bulwark.port.c.CNode;
 import dev.bulwark.port.c.CProgram;
 import dev.bulwark.port.c.CStruct;
+import dev.bulwark.port.c.CTable;
 import dev.bulwark.port.c.CType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,20 @@ public final class Translator {
       throw new Unsupported("variadic function");
     }
     CType ret = f.returnType();
-    if (!(ret instanceof CType.Int || ret instanceof CType.Bool || ret instanceof CType.Void)) {
+    if (ownedString(ret) && !returnsAllocation(f.body())) {
+      throw new Unsupported(
+          "returns char* that is not always a buffer it allocated (no owned String to give)");
+    }
+    boolean listReturn =
+        ret instanceof CType.Ptr rp
+            && !rp.constTarget()
+            && rp.target() instanceof CType.Struct rs
+            && listLink(rs).isPresent();
+    if (!(ret instanceof CType.Int
+        || ret instanceof CType.Bool
+        || ret instanceof CType.Void
+        || ownedString(ret)
+        || listReturn)) {
       throw new Unsupported("returns " + CType.describe(ret));
     }
     List<Arg> args = new ArrayList<>();
@@ -60,6 +74,17 @@ public final class Translator {
       CType t = p.type();
       if (t instanceof CType.Int || t instanceof CType.Bool) {
         args.add(new Arg.Scalar(p.name(), t));
+      } else if (t instanceof CType.Ptr ptr
+          && ptr.target() instanceof CType.Struct st
+          && listLink(st).isPresent()) {
+        if (ptr.constTarget()) {
+          args.add(new Arg.Linked(p.name(), st, false, shape(st)));
+        } else if (handsOver(f.body(), p.name())) {
+          args.add(new Arg.Linked(p.name(), st, true, shape(st)));
+        } else {
+          throw new Unsupported(
+              "list '" + p.name() + "' is changed in place (neither only read nor taken over)");
+        }
       } else if (t instanceof CType.Ptr ptr && ptr.target() instanceof CType.Struct st) {
         if (!structTranslatable(st)) {
           throw new Unsupported(
@@ -97,7 +122,141 @@ public final class Translator {
         throw new Unsupported("parameter '" + p.name() + "' of type " + CType.describe(t));
       }
     }
-    return new PortSignature(f.name(), Names.ident(f.name()), args, ret);
+    return new PortSignature(
+        f.name(),
+        Names.ident(f.name()),
+        args,
+        ret,
+        listReturn ? shape((CType.Struct) ((CType.Ptr) ret).target()) : null);
+  }
+
+  /** A {@code char *} (not const) return: a string the caller owns, if the body allocated it. */
+  public static boolean ownedString(CType t) {
+    return t instanceof CType.Ptr p
+        && !p.constTarget()
+        && p.target() instanceof CType.Int i
+        && i.bits() == 8;
+  }
+
+  /**
+   * Whether every return gives back a local the function allocated with malloc or calloc (and there
+   * is at least one): the caller then owns the buffer, as a Rust caller owns a String.
+   */
+  static boolean returnsAllocation(CNode body) {
+    Set<String> allocated = new HashSet<>();
+    List<CNode> returns = new ArrayList<>();
+    collectAllocationsAndReturns(body, allocated, returns);
+    if (returns.isEmpty()) {
+      return false;
+    }
+    for (CNode r : returns) {
+      List<CNode> kids = r.named();
+      if (kids.isEmpty()) {
+        return false;
+      }
+      CNode v = strip(kids.get(0));
+      if (!v.is("identifier") || !allocated.contains(v.text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void collectAllocationsAndReturns(
+      CNode n, Set<String> allocated, List<CNode> returns) {
+    if (n.is("return_statement")) {
+      returns.add(n);
+    }
+    if (n.is("init_declarator")) {
+      CNode d = n.child("declarator").orElse(null);
+      CNode v = n.child("value").orElse(null);
+      if (d != null
+          && d.is("pointer_declarator")
+          && v != null
+          && isAllocation(v)
+          && d.child("declarator").map(x -> x.is("identifier")).orElse(false)) {
+        allocated.add(d.child("declarator").orElseThrow().text());
+      }
+    }
+    for (CNode c : n.named()) {
+      collectAllocationsAndReturns(c, allocated, returns);
+    }
+  }
+
+  /**
+   * The link field of a list node: a struct with exactly one field pointing to its own type, every
+   * other field an integer or bool. Empty for any other struct.
+   */
+  public Optional<String> listLink(CType.Struct st) {
+    CStruct s = program.structs().get(st.cName());
+    if (s == null || s.union()) {
+      return Optional.empty();
+    }
+    String link = null;
+    for (CStruct.Field fl : s.fields()) {
+      if (fl.type() instanceof CType.Ptr p
+          && p.target() instanceof CType.Struct t
+          && t.cName().equals(s.cName())) {
+        if (link != null) {
+          return Optional.empty();
+        }
+        link = fl.name();
+      } else if (!(fl.type() instanceof CType.Int || fl.type() instanceof CType.Bool)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.ofNullable(link);
+  }
+
+  /** A list node's shape: its link, and its one integer field if it has exactly one. */
+  ListShape shape(CType.Struct st) {
+    CStruct s = program.structs().get(st.cName());
+    String link = listLink(st).orElseThrow();
+    String value = null;
+    CType.Int vt = null;
+    int scalars = 0;
+    for (CStruct.Field fl : s.fields()) {
+      if (!fl.name().equals(link)) {
+        scalars++;
+        if (fl.type() instanceof CType.Int i) {
+          value = fl.name();
+          vt = i;
+        }
+      }
+    }
+    return scalars == 1 && value != null
+        ? new ListShape(st, link, value, vt)
+        : new ListShape(st, link, null, null);
+  }
+
+  /**
+   * Whether the function takes a list over: it frees a node of it, links it into another node,
+   * stores it or returns it. Only then is it passed by value (moved) in Rust.
+   */
+  static boolean handsOver(CNode body, String name) {
+    boolean[] hit = {false};
+    body.walk(n -> {
+      if (n.is("call_expression")
+          && n.child("function").map(x -> x.text().equals("free")).orElse(false)
+          && n.child("arguments")
+              .map(a -> a.named().size() == 1 && strip(a.named().get(0)).text().equals(name))
+              .orElse(false)) {
+        hit[0] = true;
+      }
+      if (n.is("assignment_expression")
+          && n.child("right")
+              .map(r -> strip(r).is("identifier") && strip(r).text().equals(name))
+              .orElse(false)) {
+        hit[0] = true;
+      }
+      if (n.is("return_statement")
+          && !n.named().isEmpty()
+          && strip(n.named().get(0)).is("identifier")
+          && strip(n.named().get(0)).text().equals(name)) {
+        hit[0] = true;
+      }
+    });
+    return hit[0];
   }
 
   boolean structTranslatable(CType.Struct st) {
@@ -121,17 +280,52 @@ public final class Translator {
       throw new Unsupported("union " + s.cName());
     }
     StringBuilder out = new StringBuilder();
-    out.append("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub struct ")
+    Optional<String> link = listLink(new CType.Struct(s.cName(), s.rustName()));
+    // a node owns the rest of its list, so it cannot be Copy
+    out.append(
+            link.isPresent()
+                ? "#[derive(Debug, Clone, PartialEq, Eq)]\npub struct "
+                : "#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub struct ")
         .append(s.rustName())
         .append(" {\n");
     for (CStruct.Field fl : s.fields()) {
       out.append("    pub ")
           .append(Names.ident(fl.name()))
           .append(": ")
-          .append(Types.rust(fl.type()))
+          .append(
+              link.isPresent() && link.get().equals(fl.name())
+                  ? "Option<Box<" + s.rustName() + ">>"
+                  : Types.rust(fl.type()))
           .append(",\n");
     }
     return out.append("}\n").toString();
+  }
+
+  /**
+   * A constant table as a Rust array constant: a byte string (with its NUL) when it reads as one,
+   * else its elements.
+   */
+  public static String table(CTable t) {
+    List<Long> vs = t.values();
+    String type = "[" + t.elem().rust() + "; " + vs.size() + "]";
+    boolean text = t.elem().rust().equals("u8") && !vs.isEmpty() && vs.get(vs.size() - 1) == 0;
+    for (int k = 0; text && k < vs.size() - 1; k++) {
+      text = vs.get(k) >= 32 && vs.get(k) < 127;
+    }
+    String value;
+    if (text) {
+      StringBuilder b = new StringBuilder("*b\"");
+      for (int k = 0; k < vs.size() - 1; k++) {
+        char c = (char) (long) vs.get(k);
+        b.append(c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
+      }
+      value = b.append("\\0\"").toString();
+    } else {
+      List<String> items = new ArrayList<>();
+      vs.forEach(v -> items.add(String.valueOf(v)));
+      value = "[" + String.join(", ", items) + "]";
+    }
+    return "pub const " + Names.constant(t.name()) + ": " + type + " = " + value + ";\n";
   }
 
   public static String constant(CConstant c) {
@@ -157,13 +351,31 @@ public final class Translator {
     ARRAY,
     VEC,
     /** A pointer walking a string or slice, kept as an index into it. */
-    CURSOR
+    CURSOR,
+    /** A list the function owns: {@code Option<Box<T>>}. */
+    LIST,
+    /** A list the function only reads: {@code &Option<Box<T>>}. */
+    LIST_REF,
+    /** A pointer walking a list it only reads: {@code Option<&T>}. */
+    LIST_CURSOR,
+    /** A node the function owns: {@code Box<T>} (allocated, or taken off its list in a loop). */
+    NODE,
+    /** A node of a list walked read-only: {@code &T}. */
+    NODE_REF
   }
 
   /** A cursor's base (the string or slice variable it walks) and the element it points at. */
   record Cursor(Var base, CType elem) {}
 
-  record Var(String rust, CType type, Kind kind) {}
+  /**
+   * A variable; {@code list} is, for a node bound while walking a list, the C name of the list
+   * variable it came from (assigning to that name assigns the list, not the node).
+   */
+  record Var(String rust, CType type, Kind kind, String list) {
+    Var(String rust, CType type, Kind kind) {
+      this(rust, type, kind, null);
+    }
+  }
 
   /**
    * A translated expression: Rust code, its C type, and whether it needs parentheses as an operand.
@@ -183,6 +395,7 @@ public final class Translator {
   }
 
   private Map<String, Var> vars;
+  private CNode fnBody;
   private PortSignature sig;
   private Set<String> rules;
   private Set<String> mutated;
@@ -191,6 +404,7 @@ public final class Translator {
 
   public Result translate(CFunction f) {
     sig = signature(f);
+    fnBody = f.body();
     rules = new LinkedHashSet<>();
     vars = new HashMap<>();
     cursors = new HashMap<>();
@@ -237,6 +451,26 @@ public final class Translator {
           rules.add("struct pointer → reference");
           anyPointer = true;
         }
+        case Arg.Linked l -> {
+          anyPointer = true;
+          CType pt = new CType.Ptr(l.type(), !l.owned());
+          if (l.owned()) {
+            rules.add("list pointer taken over → Option<Box<T>>");
+            vars.put(a.name(), new Var(n, pt, Kind.LIST));
+            if (mutated.contains(a.name())) {
+              pre.append("    let mut ").append(n).append(" = ").append(n).append(";\n");
+            }
+          } else {
+            rules.add("const list pointer → &Option<Box<T>>");
+            if (mutated.contains(a.name())) {
+              // the C walks its own copy of the pointer: a cursor over the borrowed list
+              vars.put(a.name(), new Var(n, pt, Kind.LIST_CURSOR));
+              pre.append("    let mut ").append(n).append(" = ").append(n).append(".as_deref();\n");
+            } else {
+              vars.put(a.name(), new Var(n, pt, Kind.LIST_REF));
+            }
+          }
+        }
       }
     }
     if (!anyPointer && sig.outs().isEmpty()) {
@@ -251,6 +485,22 @@ public final class Translator {
     }
     String text = sig.render() + " {\n" + body + "}\n";
     return new Result(sig, text, rules);
+  }
+
+  /**
+   * The String a function returns in place of the malloc'd buffer: the bytes before the first NUL,
+   * as a C caller reads the string (not valid UTF-8: replaced, and the differential test shows it).
+   */
+  private String ownedStringOf(CNode value) {
+    CNode v = strip(value);
+    Var var = v.is("identifier") ? vars.get(v.text()) : null;
+    if (var == null || var.kind() != Kind.VEC) {
+      throw new Unsupported("return of " + value.text() + ", which is not the allocated buffer");
+    }
+    rules.add("malloc'd char* → owned String");
+    return "String::from_utf8_lossy("
+        + var.rust()
+        + ".split(|&b| b == 0).next().unwrap_or_default()).into_owned()";
   }
 
   private String outTuple(String value) {
@@ -307,7 +557,11 @@ public final class Translator {
         {
           List<CNode> kids = s.named();
           String value = null;
-          if (!kids.isEmpty()) {
+          if (!kids.isEmpty() && ownedString(sig.returnType())) {
+            value = ownedStringOf(kids.get(0));
+          } else if (!kids.isEmpty() && sig.returnType() instanceof CType.Ptr) {
+            value = ownedList(kids.get(0));
+          } else if (!kids.isEmpty()) {
             value = strip(coerce(expr(kids.get(0)), sig.returnType()).code());
           }
           String v = sig.outs().isEmpty() ? value : outTuple(value);
@@ -321,6 +575,10 @@ public final class Translator {
       case "while_statement":
         {
           CNode cond = s.child("condition").orElseThrow();
+          String walked = listTested(cond);
+          if (walked != null) {
+            return listWalk(walked, s.child("body").orElseThrow(), List.of(), depth);
+          }
           loopDepth++;
           String body = loopBody(s.child("body").orElseThrow(), depth, List.of());
           loopDepth--;
@@ -382,6 +640,28 @@ public final class Translator {
     CNode cond = s.child("condition").orElse(null);
     List<CNode> updates = s.children("update");
     CNode body = s.child("body").orElseThrow();
+    String walked = cond == null ? null : listTested(cond);
+    if (walked != null
+        && init != null
+        && init.is("declaration")
+        && init.children("declarator").size() == 1
+        && vars.get(walked) == null) {
+      CNode d = init.children("declarator").get(0);
+      CNode inner = d.is("init_declarator") ? d.child("declarator").orElseThrow() : d;
+      boolean declaresIt =
+          listDeclared(init, inner).isPresent()
+              && inner.child("declarator").map(x -> x.text().equals(walked)).orElse(false);
+      if (declaresIt) {
+        // for (const struct node *p = head; p; p = p->next): a cursor over the list
+        String decl = declaration(init, depth + 1);
+        if (vars.get(walked).kind() != Kind.LIST_CURSOR) {
+          throw new Unsupported("for loop over a list it owns");
+        }
+        String loop = listWalk(walked, body, updates, depth + 1);
+        vars.remove(walked);
+        return in + "{\n" + decl + loop + in + "}\n";
+      }
+    }
     if (!updates.isEmpty() && containsOwnContinue(body)) {
       throw new Unsupported("continue inside a for loop with an update expression");
     }
@@ -419,6 +699,235 @@ public final class Translator {
       out.append(in).append("}\n");
     }
     return out.toString();
+  }
+
+  // ---------------------------------------------------------------- linked lists
+
+  /** The C name of the list variable a condition tests for NULL ({@code p}, {@code p != NULL}). */
+  private String listTested(CNode cond) {
+    CNode c = strip(cond);
+    String name = null;
+    if (c.is("identifier")) {
+      name = c.text();
+    } else if (c.is("binary_expression") && c.operator().equals("!=")) {
+      CNode l = strip(c.child("left").orElseThrow());
+      CNode r = strip(c.child("right").orElseThrow());
+      if (l.is("identifier") && isNull(r)) {
+        name = l.text();
+      } else if (r.is("identifier") && isNull(l)) {
+        name = r.text();
+      }
+    }
+    if (name == null) {
+      return null;
+    }
+    Var v = vars.get(name);
+    if (v == null) {
+      // a for loop's own cursor, declared in its initialiser
+      return c.is("identifier") || c.is("binary_expression") ? name : null;
+    }
+    return v.kind() == Kind.LIST || v.kind() == Kind.LIST_CURSOR ? name : null;
+  }
+
+  /**
+   * A loop while a list variable is not NULL: {@code while let Some(node) = list}, the C name bound
+   * to the node inside the body (its fields through it, an assignment to the name still assigns the
+   * list). An owned list is taken apart node by node (each node owned in the body); a cursor walks
+   * borrowed nodes.
+   */
+  private String listWalk(String cName, CNode body, List<CNode> updates, int depth) {
+    Var list = vars.get(cName);
+    if (list == null || !(list.kind() == Kind.LIST || list.kind() == Kind.LIST_CURSOR)) {
+      throw new Unsupported("loop over '" + cName + "', which is not a list");
+    }
+    if (containsOwnContinue(body) && !updates.isEmpty()) {
+      throw new Unsupported("continue inside a for loop over a list");
+    }
+    CType.Struct st = (CType.Struct) ((CType.Ptr) list.type()).target();
+    boolean owned = list.kind() == Kind.LIST;
+    String node = list.rust().replace("r#", "") + "_node";
+    vars.put(cName, new Var(node, st, owned ? Kind.NODE : Kind.NODE_REF, cName));
+    listVars.put(cName, list);
+    String b;
+    List<String> ups = new ArrayList<>();
+    loopDepth++;
+    try {
+      for (CNode u : updates) {
+        for (CNode e : commaList(u)) {
+          ups.add(exprStatement(e));
+        }
+      }
+      b = loopBody(body, depth, ups);
+    } finally {
+      loopDepth--;
+      vars.put(cName, list);
+      listVars.remove(cName);
+    }
+    rules.add(owned ? "list freed node by node → while let Some(node)" : "list walk → while let");
+    String bind = owned && mutableNodes.contains(node) ? "mut " + node : node;
+    return indent(depth)
+        + "while let Some("
+        + bind
+        + ") = "
+        + list.rust()
+        + " {\n"
+        + b
+        + indent(depth)
+        + "}\n";
+  }
+
+  /** Lists hidden behind a node binding inside a walk, by C name. */
+  private final Map<String, Var> listVars = new HashMap<>();
+
+  /** Nodes whose binding must be mutable (a link is taken off them). */
+  private final Set<String> mutableNodes = new HashSet<>();
+
+  /** The list variable an assignment to {@code name} assigns, if it names a list. */
+  private Var listTarget(String name) {
+    Var v = vars.get(name);
+    if (v != null && v.list() != null) {
+      return listVars.get(v.list());
+    }
+    if (v != null && (v.kind() == Kind.LIST || v.kind() == Kind.LIST_CURSOR)) {
+      return v;
+    }
+    return null;
+  }
+
+  /**
+   * A value for an owned list ({@code Option<Box<T>>}): NULL, another owned list (moved), a node
+   * the function allocated ({@code Some(node)}) or a node's link taken off it.
+   */
+  private String ownedList(CNode value) {
+    CNode v = strip(value);
+    if (isNull(v)) {
+      return "None";
+    }
+    if (v.is("identifier")) {
+      Var x = vars.get(v.text());
+      if (x != null && x.kind() == Kind.LIST) {
+        return x.rust();
+      }
+      if (x != null && x.kind() == Kind.NODE && x.list() == null) {
+        rules.add("malloc'd node → Box");
+        return "Some(" + x.rust() + ")";
+      }
+    }
+    if (v.is("field_expression")) {
+      CNode base = strip(v.child("argument").orElseThrow());
+      Var x = base.is("identifier") ? vars.get(base.text()) : null;
+      String field = v.child("field").orElseThrow().text();
+      if (x != null
+          && x.kind() == Kind.NODE
+          && listLink((CType.Struct) x.type()).map(field::equals).orElse(false)) {
+        // C copies the link and leaves it in the node; here the node gives it up, so the C
+        // must not read that link anywhere else
+        int[] reads = {0};
+        fnBody.walk(n -> {
+          if (n.is("field_expression")
+              && n.child("field").map(fl -> fl.text().equals(field)).orElse(false)
+              && n.child("argument").map(a -> strip(a).text().equals(base.text())).orElse(false)) {
+            reads[0]++;
+          }
+        });
+        if (reads[0] != 1) {
+          throw new Unsupported("link " + value.text() + " is read more than once");
+        }
+        mutableNodes.add(x.rust());
+        return x.rust() + "." + Names.ident(field) + ".take()";
+      }
+    }
+    throw new Unsupported("list value " + value.text());
+  }
+
+  /** A value for a list cursor ({@code Option<&T>}). */
+  private String cursorList(CNode value) {
+    CNode v = strip(value);
+    if (isNull(v)) {
+      return "None";
+    }
+    if (v.is("identifier")) {
+      Var x = vars.get(v.text());
+      if (x != null && (x.kind() == Kind.LIST || x.kind() == Kind.LIST_REF)) {
+        return x.rust() + ".as_deref()";
+      }
+      if (x != null && x.kind() == Kind.LIST_CURSOR) {
+        return x.rust();
+      }
+    }
+    if (v.is("field_expression")) {
+      CNode base = strip(v.child("argument").orElseThrow());
+      Var x = base.is("identifier") ? vars.get(base.text()) : null;
+      String field = v.child("field").orElseThrow().text();
+      if (x != null
+          && (x.kind() == Kind.NODE || x.kind() == Kind.NODE_REF)
+          && listLink((CType.Struct) x.type()).map(field::equals).orElse(false)) {
+        return x.rust() + "." + Names.ident(field) + ".as_deref()";
+      }
+    }
+    throw new Unsupported("list cursor value " + value.text());
+  }
+
+  /** Whether a declaration's type is a pointer to a list node; its struct if so. */
+  private Optional<CType.Struct> listDeclared(CNode decl, CNode inner) {
+    if (!inner.is("pointer_declarator")
+        || !inner.child("declarator").map(x -> x.is("identifier")).orElse(false)) {
+      return Optional.empty();
+    }
+    CType base;
+    try {
+      base = baseType(decl);
+    } catch (Unsupported e) {
+      return Optional.empty();
+    }
+    return base instanceof CType.Struct st && listLink(st).isPresent()
+        ? Optional.of(st)
+        : Optional.empty();
+  }
+
+  /** A local list pointer: an allocated node, an owned list, or a read-only cursor. */
+  private String listDeclaration(CNode decl, CNode inner, CNode value, CType.Struct st, int depth) {
+    String name = inner.child("declarator").orElseThrow().text();
+    String rn = Names.ident(name);
+    String mut = mutated.contains(name) ? "mut " : "";
+    String in = indent(depth);
+    if (value != null && isAllocation(value)) {
+      CStruct s = program.structs().get(st.cName());
+      List<String> fields = new ArrayList<>();
+      for (CStruct.Field fl : s.fields()) {
+        String init =
+            fl.type() instanceof CType.Bool
+                ? "false"
+                : fl.type() instanceof CType.Int ? "0" : "None";
+        fields.add(Names.ident(fl.name()) + ": " + init);
+      }
+      vars.put(name, new Var(rn, st, Kind.NODE));
+      rules.add("malloc'd node → Box");
+      // C leaves a fresh node's fields unset; reading one before writing it is undefined, so
+      // starting them at zero changes nothing a defined program sees
+      return in
+          + "let "
+          + mut
+          + rn
+          + ": Box<"
+          + st.rustName()
+          + "> = Box::new("
+          + st.rustName()
+          + " { "
+          + String.join(", ", fields)
+          + " });\n";
+    }
+    if (value == null) {
+      throw new Unsupported("list pointer " + name + " declared without a value");
+    }
+    if (CFrontEnd.isConstQualified(decl)) {
+      vars.put(name, new Var(rn, new CType.Ptr(st, true), Kind.LIST_CURSOR));
+      String v = cursorList(value);
+      return in + "let " + mut + rn + " = " + v + ";\n";
+    }
+    String v = ownedList(value);
+    vars.put(name, new Var(rn, new CType.Ptr(st, false), Kind.LIST));
+    return in + "let " + mut + rn + ": Option<Box<" + st.rustName() + ">> = " + v + ";\n";
   }
 
   private static List<CNode> commaList(CNode n) {
@@ -612,6 +1121,11 @@ public final class Translator {
       CNode inner = d.is("init_declarator") ? d.child("declarator").orElseThrow() : d;
       CNode value = d.is("init_declarator") ? d.child("value").orElse(null) : null;
       String in = indent(depth);
+      Optional<CType.Struct> listType = listDeclared(s, inner);
+      if (listType.isPresent()) {
+        out.append(listDeclaration(s, inner, value, listType.get(), depth));
+        continue;
+      }
       if (inner.is("identifier")) {
         String name = inner.text();
         String rn = Names.ident(name);
@@ -872,7 +1386,10 @@ public final class Translator {
   private String exprStatement(CNode e) {
     switch (e.type()) {
       case "assignment_expression":
-        return assignment(e) + ";";
+        {
+          String stepped = steppedIndexAssignment(e);
+          return stepped != null ? stepped : assignment(e) + ";";
+        }
       case "update_expression":
         {
           CNode arg = e.child("argument").orElseThrow();
@@ -898,6 +1415,10 @@ public final class Translator {
           if (f.equals("free")) {
             CNode a = e.child("arguments").orElseThrow().named().get(0);
             Var v = vars.get(a.text());
+            if (v != null && v.kind() == Kind.NODE) {
+              rules.add("free of a node → drop");
+              return "drop(" + v.rust() + ");";
+            }
             if (v == null || v.kind() != Kind.VEC) {
               throw new Unsupported("free of something that is not a local allocation");
             }
@@ -924,10 +1445,92 @@ public final class Translator {
     }
   }
 
+  /**
+   * {@code a[i++] = v} (or {@code a[++i] = v}) as two statements, the store and the step, in C's
+   * order; only when the value does not read {@code i}, where C leaves the order unsaid.
+   */
+  private String steppedIndexAssignment(CNode e) {
+    CNode left = strip(e.child("left").orElseThrow());
+    if (!left.is("subscript_expression")) {
+      return null;
+    }
+    CNode index = strip(left.child("index").orElseThrow());
+    if (!index.is("update_expression")) {
+      return null;
+    }
+    CNode counter = strip(index.child("argument").orElseThrow());
+    CNode right = e.child("right").orElseThrow();
+    if (!counter.is("identifier")
+        || mentions(right, counter.text())
+        || mentions(left.child("argument").orElseThrow(), counter.text())) {
+      return null;
+    }
+    boolean prefix = index.text().strip().startsWith(index.operator());
+    Ex base = expr(left.child("argument").orElseThrow());
+    if (!(base.type() instanceof CType.Array arr)) {
+      throw new Unsupported("indexing " + CType.describe(base.type()));
+    }
+    String at = strip(coerce(expr(counter), CType.USIZE).code());
+    Ex target = Ex.of(base.code() + "[" + at + "]", arr.elem());
+    String step = exprStatement(index);
+    String store = assignTo(target, e.operator(), right) + ";";
+    rules.add("index step split from the store");
+    return prefix ? step + " " + store : store + " " + step;
+  }
+
+  /** An assignment to a list variable or to a node's link, or null for any other assignment. */
+  private String listAssignment(CNode left, String op, CNode right) {
+    if (left.is("identifier")) {
+      Var target = listTarget(left.text());
+      if (target == null) {
+        return null;
+      }
+      if (!op.equals("=")) {
+        throw new Unsupported("list pointer '" + left.text() + "' changed by " + op);
+      }
+      return target.rust()
+          + " = "
+          + (target.kind() == Kind.LIST ? ownedList(right) : cursorList(right));
+    }
+    if (left.is("field_expression")) {
+      CNode base = strip(left.child("argument").orElseThrow());
+      Var x = base.is("identifier") ? vars.get(base.text()) : null;
+      String field = left.child("field").orElseThrow().text();
+      if (x != null
+          && x.kind() == Kind.NODE
+          && listLink((CType.Struct) x.type()).map(field::equals).orElse(false)) {
+        if (!op.equals("=")) {
+          throw new Unsupported("link " + left.text() + " changed by " + op);
+        }
+        return x.rust() + "." + Names.ident(field) + " = " + ownedList(right);
+      }
+      if (x != null && x.kind() == Kind.NODE_REF) {
+        throw new Unsupported("write through a node of a list that is only read: " + left.text());
+      }
+    }
+    return null;
+  }
+
+  private static boolean mentions(CNode n, String name) {
+    if (n.is("identifier") && n.text().equals(name)) {
+      return true;
+    }
+    for (CNode c : n.named()) {
+      if (mentions(c, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String assignment(CNode e) {
     CNode left = e.child("left").orElseThrow();
     CNode right = e.child("right").orElseThrow();
     String op = e.operator();
+    String listed = listAssignment(strip(left), op, right);
+    if (listed != null) {
+      return listed;
+    }
     Ex target = lvalue(left);
     if (strip(left).is("identifier") && cursors.containsKey(strip(left).text())) {
       Cursor c = cursors.get(strip(left).text());
@@ -943,6 +1546,10 @@ public final class Translator {
       }
       throw new Unsupported("pointer '" + left.text() + "' changed by " + op);
     }
+    return assignTo(target, op, right);
+  }
+
+  private String assignTo(Ex target, String op, CNode right) {
     Ex value = expr(right);
     if (op.equals("=")) {
       return target.code() + " = " + strip(coerce(value, target.type()).code());
@@ -1252,6 +1859,13 @@ public final class Translator {
     for (CConstant c : program.constants()) {
       if (c.name().equals(n.text())) {
         return new Ex(Names.constant(c.name()), c.type(), true, null);
+      }
+    }
+    for (CTable t : program.tables()) {
+      if (t.name().equals(n.text())) {
+        rules.add("const table → const array");
+        return Ex.of(
+            Names.constant(t.name()), new CType.Array(t.elem(), String.valueOf(t.values().size())));
       }
     }
     throw new Unsupported("unknown identifier '" + n.text() + "'");
@@ -1712,6 +2326,18 @@ public final class Translator {
             out.add(v.rust());
           } else {
             throw new Unsupported("struct argument " + given.text());
+          }
+        }
+        case Arg.Linked l -> {
+          Var v = given.is("identifier") ? vars.get(given.text()) : null;
+          if (l.owned() && v != null && v.kind() == Kind.LIST) {
+            out.add(v.rust());
+          } else if (!l.owned() && v != null && v.kind() == Kind.LIST) {
+            out.add("&" + v.rust());
+          } else if (!l.owned() && v != null && v.kind() == Kind.LIST_REF) {
+            out.add(v.rust());
+          } else {
+            throw new Unsupported("list argument " + given.text());
           }
         }
         case Arg.InOut s -> throw new Unsupported("in-out argument in a call to " + f);

@@ -68,6 +68,7 @@ class ModelPassTest {
               dir.resolve("out"),
               Optional.empty(),
               Optional.empty(),
+              Optional.empty(),
               Optional.of(client),
               repairs,
               42,
