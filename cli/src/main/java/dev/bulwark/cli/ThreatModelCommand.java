@@ -10,11 +10,13 @@ import dev.bulwark.threatmodel.draft.Drafter;
 import dev.bulwark.threatmodel.draft.LlmDrafter;
 import dev.bulwark.threatmodel.format.OtmFormat;
 import dev.bulwark.threatmodel.format.ThreagileWriter;
+import dev.bulwark.threatmodel.report.PublishedCheck;
 import dev.bulwark.threatmodel.report.RiskFindings;
 import dev.bulwark.threatmodel.report.RiskMatrix;
 import dev.bulwark.threatmodel.rules.Risk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +54,9 @@ final class ThreatModelCommand implements Runnable {
         "component:PURL) confirm its risks: likelihood one step up, each link citing the finding's",
         "fingerprint; a complete scan whose rules looked for a code weakness and found none marks",
         "the unchecked risk mitigated, naming those rules. --matrix writes the likelihood x impact",
-        "matrix (.md, .html or .json). Exit status 1 when an open risk is at or above --fail-on."
+        "matrix (.md, .html or .json). --publish leaves the check in the data directory for the",
+        "team server's console (/console/threat-model). Exit status 1 when an open risk is at or",
+        "above --fail-on."
       })
   static final class Check implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -87,6 +91,15 @@ final class ThreatModelCommand implements Runnable {
             "Write the likelihood x impact risk matrix (open/total risks per cell); Markdown, HTML or JSON by the name's ending.")
     Path matrix;
 
+    @Option(
+        names = "--publish",
+        description =
+            "Also leave the check (model, risks and evidence) in the data directory, where the"
+                + " server's console page (/console/threat-model) shows it.")
+    boolean publish;
+
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
 
@@ -112,6 +125,16 @@ final class ThreatModelCommand implements Runnable {
               default -> m.json();
             };
         matrixOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+      }
+      if (publish) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "published to "
+                    + PublishedCheck.publish(
+                        dataDir.dir(),
+                        PublishedCheck.of(
+                            model, c.model(), c.risks(), c.scanFindings(), Instant.now())));
       }
       long linked =
           c.risks().stream()

@@ -39,7 +39,10 @@ class ThreatModelCommandTest {
             "-o",
             risks.toString(),
             "--matrix",
-            matrix.toString());
+            matrix.toString(),
+            "--publish",
+            "--data-dir",
+            tmp.resolve("data").toString());
     assertThat(c.exit()).as(c.err()).isIn(0, 1);
     ObjectMapper json = new ObjectMapper();
     Set<String> scanned = new HashSet<>();
@@ -91,6 +94,18 @@ class ThreatModelCommandTest {
     }
     assertThat(mitigated).as(c.err()).isPositive();
     assertThat(c.err()).contains(mitigated + " marked mitigated by a clean scan");
+
+    // --publish: the same risks and evidence, left where the team server's console reads them
+    var published =
+        dev.bulwark.threatmodel.report.PublishedCheck.published(tmp.resolve("data")).orElseThrow();
+    assertThat(c.err()).contains("published to " + tmp.resolve("data/threatmodel/check.json"));
+    assertThat(published.modelFile()).isEqualTo("model.yaml");
+    assertThat(published.risks()).hasSize(findings.size());
+    Set<String> cited = new HashSet<>();
+    published.risks().forEach(r -> r.evidence().forEach(e -> cited.add(e.fingerprint())));
+    cited.remove("");
+    assertThat(cited).isNotEmpty();
+    assertThat(scanned).containsAll(cited);
   }
 
   @Test
