@@ -10,6 +10,7 @@ import dev.bulwark.threatmodel.draft.Drafter;
 import dev.bulwark.threatmodel.draft.LlmDrafter;
 import dev.bulwark.threatmodel.format.OtmFormat;
 import dev.bulwark.threatmodel.format.ThreagileWriter;
+import dev.bulwark.threatmodel.report.DataAssetMatrix;
 import dev.bulwark.threatmodel.report.PublishedCheck;
 import dev.bulwark.threatmodel.report.RiskFindings;
 import dev.bulwark.threatmodel.report.RiskMatrix;
@@ -54,7 +55,8 @@ final class ThreatModelCommand implements Runnable {
         "component:PURL) confirm its risks: likelihood one step up, each link citing the finding's",
         "fingerprint; a complete scan whose rules looked for a code weakness and found none marks",
         "the unchecked risk mitigated, naming those rules. --matrix writes the likelihood x impact",
-        "matrix (.md, .html or .json). --publish leaves the check in the data directory for the",
+        "matrix (.md, .html or .json); --data-matrix which technical assets process, store, send or",
+        "receive which data assets, with the risks there. --publish leaves the check in the data directory for the",
         "team server's console (/console/threat-model). Exit status 1 when an open risk is at or",
         "above --fail-on."
       })
@@ -92,6 +94,13 @@ final class ThreatModelCommand implements Runnable {
     Path matrix;
 
     @Option(
+        names = "--data-matrix",
+        paramLabel = "FILE",
+        description =
+            "Write the data asset x technical asset matrix (processed, stored, sent, received; open/total risks in each cell); Markdown, HTML or JSON by the name's ending.")
+    Path dataMatrix;
+
+    @Option(
         names = "--publish",
         description =
             "Also leave the check (model, risks and evidence) in the data directory, where the"
@@ -114,6 +123,8 @@ final class ThreatModelCommand implements Runnable {
       ReportOutput.prepare(outputs, inputs, outputPolicy);
       String matrixFormat = matrix == null ? null : matrixFormat(matrix);
       var matrixOut = outputPolicy.check(matrix, inputs);
+      String dataMatrixFormat = dataMatrix == null ? null : matrixFormat(dataMatrix);
+      var dataMatrixOut = outputPolicy.check(dataMatrix, inputs);
       ThreatModelService.Checked c = new ThreatModelService().check(model, scan, rules);
       ReportOutput.writeAll(spec, c.report(), outputs);
       if (matrixOut != null) {
@@ -125,6 +136,16 @@ final class ThreatModelCommand implements Runnable {
               default -> m.json();
             };
         matrixOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+      }
+      if (dataMatrixOut != null) {
+        DataAssetMatrix m = DataAssetMatrix.of(c.model(), c.risks());
+        String text =
+            switch (dataMatrixFormat) {
+              case "md" -> m.markdown();
+              case "html" -> m.html();
+              default -> m.json();
+            };
+        dataMatrixOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
       }
       if (publish) {
         spec.commandLine()
@@ -362,7 +383,7 @@ final class ThreatModelCommand implements Runnable {
       }
     }
     throw new dev.bulwark.core.errors.InputException(
-        "--matrix " + file + ": name it .md, .html or .json to choose the format");
+        file + ": name it .md, .html or .json to choose the format");
   }
 
   private static void write(

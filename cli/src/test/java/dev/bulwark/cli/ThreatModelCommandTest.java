@@ -40,6 +40,8 @@ class ThreatModelCommandTest {
             risks.toString(),
             "--matrix",
             matrix.toString(),
+            "--data-matrix",
+            tmp.resolve("data-matrix.json").toString(),
             "--publish",
             "--data-dir",
             tmp.resolve("data").toString());
@@ -94,6 +96,19 @@ class ThreatModelCommandTest {
     }
     assertThat(mitigated).as(c.err()).isPositive();
     assertThat(c.err()).contains(mitigated + " marked mitigated by a clean scan");
+
+    // --data-matrix: the shop's data assets against its technical assets, the risks in the cells
+    JsonNode dataMatrix = json.readTree(tmp.resolve("data-matrix.json").toFile());
+    assertThat(dataMatrix.path("technicalAssets").size()).isGreaterThan(1);
+    assertThat(dataMatrix.path("dataAssets").size()).isPositive();
+    int cellsWithRisks = 0;
+    for (JsonNode row : dataMatrix.path("dataAssets")) {
+      for (JsonNode cell : row.path("cells")) {
+        assertThat(cell.path("roles")).as("only cells where the asset uses the data").isNotEmpty();
+        cellsWithRisks += cell.path("total").asInt() > 0 ? 1 : 0;
+      }
+    }
+    assertThat(cellsWithRisks).isPositive();
 
     // --publish: the same risks and evidence, left where the team server's console reads them
     var published =
