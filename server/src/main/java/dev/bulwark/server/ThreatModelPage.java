@@ -2,6 +2,7 @@ package dev.bulwark.server;
 
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.threatmodel.diagram.Layered;
+import dev.bulwark.threatmodel.report.DataAssetMatrix;
 import dev.bulwark.threatmodel.report.PublishedCheck;
 import dev.bulwark.threatmodel.report.RiskMatrix;
 import dev.bulwark.threatmodel.rules.Levels;
@@ -37,6 +38,7 @@ final class ThreatModelPage {
       String svg,
       List<String> impacts,
       List<RiskMatrix.Line> matrix,
+      DataAssetMatrix data,
       List<Count> openBySeverity,
       int open,
       int withEvidence,
@@ -103,7 +105,17 @@ final class ThreatModelPage {
     if (published.isEmpty()) {
       return page(
           new Model(
-              r.principal(), problem, null, "", List.of(), List.of(), List.of(), 0, 0, List.of()));
+              r.principal(),
+              problem,
+              null,
+              "",
+              List.of(),
+              List.of(),
+              null,
+              List.of(),
+              0,
+              0,
+              List.of()));
     }
     PublishedCheck c = published.get();
     List<String> fingerprints = new ArrayList<>();
@@ -151,6 +163,7 @@ final class ThreatModelPage {
             Layered.svg(c.model()),
             Levels.IMPACT,
             RiskMatrix.of(c).lines(),
+            DataAssetMatrix.of(c),
             bySeverity.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .map(e -> new Count(e.getKey(), e.getValue()))

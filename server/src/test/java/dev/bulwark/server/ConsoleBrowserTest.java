@@ -414,6 +414,15 @@ class ConsoleBrowserTest {
         .isNotEqualTo(
             page.evaluate(
                 "() => getComputedStyle(document.querySelector('td.tm-low')).backgroundColor"));
+    // data × technical assets: who does what with the orders, and the risks there
+    Locator data = page.locator("table.data-asset-matrix tbody tr");
+    org.assertj.core.api.Assertions.assertThat(data.count()).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(data.locator("th").textContent())
+        .isEqualTo("data title confidential");
+    org.assertj.core.api.Assertions.assertThat(data.locator("td").allTextContents())
+        .containsExactly("", "T", "PTR 1/2", "PSR 1/2");
+    org.assertj.core.api.Assertions.assertThat(data.locator("td").nth(2).getAttribute("class"))
+        .isEqualTo("tm-critical");
     // the risks, worst first, with their evidence
     Locator risks = page.locator("table.tm-risks tbody tr");
     org.assertj.core.api.Assertions.assertThat(risks.count()).isEqualTo(3);

@@ -145,7 +145,8 @@ class ConsoleEscapingTest {
         "clean scan " + ESCAPED,
         "app title " + ESCAPED,
         "boundary title " + ESCAPED,
-        "protocol " + ESCAPED);
+        "protocol " + ESCAPED,
+        "data title " + ESCAPED);
   }
 
   @Test

@@ -170,7 +170,8 @@ class ConsoleXssBrowserTest {
             "app title",
             "boundary title",
             "link title",
-            "protocol"));
+            "protocol",
+            "data title"));
     visit.put("/console/canaries", "/console/canaries");
     byRoute.put("/console/canaries", List.of("user agent"));
     // the public call-back answers an image whatever the id, markup in it included
