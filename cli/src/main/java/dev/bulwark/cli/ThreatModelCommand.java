@@ -8,6 +8,8 @@ import dev.bulwark.core.terminal.TerminalText;
 import dev.bulwark.threatmodel.diagram.Dot;
 import dev.bulwark.threatmodel.draft.Drafter;
 import dev.bulwark.threatmodel.draft.LlmDrafter;
+import dev.bulwark.threatmodel.draft.ProposalWriter;
+import dev.bulwark.threatmodel.evidence.AssetMarks;
 import dev.bulwark.threatmodel.format.OtmFormat;
 import dev.bulwark.threatmodel.format.ThreagileWriter;
 import dev.bulwark.threatmodel.report.DataAssetMatrix;
@@ -52,7 +54,8 @@ final class ThreatModelCommand implements Runnable {
         "Raise a model's risks from the risk rules, with evidence from a scan.",
         "MODEL is Threagile YAML (includes followed), Threat Dragon JSON, OTM or a CycloneDX TM-BOM.",
         "With --scan, findings of a Bulwark JSON report in an asset's code (tags path:PREFIX or",
-        "component:PURL) confirm its risks: likelihood one step up, each link citing the finding's",
+        "component:PURL, or threatmodel.assets in bulwark.yaml for assets the model leaves",
+        "unmarked) confirm its risks: likelihood one step up, each link citing the finding's",
         "fingerprint; a complete scan whose rules looked for a code weakness and found none marks",
         "the unchecked risk mitigated, naming those rules. --matrix writes the likelihood x impact",
         "matrix (.md, .html or .json); --data-matrix which technical assets process, store, send or",
@@ -109,6 +112,8 @@ final class ThreatModelCommand implements Runnable {
 
     @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
 
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
+
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
 
@@ -125,7 +130,19 @@ final class ThreatModelCommand implements Runnable {
       var matrixOut = outputPolicy.check(matrix, inputs);
       String dataMatrixFormat = dataMatrix == null ? null : matrixFormat(dataMatrix);
       var dataMatrixOut = outputPolicy.check(dataMatrix, inputs);
-      ThreatModelService.Checked c = new ThreatModelService().check(model, scan, rules);
+      BulwarkConfig cfg = config.load(model.toAbsolutePath().normalize().getParent());
+      AssetMarks marks =
+          AssetMarks.fromSection(
+              cfg.section("threatmodel"),
+              cfg.sourceFile().map(Path::toString).orElse("bulwark.yaml"));
+      ThreatModelService.Checked c =
+          new ThreatModelService()
+              .check(
+                  model,
+                  scan,
+                  rules,
+                  marks,
+                  note -> spec.commandLine().getErr().println("bulwark: note: " + note));
       ReportOutput.writeAll(spec, c.report(), outputs);
       if (matrixOut != null) {
         RiskMatrix m = RiskMatrix.of(c.risks());
@@ -201,7 +218,9 @@ final class ThreatModelCommand implements Runnable {
         "drivers in the dependencies; links from URLs in configuration. Each element cites the",
         "file and line it rests on (printed to standard error). With --llm the configured model",
         "proposes more assets, links and threats; each is checked against the line it cites and",
-        "listed as verified or unverified (proposals are listed, not written into the model)."
+        "listed as verified or unverified. With --into MODEL.yaml the proposals are made for that",
+        "Threagile model instead of the draft, and the verified assets and links are written into",
+        "it as added lines, the author's text left as it was."
       })
   static final class Draft implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -223,11 +242,35 @@ final class ThreatModelCommand implements Runnable {
             "Ask the configured LLM (bulwark.yaml llm: or BULWARK_LLM_*) for assets, links and threats the draft misses.")
     boolean llm;
 
+    @Option(
+        names = "--into",
+        paramLabel = "MODEL.yaml",
+        description =
+            "With --llm: propose for this Threagile model and write the verified assets and links"
+                + " into it (added lines only; comments and formatting kept).")
+    Path into;
+
     @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     @Override
     public Integer call() throws Exception {
-      Drafter.Draft d = new ThreatModelService().draft(repo);
+      ThreatModelService service = new ThreatModelService();
+      dev.bulwark.core.files.OutputFile intoTarget = null;
+      if (into != null) {
+        if (!llm) {
+          throw new dev.bulwark.core.errors.InputException(
+              "--into writes the LLM's verified proposals: give --llm too");
+        }
+        if (out != null) {
+          throw new dev.bulwark.core.errors.InputException(
+              "--into edits the model in place: leave out -o");
+        }
+        intoTarget = outputPolicy.check(into, List.of());
+        if (!java.nio.file.Files.isRegularFile(into)) {
+          throw new dev.bulwark.core.errors.InputException(into + ": no such model file to edit");
+        }
+      }
+      Drafter.Draft d = service.draft(repo);
       LlmDrafter.Result proposed = null;
       if (llm) {
         BulwarkConfig cfg = config.load(repo.toAbsolutePath().normalize());
@@ -242,10 +285,14 @@ final class ThreatModelCommand implements Runnable {
                 .orElseThrow(() ->
                     new dev.bulwark.core.errors.InputException(
                         "--llm: no model is configured (llm.endpoint and llm.model, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)"));
-        proposed = new ThreatModelService().propose(repo, d, settings.client());
+        Drafter.Draft base =
+            into == null ? d : new Drafter.Draft(service.load(into), d.citations());
+        proposed = service.propose(repo, base, settings.client());
       }
-      String yaml = ThreagileWriter.write(d.model());
-      write(spec, outputPolicy, out, List.of(repo), yaml);
+      if (into == null) {
+        String yaml = ThreagileWriter.write(d.model());
+        write(spec, outputPolicy, out, List.of(repo), yaml);
+      }
       for (Drafter.Citation c : d.citations()) {
         spec.commandLine()
             .getErr()
@@ -279,6 +326,35 @@ final class ThreatModelCommand implements Runnable {
                 proposed.rejected().isEmpty()
                     ? ""
                     : " (" + proposed.rejected().size() + " answers rejected by the schema)");
+      }
+      if (into != null) {
+        ProposalWriter.Outcome o =
+            service.withProposals(into, proposed.proposals(), proposed.model());
+        if (!o.written().isEmpty()) {
+          String text = o.text();
+          intoTarget.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (ProposalWriter.Skipped k : o.skipped()) {
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "  not written: %s %s: %s%n",
+                  k.proposal().kind(),
+                  TerminalText.line(k.proposal().element()),
+                  TerminalText.line(k.reason()));
+        }
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "wrote %d verified proposals into %s%s%n",
+                o.written().size(),
+                into,
+                o.written().isEmpty()
+                    ? ""
+                    : " ("
+                        + String.join(
+                            ", ", o.written().stream().map(ProposalWriter.Written::id).toList())
+                        + ")");
       }
       return ExitCodes.OK;
     }

@@ -113,6 +113,11 @@ class OutputPathsEveryCommandTest {
             v -> null));
     all.add(
         w(
+            "threatmodel draft --into",
+            o -> a("threatmodel", "draft", evidence, "--llm", "--into", o),
+            v -> null)); // edits the model in place: the model is the output, never refused as input
+    all.add(
+        w(
             "threatmodel check -o",
             o -> a("threatmodel", "check", tmModel, "--format", "json", "-o", o),
             v -> tmModel));
