@@ -442,6 +442,39 @@ class ConsoleBrowserTest {
     assertThat(page.locator("h1")).containsText("SQL injection login");
   }
 
+  /** Threagile's example model at full size: 95 risks, twelve data assets by fourteen assets. */
+  @Test
+  void threatModelPage_threagileExample() throws Exception {
+    var data = dev.bulwark.core.testing.SharedData.dir("threatmodel");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        data.isPresent(), dev.bulwark.core.testing.SharedData.skipMessage("threatmodel"));
+    Path file = data.get().resolve("threagile/example-threagile.yaml");
+    var model = dev.bulwark.threatmodel.format.Models.read(file);
+    var risks =
+        dev.bulwark.threatmodel.rules.RuleEngine.builtIn()
+            .assess(model, dev.bulwark.threatmodel.rules.RuleLoader.builtIn());
+    dev.bulwark.threatmodel.report.PublishedCheck.publish(
+        dir,
+        dev.bulwark.threatmodel.report.PublishedCheck.of(
+            file, model, risks, 0, java.time.Instant.parse("2026-12-06T21:00:00Z")));
+    Page page = signIn();
+    page.navigate(t.base() + "/console/threat-model");
+    org.assertj.core.api.Assertions.assertThat(page.locator("table.tm-risks tbody tr").count())
+        .isEqualTo(risks.size());
+    org.assertj.core.api.Assertions.assertThat(page.locator(".tm-diagram svg g.node").count())
+        .isEqualTo(model.technicalAssets().size());
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.data-asset-matrix tbody tr").count())
+        .isEqualTo(model.dataAssets().size());
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.data-asset-matrix thead th").count())
+        .isEqualTo(model.technicalAssets().size() + 2);
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SHOTS.resolve("threat-model-threagile-example.png"))
+            .setFullPage(true));
+  }
+
   @Test
   void patchPlanCalendar_incidentTimeline_andDashboard() throws Exception {
     String plan =
