@@ -111,11 +111,12 @@ class OutputPathsEveryCommandTest {
             "threatmodel check --data-matrix",
             o -> a("threatmodel", "check", tmModel, "--data-matrix", o),
             v -> null));
+    // edits the model in place: the model is the output, never refused as an input
     all.add(
         w(
             "threatmodel draft --into",
             o -> a("threatmodel", "draft", evidence, "--llm", "--into", o),
-            v -> null)); // edits the model in place: the model is the output, never refused as input
+            v -> null));
     all.add(
         w(
             "threatmodel check -o",
