@@ -220,5 +220,10 @@ class ProposalWriterTest {
     assertThatThrownBy(() -> ProposalWriter.apply(model, List.of(asset), "m"))
         .hasMessageContaining("technical_assets is not a block mapping");
     assertThat(Files.readString(model)).isEqualTo(before);
+
+    Path json = Files.writeString(tmp.resolve("m.json"), "{}");
+    assertThatThrownBy(() -> ProposalWriter.apply(json, List.of(asset), "m"))
+        .hasMessageContaining("only a Threagile YAML model can take proposals");
+    assertThat(Files.readString(json)).isEqualTo("{}");
   }
 }

@@ -51,6 +51,12 @@ public final class ProposalWriter {
    */
   public static Outcome apply(Path file, List<LlmDrafter.Proposal> proposals, String source)
       throws IOException, ModelException {
+    String name = String.valueOf(file.getFileName());
+    if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+      throw new IOException(
+          "only a Threagile YAML model can take proposals; convert it first (threatmodel convert"
+              + " --to threagile)");
+    }
     String original = Files.readString(file);
     ThreatModel before = Models.read(file);
     List<String> lines = new ArrayList<>(original.lines().toList());
