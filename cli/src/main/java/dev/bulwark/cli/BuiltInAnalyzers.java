@@ -68,6 +68,7 @@ final class BuiltInAnalyzers {
         Map.entry("mail", MailSettings.KEYS),
         Map.entry("yara", dev.bulwark.yara.YaraAnalyzer.KEYS),
         Map.entry("intel", dev.bulwark.intel.profile.OrgProfile.KEYS),
+        Map.entry("threatmodel", dev.bulwark.threatmodel.evidence.AssetMarks.KEYS),
         Map.entry("llm", LlmSettings.KEYS),
         Map.entry("code", CodeAnalyzer.KEYS),
         Map.entry("ai", ConfigShape.free()),

@@ -8,13 +8,18 @@ import dev.bulwark.core.terminal.TerminalText;
 import dev.bulwark.threatmodel.diagram.Dot;
 import dev.bulwark.threatmodel.draft.Drafter;
 import dev.bulwark.threatmodel.draft.LlmDrafter;
+import dev.bulwark.threatmodel.draft.ProposalWriter;
+import dev.bulwark.threatmodel.evidence.AssetMarks;
 import dev.bulwark.threatmodel.format.OtmFormat;
 import dev.bulwark.threatmodel.format.ThreagileWriter;
+import dev.bulwark.threatmodel.report.DataAssetMatrix;
+import dev.bulwark.threatmodel.report.PublishedCheck;
 import dev.bulwark.threatmodel.report.RiskFindings;
 import dev.bulwark.threatmodel.report.RiskMatrix;
 import dev.bulwark.threatmodel.rules.Risk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,10 +54,14 @@ final class ThreatModelCommand implements Runnable {
         "Raise a model's risks from the risk rules, with evidence from a scan.",
         "MODEL is Threagile YAML (includes followed), Threat Dragon JSON, OTM or a CycloneDX TM-BOM.",
         "With --scan, findings of a Bulwark JSON report in an asset's code (tags path:PREFIX or",
-        "component:PURL) confirm its risks: likelihood one step up, each link citing the finding's",
+        "component:PURL, or threatmodel.assets in bulwark.yaml for assets the model leaves",
+        "unmarked) confirm its risks: likelihood one step up, each link citing the finding's",
         "fingerprint; a complete scan whose rules looked for a code weakness and found none marks",
         "the unchecked risk mitigated, naming those rules. --matrix writes the likelihood x impact",
-        "matrix (.md, .html or .json). Exit status 1 when an open risk is at or above --fail-on."
+        "matrix (.md, .html or .json); --data-matrix which technical assets process, store, send or",
+        "receive which data assets, with the risks there. --publish leaves the check in the data directory for the",
+        "team server's console (/console/threat-model). Exit status 1 when an open risk is at or",
+        "above --fail-on."
       })
   static final class Check implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -87,6 +96,24 @@ final class ThreatModelCommand implements Runnable {
             "Write the likelihood x impact risk matrix (open/total risks per cell); Markdown, HTML or JSON by the name's ending.")
     Path matrix;
 
+    @Option(
+        names = "--data-matrix",
+        paramLabel = "FILE",
+        description =
+            "Write the data asset x technical asset matrix (processed, stored, sent, received; open/total risks in each cell); Markdown, HTML or JSON by the name's ending.")
+    Path dataMatrix;
+
+    @Option(
+        names = "--publish",
+        description =
+            "Also leave the check (model, risks and evidence) in the data directory, where the"
+                + " server's console page (/console/threat-model) shows it.")
+    boolean publish;
+
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory dataDir;
+
+    @picocli.CommandLine.Mixin CommonOptions.Config config;
+
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<ReportOutput> outputs = new ArrayList<>();
 
@@ -101,7 +128,21 @@ final class ThreatModelCommand implements Runnable {
       ReportOutput.prepare(outputs, inputs, outputPolicy);
       String matrixFormat = matrix == null ? null : matrixFormat(matrix);
       var matrixOut = outputPolicy.check(matrix, inputs);
-      ThreatModelService.Checked c = new ThreatModelService().check(model, scan, rules);
+      String dataMatrixFormat = dataMatrix == null ? null : matrixFormat(dataMatrix);
+      var dataMatrixOut = outputPolicy.check(dataMatrix, inputs);
+      BulwarkConfig cfg = config.load(model.toAbsolutePath().normalize().getParent());
+      AssetMarks marks =
+          AssetMarks.fromSection(
+              cfg.section("threatmodel"),
+              cfg.sourceFile().map(Path::toString).orElse("bulwark.yaml"));
+      ThreatModelService.Checked c =
+          new ThreatModelService()
+              .check(
+                  model,
+                  scan,
+                  rules,
+                  marks,
+                  note -> spec.commandLine().getErr().println("bulwark: note: " + note));
       ReportOutput.writeAll(spec, c.report(), outputs);
       if (matrixOut != null) {
         RiskMatrix m = RiskMatrix.of(c.risks());
@@ -112,6 +153,26 @@ final class ThreatModelCommand implements Runnable {
               default -> m.json();
             };
         matrixOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+      }
+      if (dataMatrixOut != null) {
+        DataAssetMatrix m = DataAssetMatrix.of(c.model(), c.risks());
+        String text =
+            switch (dataMatrixFormat) {
+              case "md" -> m.markdown();
+              case "html" -> m.html();
+              default -> m.json();
+            };
+        dataMatrixOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+      }
+      if (publish) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "published to "
+                    + PublishedCheck.publish(
+                        dataDir.dir(),
+                        PublishedCheck.of(
+                            model, c.model(), c.risks(), c.scanFindings(), Instant.now())));
       }
       long linked =
           c.risks().stream()
@@ -157,7 +218,9 @@ final class ThreatModelCommand implements Runnable {
         "drivers in the dependencies; links from URLs in configuration. Each element cites the",
         "file and line it rests on (printed to standard error). With --llm the configured model",
         "proposes more assets, links and threats; each is checked against the line it cites and",
-        "listed as verified or unverified (proposals are listed, not written into the model)."
+        "listed as verified or unverified. With --into MODEL.yaml the proposals are made for that",
+        "Threagile model instead of the draft, and the verified assets and links are written into",
+        "it as added lines, the author's text left as it was."
       })
   static final class Draft implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -179,11 +242,35 @@ final class ThreatModelCommand implements Runnable {
             "Ask the configured LLM (bulwark.yaml llm: or BULWARK_LLM_*) for assets, links and threats the draft misses.")
     boolean llm;
 
+    @Option(
+        names = "--into",
+        paramLabel = "MODEL.yaml",
+        description =
+            "With --llm: propose for this Threagile model and write the verified assets and links"
+                + " into it (added lines only; comments and formatting kept).")
+    Path into;
+
     @picocli.CommandLine.Mixin CommonOptions.Config config;
 
     @Override
     public Integer call() throws Exception {
-      Drafter.Draft d = new ThreatModelService().draft(repo);
+      ThreatModelService service = new ThreatModelService();
+      dev.bulwark.core.files.OutputFile intoTarget = null;
+      if (into != null) {
+        if (!llm) {
+          throw new dev.bulwark.core.errors.InputException(
+              "--into writes the LLM's verified proposals: give --llm too");
+        }
+        if (out != null) {
+          throw new dev.bulwark.core.errors.InputException(
+              "--into edits the model in place: leave out -o");
+        }
+        intoTarget = outputPolicy.check(into, List.of());
+        if (!java.nio.file.Files.isRegularFile(into)) {
+          throw new dev.bulwark.core.errors.InputException(into + ": no such model file to edit");
+        }
+      }
+      Drafter.Draft d = service.draft(repo);
       LlmDrafter.Result proposed = null;
       if (llm) {
         BulwarkConfig cfg = config.load(repo.toAbsolutePath().normalize());
@@ -198,10 +285,14 @@ final class ThreatModelCommand implements Runnable {
                 .orElseThrow(() ->
                     new dev.bulwark.core.errors.InputException(
                         "--llm: no model is configured (llm.endpoint and llm.model, or BULWARK_LLM_ENDPOINT and BULWARK_LLM_MODEL)"));
-        proposed = new ThreatModelService().propose(repo, d, settings.client());
+        Drafter.Draft base =
+            into == null ? d : new Drafter.Draft(service.load(into), d.citations());
+        proposed = service.propose(repo, base, settings.client());
       }
-      String yaml = ThreagileWriter.write(d.model());
-      write(spec, outputPolicy, out, List.of(repo), yaml);
+      if (into == null) {
+        String yaml = ThreagileWriter.write(d.model());
+        write(spec, outputPolicy, out, List.of(repo), yaml);
+      }
       for (Drafter.Citation c : d.citations()) {
         spec.commandLine()
             .getErr()
@@ -235,6 +326,35 @@ final class ThreatModelCommand implements Runnable {
                 proposed.rejected().isEmpty()
                     ? ""
                     : " (" + proposed.rejected().size() + " answers rejected by the schema)");
+      }
+      if (into != null) {
+        ProposalWriter.Outcome o =
+            service.withProposals(into, proposed.proposals(), proposed.model());
+        if (!o.written().isEmpty()) {
+          String text = o.text();
+          intoTarget.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (ProposalWriter.Skipped k : o.skipped()) {
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "  not written: %s %s: %s%n",
+                  k.proposal().kind(),
+                  TerminalText.line(k.proposal().element()),
+                  TerminalText.line(k.reason()));
+        }
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "wrote %d verified proposals into %s%s%n",
+                o.written().size(),
+                into,
+                o.written().isEmpty()
+                    ? ""
+                    : " ("
+                        + String.join(
+                            ", ", o.written().stream().map(ProposalWriter.Written::id).toList())
+                        + ")");
       }
       return ExitCodes.OK;
     }
@@ -339,7 +459,7 @@ final class ThreatModelCommand implements Runnable {
       }
     }
     throw new dev.bulwark.core.errors.InputException(
-        "--matrix " + file + ": name it .md, .html or .json to choose the format");
+        file + ": name it .md, .html or .json to choose the format");
   }
 
   private static void write(

@@ -108,6 +108,17 @@ class OutputPathsEveryCommandTest {
             v -> null)); // an input is never a matrix: it must end in .md, .html or .json
     all.add(
         w(
+            "threatmodel check --data-matrix",
+            o -> a("threatmodel", "check", tmModel, "--data-matrix", o),
+            v -> null));
+    // edits the model in place: the model is the output, never refused as an input
+    all.add(
+        w(
+            "threatmodel draft --into",
+            o -> a("threatmodel", "draft", evidence, "--llm", "--into", o),
+            v -> null));
+    all.add(
+        w(
             "threatmodel check -o",
             o -> a("threatmodel", "check", tmModel, "--format", "json", "-o", o),
             v -> tmModel));

@@ -39,7 +39,12 @@ class ThreatModelCommandTest {
             "-o",
             risks.toString(),
             "--matrix",
-            matrix.toString());
+            matrix.toString(),
+            "--data-matrix",
+            tmp.resolve("data-matrix.json").toString(),
+            "--publish",
+            "--data-dir",
+            tmp.resolve("data").toString());
     assertThat(c.exit()).as(c.err()).isIn(0, 1);
     ObjectMapper json = new ObjectMapper();
     Set<String> scanned = new HashSet<>();
@@ -91,6 +96,31 @@ class ThreatModelCommandTest {
     }
     assertThat(mitigated).as(c.err()).isPositive();
     assertThat(c.err()).contains(mitigated + " marked mitigated by a clean scan");
+
+    // --data-matrix: the shop's data assets against its technical assets, the risks in the cells
+    JsonNode dataMatrix = json.readTree(tmp.resolve("data-matrix.json").toFile());
+    assertThat(dataMatrix.path("technicalAssets").size()).isGreaterThan(1);
+    assertThat(dataMatrix.path("dataAssets").size()).isPositive();
+    int cellsWithRisks = 0;
+    for (JsonNode row : dataMatrix.path("dataAssets")) {
+      for (JsonNode cell : row.path("cells")) {
+        assertThat(cell.path("roles")).as("only cells where the asset uses the data").isNotEmpty();
+        cellsWithRisks += cell.path("total").asInt() > 0 ? 1 : 0;
+      }
+    }
+    assertThat(cellsWithRisks).isPositive();
+
+    // --publish: the same risks and evidence, left where the team server's console reads them
+    var published =
+        dev.bulwark.threatmodel.report.PublishedCheck.published(tmp.resolve("data")).orElseThrow();
+    assertThat(c.err()).contains("published to " + tmp.resolve("data/threatmodel/check.json"));
+    assertThat(published.modelFile()).isEqualTo("model.yaml");
+    assertThat(published.risks()).hasSize(findings.size());
+    Set<String> cited = new HashSet<>();
+    published.risks().forEach(r -> r.evidence().forEach(e -> cited.add(e.fingerprint())));
+    cited.remove("");
+    assertThat(cited).isNotEmpty();
+    assertThat(scanned).containsAll(cited);
   }
 
   @Test
@@ -130,6 +160,165 @@ class ThreatModelCommandTest {
           .as("the shop's secrets stay out of the prompt")
           .doesNotContain("Marigold-Sparrow-2291")
           .doesNotContain("sk_live_");
+    }
+  }
+
+  /** The shop as its authors might model it: comments, no path marks (bulwark.yaml holds them). */
+  static final String SHOP_MODEL =
+      """
+      # The web shop, kept by hand
+      title: Webshop
+      data_assets:
+        Orders:
+          id: orders
+          confidentiality: confidential
+          integrity: critical
+          availability: important
+      technical_assets:
+        Webshop:
+          id: webshop   # the Spring Boot application
+          type: process
+          technology: web-server
+          custom_developed_parts: true
+          confidentiality: confidential
+          integrity: critical
+          availability: important
+          data_assets_processed: [orders]
+          communication_links:
+            Orders database:
+              target: db
+              protocol: jdbc
+              data_assets_sent: [orders]
+        Database:
+          id: db
+          type: datastore
+          technology: database
+          confidentiality: confidential
+          integrity: critical
+          availability: important
+          data_assets_stored: [orders]
+      """;
+
+  @Test
+  void assetPathsFromBulwarkYaml_linkTheScanWhenTheModelHasNone(@TempDir Path tmp)
+      throws Exception {
+    Path model = Files.writeString(tmp.resolve("model.yaml"), SHOP_MODEL);
+    Path scan = tmp.resolve("scan.json");
+    Cli.Result s = Cli.run("scan", DEMO.toString(), "--format", "json", "-o", scan.toString());
+    assertThat(s.exit()).as(s.err()).isIn(0, 1);
+    Path none = Files.writeString(tmp.resolve("none.yaml"), "exclude: []\n");
+    Cli.Result without =
+        Cli.run(
+            "threatmodel",
+            "check",
+            model.toString(),
+            "--scan",
+            scan.toString(),
+            "--config",
+            none.toString());
+    assertThat(without.exit()).as(without.err()).isIn(0, 1);
+    assertThat(without.err()).contains("0 risks with evidence");
+
+    Path cfg =
+        Files.writeString(
+            tmp.resolve("bulwark.yaml"),
+            "threatmodel:\n  assets:\n    webshop:\n      paths: [src/main, pom.xml]\n");
+    Path risks = tmp.resolve("risks.json");
+    Cli.Result with =
+        Cli.run(
+            "threatmodel",
+            "check",
+            model.toString(),
+            "--scan",
+            scan.toString(),
+            "--config",
+            cfg.toString(),
+            "--format",
+            "json",
+            "-o",
+            risks.toString());
+    assertThat(with.exit()).as(with.err()).isIn(0, 1);
+    assertThat(with.err()).doesNotContain("0 risks with evidence");
+    ObjectMapper json = new ObjectMapper();
+    Set<String> scanned = new HashSet<>();
+    json.readTree(scan.toFile())
+        .path("findings")
+        .forEach(f -> scanned.add(f.get("fingerprint").asText()));
+    Set<String> rules = new HashSet<>();
+    for (JsonNode f : json.readTree(risks.toFile()).path("findings")) {
+      JsonNode ev = f.path("properties").path("threatmodel.evidence");
+      if (!ev.isMissingNode()) {
+        for (String fp : ev.asText().split(",")) {
+          assertThat(scanned).contains(fp);
+        }
+        rules.add(f.get("ruleId").asText());
+      }
+    }
+    assertThat(rules).contains("sql-nosql-injection");
+
+    Path typo =
+        Files.writeString(
+            tmp.resolve("typo.yaml"),
+            "threatmodel:\n  assets:\n    web-shop:\n      paths: [src]\n");
+    Cli.Result bad = Cli.run("threatmodel", "check", model.toString(), "--config", typo.toString());
+    assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).contains("threatmodel.assets.web-shop: the model has no technical asset");
+  }
+
+  @Test
+  void draftWithLlmInto_writesTheVerifiedProposalsIntoTheModel(@TempDir Path tmp) throws Exception {
+    String answer =
+        """
+        {"proposals":[
+         {"kind":"asset","element":"stripe","claim":"takes card payments",
+          "file":"src/main/resources/application.properties","line":5,
+          "quote":"payments.provider=stripe"},
+         {"kind":"link","element":"webshop>stripe","claim":"charges cards",
+          "file":"src/main/resources/application.properties","line":5,
+          "quote":"payments.provider"},
+         {"kind":"asset","element":"kafka","claim":"publishes orders to Kafka",
+          "file":"src/main/resources/application.properties","line":5,"quote":"kafka.bootstrap"}
+        ]}
+        """;
+    try (FakeChatServer server =
+        FakeChatServer.start("fake-drafter", 500, 100, req -> FakeChatServer.text(answer))) {
+      Path cfg = tmp.resolve("bulwark.yaml");
+      Files.writeString(
+          cfg, "llm:\n  endpoint: " + server.endpoint() + "\n  model: fake-drafter\n");
+      Path model = Files.writeString(tmp.resolve("model.yaml"), SHOP_MODEL);
+      Cli.Result d =
+          Cli.run(
+              "threatmodel",
+              "draft",
+              DEMO.toString(),
+              "--llm",
+              "--config",
+              cfg.toString(),
+              "--into",
+              model.toString());
+      assertThat(d.exit()).as(d.err()).isZero();
+      assertThat(d.out()).as("no draft printed with --into").isEmpty();
+      assertThat(d.err())
+          .contains("proposed 3 elements, 2 verified against the repository")
+          .contains(
+              "wrote 2 verified proposals into " + model + " (stripe, webshop>charges-cards)");
+      assertThat(server.requests().get(0).toString())
+          .as("the model asked about is the author's")
+          .contains("Orders database");
+      String text = Files.readString(model);
+      assertThat(text)
+          .startsWith(SHOP_MODEL.substring(0, SHOP_MODEL.indexOf("\n  Database:")))
+          .contains("# The web shop, kept by hand", "id: webshop   # the Spring Boot application")
+          .doesNotContain("kafka");
+      Cli.Result check = Cli.run("threatmodel", "check", model.toString());
+      assertThat(check.exit()).as(check.err()).isIn(0, 1);
+      assertThat(check.err()).contains("on 3 assets and 2 links");
+
+      Cli.Result noLlm =
+          Cli.run("threatmodel", "draft", DEMO.toString(), "--into", model.toString());
+      assertThat(noLlm.exit()).isEqualTo(ExitCodes.USAGE);
+      assertThat(noLlm.err())
+          .contains("--into writes the LLM's verified proposals: give --llm too");
     }
   }
 

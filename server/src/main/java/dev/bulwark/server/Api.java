@@ -95,6 +95,7 @@ final class Api {
     routes.add(Route.of(DELETE, "/api/tokens/{id}", Access.VIEWER, this::revokeToken));
     routes.add(Route.of(GET, "/api/audit", Access.ADMIN, this::auditLog));
     new CanaryEndpoints(s, s.canaryAlerts, java.time.Clock.systemUTC()).register(routes);
+    ThreatModelPage.registerApi(s, routes);
   }
 
   /** A check-up upload is a few dozen statuses: a few kilobytes, never more than this. */

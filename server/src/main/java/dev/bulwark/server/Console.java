@@ -58,6 +58,7 @@ final class Console {
     routes.add(Route.of(GET, "/console/posture", Access.VIEWER, this::posture));
     routes.add(Route.of(GET, "/console/intel", Access.VIEWER, this::intel));
     routes.add(Route.of(GET, "/console/canaries", Access.VIEWER, r -> CanaryPage.render(s, r)));
+    ThreatModelPage.register(s, routes);
     routes.add(
         Route.of(GET, "/console/password", Access.VIEWER, r -> passwordPage(r, null, 200))
             .allowFirstRun());

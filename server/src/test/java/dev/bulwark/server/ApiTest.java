@@ -428,6 +428,27 @@ class ApiTest {
   }
 
   @Test
+  void theThreatModelCheck_isServedToViewersOnly_onceItIsPublished() throws Exception {
+    String viewer = t.userToken("vic", "viewer");
+    assertThat(t.get("/api/threat-model", null).statusCode()).isEqualTo(401);
+    assertThat(t.get("/api/threat-model", viewer).statusCode()).isEqualTo(404);
+    dev.bulwark.threatmodel.report.PublishedCheck.publish(
+        dir, ThreatModelChecks.check(x -> x, "0123456789abcdef0123456789abcdef"));
+    HttpResponse<String> r = t.get("/api/threat-model", viewer);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode doc = t.json(r);
+    assertThat(doc.path("model").path("title").asText()).isEqualTo("model title");
+    assertThat(doc.path("risks")).hasSize(3);
+    assertThat(doc.path("risks").get(0).path("evidence").get(0).path("fingerprint").asText())
+        .isEqualTo("0123456789abcdef0123456789abcdef");
+    java.nio.file.Files.writeString(
+        dir.resolve(dev.bulwark.threatmodel.report.PublishedCheck.PUBLISHED), "{\"risks\": [");
+    HttpResponse<String> damaged = t.get("/api/threat-model", viewer);
+    assertThat(damaged.statusCode()).isEqualTo(500);
+    assertThat(damaged.body()).doesNotContain(dir.toString());
+  }
+
+  @Test
   void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
     JsonNode doc = t.json(t.get("/api/openapi.json", t.adminToken));
     assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");

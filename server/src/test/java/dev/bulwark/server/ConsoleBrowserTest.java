@@ -366,6 +366,116 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void threatModelPage_diagramMatrixAndRisks_andEvidenceLinksToTheFinding() throws Exception {
+    Page page = signIn();
+    page.navigate(t.base() + "/console/threat-model");
+    org.assertj.core.api.Assertions.assertThat(page.locator("main").textContent())
+        .contains("No check published yet");
+
+    // the check cites, as a risk's evidence, a finding this server holds
+    String fingerprint =
+        TestServer.finding("login", Severity.CRITICAL, "src/main/java/shop/LoginDao.java", 42, true)
+            .fingerprint();
+    dev.bulwark.threatmodel.report.PublishedCheck.publish(
+        dir, ThreatModelChecks.check(x -> x, fingerprint));
+    page.navigate(t.base() + "/console/threat-model");
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("nav a[href='/console/threat-model']").count())
+        .isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(page.locator("p.tm-summary").textContent())
+        .isEqualTo("3 risks, 1 open (1 critical); 2 with evidence from the scan.");
+    // the diagram, drawn in the page: three assets, two links, one boundary
+    org.assertj.core.api.Assertions.assertThat(page.locator(".tm-diagram svg g.node").count())
+        .isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThat(page.locator(".tm-diagram svg g.edge").count())
+        .isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator(".tm-diagram svg g.cluster text").textContent())
+        .isEqualTo("boundary title");
+    double width =
+        ((Number) page.evaluate("() => document.querySelector('.tm-diagram svg').getBBox().width"))
+            .doubleValue();
+    org.assertj.core.api.Assertions.assertThat(width)
+        .as("the drawing is laid out")
+        .isGreaterThan(100);
+    // the grid: likeliest row first, the critical risk top right, the others where rated
+    Locator rows = page.locator("table.risk-matrix tbody tr");
+    org.assertj.core.api.Assertions.assertThat(rows.count()).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThat(rows.nth(0).locator("th").textContent())
+        .isEqualTo("frequent");
+    org.assertj.core.api.Assertions.assertThat(rows.nth(0).locator("td").nth(3).textContent())
+        .isEqualTo("1/1");
+    org.assertj.core.api.Assertions.assertThat(rows.nth(2).locator("td").nth(1).textContent())
+        .as("likely × medium: the mitigated risk")
+        .isEqualTo("0/1");
+    org.assertj.core.api.Assertions.assertThat(
+            page.evaluate(
+                "() => getComputedStyle(document.querySelector('td.tm-critical')).backgroundColor"))
+        .isNotEqualTo(
+            page.evaluate(
+                "() => getComputedStyle(document.querySelector('td.tm-low')).backgroundColor"));
+    // data × technical assets: who does what with the orders, and the risks there
+    Locator data = page.locator("table.data-asset-matrix tbody tr");
+    org.assertj.core.api.Assertions.assertThat(data.count()).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(data.locator("th").textContent())
+        .isEqualTo("data title confidential");
+    org.assertj.core.api.Assertions.assertThat(data.locator("td").allTextContents())
+        .containsExactly("", "T", "PTR 1/2", "PSR 1/2");
+    org.assertj.core.api.Assertions.assertThat(data.locator("td").nth(2).getAttribute("class"))
+        .isEqualTo("tm-critical");
+    // the risks, worst first, with their evidence
+    Locator risks = page.locator("table.tm-risks tbody tr");
+    org.assertj.core.api.Assertions.assertThat(risks.count()).isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThat(risks.first().textContent())
+        .contains("critical", "rule title", "element title", "frequent · very-high", "in-progress");
+    org.assertj.core.api.Assertions.assertThat(page.locator("table.tm-risks tr.closed").count())
+        .isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(page.locator("li.mitigates").textContent())
+        .isEqualTo("mitigated: clean scan");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve("threat-model.png")).setFullPage(true));
+    Locator cited = page.locator("li.confirms a");
+    org.assertj.core.api.Assertions.assertThat(cited.textContent()).isEqualTo("finding rule");
+    cited.click();
+    page.waitForLoadState();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/findings/[0-9]+$"));
+    assertThat(page.locator("h1")).containsText("SQL injection login");
+  }
+
+  /** Threagile's example model at full size: 95 risks, twelve data assets by fourteen assets. */
+  @Test
+  void threatModelPage_threagileExample() throws Exception {
+    var data = dev.bulwark.core.testing.SharedData.dir("threatmodel");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        data.isPresent(), dev.bulwark.core.testing.SharedData.skipMessage("threatmodel"));
+    Path file = data.get().resolve("threagile/example-threagile.yaml");
+    var model = dev.bulwark.threatmodel.format.Models.read(file);
+    var risks =
+        dev.bulwark.threatmodel.rules.RuleEngine.builtIn()
+            .assess(model, dev.bulwark.threatmodel.rules.RuleLoader.builtIn());
+    dev.bulwark.threatmodel.report.PublishedCheck.publish(
+        dir,
+        dev.bulwark.threatmodel.report.PublishedCheck.of(
+            file, model, risks, 0, java.time.Instant.parse("2026-12-06T21:00:00Z")));
+    Page page = signIn();
+    page.navigate(t.base() + "/console/threat-model");
+    org.assertj.core.api.Assertions.assertThat(page.locator("table.tm-risks tbody tr").count())
+        .isEqualTo(risks.size());
+    org.assertj.core.api.Assertions.assertThat(page.locator(".tm-diagram svg g.node").count())
+        .isEqualTo(model.technicalAssets().size());
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.data-asset-matrix tbody tr").count())
+        .isEqualTo(model.dataAssets().size());
+    org.assertj.core.api.Assertions.assertThat(
+            page.locator("table.data-asset-matrix thead th").count())
+        .isEqualTo(model.technicalAssets().size() + 2);
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SHOTS.resolve("threat-model-threagile-example.png"))
+            .setFullPage(true));
+  }
+
+  @Test
   void patchPlanCalendar_incidentTimeline_andDashboard() throws Exception {
     String plan =
         new String(

@@ -129,6 +129,24 @@ class ConsoleEscapingTest {
         "component " + ESCAPED,
         "summary sentence " + ESCAPED,
         "fact " + ESCAPED);
+    dev.bulwark.threatmodel.report.PublishedCheck.publish(
+        dir, ThreatModelChecks.check(ConsoleEscapingTest::h, h("fingerprint")));
+    page(
+        "/console/threat-model",
+        "model title " + ESCAPED,
+        "model file " + ESCAPED,
+        "rule title " + ESCAPED,
+        "element title " + ESCAPED,
+        "mitigation " + ESCAPED,
+        "finding rule " + ESCAPED,
+        "finding location " + ESCAPED,
+        "fingerprint " + ESCAPED,
+        "confirmation " + ESCAPED,
+        "clean scan " + ESCAPED,
+        "app title " + ESCAPED,
+        "boundary title " + ESCAPED,
+        "protocol " + ESCAPED,
+        "data title " + ESCAPED);
   }
 
   @Test

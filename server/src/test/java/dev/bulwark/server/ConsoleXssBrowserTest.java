@@ -153,6 +153,25 @@ class ConsoleXssBrowserTest {
             "kev product",
             "component",
             "summary sentence"));
+    dev.bulwark.threatmodel.report.PublishedCheck.publish(
+        dir, ThreatModelChecks.check(ConsoleXssBrowserTest::h, h("fingerprint")));
+    visit.put("/console/threat-model", "/console/threat-model");
+    byRoute.put(
+        "/console/threat-model",
+        List.of(
+            "model title",
+            "model file",
+            "rule title",
+            "element title",
+            "finding rule",
+            "finding location",
+            "fingerprint",
+            "clean scan",
+            "app title",
+            "boundary title",
+            "link title",
+            "protocol",
+            "data title"));
     visit.put("/console/canaries", "/console/canaries");
     byRoute.put("/console/canaries", List.of("user agent"));
     // the public call-back answers an image whatever the id, markup in it included

@@ -535,6 +535,49 @@ public final class FindingStore {
             findingId));
   }
 
+  /**
+   * The stored finding of each fingerprint given, for pages that cite findings by fingerprint (a
+   * threat model's evidence). When several projects hold one, the one seen last is named.
+   * Fingerprints nothing holds are absent from the map.
+   */
+  public Map<String, Long> idsByFingerprint(java.util.Collection<String> fingerprints) {
+    List<String> all = fingerprints.stream().distinct().toList();
+    Map<String, Long> out = new java.util.HashMap<>();
+    Map<String, Instant> seen = new java.util.HashMap<>();
+    // a bounded IN list per statement: the unique (fingerprint, project_id) index serves each
+    for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_QUERY) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_QUERY));
+      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+      store.read(c -> {
+        for (Object[] r :
+            Store.list(
+                c,
+                "SELECT fingerprint, id, last_seen_at FROM findings WHERE fingerprint IN ("
+                    + marks
+                    + ")",
+                Integer.MAX_VALUE,
+                rs ->
+                    new Object[] {
+                      rs.getString("fingerprint"),
+                      rs.getLong("id"),
+                      Store.instant(rs, "last_seen_at")
+                    },
+                part.toArray())) {
+          String fp = (String) r[0];
+          Instant at = (Instant) r[2];
+          if (!seen.containsKey(fp) || at.isAfter(seen.get(fp))) {
+            seen.put(fp, at);
+            out.put(fp, (Long) r[1]);
+          }
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  private static final int FINGERPRINTS_PER_QUERY = 500;
+
   /** Past verdicts on the same rule in any project, newest first: "how did we judge these?" */
   public List<Row> judgedAlike(long findingId, int limit) {
     return store.read(c ->

@@ -290,6 +290,23 @@ abstract class StoreContract {
   }
 
   @Test
+  void findingsAreFoundByFingerprint_theOneSeenLastWhenProjectsShareIt() {
+    List<dev.bulwark.core.model.Finding> fs = Fixtures.many("code", "fp", 520);
+    ingest.upload(Fixtures.upload("shop", "k", fs), analyst);
+    ingest.upload(Fixtures.upload("other", "k", fs.subList(0, 1)), analyst);
+    List<String> wanted = new java.util.ArrayList<>();
+    fs.forEach(f -> wanted.add(f.fingerprint()));
+    wanted.add("00000000000000000000000000000000");
+    java.util.Map<String, Long> ids = findings.idsByFingerprint(wanted);
+    assertThat(ids).hasSize(520).doesNotContainKey("00000000000000000000000000000000");
+    long shared = ids.get(fs.get(0).fingerprint());
+    assertThat(findings.get(shared).orElseThrow().project()).isEqualTo("other");
+    long last = ids.get(fs.get(519).fingerprint());
+    assertThat(findings.get(last).orElseThrow().fingerprint()).isEqualTo(fs.get(519).fingerprint());
+    assertThat(findings.idsByFingerprint(List.of())).isEmpty();
+  }
+
+  @Test
   void verdictsAreKeptWithWhoAndWhen_andFilterTheList() {
     ingest.upload(Fixtures.upload("shop", "k", Fixtures.many("code", "v", 4)), analyst);
     long id = findings.list(FindingStore.Query.open("shop", 10)).items().get(0).id();

@@ -11,6 +11,8 @@ import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.threatmodel.diagram.Diagrams;
 import dev.bulwark.threatmodel.draft.Drafter;
 import dev.bulwark.threatmodel.draft.LlmDrafter;
+import dev.bulwark.threatmodel.draft.ProposalWriter;
+import dev.bulwark.threatmodel.evidence.AssetMarks;
 import dev.bulwark.threatmodel.evidence.EvidenceLinker;
 import dev.bulwark.threatmodel.format.Models;
 import dev.bulwark.threatmodel.model.ThreatModel;
@@ -62,8 +64,22 @@ public final class ThreatModelService {
   }
 
   public Checked check(Path modelFile, Path scanReport, Path extraRules) throws InputException {
+    return check(modelFile, scanReport, extraRules, AssetMarks.none(), note -> {});
+  }
+
+  /**
+   * The check, with asset marks from {@code bulwark.yaml} applied to assets the model leaves
+   * unmarked ({@code notes} hears of those whose own marks were kept).
+   */
+  public Checked check(
+      Path modelFile,
+      Path scanReport,
+      Path extraRules,
+      AssetMarks marks,
+      java.util.function.Consumer<String> notes)
+      throws InputException {
     Instant started = Instant.now();
-    ThreatModel model = load(modelFile);
+    ThreatModel model = marks.apply(load(modelFile), notes);
     List<Rule> rules = rules(extraRules);
     List<Risk> risks;
     try {
@@ -168,6 +184,21 @@ public final class ThreatModelService {
       throw new InputException(repo + ": cannot read: " + e.getMessage());
     } catch (LlmException e) {
       throw new InputException("--llm: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The model file's text with the verified proposals added (see {@link ProposalWriter}); nothing
+   * is written here.
+   */
+  public ProposalWriter.Outcome withProposals(
+      Path model, List<LlmDrafter.Proposal> proposals, String source) throws InputException {
+    try {
+      return ProposalWriter.apply(model, proposals, source);
+    } catch (IOException e) {
+      throw new InputException(model + ": " + e.getMessage());
+    } catch (ModelException e) {
+      throw new InputException(e.getMessage());
     }
   }
 

@@ -16,19 +16,52 @@ import java.util.List;
  */
 public record RiskMatrix(int[][] total, int[][] open) {
   public static RiskMatrix of(List<Risk> risks) {
+    return count(
+        risks.stream().map(r -> new Rated(r.likelihood(), r.impact(), r.status().open())).toList());
+  }
+
+  /** The matrix of a published check's risks. */
+  public static RiskMatrix of(PublishedCheck check) {
+    return count(
+        check.risks().stream().map(r -> new Rated(r.likelihood(), r.impact(), r.open())).toList());
+  }
+
+  private record Rated(String likelihood, String impact, boolean open) {}
+
+  private static RiskMatrix count(List<Rated> risks) {
     int rows = Levels.LIKELIHOOD.size();
     int cols = Levels.IMPACT.size();
     int[][] total = new int[rows][cols];
     int[][] open = new int[rows][cols];
-    for (Risk r : risks) {
+    for (Rated r : risks) {
       int row = rows - Levels.weight(Levels.LIKELIHOOD, r.likelihood());
       int col = Levels.weight(Levels.IMPACT, r.impact()) - 1;
       total[row][col]++;
-      if (r.status().open()) {
+      if (r.open()) {
         open[row][col]++;
       }
     }
     return new RiskMatrix(total, open);
+  }
+
+  /** A row of the grid as a page places it: the likelihood, then one cell per impact. */
+  public record Line(String likelihood, List<Cell> cells) {}
+
+  /** A cell: the severity its likelihood and impact give, and open/total (empty when none). */
+  public record Cell(String severity, String text) {}
+
+  /** The grid, likeliest row first, for pages that lay it out themselves. */
+  public List<Line> lines() {
+    List<Line> out = new ArrayList<>();
+    for (int row = 0; row < total.length; row++) {
+      List<Cell> cells = new ArrayList<>();
+      for (int col = 0; col < total[row].length; col++) {
+        cells.add(
+            new Cell(Levels.severity(Levels.IMPACT.get(col), likelihood(row)), cell(row, col)));
+      }
+      out.add(new Line(likelihood(row), cells));
+    }
+    return out;
   }
 
   /** The likelihood of a row, likeliest first. */
