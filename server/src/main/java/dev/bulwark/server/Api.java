@@ -94,7 +94,7 @@ final class Api {
     routes.add(Route.of(POST, "/api/tokens", Access.VIEWER, this::addToken).allowFirstRun());
     routes.add(Route.of(DELETE, "/api/tokens/{id}", Access.VIEWER, this::revokeToken));
     routes.add(Route.of(GET, "/api/audit", Access.ADMIN, this::auditLog));
-    new CanaryEndpoints(s, s.canaryAlerts, java.time.Clock.systemUTC()).register(routes);
+    s.canaries.register(routes);
   }
 
   /** A check-up upload is a few dozen statuses: a few kilobytes, never more than this. */
