@@ -100,12 +100,13 @@ final class CanaryCommand implements Runnable {
                 callback,
                 domain,
                 memo,
-                m -> Upload.postApi(
-                    server,
-                    "/api/canary-tokens",
-                    token,
-                    CanaryService.registration(m, project),
-                    "registering the canary token failed: "));
+                m ->
+                    Upload.postApi(
+                        server,
+                        "/api/canary-tokens",
+                        token,
+                        CanaryService.registration(m, project),
+                        "registering the canary token failed: "));
       } else {
         c = CanaryService.create(data, kind, callback, domain, memo, m -> {});
       }

@@ -75,6 +75,9 @@ final class Api {
     routes.add(Route.of(POST, "/api/findings/{id}/labels", Access.ANALYST, this::label));
     routes.add(Route.of(GET, "/api/labels", Access.VIEWER, this::labels));
     routes.add(Route.of(GET, "/api/projects/{project}/incidents", Access.VIEWER, this::incidents));
+    routes.add(
+        Route.of(
+            GET, "/api/projects/{project}/export", Access.VIEWER, r -> FindingExport.export(s, r)));
     routes.add(Route.of(GET, "/api/incidents/{id}", Access.VIEWER, this::incident));
     routes.add(Route.of(GET, "/api/projects/{project}/patch-plan", Access.VIEWER, this::plan));
     routes.add(

@@ -1,12 +1,12 @@
 package dev.bulwark.cli.usecase;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.deception.canary.Canaries;
 import dev.bulwark.deception.canary.Canary;
 import dev.bulwark.deception.canary.CanaryKind;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
