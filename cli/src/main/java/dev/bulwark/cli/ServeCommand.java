@@ -152,13 +152,7 @@ final class ServeCommand implements Callable<Integer> {
     dev.bulwark.deception.dns.DnsResponder dns = null;
     if (zone != null) {
       try {
-        dns =
-            dev.bulwark.deception.dns.DnsResponder.start(
-                zone,
-                dnsHost,
-                dnsPort,
-                (token, resolver, name, type) -> server.canaryLookup(token, resolver),
-                line -> err.println("bulwark serve: " + line));
+        dns = startDns(server, zone, dnsHost, dnsPort, err);
       } catch (java.io.IOException e) {
         server.close();
         store.close();
@@ -173,7 +167,10 @@ final class ServeCommand implements Callable<Integer> {
               + " on "
               + dnsHost
               + " UDP port "
-              + dns.address().getPort());
+              + dns.address().getPort()
+              + (dns.address().getAddress().isLoopbackAddress()
+                  ? ""
+                  : ": reachable from other machines, as an authoritative server must be"));
     }
     dev.bulwark.deception.dns.DnsResponder dnsToStop = dns;
     if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
@@ -209,6 +206,25 @@ final class ServeCommand implements Callable<Integer> {
                 "bulwark-serve-stop"));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The canary DNS responder of a running server: lookups of canary names in {@code zone} are
+   * recorded by the server as call-backs from the resolver's address.
+   */
+  static dev.bulwark.deception.dns.DnsResponder startDns(
+      BulwarkServer server,
+      dev.bulwark.deception.dns.CanaryZone zone,
+      String host,
+      int port,
+      java.io.PrintWriter err)
+      throws java.io.IOException {
+    return dev.bulwark.deception.dns.DnsResponder.start(
+        zone,
+        host,
+        port,
+        (token, resolver, name, type) -> server.canaryLookup(token, resolver),
+        line -> err.println("bulwark serve: " + line));
   }
 
   @Command(
