@@ -129,15 +129,20 @@ final class CanaryEndpoints {
             a.channel());
     // one upload per alert, keyed by the alert: a finding of no analyzer's full run, so it fixes
     // nothing else, and a replay of the same alert changes nothing
-    ingest.upload(
-        new Ingest.Upload(
-            t.map(CanaryTokens.Token::project).orElse(UNREGISTERED_PROJECT),
-            "canary-" + CanaryAlerts.key(a),
-            "bulwark serve (canary " + channel + ")",
-            java.util.Set.of(),
-            List.of(f),
-            List.of()),
-        null);
+    try {
+      ingest.upload(
+          new Ingest.Upload(
+              t.map(CanaryTokens.Token::project).orElse(UNREGISTERED_PROJECT),
+              "canary-" + CanaryAlerts.key(a),
+              "bulwark serve (canary " + channel + ")",
+              java.util.Set.of(),
+              List.of(f),
+              List.of()),
+          null);
+    } catch (RuntimeException e) {
+      // the alert is kept and listed; only its finding is missing, and the log says so
+      s.logLine("canary alert " + id + " recorded, its finding not written: " + e.getMessage());
+    }
     return true;
   }
 
