@@ -36,7 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CanaryServerRegistryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static JsonNode api(HttpClient http, String base, String path, String token)
+  /** The server's log, shown when an API call fails. */
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+  private JsonNode api(HttpClient http, String base, String path, String token)
       throws Exception {
     HttpResponse<String> r =
         http.send(
@@ -44,7 +47,7 @@ class CanaryServerRegistryTest {
                 .header("Authorization", "Bearer " + token)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.statusCode()).as(r.body() + "\nserver log:\n" + log).isEqualTo(200);
     return JSON.readTree(r.body());
   }
 
@@ -63,7 +66,6 @@ class CanaryServerRegistryTest {
   @Test
   void aDnsTokenRegisteredOnTheServer_isLookedUp_andBecomesAnAlertAndAFinding(@TempDir Path dir)
       throws Exception {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
     try (Store store = Store.openDefault(dir.resolve("data"));
         BulwarkServer server =
             new BulwarkServer(

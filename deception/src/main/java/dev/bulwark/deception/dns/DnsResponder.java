@@ -45,6 +45,9 @@ public final class DnsResponder implements AutoCloseable {
   /** Addresses tracked at once; past this, new addresses get no answer until a second passes. */
   static final int MAX_TRACKED = 10_000;
 
+  /** Put on the report queue by {@link #close}: the reporter ends when it takes it. */
+  private static final Runnable STOP = () -> {};
+
   private final CanaryZone zone;
   private final DatagramChannel channel;
   private final Lookups lookups;
@@ -196,6 +199,9 @@ public final class DnsResponder implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
+      if (r == STOP) {
+        return;
+      }
       try {
         r.run();
       } catch (RuntimeException e) {
@@ -231,6 +237,11 @@ public final class DnsResponder implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Stops answering, drops the lookups not yet reported, and waits for the one being reported. The
+   * reporter is never interrupted: it may be writing to a store (an embedded database closes its
+   * files when a thread is interrupted in the middle of their I/O).
+   */
   @Override
   public void close() {
     closed = true;
@@ -239,11 +250,26 @@ public final class DnsResponder implements AutoCloseable {
     } catch (IOException e) {
       // closing a datagram channel has nothing left to flush
     }
-    reporter.interrupt();
-    try {
-      reader.join();
-      reporter.join();
-    } catch (InterruptedException e) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        reader.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    reports.clear();
+    while (true) {
+      try {
+        reports.put(STOP);
+        reporter.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

@@ -162,4 +162,42 @@ class DnsResponderTest {
     assertThatThrownBy(() -> new DnsResponder.Limits(5, 4, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void closing_waitsForTheLookupBeingReported_andNeverInterruptsIt() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean interrupted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean finished =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    DnsResponder r =
+        DnsResponder.start(
+            ZONE,
+            "127.0.0.1",
+            0,
+            (t, from, name, type) -> {
+              // a store write in progress: an interrupt here would close an embedded database
+              started.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                interrupted.set(true);
+              }
+              finished.set(true);
+            },
+            line -> {});
+    try (DatagramSocket s = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      s.setSoTimeout(60_000);
+      ask(s, r.address(), query(1, TOKEN + ".canary.example.org", 1));
+      assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
+    }
+    Thread closer = Thread.ofPlatform().start(r::close);
+    await(() -> closer.getState() == Thread.State.WAITING);
+    release.countDown();
+    closer.join(TimeUnit.MINUTES.toMillis(1));
+    assertThat(closer.isAlive()).isFalse();
+    assertThat(finished).isTrue();
+    assertThat(interrupted).as("the reporter was interrupted").isFalse();
+  }
 }
