@@ -39,8 +39,7 @@ class CanaryServerRegistryTest {
   /** The server's log, shown when an API call fails. */
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-  private JsonNode api(HttpClient http, String base, String path, String token)
-      throws Exception {
+  private JsonNode api(HttpClient http, String base, String path, String token) throws Exception {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(base + path))
