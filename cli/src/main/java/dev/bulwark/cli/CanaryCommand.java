@@ -37,16 +37,37 @@ final class CanaryCommand implements Runnable {
     String kind;
 
     // The team server records a call-back for any well-formed id (see the server's canary
-    // endpoint), so a token needs no registration there: minting it against the server's URL is
-    // enough, and a token made while the server is down still alerts once planted.
+    // endpoint), so a token made offline still alerts once planted; registering it there (with
+    // --server) adds what it is and where it was planted to its alerts and findings.
     @Option(
         names = {"--callback", "--url"},
         paramLabel = "URL",
-        defaultValue = "http://127.0.0.1:8088",
         description =
-            "The team server (`bulwark serve`) that receives call-backs at URL/c/ID"
-                + " (default ${DEFAULT-VALUE}).")
+            "Where call-backs go (URL/c/ID): the team server's address as the planted decoy will"
+                + " reach it (default: --server, else http://127.0.0.1:8555).")
     String url;
+
+    @Option(
+        names = "--server",
+        paramLabel = "URL",
+        description =
+            "Register the token in the team server's registry (bulwark serve), as well as in the"
+                + " local one; the API token comes from BULWARK_TOKEN or --token-file.")
+    java.net.URI server;
+
+    @Option(
+        names = "--token-file",
+        paramLabel = "FILE",
+        description = "A file holding the API token for --server.")
+    Path tokenFile;
+
+    @Option(
+        names = "--project",
+        paramLabel = "NAME",
+        description =
+            "The server project the token's alerts are filed under as findings (default"
+                + " canaries).")
+    String project;
 
     @Option(
         names = "--domain",
@@ -67,9 +88,37 @@ final class CanaryCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Canary c = CanaryService.create(data, kind, url, domain, memo);
+      String callback =
+          url != null ? url : server != null ? server.toString() : "http://127.0.0.1:8555";
+      Canary c;
+      if (server != null) {
+        String token = Upload.token(tokenFile, "--server");
+        c =
+            CanaryService.create(
+                data,
+                kind,
+                callback,
+                domain,
+                memo,
+                m ->
+                    Upload.postApi(
+                        server,
+                        "/api/canary-tokens",
+                        token,
+                        CanaryService.registration(m, project),
+                        "registering the canary token failed: "));
+      } else {
+        c = CanaryService.create(data, kind, callback, domain, memo, m -> {});
+      }
       PrintWriter out = spec.commandLine().getOut();
-      out.println("canary " + c.id() + " (" + c.kind().id() + "), call-back " + c.callback());
+      out.println(
+          "canary "
+              + c.id()
+              + " ("
+              + c.kind().id()
+              + "), call-back "
+              + c.callback()
+              + (server != null ? ", registered on " + server : ""));
       out.print(c.planted().endsWith("\n") ? c.planted() : c.planted() + "\n");
       return 0;
     }
@@ -78,9 +127,26 @@ final class CanaryCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "List registered canary tokens.")
+      description = {
+        "List registered canary tokens.",
+        "The local registry, or with --server the team server's (every page of it)."
+      })
   static final class ListTokens implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--server",
+        paramLabel = "URL",
+        description =
+            "List the team server's registry instead; the API token comes from BULWARK_TOKEN or"
+                + " --token-file.")
+    java.net.URI server;
+
+    @Option(
+        names = "--token-file",
+        paramLabel = "FILE",
+        description = "A file holding the API token for --server.")
+    Path tokenFile;
 
     @Option(
         names = "--data",
@@ -92,6 +158,31 @@ final class CanaryCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      if (server != null) {
+        String token = Upload.token(tokenFile, "--server");
+        Integer offset = 0;
+        while (offset != null) {
+          com.fasterxml.jackson.databind.JsonNode page =
+              Upload.getApi(
+                  server,
+                  "/api/canary-tokens?limit=500&offset=" + offset,
+                  token,
+                  "reading the server's canary tokens failed: ");
+          for (com.fasterxml.jackson.databind.JsonNode t : page.path("items")) {
+            out.println(
+                String.join(
+                    "  ",
+                    t.path("id").asText(),
+                    t.path("kind").asText(),
+                    t.path("created").asText(),
+                    t.path("callback").asText(),
+                    t.path("project").asText(),
+                    t.path("memo").asText()));
+          }
+          offset = page.path("nextOffset").isInt() ? page.path("nextOffset").asInt() : null;
+        }
+        return 0;
+      }
       for (Canary c : CanaryService.list(data)) {
         out.println(
             c.id()

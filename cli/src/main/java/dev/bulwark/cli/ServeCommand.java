@@ -75,6 +75,28 @@ final class ServeCommand implements Callable<Integer> {
   java.util.List<Path> sigmaRules = new java.util.ArrayList<>();
 
   @Option(
+      names = "--dns-zone",
+      paramLabel = "ZONE",
+      description =
+          "Also answer DNS for ZONE, a zone you own and delegate here, so a lookup of a canary"
+              + " name (canary create --kind dns --domain ZONE) is an alert; off unless given.")
+  String dnsZone;
+
+  @Option(
+      names = "--dns-host",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the DNS responder listens on (default ${DEFAULT-VALUE}; anything else exposes"
+              + " it).")
+  String dnsHost = "127.0.0.1";
+
+  @Option(
+      names = "--dns-port",
+      paramLabel = "N",
+      description = "UDP port of the DNS responder (default ${DEFAULT-VALUE}).")
+  int dnsPort = 53;
+
+  @Option(
       names = "--insecure-cookies",
       description =
           "Leave the Secure flag off session cookies: only for plain HTTP on a host name that"
@@ -85,6 +107,17 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
       throw new InputException("--port must be 0 to 65535");
+    }
+    if (dnsPort < 0 || dnsPort > 65535) {
+      throw new InputException("--dns-port must be 0 to 65535");
+    }
+    dev.bulwark.deception.dns.CanaryZone zone = null;
+    if (dnsZone != null) {
+      try {
+        zone = new dev.bulwark.deception.dns.CanaryZone(dnsZone);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--dns-zone: " + e.getMessage(), e);
+      }
     }
     Path data = dataDir.dir();
     java.io.PrintWriter err = spec.commandLine().getErr();
@@ -116,6 +149,30 @@ final class ServeCommand implements Callable<Integer> {
             publicNames,
             trustedProxies);
     BulwarkServer server = new BulwarkServer(store, cfg, System.err).start();
+    dev.bulwark.deception.dns.DnsResponder dns = null;
+    if (zone != null) {
+      try {
+        dns = startDns(server, zone, dnsHost, dnsPort, err);
+      } catch (java.io.IOException e) {
+        server.close();
+        store.close();
+        throw new InputException(
+            e.getMessage()
+                + (dnsPort < 1024 ? " (ports below 1024 need privileges; try --dns-port)" : ""),
+            e);
+      }
+      err.println(
+          "bulwark serve: canary DNS for "
+              + zone.zone()
+              + " on "
+              + dnsHost
+              + " UDP port "
+              + dns.address().getPort()
+              + (dns.address().getAddress().isLoopbackAddress()
+                  ? ""
+                  : ": reachable from other machines, as an authoritative server must be"));
+    }
+    dev.bulwark.deception.dns.DnsResponder dnsToStop = dns;
     if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
       spec.commandLine()
           .getErr()
@@ -139,6 +196,9 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  if (dnsToStop != null) {
+                    dnsToStop.close();
+                  }
                   server.close();
                   store.close();
                   stopped.countDown();
@@ -146,6 +206,25 @@ final class ServeCommand implements Callable<Integer> {
                 "bulwark-serve-stop"));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The canary DNS responder of a running server: lookups of canary names in {@code zone} are
+   * recorded by the server as call-backs from the resolver's address.
+   */
+  static dev.bulwark.deception.dns.DnsResponder startDns(
+      BulwarkServer server,
+      dev.bulwark.deception.dns.CanaryZone zone,
+      String host,
+      int port,
+      java.io.PrintWriter err)
+      throws java.io.IOException {
+    return dev.bulwark.deception.dns.DnsResponder.start(
+        zone,
+        host,
+        port,
+        (token, resolver, name, type) -> server.canaryLookup(token, resolver),
+        line -> err.println("bulwark serve: " + line));
   }
 
   @Command(

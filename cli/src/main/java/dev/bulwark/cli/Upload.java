@@ -29,6 +29,11 @@ final class Upload {
   private Upload() {}
 
   static String token(Path tokenFile) throws InputException {
+    return token(tokenFile, "--upload");
+  }
+
+  /** The API token for {@code option} (named in the error when none is set). */
+  static String token(Path tokenFile, String option) throws InputException {
     if (tokenFile != null) {
       try {
         return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
@@ -39,7 +44,7 @@ final class Upload {
     String env = System.getenv("BULWARK_TOKEN");
     if (env == null || env.isBlank()) {
       throw new InputException(
-          "--upload needs an API token: set BULWARK_TOKEN or give --token-file FILE");
+          option + " needs an API token: set BULWARK_TOKEN or give --token-file FILE");
     }
     return env.strip();
   }
@@ -79,13 +84,34 @@ final class Upload {
   private static JsonNode request(
       String method, URI server, String project, String what, String token, byte[] report)
       throws InputException, InterruptedException {
-    String key = sha256(report);
     URI target =
         server.resolve(
             "/api/projects/"
                 + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20")
                 + "/"
                 + what);
+    return exchange(method, target, token, report, "upload failed: ");
+  }
+
+  /**
+   * Posts a JSON body to an API path of the server ({@code /api/...}) with the token; returns the
+   * answer, or fails with {@code failure} and the server's reason.
+   */
+  static JsonNode postApi(URI server, String path, String token, byte[] body, String failure)
+      throws InputException, InterruptedException {
+    return exchange("POST", server.resolve(path), token, body, failure);
+  }
+
+  /** Reads an API path of the server ({@code /api/...}, with its query) with the token. */
+  static JsonNode getApi(URI server, String path, String token, String failure)
+      throws InputException, InterruptedException {
+    return exchange("GET", server.resolve(path), token, new byte[0], failure);
+  }
+
+  private static JsonNode exchange(
+      String method, URI target, String token, byte[] report, String failure)
+      throws InputException, InterruptedException {
+    String key = sha256(report);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpRequest req =
         HttpRequest.newBuilder(target)
@@ -93,7 +119,11 @@ final class Upload {
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", key)
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(report))
+            .method(
+                method,
+                method.equals("GET")
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(report))
             .build();
     String last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -117,7 +147,7 @@ final class Upload {
       }
       Thread.sleep(500L * attempt);
     }
-    throw new InputException("upload failed: " + last);
+    throw new InputException(failure + last);
   }
 
   static String sha256(byte[] data) {

@@ -75,6 +75,9 @@ final class Api {
     routes.add(Route.of(POST, "/api/findings/{id}/labels", Access.ANALYST, this::label));
     routes.add(Route.of(GET, "/api/labels", Access.VIEWER, this::labels));
     routes.add(Route.of(GET, "/api/projects/{project}/incidents", Access.VIEWER, this::incidents));
+    routes.add(
+        Route.of(
+            GET, "/api/projects/{project}/export", Access.VIEWER, r -> FindingExport.export(s, r)));
     routes.add(Route.of(GET, "/api/incidents/{id}", Access.VIEWER, this::incident));
     routes.add(Route.of(GET, "/api/projects/{project}/patch-plan", Access.VIEWER, this::plan));
     routes.add(
@@ -94,7 +97,7 @@ final class Api {
     routes.add(Route.of(POST, "/api/tokens", Access.VIEWER, this::addToken).allowFirstRun());
     routes.add(Route.of(DELETE, "/api/tokens/{id}", Access.VIEWER, this::revokeToken));
     routes.add(Route.of(GET, "/api/audit", Access.ADMIN, this::auditLog));
-    new CanaryEndpoints(s, s.canaryAlerts, java.time.Clock.systemUTC()).register(routes);
+    s.canaries.register(routes);
     ThreatModelPage.registerApi(s, routes);
   }
 

@@ -102,6 +102,8 @@ public final class BulwarkServer implements AutoCloseable {
 
   final Audit audit;
   final dev.bulwark.store.CanaryAlerts canaryAlerts;
+  final dev.bulwark.store.CanaryTokens canaryTokens;
+  final CanaryEndpoints canaries;
   final ServerConfig config;
   final LoginThrottle throttle;
   final RuleCoverage coverage;
@@ -134,6 +136,10 @@ public final class BulwarkServer implements AutoCloseable {
     this.audit = new Audit(store);
     this.throttle = new LoginThrottle(new dev.bulwark.store.SignInFailures(store));
     this.canaryAlerts = new dev.bulwark.store.CanaryAlerts(store);
+    this.canaryTokens = new dev.bulwark.store.CanaryTokens(store);
+    this.canaries =
+        new CanaryEndpoints(
+            this, canaryAlerts, canaryTokens, new Ingest(store), java.time.Clock.systemUTC());
     this.coverage = new RuleCoverage(config.sigmaRules(), log);
     new Api(this).register(routes);
     new Console(this).register(routes);
@@ -169,6 +175,20 @@ public final class BulwarkServer implements AutoCloseable {
     }
     server.start();
     return this;
+  }
+
+  /**
+   * A canary token looked up by name: the server's DNS responder reports a lookup of {@code
+   * id.zone} from {@code resolver}. Recorded like an HTTP call-back (same per-address limit, alert
+   * and finding); returns whether an alert was stored.
+   */
+  public boolean canaryLookup(String id, String resolver) {
+    try {
+      return canaries.hit(id, resolver, null, dev.bulwark.store.CanaryAlerts.DNS);
+    } catch (RuntimeException e) {
+      logLine("canary lookup " + id + " not recorded: " + e.getMessage());
+      return false;
+    }
   }
 
   /** The admin token this start created (first run only), for callers that run the server. */

@@ -32,8 +32,17 @@ public final class CanaryAlerts {
     this.store = store;
   }
 
-  /** One call-back; {@code userAgent} may be null (the client sent none). */
-  public record Alert(String tokenId, Instant time, String source, String userAgent) {
+  /** How a call-back arrived. */
+  public static final String HTTP = "http";
+
+  public static final String DNS = "dns";
+
+  /**
+   * One call-back; {@code userAgent} may be null (the client sent none, or the call-back was a DNS
+   * lookup); {@code channel} is {@link #HTTP} or {@link #DNS}.
+   */
+  public record Alert(
+      String tokenId, Instant time, String source, String userAgent, String channel) {
     public Alert {
       Objects.requireNonNull(tokenId, "tokenId");
       Objects.requireNonNull(time, "time");
@@ -41,10 +50,21 @@ public final class CanaryAlerts {
       if (tokenId.isEmpty() || tokenId.length() > 64) {
         throw new IllegalArgumentException("a canary token id has 1 to 64 characters");
       }
+      if (channel == null) {
+        channel = HTTP;
+      }
+      if (!channel.equals(HTTP) && !channel.equals(DNS)) {
+        throw new IllegalArgumentException("a call-back arrives by http or dns, not " + channel);
+      }
       // kept to the second: the stored key is per second, and a finer time would only mislead
       time = time.truncatedTo(ChronoUnit.SECONDS);
       source = cut(source, MAX_SOURCE);
       userAgent = userAgent == null ? null : cut(userAgent, MAX_USER_AGENT);
+    }
+
+    /** An HTTP call-back. */
+    public Alert(String tokenId, Instant time, String source, String userAgent) {
+      this(tokenId, time, source, userAgent, HTTP);
     }
   }
 
@@ -55,15 +75,16 @@ public final class CanaryAlerts {
   public boolean record(Alert a) {
     String sql =
         store.postgres()
-            ? "INSERT INTO canary_alerts (id, token_id, seen_at, source, user_agent)"
-                + " VALUES (?,?,?,?,?) ON CONFLICT (id) DO NOTHING"
+            ? "INSERT INTO canary_alerts (id, token_id, seen_at, source, user_agent, channel)"
+                + " VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"
             // H2 has no ON CONFLICT; a MERGE on the key leaves an existing row as it was
             : "MERGE INTO canary_alerts t USING (VALUES (CAST(? AS CHAR(64)))) s(id)"
                 + " ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, token_id, seen_at, source,"
-                + " user_agent) VALUES (s.id,?,?,?,?)";
+                + " user_agent, channel) VALUES (s.id,?,?,?,?,?)";
     return store.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        Store.bind(ps, key(a), a.tokenId(), Store.ts(a.time()), a.source(), a.userAgent());
+        Store.bind(
+            ps, key(a), a.tokenId(), Store.ts(a.time()), a.source(), a.userAgent(), a.channel());
         return ps.executeUpdate() > 0;
       }
     });
@@ -89,7 +110,7 @@ public final class CanaryAlerts {
         store.read(c ->
             Store.list(
                 c,
-                "SELECT token_id, seen_at, source, user_agent FROM canary_alerts"
+                "SELECT token_id, seen_at, source, user_agent, channel FROM canary_alerts"
                     + " ORDER BY seen_at DESC, id DESC LIMIT ? OFFSET ?",
                 0,
                 CanaryAlerts::row,
@@ -102,16 +123,35 @@ public final class CanaryAlerts {
   }
 
   private static Alert row(ResultSet r) throws SQLException {
-    return new Alert(r.getString(1), Store.instant(r, "seen_at"), r.getString(3), r.getString(4));
+    return new Alert(
+        r.getString(1),
+        Store.instant(r, "seen_at"),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5));
   }
 
-  private static String key(Alert a) {
+  /** The stored key of an alert: the same call-back twice in one second has the same key. */
+  public static String key(Alert a) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      for (String part :
-          new String[] {
-            a.tokenId(), a.time().toString(), a.source(), a.userAgent() == null ? "" : a.userAgent()
-          }) {
+      // HTTP call-backs keep the key they had before DNS ones existed
+      String[] parts =
+          a.channel().equals(HTTP)
+              ? new String[] {
+                a.tokenId(),
+                a.time().toString(),
+                a.source(),
+                a.userAgent() == null ? "" : a.userAgent()
+              }
+              : new String[] {
+                a.tokenId(),
+                a.time().toString(),
+                a.source(),
+                a.userAgent() == null ? "" : a.userAgent(),
+                a.channel()
+              };
+      for (String part : parts) {
         byte[] b = part.getBytes(StandardCharsets.UTF_8);
         // length-prefixed, so no two different alerts share a digest input
         d.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));

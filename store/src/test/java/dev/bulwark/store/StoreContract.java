@@ -827,4 +827,83 @@ abstract class StoreContract {
         .isFalse();
     assertThat(stored.source()).hasSize(CanaryAlerts.MAX_SOURCE);
   }
+
+  @Test
+  void canaryTokens_registerOncePerId_listNewestFirst_andAlertsKeepTheirChannel() {
+    CanaryTokens tokens = new CanaryTokens(store);
+    long ana = analyst;
+    java.time.Instant t0 = java.time.Instant.parse("2026-12-06T10:00:00.700Z");
+    CanaryTokens.Token first =
+        new CanaryTokens.Token(
+            "abcdefghijklmnopqrst",
+            "aws-key",
+            "web",
+            "deploy/.aws/credentials",
+            "aws:AKIAABCDEFGHIJKLMNOP",
+            List.of("a".repeat(64), "b".repeat(64)),
+            t0,
+            null);
+    assertThat(tokens.register(first, ana)).isEqualTo(CanaryTokens.Outcome.ADDED);
+    assertThat(tokens.register(first, ana)).isEqualTo(CanaryTokens.Outcome.ALREADY);
+    CanaryTokens.Token other =
+        new CanaryTokens.Token(first.id(), "url", "web", "elsewhere", "", List.of(), t0, null);
+    assertThat(tokens.register(other, ana)).isEqualTo(CanaryTokens.Outcome.CONFLICT);
+    for (int i = 0; i < 4; i++) {
+      assertThat(
+              tokens.register(
+                  new CanaryTokens.Token(
+                      "bbbbbbbbbbbbbbbbbbb" + (char) ('a' + i),
+                      "url",
+                      "canaries",
+                      "",
+                      "",
+                      List.of(),
+                      t0.plusSeconds(i + 1),
+                      null),
+                  null))
+          .isEqualTo(CanaryTokens.Outcome.ADDED);
+    }
+    assertThat(tokens.count()).isEqualTo(5);
+    CanaryTokens.Token read = tokens.get(first.id()).orElseThrow();
+    assertThat(read.secrets()).containsExactly("a".repeat(64), "b".repeat(64));
+    assertThat(read.created()).isEqualTo(java.time.Instant.parse("2026-12-06T10:00:00Z"));
+    assertThat(read.createdBy()).isEqualTo("ana");
+    assertThat(read.memo()).isEqualTo("deploy/.aws/credentials");
+    assertThat(tokens.get("zzzzzzzzzzzzzzzzzzzz")).isEmpty();
+    CanaryTokens.Page page = tokens.list(0, 3);
+    assertThat(page.tokens())
+        .extracting(CanaryTokens.Token::id)
+        .containsExactly("bbbbbbbbbbbbbbbbbbbd", "bbbbbbbbbbbbbbbbbbbc", "bbbbbbbbbbbbbbbbbbbb");
+    assertThat(page.tokens().get(0).createdBy()).isNull();
+    CanaryTokens.Page rest = tokens.list(page.next(), 3);
+    assertThat(rest.tokens())
+        .extracting(CanaryTokens.Token::id)
+        .containsExactly("bbbbbbbbbbbbbbbbbbba", first.id());
+    assertThat(rest.next()).isEqualTo(-1);
+    // what the registry refuses: an id that is not a token's, a secret that is not a digest
+    assertThatThrownBy(
+            () -> new CanaryTokens.Token("short", "url", "p", "", "", List.of(), t0, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() ->
+            new CanaryTokens.Token(
+                first.id(), "url", "p", "", "", List.of("AKIA-the-value"), t0, null))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    // an HTTP and a DNS call-back of the same token, address and second are two alerts
+    CanaryAlerts alerts = new CanaryAlerts(store);
+    assertThat(alerts.record(new CanaryAlerts.Alert(first.id(), t0, "192.0.2.53", null))).isTrue();
+    assertThat(
+            alerts.record(
+                new CanaryAlerts.Alert(first.id(), t0, "192.0.2.53", null, CanaryAlerts.DNS)))
+        .isTrue();
+    assertThat(
+            alerts.record(
+                new CanaryAlerts.Alert(first.id(), t0, "192.0.2.53", null, CanaryAlerts.DNS)))
+        .isFalse();
+    assertThat(alerts.list(0, 10).alerts())
+        .extracting(CanaryAlerts.Alert::channel)
+        .containsExactlyInAnyOrder("http", "dns");
+    assertThatThrownBy(() -> new CanaryAlerts.Alert(first.id(), t0, "x", null, "smtp"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -49,11 +49,32 @@ public final class Canaries {
   }
 
   /**
-   * Makes a token. {@code baseUrl} is where {@code bulwark serve} answers (for example {@code
-   * https://bulwark.example.org}); {@code domain} the zone its DNS responder is authoritative for.
+   * A token made but not yet registered, with the SHA-256 of each secret value it planted (what a
+   * registry keeps to recognise it, never the value).
+   */
+  public record Made(Canary canary, List<String> secretHashes) {
+    public Made {
+      secretHashes = List.copyOf(secretHashes);
+    }
+  }
+
+  /**
+   * Makes a token and adds it to the registry. {@code baseUrl} is where {@code bulwark serve}
+   * answers (for example {@code https://bulwark.example.org}); {@code domain} the zone its DNS
+   * responder is authoritative for.
    */
   public Canary create(CanaryKind kind, String baseUrl, String domain, String memo)
       throws IOException {
+    Made m = make(kind, baseUrl, domain, memo);
+    register(m);
+    return m.canary();
+  }
+
+  /**
+   * Makes a token without registering it (documents are written beside the registry), so a caller
+   * can register it elsewhere first and keep it here only once that succeeded.
+   */
+  public Made make(CanaryKind kind, String baseUrl, String domain, String memo) throws IOException {
     String id = newId();
     String url = baseUrl.replaceAll("/+$", "") + "/c/" + id;
     String host = id + "." + domain;
@@ -98,9 +119,15 @@ public final class Canaries {
       case PDF -> planted = write(id + ".pdf", pdf(url));
       default -> throw new IllegalStateException("no maker for " + kind);
     }
-    Canary c = new Canary(id, kind, Instant.now(), memo == null ? "" : memo, callback, planted);
-    append(c, secrets);
-    return c;
+    Canary c =
+        new Canary(
+            id,
+            kind,
+            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            memo == null ? "" : memo,
+            callback,
+            planted);
+    return new Made(c, secrets.stream().map(CanaryRegistry::sha256).toList());
   }
 
   private String write(String name, byte[] content) throws IOException {
@@ -123,7 +150,8 @@ public final class Canaries {
    * Adds a token to the registry with the SHA-256 of each secret value it planted, which is how
    * Bulwark's secrets scanner tells its own canaries from leaks (core's CanaryRegistry reads them).
    */
-  private void append(Canary c, List<String> secrets) throws IOException {
+  public void register(Made m) throws IOException {
+    Canary c = m.canary();
     Files.createDirectories(dir);
     ObjectNode n = JSON.createObjectNode();
     n.put("id", c.id());
@@ -133,7 +161,7 @@ public final class Canaries {
     n.put("callback", c.callback());
     n.put("planted", c.kind() == CanaryKind.DOCX || c.kind() == CanaryKind.PDF ? c.planted() : "");
     ArrayNode hashes = n.putArray("secrets");
-    secrets.forEach(v -> hashes.add(CanaryRegistry.sha256(v)));
+    m.secretHashes().forEach(hashes::add);
     Files.writeString(
         registry(),
         n + "\n",
