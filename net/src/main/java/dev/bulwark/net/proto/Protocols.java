@@ -36,7 +36,7 @@ public final class Protocols {
       all.add(new Ssh(logs));
     }
     if (options.runs("ntp")) {
-      all.add(ServiceProbe.ntp(logs));
+      all.add(new Ntp(logs));
     }
     if (options.runs("dhcp")) {
       all.add(ServiceProbe.dhcp(logs));

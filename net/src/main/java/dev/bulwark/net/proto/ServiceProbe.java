@@ -43,18 +43,6 @@ public final class ServiceProbe implements Protocol {
     this.logs = logs;
   }
 
-  static ServiceProbe ntp(LogSet logs) {
-    return new ServiceProbe("ntp", 17, Set.of(123), true, s -> ntpOk(s), s -> ntpOk(s), null, logs);
-  }
-
-  private static boolean ntpOk(String s) {
-    if (s.length() < 48) {
-      return false;
-    }
-    int v = (s.charAt(0) >> 3) & 7;
-    return v >= 1 && v <= 4;
-  }
-
   static ServiceProbe dhcp(LogSet logs) {
     Predicate<String> cookie =
         s -> s.length() >= 240 && s.startsWith("\u0063\u0082\u0053\u0063", 236);

@@ -69,4 +69,11 @@ public final class Schemas {
               + "version:count auth_success:bool auth_attempts:count direction:enum client:string"
               + " server:string cipher_alg:string mac_alg:string compression_alg:string"
               + " kex_alg:string host_key_alg:string host_key_fingerprint:string");
+
+  public static final List<Field> NTP =
+      parse(
+          ID
+              + "version:count mode:count stratum:count poll:interval precision:interval"
+              + " root_delay:interval root_disp:interval ref_id:string ref_time:time"
+              + " org_time:time rec_time:time xmt_time:time num_exts:count");
 }

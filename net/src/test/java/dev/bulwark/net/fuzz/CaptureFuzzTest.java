@@ -9,6 +9,7 @@ import dev.bulwark.net.decode.Decoder;
 import dev.bulwark.net.flow.Conn;
 import dev.bulwark.net.flow.FlowTable;
 import dev.bulwark.net.proto.DnsMessage;
+import dev.bulwark.net.proto.Ntp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -51,5 +52,10 @@ class CaptureFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void dns_neverThrows(byte[] input) {
     DnsMessage.parse(input, 0, input.length);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void ntp_neverThrows(byte[] input) {
+    Ntp.parse(input, 0, input.length);
   }
 }
