@@ -16,7 +16,7 @@ public final class Protocols {
   public static List<String> names() {
     return List.of(
         "dns", "http", "ssl", "ssh", "ntp", "dhcp", "syslog", "pop3", "smtp", "ftp", "imap",
-        "mysql");
+        "mysql", "sip");
   }
 
   public static List<Protocol> enabled(NetOptions options, LogSet logs) {
@@ -56,6 +56,9 @@ public final class Protocols {
     }
     if (options.runs("imap")) {
       all.add(ServiceProbe.imap(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("sip")) {
+      all.add(new Sip(logs));
     }
     if (options.runs("mysql")) {
       all.add(ServiceProbe.mysql(logs));

@@ -76,4 +76,14 @@ public final class Schemas {
               + "version:count mode:count stratum:count poll:interval precision:interval"
               + " root_delay:interval root_disp:interval ref_id:string ref_time:time"
               + " org_time:time rec_time:time xmt_time:time num_exts:count");
+
+  public static final List<Field> SIP =
+      parse(
+          ID
+              + "trans_depth:count method:string uri:string date:string request_from:string"
+              + " request_to:string response_from:string response_to:string reply_to:string"
+              + " call_id:string seq:string subject:string request_path:vector[string]"
+              + " response_path:vector[string] user_agent:string status_code:count"
+              + " status_msg:string warning:string request_body_len:count"
+              + " response_body_len:count content_type:string");
 }

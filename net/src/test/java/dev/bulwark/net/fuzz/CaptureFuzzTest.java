@@ -10,6 +10,7 @@ import dev.bulwark.net.flow.Conn;
 import dev.bulwark.net.flow.FlowTable;
 import dev.bulwark.net.proto.DnsMessage;
 import dev.bulwark.net.proto.Ntp;
+import dev.bulwark.net.proto.Sip;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -57,5 +58,10 @@ class CaptureFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void ntp_neverThrows(byte[] input) {
     Ntp.parse(input, 0, input.length);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void sip_neverThrows(byte[] input) {
+    Sip.parse(input, 0, input.length);
   }
 }
