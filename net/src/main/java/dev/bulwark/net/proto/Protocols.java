@@ -61,7 +61,7 @@ public final class Protocols {
       all.add(new Sip(logs));
     }
     if (options.runs("mysql")) {
-      all.add(ServiceProbe.mysql(logs));
+      all.add(new Mysql(logs, options.runs("ssl")));
     }
     return all;
   }

@@ -88,18 +88,6 @@ public final class ServiceProbe implements Protocol {
         "imap", 6, Set.of(143), true, s -> false, s -> s.startsWith("* OK"), "STARTTLS", logs);
   }
 
-  static ServiceProbe mysql(LogSet logs) {
-    return new ServiceProbe(
-        "mysql",
-        6,
-        Set.of(3306),
-        true,
-        s -> false,
-        s -> s.length() > 5 && s.charAt(4) == 10 && s.charAt(3) == 0,
-        "",
-        logs);
-  }
-
   @Override
   public String name() {
     return name;

@@ -86,4 +86,7 @@ public final class Schemas {
               + " response_path:vector[string] user_agent:string status_code:count"
               + " status_msg:string warning:string request_body_len:count"
               + " response_body_len:count content_type:string");
+
+  public static final List<Field> MYSQL =
+      parse(ID + "cmd:string arg:string success:bool rows:count response:string");
 }
