@@ -41,7 +41,7 @@ class MysqlTest {
           seen.add(seq + ":" + len);
           return true;
         };
-    byte[] one = HexFormat.of().parseHex("0300000003616263" + "0100");
+    byte[] one = HexFormat.of().parseHex("03000000616263" + "0100");
     p.feed(one, 0, one.length, sink);
     byte[] rest = HexFormat.of().parseHex("00000e");
     p.feed(rest, 0, rest.length, sink);
