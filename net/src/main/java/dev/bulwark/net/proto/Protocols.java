@@ -42,7 +42,8 @@ public final class Protocols {
       all.add(ServiceProbe.dhcp(logs));
     }
     if (options.runs("syslog")) {
-      all.add(ServiceProbe.syslog(logs));
+      all.add(Syslog.udp(logs));
+      all.add(Syslog.tcp(logs));
     }
     // STARTTLS needs the TLS analyzer loaded, as in Zeek's bare mode with base/protocols/ssl
     if (options.runs("pop3")) {

@@ -49,11 +49,6 @@ public final class ServiceProbe implements Protocol {
     return new ServiceProbe("dhcp", 17, Set.of(67), false, cookie, cookie, null, logs);
   }
 
-  static ServiceProbe syslog(LogSet logs) {
-    Predicate<String> pri = s -> s.matches("(?s)^<\\d{1,3}>.*");
-    return new ServiceProbe("syslog", 17, Set.of(514), true, pri, s -> false, null, logs);
-  }
-
   static ServiceProbe pop3(LogSet logs) {
     return new ServiceProbe(
         "pop3", 6, Set.of(110), true, s -> false, s -> s.startsWith("+OK"), "STLS", logs);

@@ -89,4 +89,7 @@ public final class Schemas {
 
   public static final List<Field> MYSQL =
       parse(ID + "cmd:string arg:string success:bool rows:count response:string");
+
+  public static final List<Field> SYSLOG =
+      parse(ID + "proto:enum facility:string severity:string message:string");
 }

@@ -42,4 +42,9 @@ class ProtocolFuzzTest {
                       return true;
                     }));
   }
+
+  @FuzzTest(maxDuration = "30s")
+  void syslog_neverThrows(byte[] input) {
+    segments(input, (c, b, off, len) -> Syslog.parse(b, off, len));
+  }
 }
