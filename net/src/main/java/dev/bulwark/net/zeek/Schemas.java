@@ -68,7 +68,8 @@ public final class Schemas {
           ID
               + "version:count auth_success:bool auth_attempts:count direction:enum client:string"
               + " server:string cipher_alg:string mac_alg:string compression_alg:string"
-              + " kex_alg:string host_key_alg:string host_key_fingerprint:string");
+              + " kex_alg:string host_key_alg:string host_key_fingerprint:string"
+              + " hassh:string hasshServer:string");
 
   public static final List<Field> NTP =
       parse(

@@ -47,4 +47,13 @@ class ProtocolFuzzTest {
   void syslog_neverThrows(byte[] input) {
     segments(input, (c, b, off, len) -> Syslog.parse(b, off, len));
   }
+
+  @FuzzTest(maxDuration = "30s")
+  void ssh_neverThrows(byte[] input) {
+    Ssh.KexInit k = Ssh.kexInit(input, 0, input.length);
+    if (k != null) {
+      Ssh.hassh(k, false);
+      Ssh.hassh(k, true);
+    }
+  }
 }
