@@ -124,7 +124,8 @@ public final class Tls implements Protocol {
     private X509Certificate leaf;
     private boolean logged;
     private boolean confirmed;
-    String ja3;
+    private TlsFingerprints.ClientHello hello;
+    private String ja3s;
 
     Session(LogSet logs) {
       this.logs = logs;
@@ -319,6 +320,10 @@ public final class Tls implements Protocol {
       List<Integer> exts = new ArrayList<>();
       List<Integer> groups = new ArrayList<>();
       List<Integer> formats = new ArrayList<>();
+      List<Integer> versions = new ArrayList<>();
+      List<Integer> sigs = new ArrayList<>();
+      String firstAlpn = null;
+      boolean hasSni = false;
       if (p + 2 <= end) {
         int el = u16(b, p);
         p += 2;
@@ -328,6 +333,9 @@ public final class Tls implements Protocol {
           int l = u16(b, p + 2);
           int d = p + 4;
           exts.add(et);
+          if (et == 0) {
+            hasSni = true;
+          }
           if (et == 0 && l >= 5) {
             int nl = u16(b, d + 3);
             sni = Text.of(b, d + 5, Math.min(nl, l - 5));
@@ -339,46 +347,36 @@ public final class Tls implements Protocol {
             for (int i = 0; i < (b[d] & 0xff) && i + 1 < l; i++) {
               formats.add(b[d + 1 + i] & 0xff);
             }
+          } else if (et == 43 && l >= 1) {
+            for (int i = 0; i + 1 < (b[d] & 0xff) && d + 2 + i < d + l; i += 2) {
+              versions.add(u16(b, d + 1 + i));
+            }
+          } else if (et == 13 && l >= 2) {
+            for (int i = 0; i + 1 < u16(b, d) && d + 2 + i + 1 < d + l; i += 2) {
+              sigs.add(u16(b, d + 2 + i));
+            }
+          } else if (et == 16 && l >= 3 && firstAlpn == null) {
+            firstAlpn = Text.of(b, d + 3, Math.min(b[d + 2] & 0xff, l - 3));
           }
           p = d + l;
         }
       }
-      int helloVersion = u16(b, off);
-      ja3 =
-          helloVersion
-              + ","
-              + join(ciphers)
-              + ","
-              + join(exts)
-              + ","
-              + join(groups)
-              + ","
-              + join(formats);
-    }
-
-    private static String join(List<Integer> xs) {
-      StringBuilder s = new StringBuilder();
-      for (int x : xs) {
-        if ((x & 0x0f0f) == 0x0a0a) {
-          continue; // GREASE values are left out of JA3
-        }
-        if (s.length() > 0) {
-          s.append('-');
-        }
-        s.append(x);
-      }
-      return s.toString();
+      hello =
+          new TlsFingerprints.ClientHello(
+              u16(b, off), ciphers, exts, groups, formats, versions, sigs, firstAlpn, hasSni);
     }
 
     private void serverHello(Conn c, byte[] b, int off, int len) {
       int end = off + len;
       version = u16(b, off);
+      int helloVersion = version;
       int p = off + 2 + 32;
       int sid = b[p] & 0xff;
       byte[] session = Arrays.copyOfRange(b, p + 1, p + 1 + sid);
       p += 1 + sid;
       cipher = u16(b, p);
       p += 3;
+      List<Integer> exts = new ArrayList<>();
       if (sid > 0 && Arrays.equals(session, clientSession)) {
         resumed = true;
       }
@@ -390,6 +388,7 @@ public final class Tls implements Protocol {
           int et = u16(b, p);
           int l = u16(b, p + 2);
           int d = p + 4;
+          exts.add(et);
           if (et == 43 && l == 2) {
             version = u16(b, d);
           } else if (et == 51 && l >= 2) {
@@ -402,6 +401,7 @@ public final class Tls implements Protocol {
           p = d + l;
         }
       }
+      ja3s = TlsFingerprints.ja3s(helloVersion, cipher, exts);
     }
 
     private void keyExchange(byte[] b, int off, int len) {
@@ -506,7 +506,10 @@ public final class Tls implements Protocol {
           history.toString(),
           isTls13() ? null : fps,
           isTls13() ? null : clientFps,
-          sniMatches());
+          sniMatches(),
+          hello == null ? null : TlsFingerprints.ja3(hello),
+          ja3s,
+          hello == null ? null : TlsFingerprints.ja4(hello, datagram ? 'd' : 't'));
     }
 
     private static String alertName(int d) {

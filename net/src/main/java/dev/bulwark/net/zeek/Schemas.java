@@ -52,7 +52,7 @@ public final class Schemas {
               + "version:string cipher:string curve:string server_name:string resumed:bool"
               + " last_alert:string next_protocol:string established:bool ssl_history:string"
               + " cert_chain_fps:vector[string] client_cert_chain_fps:vector[string]"
-              + " sni_matches_cert:bool");
+              + " sni_matches_cert:bool ja3:string ja3s:string ja4:string");
 
   public static final List<Field> WEIRD =
       parse(ID + "name:string addl:string notice:bool peer:string source:string");
