@@ -240,6 +240,7 @@ public final class ZeekRun implements FlowTable.Listener {
         pk[3],
         FlowTable.tunnelParents(c).isEmpty() ? null : FlowTable.tunnelParents(c),
         c.proto);
+    closeTunnels(c);
   }
 
   /** How long Zeek's weird script ignores a repeat of one weird for one connection or flow. */
@@ -327,10 +328,42 @@ public final class ZeekRun implements FlowTable.Listener {
     return new String[] {s.substring(0, c), s.substring(c + 1)};
   }
 
+  /**
+   * UDP tunnels by the uid of the connection that carries them: Zeek closes such a tunnel
+   * (Tunnel::CLOSE) when that connection goes; IP and GRE tunnels only expire, after hours.
+   */
+  private final java.util.Map<String, List<Tunnel>> udpTunnels = new java.util.HashMap<>();
+
+  /** UDP tunnels remembered at most, so that a capture of many tunnels stays bounded. */
+  private static final int MAX_TUNNELS = 100_000;
+
+  private void closeTunnels(Conn c) {
+    List<Tunnel> carried = udpTunnels.remove(c.uid);
+    if (carried == null) {
+      return;
+    }
+    for (Tunnel t : carried) {
+      logs.write(
+          "tunnel",
+          Schemas.TUNNEL,
+          new Time(c.lastTs()),
+          c.uid,
+          t.src().toString(),
+          t.srcPort(),
+          t.dst().toString(),
+          t.dstPort(),
+          t.kind(),
+          "Tunnel::CLOSE");
+    }
+  }
+
   @Override
   public void tunnel(long ts, Tunnel t, String uid) {
     if (!options.runs("tunnel") && options.only() != null) {
       return;
+    }
+    if (t.udp() && udpTunnels.size() < MAX_TUNNELS) {
+      udpTunnels.computeIfAbsent(uid, k -> new ArrayList<>()).add(t);
     }
     logs.write(
         "tunnel",
