@@ -131,8 +131,12 @@ public final class Tls implements Protocol {
       this.logs = logs;
     }
 
+    /** The time of the segment being read. */
+    private long now;
+
     @Override
     public void data(Conn c, boolean fromOrig, long t, byte[] b, int off, int len) {
+      now = t;
       if (dead) {
         return;
       }
@@ -424,7 +428,10 @@ public final class Tls implements Protocol {
         if (p + cl > end) {
           break;
         }
-        into.add(sha256(b, p, cl));
+        String fp = sha256(b, p, cl);
+        boolean first = into.isEmpty();
+        into.add(fp);
+        X509Log.log(logs, now, fp, b, p, cl, !orig && first, orig && first);
         if (!orig && leaf == null) {
           leaf = parse(b, p, cl);
         }

@@ -56,4 +56,11 @@ class ProtocolFuzzTest {
       Ssh.hassh(k, true);
     }
   }
+
+  @FuzzTest(maxDuration = "30s")
+  void x509_neverThrows(byte[] input) {
+    X509Log.read(input, 0, input.length);
+    X509Log.bitStringLength(input);
+    X509Log.spkiAlgorithm(input);
+  }
 }
