@@ -16,7 +16,7 @@ public final class Protocols {
   public static List<String> names() {
     return List.of(
         "dns", "http", "ssl", "ssh", "ntp", "dhcp", "syslog", "pop3", "smtp", "ftp", "imap",
-        "mysql", "sip");
+        "mysql", "sip", "modbus");
   }
 
   public static List<Protocol> enabled(NetOptions options, LogSet logs) {
@@ -57,6 +57,9 @@ public final class Protocols {
     }
     if (options.runs("imap")) {
       all.add(ServiceProbe.imap(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("modbus")) {
+      all.add(new Modbus(logs));
     }
     if (options.runs("sip")) {
       all.add(new Sip(logs));

@@ -105,4 +105,7 @@ public final class Schemas {
               + " san.uri:vector[string] san.email:vector[string] san.ip:vector[addr]"
               + " basic_constraints.ca:bool basic_constraints.path_len:count host_cert:bool"
               + " client_cert:bool");
+
+  public static final List<Field> MODBUS =
+      parse(ID + "tid:count unit:count func:string pdu_type:string exception:string");
 }
