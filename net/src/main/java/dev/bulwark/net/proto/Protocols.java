@@ -53,7 +53,7 @@ public final class Protocols {
       all.add(ServiceProbe.smtp(options.runs("ssl") ? logs : null));
     }
     if (options.runs("ftp")) {
-      all.add(ServiceProbe.ftp(options.runs("ssl") ? logs : null));
+      all.add(new Ftp(logs, options.runs("ssl")));
     }
     if (options.runs("imap")) {
       all.add(ServiceProbe.imap(options.runs("ssl") ? logs : null));

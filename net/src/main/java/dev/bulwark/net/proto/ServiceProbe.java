@@ -66,18 +66,6 @@ public final class ServiceProbe implements Protocol {
         logs);
   }
 
-  static ServiceProbe ftp(LogSet logs) {
-    return new ServiceProbe(
-        "ftp",
-        6,
-        Set.of(21, 2811),
-        true,
-        s -> false,
-        s -> s.matches("(?s)^220[ -].*"),
-        "AUTH TLS",
-        logs);
-  }
-
   static ServiceProbe imap(LogSet logs) {
     return new ServiceProbe(
         "imap", 6, Set.of(143), true, s -> false, s -> s.startsWith("* OK"), "STARTTLS", logs);

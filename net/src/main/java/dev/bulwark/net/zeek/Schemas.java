@@ -108,4 +108,12 @@ public final class Schemas {
 
   public static final List<Field> MODBUS =
       parse(ID + "tid:count unit:count func:string pdu_type:string exception:string");
+
+  public static final List<Field> FTP =
+      parse(
+          ID
+              + "user:string password:string command:string arg:string mime_type:string"
+              + " file_size:count reply_code:count reply_msg:string data_channel.passive:bool"
+              + " data_channel.orig_h:addr data_channel.resp_h:addr data_channel.resp_p:port"
+              + " fuid:string");
 }
