@@ -50,7 +50,7 @@ public final class Protocols {
       all.add(ServiceProbe.pop3(options.runs("ssl") ? logs : null));
     }
     if (options.runs("smtp")) {
-      all.add(ServiceProbe.smtp(options.runs("ssl") ? logs : null));
+      all.add(new Smtp(logs, options.runs("ssl")));
     }
     if (options.runs("ftp")) {
       all.add(new Ftp(logs, options.runs("ssl")));

@@ -54,18 +54,6 @@ public final class ServiceProbe implements Protocol {
         "pop3", 6, Set.of(110), true, s -> false, s -> s.startsWith("+OK"), "STLS", logs);
   }
 
-  static ServiceProbe smtp(LogSet logs) {
-    return new ServiceProbe(
-        "smtp",
-        6,
-        Set.of(25, 587),
-        true,
-        s -> false,
-        s -> s.matches("(?s)^220[ -].*"),
-        "STARTTLS",
-        logs);
-  }
-
   static ServiceProbe imap(LogSet logs) {
     return new ServiceProbe(
         "imap", 6, Set.of(143), true, s -> false, s -> s.startsWith("* OK"), "STARTTLS", logs);

@@ -116,4 +116,13 @@ public final class Schemas {
               + " file_size:count reply_code:count reply_msg:string data_channel.passive:bool"
               + " data_channel.orig_h:addr data_channel.resp_h:addr data_channel.resp_p:port"
               + " fuid:string");
+
+  public static final List<Field> SMTP =
+      parse(
+          ID
+              + "trans_depth:count helo:string mailfrom:string rcptto:set[string] date:string"
+              + " from:string to:set[string] cc:set[string] reply_to:string msg_id:string"
+              + " in_reply_to:string subject:string x_originating_ip:addr"
+              + " first_received:string second_received:string last_reply:string"
+              + " path:vector[addr] user_agent:string tls:bool fuids:vector[string]");
 }
