@@ -10,8 +10,37 @@ import java.util.List;
 public final class Protocols {
   private Protocols() {}
 
-  /** Names {@code --only} accepts besides the analyzers: logs that need no analyzer. */
-  public static final List<String> LOGS = List.of("conn", "weird", "tunnel");
+  /**
+   * Names {@code --only} accepts besides the analyzers: logs that need no analyzer, and the other
+   * protocols of Zeek's {@code base/protocols/} that Bulwark does not analyze yet — accepted so
+   * that a Zeek bare-mode script list translates whole; they write nothing.
+   */
+  public static final List<String> LOGS =
+      List.of(
+          "conn",
+          "weird",
+          "tunnel",
+          "dce-rpc",
+          "dce_rpc",
+          "dnp3",
+          "finger",
+          "irc",
+          "krb",
+          "ldap",
+          "mqtt",
+          "ntlm",
+          "postgresql",
+          "quic",
+          "radius",
+          "rdp",
+          "redis",
+          "rfb",
+          "smb",
+          "snmp",
+          "socks",
+          "tunnels",
+          "websocket",
+          "xmpp");
 
   public static List<String> names() {
     return List.of(
