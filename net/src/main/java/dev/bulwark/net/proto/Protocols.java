@@ -68,7 +68,7 @@ public final class Protocols {
       all.add(new Ntp(logs));
     }
     if (options.runs("dhcp")) {
-      all.add(ServiceProbe.dhcp(logs));
+      all.add(new Dhcp(logs));
     }
     if (options.runs("syslog")) {
       all.add(Syslog.udp(logs));

@@ -43,12 +43,6 @@ public final class ServiceProbe implements Protocol {
     this.logs = logs;
   }
 
-  static ServiceProbe dhcp(LogSet logs) {
-    Predicate<String> cookie =
-        s -> s.length() >= 240 && s.startsWith("\u0063\u0082\u0053\u0063", 236);
-    return new ServiceProbe("dhcp", 17, Set.of(67), false, cookie, cookie, null, logs);
-  }
-
   static ServiceProbe pop3(LogSet logs) {
     return new ServiceProbe(
         "pop3", 6, Set.of(110), true, s -> false, s -> s.startsWith("+OK"), "STLS", logs);

@@ -125,4 +125,11 @@ public final class Schemas {
               + " in_reply_to:string subject:string x_originating_ip:addr"
               + " first_received:string second_received:string last_reply:string"
               + " path:vector[addr] user_agent:string tls:bool fuids:vector[string]");
+
+  public static final List<Field> DHCP =
+      parse(
+          "ts:time uids:set[string] client_addr:addr server_addr:addr mac:string"
+              + " host_name:string client_fqdn:string domain:string requested_addr:addr"
+              + " assigned_addr:addr lease_time:interval client_message:string"
+              + " server_message:string msg_types:vector[string] duration:interval");
 }
