@@ -125,6 +125,14 @@ public final class ZeekRun implements FlowTable.Listener {
       if (options.runs("ssl")) {
         enabledLogs.add("x509");
       }
+      // Zeek's protocol scripts load its weird framework, so weird.log is written in bare mode
+      // as soon as any protocol analyzer runs
+      for (String name : options.only()) {
+        if (!name.equals("conn") && !name.equals("tunnel") && !name.equals("tunnels")) {
+          enabledLogs.add("weird");
+          break;
+        }
+      }
     }
     if (out == null) {
       enabledLogs = Set.of(); // detections only

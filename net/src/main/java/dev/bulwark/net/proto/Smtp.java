@@ -235,24 +235,71 @@ public final class Smtp implements Protocol {
           inData = true;
           inHeaders = true;
         }
-        case "BDAT" -> {
-          String[] p = arg.strip().split("\\s+");
-          if (p.length >= 1
-              && p[0].matches("\\d{1,18}")
-              && (p.length == 1 || p.length == 2 && p[1].equalsIgnoreCase("LAST"))) {
-            bdatLeft = Long.parseLong(p[0]);
-            bdatLast = p.length == 2;
-            if (info.date == null && info.from == null && info.subject == null) {
-              inHeaders = true;
-            }
-          }
-        }
+        case "BDAT" -> bdat(c, ts, arg.strip());
         case "STARTTLS" -> startTls = true;
         default -> {}
       }
       if (!cmd.equals("QUIT")) {
         info.clientActivity = true; // a QUIT alone makes no transaction
       }
+    }
+
+    /** BDAT's argument: a chunk size and maybe LAST; what Zeek finds wrong becomes a weird. */
+    private void bdat(Conn c, long ts, String arg) {
+      if (arg.isEmpty()) {
+        weird(c, ts, "smtp_invalid_bdat_command", "BDAT argument bad length");
+        return;
+      }
+      int n = 0;
+      while (n < arg.length() && Character.isDigit(arg.charAt(n))) {
+        n++;
+      }
+      if (n == 0) {
+        weird(c, ts, "smtp_invalid_bdat_command", "BDAT not followed by a valid chunk-size");
+        return;
+      }
+      if (n > 20) {
+        weird(c, ts, "smtp_invalid_bdat_command", "BDAT argument bad length");
+        return;
+      }
+      String rest = arg.substring(n).strip();
+      if (!rest.isEmpty() && !rest.equalsIgnoreCase("LAST")) {
+        weird(c, ts, "smtp_invalid_bdat_command", "BDAT chunk-size followed by junk");
+        return;
+      }
+      java.math.BigInteger size = new java.math.BigInteger(arg.substring(0, n));
+      if (size.bitLength() > 63) {
+        weird(c, ts, "smtp_huge_bdat_chunk", arg.substring(0, n));
+        return;
+      }
+      bdatLeft = size.longValue();
+      bdatLast = !rest.isEmpty();
+      if (info.date == null && info.from == null && info.subject == null) {
+        inHeaders = true;
+      }
+    }
+
+    private final Set<String> weirds = new java.util.HashSet<>();
+
+    /** A weird about this connection, once per name as Zeek's weird script logs it. */
+    private void weird(Conn c, long ts, String name, String addl) {
+      if (!weirds.add(name)) {
+        return;
+      }
+      logs.write(
+          "weird",
+          Schemas.WEIRD,
+          new Time(ts),
+          c.uid,
+          c.origH.toString(),
+          c.origP,
+          c.respH.toString(),
+          c.respP,
+          name,
+          addl,
+          false,
+          "zeek",
+          "SMTP");
     }
 
     private void headerLine(String l) {
