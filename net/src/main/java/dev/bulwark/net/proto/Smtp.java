@@ -279,27 +279,10 @@ public final class Smtp implements Protocol {
       }
     }
 
-    private final Set<String> weirds = new java.util.HashSet<>();
+    private final ConnWeird weirds = new ConnWeird(logs, "SMTP");
 
-    /** A weird about this connection, once per name as Zeek's weird script logs it. */
     private void weird(Conn c, long ts, String name, String addl) {
-      if (!weirds.add(name)) {
-        return;
-      }
-      logs.write(
-          "weird",
-          Schemas.WEIRD,
-          new Time(ts),
-          c.uid,
-          c.origH.toString(),
-          c.origP,
-          c.respH.toString(),
-          c.respP,
-          name,
-          addl,
-          false,
-          "zeek",
-          "SMTP");
+      weirds.report(c, ts, name, addl);
     }
 
     private void headerLine(String l) {
