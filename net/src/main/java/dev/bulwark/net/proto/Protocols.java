@@ -33,7 +33,6 @@ public final class Protocols {
           "quic",
           "radius",
           "rdp",
-          "redis",
           "rfb",
           "smb",
           "snmp",
@@ -45,7 +44,7 @@ public final class Protocols {
   public static List<String> names() {
     return List.of(
         "dns", "http", "ssl", "ssh", "ntp", "dhcp", "syslog", "pop3", "smtp", "ftp", "imap",
-        "mysql", "sip", "modbus");
+        "mysql", "sip", "modbus", "redis");
   }
 
   public static List<Protocol> enabled(NetOptions options, LogSet logs) {
@@ -86,6 +85,9 @@ public final class Protocols {
     }
     if (options.runs("imap")) {
       all.add(ServiceProbe.imap(options.runs("ssl") ? logs : null));
+    }
+    if (options.runs("redis")) {
+      all.add(new Redis(logs));
     }
     if (options.runs("modbus")) {
       all.add(new Modbus(logs));

@@ -132,4 +132,7 @@ public final class Schemas {
               + " host_name:string client_fqdn:string domain:string requested_addr:addr"
               + " assigned_addr:addr lease_time:interval client_message:string"
               + " server_message:string msg_types:vector[string] duration:interval");
+
+  public static final List<Field> REDIS =
+      parse(ID + "cmd.name:string cmd.key:string cmd.value:string success:bool reply.value:string");
 }

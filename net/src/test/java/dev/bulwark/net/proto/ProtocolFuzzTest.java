@@ -63,4 +63,16 @@ class ProtocolFuzzTest {
     X509Log.bitStringLength(input);
     X509Log.spkiAlgorithm(input);
   }
+
+  @FuzzTest(maxDuration = "30s")
+  void redis_neverThrows(byte[] input) {
+    int[] at = {0};
+    while (at[0] < input.length) {
+      int before = at[0];
+      if (Redis.resp(input, at, input.length, 0) == null || at[0] == before) {
+        break;
+      }
+    }
+    Redis.inline(new String(input, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
 }
