@@ -42,6 +42,30 @@ public final class Ftp implements Protocol {
   private final LogSet logs;
   private final boolean tls;
 
+  /** Data connections announced and not yet seen ("host|port" of their responder), bounded. */
+  private final java.util.LinkedHashSet<String> expected = new java.util.LinkedHashSet<>();
+
+  static final int MAX_EXPECTED = 10_000;
+
+  private void expect(Channel ch) {
+    if (expected.size() >= MAX_EXPECTED) {
+      expected.remove(expected.iterator().next());
+    }
+    expected.add(ch.respH() + "|" + ch.respP());
+  }
+
+  /** A connection to an announced data channel is Zeek's ftp-data service. */
+  @Override
+  public String expectedService(Conn c) {
+    if (expected.isEmpty() || c.proto != 6) {
+      return null;
+    }
+    if (expected.remove(c.respH + "|" + c.respP) || expected.remove(c.origH + "|" + c.origP)) {
+      return "ftp-data";
+    }
+    return null;
+  }
+
   public Ftp(LogSet logs, boolean tls) {
     this.logs = logs;
     this.tls = tls;
@@ -267,6 +291,9 @@ public final class Ftp implements Protocol {
         ch = epsv(msg, client, server);
       } else if ((p.cmd.equals("PORT") || p.cmd.equals("EPRT")) && n == 200) {
         ch = port(p.cmd, p.arg, server);
+      }
+      if (ch != null) {
+        expect(ch);
       }
       String arg = p.arg.isEmpty() ? null : p.arg;
       Long size = null;
