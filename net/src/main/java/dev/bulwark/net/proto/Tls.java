@@ -175,7 +175,19 @@ public final class Tls implements Protocol {
       dead = true;
     }
 
-    /** One datagram of DTLS records; unfragmented handshake messages only. */
+    /** A DTLS handshake message larger than this is not reassembled. */
+    static final int MAX_DTLS_MESSAGE = 256 * 1024;
+
+    /** Per side: the fragmented handshake message being put together, and its bytes so far. */
+    private final byte[][] dtlsMessage = new byte[2][];
+
+    private final int[] dtlsHave = new int[2];
+    private final int[] dtlsSeq = {-1, -1};
+
+    /**
+     * One datagram of DTLS records. Handshake messages split into fragments are put together (in
+     * order, as they normally come) before they are read.
+     */
     private void dtls(Conn c, int side, byte[] b, int off, int len) {
       int p = off;
       int end = off + len;
@@ -196,8 +208,25 @@ public final class Tls implements Protocol {
             if (q + 12 + fragLen > body + rlen) {
               break;
             }
-            if (fragOff == 0) {
+            int total = (b[q + 1] & 0xff) << 16 | (b[q + 2] & 0xff) << 8 | (b[q + 3] & 0xff);
+            int seq = u16(b, q + 4);
+            if (fragOff == 0 && fragLen >= total) {
               handshake(c, side, mt, b, q + 12, fragLen, true);
+            } else if (total <= MAX_DTLS_MESSAGE) {
+              if (fragOff == 0 || dtlsSeq[side] != seq || dtlsMessage[side] == null) {
+                dtlsMessage[side] = new byte[total];
+                dtlsHave[side] = 0;
+                dtlsSeq[side] = seq;
+              }
+              if (fragOff == dtlsHave[side] && fragOff + fragLen <= total) {
+                System.arraycopy(b, q + 12, dtlsMessage[side], fragOff, fragLen);
+                dtlsHave[side] += fragLen;
+                if (dtlsHave[side] == total) {
+                  byte[] whole = dtlsMessage[side];
+                  dtlsMessage[side] = null;
+                  handshake(c, side, mt, whole, 0, total, true);
+                }
+              }
             }
             q += 12 + fragLen;
           }
