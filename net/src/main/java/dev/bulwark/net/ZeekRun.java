@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +37,32 @@ public final class ZeekRun implements FlowTable.Listener {
   private final NetOptions options;
   private final LogSet logs;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final Set<String> weirdOnce = new HashSet<>();
   private final java.util.Map<String, Long> weirdCounts = new java.util.HashMap<>();
 
   /** The analyzer Zeek names as a weird's source, from the weird's name. */
   static String weirdSource(String name) {
+    String fixed =
+        switch (name) {
+          case "invalid_inner_IP_version",
+              "truncated_inner_IP",
+              "inner_IP_payload_length_mismatch" ->
+              "IPTUNNEL";
+          case "unknown_ip_version", "ip_hdr_len_zero" -> "IP";
+          case "nflog_bad_tlv_len" -> "NFLOG";
+          case "triple_tagged_vlan_unsupported" -> "VLAN";
+          case "max_packet_analyzer_depth_exceeded" -> "ETHERNET";
+          case "Teredo_bubble_with_payload" -> "TEREDO";
+          default -> null;
+        };
+    if (fixed != null) {
+      return fixed;
+    }
+    if (name.startsWith("HTTP_") || name.startsWith("http_") || name.endsWith("_URI")) {
+      return "HTTP";
+    }
+    if (name.startsWith("icmp6_") || name.startsWith("ICMP")) {
+      return "ICMP";
+    }
     if (name.contains("TCP")) {
       return "TCP";
     }
@@ -104,6 +124,14 @@ public final class ZeekRun implements FlowTable.Listener {
       enabledLogs = new LinkedHashSet<>(options.only());
       if (options.runs("ssl")) {
         enabledLogs.add("x509");
+      }
+      // Zeek's protocol scripts load its weird framework, so weird.log is written in bare mode
+      // as soon as any protocol analyzer runs
+      for (String name : options.only()) {
+        if (!name.equals("conn") && !name.equals("tunnel") && !name.equals("tunnels")) {
+          enabledLogs.add("weird");
+          break;
+        }
       }
     }
     if (out == null) {
@@ -220,52 +248,55 @@ public final class ZeekRun implements FlowTable.Listener {
         pk[3],
         FlowTable.tunnelParents(c).isEmpty() ? null : FlowTable.tunnelParents(c),
         c.proto);
+    closeTunnels(c);
   }
+
+  /** How long Zeek's weird script ignores a repeat of one weird for one connection or flow. */
+  private static final long WEIRD_IGNORE_NANOS = 10L * 60 * 1_000_000_000L;
+
+  /** Weird keys remembered at most; beyond it the oldest are forgotten, as their expiry would. */
+  private static final int WEIRD_KEYS_MAX = 100_000;
+
+  private final java.util.LinkedHashMap<String, Long> weirdSeen = new java.util.LinkedHashMap<>();
 
   @Override
   public void weird(
       long ts, Conn c, Addr src, int sport, Addr dst, int dport, String name, String addl) {
-    // Zeek samples weirds: the first 25 of a name, then every 1000th
-    long n = weirdCounts.merge(name, 1L, Long::sum);
+    // Zeek counts a weird per connection, per address pair (flow weirds) or per name (the rest):
+    // the first 25, then every 1000th; its weird script then logs one weird once per connection
+    // or flow (or once per name) and ignores repeats for ten minutes
+    String scope = c != null ? "c" + c.uid : src != null ? "f" + src + ">" + dst : "n";
+    String key = scope + "|" + name;
+    long n = weirdCounts.merge(key, 1L, Long::sum);
     if (n > 25 && n % 1000 != 0) {
       return;
     }
-    String source = weirdSource(name);
-    if (c != null) {
-      // Zeek reports a connection's weird once per connection and name
-      if (!weirdOnce.add(c.uid + name)) {
-        return;
-      }
-      logs.write(
-          "weird",
-          Schemas.WEIRD,
-          new Time(ts),
-          c.uid,
-          c.origH.toString(),
-          c.origP,
-          c.respH.toString(),
-          c.respP,
-          name,
-          addl,
-          false,
-          "zeek",
-          source);
-    } else {
-      logs.write(
-          "weird",
-          Schemas.WEIRD,
-          new Time(ts),
-          null,
-          src == null ? null : src.toString(),
-          src == null ? null : sport,
-          dst == null ? null : dst.toString(),
-          dst == null ? null : dport,
-          name,
-          addl,
-          false,
-          "zeek",
-          source);
+    Long seen = weirdSeen.get(key);
+    if (seen != null && ts - seen < WEIRD_IGNORE_NANOS) {
+      return;
     }
+    weirdSeen.put(key, ts);
+    if (weirdSeen.size() > WEIRD_KEYS_MAX) {
+      weirdSeen.remove(weirdSeen.keySet().iterator().next());
+    }
+    if (weirdCounts.size() > WEIRD_KEYS_MAX) {
+      weirdCounts.clear();
+    }
+    String source = weirdSource(name);
+    logs.write(
+        "weird",
+        Schemas.WEIRD,
+        new Time(ts),
+        c == null ? null : c.uid,
+        c != null ? c.origH.toString() : src == null ? null : src.toString(),
+        c != null ? (Object) c.origP : src == null ? null : sport,
+        c != null ? c.respH.toString() : dst == null ? null : dst.toString(),
+        c != null ? (Object) c.respP : dst == null ? null : dport,
+        name,
+        addl,
+        false,
+        "zeek",
+        source);
   }
 
   /** A detection as a Zeek notice.log record, so that log tools see it beside the flows. */
@@ -305,10 +336,42 @@ public final class ZeekRun implements FlowTable.Listener {
     return new String[] {s.substring(0, c), s.substring(c + 1)};
   }
 
+  /**
+   * UDP tunnels by the uid of the connection that carries them: Zeek closes such a tunnel
+   * (Tunnel::CLOSE) when that connection goes; IP and GRE tunnels only expire, after hours.
+   */
+  private final java.util.Map<String, List<Tunnel>> udpTunnels = new java.util.HashMap<>();
+
+  /** UDP tunnels remembered at most, so that a capture of many tunnels stays bounded. */
+  private static final int MAX_TUNNELS = 100_000;
+
+  private void closeTunnels(Conn c) {
+    List<Tunnel> carried = udpTunnels.remove(c.uid);
+    if (carried == null) {
+      return;
+    }
+    for (Tunnel t : carried) {
+      logs.write(
+          "tunnel",
+          Schemas.TUNNEL,
+          new Time(c.lastTs()),
+          c.uid,
+          t.src().toString(),
+          t.srcPort(),
+          t.dst().toString(),
+          t.dstPort(),
+          t.kind(),
+          "Tunnel::CLOSE");
+    }
+  }
+
   @Override
   public void tunnel(long ts, Tunnel t, String uid) {
     if (!options.runs("tunnel") && options.only() != null) {
       return;
+    }
+    if (t.udp() && udpTunnels.size() < MAX_TUNNELS) {
+      udpTunnels.computeIfAbsent(uid, k -> new ArrayList<>()).add(t);
     }
     logs.write(
         "tunnel",

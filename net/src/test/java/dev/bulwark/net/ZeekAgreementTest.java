@@ -171,5 +171,15 @@ class ZeekAgreementTest {
     assertThat(perLog.get("dns").f1()).as("dns F1").isGreaterThanOrEqualTo(0.95);
     assertThat(perLog.get("http").f1()).as("http F1").isGreaterThanOrEqualTo(0.93);
     assertThat(perLog.get("ssl").f1()).as("ssl F1").isGreaterThanOrEqualTo(0.83);
+    assertThat(perLog.get("ssh").f1()).as("ssh F1").isGreaterThanOrEqualTo(0.97);
+    assertThat(perLog.get("weird").f1()).as("weird F1").isGreaterThanOrEqualTo(0.95);
+    assertThat(perLog.get("tunnel").f1()).as("tunnel F1").isGreaterThanOrEqualTo(0.74);
+    assertThat(perLog.get("x509").f1()).as("x509 F1").isGreaterThanOrEqualTo(0.99);
+    assertThat(perLog.get("modbus").f1()).as("modbus F1").isGreaterThanOrEqualTo(0.79);
+    assertThat(perLog.get("redis").f1()).as("redis F1").isGreaterThanOrEqualTo(0.98);
+    for (String log : List.of("ntp", "sip", "mysql", "smtp", "ftp", "syslog", "dhcp")) {
+      assertThat(perLog.get(log).f1()).as(log + " F1").isGreaterThanOrEqualTo(0.99);
+    }
+    assertThat(all.f1()).as("all logs F1").isGreaterThanOrEqualTo(0.90);
   }
 }

@@ -19,6 +19,9 @@ public final class Decoder {
   private long frame;
   private long ts;
   private boolean wireTruncated;
+  private byte[] frameData;
+  private int frameWire;
+  private int vlanTags;
 
   public Decoder(PacketHandler handler, boolean checkChecksums) {
     this.handler = handler;
@@ -29,6 +32,9 @@ public final class Decoder {
     frame = p.number();
     ts = p.tsNanos();
     wireTruncated = p.truncated();
+    frameData = p.data();
+    frameWire = p.wireLength();
+    vlanTags = 0;
     try {
       link(p.linkType(), p.data(), 0, p.data().length, List.of());
     } catch (IndexOutOfBoundsException cut) {
@@ -88,8 +94,9 @@ public final class Decoder {
     }
   }
 
+  /** IP of either version, told by the header's first nibble as Zeek's IP analyzer does. */
   private void rawIp(byte[] b, int off, int len, List<Tunnel> tun) {
-    if (len < 1) {
+    if (len < 20) {
       weird("truncated_IP");
       return;
     }
@@ -99,8 +106,58 @@ public final class Decoder {
     } else if (v == 6) {
       ipv6(b, off, len, tun);
     } else {
-      weird("unknown_packet_type");
+      weird("unknown_ip_version");
     }
+  }
+
+  /**
+   * The bytes of an outer IP packet the wire carried from {@code off} on: the frame's wire length
+   * when the packet lies in the captured frame, else what is present.
+   */
+  private int wireAvailable(byte[] b, int off, int len) {
+    return b == frameData ? Math.max(len, frameWire - off) : len;
+  }
+
+  /**
+   * Zeek's checks of an IP header's lengths, in its order; returns the total length to use, or -1
+   * when the packet is dropped (a weird reported).
+   */
+  private int outerLengths(byte[] b, int off, int len, int total, int headerLen) {
+    if (total == 0) {
+      // segmentation offload zeroes the length field; Zeek then takes what was captured
+      weird("ip_hdr_len_zero");
+      total = len;
+    }
+    if (wireAvailable(b, off, len) < total) {
+      weird("truncated_IP_len");
+      return -1;
+    }
+    if (headerLen > total) {
+      weird("invalid_IP_header_size");
+      return -1;
+    }
+    if (headerLen > len) {
+      weird("internally_truncated_header");
+      return -1;
+    }
+    return total;
+  }
+
+  /**
+   * Zeek's test of the packet inside an IP-in-IP tunnel: 0 when whole, -2 for the wrong IP version,
+   * -1 when cut short, 1 when followed by more bytes than its header states.
+   */
+  static int innerIp(int proto, byte[] b, int off, int len) {
+    int min = proto == 41 ? 40 : 20;
+    if (len < min) {
+      return -1;
+    }
+    int v = (b[off] & 0xff) >> 4;
+    if (v != (proto == 41 ? 6 : 4)) {
+      return -2;
+    }
+    int total = proto == 41 ? 40 + u16(b, off + 4) : u16(b, off + 2);
+    return len == total ? 0 : len < total ? -1 : 1;
   }
 
   private void ethernet(byte[] b, int off, int len, List<Tunnel> tun) {
@@ -126,12 +183,16 @@ public final class Decoder {
 
   private void ether(int type, byte[] b, int off, int len, List<Tunnel> tun) {
     switch (type) {
-      case 0x0800 -> ipv4(b, off, len, tun);
-      case 0x86dd -> ipv6(b, off, len, tun);
+      case 0x0800, 0x86dd -> rawIp(b, off, len, tun);
       case 0x8100, 0x88a8, 0x9100 -> {
         if (len < 4) {
           weird("truncated_VLAN_header");
           return;
+        }
+        if (++vlanTags == 3) {
+          // Zeek keeps two tags per packet; a third overwrites the inner one
+          handler.weird(
+              frame, ts, "triple_tagged_vlan_unsupported", "inner VLAN tag overwritten", null);
         }
         ether(u16(b, off + 2), b, off + 4, len - 4, tun);
       }
@@ -236,7 +297,7 @@ public final class Decoder {
       int tl = (b[p] & 0xff) | (b[p + 1] & 0xff) << 8;
       int tt = (b[p + 2] & 0xff) | (b[p + 3] & 0xff) << 8;
       if (tl < 4 || p + tl > end) {
-        weird("nflog_bad_tlv_length");
+        handler.weird(frame, ts, "nflog_bad_tlv_len", "(" + tl + " > " + (end - p) + ")", null);
         return;
       }
       if (tt == 9) {
@@ -258,25 +319,31 @@ public final class Decoder {
     }
     int v = (b[off] & 0xff) >> 4;
     if (v != 4) {
-      weird(tun.isEmpty() ? "unknown_packet_type" : "invalid_inner_IP_version");
+      if (tun.isEmpty()) {
+        weird("unknown_ip_version");
+      } else {
+        flowWeird("invalid_inner_IP_version", tun.get(tun.size() - 1));
+      }
       return;
     }
     int hl = (b[off] & 0x0f) * 4;
     int total = u16(b, off + 2);
+    if (tun.isEmpty()) {
+      total = outerLengths(b, off, len, total, hl);
+      if (total < 0) {
+        return;
+      }
+    }
     if (hl < 20) {
-      weird("bad_IP_header_len");
+      weird("IPv4_min_header_size");
       return;
     }
     if (total < hl) {
-      weird("bad_IP_header_len");
+      weird("invalid_IP_header_size");
       return;
     }
     if (len < hl) {
-      weird("truncated_IP");
-      return;
-    }
-    if (total > len && !wireTruncated && tun.isEmpty()) {
-      weird("truncated_IP");
+      weird("internally_truncated_header");
       return;
     }
     if (checkChecksums && Checksums.sum(b, off, hl, 0) != 0xffff) {
@@ -338,12 +405,15 @@ public final class Decoder {
       return;
     }
     if ((b[off] & 0xff) >> 4 != 6) {
-      weird(tun.isEmpty() ? "unknown_packet_type" : "invalid_inner_IP_version");
+      if (tun.isEmpty()) {
+        weird("unknown_ip_version");
+      } else {
+        flowWeird("invalid_inner_IP_version", tun.get(tun.size() - 1));
+      }
       return;
     }
     int payload = u16(b, off + 4);
-    if (40 + payload > len && !wireTruncated && tun.isEmpty()) {
-      weird("truncated_IP");
+    if (tun.isEmpty() && outerLengths(b, off, len, 40 + payload, 40) < 0) {
       return;
     }
     Addr src = new Addr(b, off + 8, 16);
@@ -463,6 +533,15 @@ public final class Decoder {
           return;
         }
         Tunnel t = new Tunnel("Tunnel::IP", src, 0, dst, 0, false);
+        int whole = innerIp(proto, b, off, have);
+        if (whole != 0) {
+          flowWeird(
+              whole == -2
+                  ? "invalid_inner_IP_version"
+                  : whole < 0 ? "truncated_inner_IP" : "inner_IP_payload_length_mismatch",
+              t);
+          return;
+        }
         List<Tunnel> inner = push(tun, t);
         if (proto == 4) {
           ipv4(b, off, have, inner);
@@ -698,6 +777,17 @@ public final class Decoder {
 
   private void weird(String name) {
     handler.weird(frame, ts, name, null, null);
+  }
+
+  /** A weird about the packet between two addresses (Zeek's flow weird, ports 0). */
+  private void flowWeird(String name, Tunnel between) {
+    handler.weird(
+        frame,
+        ts,
+        name,
+        null,
+        new IpPacket(
+            frame, ts, between.src(), between.dst(), 0, 0, 0, new byte[0], 0, 0, 0, List.of()));
   }
 
   static int u16(byte[] b, int off) {

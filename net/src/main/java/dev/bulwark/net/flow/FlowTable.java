@@ -131,6 +131,12 @@ public final class FlowTable implements PacketHandler {
         c.tunnelParents.add(uid);
       }
     }
+    for (Protocol pr : protocols) {
+      String service = pr.expectedService(c);
+      if (service != null) {
+        c.addService(service);
+      }
+    }
     table.put(k, c);
     return c;
   }

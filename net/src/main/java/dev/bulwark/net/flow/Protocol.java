@@ -23,4 +23,12 @@ public interface Protocol {
   boolean matches(byte[] b, int off, int len, boolean fromOrig, boolean onPort);
 
   AppAnalyzer attach(Conn c);
+
+  /**
+   * The service of a new connection this protocol announced beforehand (FTP's data connections), or
+   * {@code null}.
+   */
+  default String expectedService(Conn c) {
+    return null;
+  }
 }

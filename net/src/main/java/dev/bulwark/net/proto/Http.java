@@ -143,9 +143,20 @@ public final class Http implements Protocol {
     private final ArrayDeque<Txn> waiting = new ArrayDeque<>();
     private int depth;
     private boolean confirmed;
+    private final ConnWeird weirds;
+    private final String[] lastVersion = new String[2];
 
     Session(LogSet logs) {
       this.logs = logs;
+      this.weirds = new ConnWeird(logs, "HTTP");
+    }
+
+    /** Zeek notes a message whose HTTP version differs from the one before it on that side. */
+    private void version(Conn c, long ts, int side, String v) {
+      if (lastVersion[side] != null && !lastVersion[side].equals(v)) {
+        weirds.report(c, ts, "HTTP_version_mismatch", null);
+      }
+      lastVersion[side] = v;
     }
 
     @Override
@@ -283,8 +294,13 @@ public final class Http implements Protocol {
       t.uri = parts.length > 1 ? parts[1] : "";
       if (parts.length > 2 && parts[2].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
         t.reqVersion = parts[2].substring(5).trim();
+        version(c, ts, 0, t.reqVersion);
       } else {
         t.reqVersion = "0.9";
+      }
+      String esc = Uri.escapeProblem(t.uri);
+      if (esc != null) {
+        weirds.report(c, ts, esc, null);
       }
       s.txn = t;
       waiting.add(t);
@@ -345,6 +361,7 @@ public final class Http implements Protocol {
         return;
       }
       t.respVersion = version;
+      version(c, ts, 1, version);
       t.status = code;
       t.statusMsg = msg;
       t.replied = true;

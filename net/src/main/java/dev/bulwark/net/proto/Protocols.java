@@ -10,13 +10,41 @@ import java.util.List;
 public final class Protocols {
   private Protocols() {}
 
-  /** Names {@code --only} accepts besides the analyzers: logs that need no analyzer. */
-  public static final List<String> LOGS = List.of("conn", "weird", "tunnel");
+  /**
+   * Names {@code --only} accepts besides the analyzers: logs that need no analyzer, and the other
+   * protocols of Zeek's {@code base/protocols/} that Bulwark does not analyze yet — accepted so
+   * that a Zeek bare-mode script list translates whole; they write nothing.
+   */
+  public static final List<String> LOGS =
+      List.of(
+          "conn",
+          "weird",
+          "tunnel",
+          "dce-rpc",
+          "dce_rpc",
+          "dnp3",
+          "finger",
+          "irc",
+          "krb",
+          "ldap",
+          "mqtt",
+          "ntlm",
+          "postgresql",
+          "quic",
+          "radius",
+          "rdp",
+          "rfb",
+          "smb",
+          "snmp",
+          "socks",
+          "tunnels",
+          "websocket",
+          "xmpp");
 
   public static List<String> names() {
     return List.of(
         "dns", "http", "ssl", "ssh", "ntp", "dhcp", "syslog", "pop3", "smtp", "ftp", "imap",
-        "mysql");
+        "mysql", "sip", "modbus", "redis");
   }
 
   public static List<Protocol> enabled(NetOptions options, LogSet logs) {
@@ -36,29 +64,39 @@ public final class Protocols {
       all.add(new Ssh(logs));
     }
     if (options.runs("ntp")) {
-      all.add(ServiceProbe.ntp(logs));
+      all.add(new Ntp(logs));
     }
     if (options.runs("dhcp")) {
-      all.add(ServiceProbe.dhcp(logs));
+      all.add(new Dhcp(logs));
     }
     if (options.runs("syslog")) {
-      all.add(ServiceProbe.syslog(logs));
+      all.add(Syslog.udp(logs));
+      all.add(Syslog.tcp(logs));
     }
     // STARTTLS needs the TLS analyzer loaded, as in Zeek's bare mode with base/protocols/ssl
     if (options.runs("pop3")) {
       all.add(ServiceProbe.pop3(options.runs("ssl") ? logs : null));
     }
     if (options.runs("smtp")) {
-      all.add(ServiceProbe.smtp(options.runs("ssl") ? logs : null));
+      all.add(new Smtp(logs, options.runs("ssl")));
     }
     if (options.runs("ftp")) {
-      all.add(ServiceProbe.ftp(options.runs("ssl") ? logs : null));
+      all.add(new Ftp(logs, options.runs("ssl")));
     }
     if (options.runs("imap")) {
       all.add(ServiceProbe.imap(options.runs("ssl") ? logs : null));
     }
+    if (options.runs("redis")) {
+      all.add(new Redis(logs));
+    }
+    if (options.runs("modbus")) {
+      all.add(new Modbus(logs));
+    }
+    if (options.runs("sip")) {
+      all.add(new Sip(logs));
+    }
     if (options.runs("mysql")) {
-      all.add(ServiceProbe.mysql(logs));
+      all.add(new Mysql(logs, options.runs("ssl")));
     }
     return all;
   }

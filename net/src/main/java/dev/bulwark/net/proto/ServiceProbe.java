@@ -43,73 +43,14 @@ public final class ServiceProbe implements Protocol {
     this.logs = logs;
   }
 
-  static ServiceProbe ntp(LogSet logs) {
-    return new ServiceProbe("ntp", 17, Set.of(123), true, s -> ntpOk(s), s -> ntpOk(s), null, logs);
-  }
-
-  private static boolean ntpOk(String s) {
-    if (s.length() < 48) {
-      return false;
-    }
-    int v = (s.charAt(0) >> 3) & 7;
-    return v >= 1 && v <= 4;
-  }
-
-  static ServiceProbe dhcp(LogSet logs) {
-    Predicate<String> cookie =
-        s -> s.length() >= 240 && s.startsWith("\u0063\u0082\u0053\u0063", 236);
-    return new ServiceProbe("dhcp", 17, Set.of(67), false, cookie, cookie, null, logs);
-  }
-
-  static ServiceProbe syslog(LogSet logs) {
-    Predicate<String> pri = s -> s.matches("(?s)^<\\d{1,3}>.*");
-    return new ServiceProbe("syslog", 17, Set.of(514), true, pri, s -> false, null, logs);
-  }
-
   static ServiceProbe pop3(LogSet logs) {
     return new ServiceProbe(
         "pop3", 6, Set.of(110), true, s -> false, s -> s.startsWith("+OK"), "STLS", logs);
   }
 
-  static ServiceProbe smtp(LogSet logs) {
-    return new ServiceProbe(
-        "smtp",
-        6,
-        Set.of(25, 587),
-        true,
-        s -> false,
-        s -> s.matches("(?s)^220[ -].*"),
-        "STARTTLS",
-        logs);
-  }
-
-  static ServiceProbe ftp(LogSet logs) {
-    return new ServiceProbe(
-        "ftp",
-        6,
-        Set.of(21, 2811),
-        true,
-        s -> false,
-        s -> s.matches("(?s)^220[ -].*"),
-        "AUTH TLS",
-        logs);
-  }
-
   static ServiceProbe imap(LogSet logs) {
     return new ServiceProbe(
         "imap", 6, Set.of(143), true, s -> false, s -> s.startsWith("* OK"), "STARTTLS", logs);
-  }
-
-  static ServiceProbe mysql(LogSet logs) {
-    return new ServiceProbe(
-        "mysql",
-        6,
-        Set.of(3306),
-        true,
-        s -> false,
-        s -> s.length() > 5 && s.charAt(4) == 10 && s.charAt(3) == 0,
-        "",
-        logs);
   }
 
   @Override

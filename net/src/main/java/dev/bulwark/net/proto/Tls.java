@@ -124,14 +124,19 @@ public final class Tls implements Protocol {
     private X509Certificate leaf;
     private boolean logged;
     private boolean confirmed;
-    String ja3;
+    private TlsFingerprints.ClientHello hello;
+    private String ja3s;
 
     Session(LogSet logs) {
       this.logs = logs;
     }
 
+    /** The time of the segment being read. */
+    private long now;
+
     @Override
     public void data(Conn c, boolean fromOrig, long t, byte[] b, int off, int len) {
+      now = t;
       if (dead) {
         return;
       }
@@ -170,7 +175,19 @@ public final class Tls implements Protocol {
       dead = true;
     }
 
-    /** One datagram of DTLS records; unfragmented handshake messages only. */
+    /** A DTLS handshake message larger than this is not reassembled. */
+    static final int MAX_DTLS_MESSAGE = 256 * 1024;
+
+    /** Per side: the fragmented handshake message being put together, and its bytes so far. */
+    private final byte[][] dtlsMessage = new byte[2][];
+
+    private final int[] dtlsHave = new int[2];
+    private final int[] dtlsSeq = {-1, -1};
+
+    /**
+     * One datagram of DTLS records. Handshake messages split into fragments are put together (in
+     * order, as they normally come) before they are read.
+     */
     private void dtls(Conn c, int side, byte[] b, int off, int len) {
       int p = off;
       int end = off + len;
@@ -191,8 +208,25 @@ public final class Tls implements Protocol {
             if (q + 12 + fragLen > body + rlen) {
               break;
             }
-            if (fragOff == 0) {
+            int total = (b[q + 1] & 0xff) << 16 | (b[q + 2] & 0xff) << 8 | (b[q + 3] & 0xff);
+            int seq = u16(b, q + 4);
+            if (fragOff == 0 && fragLen >= total) {
               handshake(c, side, mt, b, q + 12, fragLen, true);
+            } else if (total <= MAX_DTLS_MESSAGE) {
+              if (fragOff == 0 || dtlsSeq[side] != seq || dtlsMessage[side] == null) {
+                dtlsMessage[side] = new byte[total];
+                dtlsHave[side] = 0;
+                dtlsSeq[side] = seq;
+              }
+              if (fragOff == dtlsHave[side] && fragOff + fragLen <= total) {
+                System.arraycopy(b, q + 12, dtlsMessage[side], fragOff, fragLen);
+                dtlsHave[side] += fragLen;
+                if (dtlsHave[side] == total) {
+                  byte[] whole = dtlsMessage[side];
+                  dtlsMessage[side] = null;
+                  handshake(c, side, mt, whole, 0, total, true);
+                }
+              }
             }
             q += 12 + fragLen;
           }
@@ -319,6 +353,10 @@ public final class Tls implements Protocol {
       List<Integer> exts = new ArrayList<>();
       List<Integer> groups = new ArrayList<>();
       List<Integer> formats = new ArrayList<>();
+      List<Integer> versions = new ArrayList<>();
+      List<Integer> sigs = new ArrayList<>();
+      String firstAlpn = null;
+      boolean hasSni = false;
       if (p + 2 <= end) {
         int el = u16(b, p);
         p += 2;
@@ -328,6 +366,9 @@ public final class Tls implements Protocol {
           int l = u16(b, p + 2);
           int d = p + 4;
           exts.add(et);
+          if (et == 0) {
+            hasSni = true;
+          }
           if (et == 0 && l >= 5) {
             int nl = u16(b, d + 3);
             sni = Text.of(b, d + 5, Math.min(nl, l - 5));
@@ -339,46 +380,36 @@ public final class Tls implements Protocol {
             for (int i = 0; i < (b[d] & 0xff) && i + 1 < l; i++) {
               formats.add(b[d + 1 + i] & 0xff);
             }
+          } else if (et == 43 && l >= 1) {
+            for (int i = 0; i + 1 < (b[d] & 0xff) && d + 2 + i < d + l; i += 2) {
+              versions.add(u16(b, d + 1 + i));
+            }
+          } else if (et == 13 && l >= 2) {
+            for (int i = 0; i + 1 < u16(b, d) && d + 2 + i + 1 < d + l; i += 2) {
+              sigs.add(u16(b, d + 2 + i));
+            }
+          } else if (et == 16 && l >= 3 && firstAlpn == null) {
+            firstAlpn = Text.of(b, d + 3, Math.min(b[d + 2] & 0xff, l - 3));
           }
           p = d + l;
         }
       }
-      int helloVersion = u16(b, off);
-      ja3 =
-          helloVersion
-              + ","
-              + join(ciphers)
-              + ","
-              + join(exts)
-              + ","
-              + join(groups)
-              + ","
-              + join(formats);
-    }
-
-    private static String join(List<Integer> xs) {
-      StringBuilder s = new StringBuilder();
-      for (int x : xs) {
-        if ((x & 0x0f0f) == 0x0a0a) {
-          continue; // GREASE values are left out of JA3
-        }
-        if (s.length() > 0) {
-          s.append('-');
-        }
-        s.append(x);
-      }
-      return s.toString();
+      hello =
+          new TlsFingerprints.ClientHello(
+              u16(b, off), ciphers, exts, groups, formats, versions, sigs, firstAlpn, hasSni);
     }
 
     private void serverHello(Conn c, byte[] b, int off, int len) {
       int end = off + len;
       version = u16(b, off);
+      int helloVersion = version;
       int p = off + 2 + 32;
       int sid = b[p] & 0xff;
       byte[] session = Arrays.copyOfRange(b, p + 1, p + 1 + sid);
       p += 1 + sid;
       cipher = u16(b, p);
       p += 3;
+      List<Integer> exts = new ArrayList<>();
       if (sid > 0 && Arrays.equals(session, clientSession)) {
         resumed = true;
       }
@@ -390,6 +421,7 @@ public final class Tls implements Protocol {
           int et = u16(b, p);
           int l = u16(b, p + 2);
           int d = p + 4;
+          exts.add(et);
           if (et == 43 && l == 2) {
             version = u16(b, d);
           } else if (et == 51 && l >= 2) {
@@ -402,6 +434,7 @@ public final class Tls implements Protocol {
           p = d + l;
         }
       }
+      ja3s = TlsFingerprints.ja3s(helloVersion, cipher, exts);
     }
 
     private void keyExchange(byte[] b, int off, int len) {
@@ -424,7 +457,10 @@ public final class Tls implements Protocol {
         if (p + cl > end) {
           break;
         }
-        into.add(sha256(b, p, cl));
+        String fp = sha256(b, p, cl);
+        boolean first = into.isEmpty();
+        into.add(fp);
+        X509Log.log(logs, now, fp, b, p, cl, !orig && first, orig && first);
         if (!orig && leaf == null) {
           leaf = parse(b, p, cl);
         }
@@ -506,7 +542,10 @@ public final class Tls implements Protocol {
           history.toString(),
           isTls13() ? null : fps,
           isTls13() ? null : clientFps,
-          sniMatches());
+          sniMatches(),
+          hello == null ? null : TlsFingerprints.ja3(hello),
+          ja3s,
+          hello == null ? null : TlsFingerprints.ja4(hello, datagram ? 'd' : 't'));
     }
 
     private static String alertName(int d) {

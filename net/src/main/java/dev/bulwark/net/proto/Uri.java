@@ -25,6 +25,18 @@ final class Uri {
     return Text.of(b, 0, b.length);
   }
 
+  /** The weird Zeek reports for an escape cut by the URI's end, or {@code null}. */
+  static String escapeProblem(String uri) {
+    int n = uri.length();
+    if (n >= 1 && uri.charAt(n - 1) == '%') {
+      return "illegal_%_at_end_of_URI";
+    }
+    if (n >= 2 && uri.charAt(n - 2) == '%' && hex(uri.charAt(n - 1)) >= 0) {
+      return "partial_escape_at_end_of_URI";
+    }
+    return null;
+  }
+
   private static int hex(char c) {
     return Character.digit(c, 16);
   }

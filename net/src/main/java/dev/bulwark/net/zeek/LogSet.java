@@ -63,6 +63,22 @@ public final class LogSet implements Closeable {
     }
   }
 
+  /** Keys {@link #once} remembers at most; beyond it a key may be reported again. */
+  static final int ONCE_MAX = 100_000;
+
+  private final java.util.Set<String> seen = new java.util.HashSet<>();
+
+  /**
+   * Whether {@code key} is new in this run (it is then remembered): for records Zeek writes once
+   * per run, such as a certificate in x509.log.
+   */
+  public boolean once(String key) {
+    if (seen.size() >= ONCE_MAX) {
+      seen.clear();
+    }
+    return seen.add(key);
+  }
+
   /** Records written per log, in the order the logs were opened. */
   public Map<String, Long> counts() {
     return Map.copyOf(counts);

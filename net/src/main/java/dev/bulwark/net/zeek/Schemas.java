@@ -52,7 +52,7 @@ public final class Schemas {
               + "version:string cipher:string curve:string server_name:string resumed:bool"
               + " last_alert:string next_protocol:string established:bool ssl_history:string"
               + " cert_chain_fps:vector[string] client_cert_chain_fps:vector[string]"
-              + " sni_matches_cert:bool");
+              + " sni_matches_cert:bool ja3:string ja3s:string ja4:string");
 
   public static final List<Field> WEIRD =
       parse(ID + "name:string addl:string notice:bool peer:string source:string");
@@ -68,5 +68,71 @@ public final class Schemas {
           ID
               + "version:count auth_success:bool auth_attempts:count direction:enum client:string"
               + " server:string cipher_alg:string mac_alg:string compression_alg:string"
-              + " kex_alg:string host_key_alg:string host_key_fingerprint:string");
+              + " kex_alg:string host_key_alg:string host_key_fingerprint:string"
+              + " hassh:string hasshServer:string");
+
+  public static final List<Field> NTP =
+      parse(
+          ID
+              + "version:count mode:count stratum:count poll:interval precision:interval"
+              + " root_delay:interval root_disp:interval ref_id:string ref_time:time"
+              + " org_time:time rec_time:time xmt_time:time num_exts:count");
+
+  public static final List<Field> SIP =
+      parse(
+          ID
+              + "trans_depth:count method:string uri:string date:string request_from:string"
+              + " request_to:string response_from:string response_to:string reply_to:string"
+              + " call_id:string seq:string subject:string request_path:vector[string]"
+              + " response_path:vector[string] user_agent:string status_code:count"
+              + " status_msg:string warning:string request_body_len:count"
+              + " response_body_len:count content_type:string");
+
+  public static final List<Field> MYSQL =
+      parse(ID + "cmd:string arg:string success:bool rows:count response:string");
+
+  public static final List<Field> SYSLOG =
+      parse(ID + "proto:enum facility:string severity:string message:string");
+
+  public static final List<Field> X509 =
+      parse(
+          "ts:time fingerprint:string certificate.version:count certificate.serial:string"
+              + " certificate.subject:string certificate.issuer:string"
+              + " certificate.not_valid_before:time certificate.not_valid_after:time"
+              + " certificate.key_alg:string certificate.sig_alg:string"
+              + " certificate.key_type:string certificate.key_length:count"
+              + " certificate.exponent:string certificate.curve:string san.dns:vector[string]"
+              + " san.uri:vector[string] san.email:vector[string] san.ip:vector[addr]"
+              + " basic_constraints.ca:bool basic_constraints.path_len:count host_cert:bool"
+              + " client_cert:bool");
+
+  public static final List<Field> MODBUS =
+      parse(ID + "tid:count unit:count func:string pdu_type:string exception:string");
+
+  public static final List<Field> FTP =
+      parse(
+          ID
+              + "user:string password:string command:string arg:string mime_type:string"
+              + " file_size:count reply_code:count reply_msg:string data_channel.passive:bool"
+              + " data_channel.orig_h:addr data_channel.resp_h:addr data_channel.resp_p:port"
+              + " fuid:string");
+
+  public static final List<Field> SMTP =
+      parse(
+          ID
+              + "trans_depth:count helo:string mailfrom:string rcptto:set[string] date:string"
+              + " from:string to:set[string] cc:set[string] reply_to:string msg_id:string"
+              + " in_reply_to:string subject:string x_originating_ip:addr"
+              + " first_received:string second_received:string last_reply:string"
+              + " path:vector[addr] user_agent:string tls:bool fuids:vector[string]");
+
+  public static final List<Field> DHCP =
+      parse(
+          "ts:time uids:set[string] client_addr:addr server_addr:addr mac:string"
+              + " host_name:string client_fqdn:string domain:string requested_addr:addr"
+              + " assigned_addr:addr lease_time:interval client_message:string"
+              + " server_message:string msg_types:vector[string] duration:interval");
+
+  public static final List<Field> REDIS =
+      parse(ID + "cmd.name:string cmd.key:string cmd.value:string success:bool reply.value:string");
 }
