@@ -91,6 +91,11 @@ public final class RulesCache {
     return new RulesCache(dir.toAbsolutePath().normalize());
   }
 
+  /** Where compiled rule sets are kept inside Bulwark's data directory. */
+  public static Path folderIn(Path dataDir) {
+    return dataDir.resolve("cache").resolve("yara");
+  }
+
   /** Compiles without a cache (status {@link Status#OFF}). */
   public static Load uncached(List<Path> files, Set<String> externals)
       throws YaraSyntaxException, IOException {
