@@ -231,7 +231,7 @@ class RulesCacheTest {
     byte[] good = Files.readAllBytes(file);
     Random random = new Random(20);
     int refused = 0;
-    for (int round = 0; round < 300; round++) {
+    for (int round = 0; round < 150; round++) {
       byte[] b = good.clone();
       int flips = 1 + random.nextInt(4);
       for (int k = 0; k < flips; k++) {
