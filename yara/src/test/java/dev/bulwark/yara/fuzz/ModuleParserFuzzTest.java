@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fuzz targets for the file parsers of the {@code pe} and {@code elf} modules: any bytes give a
- * structure (fields undefined where the file does not say) without an unchecked exception, and
- * every function in it answers any of a few argument shapes with a value or undefined. Plain JUnit
- * replays the seed corpora in {@code
+ * Fuzz targets for the file parsers of the {@code pe}, {@code elf} and {@code dotnet} modules: any
+ * bytes give a structure (fields undefined where the file does not say) without an unchecked
+ * exception, and every function in it answers any of a few argument shapes with a value or
+ * undefined. Plain JUnit replays the seed corpora in {@code
  * src/test/resources/dev/bulwark/yara/fuzz/ModuleParserFuzzTestInputs/}: YARA's {@code tiny} PE and
  * {@code elf_with_imports} (BSD 3-Clause, see the samples' LICENSE.md), their headers alone, and
  * hand-made files with a resource tree that points at itself, an import table that runs off the
@@ -50,6 +50,11 @@ class ModuleParserFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void elfModule_neverThrowsUnchecked(byte[] input) {
     walk(MODULES.get("elf").load(ByteBuffer.wrap(input)));
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void dotnetModule_neverThrowsUnchecked(byte[] input) {
+    walk(MODULES.get("dotnet").load(ByteBuffer.wrap(input)));
   }
 
   /** Undefined values (null) are legal and have nothing inside. */
