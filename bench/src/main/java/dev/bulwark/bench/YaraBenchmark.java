@@ -100,7 +100,7 @@ public final class YaraBenchmark {
     private String line(String who, Run r) {
       return String.format(
           Locale.ROOT,
-          "yara_%s_wall_s=%.2f%nyara_%s_cpu_s=%.2f%nyara_%s_mb_per_s=%.1f%nyara_%s_peak_rss_mb=%d%n",
+          "yara_%s_wall_s=%.2f%nyara_%s_cpu_s=%.2f%nyara_%s_mb_per_s=%.2f%nyara_%s_peak_rss_mb=%d%n",
           who,
           r.wallSeconds(),
           who,
@@ -269,11 +269,18 @@ public final class YaraBenchmark {
   /** The child's command line: compile or scan, with a cache folder or "-" for none. */
   private List<String> child(String mode, String cache) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // the launcher's memory and collector settings: a quarter of RAM capped at 2 GB, parallel GC
+    long ram =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
+    long heapMb = Math.max(256, Math.min(2048, ram / 4 / (1024 * 1024)));
     List<String> cmd =
         new ArrayList<>(
             List.of(
                 java,
                 "-XX:+UseParallelGC",
+                "-Xmx" + heapMb + "m",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Child.class.getName(),
