@@ -268,7 +268,7 @@ public final class YaraBenchmark {
 
   /** The child's command line: compile or scan, with a cache folder or "-" for none. */
   private List<String> child(String mode, String cache) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // the launcher's memory and collector settings: a quarter of RAM capped at 2 GB, parallel GC
     long ram =
         ((com.sun.management.OperatingSystemMXBean)
@@ -278,7 +278,7 @@ public final class YaraBenchmark {
     List<String> cmd =
         new ArrayList<>(
             List.of(
-                java,
+                jvm,
                 "-XX:+UseParallelGC",
                 "-Xmx" + heapMb + "m",
                 "-cp",
