@@ -3,6 +3,7 @@ package dev.bulwark.bench;
 import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.yara.YaraScan;
 import dev.bulwark.yara.engine.CompiledRules;
+import dev.bulwark.yara.engine.RulesCache;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,8 +26,22 @@ public final class YaraBenchmark {
   /** What one whole process cost. */
   public record Run(double wallSeconds, double cpuSeconds, long peakRssKb, String output) {}
 
+  /**
+   * Figures of one run: the corpus, the Bulwark scan (rules read from the compiled-rules cache, as
+   * every run after the first reads them) and the yara scan, and rule loading alone as whole
+   * processes — Bulwark compiling, Bulwark reading its cache, yara compiling (scanning an empty
+   * file) — each with its in-process seconds where the child reports them.
+   */
   public record Result(
-      long corpusBytes, int corpusFiles, Run bulwark, Run yara, double compileSeconds) {
+      long corpusBytes,
+      int corpusFiles,
+      Run bulwark,
+      Run yara,
+      Run compile,
+      Run cacheLoad,
+      Run yaraCompile,
+      Map<String, String> compileFigures,
+      Map<String, String> loadFigures) {
     double mbPerSecond(Run r) {
       return corpusBytes / 1e6 / r.wallSeconds();
     }
@@ -39,7 +54,12 @@ public final class YaraBenchmark {
               "yara_corpus_mb=%.0f%nyara_corpus_files=%d%n",
               corpusBytes / 1e6,
               corpusFiles));
-      sb.append(String.format(Locale.ROOT, "yara_bulwark_compile_s=%.2f%n", compileSeconds));
+      sb.append(loading("bulwark_compile", compile, compileFigures));
+      sb.append(loading("bulwark_cache_load", cacheLoad, loadFigures));
+      sb.append("yara_bulwark_cache_bytes=").append(loadFigures.get("cache_bytes")).append('\n');
+      if (yaraCompile != null) {
+        sb.append(loading("libyara_compile", yaraCompile, Map.of()));
+      }
       sb.append(line("bulwark", bulwark));
       if (yara != null) {
         sb.append(line("libyara", yara));
@@ -54,10 +74,33 @@ public final class YaraBenchmark {
       return sb.toString();
     }
 
+    /** A rule-loading process: whole-process wall and CPU, and the in-process figures. */
+    private static String loading(String who, Run r, Map<String, String> inside) {
+      StringBuilder sb =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "yara_%s_process_wall_s=%.2f%nyara_%s_process_cpu_s=%.2f%n"
+                      + "yara_%s_peak_rss_mb=%d%n",
+                  who,
+                  r.wallSeconds(),
+                  who,
+                  r.cpuSeconds(),
+                  who,
+                  r.peakRssKb() / 1024));
+      for (String k : List.of("step_wall_s", "step_cpu_s", "step_thread_cpu_s")) {
+        if (inside.containsKey(k)) {
+          sb.append("yara_").append(who).append('_').append(k).append('=');
+          sb.append(inside.get(k)).append('\n');
+        }
+      }
+      return sb.toString();
+    }
+
     private String line(String who, Run r) {
       return String.format(
           Locale.ROOT,
-          "yara_%s_wall_s=%.2f%nyara_%s_cpu_s=%.2f%nyara_%s_mb_per_s=%.1f%nyara_%s_peak_rss_mb=%d%n",
+          "yara_%s_wall_s=%.2f%nyara_%s_cpu_s=%.2f%nyara_%s_mb_per_s=%.2f%nyara_%s_peak_rss_mb=%d%n",
           who,
           r.wallSeconds(),
           who,
@@ -173,24 +216,30 @@ public final class YaraBenchmark {
   public Result run(PrintStream log) throws IOException, InterruptedException {
     long[] built = build(sources, corpus, bytes);
     log.printf(Locale.ROOT, "corpus: %d files, %.0f MB in %s%n", built[1], built[0] / 1e6, corpus);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> bulwark =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Child.class.getName(),
-                String.valueOf(threads),
-                corpus.toString()));
-    rules.forEach(r -> bulwark.add(r.toString()));
-    Run b = timed(bulwark);
-    double compile = Double.NaN;
-    for (String line : b.output().split("\n")) {
-      if (line.startsWith("compile_s=")) {
-        compile = Double.parseDouble(line.substring(10));
+    // a cache of the benchmark's own, emptied first: the first load below writes it
+    Path cache = corpus.resolveSibling("rules-cache");
+    if (Files.isDirectory(cache)) {
+      try (Stream<Path> w = Files.list(cache)) {
+        for (Path p : w.toList()) {
+          Files.delete(p);
+        }
       }
     }
+    Run compile = timed(child("compile", "-"));
+    Run written = timed(child("compile", cache.toString()));
+    Run load = timed(child("compile", cache.toString()));
+    Map<String, String> compileFigures = figures(compile);
+    Map<String, String> loadFigures = figures(load);
+    if (!"LOADED".equals(loadFigures.get("status"))) {
+      throw new IOException(
+          "the compiled-rules cache was not read back: " + load.output() + written.output());
+    }
+    log.printf(
+        Locale.ROOT,
+        "rules: compiled in %.2f CPU-s (whole process), read from the cache in %.2f CPU-s%n",
+        compile.cpuSeconds(),
+        load.cpuSeconds());
+    Run b = timed(child("scan", cache.toString()));
     log.print(
         b.output()
             .lines()
@@ -198,7 +247,14 @@ public final class YaraBenchmark {
             .map(l -> "bulwark: " + l + "\n")
             .reduce("", String::concat));
     Run y = null;
+    Run yc = null;
     if (Files.isExecutable(Path.of("/usr/bin/yara"))) {
+      Path empty = corpus.resolveSibling("empty-file");
+      Files.write(empty, new byte[0]);
+      List<String> only = new ArrayList<>(List.of("/usr/bin/yara", "-w"));
+      rules.forEach(r -> only.add(r.toString()));
+      only.add(empty.toString());
+      yc = timed(only);
       List<String> cmd =
           new ArrayList<>(
               List.of("/usr/bin/yara", "-w", "-r", "-c", "-p", String.valueOf(threads)));
@@ -206,30 +262,89 @@ public final class YaraBenchmark {
       cmd.add(corpus.toString());
       y = timed(cmd);
     }
-    return new Result(built[0], (int) built[1], b, y, compile);
+    return new Result(
+        built[0], (int) built[1], b, y, compile, load, yc, compileFigures, loadFigures);
   }
 
-  /** The Bulwark side as its own process: compile the rules, scan the corpus, count matches. */
+  /** The child's command line: compile or scan, with a cache folder or "-" for none. */
+  private List<String> child(String mode, String cache) {
+    String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // the launcher's memory and collector settings: a quarter of RAM capped at 2 GB, parallel GC
+    long ram =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
+    long heapMb = Math.max(256, Math.min(2048, ram / 4 / (1024 * 1024)));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                jvm,
+                "-XX:+UseParallelGC",
+                "-Xmx" + heapMb + "m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Child.class.getName(),
+                mode,
+                cache,
+                String.valueOf(threads),
+                corpus.toString()));
+    rules.forEach(r -> cmd.add(r.toString()));
+    return cmd;
+  }
+
+  /** The {@code key=value} lines a child printed. */
+  static Map<String, String> figures(Run r) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String line : r.output().split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && !line.startsWith("TIME")) {
+        out.put(line.substring(0, eq), line.substring(eq + 1).trim());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The Bulwark side as its own process: load the rules (compiled, or through the cache), then in
+   * scan mode scan the corpus and count matches.
+   */
   public static final class Child {
     public static void main(String[] args) throws Exception {
-      int threads = Integer.parseInt(args[0]);
-      Path corpus = Path.of(args[1]);
+      String mode = args[0];
+      String cache = args[1];
+      int threads = Integer.parseInt(args[2]);
+      Path corpus = Path.of(args[3]);
       List<Path> rules = new ArrayList<>();
-      for (int i = 2; i < args.length; i++) {
+      for (int i = 4; i < args.length; i++) {
         rules.add(Path.of(args[i]));
       }
-      long t0 = System.nanoTime();
-      CompiledRules compiled = CompiledRules.compile(rules, Set.of());
-      double compile = (System.nanoTime() - t0) / 1e9;
-      YaraScan.Result r =
-          YaraScan.run(List.of(corpus), compiled, Map.of(), DiagnosticSink.ignoring(), threads);
+      var os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      long w0 = System.nanoTime();
+      long p0 = os.getProcessCpuTime();
+      long t0 = mx.getCurrentThreadCpuTime();
+      RulesCache.Load load =
+          cache.equals("-")
+              ? RulesCache.uncached(rules, Set.of())
+              : RulesCache.in(Path.of(cache)).load(rules, Set.of());
+      CompiledRules compiled = load.rules();
       System.out.printf(
           Locale.ROOT,
-          "compile_s=%.2f%nrules=%d%nfiles=%d%nmatches=%d%n",
-          compile,
+          "status=%s%ncache_bytes=%d%nrules=%d%nstep_wall_s=%.2f%nstep_cpu_s=%.2f%n"
+              + "step_thread_cpu_s=%.2f%n",
+          load.status(),
+          load.bytes(),
           compiled.ruleCount(),
-          r.files(),
-          r.matches().size());
+          (System.nanoTime() - w0) / 1e9,
+          (os.getProcessCpuTime() - p0) / 1e9,
+          (mx.getCurrentThreadCpuTime() - t0) / 1e9);
+      if (mode.equals("scan")) {
+        YaraScan.Result r =
+            YaraScan.run(List.of(corpus), compiled, Map.of(), DiagnosticSink.ignoring(), threads);
+        System.out.printf(Locale.ROOT, "files=%d%nmatches=%d%n", r.files(), r.matches().size());
+      }
     }
   }
 }

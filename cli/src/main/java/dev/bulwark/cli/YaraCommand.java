@@ -8,6 +8,7 @@ import dev.bulwark.core.report.ScanReport;
 import dev.bulwark.yara.YaraFindings;
 import dev.bulwark.yara.YaraScan;
 import dev.bulwark.yara.engine.CompiledRules;
+import dev.bulwark.yara.engine.RulesCache;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,6 +78,8 @@ final class YaraCommand implements Runnable {
 
     @picocli.CommandLine.Mixin CommonOptions.Threads threads;
 
+    @picocli.CommandLine.Mixin RulesCacheOptions cache;
+
     @Override
     public Integer call() throws Exception {
       ReportOutput.prepare(outputs, targets, outputPolicy);
@@ -86,7 +89,7 @@ final class YaraCommand implements Runnable {
       YaraService service = new YaraService();
       Map<String, Object> externals = YaraService.externals(defines);
       Instant started = Instant.now();
-      CompiledRules compiled = service.compile(rules, externals);
+      CompiledRules compiled = service.load(rules, externals, cache.dir()).rules();
       List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
       YaraScan.Result result =
           service.scan(targets, compiled, externals, diagnostics::add, threads.value());
@@ -109,11 +112,30 @@ final class YaraCommand implements Runnable {
     }
   }
 
+  /** {@code --no-cache} and {@code --data-dir}: whether and where compiled rule sets are kept. */
+  static final class RulesCacheOptions {
+    @Option(
+        names = "--no-cache",
+        description =
+            "Compile the rules every time instead of reading and keeping them compiled in the"
+                + " data directory (cache/yara).")
+    boolean off;
+
+    @picocli.CommandLine.Mixin CommonOptions.DataDirectory data;
+
+    /** The cache folder, or null when the cache is off. */
+    java.nio.file.Path dir() {
+      return off ? null : RulesCache.folderIn(data.dir());
+    }
+  }
+
   @Command(
       name = "compile",
       mixinStandardHelpOptions = true,
       description = {
-        "Check that rule files compile, and count their rules and strings.",
+        "Compile rule files once into the compiled-rules cache, and count their rules and strings.",
+        "Later scans with the same rule files read the compiled form instead of compiling again;",
+        "editing any rule file (included ones too) or another Bulwark build compiles them anew.",
         "A rule file that does not compile is an error naming file, line and column (status 2)."
       })
   static final class Compile implements Callable<Integer> {
@@ -128,21 +150,39 @@ final class YaraCommand implements Runnable {
         description = "Declare an external variable the rules use.")
     List<String> defines = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin RulesCacheOptions cache;
+
     @Override
     public Integer call() throws Exception {
       YaraService service = new YaraService();
       long t0 = System.nanoTime();
-      CompiledRules compiled = service.compile(rules, YaraService.externals(defines));
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "compiled %d rules with %d strings from %d files in %.2f s%n",
-              compiled.ruleCount(),
-              compiled.stringCount(),
-              service.ruleFiles(rules).size(),
-              (System.nanoTime() - t0) / 1e9);
-      spec.commandLine().getOut().flush();
+      RulesCache.Load load = service.load(rules, YaraService.externals(defines), cache.dir());
+      CompiledRules compiled = load.rules();
+      var out = spec.commandLine().getOut();
+      out.printf(
+          java.util.Locale.ROOT,
+          "%s %d rules with %d strings from %d files in %.2f s%n",
+          load.status() == RulesCache.Status.LOADED ? "loaded" : "compiled",
+          compiled.ruleCount(),
+          compiled.stringCount(),
+          service.ruleFiles(rules).size(),
+          (System.nanoTime() - t0) / 1e9);
+      out.println("cache: " + describe(load));
+      out.flush();
       return ExitCodes.OK;
+    }
+
+    static String describe(RulesCache.Load load) {
+      String where = load.file() == null ? "" : " " + load.file() + " (" + load.bytes() + " bytes)";
+      String why = load.reason().isEmpty() ? "" : " — " + load.reason();
+      return switch (load.status()) {
+            case OFF -> "off";
+            case LOADED -> "read" + where;
+            case CREATED -> load.file() == null ? "not written" : "written" + where;
+            case REBUILT_STALE -> "out of date, rewritten" + where;
+            case REBUILT_DAMAGED -> "damaged, rewritten" + where;
+          }
+          + why;
     }
   }
 

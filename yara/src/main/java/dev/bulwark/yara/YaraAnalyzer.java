@@ -9,10 +9,12 @@ import dev.bulwark.core.analysis.ScanContext;
 import dev.bulwark.core.config.BulwarkConfig;
 import dev.bulwark.core.config.ConfigLoader;
 import dev.bulwark.core.config.ConfigShape;
+import dev.bulwark.core.config.DataDir;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.core.files.SourceFile;
 import dev.bulwark.core.model.RuleDescriptor;
 import dev.bulwark.yara.engine.CompiledRules;
+import dev.bulwark.yara.engine.RulesCache;
 import dev.bulwark.yara.lang.YaraSyntaxException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,13 +29,16 @@ import java.util.Set;
  * <pre>{@code
  * yara:
  *   rules: [signatures/, vendor/index.yar]   # files or folders, relative to bulwark.yaml
+ *   cache: false                             # compile every time (default: true)
  * }</pre>
  *
- * Without a {@code yara.rules} setting the analyzer does not run.
+ * Without a {@code yara.rules} setting the analyzer does not run. The rules are compiled once into
+ * the data directory's compiled-rules cache ({@code cache/yara}) and read from there while no rule
+ * file changes.
  */
 public final class YaraAnalyzer implements dev.bulwark.core.analysis.Analyzer {
   /** The keys the {@code yara:} section may hold. */
-  public static final ConfigShape KEYS = ConfigShape.keys("rules");
+  public static final ConfigShape KEYS = ConfigShape.keys("rules", "cache");
 
   private static final AnalyzerInfo INFO =
       new AnalyzerInfo(
@@ -70,6 +75,19 @@ public final class YaraAnalyzer implements dev.bulwark.core.analysis.Analyzer {
     return out;
   }
 
+  /** The compiled-rules cache folder in the data directory, or null when {@code cache: false}. */
+  static Path cacheDir(BulwarkConfig config) throws InputException {
+    JsonNode c = config.section("yara").path("cache");
+    if (c.isMissingNode() || c.isNull()) {
+      return RulesCache.folderIn(DataDir.resolve(null));
+    }
+    if (!c.isBoolean()) {
+      Path file = config.sourceFile().orElse(Path.of(ConfigLoader.FILE_NAME));
+      throw new InputException(file + ": yara.cache must be true or false, not " + c);
+    }
+    return c.booleanValue() ? RulesCache.folderIn(DataDir.resolve(null)) : null;
+  }
+
   @Override
   public boolean appliesTo(ScanContext context) {
     return !context.config().section("yara").path("rules").isMissingNode();
@@ -79,7 +97,12 @@ public final class YaraAnalyzer implements dev.bulwark.core.analysis.Analyzer {
   public void analyze(ScanContext ctx, FindingSink sink) throws AnalysisException {
     CompiledRules rules;
     try {
-      rules = CompiledRules.compile(ruleFiles(ctx.config()), Set.of());
+      List<Path> files = ruleFiles(ctx.config());
+      Path cache = cacheDir(ctx.config());
+      rules =
+          cache == null
+              ? CompiledRules.compile(files, Set.of())
+              : RulesCache.in(cache).load(files, Set.of()).rules();
     } catch (InputException | YaraSyntaxException | IOException e) {
       throw new AnalysisException(e.getMessage(), e);
     }

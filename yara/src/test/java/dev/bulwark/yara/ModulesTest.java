@@ -98,4 +98,49 @@ class ModulesTest {
     String rules = "rule x { strings: $a = \"This program cannot\" xor condition: #a >= 2 }";
     assertThat(run(rules, sample("xor.out"))).containsExactly("x");
   }
+
+  @Test
+  void dotnet_metadataAssemblyResourcesStreams_asYaraReports() throws Exception {
+    // the values YARA 4.2.3 prints for this file with `yara -D`, except the public key token,
+    // which it reports without its last byte; the token has eight
+    String rules =
+        """
+        import "dotnet"
+        rule basics { condition: dotnet.is_dotnet == 1 and dotnet.version == "v2.0.50727"
+          and dotnet.module_name == "hpjsoaputility.Sv.resources.dll" }
+        rule assembly { condition: dotnet.assembly.name == "hpjsoaputility.Sv.resources"
+          and dotnet.assembly.culture == "pt" and dotnet.assembly.version.major == 1
+          and dotnet.assembly.version.minor == 0 and dotnet.assembly.version.build_number == 4400
+          and dotnet.assembly.version.revision_number == 37258 }
+        rule refs { condition: dotnet.number_of_assembly_refs == 1
+          and dotnet.assembly_refs[0].name == "mscorlib"
+          and dotnet.assembly_refs[0].version.major == 2
+          and dotnet.assembly_refs[0].public_key_or_token == "\\xb7\\x7a\\x5c\\x56\\x19\\x34\\xe0\\x89" }
+        rule resources { condition: dotnet.number_of_resources == 1
+          and dotnet.resources[0].offset == 724 and dotnet.resources[0].length == 180
+          and dotnet.resources[0].name == "hpjsoaputility.XmlStreamSoapExtension.pt.resources" }
+        rule streams { condition: dotnet.number_of_streams == 5
+          and dotnet.streams[0].name == "#~" and dotnet.streams[0].offset == 1012
+          and dotnet.streams[0].size == 244 and dotnet.streams[4].name == "#Blob"
+          and dotnet.streams[4].offset == 1596 and dotnet.streams[4].size == 204 }
+        rule guids { condition: dotnet.number_of_guids == 1
+          and dotnet.guids[0] == "3764d539-e21a-4366-bc7c-b56fa67efbb0" }
+        rule user_strings { condition: dotnet.number_of_user_strings == 1
+          and dotnet.user_strings[0] == " \\x00" }
+        """;
+    assertThat(run(rules, sample("dotnet-0ca09bde")))
+        .containsExactly(
+            "basics", "assembly", "refs", "resources", "streams", "guids", "user_strings");
+    // metadata whose version runs off the end of the file is not .NET, and nothing is defined
+    String bad =
+        """
+        import "dotnet"
+        rule not_dotnet { condition: dotnet.is_dotnet == 0 }
+        rule undefined { condition: not defined dotnet.version
+          and not defined dotnet.number_of_streams and not defined dotnet.assembly.name }
+        rule pe_is_not_dotnet { condition: dotnet.is_dotnet == 1 }
+        """;
+    assertThat(run(bad, sample("bad_dotnet_pe"))).containsExactly("not_dotnet", "undefined");
+    assertThat(run(bad, sample("tiny"))).containsExactly("not_dotnet", "undefined");
+  }
 }

@@ -4,6 +4,7 @@ import dev.bulwark.core.errors.DiagnosticSink;
 import dev.bulwark.core.errors.InputException;
 import dev.bulwark.yara.YaraScan;
 import dev.bulwark.yara.engine.CompiledRules;
+import dev.bulwark.yara.engine.RulesCache;
 import dev.bulwark.yara.lang.YaraSyntaxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +82,21 @@ public final class YaraService {
   /** Compiles every rule file into one set; the first error names file, line and column. */
   public CompiledRules compile(List<Path> rules, Map<String, Object> externals)
       throws InputException {
+    return load(rules, externals, null).rules();
+  }
+
+  /**
+   * The rule set of every rule file, read from the compiled-rules cache in {@code cacheDir} when a
+   * current entry is there, else compiled (and the entry written); {@code cacheDir} null compiles
+   * without a cache. The first error names file, line and column.
+   */
+  public RulesCache.Load load(List<Path> rules, Map<String, Object> externals, Path cacheDir)
+      throws InputException {
     try {
-      return CompiledRules.compile(ruleFiles(rules), externals.keySet());
+      List<Path> files = ruleFiles(rules);
+      return cacheDir == null
+          ? RulesCache.uncached(files, externals.keySet())
+          : RulesCache.in(cacheDir).load(files, externals.keySet());
     } catch (YaraSyntaxException e) {
       throw new InputException(e.getMessage());
     } catch (IOException e) {

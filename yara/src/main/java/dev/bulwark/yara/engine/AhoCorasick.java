@@ -30,6 +30,81 @@ final class AhoCorasick {
     void hit(int atom, int end);
   }
 
+  /** The automaton's tables, as stored in a compiled-rules cache. */
+  record Tables(
+      int dense,
+      int[] delta,
+      int[] fail,
+      int[] sparseStart,
+      byte[] sparseLabel,
+      int[] sparseTarget,
+      int[] outStart,
+      int[] outAtoms) {}
+
+  Tables tables() {
+    return new Tables(
+        dense, delta, fail, sparseStart, sparseLabel, sparseTarget, outStart, outAtoms);
+  }
+
+  /**
+   * An automaton from stored tables over {@code atoms} atom ids. Every index the scan follows is
+   * checked to be in range first, so damaged tables are refused here and never fail a scan.
+   */
+  AhoCorasick(Tables t, int atoms) {
+    int n = t.fail().length;
+    int d = t.dense();
+    boolean ok =
+        n >= 1
+            && d >= 1
+            && d <= n
+            && t.delta().length == d * 256
+            && t.sparseStart().length == n - d + 1
+            && t.sparseLabel().length == t.sparseTarget().length
+            && t.outStart().length == n + 1
+            && inRange(t.delta(), n)
+            && inRange(t.fail(), n)
+            && inRange(t.sparseTarget(), n)
+            && inRange(t.outAtoms(), atoms)
+            && ascending(t.sparseStart(), t.sparseLabel().length)
+            && ascending(t.outStart(), t.outAtoms().length);
+    // a deep state must fail to a shallower id, or stepping could loop forever
+    for (int i = 1; ok && i < n; i++) {
+      ok = t.fail()[i] < i;
+    }
+    if (!ok) {
+      throw new IllegalArgumentException("malformed automaton tables");
+    }
+    this.dense = d;
+    this.delta = t.delta();
+    this.fail = t.fail();
+    this.sparseStart = t.sparseStart();
+    this.sparseLabel = t.sparseLabel();
+    this.sparseTarget = t.sparseTarget();
+    this.outStart = t.outStart();
+    this.outAtoms = t.outAtoms();
+  }
+
+  private static boolean inRange(int[] a, int bound) {
+    for (int x : a) {
+      if (x < 0 || x >= bound) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean ascending(int[] starts, int end) {
+    if (starts[0] != 0 || starts[starts.length - 1] != end) {
+      return false;
+    }
+    for (int i = 1; i < starts.length; i++) {
+      if (starts[i] < starts[i - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   AhoCorasick(List<byte[]> atoms) {
     // The trie, with children as linked lists: no per-state arrays while building.
     Trie t = new Trie(atoms.size() * 2 + 16);

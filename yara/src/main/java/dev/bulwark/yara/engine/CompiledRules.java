@@ -44,6 +44,32 @@ public final class CompiledRules {
 
   record CString(StringDef def, int rule, List<Variant> variants) {}
 
+  /** A rule set read back from its stored form ({@link RulesCodec}). */
+  CompiledRules(
+      List<CRule> rules,
+      List<CString> strings,
+      AhoCorasick automaton,
+      int[] atomString,
+      int[] atomVariant,
+      int[] atomOffset,
+      int[] atomLength,
+      int[][] fullScan,
+      Set<String> imports,
+      Map<String, YaraModule> modules,
+      Set<String> externalNames) {
+    this.rules = List.copyOf(rules);
+    this.strings = List.copyOf(strings);
+    this.automaton = automaton;
+    this.atomString = atomString;
+    this.atomVariant = atomVariant;
+    this.atomOffset = atomOffset;
+    this.atomLength = atomLength;
+    this.fullScan = fullScan;
+    this.imports = imports;
+    this.modules = modules;
+    this.externalNames = externalNames;
+  }
+
   private CompiledRules(
       List<CRule> rules,
       List<CString> strings,
@@ -105,6 +131,12 @@ public final class CompiledRules {
    */
   public static CompiledRules compile(List<Path> files, Set<String> externals)
       throws YaraSyntaxException, IOException {
+    return compile(files, externals, new ArrayList<>());
+  }
+
+  /** As {@link #compile(List, Set)}, adding every file read (includes too) to {@code sources}. */
+  static CompiledRules compile(List<Path> files, Set<String> externals, List<Parser.Source> sources)
+      throws YaraSyntaxException, IOException {
     Map<String, YaraModule> modules = YaraModule.standard();
     List<Rule> all = new ArrayList<>();
     Set<String> imports = new LinkedHashSet<>();
@@ -113,6 +145,7 @@ public final class CompiledRules {
       Parser p =
           new Parser(catalog(modules), externals, f.toAbsolutePath().normalize().getParent());
       Ast.RuleFile rf = p.parseFile(f);
+      sources.addAll(p.sources());
       imports.addAll(rf.imports());
       for (Rule r : rf.rules()) {
         if (!names.add(r.name())) {

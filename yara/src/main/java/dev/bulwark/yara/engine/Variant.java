@@ -188,7 +188,8 @@ abstract sealed class Variant {
     synchronized Program search() {
       if (!searchTried) {
         searchTried = true;
-        if (!program.hasAssertions()) {
+        // a rule set read from the cache keeps the tree only of patterns without an atom
+        if (tree != null && !program.hasAssertions()) {
           try {
             search = Program.compile(Node.anywhere(Node.reverse(tree)));
           } catch (dev.bulwark.yara.regex.RegexSyntaxException e) {

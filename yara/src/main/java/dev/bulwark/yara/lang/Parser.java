@@ -38,6 +38,13 @@ public final class Parser {
   private final List<Rule> rules = new ArrayList<>();
   private final Set<String> ruleNames = new HashSet<>();
   private int includeDepth;
+  private final List<Source> sources = new ArrayList<>();
+
+  /**
+   * A rule file read from disk, includes too: its absolute path and the SHA-256 of the bytes
+   * parsed, so a compiled form can later be checked against the files it came from.
+   */
+  public record Source(String path, String sha256) {}
 
   /**
    * @param modules module name → its top-level members, for the modules this engine provides
@@ -63,6 +70,21 @@ public final class Parser {
     return result();
   }
 
+  /** Every file read from disk so far, includes too, in reading order. */
+  public List<Source> sources() {
+    return List.copyOf(sources);
+  }
+
+  /** The SHA-256 of {@code bytes}, in lowercase hex. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
   public RuleFile result() {
     return new RuleFile(List.copyOf(imports), List.copyOf(rules));
   }
@@ -71,7 +93,9 @@ public final class Parser {
     if (Files.size(file) > MAX_RULE_FILE) {
       throw new YaraSyntaxException(name, 1, 1, "rule file larger than 64 MiB");
     }
-    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    byte[] bytes = Files.readAllBytes(file);
+    sources.add(new Source(file.toAbsolutePath().normalize().toString(), sha256(bytes)));
+    String text = new String(bytes, StandardCharsets.UTF_8);
     Path dir = file.toAbsolutePath().normalize().getParent();
     parseSource(name, text, dir);
   }

@@ -39,7 +39,8 @@ public interface YaraModule {
         "time", new TimeModule(),
         "string", new StringModule(),
         "cuckoo", new CuckooModule(),
-        "magic", new MagicModule());
+        "magic", new MagicModule(),
+        "dotnet", new DotnetModule());
   }
 
   static byte[] bytes(String s) {

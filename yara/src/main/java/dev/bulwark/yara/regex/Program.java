@@ -18,11 +18,13 @@ public final class Program {
   /** Patterns that would compile to more instructions are refused. */
   public static final int MAX_INSTRUCTIONS = 200_000;
 
-  private static final byte BYTE = 0;
-  private static final byte SPLIT = 1;
-  private static final byte JMP = 2;
-  private static final byte ASSERT = 3;
-  private static final byte MATCH = 4;
+  // opcodes, public for Parts: BYTE a = set number; SPLIT a, b = targets (a preferred);
+  // JMP a = target; ASSERT a = Node.Assert.Kind ordinal; MATCH
+  public static final byte BYTE = 0;
+  public static final byte SPLIT = 1;
+  public static final byte JMP = 2;
+  public static final byte ASSERT = 3;
+  public static final byte MATCH = 4;
 
   private final byte[] op;
   private final int[] a;
@@ -33,7 +35,54 @@ public final class Program {
   private final boolean hasAssert;
   private final boolean simple;
 
+  private final boolean greedyOnly;
+
+  /**
+   * A program's instructions as plain arrays, so a compiled rule set can be stored and read back
+   * without compiling its patterns again: per instruction an opcode and two operands, the byte sets
+   * the BYTE instructions name, and whether every repetition is greedy.
+   */
+  public record Parts(byte[] op, int[] a, int[] b, long[][] sets, boolean greedyOnly) {}
+
+  public Parts parts() {
+    return new Parts(op, a, b, sets, greedyOnly);
+  }
+
+  /**
+   * A program from stored parts; they are checked first (opcodes known, jump targets and set
+   * numbers in range, a final MATCH), so damaged parts are refused here instead of failing a scan.
+   */
+  public static Program of(Parts p) {
+    int n = p.op().length;
+    if (n == 0 || p.a().length != n || p.b().length != n || p.op()[n - 1] != MATCH) {
+      throw new IllegalArgumentException("malformed program");
+    }
+    for (long[] set : p.sets()) {
+      if (set == null || set.length != 4) {
+        throw new IllegalArgumentException("malformed byte set");
+      }
+    }
+    for (int pc = 0; pc < n; pc++) {
+      int x = p.a()[pc];
+      int y = p.b()[pc];
+      boolean ok =
+          switch (p.op()[pc]) {
+            case BYTE -> x >= 0 && x < p.sets().length;
+            case SPLIT -> x >= 0 && x < n && y >= 0 && y < n;
+            case JMP -> x >= 0 && x < n;
+            case ASSERT -> x >= 0 && x < Node.Assert.Kind.values().length && pc + 1 < n;
+            case MATCH -> true;
+            default -> false;
+          };
+      if (!ok) {
+        throw new IllegalArgumentException("malformed instruction " + pc);
+      }
+    }
+    return new Program(p.op(), p.a(), p.b(), p.sets(), p.greedyOnly());
+  }
+
   private Program(byte[] op, int[] a, int[] b, long[][] sets, boolean greedyOnly) {
+    this.greedyOnly = greedyOnly;
     this.op = op;
     this.a = a;
     this.b = b;
