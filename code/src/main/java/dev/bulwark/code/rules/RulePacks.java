@@ -357,7 +357,21 @@ public final class RulePacks {
                 s.path("receiver-flag").asText(null)));
       }
     }
-    if (sinks.isEmpty() && kind != JavaRule.Kind.STRUCTURAL) {
+    JavaRule.DenyList denyList = null;
+    if (kind == JavaRule.Kind.DENY_LIST) {
+      JsonNode d = root.path("deny-list");
+      if (!d.isObject()) {
+        throw new IllegalArgumentException(
+            "deny-list rule '" + id + "' needs a 'deny-list' section");
+      }
+      denyList =
+          new JavaRule.DenyList(
+              Pattern.compile(text(d, "deny-names")),
+              Pattern.compile(text(d, "allow-names")),
+              Pattern.compile(text(d, "checks")),
+              Pattern.compile(text(d, "class-context")),
+              strings(d.path("gadgets")));
+    } else if (sinks.isEmpty() && kind != JavaRule.Kind.STRUCTURAL) {
       throw new IllegalArgumentException("rule '" + id + "' has no sinks");
     }
     return new JavaRule(
@@ -374,7 +388,8 @@ public final class RulePacks {
         file,
         root.hasNonNull("outside-security-context")
             ? Severity.parse(root.get("outside-security-context").asText())
-            : null);
+            : null,
+        denyList);
   }
 
   /** The rule's documentation page, shipped beside the packs, is its help text. */

@@ -82,6 +82,7 @@ public final class Analysis {
           done.accept(c);
         });
     StructuralChecks.run(project, rules.rules(), findings);
+    DenyLists.run(project, rules.rules(), findings);
     Findings.BudgetStops stops = findings.budgetStops();
     if (stops.count() > 0) {
       diagnostics.report(

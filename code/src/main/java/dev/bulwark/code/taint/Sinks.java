@@ -82,6 +82,7 @@ final class Sinks {
         case CALL -> weak(e.rule, call, "call to " + shortOwner(s.method().owner()) + "." + name);
         case OBJECT_FLAG -> flags(e, call, ro);
         case STRUCTURAL -> structuralArg(e, call);
+        case DENY_LIST -> {} // declarations, checked once over the project (DenyLists)
       }
     }
     return reported;
