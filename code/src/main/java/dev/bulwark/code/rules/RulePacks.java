@@ -203,6 +203,9 @@ public final class RulePacks {
         lib.parameterSourceAnnotations.add(ann);
       }
     }
+    for (JsonNode a : root.path("request-types")) {
+      lib.requestTypes.addAll(MethodSpec.expandBraces(a.asText()));
+    }
     for (JsonNode a : root.path("handlers")) {
       for (String ann : MethodSpec.expandBraces(a.asText())) {
         lib.handlerAnnotations.add(ann);
