@@ -203,6 +203,17 @@ public final class RulePacks {
         lib.parameterSourceAnnotations.add(ann);
       }
     }
+    for (JsonNode a : root.path("attribute-stores")) {
+      String scope = text(a, "scope");
+      for (String type : MethodSpec.expandBraces(text(a, "type"))) {
+        lib.attributeStores.add(
+            new LibraryModel.AttributeStore(
+                type,
+                new HashSet<>(strings(a.path("put"))),
+                new HashSet<>(strings(a.path("get"))),
+                scope));
+      }
+    }
     for (JsonNode a : root.path("request-types")) {
       lib.requestTypes.addAll(MethodSpec.expandBraces(a.asText()));
     }

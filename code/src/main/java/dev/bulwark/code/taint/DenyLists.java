@@ -173,7 +173,7 @@ final class DenyLists {
           boolean denyNamed = spec.denyNames().matcher(f.name()).find();
           ListField lf = new ListField(c, f.name(), denyNamed || gadgets >= 2, gadgets, filled);
           lists.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(lf);
-          if (!lf.deny() && init instanceof NameExpr) {
+          if (init instanceof NameExpr) {
             aliases.add(lf);
           }
         }
@@ -184,10 +184,16 @@ final class DenyLists {
         Expression init = f.decl().getVariable(f.variable()).getInitializer().orElse(null);
         if (init instanceof NameExpr n) {
           ListField target = field(a.owner(), n.getNameAsString());
-          if (target != null && target.deny()) {
+          if (target != null && target != a && target.deny()) {
             List<ListField> same = lists.get(a.name());
             same.remove(a);
-            same.add(new ListField(a.owner(), a.name(), true, target.gadgets(), target.filled()));
+            same.add(
+                new ListField(
+                    a.owner(),
+                    a.name(),
+                    true,
+                    target.gadgets(),
+                    target.filled() != null ? target.filled() : a.filled()));
           }
         }
       }
@@ -385,9 +391,12 @@ final class DenyLists {
                     : "deny-list '" + list.name() + "' filled here",
                 CodeFlow.Kind.SOURCE));
       }
-      // the check's class put to use: a converter registered, a filter or stream constructed
+      // a check with no list of its own in sight: where its class is put to use (a converter
+      // registered, a filter or stream constructed) is where the defence is chosen
       int installed = 0;
-      for (ObjectCreationExpr o : creations.getOrDefault(c.simpleName(), List.of())) {
+      List<ObjectCreationExpr> uses =
+          steps.isEmpty() ? creations.getOrDefault(c.simpleName(), List.of()) : List.of();
+      for (ObjectCreationExpr o : uses) {
         if (installed++ == 2) {
           break;
         }

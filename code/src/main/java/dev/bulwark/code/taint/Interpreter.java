@@ -75,6 +75,7 @@ final class Interpreter implements Evaluator {
   }
 
   private void runInitializers(ClassInfo c) {
+    engine.entry = c;
     engine.budget.start();
     try {
       Value self = engine.newObject(c.fqn(), new State());
@@ -95,6 +96,7 @@ final class Interpreter implements Evaluator {
   }
 
   void analyzeEntry(MethodInfo m) {
+    engine.entry = m.owner();
     engine.budget.start();
     stack.clear();
     try {
@@ -142,6 +144,7 @@ final class Interpreter implements Evaluator {
    * Specification inference checks a proposed spec this way (see {@link Probe}).
    */
   Value probe(MethodInfo m, int param) {
+    engine.entry = null;
     engine.budget.start(PROBE_NANOS);
     stack.clear();
     try {
