@@ -122,6 +122,12 @@ final class Interpreter implements Evaluator {
       }
       stack.push(m);
       exec(m.body(), st, f);
+      if (m.isConstructor()) {
+        State end = State.join(st.alive ? st : null, f.returnState);
+        if (end != null) {
+          engine.sinks.fieldsAfterConstructor(m.owner(), self, end);
+        }
+      }
     } catch (Budget.Exceeded | Budget.CallExceeded | StackOverflowError e) {
       // analysed as far as the budget allowed; findings made so far stand, and the stop is counted
       engine.findings.budgetStopped(m.owner().unit(), m.decl());
