@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  */
 public final class RulePacks {
   public static final String DIR = "rules/java/";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // a key written twice is a mistake in the pack (the second would silently win)
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** The loaded packs. */
   public record Loaded(LibraryModel library, List<JavaRule> rules) {
