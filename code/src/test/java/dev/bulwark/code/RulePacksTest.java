@@ -57,4 +57,38 @@ class RulePacksTest {
     assertThat(specs.get(0).matchesName("getHeader", 1)).isTrue();
     assertThat(specs.get(0).matchesName("getHeader", 2)).isFalse();
   }
+
+  @Test
+  void denyListRule_carriesItsNamesAndGadgets() throws Exception {
+    JavaRule rule = RulePacks.builtIn().rule("java-deserialization-deny-list");
+    assertThat(rule.kind()).isEqualTo(JavaRule.Kind.DENY_LIST);
+    JavaRule.DenyList d = rule.denyList();
+    for (String name :
+        List.of("DEFAULT_NO_DESER_CLASS_NAMES", "denyHashCodes", "BlacklistedTypesConverter")) {
+      assertThat(d.denyNames().matcher(name).find()).as(name).isTrue();
+    }
+    for (String name : List.of("ALLOWED", "isWhitelisted", "acceptHashCodes")) {
+      assertThat(d.allowNames().matcher(name).find()).as(name).isTrue();
+      assertThat(d.denyNames().matcher(name).find()).as(name).isFalse();
+    }
+    assertThat(d.gadgets()).contains("com.sun.rowset.JdbcRowSetImpl");
+  }
+
+  @Test
+  void libraryModel_namesWebRequestTypesAndAttributeStores() throws Exception {
+    var lib = RulePacks.builtIn().library();
+    assertThat(lib.requestTypes())
+        .contains(
+            "javax.servlet.http.HttpServletRequest",
+            "jakarta.servlet.http.HttpServletRequest",
+            "org.kohsuke.stapler.StaplerRequest",
+            "io.vertx.ext.web.RoutingContext",
+            "io.undertow.server.HttpServerExchange");
+    assertThat(lib.attributeStores())
+        .anyMatch(s ->
+            s.type().equals("javax.servlet.http.HttpSession")
+                && s.put().contains("setAttribute")
+                && s.get().contains("getAttribute"));
+    assertThat(lib.isParameterSource("org.kohsuke.stapler.QueryParameter")).isTrue();
+  }
 }

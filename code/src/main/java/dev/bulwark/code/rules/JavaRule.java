@@ -25,7 +25,8 @@ public record JavaRule(
     String help,
     List<Sink> sinks,
     String pack,
-    Severity outsideSecurityContext) {
+    Severity outsideSecurityContext,
+    DenyList denyList) {
 
   /** How a rule decides. */
   public enum Kind {
@@ -38,7 +39,36 @@ public record JavaRule(
     /** The object passed to the sink lacks a flag set elsewhere (e.g. Cookie.setSecure(true)). */
     OBJECT_FLAG,
     /** A declaration has a dangerous shape (e.g. a trust manager that trusts everything). */
-    STRUCTURAL
+    STRUCTURAL,
+    /**
+     * A security check tests class names against a list of known-bad ones (a deny-list): classes
+     * not on the list pass, so it stops only the gadgets known when it was written.
+     */
+    DENY_LIST
+  }
+
+  /**
+   * What a {@link Kind#DENY_LIST} rule looks for. {@code denyNames} and {@code allowNames} match
+   * the names of lists, of the classes holding a check and of check methods ({@code
+   * DEFAULT_NO_DESER_CLASS_NAMES}, {@code BlacklistedTypesConverter}, {@code isWhitelisted});
+   * {@code checks} the calls that test a value against a list ({@code contains}, {@code
+   * binarySearch}); {@code classContext} the method and parameter names that show class names are
+   * what is checked; {@code gadgets} known dangerous classes and packages, so a list naming them is
+   * a deny-list whatever it is called.
+   */
+  public record DenyList(
+      Pattern denyNames,
+      Pattern allowNames,
+      Pattern checks,
+      Pattern classContext,
+      List<String> gadgets) {
+    public DenyList {
+      Objects.requireNonNull(denyNames, "deny-names");
+      Objects.requireNonNull(allowNames, "allow-names");
+      Objects.requireNonNull(checks, "checks");
+      Objects.requireNonNull(classContext, "class-context");
+      gadgets = List.copyOf(gadgets);
+    }
   }
 
   /**
@@ -90,7 +120,8 @@ public record JavaRule(
         help,
         all,
         pack,
-        outsideSecurityContext);
+        outsideSecurityContext,
+        denyList);
   }
 
   public JavaRule {

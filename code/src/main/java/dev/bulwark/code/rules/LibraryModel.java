@@ -22,6 +22,21 @@ public final class LibraryModel {
   final List<LibraryEntry.Source> sources = new ArrayList<>();
   final Set<String> parameterSourceAnnotations = new HashSet<>();
   final Set<String> handlerAnnotations = new HashSet<>();
+  final Set<String> requestTypes = new HashSet<>();
+  final List<AttributeStore> attributeStores = new ArrayList<>();
+
+  /**
+   * A container of named attributes that outlives one call (a session, a request passed along a
+   * filter chain, the application context): what one entry point puts under a constant name,
+   * another reads back.
+   */
+  public record AttributeStore(String type, Set<String> put, Set<String> get, String scope) {
+    public AttributeStore {
+      put = Set.copyOf(put);
+      get = Set.copyOf(get);
+    }
+  }
+
   final List<LibraryEntry.Sanitizer> sanitizers = new ArrayList<>();
   final List<LibraryEntry.Propagator> propagators = new ArrayList<>();
   final List<LibraryEntry.Flag> flags = new ArrayList<>();
@@ -35,6 +50,8 @@ public final class LibraryModel {
     c.sources.addAll(sources);
     c.parameterSourceAnnotations.addAll(parameterSourceAnnotations);
     c.handlerAnnotations.addAll(handlerAnnotations);
+    c.requestTypes.addAll(requestTypes);
+    c.attributeStores.addAll(attributeStores);
     c.sanitizers.addAll(sanitizers);
     c.propagators.addAll(propagators);
     c.flags.addAll(flags);
@@ -106,6 +123,19 @@ public final class LibraryModel {
 
   public Set<String> handlerAnnotations() {
     return Set.copyOf(handlerAnnotations);
+  }
+
+  /**
+   * The types of the request objects web frameworks hand to their entry points (a servlet's
+   * request, Stapler's, Vert.x's routing context): a project whose methods take them serves web
+   * requests.
+   */
+  public Set<String> requestTypes() {
+    return Set.copyOf(requestTypes);
+  }
+
+  public List<AttributeStore> attributeStores() {
+    return List.copyOf(attributeStores);
   }
 
   static Set<Category> categories(List<String> names) {

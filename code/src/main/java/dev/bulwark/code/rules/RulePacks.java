@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  */
 public final class RulePacks {
   public static final String DIR = "rules/java/";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // a key written twice is a mistake in the pack (the second would silently win)
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** The loaded packs. */
   public record Loaded(LibraryModel library, List<JavaRule> rules) {
@@ -203,6 +206,20 @@ public final class RulePacks {
         lib.parameterSourceAnnotations.add(ann);
       }
     }
+    for (JsonNode a : root.path("attribute-stores")) {
+      String scope = text(a, "scope");
+      for (String type : MethodSpec.expandBraces(text(a, "type"))) {
+        lib.attributeStores.add(
+            new LibraryModel.AttributeStore(
+                type,
+                new HashSet<>(strings(a.path("put"))),
+                new HashSet<>(strings(a.path("get"))),
+                scope));
+      }
+    }
+    for (JsonNode a : root.path("request-types")) {
+      lib.requestTypes.addAll(MethodSpec.expandBraces(a.asText()));
+    }
     for (JsonNode a : root.path("handlers")) {
       for (String ann : MethodSpec.expandBraces(a.asText())) {
         lib.handlerAnnotations.add(ann);
@@ -357,7 +374,21 @@ public final class RulePacks {
                 s.path("receiver-flag").asText(null)));
       }
     }
-    if (sinks.isEmpty() && kind != JavaRule.Kind.STRUCTURAL) {
+    JavaRule.DenyList denyList = null;
+    if (kind == JavaRule.Kind.DENY_LIST) {
+      JsonNode d = root.path("deny-list");
+      if (!d.isObject()) {
+        throw new IllegalArgumentException(
+            "deny-list rule '" + id + "' needs a 'deny-list' section");
+      }
+      denyList =
+          new JavaRule.DenyList(
+              Pattern.compile(text(d, "deny-names")),
+              Pattern.compile(text(d, "allow-names")),
+              Pattern.compile(text(d, "checks")),
+              Pattern.compile(text(d, "class-context")),
+              strings(d.path("gadgets")));
+    } else if (sinks.isEmpty() && kind != JavaRule.Kind.STRUCTURAL) {
       throw new IllegalArgumentException("rule '" + id + "' has no sinks");
     }
     return new JavaRule(
@@ -374,7 +405,8 @@ public final class RulePacks {
         file,
         root.hasNonNull("outside-security-context")
             ? Severity.parse(root.get("outside-security-context").asText())
-            : null);
+            : null,
+        denyList);
   }
 
   /** The rule's documentation page, shipped beside the packs, is its help text. */

@@ -22,6 +22,9 @@ import java.util.function.Consumer;
 public final class Analysis {
   private Analysis() {}
 
+  /** Passes over the entry points that read attributes stored by others (see Attributes). */
+  private static final int MAX_ATTRIBUTE_PASSES = 2;
+
   public static Collection<Finding> run(
       ProjectModel project,
       RulePacks.Loaded rules,
@@ -70,8 +73,9 @@ public final class Analysis {
       throws InterruptedException {
     Findings findings = new Findings(project.sourceLines());
     boolean library = LibraryMode.applies(project, rules);
+    Attributes attributes = new Attributes(rules.library());
     ThreadLocal<Engine> engines =
-        ThreadLocal.withInitial(() -> new Engine(project, rules, findings, library));
+        ThreadLocal.withInitial(() -> new Engine(project, rules, findings, library, attributes));
     List<ClassInfo> classes = new ArrayList<>(project.classes().stream().filter(entries).toList());
     Parallel.forEach(
         classes,
@@ -81,7 +85,23 @@ public final class Analysis {
           budget.run("code", c.unit().path(), diagnostics, () -> engines.get().analyzeClass(c));
           done.accept(c);
         });
+    // entry points that read an attribute before another stored untrusted data in it run again,
+    // now that the store holds it; a value passed through two attributes needs one more pass
+    for (int pass = 0; pass < MAX_ATTRIBUTE_PASSES && !attributes.isEmpty(); pass++) {
+      List<ClassInfo> again = new ArrayList<>(attributes.revisit());
+      if (again.isEmpty()) {
+        break;
+      }
+      Parallel.forEach(
+          again,
+          threads,
+          cancellation,
+          c ->
+              budget.run(
+                  "code", c.unit().path(), diagnostics, () -> engines.get().analyzeClass(c)));
+    }
     StructuralChecks.run(project, rules.rules(), findings);
+    DenyLists.run(project, rules.rules(), findings);
     Findings.BudgetStops stops = findings.budgetStops();
     if (stops.count() > 0) {
       diagnostics.report(

@@ -485,6 +485,10 @@ final class CallResolver {
 
   private Value libraryResult(CallSite call) {
     Obj ro = call.receiverObject();
+    Value stored = engine.attributes.call(engine, call, engine.entry);
+    if (stored != null) {
+      return stored;
+    }
     Value special = TypeModels.call(engine, call);
     if (special != null) {
       return special;

@@ -31,6 +31,12 @@ final class Engine {
   /** Whether parameters of the public API are the caller's data (see {@link LibraryMode}). */
   final boolean libraryMode;
 
+  /** Attributes stored across entry points (sessions, requests), shared by every worker. */
+  final Attributes attributes;
+
+  /** The class whose entry point is under way (null for a probe). */
+  ClassInfo entry;
+
   final Budget budget = new Budget();
   final Summaries summaries = new Summaries();
   final Sinks sinks;
@@ -40,7 +46,17 @@ final class Engine {
   private int nextObj = 1;
 
   Engine(ProjectModel project, RulePacks.Loaded rules, Findings findings, boolean libraryMode) {
+    this(project, rules, findings, libraryMode, new Attributes(rules.library()));
+  }
+
+  Engine(
+      ProjectModel project,
+      RulePacks.Loaded rules,
+      Findings findings,
+      boolean libraryMode,
+      Attributes attributes) {
     this.project = project;
+    this.attributes = attributes;
     this.types = project.hierarchy();
     this.library = rules.library();
     this.findings = findings;

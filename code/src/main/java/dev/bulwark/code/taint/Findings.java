@@ -40,7 +40,8 @@ public final class Findings {
       Location.File origin,
       dev.bulwark.core.model.Severity severity,
       String note,
-      Confidence sinkCap) {}
+      Confidence sinkCap,
+      List<CodeFlow.Step> steps) {}
 
   private static int lineOf(Location.File l) {
     return l.region() == null ? 0 : l.region().startLine();
@@ -101,7 +102,21 @@ public final class Findings {
     Location.File loc = location(unit, site);
     Key key = Key.of(rule, loc);
     hits.merge(
-        key, new Hit(rule, loc, taint, detail, origin, null, null, sinkCap), Findings::better);
+        key,
+        new Hit(rule, loc, taint, detail, origin, null, null, sinkCap, null),
+        Findings::better);
+  }
+
+  /**
+   * A finding about a declaration whose reason lies in several places (a deny-list defined in one,
+   * installed in another, consulted at {@code site}): {@code steps} lead to it, in order.
+   */
+  void report(JavaRule rule, SourceUnit unit, Node site, String detail, List<CodeFlow.Step> steps) {
+    Location.File loc = location(unit, site);
+    hits.merge(
+        Key.of(rule, loc),
+        new Hit(rule, loc, null, detail, null, null, null, null, List.copyOf(steps)),
+        Findings::better);
   }
 
   /**
@@ -122,6 +137,7 @@ public final class Findings {
             rule.outsideSecurityContext(),
             "no security use is visible around it (no password, token, key, session or crypto"
                 + " API), so it is reported at lower severity",
+            null,
             null),
         Findings::better);
   }
@@ -248,7 +264,11 @@ public final class Findings {
         b.property("context", "outside-security");
       }
       b.confidence(Confidence.HIGH);
-      if (h.origin != null && !h.origin.equals(h.sink)) {
+      if (h.steps != null && !h.steps.isEmpty()) {
+        List<CodeFlow.Step> steps = new ArrayList<>(h.steps);
+        steps.add(new CodeFlow.Step(h.sink, h.detail, CodeFlow.Kind.SINK));
+        b.codeFlow(new CodeFlow(h.steps.get(0).message() + " → " + h.detail, steps));
+      } else if (h.origin != null && !h.origin.equals(h.sink)) {
         b.codeFlow(
             new CodeFlow(
                 "made at line " + lineOf(h.origin) + " → " + h.detail,

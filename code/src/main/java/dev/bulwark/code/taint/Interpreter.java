@@ -75,6 +75,7 @@ final class Interpreter implements Evaluator {
   }
 
   private void runInitializers(ClassInfo c) {
+    engine.entry = c;
     engine.budget.start();
     try {
       Value self = engine.newObject(c.fqn(), new State());
@@ -95,6 +96,7 @@ final class Interpreter implements Evaluator {
   }
 
   void analyzeEntry(MethodInfo m) {
+    engine.entry = m.owner();
     engine.budget.start();
     stack.clear();
     try {
@@ -120,6 +122,12 @@ final class Interpreter implements Evaluator {
       }
       stack.push(m);
       exec(m.body(), st, f);
+      if (m.isConstructor()) {
+        State end = State.join(st.alive ? st : null, f.returnState);
+        if (end != null) {
+          engine.sinks.fieldsAfterConstructor(m.owner(), self, end);
+        }
+      }
     } catch (Budget.Exceeded | Budget.CallExceeded | StackOverflowError e) {
       // analysed as far as the budget allowed; findings made so far stand, and the stop is counted
       engine.findings.budgetStopped(m.owner().unit(), m.decl());
@@ -142,6 +150,7 @@ final class Interpreter implements Evaluator {
    * Specification inference checks a proposed spec this way (see {@link Probe}).
    */
   Value probe(MethodInfo m, int param) {
+    engine.entry = null;
     engine.budget.start(PROBE_NANOS);
     stack.clear();
     try {

@@ -47,33 +47,6 @@ public final class LibraryMode {
           "java.io.Reader",
           "java.nio.ByteBuffer");
 
-  /** Parameter types that only web entry points take: a project with them is an application. */
-  private static final Set<String> REQUEST_TYPES =
-      Set.of(
-          "javax.servlet.ServletRequest",
-          "jakarta.servlet.ServletRequest",
-          "javax.servlet.http.HttpServletRequest",
-          "jakarta.servlet.http.HttpServletRequest",
-          "org.kohsuke.stapler.StaplerRequest",
-          "org.kohsuke.stapler.StaplerRequest2",
-          "io.vertx.ext.web.RoutingContext",
-          "spark.Request",
-          "io.undertow.server.HttpServerExchange",
-          "javax.ws.rs.container.ContainerRequestContext",
-          "jakarta.ws.rs.container.ContainerRequestContext",
-          "org.springframework.web.server.ServerWebExchange");
-
-  /** The same types as written, for files whose imports do not resolve them (wildcards). */
-  private static final Set<String> REQUEST_SIMPLE_NAMES =
-      Set.of(
-          "HttpServletRequest",
-          "ServletRequest",
-          "StaplerRequest",
-          "StaplerRequest2",
-          "RoutingContext",
-          "HttpServerExchange",
-          "ServerWebExchange");
-
   /**
    * Whether library mode applies: the project has no web entry point and calls at least one sink of
    * the categories an API parameter is dangerous for. Without such a call no API parameter can
@@ -135,6 +108,11 @@ public final class LibraryMode {
   public static boolean isLibrary(ProjectModel project, LibraryModel lib) {
     int topLevel = 0;
     java.util.Set<ClassInfo> web = new java.util.HashSet<>();
+    Set<String> requestTypes = lib.requestTypes();
+    Set<String> requestSimpleNames = new HashSet<>();
+    for (String t : requestTypes) {
+      requestSimpleNames.add(t.substring(t.lastIndexOf('.') + 1));
+    }
     for (ClassInfo c : project.classes()) {
       ClassInfo top = c;
       while (top.outer() != null) {
@@ -143,23 +121,31 @@ public final class LibraryMode {
       if (top == c) {
         topLevel++;
       }
-      if (!web.contains(top) && hasWebEntryPoint(project, lib, c)) {
+      if (!web.contains(top)
+          && hasWebEntryPoint(project, lib, c, requestTypes, requestSimpleNames)) {
         web.add(top);
       }
     }
     return web.isEmpty() || web.size() < WEB_SHARE_OF_A_LIBRARY * topLevel;
   }
 
-  private static boolean hasWebEntryPoint(ProjectModel project, LibraryModel lib, ClassInfo c) {
+  private static boolean hasWebEntryPoint(
+      ProjectModel project,
+      LibraryModel lib,
+      ClassInfo c,
+      Set<String> requestTypes,
+      Set<String> requestSimpleNames) {
     for (var ms : c.allMethods().values()) {
       for (MethodInfo m : ms) {
         if (m.owner() != c) {
           continue;
         }
         for (String t : m.parameterTypes()) {
-          if (t != null
-              && (REQUEST_TYPES.contains(project.resolveType(t, c, c.unit()))
-                  || REQUEST_SIMPLE_NAMES.contains(t))) {
+          String resolved = t == null ? null : project.resolveType(t, c, c.unit());
+          if (resolved != null
+              && (requestTypes.contains(resolved)
+                  // as written, for files whose imports do not resolve it (wildcards)
+                  || (resolved.equals(t) && requestSimpleNames.contains(t)))) {
             return true;
           }
         }

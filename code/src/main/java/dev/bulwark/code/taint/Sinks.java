@@ -82,6 +82,7 @@ final class Sinks {
         case CALL -> weak(e.rule, call, "call to " + shortOwner(s.method().owner()) + "." + name);
         case OBJECT_FLAG -> flags(e, call, ro);
         case STRUCTURAL -> structuralArg(e, call);
+        case DENY_LIST -> {} // declarations, checked once over the project (DenyLists)
       }
     }
     return reported;
@@ -243,6 +244,71 @@ final class Sinks {
           && StructuralChecks.alwaysTrue(o.lambda.body())) {
         engine.findings.report(
             e.rule, call.f().unit, call.node(), null, "verifier accepts every host");
+      }
+    }
+  }
+
+  /**
+   * A parser or factory a constructor makes and keeps in a field is used by the class's other
+   * methods, each analysed on its own with the field unknown: after a constructor, every call on
+   * such a field in the class is checked against the flags the object had when the constructor
+   * finished (an XML input factory kept with DTDs still on), the finding's flow starting where the
+   * object was made.
+   */
+  void fieldsAfterConstructor(dev.bulwark.code.project.ClassInfo c, Value self, State st) {
+    Obj so = self == null || self.obj() == 0 ? null : st.read(self.obj());
+    if (so == null) {
+      return;
+    }
+    for (Map.Entry<String, Value> field : so.fields.entrySet()) {
+      Value v = field.getValue();
+      Obj fo = v == null || v.obj() == 0 ? null : st.read(v.obj());
+      if (fo == null || fo.origin == null || fo.tags.isEmpty() || fo.type == null) {
+        continue;
+      }
+      for (List<dev.bulwark.code.project.MethodInfo> ms : c.allMethods().values()) {
+        for (dev.bulwark.code.project.MethodInfo m : ms) {
+          if (m.owner() == c && m.body() != null) {
+            fieldUses(m, field.getKey(), fo);
+          }
+        }
+      }
+    }
+  }
+
+  private void fieldUses(dev.bulwark.code.project.MethodInfo m, String field, Obj fo) {
+    for (com.github.javaparser.ast.expr.MethodCallExpr call :
+        m.body().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      com.github.javaparser.ast.expr.Expression scope = call.getScope().orElse(null);
+      boolean onField =
+          scope instanceof com.github.javaparser.ast.expr.NameExpr n
+                  && n.getNameAsString().equals(field)
+              || scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa
+                  && fa.getScope().isThisExpr()
+                  && fa.getNameAsString().equals(field);
+      List<Entry> entries = onField ? byName.get(call.getNameAsString()) : null;
+      if (entries == null) {
+        continue;
+      }
+      for (Entry e : entries) {
+        JavaRule.Sink s = e.sink;
+        if (e.rule.kind() != JavaRule.Kind.OBJECT_FLAG
+            || s.receiverFlag() == null
+            || !s.method().matchesName(call.getNameAsString(), call.getArguments().size())
+            || !engine.types.isSubtype(fo.type, s.method().owner())
+            || (s.receiverTag() != null && !fo.tags.contains(s.receiverTag()))) {
+          continue;
+        }
+        if (!satisfied(s.receiverFlag(), fo.tags)) {
+          engine.findings.report(
+              e.rule,
+              m.owner().unit(),
+              call,
+              null,
+              "configured without " + s.receiverFlag().replace(" ", "") + " where it was made",
+              fo.origin);
+        }
+        break;
       }
     }
   }
