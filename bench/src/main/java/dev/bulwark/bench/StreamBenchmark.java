@@ -48,44 +48,76 @@ public final class StreamBenchmark {
       int rate,
       long latencySamples,
       double latencyP50Ms,
-      double latencyP95Ms) {
+      double latencyP95Ms,
+      State state) {
 
     public String summary() {
       StringBuilder b = new StringBuilder();
       b.append(String.format(Locale.ROOT, "stream_events=%d%n", events));
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "stream_inprocess_events_per_second=%.0f%nstream_inprocess_detections=%d%n",
-              inProcessEventsPerSecond,
-              inProcessDetections));
-      for (int i = 0; i < streamEventsPerSecond.length; i++) {
+      if (!Double.isNaN(inProcessEventsPerSecond)) {
+        // timing runs (not made with --state-only)
         b.append(
             String.format(
                 Locale.ROOT,
-                "stream_%dtm_events_per_second=%.0f%nstream_%dtm_ratio_to_inprocess=%.3f%n"
-                    + "stream_%dtm_detections=%d%nstream_%dtm_cpu_seconds=%.1f%n",
-                i + 1,
-                streamEventsPerSecond[i],
-                i + 1,
-                streamEventsPerSecond[i] / inProcessEventsPerSecond,
-                i + 1,
-                streamDetections[i],
-                i + 1,
-                streamCpuSeconds[i]));
+                "stream_inprocess_events_per_second=%.0f%nstream_inprocess_detections=%d%n",
+                inProcessEventsPerSecond,
+                inProcessDetections));
+        for (int i = 0; i < streamEventsPerSecond.length; i++) {
+          b.append(
+              String.format(
+                  Locale.ROOT,
+                  "stream_%dtm_events_per_second=%.0f%nstream_%dtm_ratio_to_inprocess=%.3f%n"
+                      + "stream_%dtm_detections=%d%nstream_%dtm_cpu_seconds=%.1f%n",
+                  i + 1,
+                  streamEventsPerSecond[i],
+                  i + 1,
+                  streamEventsPerSecond[i] / inProcessEventsPerSecond,
+                  i + 1,
+                  streamDetections[i],
+                  i + 1,
+                  streamCpuSeconds[i]));
+        }
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "stream_latency_rate_events_per_second=%d%nstream_latency_samples=%d%n"
+                    + "stream_latency_p50_ms=%.0f%nstream_latency_p95_ms=%.0f",
+                rate,
+                latencySamples,
+                latencyP50Ms,
+                latencyP95Ms));
+        b.append(String.format("%n"));
       }
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "stream_latency_rate_events_per_second=%d%nstream_latency_samples=%d%n"
-                  + "stream_latency_p50_ms=%.0f%nstream_latency_p95_ms=%.0f",
-              rate,
-              latencySamples,
-              latencyP50Ms,
-              latencyP95Ms));
+      if (state != null) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "stream_state_events=%d%nstream_state_checkpoint=%d%nstream_state_bytes=%d%n"
+                    + "stream_state_checkpoint_dir_bytes=%d",
+                events,
+                state.checkpoint(),
+                state.stateBytes(),
+                state.directoryBytes()));
+        state
+            .byOperator()
+            .forEach((op, bytes) ->
+                b.append(
+                    String.format(
+                        Locale.ROOT,
+                        "%nstream_state_bytes[%s]=%d",
+                        op.replaceAll("[^A-Za-z0-9]+", "_"),
+                        bytes)));
+      }
       return b.toString();
     }
   }
+
+  /**
+   * What a running job's checkpoint holds once every event has been read: the checkpoint's id, the
+   * bytes of state Flink reports (in all and per operator chain) and the bytes of its directory.
+   */
+  public record State(
+      long checkpoint, long stateBytes, long directoryBytes, Map<String, Long> byOperator) {}
 
   private final Path corpus;
   private final Path dir;
@@ -93,15 +125,23 @@ public final class StreamBenchmark {
   private final long targetEvents;
   private final int rate;
   private final int seconds;
+  private final boolean stateOnly;
 
   public StreamBenchmark(
-      Path corpus, Path dir, String dbUrl, long targetEvents, int rate, int seconds) {
+      Path corpus,
+      Path dir,
+      String dbUrl,
+      long targetEvents,
+      int rate,
+      int seconds,
+      boolean stateOnly) {
     this.corpus = corpus;
     this.dir = dir;
     this.dbUrl = dbUrl;
     this.targetEvents = targetEvents;
     this.rate = rate;
     this.seconds = seconds;
+    this.stateOnly = stateOnly;
   }
 
   public Result run(PrintStream out) throws Exception {
@@ -121,9 +161,9 @@ public final class StreamBenchmark {
     out.printf("corpus: %,d events; %d copies → %,d events%n", base.size(), copies, events);
 
     // the in-process hunt of the same events, on every processor
-    double inProcess;
-    long inProcessDetections;
-    {
+    double inProcess = Double.NaN;
+    long inProcessDetections = 0;
+    if (!stateOnly) {
       RuleSet rules = RuleSet.builtIn(Map.of(), Logsources.builtIn());
       Hunter hunter = new Hunter(rules, Logsources.builtIn(), Hunter.Options.defaults());
       int threads = Runtime.getRuntime().availableProcessors();
@@ -150,9 +190,10 @@ public final class StreamBenchmark {
     double[] eps = new double[2];
     long[] detections = new long[2];
     double[] cpu = new double[2];
-    double p50;
-    double p95;
-    long samples;
+    double p50 = Double.NaN;
+    double p95 = Double.NaN;
+    long samples = 0;
+    State state;
     try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka-" + System.nanoTime()), 2)) {
       kafka.createTopic("bench-events", 2);
       try (KafkaProducer<String, String> producer = Shipper.producer(kafka.bootstrap())) {
@@ -173,7 +214,7 @@ public final class StreamBenchmark {
       String password = dbUrl != null ? System.getenv("BULWARK_DB_PASSWORD") : "";
       try (Store store = Store.open(url, user, password)) {
         StreamAlerts alerts = new StreamAlerts(store);
-        for (int tms = 1; tms <= 2; tms++) {
+        for (int tms = 1; tms <= 2 && !stateOnly; tms++) {
           alerts.clear();
           double cpu0 = ProcessFigures.current().cpuSeconds();
           long t0 = System.nanoTime();
@@ -193,6 +234,11 @@ public final class StreamBenchmark {
           out.printf(
               "stream, %d TaskManager(s): %,.0f events/s (%.1f s, %.1f CPU s), %,d detections%n",
               tms, eps[tms - 1], secs, cpu[tms - 1], detections[tms - 1]);
+        }
+
+        state = state(kafka.bootstrap(), url, user, password, events, out);
+        if (stateOnly) {
+          return new Result(events, inProcess, 0, eps, detections, cpu, rate, 0, p50, p95, state);
         }
 
         // latency: events stamped with the time they are sent, at a fixed rate
@@ -245,7 +291,125 @@ public final class StreamBenchmark {
       }
     }
     return new Result(
-        events, inProcess, inProcessDetections, eps, detections, cpu, rate, samples, p50, p95);
+        events,
+        inProcess,
+        inProcessDetections,
+        eps,
+        detections,
+        cpu,
+        rate,
+        samples,
+        p50,
+        p95,
+        state);
+  }
+
+  /**
+   * The state of a job that follows the events topic (unbounded, as a live job runs), once it has
+   * read every event: the offsets the Kafka source commits are those of a completed checkpoint, so
+   * when they reach the topic's end, the latest completed checkpoint holds the state after all of
+   * them. Checkpoints go to a directory, as on a cluster, whose size is measured beside Flink's own
+   * figure.
+   */
+  private State state(
+      String bootstrap, String url, String user, String password, long events, PrintStream out)
+      throws Exception {
+    Path checkpoints = dir.resolve("checkpoints-" + System.nanoTime());
+    String group = "bench-state-" + System.nanoTime();
+    long t0 = System.nanoTime();
+    try (LocalCluster flink = LocalCluster.start(2, 1, checkpoints);
+        org.apache.kafka.clients.admin.Admin admin =
+            org.apache.kafka.clients.admin.Admin.create(
+                Map.of(
+                    org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap))) {
+      JobID job =
+          flink.submit(
+              StreamJob.Options.backfill(bootstrap, "bench-events", url)
+                  .withStore(url, user, password == null ? "" : password)
+                  .withGroupId(group)
+                  .withBounded(false)
+                  .withParallelism(2));
+      while (committed(admin, group) < events) {
+        if (flink.status(job).isGloballyTerminalState()) {
+          throw new IllegalStateException("the stream job ended before reading every event");
+        }
+        Thread.sleep(500);
+      }
+      // a checkpoint completes every second and each subsumes the one before: measure the
+      // newest directory on disk and ask Flink about that same checkpoint, again if it went
+      LocalCluster.Checkpoint c = null;
+      long onDisk = -1;
+      for (int attempt = 0; c == null && attempt < 20; attempt++) {
+        Path newest = newestCheckpoint(checkpoints);
+        if (newest == null) {
+          Thread.sleep(500);
+          continue;
+        }
+        long id = Long.parseLong(newest.getFileName().toString().substring("chk-".length()));
+        onDisk = bytesUnder(newest);
+        c = onDisk < 0 ? null : flink.checkpoint(job, id);
+      }
+      if (c == null) {
+        throw new IllegalStateException("no checkpoint of the job could be measured");
+      }
+      flink.cancel(job);
+      out.printf(
+          "state after %,d events (%.1f s to read them): checkpoint %d holds %,d bytes of state,"
+              + " its directory %,d bytes; by operator %s%n",
+          events, (System.nanoTime() - t0) / 1e9, c.id(), c.stateBytes(), onDisk, c.byOperator());
+      return new State(c.id(), c.stateBytes(), onDisk, c.byOperator());
+    }
+  }
+
+  /** Offsets the group has committed on the events topic, summed over its partitions. */
+  private static long committed(org.apache.kafka.clients.admin.Admin admin, String group)
+      throws Exception {
+    long sum = 0;
+    for (var e :
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()) {
+      if (e.getKey().topic().equals("bench-events") && e.getValue() != null) {
+        sum += e.getValue().offset();
+      }
+    }
+    return sum;
+  }
+
+  /** The {@code chk-N} directory of the highest N under {@code checkpoints}, or null. */
+  private static Path newestCheckpoint(Path checkpoints) throws java.io.IOException {
+    Path newest = null;
+    long best = -1;
+    try (var jobs = Files.list(checkpoints)) {
+      for (Path j : (Iterable<Path>) jobs::iterator) {
+        try (var chks = Files.list(j)) {
+          for (Path c : (Iterable<Path>) chks::iterator) {
+            String name = c.getFileName().toString();
+            if (name.matches("chk-\\d+") && Long.parseLong(name.substring(4)) > best) {
+              best = Long.parseLong(name.substring(4));
+              newest = c;
+            }
+          }
+        }
+      }
+    } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException none) {
+      return null; // nothing written yet, or a directory removed while listing
+    }
+    return newest;
+  }
+
+  /** Bytes of the files under {@code d}, or -1 when it was removed while being measured. */
+  private static long bytesUnder(Path d) throws java.io.IOException {
+    long bytes = 0;
+    try (var files = Files.walk(d)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(f)) {
+          bytes += Files.size(f);
+        }
+      }
+    } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException gone) {
+      return -1; // subsumed by a newer checkpoint while being measured
+    }
+    return bytes;
   }
 
   /** Copy {@code k} of the corpus: the same events at the same times, from other files. */
