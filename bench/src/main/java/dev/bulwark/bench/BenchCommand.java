@@ -579,6 +579,12 @@ public final class BenchCommand implements Runnable {
         description = "Measure only the checkpointed state after the events (no timing runs).")
     boolean stateOnly;
 
+    @Option(
+        names = "--successive",
+        description =
+            "Replay the corpus's copies one after another in time, not all at the same times.")
+    boolean successive;
+
     @Override
     public Integer call() throws Exception {
       Path home = Home.dir();
@@ -595,7 +601,8 @@ public final class BenchCommand implements Runnable {
                   events,
                   rate,
                   seconds,
-                  stateOnly)
+                  stateOnly,
+                  successive)
               .run(System.out);
       System.out.println(r.summary());
       System.out.println(ProcessFigures.current().summary("stream"));

@@ -126,6 +126,7 @@ public final class StreamBenchmark {
   private final int rate;
   private final int seconds;
   private final boolean stateOnly;
+  private final boolean successive;
 
   public StreamBenchmark(
       Path corpus,
@@ -134,7 +135,8 @@ public final class StreamBenchmark {
       long targetEvents,
       int rate,
       int seconds,
-      boolean stateOnly) {
+      boolean stateOnly,
+      boolean successive) {
     this.corpus = corpus;
     this.dir = dir;
     this.dbUrl = dbUrl;
@@ -142,6 +144,7 @@ public final class StreamBenchmark {
     this.rate = rate;
     this.seconds = seconds;
     this.stateOnly = stateOnly;
+    this.successive = successive;
   }
 
   public Result run(PrintStream out) throws Exception {
@@ -158,7 +161,17 @@ public final class StreamBenchmark {
     }
     int copies = (int) Math.max(1, (targetEvents + base.size() - 1) / base.size());
     long events = (long) copies * base.size();
-    out.printf("corpus: %,d events; %d copies → %,d events%n", base.size(), copies, events);
+    out.printf(
+        "corpus: %,d events; %d copies%s → %,d events%n",
+        base.size(), copies, successive ? " one after another" : " at the same times", events);
+    // successive copies: each later than the last by the corpus's span and a day, so that N events
+    // are N / corpus-size times the corpus's hours of activity rather than the same hours denser
+    Duration shift =
+        successive
+            ? Duration.between(base.get(0).time(), base.get(base.size() - 1).time())
+                .plusDays(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+            : Duration.ZERO;
 
     // the in-process hunt of the same events, on every processor
     double inProcess = Double.NaN;
@@ -173,7 +186,7 @@ public final class StreamBenchmark {
         List<Future<?>> done = new ArrayList<>();
         for (int k = 0; k < copies; k++) {
           final int copy = k;
-          done.add(pool.submit(() -> copy(base, copy, hunter::accept)));
+          done.add(pool.submit(() -> copy(base, copy, shift, hunter::accept)));
         }
         for (Future<?> f : done) {
           f.get();
@@ -197,10 +210,19 @@ public final class StreamBenchmark {
     try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka-" + System.nanoTime()), 2)) {
       kafka.createTopic("bench-events", 2);
       try (KafkaProducer<String, String> producer = Shipper.producer(kafka.bootstrap())) {
-        // every copy of an event before the next event: the topic stays in time order
-        for (Event e : base) {
+        // the topic stays in time order: every copy of an event before the next event, or, for
+        // successive copies, one copy after another
+        if (successive) {
           for (int k = 0; k < copies; k++) {
-            Shipper.send(producer, "bench-events", copyOf(e, k));
+            for (Event e : base) {
+              Shipper.send(producer, "bench-events", copyOf(e, k, shift));
+            }
+          }
+        } else {
+          for (Event e : base) {
+            for (int k = 0; k < copies; k++) {
+              Shipper.send(producer, "bench-events", copyOf(e, k, shift));
+            }
           }
         }
         producer.flush();
@@ -412,15 +434,22 @@ public final class StreamBenchmark {
     return bytes;
   }
 
-  /** Copy {@code k} of the corpus: the same events at the same times, from other files. */
-  private static void copy(List<Event> base, int k, Consumer<Event> sink) {
+  /**
+   * Copy {@code k} of the corpus: the same events from other files, at the same times or {@code k}
+   * shifts later.
+   */
+  private static void copy(List<Event> base, int k, Duration shift, Consumer<Event> sink) {
     for (Event e : base) {
-      sink.accept(copyOf(e, k));
+      sink.accept(copyOf(e, k, shift));
     }
   }
 
-  private static Event copyOf(Event e, int k) {
-    return restamp(e, k == 0 ? e.source() : "copy" + k + "/" + e.source(), e.recordId(), e.time());
+  private static Event copyOf(Event e, int k, Duration shift) {
+    return restamp(
+        e,
+        k == 0 ? e.source() : "copy" + k + "/" + e.source(),
+        e.recordId(),
+        e.time().plus(shift.multipliedBy(k)));
   }
 
   private static Event restamp(Event e, String source, String recordId, Instant time) {

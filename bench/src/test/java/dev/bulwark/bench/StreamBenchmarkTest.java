@@ -19,7 +19,7 @@ class StreamBenchmarkTest {
       throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     StreamBenchmark.Result r =
-        new StreamBenchmark(HUNT, dir, null, 200, 0, 0, true)
+        new StreamBenchmark(HUNT, dir, null, 200, 0, 0, true, true)
             .run(new PrintStream(printed, true, StandardCharsets.UTF_8));
     String out = printed.toString(StandardCharsets.UTF_8);
 
