@@ -44,6 +44,12 @@ public final class LocalCluster implements AutoCloseable {
     c.setString("taskmanager.memory.network.min", "32m");
     c.setString("taskmanager.memory.network.max", "32m");
     c.setString("taskmanager.memory.managed.size", "32m");
+    // the cluster's REST endpoint on a free port of the loopback address: Flink's default, 8081 on
+    // every address, would refuse a second cluster on the same machine (a test beside a running
+    // job) and answer other machines
+    c.setString("rest.bind-address", "127.0.0.1");
+    c.setString("rest.address", "127.0.0.1");
+    c.setString("rest.bind-port", "0");
     MiniCluster mc =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
