@@ -164,14 +164,18 @@ public final class StreamBenchmark {
     out.printf(
         "corpus: %,d events; %d copies%s → %,d events%n",
         base.size(), copies, successive ? " one after another" : " at the same times", events);
-    // successive copies: each later than the last by the corpus's span and a day, so that N events
-    // are N / corpus-size times the corpus's hours of activity rather than the same hours denser
-    Duration shift =
-        successive
-            ? Duration.between(base.get(0).time(), base.get(base.size() - 1).time())
-                .plusDays(1)
-                .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
-            : Duration.ZERO;
+    // successive copies: each a day later than the one before, so that no correlation or incident
+    // window holds two copies of an event and N events are the corpus's activity on N / corpus-size
+    // days rather than the same hours N / corpus-size times denser. Every copy stays in the past: a
+    // broker refuses records stamped in the future.
+    Duration shift = successive ? Duration.ofDays(1) : Duration.ZERO;
+    Instant newest = base.get(base.size() - 1).time().plus(shift.multipliedBy(copies - 1L));
+    if (newest.isAfter(Instant.now())) {
+      throw new IllegalStateException(
+          "the corpus's last copy would be stamped "
+              + newest
+              + ", in the future: ask for fewer events or use a corpus that ends earlier");
+    }
 
     // the in-process hunt of the same events, on every processor
     double inProcess = Double.NaN;
@@ -213,10 +217,17 @@ public final class StreamBenchmark {
         // the topic stays in time order: every copy of an event before the next event, or, for
         // successive copies, one copy after another
         if (successive) {
+          // copies overlap in time: send every event of every copy in time order
+          List<long[]> order = new ArrayList<>();
           for (int k = 0; k < copies; k++) {
-            for (Event e : base) {
-              Shipper.send(producer, "bench-events", copyOf(e, k, shift));
+            for (int i = 0; i < base.size(); i++) {
+              order.add(
+                  new long[] {base.get(i).time().plus(shift.multipliedBy(k)).toEpochMilli(), k, i});
             }
+          }
+          order.sort(Comparator.comparingLong(o -> o[0]));
+          for (long[] o : order) {
+            Shipper.send(producer, "bench-events", copyOf(base.get((int) o[2]), (int) o[1], shift));
           }
         } else {
           for (Event e : base) {
@@ -226,6 +237,11 @@ public final class StreamBenchmark {
           }
         }
         producer.flush();
+      }
+      long taken = endOffsets(kafka.bootstrap(), "bench-events");
+      if (taken != events) {
+        throw new IllegalStateException(
+            "the broker holds " + taken + " of the " + events + " events sent");
       }
       out.printf("shipped %,d events%n", events);
       String url =
@@ -352,9 +368,18 @@ public final class StreamBenchmark {
                   .withGroupId(group)
                   .withBounded(false)
                   .withParallelism(2));
-      while (committed(admin, group) < events) {
+      long seen = -1;
+      long still = System.nanoTime();
+      for (long c = committed(admin, group); c < events; c = committed(admin, group)) {
         if (flink.status(job).isGloballyTerminalState()) {
           throw new IllegalStateException("the stream job ended before reading every event");
+        }
+        if (c != seen) {
+          seen = c;
+          still = System.nanoTime();
+        } else if (System.nanoTime() - still > Duration.ofMinutes(10).toNanos()) {
+          throw new IllegalStateException(
+              "the stream job read nothing for 10 minutes, at " + c + " of " + events + " events");
         }
         Thread.sleep(500);
       }
@@ -381,6 +406,29 @@ public final class StreamBenchmark {
               + " its directory %,d bytes; by operator %s%n",
           events, (System.nanoTime() - t0) / 1e9, c.id(), c.stateBytes(), onDisk, c.byOperator());
       return new State(c.id(), c.stateBytes(), onDisk, c.byOperator());
+    }
+  }
+
+  /** The topic's end offsets summed over its partitions: the records it holds. */
+  private static long endOffsets(String bootstrap, String topic) throws Exception {
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap))) {
+      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ask =
+          new java.util.HashMap<>();
+      for (var p :
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+        ask.put(
+            new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+            org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+      long sum = 0;
+      for (var r : admin.listOffsets(ask).all().get().values()) {
+        sum += r.offset();
+      }
+      return sum;
     }
   }
 
