@@ -534,7 +534,8 @@ public final class BenchCommand implements Runnable {
       description = {
         "Time the stream job end to end: Kafka in, Flink, detections in the store.",
         "Events per second with 1 and 2 TaskManagers, the ratio to the in-process hunt of the",
-        "same events, and the latency from sending to stored detection at a fixed rate."
+        "same events, the state a running job checkpoints once it has read them all, and the",
+        "latency from sending to stored detection at a fixed rate."
       })
   static final class Stream implements Callable<Integer> {
     @Option(
@@ -573,6 +574,17 @@ public final class BenchCommand implements Runnable {
         description = "Work directory (default: target/bench/stream under Bulwark's home).")
     Path dir;
 
+    @Option(
+        names = "--state-only",
+        description = "Measure only the checkpointed state after the events (no timing runs).")
+    boolean stateOnly;
+
+    @Option(
+        names = "--successive",
+        description =
+            "Replay the corpus's copies one after another in time, not all at the same times.")
+    boolean successive;
+
     @Override
     public Integer call() throws Exception {
       Path home = Home.dir();
@@ -588,7 +600,9 @@ public final class BenchCommand implements Runnable {
                   dbUrl,
                   events,
                   rate,
-                  seconds)
+                  seconds,
+                  stateOnly,
+                  successive)
               .run(System.out);
       System.out.println(r.summary());
       System.out.println(ProcessFigures.current().summary("stream"));

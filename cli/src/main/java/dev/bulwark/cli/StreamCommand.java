@@ -6,6 +6,7 @@ import dev.bulwark.core.model.Severity;
 import dev.bulwark.store.Store;
 import dev.bulwark.store.StoreException;
 import dev.bulwark.store.StreamAlerts;
+import dev.bulwark.store.StreamIncidents;
 import dev.bulwark.stream.LocalCluster;
 import dev.bulwark.stream.LocalKafka;
 import dev.bulwark.stream.RulePack;
@@ -145,6 +146,20 @@ final class StreamCommand implements Runnable {
     String detectionsTopic;
 
     @Option(
+        names = "--incidents-topic",
+        paramLabel = "T",
+        description = "Also write incidents as JSON to this topic (the store always gets them).")
+    String incidentsTopic;
+
+    @Option(
+        names = "--max-rate-per-task",
+        paramLabel = "N",
+        description =
+            "At most N events per second read by each reader, so that a back-fill leaves room for"
+                + " live traffic (default: no cap).")
+    long maxRatePerTask;
+
+    @Option(
         names = "--rules",
         paramLabel = "PATH",
         description = "Sigma rules to start with (default: Bulwark's pack).")
@@ -188,6 +203,9 @@ final class StreamCommand implements Runnable {
       if (taskManagers < 1 || parallelism < 1) {
         throw new InputException("--task-managers and --parallelism must be at least 1");
       }
+      if (maxRatePerTask < 0) {
+        throw new InputException("--max-rate-per-task must be 0 (no cap) or positive");
+      }
       String url = dbUrl != null ? dbUrl : Store.h2Url(dataDir.dir());
       String user = dbUrl != null ? System.getenv("BULWARK_DB_USER") : "bulwark";
       String password = dbUrl != null ? System.getenv("BULWARK_DB_PASSWORD") : "";
@@ -205,22 +223,35 @@ final class StreamCommand implements Runnable {
               .withRules(pack)
               .withRulesTopic(rulesTopic)
               .withDetectionsTopic(detectionsTopic)
+              .withIncidentsTopic(incidentsTopic)
               .withBounded(bounded)
-              .withParallelism(parallelism);
+              .withParallelism(parallelism)
+              .withMaxRatePerTask(maxRatePerTask);
       java.io.PrintWriter out = spec.commandLine().getOut();
       StreamAlerts alerts = new StreamAlerts(store);
+      StreamIncidents incidents = new StreamIncidents(store);
       long before = alerts.count();
+      long incidentsBefore = incidents.count();
       long t0 = System.nanoTime();
       try (store;
           LocalCluster flink = LocalCluster.start(taskManagers, Math.max(1, parallelism))) {
         JobID job = flink.submit(o);
         out.printf(
-            "stream job %s running on %d TaskManager(s), reading %s%n", job, taskManagers, topic);
+            "stream job %s running on %d TaskManager(s), reading %s%s%n",
+            job,
+            taskManagers,
+            topic,
+            maxRatePerTask > 0 ? " at most " + maxRatePerTask + " events/s per reader" : "");
         out.flush();
         flink.await(job, bounded ? Duration.ofDays(1) : Duration.ofDays(365_000));
         out.printf(
-            "done in %.1f s: %,d new detections stored (%,d in all)%n",
-            (System.nanoTime() - t0) / 1e9, alerts.count() - before, alerts.count());
+            "done in %.1f s: %,d new detections stored (%,d in all), %,d new incidents (%,d in"
+                + " all)%n",
+            (System.nanoTime() - t0) / 1e9,
+            alerts.count() - before,
+            alerts.count(),
+            incidents.count() - incidentsBefore,
+            incidents.count());
       }
       return 0;
     }

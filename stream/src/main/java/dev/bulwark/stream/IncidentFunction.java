@@ -59,6 +59,16 @@ final class IncidentFunction extends KeyedProcessFunction<Byte, Alert, IncidentO
   private transient LongCounter emitted;
   private transient Engine engine;
 
+  /**
+   * The watermark of the last regrouping, and whether a detection has come since. One watermark
+   * advance fires every timer it passes, one call each; after the first has regrouped, the others
+   * at the same watermark and with no new detection would find exactly the same incidents closed
+   * and open, so they return at once. (Not state: after a restart the first timer regroups.)
+   */
+  private transient long regroupedAt;
+
+  private transient boolean arrived;
+
   /** The detections of open incidents, and how often each rule has fired so far. */
   public static final class Open {
     public ArrayList<Alert> pending = new ArrayList<>();
@@ -81,6 +91,8 @@ final class IncidentFunction extends KeyedProcessFunction<Byte, Alert, IncidentO
     state = getRuntimeContext().getState(d);
     emitted = getRuntimeContext().getLongCounter(EMITTED);
     engine = RulePack.fromJson(pack).engine();
+    regroupedAt = Long.MIN_VALUE;
+    arrived = true;
   }
 
   @Override
@@ -90,6 +102,7 @@ final class IncidentFunction extends KeyedProcessFunction<Byte, Alert, IncidentO
       o = new Open();
     }
     o.pending.add(a);
+    arrived = true;
     if (!a.correlation()) {
       // logs counts the hits of single rules; correlations count as rare (one hit)
       o.hits.merge(rarityKey(meta(a)), 1L, Long::sum);
@@ -113,6 +126,11 @@ final class IncidentFunction extends KeyedProcessFunction<Byte, Alert, IncidentO
       return;
     }
     long watermark = ctx.timerService().currentWatermark();
+    if (watermark == regroupedAt && !arrived) {
+      return;
+    }
+    regroupedAt = watermark;
+    arrived = false;
     Map<Detection, Alert> byDetection = new java.util.IdentityHashMap<>();
     List<Detection> detections = new ArrayList<>();
     for (Alert a : o.pending) {

@@ -25,7 +25,20 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Starts a cluster of {@code taskManagers} TaskManagers with {@code slots} slots each. */
   public static LocalCluster start(int taskManagers, int slots) throws Exception {
+    return start(taskManagers, slots, null);
+  }
+
+  /**
+   * As {@link #start(int, int)}, with checkpoints written under {@code checkpoints} (a directory)
+   * rather than kept in the JobManager's memory, as a cluster's {@code execution.checkpointing.dir}
+   * writes them.
+   */
+  public static LocalCluster start(int taskManagers, int slots, java.nio.file.Path checkpoints)
+      throws Exception {
     Configuration c = StreamJob.configuration();
+    if (checkpoints != null) {
+      c.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
+    }
     c.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
     // spread a job's tasks over the TaskManagers rather than fill the first one
     c.setString("cluster.evenly-spread-out-slots", "true");
@@ -87,6 +100,39 @@ public final class LocalCluster implements AutoCloseable {
     }
     Object value = v.deserializeValue(LocalCluster.class.getClassLoader()).getUnchecked();
     return value instanceof Number n ? n.longValue() : 0;
+  }
+
+  /**
+   * The size of a job's latest completed checkpoint: its id, the bytes of state it holds in all
+   * (Flink's "state size") and per operator chain, named as Flink names them; null before the first
+   * checkpoint completes.
+   */
+  public record Checkpoint(long id, long stateBytes, java.util.Map<String, Long> byOperator) {}
+
+  public Checkpoint latestCheckpoint(JobID job) throws Exception {
+    return checkpoint(job, -1);
+  }
+
+  /**
+   * Checkpoint {@code id} of the job as {@link #latestCheckpoint} gives it (a negative id: the
+   * latest); null when it did not complete or is older than the statistics Flink keeps.
+   */
+  public Checkpoint checkpoint(JobID job, long id) throws Exception {
+    var graph = cluster.getExecutionGraph(job).get(30, TimeUnit.SECONDS);
+    var history = graph.getCheckpointStatsSnapshot().getHistory();
+    var stats = id < 0 ? history.getLatestCompletedCheckpoint() : history.getCheckpointById(id);
+    if (!(stats instanceof org.apache.flink.runtime.checkpoint.CompletedCheckpointStats done)) {
+      return null;
+    }
+    java.util.Map<String, Long> by = new java.util.TreeMap<>();
+    for (var task : done.getAllTaskStateStats()) {
+      var vertex = graph.getJobVertex(task.getJobVertexId());
+      by.merge(
+          vertex == null ? task.getJobVertexId().toString() : vertex.getName(),
+          task.getStateSize(),
+          Long::sum);
+    }
+    return new Checkpoint(done.getCheckpointId(), done.getStateSize(), by);
   }
 
   public JobStatus status(JobID job) throws Exception {

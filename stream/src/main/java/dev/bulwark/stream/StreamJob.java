@@ -216,6 +216,11 @@ public final class StreamJob {
     env.setParallelism(o.parallelism());
     env.enableCheckpointing(o.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
+    // One reader per partition at most. A reader without a partition sends no watermark, and the
+    // only way to keep it from holding everything back would be to let it go idle (below).
+    java.util.Map<org.apache.kafka.common.TopicPartition, Long> ends =
+        endOffsets(o.bootstrap(), o.topic());
+    int readers = Math.max(1, Math.min(o.parallelism(), ends.size()));
     KafkaSourceBuilder<Raw> events =
         KafkaSource.<Raw>builder()
             .setBootstrapServers(o.bootstrap())
@@ -225,20 +230,33 @@ public final class StreamJob {
             .setDeserializer(new RawDeserializer());
     if (o.bounded()) {
       // the end as it is now, fixed in the job: a restart after a failure stops at the same offsets
-      events.setBounded(OffsetsInitializer.offsets(endOffsets(o.bootstrap(), o.topic())));
+      events.setBounded(OffsetsInitializer.offsets(ends));
     }
     // The shipper stamps each record with its event's time; the watermark trails the newest by the
-    // disorder the job tolerates, and correlations evaluate only behind it.
+    // disorder the job tolerates, and correlations and incidents evaluate only behind it.
+    //
+    // No idleness: a reader whose partitions fall quiet keeps its last watermark rather than being
+    // marked idle. Flink lets records flow on a channel marked idle and marks it active only with
+    // the next watermark, which reaches the correlation and incident operators by several routes
+    // (the matching task's own channel, the keyed correlation operators, the broadcast side of
+    // every matching task). By one route it could arrive while the records it follows were still
+    // queued on the channel marked idle, and the operator's watermark jumped past them: an
+    // incident closed before a detection 28 minutes after its last one arrived together with an
+    // event hours later. With every channel that carries events always active, each operator sees
+    // a watermark only behind the records it follows on the same channel. The price: a partition
+    // with no new events holds correlations and incidents (not single-event detections) back
+    // until it has one, as Flink does by default.
     WatermarkStrategy<Raw> watermarks =
         WatermarkStrategy.<Raw>forBoundedOutOfOrderness(o.outOfOrderness())
             .withTimestampAssigner((raw, kafkaTime) -> kafkaTime);
-    if (!o.bounded()) {
-      // a partition with nothing to say must not hold every correlation back
-      watermarks = watermarks.withIdleness(o.outOfOrderness());
-    }
-    DataStream<Raw> raws = env.fromSource(events.build(), watermarks, "events").uid("events");
+    DataStream<Raw> raws =
+        env.fromSource(events.build(), watermarks, "events").uid("events").setParallelism(readers);
     if (o.maxRatePerTask() > 0) {
-      raws = raws.map(new Throttle(o.maxRatePerTask())).uid("throttle").name("rate cap");
+      raws =
+          raws.map(new Throttle(o.maxRatePerTask()))
+              .uid("throttle")
+              .name("rate cap")
+              .setParallelism(readers);
     }
 
     DataStream<String> packs;
@@ -270,7 +288,8 @@ public final class StreamJob {
           raws.flatMap((Raw r, org.apache.flink.util.Collector<String> out) -> {})
               .returns(String.class)
               .uid("rules")
-              .name("rules (initial pack only)");
+              .name("rules (initial pack only)")
+              .setParallelism(readers);
     }
     BroadcastStream<String> broadcast = packs.broadcast(MatchFunction.RULES);
 
@@ -379,7 +398,10 @@ public final class StreamJob {
       return out;
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(
-          topic + ": cannot read the topic's end: " + e.getCause().getMessage(), e);
+          topic
+              + ": cannot read the topic's partitions (it must exist before the job starts): "
+              + e.getCause().getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(topic + ": interrupted reading the topic's end", e);

@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.flink.api.common.JobID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,10 +67,6 @@ class StreamIncidentsTest {
   }
 
   @Test
-  @Disabled(
-      "a known defect, stated in docs/scale.md: when the 10:28 detection and the 12:00 event arrive"
-          + " together, the 10:00 incident is closed before the detection joins it in about one run"
-          + " of four; enable again with the fix")
   void aRunningJob_closesIncidentsBehindTheWatermark_andJoinsALateButNearDetection()
       throws Exception {
     // a failed logon at 10:00 on dc01; an unrelated logon elsewhere at 10:25 moves the watermark
