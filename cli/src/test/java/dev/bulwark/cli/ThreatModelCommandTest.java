@@ -118,11 +118,12 @@ class ThreatModelCommandTest {
     Set<String> citedByAssets = new HashSet<>();
     for (JsonNode a : assets) {
       for (JsonNode r : a.path("risks")) {
-        r.path("evidence").forEach(e -> {
-          if (e.has("fingerprint")) {
-            citedByAssets.add(e.get("fingerprint").asText());
-          }
-        });
+        r.path("evidence")
+            .forEach(e -> {
+              if (e.has("fingerprint")) {
+                citedByAssets.add(e.get("fingerprint").asText());
+              }
+            });
       }
     }
     assertThat(citedByAssets).isNotEmpty();
