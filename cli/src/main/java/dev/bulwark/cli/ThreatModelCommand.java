@@ -12,6 +12,7 @@ import dev.bulwark.threatmodel.draft.ProposalWriter;
 import dev.bulwark.threatmodel.evidence.AssetMarks;
 import dev.bulwark.threatmodel.format.OtmFormat;
 import dev.bulwark.threatmodel.format.ThreagileWriter;
+import dev.bulwark.threatmodel.report.AssetReport;
 import dev.bulwark.threatmodel.report.DataAssetMatrix;
 import dev.bulwark.threatmodel.report.PublishedCheck;
 import dev.bulwark.threatmodel.report.RiskFindings;
@@ -59,7 +60,9 @@ final class ThreatModelCommand implements Runnable {
         "fingerprint; a complete scan whose rules looked for a code weakness and found none marks",
         "the unchecked risk mitigated, naming those rules. --matrix writes the likelihood x impact",
         "matrix (.md, .html or .json); --data-matrix which technical assets process, store, send or",
-        "receive which data assets, with the risks there. --publish leaves the check in the data directory for the",
+        "receive which data assets, with the risks there; --asset-report a section per technical",
+        "asset (what it is, its data and links, its risks worst first with their evidence).",
+        "--publish leaves the check in the data directory for the",
         "team server's console (/console/threat-model). Exit status 1 when an open risk is at or",
         "above --fail-on."
       })
@@ -104,6 +107,13 @@ final class ThreatModelCommand implements Runnable {
     Path dataMatrix;
 
     @Option(
+        names = "--asset-report",
+        paramLabel = "FILE",
+        description =
+            "Write a report per technical asset (type, technologies, trust boundary, marks, data, incoming and outgoing links, risks worst first with their evidence); Markdown, HTML or JSON by the name's ending.")
+    Path assetReport;
+
+    @Option(
         names = "--publish",
         description =
             "Also leave the check (model, risks and evidence) in the data directory, where the"
@@ -130,6 +140,8 @@ final class ThreatModelCommand implements Runnable {
       var matrixOut = outputPolicy.check(matrix, inputs);
       String dataMatrixFormat = dataMatrix == null ? null : matrixFormat(dataMatrix);
       var dataMatrixOut = outputPolicy.check(dataMatrix, inputs);
+      String assetReportFormat = assetReport == null ? null : matrixFormat(assetReport);
+      var assetReportOut = outputPolicy.check(assetReport, inputs);
       BulwarkConfig cfg = config.load(model.toAbsolutePath().normalize().getParent());
       AssetMarks marks =
           AssetMarks.fromSection(
@@ -163,6 +175,16 @@ final class ThreatModelCommand implements Runnable {
               default -> m.json();
             };
         dataMatrixOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+      }
+      if (assetReportOut != null) {
+        AssetReport r = AssetReport.of(c.model(), c.risks());
+        String text =
+            switch (assetReportFormat) {
+              case "md" -> r.markdown();
+              case "html" -> r.html();
+              default -> r.json();
+            };
+        assetReportOut.write(os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
       }
       if (publish) {
         spec.commandLine()

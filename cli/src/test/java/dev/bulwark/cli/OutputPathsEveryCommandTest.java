@@ -111,6 +111,11 @@ class OutputPathsEveryCommandTest {
             "threatmodel check --data-matrix",
             o -> a("threatmodel", "check", tmModel, "--data-matrix", o),
             v -> null));
+    all.add(
+        w(
+            "threatmodel check --asset-report",
+            o -> a("threatmodel", "check", tmModel, "--asset-report", o),
+            v -> null));
     // edits the model in place: the model is the output, never refused as an input
     all.add(
         w(

@@ -42,6 +42,8 @@ class ThreatModelCommandTest {
             matrix.toString(),
             "--data-matrix",
             tmp.resolve("data-matrix.json").toString(),
+            "--asset-report",
+            tmp.resolve("assets.json").toString(),
             "--publish",
             "--data-dir",
             tmp.resolve("data").toString());
@@ -109,6 +111,23 @@ class ThreatModelCommandTest {
       }
     }
     assertThat(cellsWithRisks).isPositive();
+
+    // --asset-report: every asset once, and the findings it cites are findings of the scan
+    JsonNode assets = json.readTree(tmp.resolve("assets.json").toFile()).path("technicalAssets");
+    assertThat(assets.size()).isEqualTo(dataMatrix.path("technicalAssets").size());
+    Set<String> citedByAssets = new HashSet<>();
+    for (JsonNode a : assets) {
+      for (JsonNode r : a.path("risks")) {
+        r.path("evidence")
+            .forEach(e -> {
+              if (e.has("fingerprint")) {
+                citedByAssets.add(e.get("fingerprint").asText());
+              }
+            });
+      }
+    }
+    assertThat(citedByAssets).isNotEmpty();
+    assertThat(scanned).containsAll(citedByAssets);
 
     // --publish: the same risks and evidence, left where the team server's console reads them
     var published =

@@ -220,7 +220,7 @@ public record DataAssetMatrix(List<Column> columns, List<Line> lines) {
   }
 
   /** A table cell's text in Markdown: pipes escaped, on one line. */
-  private static String md(String s) {
+  static String md(String s) {
     return s.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s+", " ").strip();
   }
 

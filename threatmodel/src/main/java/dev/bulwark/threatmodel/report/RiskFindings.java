@@ -89,7 +89,7 @@ public final class RiskFindings {
     return out;
   }
 
-  private static String evidenceText(Risk.Evidence e) {
+  static String evidenceText(Risk.Evidence e) {
     String effect = e.effect().name().toLowerCase(java.util.Locale.ROOT);
     if (e.fingerprint().isEmpty()) {
       return effect + ": " + e.why() + " (rules " + e.ruleId() + ")";
