@@ -101,6 +101,10 @@ public final class Tls implements Protocol {
 
   static final class Session implements AppAnalyzer {
     boolean datagram;
+
+    /** The handshake arrives in QUIC CRYPTO frames (no TLS records around it). */
+    boolean quic;
+
     private final LogSet logs;
     private final byte[][] rec = {new byte[0], new byte[0]};
     private final byte[][] hs = {new byte[0], new byte[0]};
@@ -173,6 +177,19 @@ public final class Tls implements Protocol {
     @Override
     public void gap(Conn c, boolean fromOrig, long len) {
       dead = true;
+    }
+
+    /** In-order bytes of a QUIC CRYPTO stream: handshake messages without a record layer. */
+    void quicHandshake(Conn c, boolean fromOrig, long t, byte[] b, int off, int len) {
+      now = t;
+      if (dead) {
+        return;
+      }
+      if (!started) {
+        started = true;
+        ts = t;
+      }
+      record(c, fromOrig ? 0 : 1, 22, b, off, len);
     }
 
     /** A DTLS handshake message larger than this is not reassembled. */
@@ -545,7 +562,7 @@ public final class Tls implements Protocol {
           sniMatches(),
           hello == null ? null : TlsFingerprints.ja3(hello),
           ja3s,
-          hello == null ? null : TlsFingerprints.ja4(hello, datagram ? 'd' : 't'));
+          hello == null ? null : TlsFingerprints.ja4(hello, quic ? 'q' : datagram ? 'd' : 't'));
     }
 
     private static String alertName(int d) {
