@@ -112,6 +112,9 @@ public final class Http implements Protocol {
     boolean replied;
     byte[] reqHead = new byte[0];
     byte[] respHead = new byte[0];
+
+    /** Undoes the reply's Content-Encoding, when it has one Zeek decodes. */
+    BodyDecoder respDecoder;
   }
 
   enum State {
@@ -134,6 +137,7 @@ public final class Http implements Protocol {
     Txn txn;
     boolean chunked;
     long contentLength = -1;
+    String encoding;
   }
 
   static final class Session implements AppAnalyzer {
@@ -228,6 +232,9 @@ public final class Http implements Protocol {
           s.txn.respHead = h;
         }
         s.txn.respBody += len;
+        if (s.txn.respDecoder != null) {
+          s.txn.respDecoder.feed(b, off, len);
+        }
       }
     }
 
@@ -306,6 +313,7 @@ public final class Http implements Protocol {
       waiting.add(t);
       s.chunked = false;
       s.contentLength = -1;
+      s.encoding = null;
       if ("0.9".equals(t.reqVersion)) {
         s.state = State.LINE;
         return;
@@ -352,6 +360,7 @@ public final class Http implements Protocol {
       }
       s.chunked = false;
       s.contentLength = -1;
+      s.encoding = null;
       if (code >= 100 && code < 200) {
         t.infoCode = code;
         t.infoMsg = msg;
@@ -387,6 +396,7 @@ public final class Http implements Protocol {
           }
         }
         case "transfer-encoding" -> s.chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+        case "content-encoding" -> s.encoding = value;
         default -> {}
       }
       if (!fromOrig) {
@@ -421,6 +431,9 @@ public final class Http implements Protocol {
         s.remaining = 0;
         s.state = State.LINE; // the final reply follows
         return;
+      }
+      if (!fromOrig && t != null && s.encoding != null) {
+        t.respDecoder = BodyDecoder.of(s.encoding, 64);
       }
       boolean noBody =
           !fromOrig
@@ -492,7 +505,17 @@ public final class Http implements Protocol {
 
     private void log(Conn c, Txn t) {
       depth++;
-      String mime = t.respBody > 0 ? Mime.sniff(t.respHead) : null;
+      long respBody = t.respBody;
+      byte[] respHead = t.respHead;
+      if (t.respDecoder != null) {
+        t.respDecoder.end();
+        // Zeek reports the length and type of the decoded content
+        if (t.respDecoder.usable()) {
+          respBody = t.respDecoder.decoded();
+          respHead = t.respDecoder.head();
+        }
+      }
+      String mime = respBody > 0 ? Mime.sniff(respHead) : null;
       String version = t.respVersion != null ? t.respVersion : t.reqVersion;
       logs.write(
           "http",
@@ -512,7 +535,7 @@ public final class Http implements Protocol {
           t.userAgent,
           t.origin,
           t.reqBody,
-          t.respBody,
+          respBody,
           t.status,
           t.statusMsg,
           t.infoCode,
