@@ -115,6 +115,9 @@ public final class Http implements Protocol {
 
     /** Undoes the reply's Content-Encoding, when it has one Zeek decodes. */
     BodyDecoder respDecoder;
+
+    /** The parts of a multipart request body, for the file names they declare. */
+    Multipart reqParts;
   }
 
   enum State {
@@ -138,6 +141,7 @@ public final class Http implements Protocol {
     boolean chunked;
     long contentLength = -1;
     String encoding;
+    String contentType;
   }
 
   static final class Session implements AppAnalyzer {
@@ -224,6 +228,9 @@ public final class Http implements Protocol {
       }
       if (fromOrig) {
         s.txn.reqBody += len;
+        if (s.txn.reqParts != null) {
+          s.txn.reqParts.feed(b, off, len);
+        }
       } else {
         if (s.txn.respHead.length < 64) {
           int keep = Math.min(64 - s.txn.respHead.length, len);
@@ -314,6 +321,7 @@ public final class Http implements Protocol {
       s.chunked = false;
       s.contentLength = -1;
       s.encoding = null;
+      s.contentType = null;
       if ("0.9".equals(t.reqVersion)) {
         s.state = State.LINE;
         return;
@@ -361,6 +369,7 @@ public final class Http implements Protocol {
       s.chunked = false;
       s.contentLength = -1;
       s.encoding = null;
+      s.contentType = null;
       if (code >= 100 && code < 200) {
         t.infoCode = code;
         t.infoMsg = msg;
@@ -397,6 +406,7 @@ public final class Http implements Protocol {
         }
         case "transfer-encoding" -> s.chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
         case "content-encoding" -> s.encoding = value;
+        case "content-type" -> s.contentType = value;
         default -> {}
       }
       if (!fromOrig) {
@@ -431,6 +441,9 @@ public final class Http implements Protocol {
         s.remaining = 0;
         s.state = State.LINE; // the final reply follows
         return;
+      }
+      if (fromOrig && t != null) {
+        t.reqParts = Multipart.of(s.contentType);
       }
       if (!fromOrig && t != null && s.encoding != null) {
         t.respDecoder = BodyDecoder.of(s.encoding, 64);
@@ -545,7 +558,7 @@ public final class Http implements Protocol {
           null,
           null,
           null,
-          null,
+          t.reqParts == null || t.reqParts.names().isEmpty() ? null : t.reqParts.names(),
           null,
           mime == null ? null : List.of("F" + Long.toHexString(t.ts ^ depth)),
           null,
