@@ -116,6 +116,12 @@ public final class Http implements Protocol {
     /** Undoes the reply's Content-Encoding, when it has one Zeek decodes. */
     BodyDecoder respDecoder;
 
+    /**
+     * A partial reply (206) whose Content-Range does not place it at the start of the file: its
+     * type cannot be sniffed, as the file's first bytes are not in it.
+     */
+    boolean notFromStart;
+
     /** The parts of a multipart request body, for the file names they declare. */
     Multipart reqParts;
   }
@@ -142,6 +148,7 @@ public final class Http implements Protocol {
     long contentLength = -1;
     String encoding;
     String contentType;
+    String contentRange;
   }
 
   static final class Session implements AppAnalyzer {
@@ -322,6 +329,7 @@ public final class Http implements Protocol {
       s.contentLength = -1;
       s.encoding = null;
       s.contentType = null;
+      s.contentRange = null;
       if ("0.9".equals(t.reqVersion)) {
         s.state = State.LINE;
         return;
@@ -370,6 +378,7 @@ public final class Http implements Protocol {
       s.contentLength = -1;
       s.encoding = null;
       s.contentType = null;
+      s.contentRange = null;
       if (code >= 100 && code < 200) {
         t.infoCode = code;
         t.infoMsg = msg;
@@ -407,6 +416,7 @@ public final class Http implements Protocol {
         case "transfer-encoding" -> s.chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
         case "content-encoding" -> s.encoding = value;
         case "content-type" -> s.contentType = value;
+        case "content-range" -> s.contentRange = value;
         default -> {}
       }
       if (!fromOrig) {
@@ -445,6 +455,9 @@ public final class Http implements Protocol {
       if (fromOrig && t != null) {
         t.reqParts = Multipart.of(s.contentType);
       }
+      if (!fromOrig && t != null && t.status != null && t.status == 206) {
+        t.notFromStart = rangeStart(s.contentRange) != 0;
+      }
       if (!fromOrig && t != null && s.encoding != null) {
         t.respDecoder = BodyDecoder.of(s.encoding, 64);
       }
@@ -464,6 +477,34 @@ public final class Http implements Protocol {
         done(c, fromOrig, s);
       } else {
         s.state = State.UNTIL_CLOSE;
+      }
+    }
+
+    /** The first byte of {@code bytes FIRST-LAST/LENGTH}, or -1 when it does not parse. */
+    static long rangeStart(String range) {
+      if (range == null) {
+        return -1;
+      }
+      String r = range.trim();
+      if (!r.regionMatches(true, 0, "bytes", 0, 5)) {
+        return -1;
+      }
+      r = r.substring(5).trim();
+      int dash = r.indexOf('-');
+      int slash = r.indexOf('/');
+      if (dash <= 0 || slash < dash) {
+        return -1;
+      }
+      try {
+        long first = Long.parseLong(r.substring(0, dash).trim());
+        Long.parseLong(r.substring(dash + 1, slash).trim());
+        String length = r.substring(slash + 1).trim();
+        if (!length.equals("*")) {
+          Long.parseLong(length); // the complete length may be unknown (RFC 9110 14.4)
+        }
+        return first;
+      } catch (NumberFormatException unparsable) {
+        return -1;
       }
     }
 
@@ -528,7 +569,7 @@ public final class Http implements Protocol {
           respHead = t.respDecoder.head();
         }
       }
-      String mime = respBody > 0 ? Mime.sniff(respHead) : null;
+      String mime = respBody > 0 && !t.notFromStart ? Mime.sniff(respHead) : null;
       String version = t.respVersion != null ? t.respVersion : t.reqVersion;
       logs.write(
           "http",
