@@ -570,7 +570,7 @@ public final class Http implements Protocol {
         }
       }
       String mime = respBody > 0 && !t.notFromStart ? Mime.sniff(respHead) : null;
-      String version = t.respVersion != null ? t.respVersion : t.reqVersion;
+      String version = t.respVersion;
       logs.write(
           "http",
           Schemas.HTTP,
