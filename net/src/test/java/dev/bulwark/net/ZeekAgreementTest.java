@@ -170,7 +170,7 @@ class ZeekAgreementTest {
     assertThat(perLog.get("conn").f1()).as("conn F1").isGreaterThanOrEqualTo(0.95);
     assertThat(perLog.get("dns").f1()).as("dns F1").isGreaterThanOrEqualTo(0.95);
     assertThat(perLog.get("http").f1()).as("http F1").isGreaterThanOrEqualTo(0.96);
-    assertThat(perLog.get("ssl").f1()).as("ssl F1").isGreaterThanOrEqualTo(0.985);
+    assertThat(perLog.get("ssl").f1()).as("ssl F1").isGreaterThanOrEqualTo(0.99);
     assertThat(perLog.get("ssh").f1()).as("ssh F1").isGreaterThanOrEqualTo(0.97);
     assertThat(perLog.get("weird").f1()).as("weird F1").isGreaterThanOrEqualTo(0.95);
     assertThat(perLog.get("tunnel").f1()).as("tunnel F1").isGreaterThanOrEqualTo(0.74);

@@ -441,7 +441,8 @@ public final class Tls implements Protocol {
           exts.add(et);
           if (et == 43 && l == 2) {
             version = u16(b, d);
-          } else if (et == 51 && l >= 2) {
+          } else if ((et == 51 || et == 40) && l >= 2) {
+            // 40 is key_share's number in the TLS 1.3 drafts up to 22 (and Google's 0x7e01)
             curve = TlsNames.group(u16(b, d));
           } else if (et == 16 && l >= 3) {
             alpn = Text.of(b, d + 3, Math.min(b[d + 2] & 0xff, l - 3));
