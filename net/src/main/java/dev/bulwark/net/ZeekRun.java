@@ -125,6 +125,10 @@ public final class ZeekRun implements FlowTable.Listener {
       if (options.runs("ssl")) {
         enabledLogs.add("x509");
       }
+      // Zeek's QUIC scripts load the TLS ones, whose ssl.log then holds QUIC's handshakes
+      if (options.runs("quic")) {
+        enabledLogs.add("ssl");
+      }
       // Zeek's protocol scripts load its weird framework, so weird.log is written in bare mode
       // as soon as any protocol analyzer runs
       for (String name : options.only()) {

@@ -112,6 +112,18 @@ public final class Http implements Protocol {
     boolean replied;
     byte[] reqHead = new byte[0];
     byte[] respHead = new byte[0];
+
+    /** Undoes the reply's Content-Encoding, when it has one Zeek decodes. */
+    BodyDecoder respDecoder;
+
+    /**
+     * A partial reply (206) whose Content-Range does not place it at the start of the file: its
+     * type cannot be sniffed, as the file's first bytes are not in it.
+     */
+    boolean notFromStart;
+
+    /** The parts of a multipart request body, for the file names they declare. */
+    Multipart reqParts;
   }
 
   enum State {
@@ -134,6 +146,9 @@ public final class Http implements Protocol {
     Txn txn;
     boolean chunked;
     long contentLength = -1;
+    String encoding;
+    String contentType;
+    String contentRange;
   }
 
   static final class Session implements AppAnalyzer {
@@ -220,6 +235,9 @@ public final class Http implements Protocol {
       }
       if (fromOrig) {
         s.txn.reqBody += len;
+        if (s.txn.reqParts != null) {
+          s.txn.reqParts.feed(b, off, len);
+        }
       } else {
         if (s.txn.respHead.length < 64) {
           int keep = Math.min(64 - s.txn.respHead.length, len);
@@ -228,6 +246,9 @@ public final class Http implements Protocol {
           s.txn.respHead = h;
         }
         s.txn.respBody += len;
+        if (s.txn.respDecoder != null) {
+          s.txn.respDecoder.feed(b, off, len);
+        }
       }
     }
 
@@ -306,6 +327,9 @@ public final class Http implements Protocol {
       waiting.add(t);
       s.chunked = false;
       s.contentLength = -1;
+      s.encoding = null;
+      s.contentType = null;
+      s.contentRange = null;
       if ("0.9".equals(t.reqVersion)) {
         s.state = State.LINE;
         return;
@@ -352,6 +376,9 @@ public final class Http implements Protocol {
       }
       s.chunked = false;
       s.contentLength = -1;
+      s.encoding = null;
+      s.contentType = null;
+      s.contentRange = null;
       if (code >= 100 && code < 200) {
         t.infoCode = code;
         t.infoMsg = msg;
@@ -387,6 +414,9 @@ public final class Http implements Protocol {
           }
         }
         case "transfer-encoding" -> s.chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+        case "content-encoding" -> s.encoding = value;
+        case "content-type" -> s.contentType = value;
+        case "content-range" -> s.contentRange = value;
         default -> {}
       }
       if (!fromOrig) {
@@ -422,6 +452,15 @@ public final class Http implements Protocol {
         s.state = State.LINE; // the final reply follows
         return;
       }
+      if (fromOrig && t != null) {
+        t.reqParts = Multipart.of(s.contentType);
+      }
+      if (!fromOrig && t != null && t.status != null && t.status == 206) {
+        t.notFromStart = rangeStart(s.contentRange) != 0;
+      }
+      if (!fromOrig && t != null && s.encoding != null) {
+        t.respDecoder = BodyDecoder.of(s.encoding, 64);
+      }
       boolean noBody =
           !fromOrig
               && t != null
@@ -438,6 +477,34 @@ public final class Http implements Protocol {
         done(c, fromOrig, s);
       } else {
         s.state = State.UNTIL_CLOSE;
+      }
+    }
+
+    /** The first byte of {@code bytes FIRST-LAST/LENGTH}, or -1 when it does not parse. */
+    static long rangeStart(String range) {
+      if (range == null) {
+        return -1;
+      }
+      String r = range.trim();
+      if (!r.regionMatches(true, 0, "bytes", 0, 5)) {
+        return -1;
+      }
+      r = r.substring(5).trim();
+      int dash = r.indexOf('-');
+      int slash = r.indexOf('/');
+      if (dash <= 0 || slash < dash) {
+        return -1;
+      }
+      try {
+        long first = Long.parseLong(r.substring(0, dash).trim());
+        Long.parseLong(r.substring(dash + 1, slash).trim());
+        String length = r.substring(slash + 1).trim();
+        if (!length.equals("*")) {
+          Long.parseLong(length); // the complete length may be unknown (RFC 9110 14.4)
+        }
+        return first;
+      } catch (NumberFormatException unparsable) {
+        return -1;
       }
     }
 
@@ -492,8 +559,18 @@ public final class Http implements Protocol {
 
     private void log(Conn c, Txn t) {
       depth++;
-      String mime = t.respBody > 0 ? Mime.sniff(t.respHead) : null;
-      String version = t.respVersion != null ? t.respVersion : t.reqVersion;
+      long respBody = t.respBody;
+      byte[] respHead = t.respHead;
+      if (t.respDecoder != null) {
+        t.respDecoder.end();
+        // Zeek reports the length and type of the decoded content
+        if (t.respDecoder.usable()) {
+          respBody = t.respDecoder.decoded();
+          respHead = t.respDecoder.head();
+        }
+      }
+      String mime = respBody > 0 && !t.notFromStart ? Mime.sniff(respHead) : null;
+      String version = t.respVersion;
       logs.write(
           "http",
           Schemas.HTTP,
@@ -512,7 +589,7 @@ public final class Http implements Protocol {
           t.userAgent,
           t.origin,
           t.reqBody,
-          t.respBody,
+          respBody,
           t.status,
           t.statusMsg,
           t.infoCode,
@@ -522,7 +599,7 @@ public final class Http implements Protocol {
           null,
           null,
           null,
-          null,
+          t.reqParts == null || t.reqParts.names().isEmpty() ? null : t.reqParts.names(),
           null,
           mime == null ? null : List.of("F" + Long.toHexString(t.ts ^ depth)),
           null,

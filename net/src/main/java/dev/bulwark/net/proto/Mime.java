@@ -2,6 +2,7 @@ package dev.bulwark.net.proto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The MIME type of a body from its first bytes, as Zeek's file analysis reports it. */
 public final class Mime {
@@ -35,7 +36,11 @@ public final class Mime {
     if (starts(h, 0x7f, 'E', 'L', 'F')) {
       return "application/x-executable";
     }
-    String s = new String(h, StandardCharsets.ISO_8859_1).trim().toLowerCase(Locale.ROOT);
+    String raw = new String(h, StandardCharsets.ISO_8859_1);
+    if (javascript(raw)) {
+      return "application/javascript";
+    }
+    String s = raw.trim().toLowerCase(Locale.ROOT);
     if (s.startsWith("<!doctype html")
         || s.startsWith("<html")
         || s.startsWith("<head")
@@ -61,6 +66,32 @@ public final class Mime {
       }
     }
     return printable == h.length ? "text/plain" : null;
+  }
+
+  private static final Pattern SHEBANG_NODE =
+      Pattern.compile("^#![^\\n]{1,15}bin/(env\\s+)?node(js)?");
+  private static final Pattern SCRIPT_TYPE =
+      Pattern.compile(
+          "^[\\r\\n \\t]*<script[ \\t]+(type|language)=['\"]?(text/)?javascript",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern IDIOMS =
+      Pattern.compile(
+          "^[\\r\\n \\t]*(for \\(;;\\);"
+              + "|document\\.write(ln)?[:blank]?\\("
+              + "|<script>[\\r\\n \\t]*(var|function) )");
+  private static final Pattern IIFE = Pattern.compile("^\\(function\\(\\)[ \\t\\n]*\\{");
+
+  /**
+   * JavaScript as Zeek's file signatures recognise it, ranked above plain text and HTML: a node
+   * shebang, a {@code <script type=javascript>} tag (any case), or, case-sensitive, {@code for
+   * (;;);}, {@code document.write(}, {@code <script>} opening with var or function, or a body that
+   * opens with {@code (function()} and a brace after blanks or newlines (not carriage returns).
+   */
+  static boolean javascript(String s) {
+    return SHEBANG_NODE.matcher(s).find()
+        || SCRIPT_TYPE.matcher(s).find()
+        || IDIOMS.matcher(s).find()
+        || IIFE.matcher(s).find();
   }
 
   private static boolean starts(byte[] h, int... m) {

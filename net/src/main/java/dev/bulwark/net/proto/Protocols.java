@@ -30,7 +30,6 @@ public final class Protocols {
           "mqtt",
           "ntlm",
           "postgresql",
-          "quic",
           "radius",
           "rdp",
           "rfb",
@@ -44,7 +43,7 @@ public final class Protocols {
   public static List<String> names() {
     return List.of(
         "dns", "http", "ssl", "ssh", "ntp", "dhcp", "syslog", "pop3", "smtp", "ftp", "imap",
-        "mysql", "sip", "modbus", "redis");
+        "mysql", "sip", "modbus", "redis", "quic");
   }
 
   public static List<Protocol> enabled(NetOptions options, LogSet logs) {
@@ -59,6 +58,10 @@ public final class Protocols {
     if (options.runs("ssl")) {
       all.add(new Tls(logs));
       all.add(new Tls.Dtls(logs));
+    }
+    // Zeek's QUIC scripts load the TLS ones: the handshake inside QUIC goes to ssl.log either way
+    if (options.runs("quic") || options.runs("ssl")) {
+      all.add(new Quic(logs));
     }
     if (options.runs("ssh")) {
       all.add(new Ssh(logs));

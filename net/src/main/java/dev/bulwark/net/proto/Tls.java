@@ -101,6 +101,10 @@ public final class Tls implements Protocol {
 
   static final class Session implements AppAnalyzer {
     boolean datagram;
+
+    /** The handshake arrives in QUIC CRYPTO frames (no TLS records around it). */
+    boolean quic;
+
     private final LogSet logs;
     private final byte[][] rec = {new byte[0], new byte[0]};
     private final byte[][] hs = {new byte[0], new byte[0]};
@@ -173,6 +177,19 @@ public final class Tls implements Protocol {
     @Override
     public void gap(Conn c, boolean fromOrig, long len) {
       dead = true;
+    }
+
+    /** In-order bytes of a QUIC CRYPTO stream: handshake messages without a record layer. */
+    void quicHandshake(Conn c, boolean fromOrig, long t, byte[] b, int off, int len) {
+      now = t;
+      if (dead) {
+        return;
+      }
+      if (!started) {
+        started = true;
+        ts = t;
+      }
+      record(c, fromOrig ? 0 : 1, 22, b, off, len);
     }
 
     /** A DTLS handshake message larger than this is not reassembled. */
@@ -424,7 +441,8 @@ public final class Tls implements Protocol {
           exts.add(et);
           if (et == 43 && l == 2) {
             version = u16(b, d);
-          } else if (et == 51 && l >= 2) {
+          } else if ((et == 51 || et == 40) && l >= 2) {
+            // 40 is key_share's number in the TLS 1.3 drafts up to 22 (and Google's 0x7e01)
             curve = TlsNames.group(u16(b, d));
           } else if (et == 16 && l >= 3) {
             alpn = Text.of(b, d + 3, Math.min(b[d + 2] & 0xff, l - 3));
@@ -545,7 +563,7 @@ public final class Tls implements Protocol {
           sniMatches(),
           hello == null ? null : TlsFingerprints.ja3(hello),
           ja3s,
-          hello == null ? null : TlsFingerprints.ja4(hello, datagram ? 'd' : 't'));
+          hello == null ? null : TlsFingerprints.ja4(hello, quic ? 'q' : datagram ? 'd' : 't'));
     }
 
     private static String alertName(int d) {
