@@ -142,33 +142,8 @@ class AssetReportTest {
     String hostile = "a|b <script>alert(1)</script>\nnext";
     TechnicalAsset a = m.technicalAssets().get(0);
     TechnicalAsset renamed =
-        new TechnicalAsset(
-            a.id(),
-            hostile,
-            a.description(),
-            a.type(),
-            a.usage(),
-            a.usedAsClientByHuman(),
-            a.outOfScope(),
-            a.justificationOutOfScope(),
-            a.size(),
-            List.of("<img src=x onerror=alert(2)>"),
-            List.of("path:src/<b>evil</b>"),
-            a.internet(),
-            a.machine(),
-            a.encryption(),
-            a.owner(),
-            a.confidentiality(),
-            a.integrity(),
-            a.availability(),
-            a.justification(),
-            a.multiTenant(),
-            a.redundant(),
-            a.customDevelopedParts(),
-            a.dataProcessed(),
-            a.dataStored(),
-            a.dataFormatsAccepted(),
-            a.links());
+        a.withLabels(
+            hostile, List.of("<img src=x onerror=alert(2)>"), List.of("path:src/<b>evil</b>"));
     List<TechnicalAsset> assets = new ArrayList<>(m.technicalAssets());
     assets.set(0, renamed);
     ThreatModel changed =

@@ -238,7 +238,7 @@ public final class ProposalWriter {
 
   /** The link's entry: key at level 3, fields at level 4 (under its asset's links). */
   private static List<String> linkBlock(CommunicationLink l) {
-    TechnicalAsset holder = withLinks(asset(l.sourceId(), l.sourceId(), ""), List.of(l));
+    TechnicalAsset holder = asset(l.sourceId(), l.sourceId(), "").withLinks(List.of(l));
     return section(one(List.of(holder)), "    communication_links:", 3);
   }
 
@@ -483,7 +483,7 @@ public final class ProposalWriter {
       addedLinks.stream().filter(l -> l.sourceId().equals(a.id())).forEach(expectLinks::add);
       if (now.isEmpty()) {
         problems.add("asset " + a.id() + " is gone");
-      } else if (!withLinks(now.get(), List.of()).equals(withLinks(a, List.of()))) {
+      } else if (!now.get().withLinks(List.of()).equals(a.withLinks(List.of()))) {
         problems.add("asset " + a.id() + " changed");
       } else if (!now.get().links().equals(expectLinks)) {
         problems.add("the links of " + a.id() + " are not the old ones plus the new");
@@ -493,7 +493,7 @@ public final class ProposalWriter {
       Optional<TechnicalAsset> now = after.asset(a.id());
       List<CommunicationLink> expectLinks =
           addedLinks.stream().filter(l -> l.sourceId().equals(a.id())).toList();
-      if (now.isEmpty() || !now.get().equals(withLinks(a, expectLinks))) {
+      if (now.isEmpty() || !now.get().equals(a.withLinks(expectLinks))) {
         problems.add("the new asset " + a.id() + " does not read back as written");
       }
     }
@@ -510,36 +510,6 @@ public final class ProposalWriter {
               + String.join("; ", problems)
               + "), so nothing was written");
     }
-  }
-
-  private static TechnicalAsset withLinks(TechnicalAsset a, List<CommunicationLink> links) {
-    return new TechnicalAsset(
-        a.id(),
-        a.title(),
-        a.description(),
-        a.type(),
-        a.usage(),
-        a.usedAsClientByHuman(),
-        a.outOfScope(),
-        a.justificationOutOfScope(),
-        a.size(),
-        a.technologies(),
-        a.tags(),
-        a.internet(),
-        a.machine(),
-        a.encryption(),
-        a.owner(),
-        a.confidentiality(),
-        a.integrity(),
-        a.availability(),
-        a.justification(),
-        a.multiTenant(),
-        a.redundant(),
-        a.customDevelopedParts(),
-        a.dataProcessed(),
-        a.dataStored(),
-        a.dataFormatsAccepted(),
-        links);
   }
 
   private static ThreatModel restOf(ThreatModel m) {

@@ -143,34 +143,7 @@ public record AssetMarks(Map<String, Marks> byAsset, String where) {
       List<String> tags = new ArrayList<>(a.tags());
       marks.paths().forEach(p -> tags.add("path:" + p));
       marks.components().forEach(c -> tags.add("component:" + c));
-      assets.add(
-          new TechnicalAsset(
-              a.id(),
-              a.title(),
-              a.description(),
-              a.type(),
-              a.usage(),
-              a.usedAsClientByHuman(),
-              a.outOfScope(),
-              a.justificationOutOfScope(),
-              a.size(),
-              a.technologies(),
-              tags,
-              a.internet(),
-              a.machine(),
-              a.encryption(),
-              a.owner(),
-              a.confidentiality(),
-              a.integrity(),
-              a.availability(),
-              a.justification(),
-              a.multiTenant(),
-              a.redundant(),
-              a.customDevelopedParts(),
-              a.dataProcessed(),
-              a.dataStored(),
-              a.dataFormatsAccepted(),
-              a.links()));
+      assets.add(a.withTags(tags));
     }
     return new ThreatModel(
         m.title(),

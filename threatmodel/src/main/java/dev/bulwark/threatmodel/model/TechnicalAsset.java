@@ -53,4 +53,98 @@ public record TechnicalAsset(
     dataFormatsAccepted = List.copyOf(dataFormatsAccepted);
     links = List.copyOf(links);
   }
+
+  /** This asset with other tags (where path: and component: marks live). */
+  public TechnicalAsset withTags(List<String> newTags) {
+    return new TechnicalAsset(
+        id,
+        title,
+        description,
+        type,
+        usage,
+        usedAsClientByHuman,
+        outOfScope,
+        justificationOutOfScope,
+        size,
+        technologies,
+        newTags,
+        internet,
+        machine,
+        encryption,
+        owner,
+        confidentiality,
+        integrity,
+        availability,
+        justification,
+        multiTenant,
+        redundant,
+        customDevelopedParts,
+        dataProcessed,
+        dataStored,
+        dataFormatsAccepted,
+        links);
+  }
+
+  /** This asset with other outgoing links. */
+  public TechnicalAsset withLinks(List<CommunicationLink> newLinks) {
+    return new TechnicalAsset(
+        id,
+        title,
+        description,
+        type,
+        usage,
+        usedAsClientByHuman,
+        outOfScope,
+        justificationOutOfScope,
+        size,
+        technologies,
+        tags,
+        internet,
+        machine,
+        encryption,
+        owner,
+        confidentiality,
+        integrity,
+        availability,
+        justification,
+        multiTenant,
+        redundant,
+        customDevelopedParts,
+        dataProcessed,
+        dataStored,
+        dataFormatsAccepted,
+        newLinks);
+  }
+
+  /** This asset under another title, technologies and tags (reports' tests of hostile names). */
+  public TechnicalAsset withLabels(
+      String newTitle, List<String> newTechnologies, List<String> newTags) {
+    return new TechnicalAsset(
+        id,
+        newTitle,
+        description,
+        type,
+        usage,
+        usedAsClientByHuman,
+        outOfScope,
+        justificationOutOfScope,
+        size,
+        newTechnologies,
+        newTags,
+        internet,
+        machine,
+        encryption,
+        owner,
+        confidentiality,
+        integrity,
+        availability,
+        justification,
+        multiTenant,
+        redundant,
+        customDevelopedParts,
+        dataProcessed,
+        dataStored,
+        dataFormatsAccepted,
+        links);
+  }
 }
