@@ -187,13 +187,7 @@ public final class LogsSuite implements Suite {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("files", Integer.toString(files.size()));
     facts.put("events", Long.toString(hunt.hunt().events()));
-    facts.put(
-        "rule set",
-        defaults == null
-            ? rules.toString()
-            : "default (Bulwark's pack"
-                + (defaults.isEmpty() ? "" : " + the SigmaHQ release installed in " + defaults)
-                + ")");
+    facts.put("rule set", defaults == null ? rules.toString() : defaultRuleSet(defaults));
     facts.put("rules loaded", Integer.toString(hunt.rules().rules().size()));
     facts.put("rule documents", Integer.toString(hunt.rules().documents()));
     facts.put("detections", Integer.toString(hunt.detections().size()));
@@ -265,5 +259,18 @@ public final class LogsSuite implements Suite {
       }
     }
     return n == 0 ? Double.NaN : sum / n;
+  }
+
+  /** The default rule set as used: the pack, and the release only when one is installed. */
+  private static String defaultRuleSet(String dataDir) throws IOException {
+    if (!dataDir.isEmpty()) {
+      java.util.Optional<dev.bulwark.logs.feed.SigmaReleases.Release> release =
+          new dev.bulwark.logs.feed.SigmaReleases(Path.of(dataDir)).current();
+      if (release.isPresent()) {
+        return "default (Bulwark's pack + the SigmaHQ release installed in " + dataDir + ")";
+      }
+      return "default (Bulwark's pack; no SigmaHQ release installed in " + dataDir + ")";
+    }
+    return "default (Bulwark's pack)";
   }
 }
