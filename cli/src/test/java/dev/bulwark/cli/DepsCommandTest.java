@@ -20,8 +20,12 @@ class DepsCommandTest {
   @TempDir static Path data;
   @TempDir Path dir;
 
+  /** The data directory the build gives every test, put back afterwards for the classes after. */
+  private static String buildDataDir;
+
   @BeforeAll
   static void emptyDataDir() throws Exception {
+    buildDataDir = System.getProperty("bulwark.data.dir");
     System.setProperty("bulwark.data.dir", data.toString());
     System.setProperty(
         "maven.repo.local",
@@ -30,7 +34,11 @@ class DepsCommandTest {
 
   @AfterAll
   static void restore() {
-    System.clearProperty("bulwark.data.dir");
+    if (buildDataDir == null) {
+      System.clearProperty("bulwark.data.dir");
+    } else {
+      System.setProperty("bulwark.data.dir", buildDataDir);
+    }
     System.clearProperty("maven.repo.local");
   }
 

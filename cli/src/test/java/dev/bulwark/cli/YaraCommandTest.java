@@ -147,9 +147,21 @@ class YaraCommandTest {
     Files.writeString(
         project.resolve("bulwark.yaml"),
         "yara:\n  rules: [" + rules.toAbsolutePath() + "]\n  cache: false\n");
-    // bulwark scan keeps its cache in the data directory the tests run with
-    Path shared = Path.of(System.getProperty("bulwark.data.dir"));
-    data = shared;
+    // bulwark scan keeps its cache in the data directory it runs with: this test's own
+    String before = System.getProperty("bulwark.data.dir");
+    System.setProperty("bulwark.data.dir", data.toString());
+    try {
+      scanWithCache(project);
+    } finally {
+      if (before == null) {
+        System.clearProperty("bulwark.data.dir");
+      } else {
+        System.setProperty("bulwark.data.dir", before);
+      }
+    }
+  }
+
+  private void scanWithCache(Path project) throws Exception {
     Cli.Result off = Cli.run("scan", project.toString(), "--analyzer", "yara", "--format", "json");
     // findings are high, below scan's default --fail-on
     assertThat(off.exit()).as(off.err()).isZero();
