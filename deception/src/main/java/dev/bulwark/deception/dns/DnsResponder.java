@@ -170,10 +170,12 @@ public final class DnsResponder implements AutoCloseable {
       }
       CanaryZone.Reply reply = zone.answer(in.array(), in.position());
       if (reply.bytes() != null) {
+        // counted before it goes: the asker may read the count as soon as the reply arrives
+        answered.incrementAndGet();
         try {
           channel.send(ByteBuffer.wrap(reply.bytes()), src);
-          answered.incrementAndGet();
         } catch (IOException e) {
+          answered.decrementAndGet();
           if (closed) {
             return;
           }
