@@ -56,69 +56,25 @@ public record TechnicalAsset(
 
   /** This asset with other tags (where path: and component: marks live). */
   public TechnicalAsset withTags(List<String> newTags) {
-    return new TechnicalAsset(
-        id,
-        title,
-        description,
-        type,
-        usage,
-        usedAsClientByHuman,
-        outOfScope,
-        justificationOutOfScope,
-        size,
-        technologies,
-        newTags,
-        internet,
-        machine,
-        encryption,
-        owner,
-        confidentiality,
-        integrity,
-        availability,
-        justification,
-        multiTenant,
-        redundant,
-        customDevelopedParts,
-        dataProcessed,
-        dataStored,
-        dataFormatsAccepted,
-        links);
+    return copy(title, technologies, newTags, links);
   }
 
   /** This asset with other outgoing links. */
   public TechnicalAsset withLinks(List<CommunicationLink> newLinks) {
-    return new TechnicalAsset(
-        id,
-        title,
-        description,
-        type,
-        usage,
-        usedAsClientByHuman,
-        outOfScope,
-        justificationOutOfScope,
-        size,
-        technologies,
-        tags,
-        internet,
-        machine,
-        encryption,
-        owner,
-        confidentiality,
-        integrity,
-        availability,
-        justification,
-        multiTenant,
-        redundant,
-        customDevelopedParts,
-        dataProcessed,
-        dataStored,
-        dataFormatsAccepted,
-        newLinks);
+    return copy(title, technologies, tags, newLinks);
   }
 
   /** This asset under another title, technologies and tags (reports' tests of hostile names). */
   public TechnicalAsset withLabels(
       String newTitle, List<String> newTechnologies, List<String> newTags) {
+    return copy(newTitle, newTechnologies, newTags, links);
+  }
+
+  private TechnicalAsset copy(
+      String newTitle,
+      List<String> newTechnologies,
+      List<String> newTags,
+      List<CommunicationLink> newLinks) {
     return new TechnicalAsset(
         id,
         newTitle,
@@ -145,6 +101,6 @@ public record TechnicalAsset(
         dataProcessed,
         dataStored,
         dataFormatsAccepted,
-        links);
+        newLinks);
   }
 }
